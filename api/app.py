@@ -1,0 +1,41 @@
+"""The FastAPI application: one driver per process, created in the lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from clusterkg import __version__
+from clusterkg.graph.db import create_driver
+from clusterkg.queries import load_registry
+from clusterkg.settings import Settings, get_settings
+
+from .errors import install_error_handlers
+from .routes import router
+
+DESCRIPTION = (
+    "Named, bounded queries over the clusterkg graph of industrial clusters, zones, "
+    "anchor firms, projects and places stated in provincial industrial-policy plans."
+)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; the driver is opened on start-up and closed on shut-down."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        s = settings or get_settings()
+        app.state.settings = s
+        app.state.registry = load_registry()
+        app.state.driver = create_driver(s)
+        try:
+            yield
+        finally:
+            app.state.driver.close()
+
+    app = FastAPI(title="clusterkg", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    install_error_handlers(app)
+    app.include_router(router)
+    return app

@@ -1,0 +1,87 @@
+"""JSON routes. Each validates input, calls a named query, and shapes the response."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from clusterkg import __version__
+from clusterkg.errors import DatabaseUnavailable
+from clusterkg.graph.db import check_connectivity
+from clusterkg.queries.run import run_named
+
+from .deps import DriverDep, RegistryDep, SettingsDep
+from .models import ClusterOut, Health, Page, ParamOut, QueryOut, SharedZone
+
+router = APIRouter()
+
+After = Annotated[str, Query(max_length=200, description="the previous page's `next` token")]
+Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
+
+
+def page(rows: list[dict[str, Any]], limit: int) -> dict[str, Any]:
+    """A page of rows ordered by key: `next` is the last key when the page is full."""
+    nxt = rows[-1]["key"] if len(rows) == limit and rows else None
+    return {"items": rows, "total": len(rows), "next": nxt}
+
+
+@router.get("/health", response_model=Health, tags=["meta"])
+def health(driver: DriverDep, settings: SettingsDep) -> Health:
+    """Whether the API is up and Neo4j answers."""
+    try:
+        check_connectivity(driver, settings)
+        return Health(status="ok", neo4j="reachable", version=__version__)
+    except DatabaseUnavailable as exc:
+        return Health(status="degraded", neo4j=str(exc), version=__version__)
+
+
+@router.get("/api/zones/shared", response_model=Page[SharedZone], tags=["overlaps"])
+def zones_shared(
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    min_clusters: Annotated[int, Query(ge=1, le=1000, description="fewest clusters a zone serves")] = 2,
+    after: After = "",
+    limit: Limit = 100,
+) -> dict[str, Any]:
+    """Zones that serve at least `min_clusters` clusters, each once with the clusters it serves."""
+    rows = run_named(
+        driver, settings, "zones_shared", {"min_clusters": min_clusters, "after": after, "limit": limit},
+        registry=registry,
+    )
+    return page(rows, limit)
+
+
+@router.get("/api/clusters", response_model=Page[ClusterOut], tags=["clusters"])
+def clusters(
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    level: Annotated[str, Query(max_length=20, description="only this level, e.g. 千亿级")] = "",
+    after: After = "",
+    limit: Limit = 100,
+) -> dict[str, Any]:
+    """Clusters with level, 2017 target (亿元) and sector, ordered by key."""
+    rows = run_named(
+        driver, settings, "clusters_list", {"level": level, "after": after, "limit": limit}, registry=registry
+    )
+    return page(rows, limit)
+
+
+@router.get("/api/queries", response_model=list[QueryOut], tags=["queries"])
+def queries(registry: RegistryDep) -> list[QueryOut]:
+    """Every named query with its declared parameters."""
+    return [
+        QueryOut(
+            name=q.name,
+            description=q.description,
+            returns=q.returns,
+            params=[
+                ParamOut(name=p.name, type=p.type, description=p.description, default=p.default,
+                         required=p.required, min=p.min, max=p.max, example=p.example)
+                for p in q.params
+            ],
+        )
+        for q in registry.all()
+    ]

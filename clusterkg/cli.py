@@ -1,0 +1,188 @@
+"""The ``clusterkg`` command: load, query, export and serve.
+
+Errors print one line and exit non-zero; long work shows progress.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .errors import ClusterKGError
+from .settings import Settings, get_settings
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+load_app = typer.Typer(no_args_is_help=True, help="Load plans and data into the graph.")
+app.add_typer(load_app, name="load")
+console = Console()
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def driver_for(settings: Settings) -> Iterator[Any]:
+    """The CLI's one driver, checked before use and closed on exit."""
+    from clusterkg.graph.db import check_connectivity, create_driver
+
+    driver = create_driver(settings)
+    try:
+        check_connectivity(driver, settings)
+        yield driver
+    finally:
+        driver.close()
+
+
+def guarded(fn: Callable[..., None]) -> Callable[..., None]:
+    """Turn the project's errors into one red line and exit status 1."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            fn(*args, **kwargs)
+        except ClusterKGError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            fail("interrupted; nothing was half-written (loads are single transactions)", 130)
+
+    return wrapper
+
+
+def print_counts(title: str, counts: dict[str, int]) -> None:
+    table = Table(title=title)
+    table.add_column("label / relationship")
+    table.add_column("count", justify="right")
+    for k, v in counts.items():
+        table.add_row(k, str(v))
+    console.print(table)
+
+
+@load_app.command("plan")
+@guarded
+def load_plan_cmd(
+    path: Annotated[Path | None, typer.Argument(help="plan text file (default: the Henan plan in CLUSTERKG_PLANS)")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="parse and validate; print counts; write nothing")] = False,
+) -> None:
+    """Parse a plan and write it to the graph in one idempotent transaction."""
+    from clusterkg.loaders.load_plan import load_plan
+
+    settings = get_settings()
+    plan = path or settings.default_plan_path
+    if dry_run:
+        result = load_plan(None, settings, plan, dry_run=True)
+        print_counts(f"{plan.name}: would write (dry run)", result.counts)
+        return
+    with driver_for(settings) as driver, Progress(
+        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(), console=err, transient=True,
+    ) as bar:
+        task = bar.add_task(f"loading {plan.name}", total=None)
+
+        def step(what: str, n: int) -> None:
+            bar.update(task, advance=n, description=f"loading {plan.name}: {what}")
+
+        result = load_plan(driver, settings, plan, progress=step)
+    print_counts(f"{plan.name}: loaded into {settings.neo4j_database}", result.counts)
+
+
+def _parse_params(items: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        if "=" not in item:
+            raise typer.BadParameter(f"--param takes key=value, got {item!r}")
+        k, v = item.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+@app.command("query")
+@guarded
+def query_cmd(
+    name: Annotated[str, typer.Argument(help="a named query (see `clusterkg queries`)")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a table")] = False,
+) -> None:
+    """Run a named query and print its rows."""
+    from clusterkg.queries import load_registry
+    from clusterkg.queries.run import run_named
+
+    settings = get_settings()
+    registry = load_registry()
+    registry.get(name)  # unknown names fail before connecting
+    params = _parse_params(param or [])
+    registry.get(name).bind(params)
+    with driver_for(settings) as driver:
+        rows = run_named(driver, settings, name, params, registry=registry)
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n")
+        return
+    table = Table(title=f"{name}: {len(rows)} rows")
+    for col in rows[0] if rows else ["(no rows)"]:
+        table.add_column(col)
+    for row in rows:
+        table.add_row(*[json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v) for v in row.values()])
+    console.print(table)
+
+
+@app.command("queries")
+@guarded
+def queries_cmd() -> None:
+    """List the named queries and their parameters."""
+    from clusterkg.queries import load_registry
+
+    table = Table(title="named queries")
+    table.add_column("name")
+    table.add_column("parameters")
+    table.add_column("description")
+    for q in load_registry().all():
+        table.add_row(q.name, ", ".join(f"{p.name}:{p.type}" for p in q.params), q.description)
+    console.print(table)
+
+
+@app.command("export")
+@guarded
+def export_cmd(out: Annotated[Path, typer.Argument(help="output .json file")]) -> None:
+    """Write the whole graph as JSON (nodes and relationships with their properties)."""
+    from clusterkg.graph.export import write_export
+
+    if out.parent and not out.parent.exists():
+        raise ClusterKGError(f"{out.parent}: no such folder")
+    settings = get_settings()
+    with driver_for(settings) as driver:
+        counts = write_export(driver, settings, out)
+    console.print(f"wrote {out}: {counts['nodes']} nodes, {counts['relationships']} relationships")
+
+
+@app.command("serve")
+@guarded
+def serve_cmd(
+    host: Annotated[str | None, typer.Option(help="bind address (default CLUSTERKG_HOST, 127.0.0.1)")] = None,
+    port: Annotated[int | None, typer.Option(help="port (default CLUSTERKG_PORT, 8000)")] = None,
+) -> None:
+    """Serve the API and pages with uvicorn."""
+    import uvicorn
+
+    from clusterkg.api.app import create_app
+
+    settings = get_settings()
+    with driver_for(settings):
+        pass  # fail fast with one clear line if Neo4j is down or the password is wrong
+    console.print(f"clusterkg API on http://{host or settings.api_host}:{port or settings.api_port}/docs")
+    uvicorn.run(create_app(settings), host=host or settings.api_host, port=port or settings.api_port, log_level="info")
+
+
+def main() -> None:  # pragma: no cover - console-script shim
+    app()

@@ -1,0 +1,48 @@
+"""One Settings object, read from the environment (and a local ``.env``), failing fast."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .errors import ConfigError
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    neo4j_uri: str = Field("bolt://127.0.0.1:7687", alias="NEO4J_URI")
+    neo4j_user: str = Field("neo4j", alias="NEO4J_USER")
+    neo4j_password: SecretStr = Field(alias="NEO4J_PASSWORD")
+    neo4j_database: str = Field("neo4j", alias="NEO4J_DATABASE")
+    plans_dir: Path = Field(Path("../shared/plans"), alias="CLUSTERKG_PLANS")
+    default_plan: str = Field("henan-2015-baiqianwan-clusters.txt", alias="CLUSTERKG_DEFAULT_PLAN")
+    # Reads are bounded on the server side too: a slow query is cut off, never left running.
+    query_timeout_s: float = Field(10.0, gt=0, le=300, alias="CLUSTERKG_QUERY_TIMEOUT")
+    row_cap: int = Field(5000, gt=0, le=100_000, alias="CLUSTERKG_ROW_CAP")
+    # A short acquisition timeout so that an outage answers 503 quickly instead of hanging.
+    connection_timeout_s: float = Field(3.0, gt=0, le=60, alias="CLUSTERKG_CONNECTION_TIMEOUT")
+    api_host: str = Field("127.0.0.1", alias="CLUSTERKG_HOST")
+    api_port: int = Field(8000, gt=0, lt=65536, alias="CLUSTERKG_PORT")
+
+    @property
+    def default_plan_path(self) -> Path:
+        return self.plans_dir / self.default_plan
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process's settings; raises :class:`ConfigError` naming what is missing or wrong."""
+    try:
+        return Settings()  # type: ignore[call-arg]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'/'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+        )
+        raise ConfigError(
+            f"invalid settings ({problems}); set them in the environment or .env "
+            "(NEO4J_PASSWORD is written to .env by `make neo4j`)"
+        ) from None

@@ -1,0 +1,1 @@
+"""The graph layer: the model's vocabulary, the driver, schema and batched writes."""

@@ -1,0 +1,101 @@
+"""The Neo4j driver: one per process, created by the API's lifespan or the CLI's entry.
+
+Failures to connect or authenticate become :class:`DatabaseUnavailable` with one clear
+line, so neither the CLI nor the API ever shows a driver traceback to a user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, LiteralString, cast
+
+import neo4j
+from neo4j import Driver, GraphDatabase, Query, RoutingControl
+from neo4j import exceptions as neo4j_errors
+
+from clusterkg.errors import DatabaseUnavailable
+from clusterkg.settings import Settings
+
+
+def create_driver(settings: Settings) -> Driver:
+    """Create the process's driver (does not connect yet; see :func:`check_connectivity`)."""
+    return GraphDatabase.driver(
+        settings.neo4j_uri,
+        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        connection_timeout=settings.connection_timeout_s,
+        connection_acquisition_timeout=settings.connection_timeout_s,
+        max_transaction_retry_time=5.0,
+        liveness_check_timeout=30.0,
+        user_agent="clusterkg",
+    )
+
+
+def check_connectivity(driver: Driver, settings: Settings) -> None:
+    """Raise :class:`DatabaseUnavailable` with a one-line reason unless Neo4j answers."""
+    with translate_errors(settings):
+        driver.verify_connectivity()
+
+
+@contextmanager
+def translate_errors(settings: Settings) -> Iterator[None]:
+    """Map driver exceptions to the project's errors, naming the server and the cause."""
+    where = f"Neo4j at {settings.neo4j_uri}"
+    try:
+        yield
+    except neo4j_errors.AuthError:
+        raise DatabaseUnavailable(
+            f"{where} refused the credentials of user {settings.neo4j_user!r}; check NEO4J_PASSWORD"
+        ) from None
+    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
+        raise DatabaseUnavailable(f"{where} is not reachable ({type(exc).__name__}); start it with `make neo4j`") from None
+    except neo4j_errors.ClientError as exc:
+        if exc.code and "Database.DatabaseNotFound" in exc.code:
+            raise DatabaseUnavailable(f"{where} has no database {settings.neo4j_database!r}") from None
+        if exc.code and "Transaction.TransactionTimedOut" in (exc.code or ""):
+            raise DatabaseUnavailable(f"{where}: the query ran past its time limit") from None
+        raise
+    except neo4j_errors.DriverError as exc:
+        raise DatabaseUnavailable(f"{where}: {type(exc).__name__}: {exc}") from None
+
+
+def read(
+    driver: Driver,
+    settings: Settings,
+    cypher: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    timeout_s: float | None = None,
+) -> list[dict[str, Any]]:
+    """Run one read query with a server-side timeout; return plain dicts.
+
+    >>> read(driver, settings, "RETURN $x AS x", {"x": 1})  # doctest: +SKIP
+    [{'x': 1}]
+    """
+    query = Query(cast(LiteralString, cypher), timeout=timeout_s or settings.query_timeout_s)
+    with translate_errors(settings):
+        records, _, _ = driver.execute_query(
+            query,
+            dict(params or {}),
+            routing_=RoutingControl.READ,
+            database_=settings.neo4j_database,
+        )
+    return [r.data() for r in records]
+
+
+def write(
+    driver: Driver,
+    settings: Settings,
+    cypher: str,
+    params: Mapping[str, Any] | None = None,
+) -> neo4j.ResultSummary:
+    """Run one auto-committed write (schema statements, small fixes)."""
+    with translate_errors(settings):
+        _, summary, _ = driver.execute_query(
+            cast(LiteralString, cypher),
+            dict(params or {}),
+            routing_=RoutingControl.WRITE,
+            database_=settings.neo4j_database,
+        )
+    return summary
+

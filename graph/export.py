@@ -1,0 +1,58 @@
+"""The whole graph as one JSON document, for sharing and for independent checks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver
+
+from clusterkg.settings import Settings
+
+from .db import translate_errors
+from .model import Label, RelType
+
+_SKIP = {"key", "name", "aliases", "search_text"}
+
+
+def export_graph(driver: Driver, settings: Settings) -> dict[str, Any]:
+    """Every node and relationship of the model's labels, sorted for stable diffs.
+
+    Shape: ``{"nodes": [{label, key, name, aliases, props}], "relationships":
+    [{type, from: {label, key}, to: {label, key}, props}]}``.
+    """
+    labels = [label.value for label in Label]
+    types = [t.value for t in RelType]
+    nodes: list[dict[str, Any]] = []
+    rels: list[dict[str, Any]] = []
+    with translate_errors(settings), driver.session(database=settings.neo4j_database, default_access_mode="READ") as s:
+        for rec in s.run(
+            "MATCH (n) WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label WHERE label IS NOT NULL "
+            "RETURN label, n.key AS key, n.name AS name, n.aliases AS aliases, properties(n) AS props",
+            labels=labels,
+        ):
+            props = {k: v for k, v in rec["props"].items() if k not in _SKIP}
+            nodes.append({"label": rec["label"], "key": rec["key"], "name": rec["name"],
+                          "aliases": list(rec["aliases"] or []), "props": dict(sorted(props.items()))})
+        for rec in s.run(
+            "MATCH (a)-[r]->(b) WHERE type(r) IN $types "
+            "RETURN type(r) AS type, [l IN labels(a) WHERE l IN $labels][0] AS fl, a.key AS fk, "
+            "[l IN labels(b) WHERE l IN $labels][0] AS tl, b.key AS tk, properties(r) AS props",
+            types=types, labels=labels,
+        ):
+            rels.append({"type": rec["type"], "from": {"label": rec["fl"], "key": rec["fk"]},
+                         "to": {"label": rec["tl"], "key": rec["tk"]}, "props": dict(sorted(rec["props"].items()))})
+    nodes.sort(key=lambda n: (n["label"], n["key"]))
+    rels.sort(key=lambda r: (r["type"], r["from"]["label"], r["from"]["key"], r["to"]["label"], r["to"]["key"],
+                             json.dumps(r["props"], sort_keys=True, ensure_ascii=False)))
+    return {"nodes": nodes, "relationships": rels}
+
+
+def write_export(driver: Driver, settings: Settings, out: Path) -> dict[str, int]:
+    """Write :func:`export_graph` to ``out`` (UTF-8 JSON) and return node/relationship counts."""
+    data = export_graph(driver, settings)
+    tmp = out.with_suffix(out.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(out)
+    return {"nodes": len(data["nodes"]), "relationships": len(data["relationships"])}

@@ -1,0 +1,1 @@
+"""Parsing of provincial industrial-cluster plan documents."""

@@ -1,0 +1,64 @@
+"""The plan loaded into the real Neo4j: counts, targets, idempotence."""
+
+from __future__ import annotations
+
+import pytest
+
+from clusterkg.graph.db import read
+from clusterkg.graph.export import export_graph
+from clusterkg.loaders.load_plan import load_plan
+
+pytestmark = pytest.mark.integration
+
+SHARED_APPENDIX_ZONES = {
+    "沈丘县产业集聚区": ["周口纺织服装制鞋产业集群", "周口食品产业集群"],
+    "荥阳市产业集聚区": ["郑州高端装备制造产业集群", "郑汴整车及零部件产业集群"],
+    "郑州经济技术产业集聚区": ["郑州高端装备制造产业集群", "郑汴整车及零部件产业集群"],
+    "项城市产业集聚区": ["周口纺织服装制鞋产业集群", "周口食品产业集群"],
+}
+
+
+def test_appendix_clusters_are_in_the_graph_with_their_targets(loaded_plan, driver, settings) -> None:  # type: ignore[no-untyped-def]
+    rows = read(driver, settings, "MATCH (c:Cluster) WHERE c.appendix_no IS NOT NULL "
+                "RETURN c.appendix_no AS no, c.target_yi AS t ORDER BY no")
+    assert [r["no"] for r in rows] == list(range(1, 23))
+    assert sum(r["t"] for r in rows) == 30000.0
+    assert {r["t"] for r in rows} == {3000.0, 2500.0, 2000.0, 1500.0, 1200.0, 1000.0}
+
+
+def test_every_appendix_zone_serves_its_row_cluster(loaded_plan, driver, settings) -> None:  # type: ignore[no-untyped-def]
+    rows = read(driver, settings, "MATCH (z:Zone)-[:SERVES]->(c:Cluster {appendix_no: 2}) RETURN z.name AS z ORDER BY z")
+    assert [r["z"] for r in rows] == sorted([
+        "洛阳伊滨产业集聚区", "洛阳先进制造业产业集聚区", "洛阳工业产业集聚区",
+        "宜阳县产业集聚区", "偃师市产业集聚区", "洛阳市洛新产业集聚区",
+    ])
+
+
+def test_zones_in_two_appendix_rows_are_listed_once_with_their_clusters(loaded_plan, driver, settings) -> None:  # type: ignore[no-untyped-def]
+    rows = read(driver, settings,
+                "MATCH (z:Zone)-[:SERVES]->(c:Cluster) WHERE c.appendix_no IS NOT NULL "
+                "WITH z, c ORDER BY c.name WITH z, collect(c.name) AS cs WHERE size(cs) >= 2 "
+                "RETURN z.name AS z, cs ORDER BY z")
+    got = {r["z"]: r["cs"] for r in rows}
+    for zone, clusters in SHARED_APPENDIX_ZONES.items():
+        assert got[zone] == sorted(clusters)
+
+
+def test_loading_twice_changes_nothing(loaded_plan, driver, settings, plan_path) -> None:  # type: ignore[no-untyped-def]
+    before = export_graph(driver, settings)
+    again = load_plan(driver, settings, plan_path)
+    after = export_graph(driver, settings)
+    assert again.counts == loaded_plan.counts
+    assert after == before
+
+
+def test_every_stated_node_quotes_back_to_the_document(loaded_plan, driver, settings, plan_path) -> None:  # type: ignore[no-untyped-def]
+    text = plan_path.read_text(encoding="utf-8")
+    rows = read(driver, settings, "MATCH (c:Cluster {appendix_no: 8})-[p:STATED_IN]->(d:Document) "
+                "RETURN p.start AS s, p.end AS e, d.sha256 AS h ORDER BY s")
+    quotes = [text[r["s"]:r["e"]] for r in rows]
+    assert len(quotes) == 2, "stated in the body and in the appendix table"
+    assert "漯河2000亿级食品产业集群" in quotes[0]
+    assert quotes[1].startswith("8\t漯河食品产业集群")
+    import hashlib
+    assert rows[0]["h"] == hashlib.sha256(plan_path.read_bytes()).hexdigest()

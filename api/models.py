@@ -61,3 +61,26 @@ class QueryOut(BaseModel):
     description: str
     returns: str
     params: list[ParamOut]
+
+
+class StatementOut(BaseModel):
+    document: str
+    paragraph: int
+    start: int
+    end: int
+    quote: str | None = Field(None, description="the sentence, read from the document; null if the file changed or is absent")
+
+
+class StatedRelationship(StatementOut):
+    type: str
+    outgoing: bool
+    other_label: str
+    other_key: str
+
+
+class FactsOut(BaseModel):
+    label: str
+    key: str
+    name: str
+    statements: list[StatementOut]
+    relationships: list[StatedRelationship]

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 from clusterkg import __version__
 from clusterkg.errors import DatabaseUnavailable
 from clusterkg.graph.db import check_connectivity
+from clusterkg.graph.provenance import node_statements, parse_label
 from clusterkg.queries.run import run_named
 
+from .provenance import quote
 from .deps import DriverDep, RegistryDep, SettingsDep
-from .models import ClusterOut, Health, Page, ParamOut, QueryOut, SharedZone
+from .models import (
+    ClusterOut,
+    FactsOut,
+    StatedRelationship,
+    StatementOut,
+)
+from .models import Health, Page, ParamOut, QueryOut, SharedZone
 
 router = APIRouter()
 
@@ -85,3 +93,33 @@ def queries(registry: RegistryDep) -> list[QueryOut]:
         )
         for q in registry.all()
     ]
+
+
+@router.get("/api/facts/{label}/{key}", response_model=FactsOut, tags=["provenance"])
+def facts(
+    driver: DriverDep,
+    settings: SettingsDep,
+    label: Annotated[str, Path(max_length=40, description="a node label, e.g. Cluster")],
+    key: Annotated[str, Path(max_length=200, description="the node's key")],
+) -> FactsOut:
+    """Provenance of a node: the document spans stating it and its relationships, with quotes."""
+    node_label = parse_label(label)
+    node = node_statements(driver, settings, node_label, key)
+
+    def q(span: dict[str, Any]) -> str | None:
+        return quote(settings.plans_dir, span)
+
+    return FactsOut(
+        label=node_label.value,
+        key=node["key"],
+        name=node["name"],
+        statements=[StatementOut(**{k: s[k] for k in ("document", "paragraph", "start", "end")}, quote=q(s))
+                    for s in node["spans"]],
+        relationships=[
+            StatedRelationship(
+                **{k: r[k] for k in ("type", "outgoing", "other_label", "other_key", "document", "paragraph", "start", "end")},
+                quote=q(r),
+            )
+            for r in node["relationships"] if r["paragraph"] is not None
+        ],
+    )

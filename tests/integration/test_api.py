@@ -77,3 +77,23 @@ def test_openapi_documents_every_route(client: TestClient) -> None:
 def test_queries_route_lists_the_registry(client: TestClient) -> None:
     names = [q["name"] for q in client.get("/api/queries").json()]
     assert "zones_shared" in names and names == sorted(names)
+
+
+def test_facts_quote_the_sentences_that_state_a_cluster(client: TestClient, plan_path) -> None:  # type: ignore[no-untyped-def]
+    body = client.get("/api/facts/cluster/漯河食品产业集群").json()
+    assert body["label"] == "Cluster" and body["name"] == "漯河食品产业集群"
+    quotes = [s["quote"] for s in body["statements"]]
+    assert len(quotes) == 2
+    assert "漯河2000亿级食品产业集群" in quotes[0] and quotes[1].startswith("8\t漯河食品产业集群")
+    text = plan_path.read_text(encoding="utf-8")
+    assert all(text[s["start"]:s["end"]] == s["quote"] for s in body["statements"])
+    serves = {r["other_key"] for r in body["relationships"] if r["type"] == "SERVES"}
+    assert {"临颍县产业集聚区", "漯河经济技术产业集聚区"} <= serves
+    assert all(r["quote"] for r in body["relationships"])
+
+
+def test_facts_of_unknown_key_or_label_name_the_problem(client: TestClient) -> None:
+    missing = client.get("/api/facts/Cluster/没有这个集群")
+    assert missing.status_code == 404 and "没有这个集群" in missing.json()["error"]["message"]
+    bad = client.get("/api/facts/Nope/x")
+    assert bad.status_code == 422 and "unknown label 'Nope'" in bad.json()["error"]["message"]

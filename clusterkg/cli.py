@@ -62,11 +62,18 @@ def guarded(fn: Callable[..., None]) -> Callable[..., None]:
 
 
 def print_counts(title: str, counts: dict[str, int]) -> None:
-    table = Table(title=title)
-    table.add_column("label / relationship")
+    console.print(f"[bold]{title}[/]", highlight=False)
+    table = Table()
+    table.add_column("nodes")
     table.add_column("count", justify="right")
-    for k, v in counts.items():
-        table.add_row(k, str(v))
+    table.add_column("relationships")
+    table.add_column("count", justify="right")
+    nodes = [(k, v) for k, v in counts.items() if not k.isupper()]
+    rels = [(k, v) for k, v in counts.items() if k.isupper()]
+    for i in range(max(len(nodes), len(rels))):
+        n = nodes[i] if i < len(nodes) else ("", "")
+        r = rels[i] if i < len(rels) else ("", "")
+        table.add_row(n[0], str(n[1]), r[0], str(r[1]))
     console.print(table)
 
 

@@ -11,6 +11,7 @@ from clusterkg.graph.model import GraphBatch, Label
 from clusterkg.graph.writes import Progress, write_batch
 from clusterkg.settings import Settings
 
+from .chains import chain_batch, load_chains
 from .plan.build import plan_batch
 from .plan.document import read_plan
 
@@ -35,7 +36,10 @@ def parse_plan(path: str | Path) -> tuple[str, GraphBatch]:
     True
     """
     doc = read_plan(path)
-    return doc.key, plan_batch(doc)
+    plan = plan_batch(doc)
+    # The chain templates hang off the plan's sectors, so they load with it in one transaction.
+    chains = chain_batch(load_chains())
+    return doc.key, GraphBatch(plan.nodes + chains.nodes, plan.relationships + chains.relationships)
 
 
 def load_plan(

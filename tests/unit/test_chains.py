@@ -14,6 +14,8 @@ from clusterkg.graph.model import GraphBatch, Label, RelType
 from clusterkg.graph.writes import validate_batch
 from clusterkg.loaders.chains import SECTORS, ChainCatalog, Stage, chain_batch, load_chains
 from clusterkg.loaders.load_plan import parse_plan
+from clusterkg.loaders.plan.build import plan_batch
+from clusterkg.loaders.plan.document import read_plan
 
 PLAN_SECTORS = {
     "电子信息",
@@ -184,10 +186,14 @@ def test_chain_batch_writes_one_node_per_chain_and_segment_and_every_feed(catalo
 def test_chain_batch_hangs_off_the_sector_nodes_the_plan_load_writes(catalog: ChainCatalog, plan_path: Path) -> None:
     # HAS_CHAIN starts at Sector nodes this batch does not define, so it is written merged with
     # the plan batch; the writer refuses relationships to nodes outside the batch.
-    _, plan = parse_plan(plan_path)
+    plan = plan_batch(read_plan(plan_path))
     assert [n.key for n in plan.nodes if n.label == Label.SECTOR] == list(SECTORS)
     chains = chain_batch(catalog)
     validate_batch(GraphBatch(plan.nodes + chains.nodes, plan.relationships + chains.relationships))
+    # and the plan loader does exactly that merge
+    _, loaded = parse_plan(plan_path)
+    assert loaded.counts()["Chain"] == len(catalog.chains)
+    assert loaded.counts()["HAS_CHAIN"] == len(catalog.chains)
 
 
 def test_chain_batch_rows_carry_the_documented_keys_and_props(catalog: ChainCatalog) -> None:

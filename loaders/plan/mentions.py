@@ -27,6 +27,10 @@ _FIRM_PARTNER = re.compile(r"^(?:深化|加强|扩大)与([^、等]+?(?:集团|�
 _PROJECT_LIST = re.compile(r"^(?:加快推进|加快建设|加快|推动|推进|重点抓好|抓好)(.+)等(?:重点|龙头|重大)?项目建设$")
 _PROJECT_ONE = re.compile(r"^(?:加快推进|加快|推进)([^、]+?(?:园|基地|中心|项目))建设$")
 _PROJECT_BUILD = re.compile(r"^加快建设([^、]+(?:园|基地|中心))$")
+# "推进A、B扩能改造": upgrade projects sharing one written-once suffix.
+_PROJECT_UPGRADE = re.compile(r"^(?:大力推进|加快推进|推进)([^、]+(?:、[^、]+)+?)(扩能改造|技术改造|改扩建|搬迁改造)$")
+# "重点发展X集团…": the firm a cluster is built around, named outside a list.
+_FIRM_FOCUS = re.compile(r"^重点发展([^、，]{2,12}?(?:集团|公司))")
 _PROJECT_BACKED = re.compile(r"^(?:全力)?支持([^、]+?项目)")
 _ZONE_RELY = re.compile(r"^依托(.+)$")
 _ZONE_TOGETHER = re.compile(r"^推动(.+)等([^、]{0,8}?)协同发展$")
@@ -100,12 +104,16 @@ def firm_mention(clause: str) -> ListMention | None:
         return ListMention("enterprise", tuple(split_list(m.group(1))))
     if m := _FIRM_PARTNER.match(clause):
         return ListMention("enterprise", (m.group(1),))
+    if m := _FIRM_FOCUS.match(clause):
+        return ListMention("enterprise", (m.group(1),))
     return None
 
 
 def project_mention(clause: str) -> ListMention | None:
     if m := _PROJECT_LIST.match(clause):
         return ListMention("project", tuple(split_list(m.group(1))))
+    if m := _PROJECT_UPGRADE.match(clause):
+        return ListMention("project", tuple(item + m.group(2) for item in split_list(m.group(1))))
     for pattern in (_PROJECT_ONE, _PROJECT_BUILD, _PROJECT_BACKED):
         if m := pattern.match(clause):
             return ListMention("project", (m.group(1),))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from quoting import states
 
 from clusterkg.errors import InputError
 from clusterkg.graph.model import Label
@@ -247,7 +248,7 @@ def test_spans_of_firms_and_projects_quote_a_sentence_naming_them(henan: ParsedP
         for item in table.values():
             for span in item.spans:
                 quoted = normalise_name(doc.quote(span.start, span.end))
-                assert any(n in quoted for n in (item.name, *item.aliases)), (item.name, quoted)
+                assert any(states(n, quoted) for n in (item.name, *item.aliases)), (item.name, quoted)
                 assert doc.paragraphs[span.paragraph].start <= span.start < span.end <= doc.paragraphs[span.paragraph].end
 
 
@@ -344,3 +345,13 @@ def test_sector_sections_out_of_order_are_rejected(tmp_path: Path, gazetteer: Ga
     path = _mini_with(tmp_path, "（二）绿色食品产业", "（三）绿色食品产业")
     with pytest.raises(InputError, match=r"numbered \[1, 3\]"):
         parse_plan(read_plan(path), gazetteer)
+
+
+def test_upgrade_projects_sharing_one_suffix_are_split_and_a_focus_firm_is_named() -> None:
+    from clusterkg.loaders.plan.mentions import firm_mention, project_mention
+
+    got = project_mention("大力推进甲石化总厂、乙乙烯扩能改造")
+    assert got is not None and got.names == ("甲石化总厂扩能改造", "乙乙烯扩能改造")
+    firm = firm_mention("重点发展丙丁集团肉类精深加工及配套产业")
+    assert firm is not None and firm.names == ("丙丁集团",)
+    assert project_mention("大力推进技术进步") is None

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from clusterkg import __version__
 from clusterkg.graph.db import create_driver
@@ -35,7 +36,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             app.state.driver.close()
 
-    app = FastAPI(title="clusterkg", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # Swagger UI and ReDoc assets are served by this app: intranets often have no internet.
+    app = FastAPIOffline(title="clusterkg", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     install_error_handlers(app)
     app.include_router(router)
     return app

@@ -97,3 +97,16 @@ def test_facts_of_unknown_key_or_label_name_the_problem(client: TestClient) -> N
     assert missing.status_code == 404 and "没有这个集群" in missing.json()["error"]["message"]
     bad = client.get("/api/facts/Nope/x")
     assert bad.status_code == 422 and "unknown label 'Nope'" in bad.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_api_docs_load_no_asset_from_outside(client: TestClient, path: str) -> None:
+    import re
+
+    html = client.get(path).text
+    assets = re.findall(r"""(?:src|href|url)\s*[=:(]\s*['"]([^'"]+)['"]""", html)
+    assert assets, "the page references its scripts"
+    assert [a for a in assets if re.match(r"^(https?:)?//", a)] == []
+    for a in assets:
+        if a.startswith("/"):
+            assert client.get(a).status_code == 200, a

@@ -84,3 +84,11 @@ class FactsOut(BaseModel):
     name: str
     statements: list[StatementOut]
     relationships: list[StatedRelationship]
+
+
+class SearchHit(BaseModel):
+    label: str
+    key: str
+    name: str
+    aliases: list[str] = []
+    score: float

@@ -9,7 +9,10 @@ from fastapi import APIRouter, Path, Query
 from clusterkg import __version__
 from clusterkg.errors import DatabaseUnavailable
 from clusterkg.graph.db import check_connectivity
+from clusterkg.errors import InputError
 from clusterkg.graph.provenance import node_statements, parse_label
+from clusterkg.graph.search_text import lucene_query
+from clusterkg.text import normalise_name
 from clusterkg.queries.run import run_named
 
 from .provenance import quote
@@ -17,6 +20,7 @@ from .deps import DriverDep, RegistryDep, SettingsDep
 from .models import (
     ClusterOut,
     FactsOut,
+    SearchHit,
     StatedRelationship,
     StatementOut,
 )
@@ -123,3 +127,20 @@ def facts(
             for r in node["relationships"] if r["paragraph"] is not None
         ],
     )
+
+
+@router.get("/api/search", response_model=list[SearchHit], tags=["search"])
+def search(
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    q: Annotated[str, Query(min_length=1, max_length=100, description="a name, alias, pinyin or initials, e.g. 郑州, zhengzhou, zz")],
+    label: Annotated[str, Query(max_length=40, description="only this label, e.g. Cluster")] = "",
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> list[dict[str, Any]]:
+    """One search box for every label: Chinese names, aliases, pinyin and initials, exact names first."""
+    lucene = lucene_query(q)
+    if not lucene:
+        raise InputError("q has no searchable characters")
+    params = {"q": normalise_name(q), "lucene": lucene, "label": parse_label(label).value if label else "", "limit": limit}
+    return run_named(driver, settings, "search", params, registry=registry)

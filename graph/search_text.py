@@ -36,3 +36,29 @@ def search_text(name: str, aliases: Iterable[str] = ()) -> str:
     for n in names:
         words.extend(pinyin_forms(n))
     return " ".join(dict.fromkeys(w for w in words if w))
+
+
+_LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
+
+
+def lucene_query(text: str) -> str:
+    """A full-text query for what a user typed: each word escaped, pinyin words also as prefixes.
+
+    User text never reaches Lucene syntax unescaped, so quotes or brackets cannot break
+    the query.
+
+    >>> lucene_query("Zheng")
+    'zheng OR zheng*'
+    >>> lucene_query("AND") == "and OR and*"
+    True
+    """
+    # Lower case: Lucene's operators (AND, OR, NOT) are upper-case words.
+    words = [normalise_name(w).lower() for w in text.split()]
+    words = [w for w in words if w][:8]
+    terms: list[str] = []
+    for w in words:
+        escaped = "".join("\\" + c if c in _LUCENE_SPECIAL else c for c in w)
+        terms.append(escaped)
+        if w.isascii() and w.isalnum():
+            terms.append(w + "*")
+    return " OR ".join(terms)

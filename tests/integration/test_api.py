@@ -110,3 +110,25 @@ def test_api_docs_load_no_asset_from_outside(client: TestClient, path: str) -> N
     for a in assets:
         if a.startswith("/"):
             assert client.get(a).status_code == 200, a
+
+
+@pytest.mark.parametrize("q", ["郑州市", "郑州", "zhengzhou", "zz"])
+def test_search_finds_zhengzhou_by_name_pinyin_and_initials(client: TestClient, q: str) -> None:
+    hits = client.get("/api/search", params={"q": q, "label": "City"}).json()
+    assert [h["key"] for h in hits][:1] == ["410100"]
+    assert all(h["label"] == "City" for h in hits)
+
+
+def test_search_ranks_the_exact_name_first_and_finds_aliases(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "漯河食品产业集群"}).json()
+    assert hits[0]["key"] == "漯河食品产业集群"
+    alias = client.get("/api/search", params={"q": "郑州航空港区", "label": "Zone"}).json()
+    assert alias[0]["key"] == "郑州航空港经济综合实验区"
+
+
+@pytest.mark.parametrize("q", ['"', "a) OR (b", "\\", "*", "AND", "郑州\" OR 1=1 //", "`x`"])
+def test_search_with_query_syntax_characters_answers_without_error(client: TestClient, q: str) -> None:
+    resp = client.get("/api/search", params={"q": q})
+    assert resp.status_code in (200, 422), resp.text
+    if resp.status_code == 422:
+        assert resp.json()["error"]["code"] == "invalid_input"

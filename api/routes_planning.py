@@ -1,0 +1,220 @@
+"""Planning routes: overlaps between clusters, roll-ups per sector and city, and one-entity details."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from pydantic import BaseModel, Field
+
+from clusterkg.errors import NotFoundError
+from clusterkg.queries.run import run_named
+
+from .deps import DriverDep, RegistryDep, SettingsDep
+from .models import Page
+from .routes import After, Limit, page
+
+router = APIRouter()
+
+Year = Annotated[int, Query(ge=1990, le=2100, description="target year whose cluster targets are summed")]
+CityCode = Annotated[str, Query(max_length=6, pattern=r"^(\d{6})?$", description="a 6-digit city code to continue after")]
+EntityKey = Annotated[str, Path(min_length=1, max_length=200, description="the node's key, e.g. its Chinese name")]
+
+
+class Ref(BaseModel):
+    key: str
+    name: str
+
+
+class PlaceRef(Ref):
+    label: str = Field(description="City or County")
+    city: str | None = Field(None, description="a county's city code; null for a city")
+
+
+class ClusterBrief(Ref):
+    sector: str | None = None
+
+
+class ClusterInSector(ClusterBrief):
+    level: str | None = None
+    target_yi: float | None = Field(None, description="target in 亿元")
+
+
+class ClusterOverlap(BaseModel):
+    key: str = Field(description="the pair, `a|b` with a's key before b's")
+    a: ClusterBrief
+    b: ClusterBrief
+    shared_zones: list[Ref]
+    shared_cities: list[Ref]
+    shared_firms: list[Ref]
+    shared_projects: list[Ref]
+    shared_count: int
+    union_count: int = Field(description="neighbours of either cluster (zones, cities, firms, projects)")
+    jaccard: float = Field(description="shared_count / union_count")
+
+
+class ClusterTarget(Ref):
+    level: str | None = None
+    target_yi: float | None = Field(None, description="target in 亿元")
+
+
+class SectorClusters(Ref):
+    clusters: list[ClusterTarget]
+
+
+class CitySectors(Ref):
+    sector_count: int
+    cluster_count: int
+    sectors: list[SectorClusters]
+
+
+class LevelCount(BaseModel):
+    level: str | None
+    clusters: int
+
+
+class SectorRollup(Ref):
+    goal_yi: float | None = Field(None, description="the sector's stated goal in 亿元")
+    goal_year: int | None = None
+    cluster_count: int
+    levels: list[LevelCount]
+    target_sum_yi: float = Field(description="sum of the clusters' targets for the year asked, 亿元")
+    attainment: float | None = Field(None, description="target_sum_yi / goal_yi; null without a goal")
+    zone_count: int
+    firm_count: int
+    project_count: int
+
+
+class CityRollup(Ref):
+    cluster_count: int
+    levels: list[LevelCount]
+    target_sum_yi: float = Field(description="sum of the clusters' targets for the year asked, 亿元")
+    sectors: list[str]
+    zone_count: int = Field(description="zones located in the city or its counties")
+    firm_count: int
+    project_count: int
+
+
+class SectorRef(Ref):
+    goal_yi: float | None = None
+
+
+class ClusterDetail(Ref):
+    level: str | None = None
+    target_yi: float | None = Field(None, description="target in 亿元")
+    target_year: int | None = None
+    appendix_no: int | None = None
+    sector: SectorRef | None = None
+    places: list[PlaceRef]
+    zones: list[Ref]
+    firms: list[Ref]
+    projects: list[Ref]
+    linked: list[Ref]
+
+
+class ZoneDetail(Ref):
+    places: list[PlaceRef]
+    clusters: list[ClusterInSector]
+    firms: list[Ref]
+    projects: list[Ref]
+
+
+class EnterpriseDetail(Ref):
+    clusters: list[ClusterInSector]
+    projects: list[Ref]
+    zones: list[Ref]
+    places: list[PlaceRef]
+
+
+@router.get("/api/clusters/overlaps", response_model=Page[ClusterOverlap], tags=["overlaps"])
+def cluster_overlaps(
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    sector: Annotated[str, Query(max_length=50, description="only pairs with a cluster of this sector")] = "",
+    city: Annotated[
+        str, Query(max_length=6, pattern=r"^(\d{6})?$", description="only pairs with a cluster in this 6-digit city or county")
+    ] = "",
+    min_shared: Annotated[int, Query(ge=1, le=1000, description="fewest shared neighbours")] = 1,
+    after: Annotated[str, Query(max_length=401, description="the previous page's `next` token")] = "",
+    limit: Limit = 100,
+) -> dict[str, Any]:
+    """Pairs of clusters sharing zones, cities, anchor firms or projects, with a Jaccard score."""
+    rows = run_named(
+        driver, settings, "cluster_overlaps",
+        {"sector": sector, "city": city, "min_shared": min_shared, "after": after, "limit": limit},
+        registry=registry,
+    )
+    return page(rows, limit)
+
+
+@router.get("/api/cities/multi-sector", response_model=Page[CitySectors], tags=["places"])
+def cities_multi_sector(
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    min_sectors: Annotated[int, Query(ge=1, le=100, description="fewest sectors a city's clusters span")] = 2,
+    after: CityCode = "",
+    limit: Limit = 100,
+) -> dict[str, Any]:
+    """Cities hosting clusters of at least `min_sectors` sectors, with those sectors and clusters."""
+    rows = run_named(
+        driver, settings, "cities_multi_sector", {"min_sectors": min_sectors, "after": after, "limit": limit},
+        registry=registry,
+    )
+    return page(rows, limit)
+
+
+@router.get("/api/cities/rollup", response_model=Page[CityRollup], tags=["places"])
+def city_rollup(
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    year: Year = 2017,
+    after: CityCode = "",
+    limit: Limit = 100,
+) -> dict[str, Any]:
+    """Per city: clusters by level, summed targets, sectors, and counts of zones, firms and projects."""
+    rows = run_named(driver, settings, "city_rollup", {"year": year, "after": after, "limit": limit}, registry=registry)
+    return page(rows, limit)
+
+
+@router.get("/api/sectors/rollup", response_model=Page[SectorRollup], tags=["sectors"])
+def sector_rollup(
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    year: Year = 2017,
+    after: Annotated[str, Query(max_length=50, description="the previous page's `next` token")] = "",
+    limit: Limit = 100,
+) -> dict[str, Any]:
+    """Per sector: clusters by level, summed targets against the sector goal, and neighbour counts."""
+    rows = run_named(driver, settings, "sector_rollup", {"year": year, "after": after, "limit": limit}, registry=registry)
+    return page(rows, limit)
+
+
+def _one(rows: list[dict[str, Any]], kind: str, key: str) -> dict[str, Any]:
+    if not rows:
+        raise NotFoundError(f"no {kind} with key {key[:200]!r}")
+    return rows[0]
+
+
+@router.get("/api/clusters/{key}", response_model=ClusterDetail, tags=["clusters"])
+def cluster_detail(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: EntityKey) -> dict[str, Any]:
+    """One cluster with its sector, places, zones, anchor firms, projects and linked clusters."""
+    rows = run_named(driver, settings, "cluster_detail", {"key": key, "limit": 1}, registry=registry)
+    return _one(rows, "cluster", key)
+
+
+@router.get("/api/zones/{key}", response_model=ZoneDetail, tags=["zones"])
+def zone_detail(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: EntityKey) -> dict[str, Any]:
+    """One zone with its places, the clusters it serves, and the firms and projects sited in it."""
+    rows = run_named(driver, settings, "zone_detail", {"key": key, "limit": 1}, registry=registry)
+    return _one(rows, "zone", key)
+
+
+@router.get("/api/enterprises/{key}", response_model=EnterpriseDetail, tags=["enterprises"])
+def enterprise_detail(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: EntityKey) -> dict[str, Any]:
+    """One enterprise with the clusters it anchors, the projects it runs, its zones and places."""
+    rows = run_named(driver, settings, "enterprise_detail", {"key": key, "limit": 1}, registry=registry)
+    return _one(rows, "enterprise", key)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
 
@@ -144,3 +144,19 @@ def search(
         raise InputError("q has no searchable characters")
     params = {"q": normalise_name(q), "lucene": lucene, "label": parse_label(label).value if label else "", "limit": limit}
     return run_named(driver, settings, "search", params, registry=registry)
+
+
+@router.get("/api/attainment", response_model=Page[dict[str, Any]], tags=["plan vs actual"])
+def attainment(
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    by: Annotated[Literal["cluster", "sector", "city"], Query(description="roll up per cluster, sector or city")] = "cluster",
+    year: Annotated[int, Query(ge=1990, le=2100)] = 2017,
+    after: After = "",
+    limit: Limit = 100,
+) -> dict[str, Any]:
+    """Plan vs actual: targets against reported revenue (from `clusterkg load actuals`), with attainment ratios."""
+    rows = run_named(driver, settings, f"attainment_{by}s" if by != "city" else "attainment_cities",
+                     {"year": year, "after": after, "limit": limit}, registry=registry)
+    return page(rows, limit)

@@ -105,6 +105,18 @@ def load_plan_cmd(
     print_counts(f"{plan.name}: loaded into {settings.neo4j_database}", result.counts)
 
 
+@load_app.command("actuals")
+@guarded
+def load_actuals_cmd(path: Annotated[Path, typer.Argument(help="CSV with columns cluster,year,revenue_yi,source")]) -> None:
+    """Load reported cluster revenues (all rows checked first; any bad row writes nothing)."""
+    from clusterkg.loaders.actuals import load_actuals
+
+    settings = get_settings()
+    with driver_for(settings) as driver:
+        counts = load_actuals(driver, settings, path)
+    print_counts(f"{path.name}: loaded", counts)
+
+
 def _parse_params(items: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for item in items:

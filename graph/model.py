@@ -22,6 +22,7 @@ class Label(StrEnum):
     CHAIN = "Chain"
     CHAIN_SEGMENT = "ChainSegment"
     DOCUMENT = "Document"
+    ACTUAL = "Actual"  # a reported revenue figure of a cluster for one year
 
 
 class RelType(StrEnum):
@@ -39,6 +40,7 @@ class RelType(StrEnum):
     COVERS = "COVERS"  # (Cluster)->(ChainSegment) named for it by the plan
     IN_SEGMENT = "IN_SEGMENT"  # (Enterprise)->(ChainSegment)
     LINKS_TO = "LINKS_TO"  # (Cluster)->(Cluster), a cross-cluster link the plan states
+    REPORTS = "REPORTS"  # (Actual)->(Cluster)
     STATED_IN = "STATED_IN"  # (any)->(Document), provenance of a node
 
 

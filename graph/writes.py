@@ -50,8 +50,9 @@ def _rel_param(r: RelRow) -> dict[str, Any]:
     return {"from": r.from_key, "to": r.to_key, "props": props}
 
 
-def validate_batch(batch: GraphBatch) -> None:
-    """Refuse a batch whose relationships point at nodes it does not contain or that repeats keys."""
+def validate_batch(batch: GraphBatch, existing: Iterable[tuple[Label, str]] = ()) -> None:
+    """Refuse a batch whose relationships point at nodes it neither contains nor names as
+    ``existing`` (checked in the graph by the caller), or that repeats keys."""
     seen: set[tuple[Label, str]] = set()
     for n in batch.nodes:
         if not n.key or not n.name:
@@ -59,9 +60,10 @@ def validate_batch(batch: GraphBatch) -> None:
         if (n.label, n.key) in seen:
             raise InputError(f"{n.label.value} key {n.key!r} appears twice in one load")
         seen.add((n.label, n.key))
+    known = seen | set(existing)
     for r in batch.relationships:
         for label, key in ((r.from_label, r.from_key), (r.to_label, r.to_key)):
-            if (label, key) not in seen:
+            if (label, key) not in known:
                 raise InputError(f"{r.type.value} relationship names {label.value} {key!r}, which this load does not define")
 
 
@@ -114,6 +116,7 @@ def write_batch(
     *,
     replace_document: str | None = None,
     prune_labels: Iterable[Label] = (),
+    existing: Iterable[tuple[Label, str]] = (),
     progress: Progress | None = None,
 ) -> dict[str, int]:
     """Write a batch in one transaction and return the counts written.
@@ -124,7 +127,7 @@ def write_batch(
     >>> write_batch(driver, settings, batch, replace_document="plan")  # doctest: +SKIP
     {'Cluster': 22, 'SERVES': 73, ...}
     """
-    validate_batch(batch)
+    validate_batch(batch, existing)
     ensure_schema(driver, settings)
     nodes: dict[Label, list[dict[str, Any]]] = defaultdict(list)
     for n in batch.nodes:

@@ -15,6 +15,7 @@ from clusterkg.settings import Settings, get_settings
 
 from .errors import install_error_handlers
 from .routes import router
+from .routes_planning import router as planning_router
 
 DESCRIPTION = (
     "Named, bounded queries over the clusterkg graph of industrial clusters, zones, "
@@ -40,4 +41,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPIOffline(title="clusterkg", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     install_error_handlers(app)
     app.include_router(router)
+    # after the main router: /api/zones/shared must match before /api/zones/{key}
+    app.include_router(planning_router)
     return app

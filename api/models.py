@@ -92,3 +92,21 @@ class SearchHit(BaseModel):
     name: str
     aliases: list[str] = []
     score: float
+
+
+class PathNode(BaseModel):
+    label: str
+    key: str
+    name: str
+
+
+class PathRel(BaseModel):
+    type: str
+    from_: str = Field(alias="from")
+    to: str
+
+
+class PathOut(BaseModel):
+    length: int
+    nodes: list[PathNode]
+    relationships: list[PathRel]

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
 
 from clusterkg import __version__
 from clusterkg.errors import DatabaseUnavailable
-from clusterkg.graph.db import check_connectivity
+from clusterkg.graph.db import check_connectivity, translate_errors
+from clusterkg.graph.export import export_graph, graphml_text
+from clusterkg.graph.paths import MAX_HOPS, shortest_paths
 from clusterkg.errors import InputError
 from clusterkg.graph.provenance import node_statements, parse_label
 from clusterkg.graph.search_text import lucene_query
@@ -20,6 +24,7 @@ from .deps import DriverDep, RegistryDep, SettingsDep
 from .models import (
     ClusterOut,
     FactsOut,
+    PathOut,
     SearchHit,
     StatedRelationship,
     StatementOut,
@@ -160,3 +165,76 @@ def attainment(
     rows = run_named(driver, settings, f"attainment_{by}s" if by != "city" else "attainment_cities",
                      {"year": year, "after": after, "limit": limit}, registry=registry)
     return page(rows, limit)
+
+
+@router.get("/api/path", response_model=list[PathOut], response_model_by_alias=True, tags=["paths"])
+def path(
+    driver: DriverDep,
+    settings: SettingsDep,
+    from_label: Annotated[str, Query(max_length=40, examples=["Zone"])],
+    from_key: Annotated[str, Query(max_length=200, examples=["荥阳市产业集聚区"])],
+    to_label: Annotated[str, Query(max_length=40, examples=["Enterprise"])],
+    to_key: Annotated[str, Query(max_length=200, examples=["宇通客车"])],
+    max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 4,
+    all: Annotated[bool, Query(description="all shortest paths, not just one")] = False,
+) -> list[dict[str, Any]]:
+    """Shortest path(s) between two entities, at most `max_hops` long (provenance edges excluded)."""
+    return shortest_paths(driver, settings, (parse_label(from_label), from_key), (parse_label(to_label), to_key),
+                          max_hops=max_hops, all_paths=all)
+
+
+@router.get("/api/queries/{name}/rows", tags=["queries"], responses={200: {"content": {"text/csv": {}}}})
+def query_rows(
+    request: Request,
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    name: Annotated[str, Path(max_length=80)],
+    format: Annotated[Literal["json", "csv"], Query(description="json rows or a CSV download")] = "json",
+) -> Response:
+    """Run any named query with its declared parameters as query-string values; JSON or CSV."""
+    params = {k: v for k, v in request.query_params.items() if k != "format"}
+    rows = run_named(driver, settings, name, params, registry=registry)
+    if format == "json":
+        return JSONResponse(jsonable_encoder(rows))
+    return Response(rows_to_csv(rows), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{registry.get(name).name}.csv"'})
+
+
+@router.get("/api/export/graph.graphml", tags=["exports"], responses={200: {"content": {"application/graphml+xml": {}}}})
+def export_graphml(driver: DriverDep, settings: SettingsDep) -> Response:
+    """The whole graph as GraphML, for Gephi."""
+    with translate_errors(settings):
+        data = export_graph(driver, settings)
+    return Response(graphml_text(data), media_type="application/graphml+xml; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="clusterkg.graphml"'})
+
+
+def rows_to_csv(rows: list[dict[str, Any]]) -> str:
+    """Rows as CSV; nested values as JSON; cells that a spreadsheet would run as formulas are quoted."""
+    import csv
+    import io
+    import json
+
+    buf = io.StringIO()
+    if not rows:
+        return ""
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+    writer.writeheader()
+    for row in rows:
+        out = {}
+        for k, v in row.items():
+            cell = json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else ("" if v is None else str(v))
+            if cell[:1] in ("=", "+", "-", "@") and not _is_number(cell):
+                cell = "'" + cell
+            out[k] = cell
+        writer.writerow(out)
+    return buf.getvalue()
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False

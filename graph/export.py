@@ -50,9 +50,43 @@ def export_graph(driver: Driver, settings: Settings) -> dict[str, Any]:
 
 
 def write_export(driver: Driver, settings: Settings, out: Path) -> dict[str, int]:
-    """Write :func:`export_graph` to ``out`` (UTF-8 JSON) and return node/relationship counts."""
+    """Write :func:`export_graph` to ``out`` — GraphML when it ends in .graphml, else UTF-8
+    JSON — and return node/relationship counts."""
     data = export_graph(driver, settings)
     tmp = out.with_suffix(out.suffix + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    if out.suffix.lower() == ".graphml":
+        tmp.write_text(graphml_text(data), encoding="utf-8")
+    else:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp.replace(out)
     return {"nodes": len(data["nodes"]), "relationships": len(data["relationships"])}
+
+
+def to_networkx(data: dict[str, Any]) -> Any:
+    """An exported graph as a networkx MultiDiGraph (node id ``Label:key``), e.g. for GraphML."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for n in data["nodes"]:
+        attrs = {k: _graphml_value(v) for k, v in n["props"].items()}
+        g.add_node(f"{n['label']}:{n['key']}", label=n["label"], key=n["key"], name=n["name"],
+                   aliases="|".join(n["aliases"]), **attrs)
+    for r in data["relationships"]:
+        attrs = {k: _graphml_value(v) for k, v in r["props"].items()}
+        g.add_edge(f"{r['from']['label']}:{r['from']['key']}", f"{r['to']['label']}:{r['to']['key']}",
+                   type=r["type"], **attrs)
+    return g
+
+
+def _graphml_value(v: Any) -> Any:
+    # GraphML has no list type; Gephi reads a joined string well.
+    if isinstance(v, list):
+        return "|".join(str(x) for x in v)
+    return v
+
+
+def graphml_text(data: dict[str, Any]) -> str:
+    """GraphML (UTF-8) of an exported graph, for Gephi."""
+    import networkx as nx
+
+    return "\n".join(nx.generate_graphml(to_networkx(data), encoding="utf-8"))

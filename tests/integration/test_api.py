@@ -132,3 +132,52 @@ def test_search_with_query_syntax_characters_answers_without_error(client: TestC
     assert resp.status_code in (200, 422), resp.text
     if resp.status_code == 422:
         assert resp.json()["error"]["code"] == "invalid_input"
+
+
+def test_shortest_path_between_a_zone_and_a_firm(client: TestClient) -> None:
+    paths = client.get("/api/path", params={"from_label": "Zone", "from_key": "荥阳市产业集聚区",
+                                            "to_label": "Enterprise", "to_key": "宇通客车"}).json()
+    assert [(p["length"], [n["key"] for n in p["nodes"]]) for p in paths] == [
+        (2, ["荥阳市产业集聚区", "郑汴整车及零部件产业集群", "宇通客车"])]
+    assert [r["type"] for r in paths[0]["relationships"]] == ["SERVES", "ANCHORS"]
+
+
+def test_path_with_an_unknown_end_or_too_many_hops_is_refused(client: TestClient) -> None:
+    missing = client.get("/api/path", params={"from_label": "Zone", "from_key": "无此园区", "to_label": "City", "to_key": "410100"})
+    assert missing.status_code == 404 and "无此园区" in missing.json()["error"]["message"]
+    far = client.get("/api/path", params={"from_label": "Zone", "from_key": "a", "to_label": "City", "to_key": "b", "max_hops": 9})
+    assert far.status_code == 422 and "max_hops" in far.json()["error"]["message"]
+
+
+def test_any_named_query_downloads_as_csv(client: TestClient) -> None:
+    import csv
+    import io
+
+    resp = client.get("/api/queries/zones_shared/rows", params={"format": "csv", "min_clusters": 2})
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(resp.text)))
+    assert [r["key"] for r in rows] == ["沈丘县产业集聚区", "荥阳市产业集聚区", "郑州经济技术产业集聚区",
+                                        "郑州航空港经济综合实验区", "项城市产业集聚区"]
+    as_json = client.get("/api/queries/zones_shared/rows", params={"min_clusters": 2}).json()
+    assert [r["key"] for r in as_json] == [r["key"] for r in rows]
+    bad = client.get("/api/queries/zones_shared/rows", params={"min_clusters": "x", "drop": "1"})
+    assert bad.status_code == 422 and "drop" in bad.json()["error"]["message"]
+
+
+def test_csv_cells_that_look_like_formulas_are_defused() -> None:
+    from clusterkg.api.routes import rows_to_csv
+
+    assert rows_to_csv([{"a": "=cmd|' /C calc'!A0", "b": -3}]).splitlines() == ["a,b", "'=cmd|' /C calc'!A0,-3"]
+
+
+def test_graphml_export_has_every_node(client: TestClient, driver, settings) -> None:  # type: ignore[no-untyped-def]
+    import networkx as nx
+
+    resp = client.get("/api/export/graph.graphml")
+    assert resp.status_code == 200
+    g = nx.parse_graphml(resp.text)
+    from clusterkg.graph.db import read
+
+    total = read(driver, settings, "MATCH (n) RETURN count(n) AS c")[0]["c"]
+    assert g.number_of_nodes() == total
+    assert g.nodes["Cluster:漯河食品产业集群"]["target_yi"] == 2000.0

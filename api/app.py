@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from pathlib import Path
+
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from clusterkg import __version__
@@ -16,6 +19,7 @@ from clusterkg.settings import Settings, get_settings
 from .errors import install_error_handlers
 from .routes import router
 from .routes_planning import router as planning_router
+from .routes_viz import router as viz_router
 
 DESCRIPTION = (
     "Named, bounded queries over the clusterkg graph of industrial clusters, zones, "
@@ -43,4 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(router)
     # after the main router: /api/zones/shared must match before /api/zones/{key}
     app.include_router(planning_router)
+    app.include_router(viz_router)
+    # vis-network ships with the package: pages load nothing from outside the server.
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app

@@ -14,7 +14,8 @@ from clusterkg.graph.db import check_connectivity, translate_errors
 from clusterkg.graph.export import export_graph, graphml_text
 from clusterkg.graph.paths import MAX_HOPS, shortest_paths
 from clusterkg.errors import InputError
-from clusterkg.graph.provenance import node_statements, parse_label
+from clusterkg.graph.model import parse_label
+from clusterkg.graph.provenance import node_statements
 from clusterkg.graph.search_text import lucene_query
 from clusterkg.text import normalise_name
 from clusterkg.queries.run import run_named

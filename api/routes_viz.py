@@ -8,7 +8,8 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse
 
 from clusterkg.graph.render import render_html
-from clusterkg.graph.subgraph import neighbourhood, parse_label
+from clusterkg.graph.model import parse_label
+from clusterkg.graph.subgraph import neighbourhood
 
 from .deps import DriverDep, SettingsDep
 

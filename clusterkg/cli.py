@@ -185,6 +185,25 @@ def export_cmd(out: Annotated[Path, typer.Argument(help="output .json file")]) -
     console.print(f"wrote {out}: {counts['nodes']} nodes, {counts['relationships']} relationships")
 
 
+@app.command("viz")
+@guarded
+def viz_cmd(
+    label: Annotated[str, typer.Argument(help="Cluster, Zone, City, Enterprise, Project, Sector …")],
+    key: Annotated[str, typer.Argument(help="the entity's key (a name, or a division code for places)")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="output .html")] = Path("graph.html"),
+    hops: Annotated[int, typer.Option(min=1, max=3)] = 1,
+    cap: Annotated[int, typer.Option(min=1, max=2000)] = 300,
+) -> None:
+    """Write a standalone, offline HTML picture of an entity's neighbourhood (for e-mail)."""
+    from clusterkg.graph.model import parse_label
+    from clusterkg.graph.render import write_standalone
+
+    settings = get_settings()
+    with driver_for(settings) as driver:
+        counts = write_standalone(driver, settings, parse_label(label), key, out, hops=hops, cap=cap)
+    console.print(f"wrote {out}: {counts['nodes']} nodes, {counts['relationships']} relationships")
+
+
 @app.command("serve")
 @guarded
 def serve_cmd(

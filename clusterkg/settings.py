@@ -12,7 +12,12 @@ from .errors import ConfigError
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # .env in the working directory, else the checkout's (where `make neo4j` writes it).
+    model_config = SettingsConfigDict(
+        env_file=(str(Path(__file__).resolve().parents[1] / ".env"), ".env"),
+        env_file_encoding="utf-8",
+        extra="ignore",
+    )
 
     neo4j_uri: str = Field("bolt://127.0.0.1:7687", alias="NEO4J_URI")
     neo4j_user: str = Field("neo4j", alias="NEO4J_USER")

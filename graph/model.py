@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from clusterkg.errors import InputError
+
 
 class Label(StrEnum):
     SECTOR = "Sector"
@@ -53,6 +55,19 @@ def cypher_name(name: Label | RelType) -> str:
     if not isinstance(name, (Label, RelType)):
         raise TypeError(f"only model enums may become Cypher names, got {name!r}")
     return f"`{name.value}`"
+
+
+def parse_label(text: str) -> Label:
+    """The model label a user named, case-insensitively; InputError naming the choices otherwise.
+
+    >>> parse_label("cluster")
+    <Label.CLUSTER: 'Cluster'>
+    """
+    for label in Label:
+        if label.value.lower() == text.strip().lower():
+            return label
+    allowed = ", ".join(label.value for label in Label)
+    raise InputError(f"unknown label {text[:60]!r}; expected one of {allowed}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,23 +6,11 @@ from typing import Any, LiteralString, cast
 
 from neo4j import Driver
 
-from clusterkg.errors import InputError, NotFoundError
+from clusterkg.errors import NotFoundError
 from clusterkg.settings import Settings
 
 from .db import read
 from .model import Label, RelType, cypher_name
-
-
-def parse_label(text: str) -> Label:
-    """The model label for a user-supplied name, case-insensitively; InputError otherwise.
-
-    >>> parse_label("cluster")
-    <Label.CLUSTER: 'Cluster'>
-    """
-    for label in Label:
-        if label.value.lower() == text.strip().lower():
-            return label
-    raise InputError(f"unknown label {text[:40]!r}; one of {', '.join(label.value for label in Label)}")
 
 
 def node_statements(driver: Driver, settings: Settings, label: Label, key: str) -> dict[str, Any]:

@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     row_cap: int = Field(5000, gt=0, le=100_000, alias="CLUSTERKG_ROW_CAP")
     # A short acquisition timeout so that an outage answers 503 quickly instead of hanging.
     connection_timeout_s: float = Field(3.0, gt=0, le=60, alias="CLUSTERKG_CONNECTION_TIMEOUT")
+    # Transient-error retries of the driver; short so an outage answers 503 within ~2 s.
+    retry_time_s: float = Field(0.5, ge=0, le=60, alias="CLUSTERKG_RETRY_TIME")
     api_host: str = Field("127.0.0.1", alias="CLUSTERKG_HOST")
     api_port: int = Field(8000, gt=0, lt=65536, alias="CLUSTERKG_PORT")
 

@@ -25,7 +25,7 @@ def create_driver(settings: Settings) -> Driver:
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
         connection_timeout=settings.connection_timeout_s,
         connection_acquisition_timeout=settings.connection_timeout_s,
-        max_transaction_retry_time=5.0,
+        max_transaction_retry_time=settings.retry_time_s,
         liveness_check_timeout=30.0,
         user_agent="clusterkg",
     )

@@ -40,3 +40,9 @@ unit: setup
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+bench-quick: setup neo4j load
+	$(BIN)/python bench/viz_page.py --repeat 5
+
+bench: setup neo4j load
+	$(BIN)/python bench/viz_page.py --repeat 50

@@ -17,6 +17,7 @@ from clusterkg.queries import load_registry
 from clusterkg.settings import Settings, get_settings
 
 from .errors import install_error_handlers
+from .openapi import install_examples
 from .routes import router
 from .routes_planning import router as planning_router
 from .routes_viz import router as viz_router
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Swagger UI and ReDoc assets are served by this app: intranets often have no internet.
     app = FastAPIOffline(title="clusterkg", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     install_error_handlers(app)
+    install_examples(app)
     app.include_router(router)
     # after the main router: /api/zones/shared must match before /api/zones/{key}
     app.include_router(planning_router)

@@ -218,3 +218,35 @@ def enterprise_detail(driver: DriverDep, settings: SettingsDep, registry: Regist
     """One enterprise with the clusters it anchors, the projects it runs, its zones and places."""
     rows = run_named(driver, settings, "enterprise_detail", {"key": key, "limit": 1}, registry=registry)
     return _one(rows, "enterprise", key)
+
+
+class CityDetail(Ref):
+    label: str = Field(description="City or County")
+    level: str | None = Field(None, description="city, county, county_city or district")
+    parent: Ref | None = None
+    counties: list[Ref]
+    clusters: list[ClusterInSector]
+    zones: list[Ref]
+
+
+class ProjectDetail(Ref):
+    clusters: list[ClusterInSector]
+    firms: list[Ref]
+    zones: list[Ref]
+
+
+@router.get("/api/places/{key}", response_model=CityDetail, tags=["places"])
+def city_detail(
+    driver: DriverDep, settings: SettingsDep, registry: RegistryDep,
+    key: Annotated[str, Path(pattern=r"^\d{6}$", description="6-digit division code", examples=["410100"])],
+) -> dict[str, Any]:
+    """One city or county with its parent, counties, and the clusters and zones located there."""
+    rows = run_named(driver, settings, "city_detail", {"key": key, "limit": 1}, registry=registry)
+    return _one(rows, "city or county", key)
+
+
+@router.get("/api/projects/{key}", response_model=ProjectDetail, tags=["projects"])
+def project_detail(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: EntityKey) -> dict[str, Any]:
+    """One project with the clusters it supports, the firm that runs it and its zone."""
+    rows = run_named(driver, settings, "project_detail", {"key": key, "limit": 1}, registry=registry)
+    return _one(rows, "project", key)

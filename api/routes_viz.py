@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Path, Query, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from clusterkg.graph.render import render_html
 from clusterkg.graph.model import parse_label
@@ -28,3 +29,26 @@ def viz(
     """An interactive page of the nodes within `hops` of (label, key); double-click a node to re-centre."""
     G = neighbourhood(driver, settings, parse_label(label), key, hops=hops, cap=cap)
     return HTMLResponse(render_html(G, link_hops=hops))
+
+
+@router.get("/api/neighbourhood/{label}/{key}", tags=["paths"],
+            responses={200: {"content": {"application/json": {}, "application/graphml+xml": {}}}})
+def neighbourhood_data(
+    driver: DriverDep,
+    settings: SettingsDep,
+    label: Annotated[str, Path(max_length=40, examples=["Cluster"])],
+    key: Annotated[str, Path(max_length=200, examples=["漯河食品产业集群"])],
+    hops: Annotated[int, Query(ge=1, le=3)] = 1,
+    cap: Annotated[int, Query(ge=1, le=2000, description="most nodes, nearest first")] = 300,
+    format: Annotated[Literal["json", "graphml"], Query()] = "json",
+) -> Response:
+    """The k-hop neighbourhood of an entity (node cap, nearest first) as JSON or GraphML for Gephi."""
+    G = neighbourhood(driver, settings, parse_label(label), key, hops=hops, cap=cap)
+    if format == "graphml":
+        import networkx as nx
+
+        return Response("\n".join(nx.generate_graphml(G, encoding="utf-8")), media_type="application/graphml+xml; charset=utf-8")
+    nodes = [{"id": n, **attrs} for n, attrs in G.nodes(data=True)]
+    edges = [{"from": a, "to": b, **attrs} for a, b, attrs in G.edges(data=True)]
+    return JSONResponse(jsonable_encoder({"root": G.graph.get("root"), "reachable": G.graph.get("reachable"),
+                                          "nodes": nodes, "relationships": edges}))

@@ -232,3 +232,35 @@ def test_bad_parameters_are_422_naming_the_parameter(client: TestClient, path: s
     body = resp.json()
     assert set(body) == {"error"} and body["error"]["status"] == 422
     assert fragment in body["error"]["message"]
+
+
+def test_city_detail_lists_clusters_of_the_city_and_its_counties(client) -> None:  # type: ignore[no-untyped-def]
+    body = client.get("/api/places/410200").json()
+    assert (body["name"], body["label"], body["parent"]) == ("开封市", "City", None)
+    assert [c["name"] for c in body["clusters"]] == sorted(["开封汴西装备制造特色产业集群", "郑汴整车及零部件产业集群"])
+    county = client.get("/api/places/411082").json()
+    assert (county["name"], county["parent"]) == ("长葛市", {"key": "411000", "name": "许昌市"})
+    assert client.get("/api/places/999999").status_code == 404
+    assert client.get("/api/places/4101").status_code == 422
+
+
+def test_project_detail_names_its_cluster_and_firm(client) -> None:  # type: ignore[no-untyped-def]
+    body = client.get("/api/projects/东风日产年产30万辆新工厂").json()
+    assert [c["key"] for c in body["clusters"]] == ["郑汴整车及零部件产业集群"]
+    assert body["firms"] == [{"key": "东风日产", "name": "东风日产"}]
+    missing = client.get("/api/projects/无此项目")
+    assert missing.status_code == 404 and "无此项目" in missing.json()["error"]["message"]
+
+
+def test_neighbourhood_as_json_and_graphml(client) -> None:  # type: ignore[no-untyped-def]
+    import networkx as nx
+
+    body = client.get("/api/neighbourhood/Cluster/洛阳现代装备制造产业集群", params={"hops": 1}).json()
+    labels = sorted(n["label"] for n in body["nodes"])
+    assert labels.count("Zone") == 6 and labels.count("Enterprise") == 4 and labels.count("Project") == 2
+    assert "Document" not in labels
+    g = nx.parse_graphml(client.get("/api/neighbourhood/Cluster/洛阳现代装备制造产业集群",
+                                    params={"hops": 1, "format": "graphml"}).text)
+    assert g.number_of_nodes() == len(body["nodes"])
+    capped = client.get("/api/neighbourhood/Cluster/洛阳现代装备制造产业集群", params={"hops": 2, "cap": 5}).json()
+    assert len(capped["nodes"]) == 5 and capped["reachable"] > 5

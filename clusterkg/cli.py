@@ -23,6 +23,8 @@ from .settings import Settings, get_settings
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 load_app = typer.Typer(no_args_is_help=True, help="Load plans and data into the graph.")
 app.add_typer(load_app, name="load")
+sample_app = typer.Typer(no_args_is_help=True, help="Write synthetic, clearly marked data for demos and benchmarks.")
+app.add_typer(sample_app, name="sample")
 console = Console()
 err = Console(stderr=True)
 
@@ -115,6 +117,48 @@ def load_actuals_cmd(path: Annotated[Path, typer.Argument(help="CSV with columns
     with driver_for(settings) as driver:
         counts = load_actuals(driver, settings, path)
     print_counts(f"{path.name}: loaded", counts)
+
+
+@load_app.command("firms")
+@guarded
+def load_firms_cmd(
+    path: Annotated[Path, typer.Argument(help="registry export: .csv (UTF-8 or GB18030) or .xlsx")],
+    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="load valid rows; write the others to FILE.rejects.csv")] = False,
+) -> None:
+    """Load firms from a registry export; by default any invalid row writes nothing."""
+    from clusterkg.loaders.load_firms import load_firms
+
+    settings = get_settings()
+    with driver_for(settings) as driver, Progress(
+        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} rows"),
+        TimeElapsedColumn(), console=err, transient=True,
+    ) as bar:
+        task = bar.add_task(f"loading {path.name}", total=None)
+        result = load_firms(driver, settings, path, skip_invalid=skip_invalid,
+                            progress=lambda what, n: bar.update(task, advance=n, description=f"loading {path.name}: {what}"))
+    print_counts(f"{path.name}: loaded", result.counts)
+    if result.rejects_file:
+        err.print(f"{result.rejected} invalid row(s) skipped; see {result.rejects_file}", highlight=False)
+
+
+@sample_app.command("firms")
+@guarded
+def sample_firms_cmd(
+    out: Annotated[Path, typer.Argument(help="output .csv")],
+    n: Annotated[int, typer.Option("--n", min=1, max=10_000_000, help="number of firms")] = 5000,
+    seed: Annotated[int, typer.Option("--seed", help="same seed, same file")] = 1,
+    gb18030: Annotated[bool, typer.Option("--gb18030", help="encode as GB18030 like many registry exports")] = False,
+    plan: Annotated[Path | None, typer.Option(help="plan whose zones the firms sit in (default: the Henan plan)")] = None,
+) -> None:
+    """Write a synthetic registry (every name marked 【样例】) over the plan's real zones and chains."""
+    from clusterkg.loaders.chains import load_chains
+    from clusterkg.loaders.load_firms import plan_zones
+    from clusterkg.loaders.sample_firms import generate_firms
+
+    settings = get_settings()
+    zones = plan_zones(plan or settings.default_plan_path)
+    generate_firms(n, seed, zones, load_chains(), out, encoding="gb18030" if gb18030 else "utf-8")
+    console.print(f"wrote {out}: {n} synthetic firms over {len(zones)} zones (marked 【样例】; see {out}.SAMPLE.txt)")
 
 
 def _parse_params(items: list[str]) -> dict[str, str]:

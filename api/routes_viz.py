@@ -10,11 +10,22 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from clusterkg.graph.render import render_html
 from clusterkg.graph.model import parse_label
-from clusterkg.graph.subgraph import neighbourhood
+from clusterkg.graph.subgraph import neighbourhood, overlap_network
 
 from .deps import DriverDep, SettingsDep
 
 router = APIRouter()
+
+
+@router.get("/viz/overlaps", response_class=HTMLResponse, tags=["pages"])
+def viz_overlaps(
+    driver: DriverDep,
+    settings: SettingsDep,
+    min_clusters: Annotated[int, Query(ge=1, le=100, description="show zones serving at least this many clusters")] = 1,
+) -> HTMLResponse:
+    """The zone–cluster overlap network: zones serving several clusters are drawn large and central."""
+    G = overlap_network(driver, settings, min_clusters=min_clusters)
+    return HTMLResponse(render_html(G, heading="产业集聚区与产业集群 (zones serving clusters)", link_hops=1))
 
 
 @router.get("/viz/{label}/{key}", response_class=HTMLResponse, tags=["pages"])
@@ -52,3 +63,4 @@ def neighbourhood_data(
     edges = [{"from": a, "to": b, **attrs} for a, b, attrs in G.edges(data=True)]
     return JSONResponse(jsonable_encoder({"root": G.graph.get("root"), "reachable": G.graph.get("reachable"),
                                           "nodes": nodes, "relationships": edges}))
+

@@ -125,6 +125,8 @@ def _tooltip(attrs: dict[str, Any]) -> str:
 def _size(attrs: dict[str, Any]) -> float:
     # Radius grows with the square root of the target (亿元): area, not width, tracks the money,
     # so a 3000亿 cluster (28) reads larger than a 300亿 one (17) without swamping the page.
+    if attrs.get("size"):
+        return float(attrs["size"])
     yi = attrs.get("target_yi") or attrs.get("goal_yi")
     return 12.0 if not yi else round(12.0 + 3.0 * math.sqrt(float(yi) / 100.0), 1)
 

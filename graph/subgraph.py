@@ -103,3 +103,26 @@ def _set_distances(G: nx.MultiDiGraph, root: str) -> None:
     lengths = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), root)
     for n in G.nodes:
         G.nodes[n]["distance"] = lengths.get(n, -1)
+
+
+def overlap_network(driver: Driver, settings: Settings, *, min_clusters: int = 1) -> nx.MultiDiGraph:
+    """Zones and the clusters they serve; the zone serving most clusters is the centre.
+
+    Zones that serve several clusters get a larger ``size`` so they stand out on the page.
+    """
+    rows = read(
+        driver, settings,
+        "MATCH (z:Zone)-[:SERVES]->(c:Cluster) WITH z, collect(c) AS cs WHERE size(cs) >= $min "
+        "UNWIND cs AS c RETURN z.key AS zk, z.name AS zn, size(cs) AS n, c.key AS ck, c.name AS cn, "
+        "c.target_yi AS t, c.level AS level ORDER BY n DESC, zk, ck LIMIT 20000",
+        {"min": min_clusters},
+    )
+    G = nx.MultiDiGraph()
+    for r in rows:
+        z, c = node_id("Zone", r["zk"]), node_id("Cluster", r["ck"])
+        G.add_node(z, label="Zone", key=r["zk"], name=r["zn"], clusters=r["n"], size=12.0 + 8.0 * (r["n"] - 1))
+        G.add_node(c, label="Cluster", key=r["ck"], name=r["cn"], target_yi=r["t"], level=r["level"])
+        G.add_edge(z, c, type=RelType.SERVES.value)
+    if rows:
+        G.graph["root"] = node_id("Zone", rows[0]["zk"])
+    return G

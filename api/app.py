@@ -20,6 +20,7 @@ from .errors import install_error_handlers
 from .openapi import install_examples
 from .routes import router
 from .routes_planning import router as planning_router
+from .routes_admin import router as admin_router
 from .routes_analytics import router as analytics_router
 from .routes_viz import router as viz_router
 
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(planning_router)
     app.include_router(viz_router)
     app.include_router(analytics_router)
+    app.include_router(admin_router)
     # vis-network ships with the package: pages load nothing from outside the server.
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app

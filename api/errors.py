@@ -27,7 +27,12 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
+class Forbidden(ClusterKGError):
+    """A write route without a valid API key, or with write routes off."""
+
+
 _STATUS: list[tuple[type[ClusterKGError], int, str]] = [
+    (Forbidden, 403, "forbidden"),
     (NotFoundError, 404, "not_found"),
     (InputError, 422, "invalid_input"),
     (DatabaseUnavailable, 503, "database_unavailable"),

@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     connection_timeout_s: float = Field(3.0, gt=0, le=60, alias="CLUSTERKG_CONNECTION_TIMEOUT")
     # Transient-error retries of the driver; short so an outage answers 503 within ~2 s.
     retry_time_s: float = Field(0.5, ge=0, le=60, alias="CLUSTERKG_RETRY_TIME")
+    # Write routes are off unless a key is set; clients send it as X-API-Key.
+    api_key: SecretStr | None = Field(None, alias="CLUSTERKG_API_KEY")
     api_host: str = Field("127.0.0.1", alias="CLUSTERKG_HOST")
     api_port: int = Field(8000, gt=0, lt=65536, alias="CLUSTERKG_PORT")
 

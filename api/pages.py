@@ -1,0 +1,243 @@
+"""Server-rendered pages in Chinese for planners: the province at a glance, search, one page per entity.
+
+Every string that comes from the plan goes through :func:`esc`; keys in links through :func:`href`.
+Pages reference nothing outside this server: the embedded graph is the app's own /viz page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from html import escape
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import HTMLResponse
+from neo4j import Driver
+
+from clusterkg.graph.search_text import lucene_query
+from clusterkg.queries import QueryRegistry
+from clusterkg.queries.run import run_named
+from clusterkg.settings import Settings
+from clusterkg.text import normalise_name
+
+from .deps import DriverDep, RegistryDep, SettingsDep
+
+router = APIRouter(tags=["pages"])
+
+PageKey = Annotated[str, Path(min_length=1, max_length=200, description="the node's key")]
+
+#: Where each label's page lives, and how a label reads in Chinese.
+PAGE_OF = {"Cluster": "cluster", "Zone": "zone", "Enterprise": "enterprise", "City": "city", "County": "city",
+           "Project": "project", "Sector": "sector"}
+LABEL_ZH = {"Cluster": "产业集群", "Zone": "产业集聚区", "Enterprise": "龙头企业", "City": "省辖市", "County": "县（市、区）",
+            "Project": "重大项目", "Sector": "产业领域"}
+LEVEL_ORDER = ("千亿级", "500亿级", "300亿级", "百亿级")
+
+CSS = """body{font-family:sans-serif;max-width:72em;margin:1em auto;padding:0 1em;color:#222}
+a{color:#1f5fa8}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
+iframe{width:100%;height:560px;border:1px solid #ccc}nav a{margin-right:1em}ul.cols{columns:3}"""
+
+
+def esc(value: object) -> str:
+    """Plan text as HTML text or attribute value; None reads as an empty cell."""
+    return "" if value is None else escape(str(value), quote=True)
+
+
+def href(label: str, key: str) -> str:
+    """The page of a node; the key is percent-encoded so no plan text ends up as markup or a path."""
+    return f"/{PAGE_OF.get(label, label.lower())}/{quote(str(key), safe='')}"
+
+
+def link(label: str, ref: Mapping[str, Any]) -> str:
+    return f'<a href="{esc(href(label, ref["key"]))}">{esc(ref.get("name") or ref["key"])}</a>'
+
+
+def links(label: str, refs: Iterable[Mapping[str, Any]]) -> str:
+    items = [f"<li>{link(label, r)}</li>" for r in refs]
+    return f"<ul>{''.join(items)}</ul>" if items else "<p>（无）</p>"
+
+
+def search_form(q: str = "") -> str:
+    return (f'<form action="/search" method="get" role="search"><input type="search" name="q" id="q" '
+            f'value="{esc(q)}" maxlength="100" placeholder="名称、拼音或首字母，如 洛阳、luoyang、ly">'
+            '<button type="submit" id="search-submit">搜索</button></form>')
+
+
+def page(title: str, body: str, status: int = 200) -> HTMLResponse:
+    nav = '<nav><a href="/">首页</a><a href="/viz/overlaps">集聚区–集群网络</a><a href="/docs">API 文档</a></nav>'
+    html = (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(title)} · clusterkg</title>'
+            f"<style>{CSS}</style></head><body>{nav}<h1>{esc(title)}</h1>{body}</body></html>")
+    return HTMLResponse(html, status_code=status)
+
+
+def not_found(message: str) -> HTMLResponse:
+    return page("未找到", f"<p>{esc(message)}</p>{search_form()}", status=404)
+
+
+def graph_frame(label: str, key: str) -> str:
+    src = f"/viz/{label}/{quote(key, safe='')}?hops=1"
+    return f'<h2>关系图（一跳）</h2><iframe id="graph" title="关系图" src="{esc(src)}"></iframe>' \
+           f'<p><a href="{esc(src)}">单独打开关系图</a></p>'
+
+
+class Markup(str):
+    """HTML this module built itself, already escaped."""
+
+
+def facts(rows: list[tuple[str, object]]) -> str:
+    cells = "".join(f"<tr><th>{esc(k)}</th><td>{v if isinstance(v, Markup) else esc(v)}</td></tr>" for k, v in rows)
+    return f"<table>{cells}</table>"
+
+
+def _detail(driver: Driver, settings: Settings, registry: QueryRegistry, name: str, key: str) -> dict[str, Any] | None:
+    rows = run_named(driver, settings, name, {"key": key, "limit": 1}, registry=registry)
+    return rows[0] if rows else None
+
+
+def _goal(sector: Mapping[str, Any]) -> str:
+    return "" if sector.get("goal_yi") is None else f"{sector['goal_yi']:g} 亿元（{sector['goal_year']}）"
+
+
+def _target(row: Mapping[str, Any]) -> str:
+    return "" if row.get("target_yi") is None else f"{row['target_yi']:g} 亿元"
+
+
+def _clusters_table(rows: Iterable[Mapping[str, Any]]) -> str:
+    body = "".join(f"<tr><td>{link('Cluster', r)}</td><td>{esc(r.get('level'))}</td><td>{esc(_target(r))}</td>"
+                   f"<td>{link('Sector', {'key': r['sector']}) if r.get('sector') else ''}</td></tr>" for r in rows)
+    return f"<table><tr><th>集群</th><th>级别</th><th>目标</th><th>领域</th></tr>{body}</table>" if body else "<p>（无）</p>"
+
+
+def _all(driver: Driver, settings: Settings, registry: QueryRegistry, name: str, **params: Any) -> list[dict[str, Any]]:
+    """Every row of a paged named query (the plan is small: a few pages at most)."""
+    out: list[dict[str, Any]] = []
+    after = ""
+    while True:
+        rows = run_named(driver, settings, name, {**params, "after": after, "limit": 1000}, registry=registry)
+        out += rows
+        if len(rows) < 1000:
+            return out
+        after = rows[-1]["key"]
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(driver: DriverDep, settings: SettingsDep, registry: RegistryDep) -> HTMLResponse:
+    """The province at a glance: sectors with goals, clusters by level and by city, and a search box."""
+    sectors = _all(driver, settings, registry, "sector_rollup", year=2017)
+    clusters = _all(driver, settings, registry, "clusters_list", level="")
+    cities = _all(driver, settings, registry, "city_rollup", year=2017)
+    sector_rows = "".join(
+        f"<tr><td>{link('Sector', s)}</td><td>{esc(_goal(s))}</td>"
+        f"<td>{s['cluster_count']}</td><td>{s['target_sum_yi']:g} 亿元</td></tr>" for s in sectors)
+    levels = sorted({c["level"] for c in clusters}, key=lambda lv: (LEVEL_ORDER.index(lv) if lv in LEVEL_ORDER else 99, str(lv)))
+    by_level = "".join(
+        f"<h3>{esc(lv or '未定级')}（{sum(c['level'] == lv for c in clusters)} 个）</h3>"
+        + links("Cluster", [c for c in clusters if c["level"] == lv]).replace("<ul>", '<ul class="cols">', 1)
+        for lv in levels)
+    city_rows = "".join(f"<tr><td>{link('City', c)}</td><td>{c['cluster_count']}</td><td>{c['zone_count']}</td>"
+                        f"<td>{c['target_sum_yi']:g} 亿元</td></tr>" for c in cities if c["cluster_count"])
+    body = (f"<p>{len(sectors)} 个产业领域、{len(clusters)} 个产业集群。</p>{search_form()}"
+            f"<h2>产业领域</h2><table id=\"sectors\"><tr><th>领域</th><th>目标</th><th>集群数</th><th>集群目标合计（2017）</th></tr>"
+            f"{sector_rows}</table><h2>按级别的产业集群</h2>{by_level}"
+            f"<h2>按省辖市</h2><table id=\"cities\"><tr><th>省辖市</th><th>集群数</th><th>集聚区数</th><th>集群目标合计（2017）</th></tr>"
+            f"{city_rows}</table>")
+    return page("河南省产业集群一览", body)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    driver: DriverDep, settings: SettingsDep, registry: RegistryDep,
+    q: Annotated[str, Query(max_length=100, description="a name, alias, pinyin or initials")] = "",
+) -> HTMLResponse:
+    """Search results as links to each entity's page (same named query as /api/search)."""
+    lucene = lucene_query(q) if q.strip() else ""
+    if not lucene:
+        return page("搜索", search_form(q) + ("<p>请输入可检索的文字。</p>" if q else ""))
+    hits = run_named(driver, settings, "search", {"q": normalise_name(q), "lucene": lucene, "label": "", "limit": 50},
+                     registry=registry)
+    items = "".join(f"<li>{link(h['label'], h)} <small>{esc(LABEL_ZH.get(h['label'], h['label']))}</small></li>"
+                    for h in hits if h["label"] in PAGE_OF)
+    return page(f"搜索：{q}", search_form(q) + (f'<ol id="results">{items}</ol>' if items else "<p>没有找到。</p>"))
+
+
+@router.get("/cluster/{key}", response_class=HTMLResponse)
+def cluster_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: PageKey) -> HTMLResponse:
+    """One cluster: level, target, sector, places, zones, anchor firms, projects, linked clusters, graph."""
+    c = _detail(driver, settings, registry, "cluster_detail", key)
+    if c is None:
+        return not_found(f"没有键为 {key} 的产业集群")
+    sector = c["sector"]
+    body = facts([("级别", c["level"]), ("目标", _target(c) + (f"（{c['target_year']}）" if c["target_year"] else "")),
+                  ("产业领域", Markup(link("Sector", sector)) if sector else ""), ("附表序号", c["appendix_no"])])
+    body += "<h2>所在地</h2>" + "".join(f"<p>{link(p['label'], p)}</p>" for p in c["places"])
+    body += "<h2>产业集聚区</h2>" + links("Zone", c["zones"]) + "<h2>龙头企业</h2>" + links("Enterprise", c["firms"])
+    body += "<h2>重大项目</h2>" + links("Project", c["projects"])
+    if c["linked"]:
+        body += "<h2>关联集群</h2>" + links("Cluster", c["linked"])
+    return page(c["name"], body + graph_frame("Cluster", c["key"]))
+
+
+@router.get("/zone/{key}", response_class=HTMLResponse)
+def zone_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: PageKey) -> HTMLResponse:
+    """One zone: its places, the clusters it serves, firms and projects sited in it, graph."""
+    z = _detail(driver, settings, registry, "zone_detail", key)
+    if z is None:
+        return not_found(f"没有键为 {key} 的产业集聚区")
+    body = "<h2>所在地</h2>" + "".join(f"<p>{link(p['label'], p)}</p>" for p in z["places"])
+    body += "<h2>服务的产业集群</h2>" + _clusters_table(z["clusters"])
+    body += "<h2>企业</h2>" + links("Enterprise", z["firms"]) + "<h2>项目</h2>" + links("Project", z["projects"])
+    return page(z["name"], body + graph_frame("Zone", z["key"]))
+
+
+@router.get("/enterprise/{key}", response_class=HTMLResponse)
+def enterprise_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: PageKey) -> HTMLResponse:
+    """One enterprise: the clusters it anchors, its projects, zones and places, graph."""
+    e = _detail(driver, settings, registry, "enterprise_detail", key)
+    if e is None:
+        return not_found(f"没有键为 {key} 的企业")
+    body = "<h2>带动的产业集群</h2>" + _clusters_table(e["clusters"])
+    body += "<h2>项目</h2>" + links("Project", e["projects"]) + "<h2>产业集聚区</h2>" + links("Zone", e["zones"])
+    if e["places"]:
+        body += "<h2>所在地</h2>" + "".join(f"<p>{link(p['label'], p)}</p>" for p in e["places"])
+    return page(e["name"], body + graph_frame("Enterprise", e["key"]))
+
+
+@router.get("/project/{key}", response_class=HTMLResponse)
+def project_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: PageKey) -> HTMLResponse:
+    """One project: the clusters it supports, the firm running it, its zone, graph."""
+    p = _detail(driver, settings, registry, "project_detail", key)
+    if p is None:
+        return not_found(f"没有键为 {key} 的项目")
+    body = "<h2>支撑的产业集群</h2>" + _clusters_table(p["clusters"])
+    body += "<h2>承担企业</h2>" + links("Enterprise", p["firms"]) + "<h2>产业集聚区</h2>" + links("Zone", p["zones"])
+    return page(p["name"], body + graph_frame("Project", p["key"]))
+
+
+@router.get("/city/{key}", response_class=HTMLResponse)
+def city_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: PageKey) -> HTMLResponse:
+    """One city or county by its 6-digit code: parent, counties, clusters and zones located there, graph."""
+    c = _detail(driver, settings, registry, "city_detail", key) if key.isdigit() and len(key) == 6 else None
+    if c is None:
+        return not_found(f"没有代码为 {key} 的省辖市或县（市、区）")
+    body = facts([("类别", LABEL_ZH.get(c["label"], c["label"])), ("代码", c["key"]),
+                  ("所属省辖市", Markup(link("City", c["parent"])) if c["parent"] else "")])
+    body += "<h2>产业集群</h2>" + _clusters_table(c["clusters"]) + "<h2>产业集聚区</h2>" + links("Zone", c["zones"])
+    if c["counties"]:
+        body += "<h2>下辖县（市、区）</h2>" + links("County", c["counties"]).replace("<ul>", '<ul class="cols">', 1)
+    return page(c["name"], body + graph_frame(c["label"], c["key"]))
+
+
+@router.get("/sector/{key}", response_class=HTMLResponse)
+def sector_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: PageKey) -> HTMLResponse:
+    """One sector: its goal, its clusters against the goal, neighbour counts, graph."""
+    s = next((r for r in _all(driver, settings, registry, "sector_rollup", year=2017) if r["key"] == key), None)
+    if s is None:
+        return not_found(f"没有名为 {key} 的产业领域")
+    clusters = [c for c in _all(driver, settings, registry, "clusters_list", level="") if c["sector"] == key]
+    body = facts([("目标", _goal(s)), ("集群目标合计（2017）", f"{s['target_sum_yi']:g} 亿元"),
+                  ("完成比", "" if s["attainment"] is None else f"{s['attainment']:.0%}"),
+                  ("产业集聚区", s["zone_count"]), ("龙头企业", s["firm_count"]), ("重大项目", s["project_count"])])
+    body += f"<h2>产业集群（{len(clusters)} 个）</h2>" + _clusters_table(clusters)
+    return page(s["name"], body + graph_frame("Sector", s["key"]))
+

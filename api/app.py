@@ -16,7 +16,7 @@ from clusterkg.graph.db import create_driver
 from clusterkg.queries import load_registry
 from clusterkg.settings import Settings, get_settings
 
-from .errors import install_error_handlers
+from .errors import ERROR_RESPONSES, ErrorBody, install_error_handlers
 from .openapi import install_examples
 from .routes import router
 from .routes_planning import router as planning_router
@@ -48,12 +48,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPIOffline(title="clusterkg", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     install_error_handlers(app)
     install_examples(app)
-    app.include_router(router)
+    app.include_router(router, responses=ERROR_RESPONSES)
     # after the main router: /api/zones/shared must match before /api/zones/{key}
-    app.include_router(planning_router)
-    app.include_router(viz_router)
-    app.include_router(analytics_router)
-    app.include_router(admin_router)
+    app.include_router(planning_router, responses=ERROR_RESPONSES)
+    app.include_router(viz_router, responses=ERROR_RESPONSES)
+    app.include_router(analytics_router, responses=ERROR_RESPONSES)
+    app.include_router(admin_router, responses={**ERROR_RESPONSES, 403: {"model": ErrorBody, "description": "write routes off or wrong X-API-Key"}})
     # vis-network ships with the package: pages load nothing from outside the server.
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app

@@ -44,9 +44,17 @@ _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "
                503: "unavailable"}
 
 
-def error_response(status: int, code: str, message: str) -> JSONResponse:
+def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
     body = ErrorBody(error=ErrorDetail(status=status, code=code, message=message))
-    return JSONResponse(body.model_dump(), status_code=status)
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+
+
+# Every route documents these, so clients (and schema checkers) know the error shape.
+ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
+    404: {"model": ErrorBody, "description": "unknown key, query or route"},
+    422: {"model": ErrorBody, "description": "invalid parameters; the message names which"},
+    503: {"model": ErrorBody, "description": "Neo4j is unreachable"},
+}
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -61,7 +69,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error_response(exc.status_code, _HTTP_CODES.get(exc.status_code, "error"), str(exc.detail))
+        return error_response(exc.status_code, _HTTP_CODES.get(exc.status_code, "error"), str(exc.detail),
+                              headers=dict(exc.headers) if exc.headers else None)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

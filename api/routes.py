@@ -14,7 +14,7 @@ from clusterkg.graph.db import check_connectivity, translate_errors
 from clusterkg.graph.export import export_graph, graphml_text
 from clusterkg.graph.paths import MAX_HOPS, shortest_paths
 from clusterkg.errors import InputError
-from clusterkg.graph.model import parse_label
+from clusterkg.graph.model import LABEL_PATTERN, parse_label
 from clusterkg.graph.provenance import node_statements
 from clusterkg.graph.search_text import lucene_query
 from clusterkg.text import normalise_name
@@ -109,7 +109,7 @@ def queries(registry: RegistryDep) -> list[QueryOut]:
 def facts(
     driver: DriverDep,
     settings: SettingsDep,
-    label: Annotated[str, Path(max_length=40, description="a node label, e.g. Cluster")],
+    label: Annotated[str, Path(max_length=40, pattern=LABEL_PATTERN, description="a node label, e.g. Cluster")],
     key: Annotated[str, Path(max_length=200, description="the node's key")],
 ) -> FactsOut:
     """Provenance of a node: the document spans stating it and its relationships, with quotes."""
@@ -141,7 +141,7 @@ def search(
     settings: SettingsDep,
     registry: RegistryDep,
     q: Annotated[str, Query(min_length=1, max_length=100, description="a name, alias, pinyin or initials, e.g. 郑州, zhengzhou, zz")],
-    label: Annotated[str, Query(max_length=40, description="only this label, e.g. Cluster")] = "",
+    label: Annotated[str, Query(max_length=40, pattern=LABEL_PATTERN.replace("^(", "^(|"), description="only this label, e.g. Cluster")] = "",
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> list[dict[str, Any]]:
     """One search box for every label: Chinese names, aliases, pinyin and initials, exact names first."""
@@ -172,9 +172,9 @@ def attainment(
 def path(
     driver: DriverDep,
     settings: SettingsDep,
-    from_label: Annotated[str, Query(max_length=40, examples=["Zone"])],
+    from_label: Annotated[str, Query(max_length=40, pattern=LABEL_PATTERN, examples=["Zone"])],
     from_key: Annotated[str, Query(max_length=200, examples=["荥阳市产业集聚区"])],
-    to_label: Annotated[str, Query(max_length=40, examples=["Enterprise"])],
+    to_label: Annotated[str, Query(max_length=40, pattern=LABEL_PATTERN, examples=["Enterprise"])],
     to_key: Annotated[str, Query(max_length=200, examples=["宇通客车"])],
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS)] = 4,
     all: Annotated[bool, Query(description="all shortest paths, not just one")] = False,

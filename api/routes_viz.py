@@ -9,7 +9,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from clusterkg.graph.render import render_html
-from clusterkg.graph.model import parse_label
+from clusterkg.graph.model import LABEL_PATTERN, parse_label
 from clusterkg.graph.subgraph import neighbourhood, overlap_network
 
 from .deps import DriverDep, SettingsDep
@@ -17,7 +17,7 @@ from .deps import DriverDep, SettingsDep
 router = APIRouter()
 
 
-@router.get("/viz/overlaps", response_class=HTMLResponse, tags=["pages"])
+@router.get("/viz/overlaps", tags=["pages"], response_class=Response, responses={200: {"content": {"text/html": {}}}})
 def viz_overlaps(
     driver: DriverDep,
     settings: SettingsDep,
@@ -28,14 +28,14 @@ def viz_overlaps(
     return HTMLResponse(render_html(G, heading="产业集聚区与产业集群 (zones serving clusters)", link_hops=1))
 
 
-@router.get("/viz/{label}/{key}", response_class=HTMLResponse, tags=["pages"])
+@router.get("/viz/{label}/{key}", tags=["pages"], response_class=Response, responses={200: {"content": {"text/html": {}}}})
 def viz(
     driver: DriverDep,
     settings: SettingsDep,
-    label: Annotated[str, Path(max_length=40, description="a model label, any case, e.g. cluster")],
+    label: Annotated[str, Path(max_length=40, pattern=LABEL_PATTERN, description="a model label, any case, e.g. cluster")],
     key: Annotated[str, Path(max_length=200, description="the node's key")],
-    hops: Annotated[int, Query(description="how far to walk, 1 to 3")] = 1,
-    cap: Annotated[int, Query(description="most nodes to draw, nearest first, up to 2000")] = 300,
+    hops: Annotated[int, Query(ge=1, le=3, description="how far to walk, 1 to 3")] = 1,
+    cap: Annotated[int, Query(ge=1, le=2000, description="most nodes to draw, nearest first, up to 2000")] = 300,
 ) -> HTMLResponse:
     """An interactive page of the nodes within `hops` of (label, key); double-click a node to re-centre."""
     G = neighbourhood(driver, settings, parse_label(label), key, hops=hops, cap=cap)
@@ -47,7 +47,7 @@ def viz(
 def neighbourhood_data(
     driver: DriverDep,
     settings: SettingsDep,
-    label: Annotated[str, Path(max_length=40, examples=["Cluster"])],
+    label: Annotated[str, Path(max_length=40, pattern=LABEL_PATTERN, examples=["Cluster"])],
     key: Annotated[str, Path(max_length=200, examples=["漯河食品产业集群"])],
     hops: Annotated[int, Query(ge=1, le=3)] = 1,
     cap: Annotated[int, Query(ge=1, le=2000, description="most nodes, nearest first")] = 300,

@@ -57,6 +57,10 @@ def cypher_name(name: Label | RelType) -> str:
     return f"`{name.value}`"
 
 
+# Labels as users may write them in URLs and parameters (as named, or lower case).
+LABEL_PATTERN = "^(" + "|".join(f"{label.value}|{label.value.lower()}" for label in Label) + ")$"
+
+
 def parse_label(text: str) -> Label:
     """The model label a user named, case-insensitively; InputError naming the choices otherwise.
 

@@ -13,6 +13,7 @@ _EXAMPLES: dict[tuple[str, str], Any] = {
     ("/api/enterprises/{key}", "key"): "郑煤机",
     ("/api/projects/{key}", "key"): "东风日产年产30万辆新工厂",
     ("/api/queries/{name}/rows", "name"): "zones_shared",
+    ("/api/clusters/{key}/candidates", "segment"): "meat-cold-chain/packaging",
     ("/api/admin/load-plan", "x-api-key"): "the value of CLUSTERKG_API_KEY",
 }
 _BY_NAME: dict[str, Any] = {"label": "Cluster", "key": "漯河食品产业集群", "q": "郑州"}

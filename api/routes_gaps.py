@@ -229,7 +229,7 @@ def gaps_page(report: dict[str, Any], candidates: dict[str, dict[str, Any]]) -> 
     return "".join(parts)
 
 
-@router.get("/gaps/{key}", response_class=HTMLResponse, tags=["pages"])
+@router.get("/gaps/{key}", tags=["pages"], response_class=Response, responses={200: {"content": {"text/html": {}}}})
 def cluster_gaps_page(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: ClusterKey,
     weak_revenue_wan: WeakRevenue = DEFAULT_WEAK_REVENUE_WAN,

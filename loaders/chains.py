@@ -349,7 +349,7 @@ class ChainCatalog:
             for seg in chain.segments:
                 for code in seg.industry_codes:
                     by_code.setdefault(code, []).append(seg)
-                keywords.extend((_fold(kw), kw, seg) for kw in seg.keywords)
+                keywords.extend((fold_text(kw), kw, seg) for kw in seg.keywords)
         object.__setattr__(self, "_by_key", {c.key: c for c in self.chains})
         object.__setattr__(self, "_by_code", {k: tuple(v) for k, v in by_code.items()})
         object.__setattr__(self, "_keywords", tuple(keywords))
@@ -404,7 +404,7 @@ class ChainCatalog:
         >>> [(s.node_key, kw) for s, kw in load_chains().segments_for_text("镁合金压铸件")]
         [('magnesium/die-castings', '镁合金压铸件')]
         """
-        text = _fold(products)
+        text = fold_text(products)
         hits: list[tuple[int, int, str, ChainSegment]] = []
         # A linear scan over ~2,000 short keywords is fast enough for per-firm calls and keeps
         # the index a plain tuple; an automaton would pay off only for bulk classification.
@@ -425,7 +425,7 @@ class ChainCatalog:
         return list(out.values())
 
 
-def _fold(text: str) -> str:
+def fold_text(text: str) -> str:
     """Compare keywords and product text in one form: NFKC, single spaces, case-folded."""
     return clean_text(text).casefold()
 

@@ -12,6 +12,7 @@ from clusterkg.graph.writes import Progress, write_batch
 from clusterkg.settings import Settings
 
 from .chains import chain_batch, load_chains
+from .cluster_chains import cluster_chain_batch
 from .plan.build import plan_batch
 from .plan.document import read_plan
 
@@ -38,8 +39,10 @@ def parse_plan(path: str | Path) -> tuple[str, GraphBatch]:
     doc = read_plan(path)
     plan = plan_batch(doc)
     # The chain templates hang off the plan's sectors, so they load with it in one transaction.
-    chains = chain_batch(load_chains())
-    return doc.key, GraphBatch(plan.nodes + chains.nodes, plan.relationships + chains.relationships)
+    catalog = load_chains()
+    chains = chain_batch(catalog)
+    links = tuple(cluster_chain_batch(plan, catalog))
+    return doc.key, GraphBatch(plan.nodes + chains.nodes, plan.relationships + chains.relationships + links)
 
 
 def load_plan(

@@ -1,0 +1,95 @@
+"""Which chains of its sector each cluster of the plan works on, and which segments it names.
+
+A cluster's name usually says what it makes (智能终端(手机), 电动汽车, 铝板带箔); a few say only
+the sector (食品, 电子信息).  So each cluster gets the chains of its sector whose name or
+segment keywords occur in the cluster's name, or every chain of the sector when none does.
+It COVERS the segments of its chains whose keywords occur in its name.  The rules read only
+the plan's names and the chain catalogue, so re-running them on the same inputs gives the
+same rows.
+
+>>> from clusterkg.loaders.chains import load_chains
+>>> cluster_chains("郑州航空港区智能终端(手机)产业集群", "电子信息", load_chains())
+('smart-terminal',)
+"""
+
+from __future__ import annotations
+
+import re
+
+from clusterkg.graph.model import GraphBatch, Label, RelRow, RelType
+
+from .chains import ChainCatalog, ChainTemplate, fold_text
+
+# A chain name like 整车及零部件 or 智能终端(手机) names two products; either one in a
+# cluster's name counts.  Parts shorter than two characters (镁 of 镁及镁合金) are too loose.
+_NAME_PARTS = re.compile(r"[()（）及和、]")
+MIN_PART = 2
+
+
+def _name_parts(chain: ChainTemplate) -> tuple[str, ...]:
+    return tuple(p for p in (fold_text(x) for x in _NAME_PARTS.split(chain.name)) if len(p) >= MIN_PART)
+
+
+def _keywords_in(chain: ChainTemplate, name: str) -> list[str]:
+    """Segment keys of ``chain`` with a keyword (two characters or more) occurring in ``name``."""
+    return [
+        seg.key
+        for seg in chain.segments
+        if any(len(kw) >= MIN_PART and fold_text(kw) in name for kw in seg.keywords)
+    ]
+
+
+def cluster_chains(cluster_name: str, sector: str, catalog: ChainCatalog) -> tuple[str, ...]:
+    """Keys of the sector's chains this cluster works on, in catalogue order.
+
+    >>> from clusterkg.loaders.chains import load_chains
+    >>> cluster_chains("漯河食品产业集群", "食品", load_chains())  # doctest: +ELLIPSIS
+    ('meat-cold-chain', 'grain-oil', ...)
+    """
+    name = fold_text(cluster_name)
+    chains = catalog.chains_of_sector(sector)
+    named = [c.key for c in chains if any(p in name for p in _name_parts(c)) or _keywords_in(c, name)]
+    return tuple(named) if named else tuple(c.key for c in chains)
+
+
+def covered_segments(cluster_name: str, chain_keys: tuple[str, ...], catalog: ChainCatalog) -> tuple[str, ...]:
+    """ChainSegment node keys of ``chain_keys`` whose keywords occur in the cluster's name.
+
+    >>> from clusterkg.loaders.chains import load_chains
+    >>> covered_segments("郑州航空港区智能终端(手机)产业集群", ("smart-terminal",), load_chains())
+    ('smart-terminal/assembly',)
+    """
+    name = fold_text(cluster_name)
+    return tuple(
+        f"{key}/{seg}" for key in chain_keys for seg in _keywords_in(catalog.chain(key), name)
+    )
+
+
+def cluster_chain_batch(plan_batch: GraphBatch, catalog: ChainCatalog) -> list[RelRow]:
+    """Cluster-HAS_CHAIN->Chain and Cluster-COVERS->ChainSegment rows for every cluster of a plan.
+
+    The rows carry the plan's document key as ``doc`` so that a re-load of the plan replaces
+    them like every other fact it states.
+
+    >>> from clusterkg.loaders.chains import load_chains
+    >>> from clusterkg.loaders.plan.build import plan_batch
+    >>> from clusterkg.loaders.plan.document import read_plan
+    >>> rows = cluster_chain_batch(plan_batch(read_plan(PLAN)), load_chains())  # doctest: +SKIP
+    """
+    docs = [n.key for n in plan_batch.nodes if n.label is Label.DOCUMENT]
+    props: dict[str, str] = {"doc": docs[0]} if docs else {}
+    sector_of = {
+        r.from_key: r.to_key
+        for r in plan_batch.relationships
+        if r.type is RelType.IN_SECTOR and r.from_label is Label.CLUSTER
+    }
+    rows: list[RelRow] = []
+    for node in plan_batch.nodes:
+        if node.label is not Label.CLUSTER or node.key not in sector_of:
+            continue
+        chains = cluster_chains(node.name, sector_of[node.key], catalog)
+        for key in chains:
+            rows.append(RelRow(RelType.HAS_CHAIN, Label.CLUSTER, node.key, Label.CHAIN, key, props=dict(props)))
+        for seg in covered_segments(node.name, chains, catalog):
+            rows.append(RelRow(RelType.COVERS, Label.CLUSTER, node.key, Label.CHAIN_SEGMENT, seg, props=dict(props)))
+    return rows

@@ -49,6 +49,9 @@ def translate_errors(settings: Settings) -> Iterator[None]:
         ) from None
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
         raise DatabaseUnavailable(f"{where} is not reachable ({type(exc).__name__}); start it with `make neo4j`") from None
+    except neo4j_errors.TransientError as exc:
+        # e.g. the database is still starting after a restart; the next request may succeed
+        raise DatabaseUnavailable(f"{where} is not ready ({exc.code}); try again shortly") from None
     except neo4j_errors.ClientError as exc:
         if exc.code and "Database.DatabaseNotFound" in exc.code:
             raise DatabaseUnavailable(f"{where} has no database {settings.neo4j_database!r}") from None

@@ -141,7 +141,9 @@ start() {
   )
   pid="$(cat "$PIDFILE")"
   local waited=0
-  until port_open "$BOLT_PORT" && curl -fsS -m 2 "http://127.0.0.1:$HTTP_PORT/" >/dev/null 2>&1; do
+  # Ready means the database answers a query, not just that the ports are open.
+  until port_open "$BOLT_PORT" && curl -fsS -m 3 -u "neo4j:$pw" -H 'Content-Type: application/json' \
+        -d '{"statement":"RETURN 1"}' "http://127.0.0.1:$HTTP_PORT/db/neo4j/query/v2" >/dev/null 2>&1; do
     if ! kill -0 "$pid" 2>/dev/null; then
       tail -n 20 "$HOME_DIR/logs/console.log" "$HOME_DIR/logs/neo4j.log" 2>/dev/null >&2 || true
       die "Neo4j exited during start (logs above, full logs in $HOME_DIR/logs)"

@@ -11,7 +11,7 @@ from html import escape
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import HTMLResponse
 from neo4j import Driver
 
@@ -23,9 +23,16 @@ from clusterkg.text import normalise_name
 
 from .deps import DriverDep, RegistryDep, SettingsDep
 
-router = APIRouter(tags=["pages"])
+# Declared so the OpenAPI schema (and a schema fuzzer) knows a missing entity is an HTML page, not the JSON body.
+router = APIRouter(tags=["pages"], responses={404: {"description": "no such entity: an HTML page saying so",
+                                                    "content": {"text/html": {}}}})
 
-PageKey = Annotated[str, Path(min_length=1, max_length=200, description="the node's key")]
+# As for /viz: the page is documented as text/html, errors other than 404 keep the JSON error body.
+HTML_PAGE: dict[int | str, dict[str, Any]] = {200: {"description": "an HTML page", "content": {"text/html": {}}}}
+
+def page_key(example: str) -> Any:
+    """The key path parameter, with an example that has a page (the API tests request every example)."""
+    return Path(min_length=1, max_length=200, description="the node's key", examples=[example])
 
 #: Where each label's page lives, and how a label reads in Chinese.
 PAGE_OF = {"Cluster": "cluster", "Zone": "zone", "Enterprise": "enterprise", "City": "city", "County": "city",
@@ -121,7 +128,7 @@ def _all(driver: Driver, settings: Settings, registry: QueryRegistry, name: str,
         after = rows[-1]["key"]
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.get("/", response_class=Response, responses=HTML_PAGE)
 def home(driver: DriverDep, settings: SettingsDep, registry: RegistryDep) -> HTMLResponse:
     """The province at a glance: sectors with goals, clusters by level and by city, and a search box."""
     sectors = _all(driver, settings, registry, "sector_rollup", year=2017)
@@ -145,10 +152,10 @@ def home(driver: DriverDep, settings: SettingsDep, registry: RegistryDep) -> HTM
     return page("河南省产业集群一览", body)
 
 
-@router.get("/search", response_class=HTMLResponse)
+@router.get("/search", response_class=Response, responses=HTML_PAGE)
 def search_page(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep,
-    q: Annotated[str, Query(max_length=100, description="a name, alias, pinyin or initials")] = "",
+    q: Annotated[str, Query(max_length=100, description="a name, alias, pinyin or initials", examples=["洛阳"])] = "",
 ) -> HTMLResponse:
     """Search results as links to each entity's page (same named query as /api/search)."""
     lucene = lucene_query(q) if q.strip() else ""
@@ -161,8 +168,10 @@ def search_page(
     return page(f"搜索：{q}", search_form(q) + (f'<ol id="results">{items}</ol>' if items else "<p>没有找到。</p>"))
 
 
-@router.get("/cluster/{key}", response_class=HTMLResponse)
-def cluster_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: PageKey) -> HTMLResponse:
+@router.get("/cluster/{key}", response_class=Response, responses=HTML_PAGE)
+def cluster_page(
+    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("洛阳现代装备制造产业集群")]
+) -> HTMLResponse:
     """One cluster: level, target, sector, places, zones, anchor firms, projects, linked clusters, graph."""
     c = _detail(driver, settings, registry, "cluster_detail", key)
     if c is None:
@@ -178,8 +187,10 @@ def cluster_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep
     return page(c["name"], body + graph_frame("Cluster", c["key"]))
 
 
-@router.get("/zone/{key}", response_class=HTMLResponse)
-def zone_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: PageKey) -> HTMLResponse:
+@router.get("/zone/{key}", response_class=Response, responses=HTML_PAGE)
+def zone_page(
+    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("偃师市产业集聚区")]
+) -> HTMLResponse:
     """One zone: its places, the clusters it serves, firms and projects sited in it, graph."""
     z = _detail(driver, settings, registry, "zone_detail", key)
     if z is None:
@@ -190,8 +201,10 @@ def zone_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, k
     return page(z["name"], body + graph_frame("Zone", z["key"]))
 
 
-@router.get("/enterprise/{key}", response_class=HTMLResponse)
-def enterprise_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: PageKey) -> HTMLResponse:
+@router.get("/enterprise/{key}", response_class=Response, responses=HTML_PAGE)
+def enterprise_page(
+    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("中信重工")]
+) -> HTMLResponse:
     """One enterprise: the clusters it anchors, its projects, zones and places, graph."""
     e = _detail(driver, settings, registry, "enterprise_detail", key)
     if e is None:
@@ -203,8 +216,10 @@ def enterprise_page(driver: DriverDep, settings: SettingsDep, registry: Registry
     return page(e["name"], body + graph_frame("Enterprise", e["key"]))
 
 
-@router.get("/project/{key}", response_class=HTMLResponse)
-def project_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: PageKey) -> HTMLResponse:
+@router.get("/project/{key}", response_class=Response, responses=HTML_PAGE)
+def project_page(
+    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("中信重工高端装备制造基地")]
+) -> HTMLResponse:
     """One project: the clusters it supports, the firm running it, its zone, graph."""
     p = _detail(driver, settings, registry, "project_detail", key)
     if p is None:
@@ -214,8 +229,10 @@ def project_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep
     return page(p["name"], body + graph_frame("Project", p["key"]))
 
 
-@router.get("/city/{key}", response_class=HTMLResponse)
-def city_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: PageKey) -> HTMLResponse:
+@router.get("/city/{key}", response_class=Response, responses=HTML_PAGE)
+def city_page(
+    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("410300")]
+) -> HTMLResponse:
     """One city or county by its 6-digit code: parent, counties, clusters and zones located there, graph."""
     c = _detail(driver, settings, registry, "city_detail", key) if key.isdigit() and len(key) == 6 else None
     if c is None:
@@ -228,8 +245,10 @@ def city_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, k
     return page(c["name"], body + graph_frame(c["label"], c["key"]))
 
 
-@router.get("/sector/{key}", response_class=HTMLResponse)
-def sector_page(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: PageKey) -> HTMLResponse:
+@router.get("/sector/{key}", response_class=Response, responses=HTML_PAGE)
+def sector_page(
+    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("装备制造")]
+) -> HTMLResponse:
     """One sector: its goal, its clusters against the goal, neighbour counts, graph."""
     s = next((r for r in _all(driver, settings, registry, "sector_rollup", year=2017) if r["key"] == key), None)
     if s is None:

@@ -1,0 +1,128 @@
+"""A planner's path through the pages in headless Chromium: search, open a cluster, see its graph drawn.
+
+Chromium may reach loopback only; every other host fails to resolve, so a page that needed the
+internet would fail here the way it would on an intranet.
+"""
+
+from __future__ import annotations
+
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+LUOYANG = "洛阳现代装备制造产业集群"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(loaded_plan, settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    import uvicorn
+
+    from clusterkg.api.app import create_app
+    from clusterkg.api.pages import router
+
+    app = create_app(settings)
+    if not any(getattr(r, "path", None) == "/cluster/{key}" for r in app.routes):
+        app.include_router(router)
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
+    if missing:
+        pytest.skip(f"needs {' and '.join(missing)} (apt-get install chromium chromium-driver; scripts/install-browser.sh)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    with tempfile.TemporaryDirectory(prefix="clusterkg-chromium-") as profile:
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = str(CHROMIUM)
+        for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", f"--user-data-dir={profile}",
+                    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
+            opts.add_argument(arg)
+        # An explicit driver path: Selenium Manager never runs, so nothing is downloaded.
+        drv = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=opts)
+        drv.set_page_load_timeout(30)
+        try:
+            yield drv
+        finally:
+            drv.quit()
+
+
+def one_hop_node_count(driver, settings, label: str, key: str) -> int:  # type: ignore[no-untyped-def]
+    """The root and its direct neighbours, provenance excluded, counted without graph.subgraph."""
+    from clusterkg.graph.db import read
+
+    rows = read(driver, settings,
+                "MATCH (c {key: $key}) WHERE $label IN labels(c) "
+                "OPTIONAL MATCH (c)-[r]-(m) WHERE type(r) <> 'STATED_IN' "
+                "RETURN 1 + count(DISTINCT m) AS n", {"key": key, "label": label})
+    return int(rows[0]["n"])
+
+
+def test_search_open_cluster_and_see_its_graph_drawn(server: str, browser, driver, settings) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(server + "/")
+    assert "河南省产业集群一览" in browser.title
+    box = browser.find_element(By.ID, "q")
+    box.send_keys(LUOYANG)
+    browser.find_element(By.ID, "search-submit").click()
+    first = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#results li a")))
+    assert first.text == LUOYANG
+    first.click()
+    wait.until(ec.title_contains(LUOYANG))
+    frame = browser.find_element(By.ID, "graph")
+    src = frame.get_attribute("src")
+    assert src.startswith(server + "/viz/Cluster/") and src.endswith("?hops=1")
+
+    browser.get(src)
+    wait.until(lambda b: b.execute_script("return typeof network !== 'undefined' && network.body.data.nodes.length > 0"))
+    drawn = browser.execute_script("return network.body.data.nodes.length")
+    canvas = browser.execute_script("var c = document.querySelector('#graph canvas'); return c && [c.width, c.height]")
+    expected = one_hop_node_count(driver, settings, "Cluster", LUOYANG)
+    print(f"vis-network drew {drawn} nodes for {LUOYANG}; Cypher counts {expected}")
+    assert drawn == expected
+    assert canvas and canvas[0] > 0 and canvas[1] > 0
+    # Nothing failed to load (bar the browser's own favicon request): the page needed no host but this server.
+    errors = [e for e in browser.get_log("browser") if e.get("level") == "SEVERE" and "favicon.ico" not in e["message"]]
+    assert errors == []
+
+
+def test_the_browser_cannot_reach_any_host_but_loopback(browser) -> None:  # type: ignore[no-untyped-def]
+    # Guards the test above: if outside hosts resolved, a page fetching a CDN would pass unnoticed.
+    from selenium.common.exceptions import WebDriverException
+
+    with pytest.raises(WebDriverException, match="ERR_NAME_NOT_RESOLVED"):
+        browser.get("http://example.com/")

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import HTMLResponse
 from neo4j import Driver
 
+from clusterkg.graph.analytics import bridging, cluster_projection
 from clusterkg.graph.search_text import lucene_query
 from clusterkg.queries import QueryRegistry
 from clusterkg.queries.run import run_named
@@ -144,11 +145,21 @@ def home(driver: DriverDep, settings: SettingsDep, registry: RegistryDep) -> HTM
         for lv in levels)
     city_rows = "".join(f"<tr><td>{link('City', c)}</td><td>{c['cluster_count']}</td><td>{c['zone_count']}</td>"
                         f"<td>{c['target_sum_yi']:g} 亿元</td></tr>" for c in cities if c["cluster_count"])
+    # networkx on the cluster projection: the zones and cities that tie clusters together
+    G = cluster_projection(driver, settings)
+    bridges = [b for b in bridging(G, label="Zone", k=10) if b["betweenness"] > 0]
+    bridge_rows = "".join(f"<tr><td>{link('Zone', b)}</td><td>{b['degree']}</td><td>{b['betweenness']:.4f}</td></tr>"
+                          for b in bridges)
+    hubs = "".join(f"<tr><td>{link('City', b)}</td><td>{b['degree']}</td><td>{b['betweenness']:.4f}</td></tr>"
+                   for b in bridging(G, label="City", k=5))
     body = (f"<p>{len(sectors)} 个产业领域、{len(clusters)} 个产业集群。</p>{search_form()}"
             f"<h2>产业领域</h2><table id=\"sectors\"><tr><th>领域</th><th>目标</th><th>集群数</th><th>集群目标合计（2017）</th></tr>"
             f"{sector_rows}</table><h2>按级别的产业集群</h2>{by_level}"
             f"<h2>按省辖市</h2><table id=\"cities\"><tr><th>省辖市</th><th>集群数</th><th>集聚区数</th><th>集群目标合计（2017）</th></tr>"
-            f"{city_rows}</table>")
+            f"{city_rows}</table>"
+            f"<h2>连接多个集群的产业集聚区</h2><table id=\"bridging\"><tr><th>集聚区</th><th>服务集群数</th><th>中介中心度</th></tr>"
+            f"{bridge_rows}</table>"
+            f"<h2>枢纽城市</h2><table id=\"hubs\"><tr><th>省辖市</th><th>连接数</th><th>中介中心度</th></tr>{hubs}</table>")
     return page("河南省产业集群一览", body)
 
 
@@ -182,6 +193,7 @@ def cluster_page(
     body += "<h2>所在地</h2>" + "".join(f"<p>{link(p['label'], p)}</p>" for p in c["places"])
     body += "<h2>产业集聚区</h2>" + links("Zone", c["zones"]) + "<h2>龙头企业</h2>" + links("Enterprise", c["firms"])
     body += "<h2>重大项目</h2>" + links("Project", c["projects"])
+    body += f'<p><a href="/gaps/{quote(c["key"], safe="")}">产业链缺口与招商指导目录</a></p>'
     if c["linked"]:
         body += "<h2>关联集群</h2>" + links("Cluster", c["linked"])
     return page(c["name"], body + graph_frame("Cluster", c["key"]))

@@ -115,3 +115,20 @@ def test_search_terms_are_escaped(client: TestClient) -> None:
     resp = client.get("/search", params={"q": '"><script>alert(1)'})
     assert resp.status_code == 200 and "<script>" not in resp.text
     assert 'value="&quot;&gt;&lt;script&gt;alert(1)"' in resp.text
+
+
+def test_home_page_shows_the_zones_that_tie_clusters_together(client) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    html = client.get("/").text
+    table = html.split('id="bridging"')[1].split("</table>")[0]
+    assert sorted(re.findall(r">([^<>]+产业集聚区|郑州航空港经济综合实验区)</a>", table)) == sorted(
+        ["荥阳市产业集聚区", "郑州经济技术产业集聚区", "沈丘县产业集聚区", "项城市产业集聚区", "郑州航空港经济综合实验区"])
+    assert "郑州市" in html.split('id="hubs"')[1].split("</table>")[0]
+
+
+def test_cluster_page_links_to_its_gap_report(client) -> None:  # type: ignore[no-untyped-def]
+    from urllib.parse import quote
+
+    html = client.get("/cluster/" + quote("漯河食品产业集群")).text
+    assert f'href="/gaps/{quote("漯河食品产业集群", safe="")}"' in html

@@ -27,21 +27,6 @@ ZONE_SUFFIX = re.compile(r"(集聚区|园区|实验区|示范区|核心区|开�
 FIRM_SUFFIX = re.compile(r"(集团|公司|控股|股份|铝业|石化)$")
 
 
-class PlaceLike(Protocol):
-    """What the parser needs of a gazetteer place."""
-
-    code: str
-    name: str
-    short: str
-    level: str
-    parent_code: str | None
-    aliases: tuple[str, ...]
-    direct_admin: bool
-
-    @property
-    def label(self) -> Label: ...
-
-
 class GazetteerLike(Protocol):
     """What the parser needs of a gazetteer (see ``clusterkg.loaders.gazetteer``)."""
 

@@ -17,20 +17,12 @@ from clusterkg.loaders.plan.parser import Link, parse_plan
 from clusterkg.text import normalise_name
 
 ROOT = Path(__file__).resolve().parents[2]
-REAL_PLAN = ROOT.parent / "shared" / "plans" / "henan-2015-baiqianwan-clusters.txt"
 MINI_PLAN = ROOT / "tests" / "fixtures" / "mini-plan.txt"
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def henan_path() -> Path:
-    if not REAL_PLAN.exists():
-        pytest.skip(f"the Henan plan is not at {REAL_PLAN}")
-    return REAL_PLAN
+def henan_path(plan_path: Path) -> Path:
+    return plan_path
 
 
 @pytest.fixture(scope="module")

@@ -16,20 +16,12 @@ from clusterkg.loaders.plan.resolve import Aliases
 from clusterkg.text import normalise_name
 
 ROOT = Path(__file__).resolve().parents[2]
-REAL_PLAN = ROOT.parent / "shared" / "plans" / "henan-2015-baiqianwan-clusters.txt"
 MINI_PLAN = ROOT / "tests" / "fixtures" / "mini-plan.txt"
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def henan(gazetteer: Gazetteer) -> ParsedPlan:
-    if not REAL_PLAN.exists():
-        pytest.skip(f"the Henan plan is not at {REAL_PLAN}")
-    return parse_plan(read_plan(REAL_PLAN), gazetteer)
+def henan(gazetteer: Gazetteer, plan_path: Path) -> ParsedPlan:
+    return parse_plan(read_plan(plan_path), gazetteer)
 
 
 @pytest.fixture(scope="module")

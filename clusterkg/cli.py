@@ -14,11 +14,19 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, ProgressColumn, Task, TaskID, TextColumn, TimeElapsedColumn
+from rich.text import Text
 from rich.table import Table
 
 from .errors import ClusterKGError
 from .settings import Settings, get_settings
+
+
+class RowRate(ProgressColumn):
+    """Rows per second of a task, as the loaders count rows rather than bytes."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:,.0f} rows/s" if task.speed else "", style="progress.data.speed")
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 load_app = typer.Typer(no_args_is_help=True, help="Load plans and data into the graph.")
@@ -130,13 +138,22 @@ def load_firms_cmd(
 
     settings = get_settings()
     with driver_for(settings) as driver, Progress(
-        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} rows"),
+        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,} rows"), RowRate(),
         TimeElapsedColumn(), console=err, transient=True,
     ) as bar:
-        task = bar.add_task(f"loading {path.name}", total=None)
-        result = load_firms(driver, settings, path, skip_invalid=skip_invalid,
-                            progress=lambda what, n: bar.update(task, advance=n, description=f"loading {path.name}: {what}"))
+        tasks: dict[str, TaskID] = {}
+
+        def advance(what: str, n: int) -> None:
+            if what not in tasks:
+                checked = bar.tasks[tasks["checking"]].completed if "checking" in tasks else None
+                tasks[what] = bar.add_task(f"{path.name}: {what}", total=checked if what == "writing" else None)
+            bar.update(tasks[what], advance=n)
+
+        result = load_firms(driver, settings, path, skip_invalid=skip_invalid, progress=advance)
     print_counts(f"{path.name}: loaded", result.counts)
+    if not result.atomic:
+        err.print(f"{result.firms:,} firms committed in batches (over CLUSTERKG_ATOMIC_ROWS={settings.atomic_rows:,});"
+                  " if a load is interrupted, run it again: it converges", highlight=False)
     if result.rejects_file:
         err.print(f"{result.rejected} invalid row(s) skipped; see {result.rejects_file}", highlight=False)
 

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     retry_time_s: float = Field(0.5, ge=0, le=60, alias="CLUSTERKG_RETRY_TIME")
     # Write routes are off unless a key is set; clients send it as X-API-Key.
     api_key: SecretStr | None = Field(None, alias="CLUSTERKG_API_KEY")
+    # A firm registry up to this many rows loads in one transaction (all or nothing); a
+    # bigger one commits in batches and converges when re-run after an interruption.
+    atomic_rows: int = Field(100_000, ge=0, le=1_000_000, alias="CLUSTERKG_ATOMIC_ROWS")
     api_host: str = Field("127.0.0.1", alias="CLUSTERKG_HOST")
     api_port: int = Field(8000, gt=0, lt=65536, alias="CLUSTERKG_PORT")
 

@@ -94,6 +94,9 @@ class NodeRow:
     aliases: tuple[str, ...] = ()
     props: dict[str, Any] = field(default_factory=dict)
     spans: tuple[Span, ...] = ()
+    # What the full-text index finds the node by; None: derived from name and aliases
+    # (graph.search_text.search_text) when written.
+    search_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

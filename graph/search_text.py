@@ -7,6 +7,7 @@ search box finds 郑州 by 郑州, zhengzhou or zz.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
@@ -36,6 +37,29 @@ def search_text(name: str, aliases: Iterable[str] = ()) -> str:
     for n in names:
         words.extend(pinyin_forms(n))
     return " ".join(dict.fromkeys(w for w in words if w))
+
+
+@lru_cache(maxsize=65536)
+def _char_pinyin(char: str) -> str:
+    syllables = lazy_pinyin(char, errors="ignore")
+    return syllables[0].lower() if syllables and syllables[0].isalnum() else ""
+
+
+def quick_search_text(name: str) -> str:
+    """:func:`search_text` for one name, read character by character from a cache.
+
+    Phrase-level pinyin costs about 90 µs a name, which is minutes for a province's
+    registry; this costs a few µs.  A polyphonic character takes its most common reading,
+    which is good enough to find a firm by pinyin.
+
+    >>> quick_search_text("郑州市")
+    '郑州市 zhengzhoushi zzs'
+    """
+    norm = normalise_name(name)
+    syllables = [p for p in (_char_pinyin(c) for c in norm) if p]
+    full = "".join(syllables)
+    initials = "".join(s[0] for s in syllables)
+    return " ".join(dict.fromkeys(w for w in (norm, full, initials) if w))
 
 
 _LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')

@@ -8,8 +8,10 @@ relationships and each group is one ``UNWIND $rows … MERGE`` per batch.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from typing import Any, LiteralString, cast
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, LiteralString, TypeVar, cast
 
 from neo4j import Driver, ManagedTransaction
 
@@ -22,6 +24,7 @@ from .schema import ensure_schema
 from .search_text import search_text
 
 BATCH_SIZE = 5000
+T = TypeVar("T")
 Progress = Callable[[str, int], None]
 
 
@@ -30,12 +33,19 @@ def _chunks(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, An
         yield rows[i : i + size]
 
 
+def _release(chunk: list[dict[str, Any]]) -> None:
+    # The driver's Result keeps its parameters until the transaction ends; in a long
+    # transaction that would hold every row of the load.  Emptying the (sliced) list
+    # after the rows are sent keeps memory flat; a retry re-slices from the batch.
+    chunk.clear()
+
+
 def _node_param(n: NodeRow) -> dict[str, Any]:
     return {
         "key": n.key,
         "name": n.name,
         "aliases": list(n.aliases),
-        "search_text": search_text(n.name, n.aliases),
+        "search_text": n.search_text if n.search_text is not None else search_text(n.name, n.aliases),
         "props": n.props,
         "spans": [
             {"doc": s.document, "paragraph": s.paragraph, "start": s.start, "end": s.end} for s in n.spans
@@ -71,23 +81,33 @@ def _write_nodes(tx: ManagedTransaction, label: Label, rows: list[dict[str, Any]
     cypher = (
         f"UNWIND $rows AS row MERGE (n:{cypher_name(label)} {{key: row.key}}) "
         "SET n += row.props, n.name = row.name, n.aliases = row.aliases, n.search_text = row.search_text "
+    )
+    provenance = (
         "WITH n, row UNWIND row.spans AS s "
         f"MATCH (d:{cypher_name(Label.DOCUMENT)} {{key: s.doc}}) "
         f"MERGE (n)-[p:{cypher_name(RelType.STATED_IN)} {{paragraph: s.paragraph, start: s.start}}]->(d) "
         "SET p.end = s.end"
     )
     for chunk in _chunks(rows, BATCH_SIZE):
-        tx.run(cast(LiteralString, cypher), rows=chunk).consume()
+        text = cypher + provenance if any(row["spans"] for row in chunk) else cypher
+        tx.run(cast(LiteralString, text), rows=chunk).consume()
+        _release(chunk)
 
 
-def _write_rels(tx: ManagedTransaction, rel: RelType, a: Label, b: Label, rows: list[dict[str, Any]]) -> None:
+def _write_rels(
+    tx: ManagedTransaction, rel: RelType, a: Label, b: Label, rows: list[dict[str, Any]], *, create: bool = False
+) -> None:
+    # create: the caller removed these relationships of the batch's nodes first, so a
+    # CREATE cannot duplicate one and skips MERGE's look-up on densely linked targets.
+    verb = "CREATE" if create else "MERGE"
     cypher = (
         f"UNWIND $rows AS row MATCH (a:{cypher_name(a)} {{key: row.from}}) "
         f"MATCH (b:{cypher_name(b)} {{key: row.to}}) "
-        f"MERGE (a)-[r:{cypher_name(rel)}]->(b) SET r += row.props"
+        f"{verb} (a)-[r:{cypher_name(rel)}]->(b) SET r += row.props"
     )
     for chunk in _chunks(rows, BATCH_SIZE):
         tx.run(cast(LiteralString, cypher), rows=chunk).consume()
+        _release(chunk)
 
 
 def _forget_document(tx: ManagedTransaction, doc_key: str) -> None:
@@ -156,6 +176,128 @@ def write_batch(
     with translate_errors(settings), driver.session(database=settings.neo4j_database) as session:
         session.execute_write(work)
     return batch.counts()
+
+
+def _drop_outgoing(tx: ManagedTransaction, label: Label, types: frozenset[RelType], keys: list[str]) -> None:
+    # Facts a registry re-load replaces; what a document states (r.doc) is left alone.
+    kinds = "|".join(cypher_name(t) for t in sorted(types))
+    tx.run(
+        cast(LiteralString, f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}})-[r:{kinds}]->() "
+                            "WHERE r.doc IS NULL DELETE r"),
+        keys=keys,
+    ).consume()
+
+
+def _batch_work(
+    batch: GraphBatch, replace_outgoing: Mapping[Label, frozenset[RelType]]
+) -> Callable[[ManagedTransaction], None]:
+    nodes: dict[Label, list[dict[str, Any]]] = defaultdict(list)
+    for n in batch.nodes:
+        nodes[n.label].append(_node_param(n))
+    rels: dict[tuple[RelType, Label, Label], list[dict[str, Any]]] = defaultdict(list)
+    for r in batch.relationships:
+        rels[(r.type, r.from_label, r.to_label)].append(_rel_param(r))
+
+    def work(tx: ManagedTransaction) -> None:
+        for label, rows in nodes.items():
+            _write_nodes(tx, label, rows)
+            if label in replace_outgoing:
+                _drop_outgoing(tx, label, replace_outgoing[label], [row["key"] for row in rows])
+        for (rel, a, b), rows in sorted(rels.items()):
+            _write_rels(tx, rel, a, b, rows, create=rel in replace_outgoing.get(a, ()))
+
+    return work
+
+
+_DONE = object()
+
+
+def _prefetched(items: Iterator[T], depth: int = 2) -> Iterator[T]:
+    """``items``, produced by a helper thread up to ``depth`` ahead of the consumer.
+
+    Reading, checking and packing the next batch then overlaps the server's work on the
+    current one (the driver waits on the socket without holding the GIL).
+    """
+    buffer: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for item in items:
+                while not stop.is_set():
+                    try:
+                        buffer.put(item, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            buffer.put(_DONE)
+        except BaseException as exc:  # handed to the consumer, raised there
+            buffer.put(exc)
+
+    worker = threading.Thread(target=produce, name="clusterkg-prefetch", daemon=True)
+    worker.start()
+    try:
+        while (item := buffer.get()) is not _DONE:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join(timeout=5)
+
+
+def write_batches(
+    driver: Driver,
+    settings: Settings,
+    batches: Iterable[GraphBatch],
+    *,
+    existing: Iterable[tuple[Label, str]] = (),
+    replace_outgoing: Mapping[Label, frozenset[RelType]] | None = None,
+    atomic: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, int]:
+    """Write a stream of batches and return the summed counts.
+
+    ``atomic``: all batches in one transaction, so a failure anywhere leaves nothing.
+    Otherwise each batch commits on its own; every write is a MERGE and ``replace_outgoing``
+    first removes the listed outgoing relationships of the batch's nodes, so running the
+    same stream again after an interruption converges to the graph of one clean run.
+    Batches are checked like :func:`write_batch` (relationships must point at nodes of the
+    batch or ``existing``), each before it is written; ``progress`` is told the number of
+    nodes of each batch written.
+
+    >>> write_batches(driver, settings, firm_batches, existing=places,
+    ...               replace_outgoing={Label.ENTERPRISE: FIRM_LINKS})  # doctest: +SKIP
+    {'Enterprise': 1000000, 'IN_SEGMENT': 2178620, ...}
+    """
+    known = set(existing)
+    replace = dict(replace_outgoing or {})
+    totals: dict[str, int] = defaultdict(int)
+    ensure_schema(driver, settings)
+    with translate_errors(settings), driver.session(database=settings.neo4j_database) as session:
+        tx = session.begin_transaction() if atomic else None
+        try:
+            # Only the packed parameters travel between threads; each GraphBatch is dropped
+            # once packed, so memory holds about two batches whatever the input size.
+            prepared = ((batch.counts(), len(batch.nodes), _batch_work(batch, replace))
+                        for batch in batches if validate_batch(batch, known) is None)
+            for counts, nodes, work in _prefetched(prepared, depth=1):
+                if tx is not None:
+                    work(tx)  # type: ignore[arg-type]
+                else:
+                    session.execute_write(work)
+                for name, count in counts.items():
+                    totals[name] += count
+                if progress:
+                    progress(nodes)
+            if tx is not None:
+                tx.commit()
+        finally:
+            if tx is not None and not tx.closed():
+                tx.rollback()
+    return dict(sorted(totals.items()))
 
 
 def clear_graph(driver: Driver, settings: Settings) -> None:

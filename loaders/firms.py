@@ -15,13 +15,15 @@ import codecs
 import csv
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Protocol
 
 from clusterkg.errors import InputError
 from clusterkg.graph.model import GraphBatch, Label, NodeRow, RelRow, RelType
+from clusterkg.graph.search_text import quick_search_text
 from clusterkg.loaders.chains import ChainCatalog
 from clusterkg.loaders.gazetteer import Gazetteer
 from clusterkg.loaders.uscc import uscc_problem
@@ -211,7 +213,6 @@ class _RowChecker:
         self.known_zone = known_zone
         self.gazetteer = gazetteer
         self.catalog = catalog
-        self.seen: dict[str, int] = {}
         self._zones: dict[str, str | None] = {}
         self._counties: dict[str, tuple[str | None, Label | None, str | None]] = {}
         self._segment_cache: dict[tuple[str | None, str], tuple[tuple[str, str], ...]] = {}
@@ -245,13 +246,6 @@ class _RowChecker:
             bad("chain_leader", f"{leader_text[:20]!r} is not 是/否, 1/0, true/false or Y/N")
         products = clean_text(cells.get("products", ""))
         key = uscc or normalise_name(name)
-        if key and len(problems) == before:
-            first = self.seen.get(key)
-            if first is not None:
-                column = "uscc" if uscc else "name"
-                bad(column, f"duplicate of row {first} ({key})")
-            else:
-                self.seen[key] = number
         if len(problems) > before:
             return None
         return FirmRow(
@@ -339,26 +333,31 @@ class _RowChecker:
         return result
 
 
-def read_firms(
-    path: str | Path, known_zone: KnownZone, gazetteer: Gazetteer, catalog: ChainCatalog
-) -> FirmFile:
-    """Read and check a registry export; every problem is returned, never raised.
+class FirmSink(Protocol):
+    """Where a scan puts what it finds: checked rows, problems and the cells of rejected rows."""
 
-    InputError is raised only when the file cannot be read as a registry at all: missing,
-    undecodable, not CSV/XLSX, or without a 企业名称 column.  ``known_zone`` maps a zone
-    name (normalised) to its graph key, or ``None`` for a zone the graph does not know.
+    def add(self, firm: FirmRow) -> int | None:
+        """Keep ``firm`` and return None, or return the row that already holds its key."""
 
-    >>> f = read_firms("firms.csv", {"长葛市产业集聚区": "长葛市产业集聚区"}.get,
-    ...                Gazetteer.load(), load_chains())  # doctest: +SKIP
-    >>> [(p.row, p.column, p.reason) for p in f.problems]  # doctest: +SKIP
-    [(3, 'zone', "unknown zone '某某园区'")]
+    def problem(self, problem: Problem) -> None: ...
+
+    def reject(self, row: int, cells: Sequence[str]) -> None: ...
+
+
+def scan_firms(
+    path: str | Path, known_zone: KnownZone, gazetteer: Gazetteer, catalog: ChainCatalog, sink: FirmSink
+) -> tuple[str, ...]:
+    """Check every row of a registry export in one pass, handing each result to ``sink``.
+
+    Nothing is held but the current row, so the file may be any size; ``sink`` decides
+    where rows and problems go (memory in :func:`read_firms`, a disk stage in
+    :mod:`clusterkg.loaders.firm_stage`).  Returns the header cells.  InputError is raised
+    only when the file cannot be read as a registry at all: missing, undecodable, not
+    CSV/XLSX, or without a 企业名称 column.
     """
     p = Path(path)
     if not p.is_file():
         raise InputError(f"{p}: no such file")
-    problems: list[Problem] = []
-    rows: list[FirmRow] = []
-    rejected: dict[int, tuple[str, ...]] = {}
     records = _records(p)
     header_cells: list[str] | None = None
     header_row = 1
@@ -368,31 +367,78 @@ def read_firms(
             header_row = number
             break
     if header_cells is None:
-        problems.append(Problem(str(p), 1, "", "empty file"))
-        return FirmFile(p, rows, problems)
+        sink.problem(Problem(str(p), 1, "", "empty file"))
+        return ()
+    header_problems: list[Problem] = []
     if header_row != 1:
-        problems.append(Problem(str(p), header_row, "", "the header must be on row 1"))
-    columns = _map_header(p, header_cells, problems)
+        header_problems.append(Problem(str(p), header_row, "", "the header must be on row 1"))
+    columns = _map_header(p, header_cells, header_problems)
+    for problem in header_problems:
+        sink.problem(problem)
     checker = _RowChecker(p, known_zone, gazetteer, catalog)
     data_rows = 0
+    is_csv = p.suffix.lower() == ".csv"
     for number, cells in records:
         if not any(c.strip() for c in cells):
             continue
         data_rows += 1
         extra = cells[len(columns):]
-        if any(c.strip() for c in extra) or (len(cells) < len(columns) and p.suffix.lower() == ".csv"):
-            problems.append(Problem(str(p), number, "", f"{len(cells)} cells, the header has {len(columns)}"))
-            rejected[number] = tuple(cells)
+        if any(c.strip() for c in extra) or (len(cells) < len(columns) and is_csv):
+            sink.problem(Problem(str(p), number, "", f"{len(cells)} cells, the header has {len(columns)}"))
+            sink.reject(number, cells)
             continue
         mapped = {col: (cells[i] if i < len(cells) else "") for i, col in enumerate(columns) if col is not None}
-        firm = checker.check(number, mapped, problems)
-        if firm is None:
-            rejected[number] = tuple(cells)
-        else:
-            rows.append(firm)
+        row_problems: list[Problem] = []
+        firm = checker.check(number, mapped, row_problems)
+        if firm is not None and firm.key and (first := sink.add(firm)) is not None:
+            column = "uscc" if firm.uscc else "name"
+            row_problems.append(Problem(str(p), number, column, f"duplicate of row {first} ({firm.key})"))
+        for problem in row_problems:
+            sink.problem(problem)
+        if row_problems:
+            sink.reject(number, cells)
     if data_rows == 0:
-        problems.append(Problem(str(p), 1, "", "header only: no data rows"))
-    return FirmFile(p, rows, problems, tuple(header_cells[: len(columns)]), rejected)
+        sink.problem(Problem(str(p), 1, "", "header only: no data rows"))
+    return tuple(header_cells[: len(columns)])
+
+
+class _MemorySink:
+    def __init__(self) -> None:
+        self.rows: dict[str, FirmRow] = {}
+        self.problems: list[Problem] = []
+        self.rejected: dict[int, tuple[str, ...]] = {}
+
+    def add(self, firm: FirmRow) -> int | None:
+        first = self.rows.get(firm.key)
+        if first is not None:
+            return first.row
+        self.rows[firm.key] = firm
+        return None
+
+    def problem(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def reject(self, row: int, cells: Sequence[str]) -> None:
+        self.rejected[row] = tuple(cells)
+
+
+def read_firms(
+    path: str | Path, known_zone: KnownZone, gazetteer: Gazetteer, catalog: ChainCatalog
+) -> FirmFile:
+    """Read and check a registry export held in memory; every problem is returned, never raised.
+
+    For files of any size use :func:`clusterkg.loaders.firm_stage.stage_firms`, which
+    keeps the checked rows on disk.  ``known_zone`` maps a zone name (normalised) to its
+    graph key, or ``None`` for a zone the graph does not know.
+
+    >>> f = read_firms("firms.csv", {"长葛市产业集聚区": "长葛市产业集聚区"}.get,
+    ...                Gazetteer.load(), load_chains())  # doctest: +SKIP
+    >>> [(p.row, p.column, p.reason) for p in f.problems]  # doctest: +SKIP
+    [(3, 'zone', "unknown zone '某某园区'")]
+    """
+    sink = _MemorySink()
+    header = scan_firms(path, known_zone, gazetteer, catalog, sink)
+    return FirmFile(Path(path), list(sink.rows.values()), sink.problems, header, sink.rejected)
 
 
 # ─────────────────────────── outputs ───────────────────────────
@@ -425,6 +471,7 @@ def firm_batch(rows: Sequence[FirmRow]) -> GraphBatch:
                     "chain_leader": f.chain_leader,
                     "source": "registry",
                 },
+                search_text=quick_search_text(f.name),
             )
         )
         if f.zone_key is not None:
@@ -437,6 +484,10 @@ def firm_batch(rows: Sequence[FirmRow]) -> GraphBatch:
                 RelRow(RelType.IN_SEGMENT, Label.ENTERPRISE, f.key, Label.CHAIN_SEGMENT, segment, props={"rule": rule})
             )
     return GraphBatch(tuple(nodes), tuple(rels))
+
+
+# The links a registry load owns: a re-load of a firm replaces them.
+FIRM_LINKS = frozenset({RelType.SITED_IN, RelType.LOCATED_IN, RelType.IN_SEGMENT})
 
 
 def _safe(cell: str) -> str:
@@ -463,12 +514,16 @@ def write_rejects(
     >>> write_rejects("firms.csv", f.problems, f.rejected)  # doctest: +SKIP
     PosixPath('firms.csv.rejects.csv')
     """
-    out = rejects_path(path)
     originals = original_rows or {}
+    return write_rejects_stream(path, ((p, tuple(originals.get(p.row, ()))) for p in problems))
+
+
+def write_rejects_stream(path: str | Path, problems: Iterable[tuple[Problem, Sequence[str]]]) -> Path:
+    """:func:`write_rejects` for (problem, cells of its row) pairs streamed from a stage."""
+    out = rejects_path(path)
     with out.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["row", "column", "reason", "cells"])
-        for problem in problems:
-            cells = originals.get(problem.row, ())
+        for problem, cells in problems:
             writer.writerow([_safe(x) for x in (str(problem.row), problem.column, problem.reason, *cells)])
     return out

@@ -184,10 +184,11 @@ def test_firm_batch_links_zone_place_and_segments() -> None:
         (
             NodeRow(Label.ENTERPRISE, HUAWEI, "华为技术有限公司", props={
                 "uscc": HUAWEI, "industry_code": "3922", "products": "智能手机", "revenue_wan": 1200.5,
-                "chain_leader": True, "source": "registry"}),
+                "chain_leader": True, "source": "registry"},
+                search_text="华为技术有限公司 huaweijishuyouxiangongsi hwjsyxgs"),
             NodeRow(Label.ENTERPRISE, "乙公司", "乙公司", props={
                 "uscc": None, "industry_code": None, "products": "", "revenue_wan": None,
-                "chain_leader": False, "source": "registry"}),
+                "chain_leader": False, "source": "registry"}, search_text="乙公司 yigongsi ygs"),
         ),
         (
             RelRow(RelType.SITED_IN, Label.ENTERPRISE, HUAWEI, Label.ZONE, "airport-zone"),

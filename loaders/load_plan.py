@@ -13,6 +13,7 @@ from clusterkg.settings import Settings
 
 from .chains import chain_batch, load_chains
 from .cluster_chains import cluster_chain_batch
+from .cluster_links import cluster_link_batch, load_stated_links
 from .plan.build import plan_batch
 from .plan.document import read_plan
 
@@ -41,8 +42,12 @@ def parse_plan(path: str | Path) -> tuple[str, GraphBatch]:
     # The chain templates hang off the plan's sectors, so they load with it in one transaction.
     catalog = load_chains()
     chains = chain_batch(catalog)
-    links = tuple(cluster_chain_batch(plan, catalog))
-    return doc.key, GraphBatch(plan.nodes + chains.nodes, plan.relationships + chains.relationships + links)
+    works_on = tuple(cluster_chain_batch(plan, catalog))
+    # Cross-cluster links follow from which chains each cluster works on and the plan's text.
+    linked = tuple(cluster_link_batch(doc, plan, works_on, load_stated_links(catalog)))
+    return doc.key, GraphBatch(
+        plan.nodes + chains.nodes, plan.relationships + chains.relationships + works_on + linked
+    )
 
 
 def load_plan(

@@ -104,3 +104,42 @@ def test_export_command_writes_the_documented_shape(loaded_plan, tmp_path) -> No
     expected = dict(loaded_plan.counts)
     expected["STATED_IN"] = counts["STATED_IN"]  # provenance edges are made by the writer, one per span
     assert counts == expected
+
+
+def test_cluster_detail_lists_the_clusters_the_plan_links_it_to(loaded_plan, settings, plan_path) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from clusterkg.api.app import create_app
+
+    parts = sorted([
+        "郑汴整车及零部件产业集群", "孟州汽车及零部件特色产业集群", "博爱汽车及零部件特色产业集群",
+        "许昌尚集汽车及零部件特色产业集群", "西峡汽车及零部件特色产业集群", "淅川汽车及零部件特色产业集群",
+        "鹤壁金山汽车及零部件特色产业集群", "驻马店驿城区汽车及零部件特色产业集群",
+    ])
+    electronics = ["信阳高新区电子信息特色产业集群", "郑州航空港区智能终端(手机)产业集群"]
+    with TestClient(create_app(settings)) as client:
+        magnesium = client.get("/api/clusters/鹤壁镁及镁合金产业集群").json()
+        auto = client.get("/api/clusters/郑汴整车及零部件产业集群").json()
+        food = client.get("/api/clusters/漯河食品产业集群").json()
+        page = client.get("/cluster/巩义铝板带箔产业集群").text
+    assert [c["key"] for c in magnesium["linked"]] == sorted(parts + electronics)
+    assert [c["key"] for c in auto["linked"]] == ["巩义铝板带箔产业集群", "鹤壁镁及镁合金产业集群"]
+    assert food["linked"] == []
+    assert "关联集群" in page and "鹤壁金山汽车及零部件特色产业集群" in page
+
+
+def test_cluster_links_quote_the_sentence_that_states_them(loaded_plan, driver, settings, plan_path) -> None:  # type: ignore[no-untyped-def]
+    text = plan_path.read_text(encoding="utf-8")
+    rows = read(driver, settings,
+                "MATCH (a:Cluster)-[r:LINKS_TO]->(b:Cluster) "
+                "RETURN a.key AS a, r.via AS via, r.doc AS doc, r.paragraph AS p, r.start AS s, r.end AS e, "
+                "count(b) AS n ORDER BY a, via")
+    assert [(r["a"], r["via"], r["doc"], r["p"], r["n"]) for r in rows] == [
+        ("巩义铝板带箔产业集群", "aluminium/flat-rolled→vehicles-parts/body", "henan-2015-baiqianwan-clusters", 27, 8),
+        ("鹤壁镁及镁合金产业集群", "magnesium/die-castings→smart-terminal/structure", "henan-2015-baiqianwan-clusters", 26, 2),
+        ("鹤壁镁及镁合金产业集群", "magnesium/die-castings→vehicles-parts/parts", "henan-2015-baiqianwan-clusters", 26, 8),
+    ]
+    quotes = {r["via"]: text[r["s"]:r["e"]] for r in rows}
+    assert "镁与汽车零部件" in quotes["magnesium/die-castings→vehicles-parts/parts"]
+    assert "汽车用高端铝板材" in quotes["aluminium/flat-rolled→vehicles-parts/body"]
+    assert loaded_plan.counts["LINKS_TO"] == 18

@@ -166,16 +166,36 @@ def sample_firms_cmd(
     seed: Annotated[int, typer.Option("--seed", help="same seed, same file")] = 1,
     gb18030: Annotated[bool, typer.Option("--gb18030", help="encode as GB18030 like many registry exports")] = False,
     plan: Annotated[Path | None, typer.Option(help="plan whose zones the firms sit in (default: the Henan plan)")] = None,
+    projects: Annotated[int, typer.Option("--projects", min=0, help="also write OUT-stem.projects.csv with this many projects")] = 0,
 ) -> None:
     """Write a synthetic registry (every name marked 【样例】) over the plan's real zones and chains."""
     from clusterkg.loaders.chains import load_chains
     from clusterkg.loaders.load_firms import plan_zones
-    from clusterkg.loaders.sample_firms import generate_firms
+    from clusterkg.loaders.sample_firms import generate_firms, projects_path
 
     settings = get_settings()
     zones = plan_zones(plan or settings.default_plan_path)
-    generate_firms(n, seed, zones, load_chains(), out, encoding="gb18030" if gb18030 else "utf-8")
+    generate_firms(n, seed, zones, load_chains(), out, encoding="gb18030" if gb18030 else "utf-8", projects=projects)
     console.print(f"wrote {out}: {n} synthetic firms over {len(zones)} zones (marked 【样例】; see {out}.SAMPLE.txt)")
+    if projects:
+        console.print(f"wrote {projects_path(out)}: {projects} synthetic projects (load after the firms)")
+
+
+@load_app.command("projects")
+@guarded
+def load_projects_cmd(
+    path: Annotated[Path, typer.Argument(help="project registry: .csv (UTF-8 or GB18030) or .xlsx")],
+    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="load valid rows; write the others to FILE.rejects.csv")] = False,
+) -> None:
+    """Load projects (name, zone, sponsor USCC, industry, content, investment); sponsors must be loaded firms."""
+    from clusterkg.loaders.load_firms import load_projects
+
+    settings = get_settings()
+    with driver_for(settings) as driver:
+        result = load_projects(driver, settings, path, skip_invalid=skip_invalid)
+    print_counts(f"{path.name}: loaded", result.counts)
+    if result.rejects_file:
+        err.print(f"{result.rejected} invalid row(s) skipped; see {result.rejects_file}", highlight=False)
 
 
 def _parse_params(items: list[str]) -> dict[str, str]:

@@ -1,7 +1,9 @@
-"""Load a firm registry export into the graph, checked against the zones and places it holds."""
+"""Load firm and project registry exports into the graph, checked against the zones, places
+and firms it holds."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,9 +18,10 @@ from clusterkg.text import normalise_name
 
 from .chains import load_chains
 from .firm_stage import stage_firms
-from .firms import FIRM_LINKS, firm_batch, write_rejects_stream
+from .firms import FIRM_LINKS, firm_batch, write_rejects, write_rejects_stream
 from .gazetteer import Gazetteer
 from .load_plan import parse_plan
+from .projects import PROJECT_LINKS, project_batch, read_projects
 
 MAX_LISTED = 50
 # Rows per committed batch: bench/firm_load.py on a 2-core machine found 5k and 10k equally
@@ -112,3 +115,57 @@ def plan_zones(plan_path: str | Path) -> list[tuple[str, str | None]]:
         if r.type is RelType.LOCATED_IN and r.from_label is Label.ZONE and r.to_label is Label.COUNTY:
             county.setdefault(r.from_key, r.to_key)
     return [(n.key, county.get(n.key)) for n in batch.nodes if n.label is Label.ZONE]
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectLoad:
+    counts: dict[str, int]
+    rejected: int
+    rejects_file: Path | None
+
+
+def _firms_in_graph(driver: Driver, settings: Settings) -> Callable[[Sequence[str]], set[str]]:
+    def known(keys: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(keys), 10_000):
+            rows = read(driver, settings, "UNWIND $keys AS k MATCH (e:Enterprise {key: k}) RETURN e.key AS key "
+                        "LIMIT 10000", {"keys": list(keys[i : i + 10_000])})
+            found.update(r["key"] for r in rows)
+        return found
+
+    return known
+
+
+def load_projects(
+    driver: Driver, settings: Settings, path: str | Path, *, skip_invalid: bool = False,
+    progress: Progress | None = None,
+) -> ProjectLoad:
+    """Check a project registry, then write it in one transaction (same policy as :func:`load_firms`).
+
+    Projects MERGE on their normalised name; a re-load replaces their zone, sponsor and
+    segment links with the file's.
+    """
+    zones = _zone_index(driver, settings)
+    if not zones:
+        raise InputError("the graph has no zones yet: load the plan first (clusterkg load plan)")
+    found = read_projects(path, lambda name: zones.get(normalise_name(name)), _firms_in_graph(driver, settings),
+                          load_chains())
+    rejects: Path | None = None
+    if found.problems:
+        if not skip_invalid:
+            listed = "\n".join(str(p) for p in found.problems[:MAX_LISTED])
+            more = len(found.problems) - MAX_LISTED
+            raise InputError(
+                f"{len(found.problems)} problem(s) in {path}, nothing written"
+                f" (use --skip-invalid to load the valid rows):\n{listed}"
+                + (f"\n… and {more} more" if more > 0 else "")
+            )
+        rejects = write_rejects(path, found.problems, found.rejected)
+    batch = project_batch(found.rows)
+    sponsors = {(Label.ENTERPRISE, r.sponsor) for r in found.rows if r.sponsor}
+    counts = write_batches(
+        driver, settings, [batch], existing=_existing(driver, settings) | sponsors,
+        replace_outgoing={Label.PROJECT: PROJECT_LINKS}, atomic=True,
+        progress=(lambda n: progress("writing", n)) if progress else None,
+    ) if batch.nodes else {}
+    return ProjectLoad(counts, len(found.rejected), rejects)

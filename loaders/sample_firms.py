@@ -13,6 +13,7 @@ import csv
 import math
 import random
 from bisect import bisect
+from contextlib import ExitStack
 from collections.abc import Sequence
 from itertools import accumulate
 from pathlib import Path
@@ -23,6 +24,7 @@ from clusterkg.loaders.gazetteer import Gazetteer
 from clusterkg.loaders.uscc import CHARSET, make_uscc
 
 MARKER = "【样例】"
+PROJECT_HEADER = ("项目名称", "所在园区", "建设单位统一社会信用代码", "行业代码", "建设内容", "总投资(亿元)")
 HEADER = ("企业名称", "统一社会信用代码", "所在园区", "所在县区", "行业代码", "主营产品", "营业收入(万元)", "是否链主")
 ENCODINGS = {"utf-8": "utf-8-sig", "gb18030": "gb18030"}
 LEADER_SHARE = 0.05
@@ -33,6 +35,12 @@ _TRADE_NAMES = ("恒达", "瑞丰", "中原", "宏图", "金鼎", "华信", "豫
                 "新锐", "同创", "汇通", "永盛", "安泰", "昌隆", "联合", "众合")
 _FORMS = ("有限公司", "股份有限公司", "科技有限公司", "实业有限公司")
 _ORG_SPACE = len(CHARSET) ** 9
+
+
+def projects_path(out_path: str | Path) -> Path:
+    """Where :func:`generate_firms` writes the project registry for ``out_path``: ``<stem>.projects.csv``."""
+    out = Path(out_path)
+    return out.with_name(out.stem + ".projects.csv")
 
 
 def _zipf_cumulative(n: int, rng: random.Random) -> list[float]:
@@ -64,13 +72,17 @@ def generate_firms(
     out_path: str | Path,
     encoding: str = "utf-8",
     gazetteer: Gazetteer | None = None,
+    projects: int = 0,
 ) -> Path:
     """Write ``n`` synthetic registry rows to ``out_path`` and a ``.SAMPLE.txt`` note beside it.
 
     ``zones`` are (zone key, county code or None); the zone column holds the key, the county
     column the county's full name.  The same arguments give the same bytes.  ``encoding``
     'utf-8' writes a BOM so that Excel shows the Chinese; 'gb18030' is what older tools
-    export.  Returns the CSV path.
+    export.  With ``projects`` > 0, a project registry of exactly that many rows goes to
+    :func:`projects_path` (sponsors drawn evenly from the firms, each project in its
+    sponsor's zone and segment; its own random stream, so the firm file is the same bytes
+    with or without it).  Returns the CSV path.
 
     >>> generate_firms(1000, 7, [("长葛市产业集聚区", "411082")], load_chains(),
     ...                "sample.csv")  # doctest: +SKIP
@@ -96,9 +108,20 @@ def generate_firms(
         step = rng.randrange(1, _ORG_SPACE)
     offset = rng.randrange(_ORG_SPACE)
 
-    with out.open("w", encoding=ENCODINGS[encoding], newline="") as handle:
+    if projects < 0 or projects > n:
+        raise InputError(f"projects must be between 0 and the number of firms ({n}), got {projects}")
+    project_rng = random.Random(seed + 1)
+    wanted = projects
+    with ExitStack() as files:
+        handle = files.enter_context(out.open("w", encoding=ENCODINGS[encoding], newline=""))
         writer = csv.writer(handle)
         writer.writerow(HEADER)
+        project_writer = None
+        if projects:
+            project_handle = files.enter_context(
+                projects_path(out).open("w", encoding=ENCODINGS[encoding], newline=""))
+            project_writer = csv.writer(project_handle)
+            project_writer.writerow(PROJECT_HEADER)
         for index in range(n):
             zone_key, county = zones[_pick(zone_weights, rng)]
             segment = segments[_pick(segment_weights, rng)]
@@ -119,10 +142,19 @@ def generate_firms(
                 (name, uscc, zone_key, county_names.get(county or "", ""), code, products,
                  f"{revenue:.1f}", "是" if leader else "否")
             )
+            # Selection sampling: exactly `projects` sponsors, spread evenly over the file.
+            if project_writer is not None and project_rng.random() * (n - index) < wanted:
+                wanted -= 1
+                serial = projects - wanted
+                project_writer.writerow(
+                    (f"{MARKER}{keyword}产业化项目{serial:05d}", zone_key, uscc, code, products,
+                     f"{math.exp(project_rng.gauss(1.0, 1.0)):.2f}")
+                )
     note = out.with_name(out.name + ".SAMPLE.txt")
     note.write_text(
         f"{out.name} is SYNTHETIC sample data made by clusterkg.loaders.sample_firms "
-        f"(seed {seed}, {n} rows). Every firm name starts with {MARKER}. "
+        f"(seed {seed}, {n} rows{f', {projects} projects' if projects else ''}). "
+        f"Every firm and project name starts with {MARKER}. "
         "No row describes a real enterprise; do not load it into a production graph.\n",
         encoding="utf-8",
     )

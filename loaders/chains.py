@@ -373,6 +373,14 @@ class ChainCatalog:
         """
         return self.chain(chain_key).segment(segment_key)
 
+    def has_sector(self, sector: str) -> bool:
+        """Whether the catalogue has chains for ``sector``.
+
+        >>> load_chains().has_sector("食品"), load_chains().has_sector("智能装备")
+        (True, False)
+        """
+        return any(c.sector == sector for c in self.chains)
+
     def chains_of_sector(self, sector: str) -> tuple[ChainTemplate, ...]:
         """The chains of one of the plan's sectors, in file order.
 

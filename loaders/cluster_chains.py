@@ -87,6 +87,10 @@ def cluster_chain_batch(plan_batch: GraphBatch, catalog: ChainCatalog) -> list[R
     for node in plan_batch.nodes:
         if node.label is not Label.CLUSTER or node.key not in sector_of:
             continue
+        # Another province's plan may name sectors the catalogue has no chains for yet: its
+        # clusters load without chains (and so without gap reports) rather than failing.
+        if not catalog.has_sector(sector_of[node.key]):
+            continue
         chains = cluster_chains(node.name, sector_of[node.key], catalog)
         for key in chains:
             rows.append(RelRow(RelType.HAS_CHAIN, Label.CLUSTER, node.key, Label.CHAIN, key, props=dict(props)))

@@ -42,3 +42,13 @@ def test_every_cluster_of_the_plan_has_a_chain_and_rows_carry_the_document(plan_
     assert {r.from_key for r in rows if r.type is RelType.HAS_CHAIN} == clusters
     assert {r.props["doc"] for r in rows} == {"henan-2015-baiqianwan-clusters"}
     assert all(r in batch.relationships for r in rows)  # parse_plan writes them with the plan
+
+
+def test_a_plan_with_sectors_outside_the_catalogue_parses_and_those_clusters_get_no_chains() -> None:
+    _, batch = parse_plan(Path(__file__).resolve().parents[1] / "fixtures" / "mini-plan.txt")
+    sector_of = {r.from_key: r.to_key for r in batch.relationships if r.type is RelType.IN_SECTOR}
+    catalog = load_chains()
+    chained = {r.from_key for r in batch.relationships if r.type is RelType.HAS_CHAIN and r.from_label is Label.CLUSTER}
+    clusters = {n.key for n in batch.nodes if n.label is Label.CLUSTER}
+    assert clusters and any(not catalog.has_sector(s) for s in sector_of.values())
+    assert chained == {c for c in clusters if catalog.has_sector(sector_of.get(c, ""))}

@@ -62,5 +62,6 @@ def neighbourhood_data(
     nodes = [{"id": n, **attrs} for n, attrs in G.nodes(data=True)]
     edges = [{"from": a, "to": b, **attrs} for a, b, attrs in G.edges(data=True)]
     return JSONResponse(jsonable_encoder({"root": G.graph.get("root"), "reachable": G.graph.get("reachable"),
+                                          "complete": G.graph.get("complete"),
                                           "nodes": nodes, "relationships": edges}))
 

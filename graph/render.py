@@ -215,7 +215,8 @@ def render_html(
     if G.graph.get("hops"):
         summary += f" within {G.graph['hops']} hop(s)"
     if reachable > G.number_of_nodes():
-        summary += f"; nearest {G.number_of_nodes()} of {reachable} shown (cap {G.graph.get('cap')})"
+        of = f"{reachable}" if G.graph.get("complete", True) else f"{reachable}+"
+        summary += f"; nearest {G.number_of_nodes()} of {of} shown (cap {G.graph.get('cap')})"
     if root in G:
         heading = heading or f"{G.nodes[root].get('name', root)} ({G.nodes[root].get('label', '')})"
     return _ENV.from_string(_TEMPLATE).render(

@@ -40,26 +40,25 @@ def node_id(label: str, key: str) -> str:
     return f"{label}:{key}"
 
 
-def _cypher(label: Label, hops: int) -> str:
-    # Only an enum name and a validated int reach the text; key, cap and types are parameters
-    # (types as a parameter, not a pattern, so a type the plan never uses raises no warning).
-    return (
-        f"MATCH (root:{cypher_name(label)} {{key: $key}}) "
-        f"OPTIONAL MATCH p = (root)-[*1..{int(hops)}]-(m) "
-        "WHERE m <> root AND all(r IN relationships(p) WHERE type(r) IN $types) "
-        "WITH root, m, min(length(p)) AS d ORDER BY d, m.key "
-        "WITH root, collect(m) AS near "
-        "WITH [root] + near[..$cap - 1] AS ns, size(near) + 1 AS reachable "
-        "UNWIND ns AS a "
-        "OPTIONAL MATCH (a)-[r]->(b) WHERE type(r) IN $types AND b IN ns "
-        "WITH ns, reachable, collect(r) AS rs "
-        "RETURN reachable, "
-        "[n IN ns | {label: [l IN labels(n) WHERE l IN $labels][0], key: n.key, name: n.name, "
-        "props: properties(n)}] AS nodes, "
-        "[r IN rs | {type: type(r), "
-        "src: [[l IN labels(startNode(r)) WHERE l IN $labels][0], startNode(r).key], "
-        "dst: [[l IN labels(endNode(r)) WHERE l IN $labels][0], endNode(r).key]}] AS edges"
-    )
+_WALK = "|".join(cypher_name(t) for t in WALKED)
+# Ring by ring from the root.  Only enum names reach the text (the walked types, written into
+# the pattern so that the server reads each node's relationship groups of those types only).
+# A hub (a zone with 300,000 firms) is read lazily: DISTINCT … LIMIT stops after $quota.
+_ROOT = "MATCH (root:{label} {{key: $key}}) RETURN elementId(root) AS id LIMIT 1"
+_RING = (
+    "UNWIND $ids AS id MATCH (a) WHERE elementId(a) = id "
+    f"CALL (a) {{ MATCH (a)-[:{_WALK}]-(m) RETURN DISTINCT m LIMIT $quota }} "
+    "RETURN id, collect([elementId(m), m.key]) AS found LIMIT $frontier"
+)
+# Every node's outgoing relationships of the walked types are few (the dense side of a hub is
+# always incoming), so the edges among the kept nodes are read from their start nodes.
+_KEPT = (
+    "UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id "
+    f"RETURN id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.key AS key, n.name AS name, "
+    "n {" + ", ".join(f".{f}" for f in FACTS) + "} AS props, "
+    f"COLLECT {{ MATCH (n)-[r:{_WALK}]->(b) RETURN [type(r), elementId(b)] }} AS out "
+    "LIMIT $frontier"
+)
 
 
 def neighbourhood(
@@ -68,9 +67,16 @@ def neighbourhood(
     """Nodes within ``hops`` of (label, key), nearest first up to ``cap`` nodes, with the
     relationships among them (provenance excluded).
 
+    The walk goes ring by ring from the root and expands only the nodes it keeps; within a
+    ring, nodes are kept in key order.  A node with more neighbours than there is room for
+    (a zone of a province's registry) is read only as far as needed, so the cost follows
+    ``cap``, not the size of the graph; which of such a hub's neighbours are seen is then
+    the store's order.
+
     Node attributes: ``label``, ``key``, ``name``, ``distance`` (0 for the root) and those of
-    :data:`FACTS` the node has; edge attribute ``type``. ``G.graph`` holds ``root``, ``hops``,
-    ``cap`` and ``reachable`` (how many nodes were within reach before the cap).
+    :data:`FACTS` the node has; edge attribute ``type``.  ``G.graph`` holds ``root``, ``hops``,
+    ``cap``, ``reachable`` (nodes found within reach; all of them when ``complete``) and
+    ``complete`` (False when the cap or a hub cut the walk short).
 
     >>> G = neighbourhood(driver, settings, Label.CLUSTER, "洛阳现代装备制造产业集群")  # doctest: +SKIP
     >>> G.nodes[node_id("Cluster", "洛阳现代装备制造产业集群")]["target_yi"]  # doctest: +SKIP
@@ -79,21 +85,64 @@ def neighbourhood(
     validate_bounds(hops, cap)
     if not isinstance(label, Label):
         raise InputError(f"label must be a model Label, got {label!r}")
-    rows = read(
-        driver, settings, cast(LiteralString, _cypher(label, hops)),
-        {"key": key, "cap": cap, "labels": [lb.value for lb in Label], "types": [t.value for t in WALKED]},
-    )
-    if not rows:
+    found_root = read(driver, settings, cast(LiteralString, _ROOT.format(label=cypher_name(label))), {"key": key})
+    if not found_root:
         raise NotFoundError(f"no {label.value} with key {key!r}")
-    row = rows[0]
+    root_id = found_root[0]["id"]
+    kept: list[str] = [root_id]
+    seen: set[str] = {root_id}
+    frontier = [root_id]
+    complete = True
+    for _ in range(hops):
+        room = cap - len(kept)
+        if not frontier:
+            break
+        if room <= 0:
+            complete = False
+            break
+        ring: dict[str, str] = {}
+        # A fair share per node first (twice room over the frontier), then, if the ring is
+        # still short of room, the nodes that were cut off again with the whole room.
+        share = min(room, -(-2 * room // len(frontier)))
+        ask, cut = frontier, []
+        for quota in (share + 1, room + 1):  # one more than asked tells a cut-off node
+            rows = read(driver, settings, cast(LiteralString, _RING),
+                        {"ids": ask, "quota": quota, "frontier": len(ask)})
+            cut = []
+            for row in rows:
+                if len(row["found"]) >= quota:
+                    cut.append(row["id"])
+                for element_id, node_key in row["found"]:
+                    if element_id not in seen:
+                        ring.setdefault(element_id, node_key or "")
+            if not cut or len(ring) >= room or quota > room:
+                break
+            ask = cut
+        if cut:
+            complete = False
+        seen.update(ring)
+        ordered = sorted(ring, key=lambda i: (ring[i], i))
+        if len(ordered) > room:
+            complete = False
+        frontier = ordered[:room]
+        kept.extend(frontier)
+    rows = read(driver, settings, cast(LiteralString, _KEPT),
+                {"ids": kept, "labels": [lb.value for lb in Label], "frontier": len(kept)})
+    by_id = {r["id"]: r for r in rows}
     root = node_id(label.value, key)
-    G = nx.MultiDiGraph(root=root, hops=hops, cap=cap, reachable=row["reachable"])
-    for n in row["nodes"]:
+    G = nx.MultiDiGraph(root=root, hops=hops, cap=cap, reachable=len(seen), complete=complete)
+    for element_id in kept:
+        n = by_id[element_id]
         props: dict[str, Any] = n["props"]
         facts = {f: props[f] for f in FACTS if props.get(f) is not None}
         G.add_node(node_id(n["label"], n["key"]), label=n["label"], key=n["key"], name=n["name"] or n["key"], **facts)
-    for e in row["edges"]:
-        G.add_edge(node_id(*e["src"]), node_id(*e["dst"]), key=e["type"], type=e["type"])
+    for element_id in kept:
+        n = by_id[element_id]
+        for rel_type, target in n["out"]:
+            t = by_id.get(target)
+            if t is None:  # an edge to a node that was not kept
+                continue
+            G.add_edge(node_id(n["label"], n["key"]), node_id(t["label"], t["key"]), key=rel_type, type=rel_type)
     _set_distances(G, root)
     return G
 

@@ -24,6 +24,10 @@ WeakRevenue = Annotated[
     float, Query(ge=0, le=1e9, description="local revenue (万元) below which a segment with firms is 弱链")
 ]
 DEFAULT_WEAK_REVENUE_WAN = 10000.0
+FirmLimit = Annotated[
+    int, Query(ge=0, le=1000, description="local firms and leaders listed per segment at most (counts cover all)")
+]
+DEFAULT_FIRM_LIMIT = 20
 PAGE_CANDIDATES = 5
 PAGE_ZONES = 3
 Flag = Literal["缺链", "弱链", "强链"]
@@ -50,16 +54,19 @@ class SegmentGap(BaseModel):
     flag: Flag = Field(description="缺链: no local firm; 弱链: one firm or revenue below the threshold; 强链 otherwise")
     priority: bool = Field(description="补链: a 缺链 or 弱链 segment feeding a segment with two or more local firms")
     feeds_strong: list[str] = Field(description="keys of the local segments with two or more firms that this one feeds")
-    firm_count: int
+    firm_count: int = Field(description="all local firms of the segment")
+    leader_count: int = Field(description="all local chain leaders of the segment")
     revenue_wan: float = Field(description="summed revenue of the local firms, 万元")
-    leaders: list[Ref] = Field(description="local chain leaders")
-    firms: list[LocalFirm] = Field(description="local firms, by revenue")
-    projects: list[Ref] = Field(description="the cluster's projects naming a keyword of the segment")
+    leaders: list[Ref] = Field(description="local chain leaders, by revenue, at most firm_limit")
+    firms: list[LocalFirm] = Field(description="local firms, by revenue, at most firm_limit")
+    projects: list[Ref] = Field(description="the cluster's plan projects naming a keyword of the segment, and "
+                                            "registry projects of the segment in the cluster's zones")
 
 
 class ClusterGaps(BaseModel):
     cluster: Ref
     weak_revenue_wan: float
+    firm_limit: int = Field(description="firms and leaders listed per segment at most")
     counts: dict[str, int] = Field(description="segments per flag, and 补链 for the priority ones")
     segments: list[SegmentGap]
 
@@ -91,17 +98,20 @@ def _cluster(driver: Any, settings: Any, registry: QueryRegistry, key: str) -> d
 
 
 def cluster_gap_report(
-    driver: Any, settings: Any, registry: QueryRegistry, key: str, weak_revenue_wan: float = DEFAULT_WEAK_REVENUE_WAN
+    driver: Any, settings: Any, registry: QueryRegistry, key: str, weak_revenue_wan: float = DEFAULT_WEAK_REVENUE_WAN,
+    firm_limit: int = DEFAULT_FIRM_LIMIT,
 ) -> dict[str, Any]:
     """The gap report of one cluster as a plain mapping shaped like :class:`ClusterGaps`."""
     cluster = _cluster(driver, settings, registry, key)
     rows = run_named(
-        driver, settings, "cluster_gaps", {"key": key, "weak_revenue_wan": weak_revenue_wan, "limit": 2000},
+        driver, settings, "cluster_gaps",
+        {"key": key, "weak_revenue_wan": weak_revenue_wan, "firm_limit": firm_limit, "limit": 2000},
         registry=registry,
     )
     counts = {flag: sum(1 for r in rows if r["flag"] == flag) for flag in ("缺链", "弱链", "强链")}
     counts["补链"] = sum(1 for r in rows if r["priority"])
-    return {"cluster": cluster, "weak_revenue_wan": weak_revenue_wan, "counts": counts, "segments": rows}
+    return {"cluster": cluster, "weak_revenue_wan": weak_revenue_wan, "firm_limit": firm_limit, "counts": counts,
+            "segments": rows}
 
 
 def segment_candidates(
@@ -119,10 +129,10 @@ def segment_candidates(
 @router.get("/api/clusters/{key}/gaps", response_model=ClusterGaps, tags=["gaps"])
 def cluster_gaps(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: ClusterKey,
-    weak_revenue_wan: WeakRevenue = DEFAULT_WEAK_REVENUE_WAN,
+    weak_revenue_wan: WeakRevenue = DEFAULT_WEAK_REVENUE_WAN, firm_limit: FirmLimit = DEFAULT_FIRM_LIMIT,
 ) -> dict[str, Any]:
     """Every segment of the cluster's chains with its local firms, flagged 缺链, 弱链 or 强链, and 补链 priorities."""
-    return cluster_gap_report(driver, settings, registry, key, weak_revenue_wan)
+    return cluster_gap_report(driver, settings, registry, key, weak_revenue_wan, firm_limit)
 
 
 CSV_COLUMNS = ("chain", "chain_name", "segment", "segment_name", "stage", "flag", "priority", "firm_count",

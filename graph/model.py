@@ -41,6 +41,9 @@ class RelType(StrEnum):
     FEEDS = "FEEDS"  # (ChainSegment)->(ChainSegment), supplier to customer
     COVERS = "COVERS"  # (Cluster)->(ChainSegment) named for it by the plan
     IN_SEGMENT = "IN_SEGMENT"  # (Enterprise)->(ChainSegment)
+    # (Project)->(ChainSegment): a type of its own, so a segment's few projects are found
+    # without walking past its thousands of IN_SEGMENT firms.
+    BUILDS = "BUILDS"
     LINKS_TO = "LINKS_TO"  # (Cluster)->(Cluster), a cross-cluster link the plan states
     REPORTS = "REPORTS"  # (Actual)->(Cluster)
     STATED_IN = "STATED_IN"  # (any)->(Document), provenance of a node

@@ -3,7 +3,7 @@
 A project row names the project, the zone it is built in, the sponsoring firm's
 统一社会信用代码, its GB/T 4754 class, what it builds and the total investment (亿元).
 Projects link to their zone (SITED_IN), their sponsor (RUN_BY) and the chain segments
-their class and content place them in (IN_SEGMENT, with the rule, as for firms).  Every
+their class and content place them in (BUILDS, with the rule that placed it, as for firms).  Every
 row is checked first, like a firm registry: a sponsor must already be in the graph (load
 the firms first), and any problem refuses the file unless ``skip_invalid``.  Project
 registries run to thousands of rows, so one load is one transaction.
@@ -40,7 +40,7 @@ HEADERS: Mapping[str, str] = {
     "总投资(亿元)": "investment",
     "investment_yi": "investment",
 }
-PROJECT_LINKS = frozenset({RelType.SITED_IN, RelType.RUN_BY, RelType.IN_SEGMENT})
+PROJECT_LINKS = frozenset({RelType.SITED_IN, RelType.RUN_BY, RelType.BUILDS})
 
 KnownZone = Callable[[str], str | None]
 KnownFirms = Callable[[Sequence[str]], set[str]]
@@ -177,11 +177,11 @@ def read_projects(
 
 
 def project_batch(rows: Sequence[ProjectRow]) -> GraphBatch:
-    """Project nodes with SITED_IN (Zone), RUN_BY (Enterprise) and IN_SEGMENT links.
+    """Project nodes with SITED_IN (Zone), RUN_BY (Enterprise) and BUILDS (ChainSegment) links.
 
     >>> project_batch([ProjectRow(2, "年产10万吨镁合金项目", "年产10万吨镁合金项目", "鹤壁宝山循环经济产业集聚区",
     ...                           None, "3240", "", 12.0, (("magnesium/alloys", "industry_code:3240"),))]).counts()
-    {'IN_SEGMENT': 1, 'Project': 1, 'SITED_IN': 1}
+    {'BUILDS': 1, 'Project': 1, 'SITED_IN': 1}
     """
     nodes: list[NodeRow] = []
     rels: list[RelRow] = []
@@ -194,6 +194,6 @@ def project_batch(rows: Sequence[ProjectRow]) -> GraphBatch:
         if r.sponsor is not None:
             rels.append(RelRow(RelType.RUN_BY, Label.PROJECT, r.key, Label.ENTERPRISE, r.sponsor))
         for segment, rule in r.segments:
-            rels.append(RelRow(RelType.IN_SEGMENT, Label.PROJECT, r.key, Label.CHAIN_SEGMENT, segment,
+            rels.append(RelRow(RelType.BUILDS, Label.PROJECT, r.key, Label.CHAIN_SEGMENT, segment,
                                props={"rule": rule}))
     return GraphBatch(tuple(nodes), tuple(rels))

@@ -8,14 +8,25 @@ MATCH (city:City {key: $city})
 WITH [city.key] + COLLECT { MATCH (q:County)-[:PART_OF]->(city) RETURN q.key AS k } AS places
 WITH places,
      COLLECT { MATCH (z:Zone)-[:LOCATED_IN]->(p:City|County) WHERE p.key IN places RETURN DISTINCT z.key AS k } AS zones
-MATCH (c:Cluster)-[:LOCATED_IN]->(p:City|County) WHERE p.key IN places
-MATCH (c)-[:HAS_CHAIN]->(ch:Chain)
-WITH places, zones, ch, collect(DISTINCT c.key) AS clusters
+// The local firms once, walked from the zones and places; each segment's firms are then kept
+// when local, instead of testing every firm of the segment for a local zone or place.
+CALL (places, zones) {
+  CALL (places, zones) {
+    MATCH (z:Zone)<-[:SITED_IN]-(e:Enterprise) WHERE z.key IN zones RETURN e
+    UNION
+    MATCH (p:City|County)<-[:LOCATED_IN]-(e:Enterprise) WHERE p.key IN places RETURN e
+  }
+  RETURN collect(e) AS local
+}
+CALL (places) {
+  MATCH (c:Cluster)-[:LOCATED_IN]->(p:City|County) WHERE p.key IN places
+  MATCH (c)-[:HAS_CHAIN]->(ch:Chain)
+  RETURN ch, collect(DISTINCT c.key) AS clusters
+}
 MATCH (ch)-[:HAS_SEGMENT]->(s:ChainSegment)
-CALL (s, places, zones) {
+CALL (s, local) {
   MATCH (e:Enterprise)-[:IN_SEGMENT]->(s)
-  WHERE EXISTS { MATCH (e)-[:SITED_IN]->(z:Zone) WHERE z.key IN zones }
-     OR EXISTS { MATCH (e)-[:LOCATED_IN]->(p:City|County) WHERE p.key IN places }
+  WHERE e IN local
   WITH DISTINCT e
   RETURN count(e) AS firm_count, toFloat(sum(coalesce(e.revenue_wan, 0.0))) AS revenue_wan,
          collect(CASE WHEN e.chain_leader THEN e {.key, .name} END) AS leaders

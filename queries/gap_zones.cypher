@@ -6,14 +6,15 @@
 // returns: key, name, firm_count, revenue_wan
 MATCH (c:Cluster {key: $key})
 WITH c,
-     COLLECT { MATCH (c)-[:LOCATED_IN]->(p:City|County) RETURN p.key AS k
+     COLLECT { MATCH (c)-[:LOCATED_IN]->(p:City|County) RETURN p
                UNION
-               MATCH (c)-[:LOCATED_IN]->(:City)<-[:PART_OF]-(q:County) RETURN q.key AS k } AS places,
-     COLLECT { MATCH (z:Zone)-[:SERVES]->(c) RETURN z.key AS k } AS zones
+               MATCH (c)-[:LOCATED_IN]->(:City)<-[:PART_OF]-(p:County) RETURN p } AS places,
+     COLLECT { MATCH (z:Zone)-[:SERVES]->(c) RETURN z } AS zones
 MATCH (e:Enterprise)-[:IN_SEGMENT]->(:ChainSegment {key: $segment})
 MATCH (e)-[:SITED_IN]->(z:Zone)
-WHERE NOT z.key IN zones AND NOT EXISTS { MATCH (z)-[:LOCATED_IN]->(p:City|County) WHERE p.key IN places }
-WITH z, count(DISTINCT e) AS firm_count, toFloat(sum(coalesce(e.revenue_wan, 0.0))) AS revenue_wan
+// Count per zone first: the test on the zone then runs once per zone, not once per firm.
+WITH places, zones, z, count(DISTINCT e) AS firm_count, toFloat(sum(coalesce(e.revenue_wan, 0.0))) AS revenue_wan
+WHERE NOT z IN zones AND NOT EXISTS { MATCH (z)-[:LOCATED_IN]->(p) WHERE p IN places }
 RETURN z.key AS key, z.name AS name, firm_count, revenue_wan
 ORDER BY firm_count DESC, revenue_wan DESC, key
 LIMIT $limit

@@ -108,3 +108,46 @@ def test_project_with_a_sponsor_not_in_the_graph_writes_nothing(plan_only, drive
         load_projects(driver, settings, f)
     assert "1 problem(s)" in str(exc.value) and "row 3, column sponsor" in str(exc.value)
     assert export_graph(driver, settings) == before
+
+
+def test_gap_report_lists_registry_projects_and_caps_firm_lists_but_not_counts(plan_only, driver, settings, registry: Path) -> None:  # type: ignore[no-untyped-def]
+    from clusterkg.api.routes_gaps import cluster_gap_report
+    from clusterkg.queries import load_registry
+
+    load_firms(driver, settings, registry)
+    load_projects(driver, settings, projects_path(registry))
+    # The cluster served by the zone with most registry projects, and one such project's segment.
+    top = read(driver, settings, """
+        MATCH (s:ChainSegment)<-[:BUILDS]-(p:Project {source: 'registry'})-[:SITED_IN]->(:Zone)-[:SERVES]->(c:Cluster)
+        WHERE (c)-[:HAS_CHAIN]->(:Chain)-[:HAS_SEGMENT]->(s)
+        RETURN c.key AS cluster, s.key AS segment, collect(DISTINCT p.key) AS projects
+        ORDER BY size(projects) DESC, cluster, segment LIMIT 1""")[0]
+    full = cluster_gap_report(driver, settings, load_registry(), top["cluster"], firm_limit=1000)
+    capped = cluster_gap_report(driver, settings, load_registry(), top["cluster"], firm_limit=1)
+    seg = {s["segment"]["key"]: s for s in full["segments"]}[top["segment"]]
+    assert set(top["projects"]) <= {p["key"] for p in seg["projects"]}
+    for whole, cut in zip(full["segments"], capped["segments"], strict=True):
+        assert cut["firm_count"] == whole["firm_count"] == len(whole["firms"])
+        assert cut["leader_count"] == whole["leader_count"] == len(whole["leaders"])
+        assert cut["firms"] == whole["firms"][:1] and cut["leaders"] == whole["leaders"][:1]
+    assert any(s["firm_count"] > 1 for s in full["segments"]), "the cap is tested on a segment with several firms"
+
+
+def test_neighbourhood_of_a_hub_keeps_the_cap_nearest_first_and_says_it_is_incomplete(plan_only, driver, settings, registry: Path) -> None:  # type: ignore[no-untyped-def]
+    from clusterkg.graph.model import Label
+    from clusterkg.graph.subgraph import neighbourhood, node_id
+
+    load_firms(driver, settings, registry)
+    zone = read(driver, settings, "MATCH (z:Zone)<-[:SITED_IN]-(e:Enterprise) "
+                "RETURN z.key AS key, count(e) AS n ORDER BY n DESC, key LIMIT 1")[0]
+    ring1 = read(driver, settings, "MATCH (z:Zone {key: $key})-[r]-(m) WHERE type(r) <> 'STATED_IN' "
+                 "RETURN count(DISTINCT m) AS n LIMIT 1", {"key": zone["key"]})[0]["n"]
+    assert ring1 > 30
+    G = neighbourhood(driver, settings, Label.ZONE, zone["key"], hops=2, cap=30)
+    assert G.number_of_nodes() == 30 and G.graph["complete"] is False
+    assert G.nodes[node_id("Zone", zone["key"])]["distance"] == 0
+    assert sorted(d for _, d in G.nodes(data="distance")) == [0] + [1] * 29
+    whole = neighbourhood(driver, settings, Label.ZONE, zone["key"], hops=1, cap=2000)
+    assert whole.graph["complete"] is True and whole.number_of_nodes() == ring1 + 1
+    # A hub is read only as far as the cap needs: the capped picture is part of the whole ring.
+    assert set(G.nodes) < set(whole.nodes)

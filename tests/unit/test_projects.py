@@ -80,7 +80,7 @@ def test_project_batch_has_the_project_and_its_links() -> None:
                                                           "source": "registry"}, search_text="镁项目 meixiangmu mxm"),),
         (RelRow(RelType.SITED_IN, Label.PROJECT, "镁项目", Label.ZONE, "鹤壁宝山循环经济产业集聚区"),
          RelRow(RelType.RUN_BY, Label.PROJECT, "镁项目", Label.ENTERPRISE, SPONSOR),
-         RelRow(RelType.IN_SEGMENT, Label.PROJECT, "镁项目", Label.CHAIN_SEGMENT, "magnesium/alloys",
+         RelRow(RelType.BUILDS, Label.PROJECT, "镁项目", Label.CHAIN_SEGMENT, "magnesium/alloys",
                 props={"rule": "industry_code:3240"})),
     )
 

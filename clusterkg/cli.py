@@ -290,6 +290,7 @@ def viz_cmd(
 def serve_cmd(
     host: Annotated[str | None, typer.Option(help="bind address (default CLUSTERKG_HOST, 127.0.0.1)")] = None,
     port: Annotated[int | None, typer.Option(help="port (default CLUSTERKG_PORT, 8000)")] = None,
+    workers: Annotated[int, typer.Option(min=1, max=32, help="uvicorn worker processes (one driver each)")] = 1,
 ) -> None:
     """Serve the API and pages with uvicorn."""
     import uvicorn
@@ -299,8 +300,13 @@ def serve_cmd(
     settings = get_settings()
     with driver_for(settings):
         pass  # fail fast with one clear line if Neo4j is down or the password is wrong
-    console.print(f"clusterkg API on http://{host or settings.api_host}:{port or settings.api_port}/docs")
-    uvicorn.run(create_app(settings), host=host or settings.api_host, port=port or settings.api_port, log_level="info")
+    bind, at = host or settings.api_host, port or settings.api_port
+    console.print(f"clusterkg API on http://{bind}:{at}/docs" + (f" ({workers} workers)" if workers > 1 else ""))
+    if workers > 1:
+        # Worker processes import the app themselves; each reads the same settings from the environment.
+        uvicorn.run("clusterkg.api.app:create_app", factory=True, host=bind, port=at, workers=workers, log_level="info")
+    else:
+        uvicorn.run(create_app(settings), host=bind, port=at, log_level="info")
 
 
 def main() -> None:  # pragma: no cover - console-script shim

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Any, LiteralString, cast
 
 import neo4j
-from neo4j import Driver, GraphDatabase, Query, RoutingControl
+from neo4j import Driver, GraphDatabase, NotificationDisabledClassification, Query, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
 from clusterkg.errors import DatabaseUnavailable
@@ -28,6 +28,10 @@ def create_driver(settings: Settings) -> Driver:
         max_transaction_retry_time=settings.retry_time_s,
         liveness_check_timeout=30.0,
         user_agent="clusterkg",
+        # A named query may mention a relationship type a given graph has none of yet (e.g.
+        # LINKS_TO before any plan states a link); the server's "unknown type" notice would
+        # then be logged on every request and flood the log under load.
+        notifications_disabled_classifications=[NotificationDisabledClassification.UNRECOGNIZED],
     )
 
 

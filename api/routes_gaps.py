@@ -25,7 +25,7 @@ WeakRevenue = Annotated[
 ]
 DEFAULT_WEAK_REVENUE_WAN = 10000.0
 FirmLimit = Annotated[
-    int, Query(ge=0, le=1000, description="local firms and leaders listed per segment at most (counts cover all)")
+    int, Query(ge=0, le=50, description="local firms and leaders listed per segment at most (counts cover all)")
 ]
 DEFAULT_FIRM_LIMIT = 20
 PAGE_CANDIDATES = 5

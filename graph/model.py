@@ -25,6 +25,9 @@ class Label(StrEnum):
     CHAIN_SEGMENT = "ChainSegment"
     DOCUMENT = "Document"
     ACTUAL = "Actual"  # a reported revenue figure of a cluster for one year
+    # Derived, never stated: firms per (segment, zone, place), rebuilt after registry loads
+    # (graph.presence); no relationships, so walks and pictures never meet it.
+    PRESENCE = "Presence"
 
 
 class RelType(StrEnum):

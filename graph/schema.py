@@ -22,7 +22,10 @@ def schema_statements() -> list[str]:
             f"CREATE CONSTRAINT {low}_key IF NOT EXISTS FOR (n:{cypher_name(label)}) REQUIRE n.key IS UNIQUE"
         )
         out.append(f"CREATE INDEX {low}_name IF NOT EXISTS FOR (n:{cypher_name(label)}) ON (n.name)")
-    labels = "|".join(cypher_name(label) for label in Label)
+    # Gap reports read a segment's Presence cells.
+    out.append(f"CREATE INDEX presence_segment IF NOT EXISTS FOR (n:{cypher_name(Label.PRESENCE)}) ON (n.segment)")
+    # Derived Presence cells have no name to search by.
+    labels = "|".join(cypher_name(label) for label in Label if label is not Label.PRESENCE)
     out.append(
         f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) "
         "ON EACH [n.name, n.search_text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"

@@ -3,7 +3,7 @@ and firms it holds."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,13 +11,14 @@ from neo4j import Driver
 
 from clusterkg.errors import InputError
 from clusterkg.graph.db import read
-from clusterkg.graph.model import Label, RelType
+from clusterkg.graph.model import GraphBatch, Label, RelType
+from clusterkg.graph.presence import refresh_presence
 from clusterkg.graph.writes import Progress, write_batches
 from clusterkg.settings import Settings
 from clusterkg.text import normalise_name
 
 from .chains import load_chains
-from .firm_stage import stage_firms
+from .firm_stage import StagedFirms, stage_firms
 from .firms import FIRM_LINKS, firm_batch, write_rejects, write_rejects_stream
 from .gazetteer import Gazetteer
 from .load_plan import parse_plan
@@ -98,13 +99,36 @@ def load_firms(
                 )
             rejects = write_rejects_stream(path, staged.iter_problems())
         one_transaction = staged.valid <= settings.atomic_rows if atomic is None else atomic
-        batches = (firm_batch(rows) for rows in staged.batches(batch_rows))
+        # The segments whose Presence cells change: those the file's firms were in, and are in now.
+        touched = _segments_before(driver, settings, staged)
+
+        def batches() -> Iterator[GraphBatch]:
+            for rows in staged.batches(batch_rows):
+                touched.update(segment for row in rows for segment, _ in row.segments)
+                yield firm_batch(rows)
+
         counts = write_batches(
-            driver, settings, batches, existing=_existing(driver, settings),
+            driver, settings, batches(), existing=_existing(driver, settings),
             replace_outgoing={Label.ENTERPRISE: FIRM_LINKS}, atomic=one_transaction,
             progress=(lambda n: progress("writing", n)) if progress else None,
         )
-        return FirmLoad(counts, staged.rejected_count, rejects, staged.valid, one_transaction)
+    # Gap reports count firms from the Presence cells: rebuild the ones this load changed (all of
+    # them when it touched most segments: one pass over the firms is then cheaper).
+    all_segments = read(driver, settings, "MATCH (s:ChainSegment) RETURN count(s) AS n LIMIT 1")[0]["n"]
+    refresh_presence(driver, settings, None if 2 * len(touched) >= all_segments else touched)
+    return FirmLoad(counts, staged.rejected_count, rejects, staged.valid, one_transaction)
+
+
+def _segments_before(driver: Driver, settings: Settings, staged: StagedFirms) -> set[str]:
+    """ChainSegment keys the staged firms are in now, in the graph (none on a first load)."""
+    if not read(driver, settings, "MATCH (:Enterprise)-[:IN_SEGMENT]->() RETURN 1 AS x LIMIT 1"):
+        return set()
+    found: set[str] = set()
+    for rows in staged.batches(10_000):
+        found.update(r["key"] for r in read(
+            driver, settings, "UNWIND $keys AS k MATCH (:Enterprise {key: k})-[:IN_SEGMENT]->(s:ChainSegment) "
+            "RETURN DISTINCT s.key AS key LIMIT 100000", {"keys": [row.key for row in rows]}))
+    return found
 
 
 def plan_zones(plan_path: str | Path) -> list[tuple[str, str | None]]:

@@ -2,34 +2,40 @@
 // description: Gap analysis of one cluster: every segment of its chains with the local firms (sited in its zones or located in its places, a city's counties included), chain leaders, revenue and projects, flagged 缺链 (no local firm), 弱链 (one firm or revenue below weak_revenue_wan) or 强链, and priority when a gap feeds a segment with two or more local firms (补链); no row when the key is absent.
 // param: key str required=true max=200 example=郑州航空港区智能终端(手机)产业集群 | the cluster's key
 // param: weak_revenue_wan float default=10000 min=0 | local revenue (万元) below which a segment is weak
-// param: firm_limit int default=20 min=0 max=1000 | firms and leaders listed per segment at most (largest revenue first); firm_count counts all
+// param: firm_limit int default=20 min=0 max=50 | firms and leaders listed per segment at most (largest revenue first); firm_count counts all
 // param: limit int default=500 min=1 max=2000 | segments at most
 // returns: chain{key, name}, segment{key, name, stage, order}, firm_count, leader_count, leaders[{key, name}], firms[{key, name, revenue_wan, chain_leader}], revenue_wan, projects[{key, name}], flag, feeds_strong[], priority
 MATCH (c:Cluster {key: $key})
-// Walk outward from a few dense nodes only: the local firms from the zones and places, the
-// firms of each segment from the segment, then keep the segment's firms that are local. Testing
-// each firm of a segment for a local zone or place instead scans every such firm's relationships.
-CALL (c) {
-  CALL (c) {
-    MATCH (c)<-[:SERVES]-(:Zone)<-[:SITED_IN]-(e:Enterprise) RETURN e
-    UNION
-    MATCH (c)-[:LOCATED_IN]->(:City|County)<-[:LOCATED_IN]-(e:Enterprise) RETURN e
-    UNION
-    MATCH (c)-[:LOCATED_IN]->(:City)<-[:PART_OF]-(:County)<-[:LOCATED_IN]-(e:Enterprise) RETURN e
-  }
-  WITH c, collect(e) AS local
-  MATCH (c)-[:HAS_CHAIN]->(:Chain)-[:HAS_SEGMENT]->(s:ChainSegment)<-[:IN_SEGMENT]-(e:Enterprise)
-  WHERE e IN local
-  WITH s, e ORDER BY coalesce(e.revenue_wan, 0.0) DESC, e.key
-  WITH s, count(e) AS firm_count, toFloat(sum(coalesce(e.revenue_wan, 0.0))) AS revenue_wan,
-       collect(CASE WHEN e.chain_leader THEN e END) AS leaders, collect(e) AS firms
-  // A province's biggest cluster has tens of thousands of firms per segment: list the top ones.
-  RETURN collect({s: s, n: firm_count, rev: revenue_wan, nl: size(leaders),
-                  leaders: [x IN leaders[..$firm_limit] | x {.key, .name}],
-                  firms: [x IN firms[..$firm_limit] | x {.key, .name, .revenue_wan, chain_leader: coalesce(x.chain_leader, false)}]}) AS found
-}
+// Local means sited in one of its zones or located in one of its places (a city's counties
+// included).  The firms are counted from the Presence cells (graph/presence.py): one per
+// segment, zone and place, rebuilt after every registry load, so a report reads a few cells
+// per segment instead of walking a province's firms.
+WITH c,
+     COLLECT { MATCH (c)<-[:SERVES]-(z:Zone) RETURN z.key AS k } AS zones,
+     COLLECT { MATCH (c)-[:LOCATED_IN]->(p:City|County) RETURN p.key AS k
+               UNION
+               MATCH (c)-[:LOCATED_IN]->(:City)<-[:PART_OF]-(q:County) RETURN q.key AS k } AS places
 MATCH (c)-[:HAS_CHAIN]->(ch:Chain)-[:HAS_SEGMENT]->(s:ChainSegment)
-WITH c, ch, s, coalesce([f IN found WHERE f.s = s][0], {n: 0, rev: 0.0, nl: 0, leaders: [], firms: []}) AS local
+CALL (s, zones, places) {
+  OPTIONAL MATCH (cell:Presence {segment: s.key}) WHERE cell.zone IN zones OR cell.place IN places
+  WITH collect(cell) AS cells
+  // The top firms of the local cells hold the top local firms: pick them by the kept revenue,
+  // then read only the firms that are shown.
+  CALL (cells) {
+    UNWIND cells AS cell UNWIND range(0, size(cell.top) - 1) AS i
+    WITH cell.top[i] AS k, cell.top_revenue[i] AS revenue ORDER BY revenue DESC, k LIMIT $firm_limit
+    MATCH (e:Enterprise {key: k})
+    RETURN collect(e {.key, .name, .revenue_wan, chain_leader: coalesce(e.chain_leader, false)}) AS firms
+  }
+  CALL (cells) {
+    UNWIND cells AS cell UNWIND range(0, size(cell.top_leaders) - 1) AS i
+    WITH cell.top_leaders[i] AS k, cell.top_leader_revenue[i] AS revenue ORDER BY revenue DESC, k LIMIT $firm_limit
+    MATCH (e:Enterprise {key: k})
+    RETURN collect(e {.key, .name}) AS leaders
+  }
+  RETURN {n: reduce(t = 0, x IN cells | t + x.firms), rev: reduce(t = 0.0, x IN cells | t + x.revenue_wan),
+          nl: reduce(t = 0, x IN cells | t + x.leaders), leaders: leaders, firms: firms} AS local
+}
 // Projects: the plan's projects for this cluster that name the segment, and registry projects
 // placed in the segment and built in one of the cluster's zones.
 WITH c, ch, s, local,

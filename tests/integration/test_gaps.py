@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 
 from clusterkg.graph.db import read, write
 from clusterkg.graph.model import Label
+from clusterkg.graph.presence import refresh_presence
 from clusterkg.graph.writes import write_batch
 from clusterkg.loaders.chains import load_chains
 from clusterkg.loaders.firms import firm_batch, read_firms
@@ -68,6 +69,7 @@ def load_registry_file(driver: Any, settings: Any, path: Path) -> None:
                       "RETURN labels(n)[0] AS label, n.key AS key")
     }
     write_batch(driver, settings, firm_batch(firms.rows), existing=existing)
+    refresh_presence(driver, settings)
 
 
 @pytest.fixture(scope="module")

@@ -122,12 +122,20 @@ def test_gap_report_lists_registry_projects_and_caps_firm_lists_but_not_counts(p
         WHERE (c)-[:HAS_CHAIN]->(:Chain)-[:HAS_SEGMENT]->(s)
         RETURN c.key AS cluster, s.key AS segment, collect(DISTINCT p.key) AS projects
         ORDER BY size(projects) DESC, cluster, segment LIMIT 1""")[0]
-    full = cluster_gap_report(driver, settings, load_registry(), top["cluster"], firm_limit=1000)
+    full = cluster_gap_report(driver, settings, load_registry(), top["cluster"], firm_limit=50)
     capped = cluster_gap_report(driver, settings, load_registry(), top["cluster"], firm_limit=1)
     seg = {s["segment"]["key"]: s for s in full["segments"]}[top["segment"]]
     assert set(top["projects"]) <= {p["key"] for p in seg["projects"]}
+    # The counts, read from the Presence cells, agree with the firms themselves.
+    local = read(driver, settings, """
+        MATCH (c:Cluster {key: $key})-[:HAS_CHAIN]->(:Chain)-[:HAS_SEGMENT]->(s:ChainSegment)
+        OPTIONAL MATCH (s)<-[:IN_SEGMENT]-(e:Enterprise)
+        WHERE EXISTS { (e)-[:SITED_IN]->(:Zone)-[:SERVES]->(c) }
+           OR EXISTS { (e)-[:LOCATED_IN]->(p) WHERE (c)-[:LOCATED_IN]->(p) OR (c)-[:LOCATED_IN]->(:City)<-[:PART_OF]-(p) }
+        RETURN s.key AS segment, count(DISTINCT e) AS n LIMIT 1000""", {"key": top["cluster"]})
+    assert {s["segment"]["key"]: s["firm_count"] for s in full["segments"]} == {r["segment"]: r["n"] for r in local}
     for whole, cut in zip(full["segments"], capped["segments"], strict=True):
-        assert cut["firm_count"] == whole["firm_count"] == len(whole["firms"])
+        assert cut["firm_count"] == whole["firm_count"] == len(whole["firms"]) < 50
         assert cut["leader_count"] == whole["leader_count"] == len(whole["leaders"])
         assert cut["firms"] == whole["firms"][:1] and cut["leaders"] == whole["leaders"][:1]
     assert any(s["firm_count"] > 1 for s in full["segments"]), "the cap is tested on a segment with several firms"
@@ -151,3 +159,44 @@ def test_neighbourhood_of_a_hub_keeps_the_cap_nearest_first_and_says_it_is_incom
     assert whole.graph["complete"] is True and whole.number_of_nodes() == ring1 + 1
     # A hub is read only as far as the cap needs: the capped picture is part of the whole ring.
     assert set(G.nodes) < set(whole.nodes)
+
+
+def cells_from_firms(driver, settings) -> dict[tuple[str, str, str], int]:  # type: ignore[no-untyped-def]
+    rows = read(driver, settings, """
+        MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:ChainSegment)
+        OPTIONAL MATCH (e)-[:SITED_IN]->(z:Zone)
+        OPTIONAL MATCH (e)-[:LOCATED_IN]->(q)
+        RETURN s.key AS s, coalesce(z.key, '') AS z, coalesce(q.key, '') AS q, count(*) AS n LIMIT 100000""")
+    return {(r["s"], r["z"], r["q"]): r["n"] for r in rows}
+
+
+def cells_kept(driver, settings) -> dict[tuple[str, str, str], int]:  # type: ignore[no-untyped-def]
+    rows = read(driver, settings, "MATCH (p:Presence) RETURN p.segment AS s, coalesce(p.zone, '') AS z, "
+                "coalesce(p.place, '') AS q, p.firms AS n LIMIT 100000")
+    return {(r["s"], r["z"], r["q"]): r["n"] for r in rows}
+
+
+def test_a_small_reload_rebuilds_only_the_cells_it_touches_and_they_match_the_firms(plan_only, driver, settings,  # type: ignore[no-untyped-def]
+                                                                                     registry: Path, tmp_path: Path) -> None:
+    import csv
+
+    load_firms(driver, settings, registry)
+    assert cells_kept(driver, settings) == cells_from_firms(driver, settings)
+    with registry.open(encoding="utf-8-sig", newline="") as handle:
+        header, first, *_ = list(csv.reader(handle))
+    moved = list(first)
+    moved[4], moved[5] = "", "镁合金压铸件"  # into magnesium/die-castings, out of its old segment
+    update = tmp_path / "update.csv"
+    with update.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, moved])
+    untouched = read(driver, settings, "MATCH (p:Presence) WHERE p.segment STARTS WITH 'grain-oil/' "
+                     "RETURN elementId(p) AS id ORDER BY id LIMIT 100000")
+    load_firms(driver, settings, update)
+    assert cells_kept(driver, settings) == cells_from_firms(driver, settings)
+    segments = {r["s"] for r in read(driver, settings, "MATCH (:Enterprise {key: $k})-[:IN_SEGMENT]->(s) "
+                                     "RETURN s.key AS s LIMIT 10", {"k": first[1]})}
+    assert segments == {"magnesium/die-castings"}
+    if not any(s.startswith("grain-oil/") for s in segments):
+        # Cells of segments the update did not touch were left as they were, not rebuilt.
+        assert read(driver, settings, "MATCH (p:Presence) WHERE p.segment STARTS WITH 'grain-oil/' "
+                    "RETURN elementId(p) AS id ORDER BY id LIMIT 100000") == untouched

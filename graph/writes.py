@@ -60,6 +60,20 @@ def _rel_param(r: RelRow) -> dict[str, Any]:
     return {"from": r.from_key, "to": r.to_key, "props": props}
 
 
+Packed = tuple[dict[Label, list[dict[str, Any]]], dict[tuple[RelType, Label, Label], list[dict[str, Any]]]]
+
+
+def _pack(batch: GraphBatch) -> Packed:
+    """The batch's rows as query parameters: nodes per label, relationships per (type, from, to)."""
+    nodes: dict[Label, list[dict[str, Any]]] = defaultdict(list)
+    for n in batch.nodes:
+        nodes[n.label].append(_node_param(n))
+    rels: dict[tuple[RelType, Label, Label], list[dict[str, Any]]] = defaultdict(list)
+    for r in batch.relationships:
+        rels[(r.type, r.from_label, r.to_label)].append(_rel_param(r))
+    return nodes, rels
+
+
 def validate_batch(batch: GraphBatch, existing: Iterable[tuple[Label, str]] = ()) -> None:
     """Refuse a batch whose relationships point at nodes it neither contains nor names as
     ``existing`` (checked in the graph by the caller), or that repeats keys."""
@@ -149,12 +163,7 @@ def write_batch(
     """
     validate_batch(batch, existing)
     ensure_schema(driver, settings)
-    nodes: dict[Label, list[dict[str, Any]]] = defaultdict(list)
-    for n in batch.nodes:
-        nodes[n.label].append(_node_param(n))
-    rels: dict[tuple[RelType, Label, Label], list[dict[str, Any]]] = defaultdict(list)
-    for r in batch.relationships:
-        rels[(r.type, r.from_label, r.to_label)].append(_rel_param(r))
+    nodes, rels = _pack(batch)
     # Documents first: provenance of every other node points at them.
     order = sorted(nodes, key=lambda label: label != Label.DOCUMENT)
     prune = list(prune_labels)
@@ -191,12 +200,7 @@ def _drop_outgoing(tx: ManagedTransaction, label: Label, types: frozenset[RelTyp
 def _batch_work(
     batch: GraphBatch, replace_outgoing: Mapping[Label, frozenset[RelType]]
 ) -> Callable[[ManagedTransaction], None]:
-    nodes: dict[Label, list[dict[str, Any]]] = defaultdict(list)
-    for n in batch.nodes:
-        nodes[n.label].append(_node_param(n))
-    rels: dict[tuple[RelType, Label, Label], list[dict[str, Any]]] = defaultdict(list)
-    for r in batch.relationships:
-        rels[(r.type, r.from_label, r.to_label)].append(_rel_param(r))
+    nodes, rels = _pack(batch)
 
     def work(tx: ManagedTransaction) -> None:
         for label, rows in nodes.items():

@@ -207,6 +207,21 @@ def _map_header(path: Path, cells: list[str], problems: list[Problem]) -> list[s
     return out
 
 
+def parse_amount(text: str, column: str, unit: str, bad: Callable[[str, str], None]) -> float | None:
+    """A non-negative amount ("1,200.5"), None when blank; anything else is reported to ``bad``."""
+    value = text.strip().replace(",", "")
+    if not value:
+        return None
+    try:
+        amount = float(value)
+    except ValueError:
+        amount = math.nan
+    if not math.isfinite(amount) or amount < 0:
+        bad(column, f"{text.strip()[:20]!r} is not a non-negative amount in {unit}")
+        return None
+    return amount
+
+
 class _RowChecker:
     def __init__(self, path: Path, known_zone: KnownZone, gazetteer: Gazetteer, catalog: ChainCatalog) -> None:
         self.path = str(path)
@@ -303,17 +318,7 @@ class _RowChecker:
         return match.group(1)
 
     def _revenue(self, text: str, bad: Callable[[str, str], None]) -> float | None:
-        value = text.strip().replace(",", "")
-        if not value:
-            return None
-        try:
-            amount = float(value)
-        except ValueError:
-            amount = math.nan
-        if not math.isfinite(amount) or amount < 0:
-            bad("revenue", f"{text.strip()[:20]!r} is not a non-negative amount in 万元")
-            return None
-        return amount
+        return parse_amount(text, "revenue", "万元", bad)
 
     def _segments(self, industry: str | None, products: str) -> tuple[tuple[str, str], ...]:
         # Registries repeat product phrases a lot, and the keyword scan is the cost of a row.

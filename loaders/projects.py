@@ -11,7 +11,6 @@ registries run to thousands of rows, so one load is one transaction.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from clusterkg.graph.search_text import quick_search_text
 from clusterkg.text import clean_text, normalise_name
 
 from .chains import ChainCatalog
-from .firms import _FORMULA, _INDUSTRY, MAX_FIELD, Problem, _records
+from .firms import _FORMULA, _INDUSTRY, MAX_FIELD, Problem, _records, parse_amount
 from .uscc import uscc_problem
 
 HEADERS: Mapping[str, str] = {
@@ -133,14 +132,7 @@ def read_projects(
         match = _INDUSTRY.fullmatch(code_text) if code_text else None
         if code_text and match is None:
             bad("industry_code", f"{code_text[:20]!r} is not a 4-digit GB/T 4754 class")
-        investment: float | None = None
-        if (amount := row.get("investment", "").strip().replace(",", "")):
-            try:
-                investment = float(amount)
-            except ValueError:
-                investment = math.nan
-            if not math.isfinite(investment) or investment < 0:
-                bad("investment", f"{amount[:20]!r} is not a non-negative amount in 亿元")
+        investment = parse_amount(row.get("investment", ""), "investment", "亿元", bad)
         key = normalise_name(name)
         if len(problems) == before and key:
             if key in seen:

@@ -132,11 +132,20 @@ def load_actuals_cmd(path: Annotated[Path, typer.Argument(help="CSV with columns
 def load_firms_cmd(
     path: Annotated[Path, typer.Argument(help="registry export: .csv (UTF-8 or GB18030) or .xlsx")],
     skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="load valid rows; write the others to FILE.rejects.csv")] = False,
+    bulk: Annotated[bool, typer.Option(
+        "--bulk", help="first loads of 10^6+ firms: REPLACE THE WHOLE GRAPH with the plan and this file via "
+                       "neo4j-admin import (stops and restarts the local server of scripts/neo4j.sh)")] = False,
+    plan: Annotated[Path | None, typer.Option(help="with --bulk: the plan imported with the firms (default: the Henan plan)")] = None,
 ) -> None:
     """Load firms from a registry export; by default any invalid row writes nothing."""
     from clusterkg.loaders.load_firms import load_firms
 
     settings = get_settings()
+    if bulk:
+        _load_firms_bulk(settings, path, plan or settings.default_plan_path, skip_invalid)
+        return
+    if plan is not None:
+        raise typer.BadParameter("--plan only applies with --bulk (a Bolt load checks against the graph's plan)")
     with driver_for(settings) as driver, Progress(
         TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,} rows"), RowRate(),
         TimeElapsedColumn(), console=err, transient=True,
@@ -154,6 +163,46 @@ def load_firms_cmd(
     if not result.atomic:
         err.print(f"{result.firms:,} firms committed in batches (over CLUSTERKG_ATOMIC_ROWS={settings.atomic_rows:,});"
                   " if a load is interrupted, run it again: it converges", highlight=False)
+    if result.rejects_file:
+        err.print(f"{result.rejected} invalid row(s) skipped; see {result.rejects_file}", highlight=False)
+
+
+def _load_firms_bulk(settings: Settings, path: Path, plan: Path, skip_invalid: bool) -> None:
+    from clusterkg.loaders.bulk_import import bulk_import
+
+    err.print(f"[bold]--bulk replaces the whole graph[/] of database {settings.neo4j_database!r} at "
+              f"{settings.neo4j_uri} with {plan.name} + {path.name}; anything else in it (other plans, "
+              "actuals, earlier firms) goes. The server is stopped during the import; if the import "
+              "fails, the previous database is put back.", highlight=False)
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[detail]}"),
+        TimeElapsedColumn(), console=err, transient=True,
+    ) as bar:
+        tasks: dict[str, TaskID] = {}
+        titles = {"checking": "checking rows", "csv": "writing import CSVs", "stopping": "stopping Neo4j",
+                  "importing": "neo4j-admin import", "starting": "starting Neo4j",
+                  "schema": "Presence cells, constraints and indexes"}
+
+        def advance(what: str, n: int) -> None:
+            for other, task in tasks.items():
+                if other != what and not bar.tasks[task].finished:
+                    bar.update(task, total=bar.tasks[task].completed or 1, completed=bar.tasks[task].completed or 1)
+            if what not in tasks:
+                total = bar.tasks[tasks["checking"]].completed if what == "csv" and "checking" in tasks else None
+                tasks[what] = bar.add_task(titles.get(what, what), total=100 if what == "importing" else total, detail="")
+            task = tasks[what]
+            if what == "importing":
+                bar.update(task, completed=n, detail=f"stage {n}%")
+            else:
+                bar.update(task, advance=n)
+                done = bar.tasks[task].completed
+                bar.update(task, detail=f"{done:,.0f} rows" if done else "")
+
+        result = bulk_import(settings, plan, path, skip_invalid=skip_invalid, progress=advance)
+    print_counts(f"{plan.name} + {path.name}: imported into {settings.neo4j_database}", result.counts)
+    t = result.timings
+    err.print(f"{result.firms:,} firms, {result.presence_cells:,} Presence cells; "
+              + ", ".join(f"{k} {v:.1f}s" for k, v in t.items()), highlight=False)
     if result.rejects_file:
         err.print(f"{result.rejected} invalid row(s) skipped; see {result.rejects_file}", highlight=False)
 

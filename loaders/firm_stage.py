@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 
+from clusterkg.errors import InputError
 from clusterkg.graph.model import Label
 
 from .chains import ChainCatalog
@@ -132,6 +133,14 @@ class StagedFirms:
                 for (row, key, name, uscc, zone, county, label, industry, products, revenue, leader, segments)
                 in chunk
             ]
+
+    def refusal(self, outcome: str, remedy: str, listed: int = 50) -> InputError:
+        """The error that refuses the file: the problem count, ``outcome`` (what was not done),
+        ``remedy`` and the first ``listed`` problems."""
+        lines = "\n".join(str(p) for p in self.problems(listed))
+        more = self.problem_count - listed
+        return InputError(f"{self.problem_count} problem(s) in {self.path}, {outcome} ({remedy}):\n{lines}"
+                          + (f"\n… and {more} more" if more > 0 else ""))
 
     def close(self) -> None:
         self._db.close()

@@ -90,13 +90,7 @@ def load_firms(
         rejects: Path | None = None
         if staged.problem_count:
             if not skip_invalid:
-                listed = "\n".join(str(p) for p in staged.problems(MAX_LISTED))
-                more = staged.problem_count - MAX_LISTED
-                raise InputError(
-                    f"{staged.problem_count} problem(s) in {path}, nothing written"
-                    f" (use --skip-invalid to load the valid rows):\n{listed}"
-                    + (f"\n… and {more} more" if more > 0 else "")
-                )
+                raise staged.refusal("nothing written", "use --skip-invalid to load the valid rows", MAX_LISTED)
             rejects = write_rejects_stream(path, staged.iter_problems())
         one_transaction = staged.valid <= settings.atomic_rows if atomic is None else atomic
         # The segments whose Presence cells change: those the file's firms were in, and are in now.

@@ -10,6 +10,7 @@
 #   scripts/neo4j.sh stop     stop the server started here
 #   scripts/neo4j.sh status   say whether it runs
 #   scripts/neo4j.sh admin …  run neo4j-admin with this home (the server must be stopped for imports)
+#   scripts/neo4j.sh paths    print home, data folder and Bolt port as key=value lines (for the bulk loader)
 set -euo pipefail
 
 NEO4J_VERSION="${NEO4J_VERSION:-5.26.30}"
@@ -176,5 +177,6 @@ case "${1:-start}" in
   restart) stop; start ;;
   status) status ;;
   admin) shift; admin "$@" ;;
-  *) die "usage: $0 start|stop|restart|status|admin …" ;;
+  paths) printf 'home=%s\ndata=%s\nbolt_port=%s\n' "$HOME_DIR" "$HOME_DIR/data" "$BOLT_PORT" ;;
+  *) die "usage: $0 start|stop|restart|status|paths|admin …" ;;
 esac

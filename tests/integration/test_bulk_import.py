@@ -1,0 +1,160 @@
+"""`load firms --bulk`: neo4j-admin import of plan + registry gives the graph the Bolt loaders give.
+
+These tests stop and start the server of the test settings (scripts/neo4j.sh with the
+environment's home and ports), as a bulk load does.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from clusterkg.errors import InputError
+from clusterkg.graph.db import read
+from clusterkg.graph.export import export_graph
+from clusterkg.graph.search_text import lucene_query
+from clusterkg.loaders.bulk_import import BulkImportError, CsvTables, LocalServer, bulk_import
+
+pytestmark = pytest.mark.integration
+
+# Every property with its type, which the export's JSON values cannot tell apart (1 == 1.0,
+# a missing list and an empty one both export as []).
+TYPED = (
+    "MATCH (n) RETURN [l IN labels(n) | l][0] AS label, n.key AS key, "
+    "[k IN keys(n) | k + ':' + valueType(n[k])] AS types ORDER BY label, key"
+)
+TYPED_RELS = (
+    "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.key AS a, b.key AS b, "
+    "[k IN keys(r) | k + ':' + valueType(r[k])] AS types"
+)
+
+
+def typed(driver, settings) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    nodes = read(driver, settings, TYPED + " LIMIT 100000")
+    rels = read(driver, settings, TYPED_RELS + " LIMIT 100000")
+    for row in nodes + rels:
+        row["types"] = sorted(row["types"])
+    return {"nodes": nodes, "relationships": sorted(rels, key=lambda r: json.dumps(r, ensure_ascii=False))}
+
+
+def named_results(driver, settings, firm_name: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    from clusterkg.queries import load_registry
+    from clusterkg.queries.run import run_named
+
+    registry = load_registry()
+    out: dict[str, Any] = {}
+    for query in registry.all():
+        rows = run_named(driver, settings, query.name, dict(query.example), registry=registry)
+        # full-text scores depend on the index's history (updates leave deleted documents)
+        out[query.name] = [{k: v for k, v in row.items() if k != "score"} for row in rows]
+    out["search firm"] = [
+        {k: v for k, v in row.items() if k != "score"}
+        for row in run_named(driver, settings, "search", {"q": firm_name, "lucene": lucene_query(firm_name)},
+                             registry=registry)
+    ]
+    return out
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory, plan_path) -> Path:  # type: ignore[no-untyped-def]
+    from clusterkg.loaders.chains import load_chains
+    from clusterkg.loaders.load_firms import plan_zones
+    from clusterkg.loaders.sample_firms import generate_firms
+
+    zones = plan_zones(plan_path)
+    out = tmp_path_factory.mktemp("bulk") / "firms.csv"
+    generate_firms(300, 7, zones, load_chains(), out)
+    # A registry row for a firm the plan names (same key, no USCC): the registry load
+    # updates that node, keeping what the plan states about it.
+    with out.open("a", encoding="utf-8") as f:
+        f.write(f"中信重工,,{zones[0][0]},,3511,矿山机械,\"1,250.5\",是\n")
+    return out
+
+
+@pytest.fixture(scope="module")
+def bolt_loaded(loaded_plan, driver, settings, registry: Path) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    from clusterkg.loaders.load_firms import load_firms
+
+    load_firms(driver, settings, registry)
+    name = read(driver, settings, "MATCH (e:Enterprise {source: 'registry'}) RETURN e.name AS n ORDER BY e.key LIMIT 1")
+    firm = name[0]["n"]
+    return {"export": export_graph(driver, settings), "typed": typed(driver, settings), "firm": firm,
+            "named": named_results(driver, settings, firm)}
+
+
+@pytest.fixture(scope="module")
+def bulk_loaded(bolt_loaded, driver, settings, plan_path, registry: Path):  # type: ignore[no-untyped-def]
+    result = bulk_import(settings, plan_path, registry)
+    return result
+
+
+def test_bulk_import_writes_the_graph_the_bolt_loaders_write(bolt_loaded, bulk_loaded, driver, settings) -> None:  # type: ignore[no-untyped-def]
+    assert bulk_loaded.firms == 301 and bulk_loaded.rejected == 0
+    assert export_graph(driver, settings) == bolt_loaded["export"]
+    assert typed(driver, settings) == bolt_loaded["typed"]
+
+
+def test_the_plan_firm_the_registry_names_keeps_its_provenance(bulk_loaded, driver, settings) -> None:  # type: ignore[no-untyped-def]
+    got = read(driver, settings,
+               "MATCH (e:Enterprise {key: '中信重工'}) RETURN e.revenue_wan AS rev, e.chain_leader AS lead, "
+               "e.aliases AS aliases, COUNT { (e)-[:STATED_IN]->(:Document) } AS stated, "
+               "COUNT { (e)-[:ANCHORS]->() } AS anchors, COUNT { (e)-[:SITED_IN]->() } AS sited")
+    assert got == [{"rev": 1250.5, "lead": True, "aliases": [], "stated": 1, "anchors": 1, "sited": 1}]
+
+
+def test_named_queries_and_search_answer_as_after_a_bolt_load(bolt_loaded, bulk_loaded, driver, settings) -> None:  # type: ignore[no-untyped-def]
+    after = named_results(driver, settings, bolt_loaded["firm"])
+    assert after["search firm"] and after["search firm"][0]["name"] == bolt_loaded["firm"]
+    assert after == bolt_loaded["named"]
+
+
+def test_constraints_and_the_full_text_index_exist_after_a_bulk_import(bulk_loaded, driver, settings) -> None:  # type: ignore[no-untyped-def]
+    from clusterkg.graph.model import Label
+
+    with driver.session(database=settings.neo4j_database) as s:
+        constraints = {r["name"] for r in s.run("SHOW CONSTRAINTS YIELD name")}
+        indexes = {r["name"]: r["state"] for r in s.run("SHOW INDEXES YIELD name, state")}
+    assert constraints == {f"{label.value.lower()}_key" for label in Label}
+    assert indexes["entity_names"] == "ONLINE"
+
+
+def test_an_invalid_row_refuses_the_file_and_leaves_the_database_untouched(
+    bulk_loaded, driver, settings, registry: Path, plan_path, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(registry.read_text(encoding="utf-8-sig") + "某公司,,不存在的园区,,3511,机械,100,否\n",
+                   encoding="utf-8")
+    before = export_graph(driver, settings)
+    with pytest.raises(InputError) as exc:
+        bulk_import(settings, plan_path, bad)
+    assert "1 problem(s)" in str(exc.value) and "不存在的园区" in str(exc.value) and "row 303" in str(exc.value)
+    assert LocalServer.for_settings(settings).running()
+    assert export_graph(driver, settings) == before
+
+
+def test_a_failed_import_puts_the_previous_database_back(
+    bulk_loaded, driver, settings, registry: Path, plan_path, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    # A relationship to a node no file defines: neo4j-admin itself refuses the import.
+    dangling = tmp_path / "dangling.csv"
+    dangling.write_text(":START_ID(Zone),:END_ID(Zone)\n\"nowhere\",\"nobody\"\n", encoding="utf-8")
+    arguments = CsvTables.import_arguments
+    monkeypatch.setattr(CsvTables, "import_arguments",
+                        lambda self: [*arguments(self), f"--relationships=SERVES={dangling}"])
+    before = export_graph(driver, settings)
+    with pytest.raises(BulkImportError) as exc:
+        bulk_import(settings, plan_path, registry)
+    assert "previous database was put back" in str(exc.value)
+    assert export_graph(driver, settings) == before
+    assert not LocalServer.for_settings(settings).aside(settings.neo4j_database).exists()
+
+
+@pytest.mark.parametrize("uri", ["bolt://neo4j.example.org:7687", "neo4j://10.0.0.5:7687", "bolt://127.0.0.1:1"])
+def test_bulk_refuses_a_server_the_script_does_not_run(settings, uri: str) -> None:  # type: ignore[no-untyped-def]
+    from clusterkg.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        LocalServer.for_settings(settings.model_copy(update={"neo4j_uri": uri}))

@@ -86,6 +86,7 @@ def read(
             dict(params or {}),
             routing_=RoutingControl.READ,
             database_=settings.neo4j_database,
+            bookmark_manager_=None,
         )
     return [r.data() for r in records]
 
@@ -103,6 +104,10 @@ def write(
             dict(params or {}),
             routing_=RoutingControl.WRITE,
             database_=settings.neo4j_database,
+            # One server gains nothing from causal-consistency bookmarks, and after a bulk
+            # import (a new store counting transactions afresh) an old bookmark would make
+            # every query wait for a transaction the new database never had.
+            bookmark_manager_=None,
         )
     return summary
 

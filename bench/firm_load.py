@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import record  # noqa: E402
 
 from clusterkg.graph.db import create_driver, write  # noqa: E402
+from clusterkg.graph.model import cypher_name  # noqa: E402
 from clusterkg.loaders.chains import load_chains  # noqa: E402
 from clusterkg.loaders.firms import firm_batch, read_firms  # noqa: E402
 from clusterkg.loaders.gazetteer import Gazetteer  # noqa: E402
@@ -27,9 +28,9 @@ from clusterkg.loaders.load_firms import _zone_index, load_firms, plan_zones  # 
 from clusterkg.loaders.sample_firms import generate_firms  # noqa: E402
 from clusterkg.settings import get_settings  # noqa: E402
 
-PER_ROW_NODE = ("MERGE (e:Enterprise {key: $key}) SET e += $props, e.name = $name")
-PER_ROW_REL = ("MATCH (e:Enterprise {key: $from}) MATCH (t {key: $to}) WHERE $label IN labels(t) "
-               "MERGE (e)-[r:%s]->(t) SET r += $props")
+# The baseline is the idiomatic per-row load: labelled, indexed MERGEs, one transaction per firm.
+PER_ROW_NODE = ("MERGE (e:Enterprise {key: $key}) SET e += $props, e.name = $name, e.search_text = $search_text")
+PER_ROW_REL = "MATCH (e:Enterprise {key: $from}) MATCH (t:%s {key: $to}) MERGE (e)-[r:%s]->(t) SET r += $props"
 
 
 def clear(driver, settings) -> None:  # type: ignore[no-untyped-def]
@@ -61,10 +62,10 @@ def main() -> None:
                 rels_by_firm.setdefault(r.from_key, []).append(r)
             for n in batch.nodes:
                 def one(tx, n=n):  # type: ignore[no-untyped-def]
-                    tx.run(PER_ROW_NODE, key=n.key, name=n.name, props=n.props).consume()
+                    tx.run(PER_ROW_NODE, key=n.key, name=n.name, props=n.props, search_text=n.search_text).consume()
                     for r in rels_by_firm.get(n.key, []):
-                        tx.run(PER_ROW_REL % r.type.value, {"from": r.from_key, "to": r.to_key,
-                                                            "label": r.to_label.value, "props": r.props}).consume()
+                        tx.run(PER_ROW_REL % (cypher_name(r.to_label), cypher_name(r.type)),
+                               {"from": r.from_key, "to": r.to_key, "props": r.props}).consume()
                 s.execute_write(one)
         per_row_s = time.perf_counter() - t
         clear(driver, settings)

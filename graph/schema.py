@@ -17,11 +17,16 @@ def schema_statements() -> list[str]:
     per label, and one CJK full-text index over names, aliases and pinyin of all labels."""
     out: list[str] = []
     for label in Label:
+        if label is Label.PRESENCE:
+            continue  # derived cells, rebuilt wholesale: a key constraint would only slow the rebuild
         low = label.value.lower()
         out.append(
             f"CREATE CONSTRAINT {low}_key IF NOT EXISTS FOR (n:{cypher_name(label)}) REQUIRE n.key IS UNIQUE"
         )
         out.append(f"CREATE INDEX {low}_name IF NOT EXISTS FOR (n:{cypher_name(label)}) ON (n.name)")
+    # Early graphs had a key constraint and name index on the derived cells; they only slowed rebuilds.
+    out.append("DROP CONSTRAINT presence_key IF EXISTS")
+    out.append("DROP INDEX presence_name IF EXISTS")
     # Gap reports read a segment's Presence cells.
     out.append(f"CREATE INDEX presence_segment IF NOT EXISTS FOR (n:{cypher_name(Label.PRESENCE)}) ON (n.segment)")
     # Derived Presence cells have no name to search by.

@@ -22,13 +22,13 @@ CALL (s, zones, places) {
   // The top firms of the local cells hold the top local firms: pick them by the kept revenue,
   // then read only the firms that are shown.
   CALL (cells) {
-    UNWIND cells AS cell UNWIND range(0, size(cell.top) - 1) AS i
+    UNWIND cells AS cell UNWIND range(0, CASE WHEN size(cell.top) < $firm_limit THEN size(cell.top) ELSE $firm_limit END - 1) AS i
     WITH cell.top[i] AS k, cell.top_revenue[i] AS revenue ORDER BY revenue DESC, k LIMIT $firm_limit
     MATCH (e:Enterprise {key: k})
     RETURN collect(e {.key, .name, .revenue_wan, chain_leader: coalesce(e.chain_leader, false)}) AS firms
   }
   CALL (cells) {
-    UNWIND cells AS cell UNWIND range(0, size(cell.top_leaders) - 1) AS i
+    UNWIND cells AS cell UNWIND range(0, CASE WHEN size(cell.top_leaders) < $firm_limit THEN size(cell.top_leaders) ELSE $firm_limit END - 1) AS i
     WITH cell.top_leaders[i] AS k, cell.top_leader_revenue[i] AS revenue ORDER BY revenue DESC, k LIMIT $firm_limit
     MATCH (e:Enterprise {key: k})
     RETURN collect(e {.key, .name}) AS leaders
@@ -38,11 +38,11 @@ CALL (s, zones, places) {
 }
 // Projects: the plan's projects for this cluster that name the segment, and registry projects
 // placed in the segment and built in one of the cluster's zones.
-WITH c, ch, s, local,
-     COLLECT { CALL (c, s) {
+WITH c, ch, s, local, zones,
+     COLLECT { CALL (c, s, zones) {
                  MATCH (p:Project)-[:SUPPORTS]->(c) WHERE any(kw IN s.keywords WHERE p.name CONTAINS kw) RETURN p
                  UNION
-                 MATCH (s)<-[:BUILDS]-(p:Project)-[:SITED_IN]->(:Zone)-[:SERVES]->(c) RETURN p }
+                 MATCH (s)<-[:BUILDS]-(p:Project)-[:SITED_IN]->(z:Zone) WHERE z.key IN zones RETURN p }
                WITH p ORDER BY p.key RETURN p {.key, .name} } AS projects
 WITH c, collect({ch: ch, s: s, n: local.n, rev: local.rev, nl: local.nl, leaders: local.leaders, firms: local.firms,
                  projects: projects}) AS segs

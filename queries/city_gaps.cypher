@@ -27,7 +27,7 @@ MATCH (ch)-[:HAS_SEGMENT]->(s:ChainSegment)
 CALL (s, local) {
   MATCH (e:Enterprise)-[:IN_SEGMENT]->(s)
   WHERE e IN local
-  WITH DISTINCT e
+  WITH DISTINCT e ORDER BY coalesce(e.revenue_wan, 0.0) DESC, e.key
   RETURN count(e) AS firm_count, toFloat(sum(coalesce(e.revenue_wan, 0.0))) AS revenue_wan,
          collect(CASE WHEN e.chain_leader THEN e {.key, .name} END) AS leaders
 }

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     retry_time_s: float = Field(0.5, ge=0, le=60, alias="CLUSTERKG_RETRY_TIME")
     # Write routes are off unless a key is set; clients send it as X-API-Key.
     api_key: SecretStr | None = Field(None, alias="CLUSTERKG_API_KEY")
+    # Loads run far longer than reads: their transactions get this limit instead of the
+    # server's default (120 s in scripts/neo4j.sh), so a slow disk never kills a valid load.
+    load_timeout_s: float = Field(3600.0, gt=0, le=86400, alias="CLUSTERKG_LOAD_TIMEOUT")
     # A firm registry up to this many rows loads in one transaction (all or nothing); a
     # bigger one commits in batches and converges when re-run after an interruption.
     atomic_rows: int = Field(100_000, ge=0, le=1_000_000, alias="CLUSTERKG_ATOMIC_ROWS")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from neo4j import Driver, ManagedTransaction
+from neo4j import Driver, ManagedTransaction, unit_of_work
 
 from clusterkg.settings import Settings
 
@@ -80,4 +80,4 @@ def refresh_presence(driver: Driver, settings: Settings, segments: Iterable[str]
     if some == []:
         return 0
     with translate_errors(settings), driver.session(database=settings.neo4j_database) as session:
-        return session.execute_write(work)
+        return session.execute_write(unit_of_work(timeout=settings.load_timeout_s)(work))

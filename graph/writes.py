@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, LiteralString, TypeVar, cast
 
-from neo4j import Driver, ManagedTransaction
+from neo4j import Driver, ManagedTransaction, Query, unit_of_work
 
 from clusterkg.errors import InputError
 from clusterkg.settings import Settings
@@ -183,7 +183,7 @@ def write_batch(
             _drop_orphans(tx, prune)
 
     with translate_errors(settings), driver.session(database=settings.neo4j_database) as session:
-        session.execute_write(work)
+        session.execute_write(unit_of_work(timeout=settings.load_timeout_s)(work))
     return batch.counts()
 
 
@@ -281,7 +281,7 @@ def write_batches(
     totals: dict[str, int] = defaultdict(int)
     ensure_schema(driver, settings)
     with translate_errors(settings), driver.session(database=settings.neo4j_database) as session:
-        tx = session.begin_transaction() if atomic else None
+        tx = session.begin_transaction(timeout=settings.load_timeout_s) if atomic else None
         try:
             # Only the packed parameters travel between threads; each GraphBatch is dropped
             # once packed, so memory holds about two batches whatever the input size.
@@ -291,7 +291,7 @@ def write_batches(
                 if tx is not None:
                     work(tx)  # type: ignore[arg-type]
                 else:
-                    session.execute_write(work)
+                    session.execute_write(unit_of_work(timeout=settings.load_timeout_s)(work))
                 for name, count in counts.items():
                     totals[name] += count
                 if progress:
@@ -309,5 +309,6 @@ def clear_graph(driver: Driver, settings: Settings) -> None:
     with translate_errors(settings), driver.session(database=settings.neo4j_database) as session:
         # Relationships first: DETACH DELETE of a zone holding 300,000 firms would put all of
         # them in one inner transaction and can exhaust the server's heap.
-        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS").consume()
-        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 50000 ROWS").consume()
+        for text in ("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS",
+                     "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 50000 ROWS"):
+            session.run(Query(text, timeout=settings.load_timeout_s)).consume()

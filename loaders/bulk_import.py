@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import IO, Any, LiteralString, cast
 from urllib.parse import urlsplit
 
-from neo4j import Driver
+from neo4j import Driver, Query
 
 from clusterkg.errors import ClusterKGError, ConfigError, InputError
 from clusterkg.graph.db import create_driver, read, translate_errors
@@ -559,15 +559,17 @@ def _fill_empty_lists(driver: Driver, settings: Settings, counts: Mapping[str, i
         for label in Label:
             if counts.get(label.value):
                 # Every node the loaders write has an aliases list, empty for most.
-                session.run(cast(LiteralString,
-                            f"MATCH (n:{cypher_name(label)}) WHERE n.aliases IS NULL "
-                            "CALL (n) { SET n.aliases = [] } IN TRANSACTIONS OF 50000 ROWS")).consume()
+                session.run(Query(cast(LiteralString,
+                                  f"MATCH (n:{cypher_name(label)}) WHERE n.aliases IS NULL "
+                                  "CALL (n) { SET n.aliases = [] } IN TRANSACTIONS OF 50000 ROWS"),
+                                  timeout=settings.load_timeout_s)).consume()
         by_label: dict[Label, list[dict[str, Any]]] = {}
         for label, key, prop in empty_lists:
             by_label.setdefault(label, []).append({"key": key, "props": {prop: []}})
         for label, rows in by_label.items():
-            session.run(cast(LiteralString, f"UNWIND $rows AS row MATCH (n:{cypher_name(label)} {{key: row.key}}) "
-                                            "SET n += row.props"), rows=rows).consume()
+            session.run(Query(cast(LiteralString, f"UNWIND $rows AS row MATCH (n:{cypher_name(label)} {{key: row.key}}) "
+                                                  "SET n += row.props"), timeout=settings.load_timeout_s),
+                        rows=rows).consume()
 
 
 def _database_counts(driver: Driver, settings: Settings, expected: Mapping[str, int]) -> dict[str, int]:

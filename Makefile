@@ -67,6 +67,7 @@ bench: setup neo4j load
 	$(BIN)/python bench/api_latency.py --repeat 200 --workers $(BENCH_WORKERS)
 	$(BIN)/python bench/gap_report.py --repeat 20 --profile
 	$(BIN)/python bench/load_run.py --route enterprise --clients 32 --duration 30 --workers $(BENCH_WORKERS) --min-rps 300
+	$(BIN)/python bench/bulk_import.py --registry /tmp/clusterkg-bench/firms-$(BENCH_FIRMS)-1.csv
 
 # Issue 8: 50 clients for LOAD_RUN_SECONDS on loopback against a demo-sized graph; any failed
 # request (socket error, timeout, status >= 400) fails the target.

@@ -47,8 +47,11 @@ def firm_count(driver: Any, settings: Settings) -> int:
 
 def largest_cluster(driver: Any, settings: Settings) -> tuple[str, int]:
     """The cluster with most local firms and how many it has."""
-    row = read(driver, settings, LOCAL_FIRMS)[0]
-    return str(row["key"]), int(row["local_firms"])
+    rows = read(driver, settings, LOCAL_FIRMS)
+    if not rows:
+        sys.exit("no cluster has a local firm: load the plan and a registry first "
+                 "(clusterkg load plan; clusterkg sample firms --n 5000 s.csv; clusterkg load firms s.csv)")
+    return str(rows[0]["key"]), int(rows[0]["local_firms"])
 
 
 def biggest_gap(rows: list[dict[str, Any]]) -> str:

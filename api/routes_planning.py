@@ -12,7 +12,7 @@ from clusterkg.queries.run import run_named
 
 from .deps import DriverDep, RegistryDep, SettingsDep
 from .models import Page
-from .routes import After, Limit, page
+from .routes import Limit, page
 
 router = APIRouter()
 

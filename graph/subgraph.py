@@ -54,7 +54,7 @@ _RING = (
 # always incoming), so the edges among the kept nodes are read from their start nodes.
 _KEPT = (
     "UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id "
-    f"RETURN id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.key AS key, n.name AS name, "
+    "RETURN id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.key AS key, n.name AS name, "
     "n {" + ", ".join(f".{f}" for f in FACTS) + "} AS props, "
     f"COLLECT {{ MATCH (n)-[r:{_WALK}]->(b) RETURN [type(r), elementId(b)] }} AS out "
     "LIMIT $frontier"

@@ -14,12 +14,9 @@ look-ups for classifying firms, and into the rows one load writes (:func:`chain_
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +25,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from clusterkg.errors import InputError, NotFoundError
 from clusterkg.graph.model import GraphBatch, Label, NodeRow, RelRow, RelType
 from clusterkg.text import clean_text
+
+from .datafile import read_toml
 
 # The 13 sectors of section 二 of the Henan plan, in plan order.  They are the keys of the
 # Sector nodes, so a chain naming any other sector would hang off nothing in the graph.
@@ -441,10 +440,6 @@ def fold_text(text: str) -> str:
 # ─────────────────────────── loading ───────────────────────────
 
 
-def _packaged_file() -> Traversable:
-    return files("clusterkg.loaders") / "data" / "chains.toml"
-
-
 def load_chains(path: Path | None = None) -> ChainCatalog:
     """Read and check the chain templates (the packaged ``data/chains.toml`` by default).
 
@@ -455,20 +450,7 @@ def load_chains(path: Path | None = None) -> ChainCatalog:
     >>> len({c.sector for c in catalog.chains})
     13
     """
-    source: Path | Traversable = path if path is not None else _packaged_file()
-    try:
-        data = source.read_bytes()
-    except FileNotFoundError:
-        raise NotFoundError(f"{source}: no such chain-template file") from None
-    except OSError as exc:
-        raise InputError(f"{source}: cannot read chain templates: {exc.strerror or exc}") from exc
-    try:
-        raw = tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{source}: not UTF-8 text (byte {exc.start})") from exc
-    except tomllib.TOMLDecodeError as exc:
-        # The decoder's message already ends with "(at line N, column M)".
-        raise InputError(f"{source}: TOML syntax error: {exc}") from exc
+    source, raw = read_toml(path, "chains.toml", "chain-template")
     try:
         parsed = CatalogIn.model_validate(raw)
     except ValidationError as exc:

@@ -15,19 +15,17 @@ industry the plan names.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from clusterkg.errors import InputError, NotFoundError
+from clusterkg.errors import InputError
 from clusterkg.graph.model import GraphBatch, Label, RelRow, RelType, Span
 
 from .chains import ChainCatalog
+from .datafile import read_toml
 from .plan.document import PlanDocument
 from .plan.sections import Sentence, sentences
 
@@ -68,10 +66,6 @@ class StatedLink:
         return f"{self.source}→{self.target}"
 
 
-def _packaged_file() -> Traversable:
-    return files("clusterkg.loaders") / "data" / "cluster_links.toml"
-
-
 def load_stated_links(catalog: ChainCatalog, path: Path | None = None) -> tuple[StatedLink, ...]:
     """Read and check the stated links (the packaged ``data/cluster_links.toml`` by default).
 
@@ -82,15 +76,7 @@ def load_stated_links(catalog: ChainCatalog, path: Path | None = None) -> tuple[
     >>> len(load_stated_links(load_chains()))
     4
     """
-    source: Path | Traversable = path if path is not None else _packaged_file()
-    try:
-        raw = tomllib.loads(source.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise NotFoundError(f"{source}: no such cluster-link file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{source}: not UTF-8 text (byte {exc.start})") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{source}: TOML syntax error: {exc}") from exc
+    source, raw = read_toml(path, "cluster_links.toml", "cluster-link")
     try:
         parsed = _LinksIn.model_validate(raw)
     except ValidationError as exc:

@@ -10,16 +10,16 @@ names per label.  Places come from the gazetteer, accessed through the small
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
 from clusterkg.errors import InputError
 from clusterkg.graph.model import Label
 from clusterkg.text import normalise_name
+
+from ..datafile import read_toml
 
 # Endings that make a name a zone (industrial park, cluster district, base ...).
 ZONE_SUFFIX = re.compile(r"(集聚区|园区|实验区|示范区|核心区|开发区|新区|产业园|工业园|孵化园|基地|小镇|园)$")
@@ -71,16 +71,7 @@ class Aliases:
         >>> Aliases.load().canonical(Label.ZONE, "航空港区")
         '郑州航空港经济综合实验区'
         """
-        if path is None:
-            raw = resources.files("clusterkg.loaders").joinpath("data/aliases.toml").read_bytes()
-            where = "loaders/data/aliases.toml"
-        else:
-            raw = Path(path).read_bytes()
-            where = str(path)
-        try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(f"{where}: not valid TOML: {exc}") from None
+        where, data = read_toml(path, "aliases.toml", "alias")
         table: dict[Label, dict[str, str]] = {}
         known: list[str] = []
         for section, entries in data.items():

@@ -33,11 +33,8 @@ def server(loaded_plan, settings) -> Iterator[str]:  # type: ignore[no-untyped-d
     import uvicorn
 
     from clusterkg.api.app import create_app
-    from clusterkg.api.pages import router
 
     app = create_app(settings)
-    if not any(getattr(r, "path", None) == "/cluster/{key}" for r in app.routes):
-        app.include_router(router)
     port = free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)

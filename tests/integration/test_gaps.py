@@ -84,13 +84,8 @@ def phone_firms(loaded_plan, driver, settings, tmp_path_factory):  # type: ignor
 @pytest.fixture(scope="module")
 def client(phone_firms, settings) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
     from clusterkg.api.app import create_app
-    from clusterkg.api.routes_gaps import router
 
-    app = create_app(settings)
-    # Until app.py includes the gaps router itself; never twice.
-    if not any(getattr(r, "path", None) == "/api/clusters/{key}/gaps" for r in app.routes):
-        app.include_router(router)
-    with TestClient(app) as c:
+    with TestClient(create_app(settings)) as c:
         yield c
 
 

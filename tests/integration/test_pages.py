@@ -6,7 +6,6 @@ import re
 from urllib.parse import quote
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 pytestmark = pytest.mark.integration
@@ -15,20 +14,11 @@ LUOYANG = "洛阳现代装备制造产业集群"
 HREF = re.compile(r"""(?:src|href|action)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 
 
-def app_with_pages(settings) -> FastAPI:  # type: ignore[no-untyped-def]
-    """The app, with the pages router included if the app does not include it yet."""
-    from clusterkg.api.app import create_app
-    from clusterkg.api.pages import router
-
-    app = create_app(settings)
-    if not any(getattr(r, "path", None) == "/cluster/{key}" for r in app.routes):
-        app.include_router(router)
-    return app
-
-
 @pytest.fixture(scope="module")
 def client(loaded_plan, settings):  # type: ignore[no-untyped-def]
-    with TestClient(app_with_pages(settings)) as c:
+    from clusterkg.api.app import create_app
+
+    with TestClient(create_app(settings)) as c:
         yield c
 
 

@@ -21,13 +21,8 @@ PAIR = f"{ZZ_EQUIP}|{ZB_AUTO}"
 @pytest.fixture(scope="module")
 def client(loaded_plan, settings) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
     from clusterkg.api.app import create_app
-    from clusterkg.api.routes_planning import router
 
-    app = create_app(settings)
-    # Until app.py includes the planning router itself; never twice.
-    if not any(getattr(r, "path", None) == "/api/clusters/overlaps" for r in app.routes):
-        app.include_router(router)
-    with TestClient(app) as c:
+    with TestClient(create_app(settings)) as c:
         yield c
 
 

@@ -85,7 +85,8 @@ def load_firms(
     if not zones:
         raise InputError("the graph has no zones yet: load the plan first (clusterkg load plan)")
     checking = (lambda n: progress("checking", n)) if progress else None
-    with stage_firms(path, lambda name: zones.get(normalise_name(name)), Gazetteer.load(), load_chains(),
+    catalog = load_chains()
+    with stage_firms(path, lambda name: zones.get(normalise_name(name)), Gazetteer.load(), catalog,
                      progress=checking) as staged:
         rejects: Path | None = None
         if staged.problem_count:
@@ -108,7 +109,7 @@ def load_firms(
         )
     # Gap reports count firms from the Presence cells: rebuild the ones this load changed (all of
     # them when it touched most segments: one pass over the firms is then cheaper).
-    all_segments = read(driver, settings, "MATCH (s:ChainSegment) RETURN count(s) AS n LIMIT 1")[0]["n"]
+    all_segments = sum(len(chain.segments) for chain in catalog.chains)
     refresh_presence(driver, settings, None if 2 * len(touched) >= all_segments else touched)
     return FirmLoad(counts, staged.rejected_count, rejects, staged.valid, one_transaction)
 

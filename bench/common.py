@@ -37,3 +37,12 @@ def record(name: str, figures: dict[str, Any]) -> None:
     print(json.dumps(row, ensure_ascii=False))
     with RESULTS.open("a", encoding="utf-8") as f:
         f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def remove_registry(driver: Any, settings: Any) -> None:
+    """Remove registry firms and projects, so that a benchmark starts from the plan alone."""
+    # CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+    with driver.session(database=settings.neo4j_database) as session:
+        for label in ("Project", "Enterprise"):
+            session.run(f"MATCH (n:{label} {{source: 'registry'}}) "
+                        "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()

@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import record  # noqa: E402
+from common import record, remove_registry  # noqa: E402
 
-from clusterkg.graph.db import create_driver, write  # noqa: E402
+from clusterkg.graph.db import create_driver  # noqa: E402
 from clusterkg.graph.model import cypher_name  # noqa: E402
 from clusterkg.loaders.chains import load_chains  # noqa: E402
 from clusterkg.loaders.firms import firm_batch, read_firms  # noqa: E402
@@ -33,10 +33,6 @@ PER_ROW_NODE = ("MERGE (e:Enterprise {key: $key}) SET e += $props, e.name = $nam
 PER_ROW_REL = "MATCH (e:Enterprise {key: $from}) MATCH (t:%s {key: $to}) MERGE (e)-[r:%s]->(t) SET r += $props"
 
 
-def clear(driver, settings) -> None:  # type: ignore[no-untyped-def]
-    write(driver, settings, "MATCH (e:Enterprise {source: 'registry'}) DETACH DELETE e")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=20000)
@@ -46,12 +42,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         csv = Path(tmp) / "firms.csv"
         generate_firms(args.n, 42, plan_zones(settings.default_plan_path), load_chains(), csv)
-        clear(driver, settings)
+        remove_registry(driver, settings)
         t = time.perf_counter()
         result = load_firms(driver, settings, csv)
         batched_s = time.perf_counter() - t
         rels = sum(v for k, v in result.counts.items() if k.isupper())
-        clear(driver, settings)
+        remove_registry(driver, settings)
         zones = _zone_index(driver, settings)
         rows = read_firms(csv, lambda z: zones.get(z), Gazetteer.load(), load_chains()).rows
         batch = firm_batch(rows)
@@ -68,7 +64,7 @@ def main() -> None:
                                {"from": r.from_key, "to": r.to_key, "props": r.props}).consume()
                 s.execute_write(one)
         per_row_s = time.perf_counter() - t
-        clear(driver, settings)
+        remove_registry(driver, settings)
     driver.close()
     record("firm_load", {
         "firms": args.n, "relationships": rels,

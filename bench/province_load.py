@@ -20,20 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import record  # noqa: E402
+from common import record, remove_registry  # noqa: E402
 
 from clusterkg.graph.db import create_driver, read  # noqa: E402
 from clusterkg.settings import get_settings  # noqa: E402
 
 CLI = str(Path(sys.executable).with_name("clusterkg"))
-
-
-def remove_registry(driver, settings) -> None:  # type: ignore[no-untyped-def]
-    # CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
-    with driver.session(database=settings.neo4j_database) as session:
-        for label in ("Project", "Enterprise"):
-            session.run(f"MATCH (n:{label} {{source: 'registry'}}) "
-                        "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 def timed(*args: str) -> tuple[float, int]:

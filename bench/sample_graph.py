@@ -14,12 +14,14 @@ import sys
 import time
 from pathlib import Path
 
-from clusterkg.graph.db import create_driver, read
-from clusterkg.settings import get_settings
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import remove_registry  # noqa: E402
+
+from clusterkg.graph.db import create_driver, read  # noqa: E402
+from clusterkg.settings import get_settings  # noqa: E402
 
 COUNT = "MATCH (e:Enterprise) WHERE e.source = 'registry' RETURN count(e) AS n"
-CLEAR = ("MATCH (e:Enterprise) WHERE e.source = 'registry' "
-         "CALL (e) { DETACH DELETE e } IN TRANSACTIONS OF 10000 ROWS")
 
 
 def main() -> None:
@@ -36,8 +38,7 @@ def main() -> None:
             print(f"sample_graph: {have} registry firms already loaded")
             return
         if have:
-            with driver.session(database=settings.neo4j_database) as session:
-                session.run(CLEAR).consume()  # IN TRANSACTIONS needs an auto-commit transaction
+            remove_registry(driver, settings)
         args.dir.mkdir(parents=True, exist_ok=True)
         csv = args.dir / f"firms-{args.n}-seed{args.seed}.csv"
         bin_dir = Path(sys.executable).parent

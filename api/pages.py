@@ -111,6 +111,11 @@ def _target(row: Mapping[str, Any]) -> str:
     return "" if row.get("target_yi") is None else f"{row['target_yi']:g} 亿元"
 
 
+def _places(refs: Iterable[Mapping[str, Any]]) -> str:
+    """The 所在地 section: each city or county linked to its page."""
+    return "<h2>所在地</h2>" + "".join(f"<p>{link(p['label'], p)}</p>" for p in refs)
+
+
 def _clusters_table(rows: Iterable[Mapping[str, Any]]) -> str:
     body = "".join(f"<tr><td>{link('Cluster', r)}</td><td>{esc(r.get('level'))}</td><td>{esc(_target(r))}</td>"
                    f"<td>{link('Sector', {'key': r['sector']}) if r.get('sector') else ''}</td></tr>" for r in rows)
@@ -190,7 +195,7 @@ def cluster_page(
     sector = c["sector"]
     body = facts([("级别", c["level"]), ("目标", _target(c) + (f"（{c['target_year']}）" if c["target_year"] else "")),
                   ("产业领域", Markup(link("Sector", sector)) if sector else ""), ("附表序号", c["appendix_no"])])
-    body += "<h2>所在地</h2>" + "".join(f"<p>{link(p['label'], p)}</p>" for p in c["places"])
+    body += _places(c["places"])
     body += "<h2>产业集聚区</h2>" + links("Zone", c["zones"]) + "<h2>龙头企业</h2>" + links("Enterprise", c["firms"])
     body += "<h2>重大项目</h2>" + links("Project", c["projects"])
     body += f'<p><a href="/gaps/{quote(c["key"], safe="")}">产业链缺口与招商指导目录</a></p>'
@@ -207,7 +212,7 @@ def zone_page(
     z = _detail(driver, settings, registry, "zone_detail", key)
     if z is None:
         return not_found(f"没有键为 {key} 的产业集聚区")
-    body = "<h2>所在地</h2>" + "".join(f"<p>{link(p['label'], p)}</p>" for p in z["places"])
+    body = _places(z["places"])
     body += "<h2>服务的产业集群</h2>" + _clusters_table(z["clusters"])
     body += "<h2>企业</h2>" + links("Enterprise", z["firms"]) + "<h2>项目</h2>" + links("Project", z["projects"])
     return page(z["name"], body + graph_frame("Zone", z["key"]))
@@ -224,7 +229,7 @@ def enterprise_page(
     body = "<h2>带动的产业集群</h2>" + _clusters_table(e["clusters"])
     body += "<h2>项目</h2>" + links("Project", e["projects"]) + "<h2>产业集聚区</h2>" + links("Zone", e["zones"])
     if e["places"]:
-        body += "<h2>所在地</h2>" + "".join(f"<p>{link(p['label'], p)}</p>" for p in e["places"])
+        body += _places(e["places"])
     return page(e["name"], body + graph_frame("Enterprise", e["key"]))
 
 

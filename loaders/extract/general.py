@@ -1,12 +1,464 @@
-"""The general reading of a plan of the genre: segments → mentions → resolved → facts."""
+"""Stage 5: facts — mentions merged into entities, attached to the cluster of their statement.
+
+The general reading of a plan of the genre: :func:`~.segments.segment` the document, read the
+mentions of every sentence and table row (:mod:`.mentions`), resolve places (:mod:`.resolve`),
+then attach: a firm, zone or project belongs to the cluster its sentence names; in a sentence
+that names none, to the cluster of its numbered item or heading; in a section (or document)
+about one cluster, to that cluster. What attaches to nothing is kept, with a warning.
+
+>>> from clusterkg.loaders.plan.document import read_plan  # doctest: +SKIP
+>>> extract_general(read_plan("plan.txt")).clusters[0].name  # doctest: +SKIP
+'汽车及零部件产业集群'
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from clusterkg.loaders.places import Division, NationalGazetteer
 from clusterkg.loaders.plan.document import PlanDocument
+from clusterkg.text import normalise_name
 
-from .facts import DocumentFacts, Facts
+from .facts import (
+    ClusterFacts,
+    DocumentFacts,
+    Evidence,
+    Facts,
+    FirmFacts,
+    LinkEvidence,
+    Place,
+    PlaceRef,
+    ProjectFacts,
+    ZoneFacts,
+)
+from .lexicon import LEXICON
+from .mentions import (
+    Mention,
+    canonical_cluster,
+    cluster_mentions,
+    firm_mentions,
+    is_generic,
+    level_of,
+    project_mentions,
+    zone_mentions,
+)
+from .resolve import Resolver, document_home
+from .segments import Block, Piece, Segmented, Table, segment, sentences
+
+_FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
+_TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
+_YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿)元?")
 
 
-def extract_general(doc: PlanDocument) -> Facts:
-    """Facts stated by ``doc``, read by rules about the genre (being written)."""
-    return Facts(document=DocumentFacts(key=doc.key, profile="general"))
+@dataclass(slots=True)
+class _Entity:
+    kind: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+    places: list[Division] = field(default_factory=list)
+    level: str | None = None
+    target_yi: float | None = None
+    target_year: int | None = None
+    industry: str | None = None
+    links: dict[str, dict[str, Evidence]] = field(default_factory=lambda: {"zone": {}, "firm": {}, "project": {}})
+    firms: list[str] = field(default_factory=list)  # a project's firms
+
+
+class _Reader:
+    def __init__(self, doc: PlanDocument, gaz: NationalGazetteer, traditional: bool = False) -> None:
+        self.doc = doc
+        self.traditional = traditional
+        self.gaz = gaz
+        province, home = document_home(doc.text, [p.text for p in doc.paragraphs], gaz)
+        self.province = province
+        self.home = home
+        self.resolver = Resolver(gaz, province=province.code if province else None, home=home)
+        self.clusters: dict[str, _Entity] = {}
+        self.zones: dict[str, _Entity] = {}
+        self.firms: dict[str, _Entity] = {}
+        self.projects: dict[str, _Entity] = {}
+        self.unattached: list[tuple[Mention, Evidence]] = []
+        self.warnings: list[str] = []
+
+    # -- evidence and entities ----------------------------------------------------------------
+    def evidence(self, piece: Piece) -> Evidence:
+        return Evidence(paragraph=piece.paragraph, start=piece.start, end=piece.end, quote=self.doc.text[piece.start : piece.end])
+
+    def _table(self, kind: str) -> dict[str, _Entity]:
+        return {"cluster": self.clusters, "zone": self.zones, "firm": self.firms, "project": self.projects}[kind]
+
+    def entity(self, kind: str, name: str, ev: Evidence, written: str | None = None) -> _Entity:
+        table = self._table(kind)
+        key = self._find(table, name)
+        if key is None:
+            key = name
+            table[key] = _Entity(kind, name)
+        ent = table[key]
+        if written and written != ent.name:
+            ent.aliases.add(written)
+        if name != ent.name:
+            ent.aliases.add(name)
+        if ev not in ent.evidence:
+            ent.evidence.append(ev)
+        return ent
+
+    def _find(self, table: dict[str, _Entity], name: str) -> str | None:
+        if name in table:
+            return name
+        for key, ent in table.items():
+            if name in ent.aliases:
+                return key
+        return None
+
+    # -- clusters -------------------------------------------------------------------------------
+    def add_cluster(
+        self, m: Mention, ev: Evidence, *, zone: str | None = None, places: list[Division] | None = None
+    ) -> _Entity | None:
+        name = m.name
+        aliases: set[str] = set()
+        if m.via != "bracket" and is_generic(self.resolver.strip_place(m.industry or name), LEXICON.cluster_generic):
+            return None  # a place and nothing else: 广州、深圳等5个集群
+        if self.traditional:
+            as_written = normalise_name(self.doc.text[m.start : m.end])
+            if as_written != name:
+                aliases.add(as_written)
+        if m.written and m.written != name:
+            aliases.add(m.written)
+        if m.via == "bracket":
+            # a generic recognised name with the industry in brackets: name it by its zone or place
+            owner = zone or (places[0].name if places else None)
+            if owner:
+                aliases.add(name)
+                name = normalise_name(owner + (m.industry or "") + "特色产业集群")
+        lead = self.resolver.leading_places(name) or self.resolver.leading_places(m.industry or "")
+        if places:
+            lead = lead or places
+        ent = self.entity("cluster", name, ev)
+        ent.aliases |= {a for a in aliases if a != ent.name}
+        if m.level and not ent.level:
+            ent.level, ent.target_yi = m.level, m.target_yi
+        if m.industry and not ent.industry:
+            ent.industry = self.resolver.strip_place(m.industry) or m.industry
+        for d in lead:
+            if d not in ent.places:
+                ent.places.append(d)
+        return ent
+
+    def finish_clusters(self) -> None:
+        # a cluster named with and without its place is one cluster: 清洁能源 / 葫芦岛清洁能源
+        names = list(self.clusters)
+        for short in names:
+            ent = self.clusters.get(short)
+            if ent is None:
+                continue
+            for long in names:
+                other = self.clusters.get(long)
+                if other is None or other is ent:
+                    continue
+                stripped = self.resolver.strip_place(long)
+                if stripped == short and (not ent.places or set(ent.places) & set(other.places)):
+                    self._merge(ent, other)
+                    del self.clusters[long]
+        for ent in self.clusters.values():
+            if not ent.places:
+                zone_places = [d for z in ent.links["zone"] for d in self.zones[z].places] if ent.links["zone"] else []
+                if zone_places:
+                    ent.places = zone_places[:1]
+                elif self.home is not None:
+                    ent.places = [self.home]
+            # the name as a reader elsewhere would write it: with its place, and with 集群 alone
+            if ent.places and not self.resolver.leading_places(ent.name):
+                ent.aliases.add(ent.places[0].short + ent.name)
+            if ent.name.endswith("产业集群"):
+                ent.aliases.add(ent.name[: -len("产业集群")] + "集群")
+            if ent.level:
+                ent.aliases.add(ent.level + ent.name)
+
+    def _merge(self, into: _Entity, other: _Entity) -> None:
+        into.aliases |= other.aliases | {other.name}
+        into.aliases.discard(into.name)
+        into.evidence += [e for e in other.evidence if e not in into.evidence]
+        into.level = into.level or other.level
+        into.target_yi = into.target_yi or other.target_yi
+        into.target_year = into.target_year or other.target_year
+        for d in other.places:
+            if d not in into.places:
+                into.places.append(d)
+        for kind, links in other.links.items():
+            for k, v in links.items():
+                into.links[kind].setdefault(k, v)
+
+    # -- statements -----------------------------------------------------------------------------
+    def read(self, seg: Segmented) -> None:
+        table_rows = {id(b): t for t in seg.tables for b in t.blocks}
+        scope: dict[int, _Entity | None] = {}  # block index → the cluster its heading/item is about
+        for i, block in enumerate(seg.blocks):
+            if block.kind == "row" and id(block) in table_rows:
+                self.read_row(block, table_rows[id(block)])
+                continue
+            pieces = [block.piece(c.start - block.para.start, c.end - block.para.start) for c in block.cells] if block.kind == "row" else sentences(block)
+            own: _Entity | None = None
+            for n, piece in enumerate(pieces):
+                named = self.read_sentence(piece, fallback=lambda: own or self.section_cluster(seg, i, scope))
+                if n == 0 and block.kind in ("heading", "item") and len(named) == 1:
+                    own = named[0]
+            scope[i] = own
+
+    def section_cluster(self, seg: Segmented, i: int, scope: dict[int, _Entity | None]) -> _Entity | None:
+        j = seg.blocks[i].section
+        while j >= 0:
+            if scope.get(j) is not None:
+                return scope[j]
+            j = seg.blocks[j].section
+        return None
+
+    def read_sentence(self, piece: Piece, fallback: object) -> list[_Entity]:
+        ev = self.evidence(piece)
+        cms = cluster_mentions(piece)
+        named: list[_Entity] = []
+        spans: list[tuple[int, int, _Entity]] = []
+        for m in cms:
+            ent = self.add_cluster(m, ev)
+            if ent is None:
+                continue
+            spans.append((m.start, m.end, ent))
+            if ent not in named:
+                named.append(ent)
+            if not ent.target_year and (y := _YEAR.search(piece.text)):
+                ent.target_year = int(y.group(1))
+        if len(named) == 1 and not named[0].level:
+            self.stated_target(named[0], piece)
+        others = zone_mentions(piece) + firm_mentions(piece) + project_mentions(piece)
+        # a zone named inside a cluster's name is that cluster's zone (某某经开区X产业集群)
+        in_names = [(a, b) for a, b, _ in spans]
+        target = named[0] if len(named) == 1 else None
+        if target is None and not named and callable(fallback):
+            target = fallback()
+        for m in others:
+            if m.kind != "zone" and any(a <= m.start and m.end <= b for a, b in in_names):
+                continue
+            ent = self.entity(m.kind, m.name, ev)
+            if m.kind == "zone":
+                for d in self.resolver.leading_places(m.name):
+                    if d not in ent.places:
+                        ent.places.append(d)
+            if m.kind == "project":
+                self.project_firms(ent)
+            inside = [c for a, b, c in spans if a <= m.start and m.end <= b]
+            owner = inside[0] if inside else target
+            if len(named) > 1 and not inside:
+                owner = self.nearest(named, cms, m)
+            if owner is not None:
+                owner.links[m.kind].setdefault(ent.name, ev)
+            else:
+                self.unattached.append((m, ev))
+        return named
+
+    def nearest(self, named: list[_Entity], cms: list[Mention], m: Mention) -> _Entity | None:
+        """With several clusters in one sentence, a mention belongs to the next cluster after it
+        (依托…企业, 形成…产业集群) when that one is a single name, not a list."""
+        after = [c for c in cms if c.start >= m.end]
+        if len(after) >= 1 and (len(after) == 1 or after[0].via != "list"):
+            for ent in named:
+                if after[0].name == ent.name or after[0].name in ent.aliases:
+                    return ent
+        return None
+
+    def stated_target(self, ent: _Entity, piece: Piece) -> None:
+        m = re.search(r"(?:达到|突破|超过|实现|达)(\d+(?:\.\d+)?)\s*(万亿|亿)元", piece.text)
+        if m:
+            ent.target_yi = float(m.group(1)) * (10000.0 if m.group(2) == "万亿" else 1.0)
+            lv = level_of(m.group(1) + m.group(2))
+            if lv and ent.target_yi >= 100:
+                ent.level = ent.level or None
+
+    def project_firms(self, project: _Entity) -> None:
+        for firm in self.firms.values():
+            for n in (firm.name, *firm.aliases):
+                if len(n) >= 2 and project.name.startswith(n) and firm.name not in project.firms:
+                    project.firms.append(firm.name)
+
+    # -- tables ---------------------------------------------------------------------------------
+    def read_row(self, block: Block, table: Table) -> None:
+        cells = block.cells
+        if not cells or any(_TOTAL_ROW.match(c.text.strip()) for c in cells[:2]):
+            return
+
+        def cell(role: str) -> Piece | None:
+            i = table.roles.get(role)
+            if i is None or i >= len(cells) or not cells[i].text.strip():
+                return None
+            return cells[i]
+
+        row = block.piece(cells[0].start - block.para.start, cells[-1].end - block.para.start)
+        ev = self.evidence(row)
+        zone_cell, place_cell, name_cell = cell("zone"), cell("place"), cell("name")
+        industry_cell, firm_cell, project_cell, target_cell = cell("industry"), cell("firms"), cell("projects"), cell("target")
+        zones = zone_mentions(zone_cell) if zone_cell else []
+        places: list[Division] = []
+        if place_cell:
+            places = self.resolver.places_in(place_cell.text)
+        zone_ents = []
+        for z in zones:
+            ent = self.entity("zone", z.name, ev)
+            for d in self.resolver.leading_places(z.name):
+                if d not in ent.places:
+                    ent.places.append(d)
+            zone_ents.append(ent)
+        if zone_cell and not zones and not places:
+            places = self.resolver.places_in(zone_cell.text)
+        if not places:
+            places = [d for z in zone_ents for d in z.places][:1]
+        cms: list[Mention] = cluster_mentions(name_cell) if name_cell else []
+        if name_cell and not cms:
+            head = normalise_name(name_cell.text)
+            if len(head) >= 2 and not is_generic(head, LEXICON.cluster_generic):
+                cms = [Mention("cluster", canonical_cluster(head, "集群"), name_cell.start, name_cell.end, block.para.index, written=head, industry=head, via="table")]
+        if not cms and industry_cell and (places or zone_ents):
+            ind = normalise_name(industry_cell.text)
+            if len(ind) >= 2 and not is_generic(ind, LEXICON.cluster_generic):
+                owner = places[0].short if places else zone_ents[0].name
+                cms = [Mention("cluster", canonical_cluster(owner + ind, "集群"), industry_cell.start, industry_cell.end, block.para.index, industry=ind, via="table")]
+        if not cms:
+            return
+        m = cms[0]
+        ent = self.add_cluster(m, ev, zone=zone_ents[0].name if zone_ents else None, places=places)
+        if ent is None:
+            return
+        if places:
+            for d in places:
+                if d not in ent.places:
+                    ent.places.append(d)
+        if target_cell:
+            amount = _AMOUNT.search(target_cell.text) or re.search(r"(\d+(?:\.\d+)?)", target_cell.text)
+            if amount:
+                unit = amount.group(2) if amount.lastindex and amount.lastindex >= 2 else None
+                header = table.header[table.roles["target"]]
+                scale = 10000.0 if unit == "万亿" else (1.0 if unit == "亿" or "亿" in header else (0.0001 if "万元" in header else 1.0))
+                ent.target_yi = round(float(amount.group(1)) * scale, 4)
+                if y := _YEAR.search(header):
+                    ent.target_year = int(y.group(1))
+        for z in zone_ents:
+            ent.links["zone"].setdefault(z.name, ev)
+        if firm_cell:
+            for name in re.split(r"[、,;/]", firm_cell.text):
+                n = normalise_name(name)
+                if len(n) >= 2 and not re.search(r"\d+(?:余|多)?家", n):
+                    f = self.entity("firm", n, ev)
+                    ent.links["firm"].setdefault(f.name, ev)
+        if project_cell:
+            for name in re.split(r"[、;]", project_cell.text):
+                n = normalise_name(name)
+                if len(n) >= 2:
+                    p = self.entity("project", n, ev)
+                    ent.links["project"].setdefault(p.name, ev)
+
+    # -- facts ----------------------------------------------------------------------------------
+    def facts(self, seg: Segmented) -> Facts:
+        self.finish_clusters()
+        for m, ev in self.unattached:
+            lone = list(self.clusters.values())
+            if len(lone) == 1:
+                lone[0].links[m.kind].setdefault(self._table(m.kind)[self._find(self._table(m.kind), m.name) or m.name].name, ev)
+            else:
+                self.warnings.append(f"paragraph {m.paragraph}: {m.kind} {m.name!r} is named in no cluster's statement; kept without a cluster")
+        for ent in self.firms.values():
+            short = _FIRM_LEGAL.sub("", ent.name)
+            if short != ent.name and len(short) >= 2:
+                ent.aliases.add(short)
+                if short.endswith("集团") and len(short) > 4:
+                    ent.aliases.add(short[: -len("集团")])
+        places: dict[str, Division] = {}
+
+        def keep(d: Division) -> PlaceRef:
+            places[d.code] = d
+            return PlaceRef(code=d.code, name=d.name)
+
+        clusters = [
+            ClusterFacts(
+                name=c.name,
+                aliases=sorted(c.aliases - {c.name}),
+                level=c.level,
+                target_yi=c.target_yi,
+                target_year=c.target_year,
+                industry=c.industry,
+                places=[keep(d) for d in c.places],
+                zones=list(c.links["zone"]),
+                firms=list(c.links["firm"]),
+                projects=list(c.links["project"]),
+                evidence=c.evidence,
+                link_evidence=[LinkEvidence(kind=k, name=n, evidence=e) for k, links in c.links.items() for n, e in links.items()],
+            )
+            for c in self.clusters.values()
+        ]
+        zones = [ZoneFacts(name=z.name, aliases=sorted(z.aliases - {z.name}), places=[keep(d) for d in z.places], evidence=z.evidence) for z in self.zones.values()]
+        firms = [FirmFacts(name=f.name, aliases=sorted(f.aliases - {f.name}), evidence=f.evidence) for f in self.firms.values()]
+        projects = [ProjectFacts(name=p.name, aliases=sorted(p.aliases - {p.name}), firms=p.firms, evidence=p.evidence) for p in self.projects.values()]
+        # named places of the text, and every place's ancestors, so each code has its city
+        for _, _, d in self.gaz.find_in(self.doc.text, province=self.resolver.province):
+            places.setdefault(d.code, d)
+        for d in list(places.values()):
+            p = d
+            while p.parent_code and p.parent_code not in places:
+                parent = self.gaz.by_code(p.parent_code)
+                if parent is None:
+                    break
+                places[parent.code] = parent
+                p = parent
+        last = self.doc.paragraphs[-1].text.rstrip() if self.doc.paragraphs else ""
+        if last and not re.search(r"[。.;；!！?？:：)）”\"|]$", last):
+            self.warnings.append(f"paragraph {len(self.doc.paragraphs) - 1}: the text ends mid-sentence (cut off?)")
+        title, issuer, date = _header(self.doc)
+        return Facts(
+            document=DocumentFacts(
+                key=self.doc.key,
+                title=title,
+                issuer=issuer,
+                date=date,
+                province=self.province.name if self.province else None,
+                province_code=self.province.code if self.province else None,
+                file=self.doc.path.name,
+                sha256=self.doc.sha256,
+                chars=len(self.doc.text),
+                profile="general",
+            ),
+            clusters=clusters,
+            zones=zones,
+            firms=firms,
+            projects=projects,
+            places=[Place(code=d.code, name=d.name, level=d.level, parent_code=d.parent_code) for d in sorted(places.values(), key=lambda d: d.code)],
+            warnings=self.warnings,
+        )
+
+
+_TITLE = re.compile(r"《([^《》]{4,80})》")
+_TITLE_LINE = re.compile(r"(意见|方案|规划|计划|通知|名单|办法|纲要|公示|公告|决定|报告)(\([^()]*\))?$")
+_ISSUER = re.compile(r"^(.{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|委员会|管委会|信息化厅|工信厅|厅|局))$")
+_DATE = re.compile(r"(20\d\d|19\d\d)年(\d{1,2})月(\d{1,2})日")
+
+
+def _header(doc: PlanDocument) -> tuple[str | None, str | None, str | None]:
+    title = issuer = date = None
+    for p in doc.paragraphs[:15]:
+        line = normalise_name(p.text)
+        if title is None and len(line) <= 60 and _TITLE_LINE.search(line) and not re.search(r"[,。;:]", line):
+            title = line
+        if issuer is None and (m := _ISSUER.match(line)):
+            issuer = m.group(1)
+        if date is None and (d := _DATE.search(line)):
+            date = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+    if title is None and (t := _TITLE.search(normalise_name(doc.text[:3000]))):
+        title = t.group(1)
+    return title, issuer, date
+
+
+def extract_general(doc: PlanDocument, gazetteer: NationalGazetteer | None = None) -> Facts:
+    """Facts stated by ``doc``, read by rules about the genre."""
+    gaz = gazetteer or NationalGazetteer.load()
+    seg = segment(doc)
+    reader = _Reader(doc, gaz, seg.traditional)
+    reader.read(seg)
+    return reader.facts(seg)

@@ -1,0 +1,559 @@
+"""Stage 3: mentions of clusters, zones, firms and projects in a piece of folded text.
+
+Input: a :class:`~.segments.Piece` (a sentence or a table cell, folded, with its absolute span).
+Output: mentions with their own spans, names as written (not yet resolved to places or merged).
+
+The rules are about the genre's wording, not one document's: a name ends in a kind's suffix
+(…产业集群, …开发区, …有限公司, …项目); its head runs left to the nearest boundary (punctuation,
+a verb of the genre such as 培育/依托/推进, a level such as 千亿级); a list "A、B、C等…" shares one
+ending; a list before "等龙头企业" is a list of firms and one before "等…项目" a list of projects.
+
+>>> from clusterkg.loaders.extract.segments import Piece
+>>> [m.name for m in cluster_mentions(Piece(0, 0, 24, "重点推进汽车及零部件、仪器仪表、凤城汽车增压器三个产业集群"))]
+['汽车及零部件产业集群', '仪器仪表产业集群', '凤城汽车增压器产业集群']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from clusterkg.text import normalise_name
+
+from .lexicon import LEXICON
+from .segments import Piece
+
+_CN_NUM = "一二三四五六七八九十两百千万零〇"
+# A boundary no name crosses (folded text: ASCII punctuation after NFKC).
+_BOUNDARY = set(",.;:!?。;:、“”\"'《》<>[]{}【】|/\\—…~·")
+_LIST_SEP = "、"
+
+# Verbs and function words of the genre: a name's head starts after the rightmost of these.
+_CUT = tuple(
+    sorted(
+        {
+            "推进", "支持", "培育", "打造", "发展", "壮大", "形成", "实现", "创建", "围绕", "依托", "推动", "加快",
+            "聚焦", "重点", "着力", "大力", "积极", "认定", "申报", "成为", "做强", "做大", "提升", "引导", "鼓励",
+            "争创", "建成", "构建", "巩固", "优化", "培植", "扶持", "引进", "谋划", "抓好", "实施", "启动", "包括",
+            "其中", "分别", "主要", "全力", "努力", "力争", "逐步", "进一步", "持续", "以及", "拟将", "确定", "命名",
+            "授予", "入选", "评为", "列为", "纳入", "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是",
+            "我市", "我省", "我区", "我县", "全市", "全省", "本市", "建设", "的", "为", "以", "在", "将", "把", "对",
+            "是", "由", "向", "到", "有", "使", "即", "如", "等", "共", "了", "和", "与", "或", "及", "打响", "带动",
+            "集中在", "位于", "布局在", "落户", "入驻", "年", "级", "关于", "开展", "通知", "意见", "方案", "规划",
+            "指导", "领导小组", "布局", "重点布局", "突出", "坚持", "部署", "覆盖", "标志着", "获批", "公布",
+            "入选", "发挥", "具有", "拥有", "组建", "新增", "构筑", "集聚", "聚集", "引领", "助力", "融入",
+            "推出", "涌现", "成功", "正以", "看中", "作为", "又与", "记者", "园区内", "区内", "上榜", "获评", "被评为",
+            "获得", "荣获", "位列", "跻身", "升级为", "升级", "晋级", "成立", "揭牌", "签约", "开工", "投产", "落地",
+            "计划", "预计", "目前", "今年", "去年", "近年来", "此外", "同时", "通过", "按照", "根据", "立足",
+            "面向", "瞄准", "对标", "对", "了", "着", "也", "就", "已", "被", "让", "给", "又", "现将", "凝聚",
+            "正在", "已经", "不断", "加速", "加强", "深化", "完善", "强化", "延伸", "拓展", "带领", "下辖", "所属",
+            "旗下", "共同", "携手", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
+        },
+        key=lambda w: -len(w),
+    )
+)
+# Cut words that may stand inside a name and so only cut at the head's left edge.
+_EDGE_ONLY = {"和", "与", "及", "或", "以", "在", "为", "有", "使", "即", "如", "将", "把", "是", "由", "向", "到", "共", "了", "年", "级", "建设"}
+
+_LEVEL_AR = re.compile(r"(超|逾)?(\d+(?:\.\d+)?)\s*(万亿|千亿|亿)(?:元)?(?:级|以上|规模)")
+_LEVEL_WORDS = tuple(sorted(LEXICON.level_yi, key=lambda w: -len(w)))
+_LEVEL_RX = re.compile("(" + "|".join(map(re.escape, _LEVEL_WORDS)) + r"|(?:超|逾)?\d+(?:\.\d+)?(?:万亿|千亿|亿)元?(?:级|以上)|(?:超|逾)[千百]亿(?:元)?(?:级)?)")
+_COUNT_TAIL = re.compile(rf"(?:等|以及)?(?:[\d{_CN_NUM}]+)(?:个|大|类|家)?$|等$")
+_BRIDGE_TAIL = re.compile(r"(?:等|以及)?(?:[\d" + _CN_NUM + r"]+(?:个|大|类))?(?:领域|方向|行业)?(?:培育|打造|建设|发展|创建|形成)?$")
+
+
+def level_of(text: str) -> tuple[str, float] | None:
+    """A level as written and its size in 亿元: 千亿级 → 1000, 500亿元以上 → 500, 1.2万亿级 → 12000.
+
+    >>> level_of("五百亿级"), level_of("500亿元以上"), level_of("超千亿")
+    (('500亿级', 500.0), ('500亿级', 500.0), ('千亿级', 1000.0))
+    """
+    t = normalise_name(text)
+    if t in LEXICON.level_yi:
+        yi = LEXICON.level_yi[t]
+        return _level_label(yi), yi
+    m = _LEVEL_AR.fullmatch(t) or re.fullmatch(r"(超|逾)?(\d+(?:\.\d+)?)(万亿|千亿|亿)元?", t)
+    if m:
+        unit = {"万亿": 10000.0, "千亿": 1000.0, "亿": 1.0}[m.group(3)]
+        yi = float(m.group(2)) * unit
+        return _level_label(yi), yi
+    return None
+
+
+def _level_label(yi: float) -> str:
+    names = {10000.0: "万亿级", 1000.0: "千亿级", 100.0: "百亿级"}
+    if yi in names:
+        return names[yi]
+    return f"{yi:g}亿级"
+
+
+@dataclass(slots=True)
+class Mention:
+    kind: str  # "cluster" | "zone" | "firm" | "project"
+    name: str  # normalised, as the text names it (cluster names with a canonical ending)
+    start: int  # absolute span of the name in the document
+    end: int
+    paragraph: int
+    written: str = ""  # the name exactly as written (normalised), when it differs
+    level: str | None = None
+    target_yi: float | None = None
+    industry: str | None = None  # the name's head without its ending (and place, later)
+    via: str = "name"  # how it was found: "name" (suffix), "list" (context list), "table"
+    aliases: list[str] = field(default_factory=list)
+
+
+def _is_cjkish(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or c.isalnum() or c in "()-·"
+
+
+def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> int:
+    """Start of the name (or 、-list of names) ending at ``end``: left to a boundary, bracket-aware."""
+    i = end
+    depth = 0
+    while i > floor:
+        c = text[i - 1]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and c == _LIST_SEP and lists:
+            pass
+        elif depth == 0 and (c in _BOUNDARY or c == " " or not _is_cjkish(c)):
+            break
+        i -= 1
+    return i
+
+
+def _cut_head(head: str) -> str:
+    """The head after the rightmost genre verb inside it, and without lead words at its left."""
+    best = -1
+    for w in _CUT:
+        if w in _EDGE_ONLY:
+            continue
+        k = head.rfind(w)
+        if k >= 0 and k + len(w) > best:
+            best = k + len(w)
+    if best >= 0:
+        head = head[best:]
+    count = None
+    for count in re.finditer(rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:个|家|类|批|轮|届|次)", head):
+        pass
+    if count is not None:
+        head = head[count.end() :]
+    changed = True
+    while changed and head:
+        changed = False
+        for w in _CUT:
+            if head.startswith(w) and len(head) > len(w):
+                head = head[len(w) :]
+                changed = True
+                break
+        for w in LEXICON.lead:
+            if head.startswith(w) and len(head) > len(w):
+                head = head[len(w) :]
+                changed = True
+                break
+    return head
+
+
+def _strip_level(head: str) -> tuple[str, tuple[str, float] | None]:
+    """Remove a level word from a head (the rightmost; what precedes it is dropped)."""
+    found = None
+    for m in _LEVEL_RX.finditer(head):
+        found = m
+    if not found:
+        return head, None
+    level = level_of(found.group(1))
+    rest = head[found.end() :]
+    if not rest:  # level at the end: 培育千亿级 (the name is before it)
+        rest = head[: found.start()]
+    return rest, level
+
+
+_PLACE_LIKE = re.compile(r"^[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|自治州|地区|盟|县|区|旗)")
+
+
+def is_generic(head: str, generic: frozenset[str]) -> bool:
+    """True when ``head`` is made only of generic words, numbers and level words
+    (after a leading place-like word: 湖北省中小企业特色 is generic)."""
+    h = normalise_name(head)
+    m = _PLACE_LIKE.match(h)
+    if m and m.end() < len(h) and _generic_rest(h[m.end() :], generic):
+        return True
+    return _generic_rest(h, generic)
+
+
+def _generic_rest(h: str, generic: frozenset[str]) -> bool:
+    h = _LEVEL_RX.sub("", h)
+    h = re.sub(rf"\d+(?:个|大|类|家|批)?|[{_CN_NUM}]+(?:个|大|类|家|批)", "", h)
+    if len(h) < 2:
+        return True
+    words = sorted(generic, key=lambda w: -len(w))
+    changed = True
+    while h and changed:
+        changed = False
+        for w in words:
+            if h.startswith(w):
+                h = h[len(w) :]
+                changed = True
+                break
+    return len(h) < 2
+
+
+def _split_items(text: str, *, conj: bool) -> list[tuple[int, str]]:
+    """Items of a 、-list (offsets relative to ``text``); with ``conj``, also split at 和/及/与."""
+    items: list[tuple[int, str]] = []
+    pos = 0
+    for part in text.split(_LIST_SEP):
+        if conj:
+            sub = re.split(r"(?<=.{2})(?:和|及|与|以及)(?=.{2})", part)
+            p = pos
+            for s in sub:
+                k = text.find(s, p)
+                items.append((k, s))
+                p = k + len(s)
+        else:
+            items.append((pos, part))
+        pos += len(part) + 1
+    return [(k, s) for k, s in items if s]
+
+
+# -- clusters -----------------------------------------------------------------------------------
+
+_CLUSTER_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.cluster_suffixes)) + ")")
+_LEVEL_ONLY_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.level_only_suffixes)) + ")")
+_VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
+_ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|[:：]\s*([^。;]{4,300}))")
+
+
+def canonical_cluster(head: str, suffix: str) -> str:
+    """A cluster's name with the genre's usual ending: 集群 after an industry reads 产业集群.
+
+    >>> canonical_cluster("武汉智能网联汽车", "集群"), canonical_cluster("装备制造产业", "集群")
+    ('武汉智能网联汽车产业集群', '装备制造产业集群')
+    """
+    if suffix == "集群" and not head.endswith(("产业", "业", "集群")):
+        return head + "产业集群"
+    return head + suffix
+
+
+def _bracket_industry(text: str, at: int) -> tuple[str, int] | None:
+    """``(纺织服装)`` right after a generic cluster name: the industry in the brackets."""
+    if at < len(text) and text[at] == "(":
+        depth = 0
+        for j in range(at, min(len(text), at + 60)):
+            if text[j] == "(":
+                depth += 1
+            elif text[j] == ")":
+                depth -= 1
+                if depth == 0:
+                    inner = text[at + 1 : j]
+                    if 2 <= len(inner) <= 40 and "、" not in inner:
+                        return inner, j + 1
+                    return None
+    return None
+
+
+def cluster_mentions(piece: Piece) -> list[Mention]:
+    """Clusters named in a piece: single names, lists sharing one ending, enumerations after a count."""
+    text = piece.text
+    out: list[Mention] = []
+    floor = 0
+    for m in _CLUSTER_RX.finditer(text):
+        s, e = m.start(), m.end()
+        suffix = m.group(1)
+        b = _left_head(text, s, floor)
+        left = text[b:s]
+        floor = e
+        variant = _VARIANT.match(text, e)
+        if variant:  # …特色产业集群(基地): the bracket is part of this name, not the next one's
+            floor = variant.end()
+        level = None
+        # the level right before the ending: …培育千亿级集群 / …等3个五百亿级产业集群
+        lm = re.search(r"(" + _LEVEL_RX.pattern + r")(产业)?$", left)
+        if lm:
+            level = level_of(lm.group(1))
+            left = left[: lm.start()]
+        tail = _BRIDGE_TAIL.search(left)
+        has_tail = bool(tail and tail.group(0))
+        body = left[: tail.start()] if tail and has_tail else left
+        if has_tail and not level:
+            lm = re.search(r"(" + _LEVEL_RX.pattern + r")$", body)
+            if lm:
+                level = level_of(lm.group(1))
+                body = body[: lm.start()]
+        items = _split_items(body, conj=False) if (_LIST_SEP in body) else [(0, body)]
+        made: list[Mention] = []
+        counted = bool(tail and re.search(rf"[\d{_CN_NUM}]+(?:个|大|类)", tail.group(0)))
+        if text[max(0, s - 1) : s] == "聚" or (counted and len(items) == 1):
+            # 聚集群 is a verb; 广东有7个集群 counts clusters, it names none
+            items = []
+        for k, item in items:
+            head = _cut_head(item)
+            offset = b + k + (len(item) - len(head))
+            head, lv = _strip_level(head)
+            if lv and head and not head.startswith(item[-len(head) :]):
+                pass
+            offset = b + k + item.rfind(head) if head else offset
+            if not head or is_generic(head, LEXICON.cluster_generic):
+                continue
+            if len(head) > 24:
+                continue
+            use_level = lv or level
+            # the last item carries the written ending; the others share it
+            last = k + len(item) == len(body)
+            written = head + (text[b + k + len(item) : e] if last else suffix)
+            name = canonical_cluster(head, suffix)
+            mention = Mention(
+                "cluster",
+                normalise_name(name),
+                piece.start + offset,
+                piece.start + (e if last else b + k + len(item)),
+                piece.paragraph,
+                written=normalise_name(head + suffix),
+                level=use_level[0] if use_level else None,
+                target_yi=use_level[1] if use_level else None,
+                industry=normalise_name(head),
+            )
+            made.append(mention)
+        if not made:
+            # a generic name followed by its members: 三大集群(A、B、C) / 培育千亿级产业集群2个:A、B
+            enum = _ENUM_AFTER.match(text[e:])
+            bracket = _bracket_industry(text, e)
+            if enum and (enum.group(1) or enum.group(2)) and _LIST_SEP in (enum.group(1) or enum.group(2) or ""):
+                inner = enum.group(1) or enum.group(2) or ""
+                base = e + enum.start(1 if enum.group(1) else 2)
+                for k, item in _split_items(inner, conj=False):
+                    head = item.strip()
+                    sm = _CLUSTER_RX.search(head)
+                    if sm and sm.end() == len(head):
+                        head, suf = head[: sm.start()], sm.group(1)
+                    else:
+                        suf = suffix
+                    head = _cut_head(head)
+                    if not head or is_generic(head, LEXICON.cluster_generic) or len(head) > 24:
+                        continue
+                    made.append(
+                        Mention(
+                            "cluster",
+                            normalise_name(canonical_cluster(head, suf)),
+                            piece.start + base + k,
+                            piece.start + base + k + len(item),
+                            piece.paragraph,
+                            level=level[0] if level else None,
+                            target_yi=level[1] if level else None,
+                            industry=normalise_name(head),
+                            via="list",
+                        )
+                    )
+                floor = base + len(inner)
+            elif bracket:
+                # 河南省中小企业特色产业集群(纺织服装): the industry is in the brackets
+                inner, close = bracket
+                made.append(
+                    Mention(
+                        "cluster",
+                        normalise_name(inner + suffix),
+                        piece.start + b,
+                        piece.start + close,
+                        piece.paragraph,
+                        written=normalise_name(text[b:close]),
+                        industry=normalise_name(inner),
+                        via="bracket",
+                    )
+                )
+                floor = close
+        out.extend(made)
+    out.extend(_level_only_mentions(piece))
+    return out
+
+
+def _level_only_mentions(piece: Piece) -> list[Mention]:
+    """Bases and belts named with a level: 千亿级…产业基地."""
+    text = piece.text
+    out: list[Mention] = []
+    for m in _LEVEL_ONLY_RX.finditer(text):
+        b = _left_head(text, m.start())
+        left = text[b : m.start()]
+        lm = None
+        for lm in _LEVEL_RX.finditer(left):
+            pass
+        if not lm:
+            continue
+        level = level_of(lm.group(1))
+        head = _cut_head(left[lm.end() :])
+        if not head or is_generic(head, LEXICON.cluster_generic) or len(head) > 24:
+            continue
+        start = m.start() - len(head)
+        out.append(
+            Mention(
+                "cluster",
+                normalise_name(head + m.group(1)),
+                piece.start + start,
+                piece.start + m.end(),
+                piece.paragraph,
+                level=level[0] if level else None,
+                target_yi=level[1] if level else None,
+                industry=normalise_name(head),
+            )
+        )
+    return out
+
+
+# -- zones --------------------------------------------------------------------------------------
+
+_ZONE_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.zone_suffixes)) + ")(?![区园])")
+
+
+_ZONE_EXTEND = re.compile("([\u4e00-\u9fff]{1,10}?)(" + "|".join(map(re.escape, LEXICON.zone_suffixes)) + ")(?![区园])")
+
+
+def zone_mentions(piece: Piece) -> list[Mention]:
+    """Zones named in a piece, including elliptical lists (A经济技术、B高新技术等开发区)."""
+    text = piece.text
+    out: list[Mention] = []
+    floor = 0
+    for m in _ZONE_RX.finditer(text):
+        s, e = m.start(), m.end()
+        if s < floor:
+            continue
+        b = _left_head(text, s, floor)
+        left = text[b:s]
+        floor = e
+        shared = re.search(r"等$", left)
+        if shared and _LIST_SEP in left:
+            body = left[: shared.start()]
+            for k, item in _split_items(body, conj=False):
+                head = _cut_head(item)
+                if not head or is_generic(head, LEXICON.zone_generic) or len(head) > 20:
+                    continue
+                start = b + k + len(item) - len(head)
+                out.append(
+                    Mention("zone", normalise_name(head + m.group(1)), piece.start + start, piece.start + b + k + len(item), piece.paragraph, via="list")
+                )
+            continue
+        head = _cut_head(left.rsplit(_LIST_SEP, 1)[-1])
+        if not head or is_generic(head, LEXICON.zone_generic) or len(head) > 24:
+            continue
+        # a park inside a zone is one name: 某某经济开发区环保装备产业园
+        ext = _ZONE_EXTEND.match(text, e)
+        if ext and not any(w in ext.group(1) for w in _CUT if w not in _EDGE_ONLY):
+            e = ext.end()
+            floor = e
+        out.append(Mention("zone", normalise_name(text[s - len(head) : e]), piece.start + s - len(head), piece.start + e, piece.paragraph))
+    return out
+
+
+# -- firms --------------------------------------------------------------------------------------
+
+_FIRM_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.firm_suffixes)) + ")(?![\u4e00-\u9fff]{0,1}(?:产品|项目|企业|旗下|所属))")
+_COUNT = re.compile(rf"[\d{_CN_NUM}]+(?:余|多)?(?:家|个|户)")
+_NOT_FIRM = re.compile(
+    r"(企业|龙头|骨干|项目|工程|产业|园区|集群|基地|单位|部门|政府|机构|平台|协会|联盟|以上|规上|规模|理念|思想|战略|"
+    r"创新|需求|市场|政策|目标|方向|导向|原则|精神|科技|技术|人才|机制|模式|体系|优势|资源|产品|服务)$|^(大企业|大集团)"
+)
+
+
+def _firm_item(item: str) -> str | None:
+    head = _cut_head(item.strip())
+    head = re.sub(r"^(?:龙头企业|骨干企业|重点企业|链主企业|企业)", "", head)
+    if len(head) < 2 or len(head) > 30 or _COUNT.search(head) or _NOT_FIRM.search(head):
+        return None
+    if is_generic(head, LEXICON.cluster_generic | LEXICON.project_generic):
+        return None
+    return head
+
+
+def firm_mentions(piece: Piece) -> list[Mention]:
+    """Firms: names with a legal-form ending, and lists the genre marks as firms."""
+    text = piece.text
+    out: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(start: int, end: int, via: str) -> None:
+        name = normalise_name(text[start:end])
+        if (start, end) in seen or not name:
+            return
+        seen.add((start, end))
+        out.append(Mention("firm", name, piece.start + start, piece.start + end, piece.paragraph, via=via))
+
+    # lists before 等龙头企业 / 为龙头: 围绕A、B及C等龙头企业
+    for w in LEXICON.firm_after:
+        for m in re.finditer(re.escape(w), text):
+            b = _left_head(text, m.start())
+            body = text[b : m.start()]
+            for k, item in _split_items(body, conj=True):
+                head = _firm_item(item)
+                if head:
+                    st = b + k + item.rfind(head)
+                    add(st, st + len(head), "list")
+    # lists after 龙头企业: / 承担单位:
+    for w in LEXICON.firm_before:
+        for m in re.finditer(re.escape(w) + (r"" if w.endswith(":") else r"(?:有|包括|:)"), text):
+            rest = text[m.end() :]
+            stop = re.search(r"[。;]|等", rest)
+            body = rest[: stop.start()] if stop else rest
+            for k, item in _split_items(re.sub(r",", "、", body), conj=True):
+                head = _firm_item(item)
+                if head:
+                    st = m.end() + k + item.find(head)
+                    add(st, st + len(head), "list")
+    # legal-form endings
+    for m in _FIRM_RX.finditer(text):
+        b = _left_head(text, m.start(), lists=False)
+        head = _cut_head(text[b : m.start()])
+        if len(head) < 2 or len(head) > 30 or _COUNT.search(head):
+            continue
+        if is_generic(head, LEXICON.cluster_generic | frozenset({"企业", "龙头", "骨干", "上市", "国有", "民营", "外资", "子", "母"})):
+            continue
+        st = m.start() - len(head)
+        # a longer firm name already covers it (集团 inside 集团股份有限公司)
+        if any(a <= st and m.end() <= c and (a, c) != (st, m.end()) for a, c in seen):
+            continue
+        add(st, m.end(), "name")
+    return out
+
+
+# -- projects -----------------------------------------------------------------------------------
+
+_PROJECT_LIST = re.compile(r"等([\d" + _CN_NUM + r"]+个)?([\u4e00-\u9fff]{0,8}?)(项目|工程)")
+_PROJECT_SINGLE = re.compile(r"(项目|工程)")
+_PROJECT_CUE = re.compile(r"(\d|万吨|万千瓦|千瓦|万台|万辆|万套|万平方米|年产|一期|二期|三期|扩建|新建|技改)")
+
+
+def project_mentions(piece: Piece) -> list[Mention]:
+    """Projects: lists before 等…项目, and single names ending 项目/工程 that read as one project."""
+    text = piece.text
+    out: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    for m in _PROJECT_LIST.finditer(text):
+        b = _left_head(text, m.start())
+        body = text[b : m.start()]
+        parts = _split_items(body, conj=True)
+        if len(parts) > 1 and all(len(_cut_head(i)) <= 2 for _, i in parts):
+            covered.append((b, m.end()))  # 核电、风电、光伏等项目: kinds, not projects
+            continue
+        for k, item in parts:
+            head = _cut_head(item.strip())
+            if len(head) < 2 or len(head) > 40 or _COUNT.search(head):
+                continue
+            if is_generic(head, LEXICON.project_generic):
+                continue
+            st = b + k + item.rfind(head)
+            out.append(Mention("project", normalise_name(head), piece.start + st, piece.start + st + len(head), piece.paragraph, via="list"))
+            covered.append((st, st + len(head)))
+        covered.append((b, m.end()))
+    for m in _PROJECT_SINGLE.finditer(text):
+        if any(a <= m.start() < c for a, c in covered):
+            continue
+        b = _left_head(text, m.start(), lists=False)
+        head = _cut_head(text[b : m.start()])
+        if len(head) < 4 or len(head) > 40 or is_generic(head, LEXICON.project_generic):
+            continue
+        if not _PROJECT_CUE.search(head):
+            continue
+        st = m.start() - len(head)
+        out.append(Mention("project", normalise_name(head + m.group(1)), piece.start + st, piece.start + m.end(), piece.paragraph))
+    return out

@@ -1,0 +1,103 @@
+"""Stage 4: resolve mentions — the places a name or a text names, the document's own place.
+
+Input: names and texts; output: divisions of the national gazetteer (current codes), chosen in
+the document's province first. A plan says 我市/全市 without naming its city: the city is the
+one its county-level places share, or the one its issuer or title names.
+
+>>> from clusterkg.loaders.places import NationalGazetteer
+>>> r = Resolver(NationalGazetteer.load(), province="210000")
+>>> [d.name for d in r.leading_places("宽甸镁基新型环保装饰材料")]
+['宽甸满族自治县']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from clusterkg.loaders.places import Division, NationalGazetteer
+from clusterkg.text import normalise_name
+
+_PAREN = re.compile(r"\(([^()]{2,12})\)")
+
+
+@dataclass(slots=True)
+class Resolver:
+    gaz: NationalGazetteer
+    province: str | None = None  # code of the document's province
+    home: Division | None = None  # the document's own place (its city, county or province)
+    cache: dict[str, list[Division]] = field(default_factory=dict)
+
+    def places_in(self, text: str) -> list[Division]:
+        """Every division named in ``text``, in order (resolved in the document's province first)."""
+        key = "in:" + text
+        if key not in self.cache:
+            self.cache[key] = [d for _, _, d in self.gaz.find_in(text, province=self.province)]
+        return self.cache[key]
+
+    def leading_places(self, name: str) -> list[Division]:
+        """Places that begin a name (东港再生资源 → 东港市; 新野县产业集聚区 → 新野县), with a
+        place in brackets refining it (郑州家具产业园(登封) → 登封市)."""
+        n = normalise_name(name)
+        found = self.gaz.find_in(n, province=self.province)
+        lead: list[Division] = []
+        pos = 0
+        for s, e, d in found:
+            if s != pos:
+                break
+            lead.append(d)
+            pos = e
+        inner = [d for m in _PAREN.finditer(n) for d in self.places_in(m.group(1)) if d.level != "province"]
+        if inner:
+            lead = [d for d in lead if not any(i.parent_code == d.code for i in inner)] + inner
+        # a county and its own city both named (丹东东港…): keep the most specific
+        codes = {d.code for d in lead}
+        return [d for d in lead if not any(o.parent_code == d.code for o in lead if o.code in codes and o is not d)]
+
+    def strip_place(self, name: str) -> str:
+        """The name without the places that begin it (宽甸镁基… → 镁基…)."""
+        n = normalise_name(name)
+        pos = 0
+        for s, e, _ in self.gaz.find_in(n, province=self.province):
+            if s != pos:
+                break
+            pos = e
+        return n[pos:]
+
+
+_ISSUER_END = re.compile(r"(人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管委会|厅|局)$")
+
+
+def document_home(text: str, lines: list[str], gaz: NationalGazetteer) -> tuple[Division | None, Division | None]:
+    """The document's province and its own place (what 我市/我省 refer to).
+
+    The issuer or title line decides when it names a place; otherwise the city most of the
+    county-level places named in the text belong to, when the text speaks of 我市/全市.
+    """
+    province = gaz.guess_province(text)
+    pcode = province.code if province else None
+    for line in lines[:12]:
+        n = normalise_name(line)
+        if len(n) > 60:
+            continue
+        if _ISSUER_END.search(n) or "关于" in n or "《" in line:
+            found = gaz.find_in(n, province=pcode)
+            if found and found[0][0] <= 2:
+                d = found[0][2]
+                return gaz.province_of(d.code), d
+    cities: Counter[str] = Counter()
+    for _, _, d in gaz.find_in(text, province=pcode):
+        if d.level == "county" and d.parent_code:
+            cities[d.parent_code] += 1
+        elif d.level == "city":
+            cities[d.code] += 1
+    speaks_city = bool(re.search(r"我市|全市|本市|市委|市政府", text))
+    if speaks_city and cities:
+        code, _ = cities.most_common(1)[0]
+        city = gaz.by_code(code)
+        if city is not None and city.level == "city":
+            return gaz.province_of(city.code), city
+    if province is not None and re.search(r"我省|全省|本省|省政府", text):
+        return province, province
+    return province, None

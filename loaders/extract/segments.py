@@ -1,0 +1,312 @@
+"""Stage 2: a document's structure — headings, list items, sentences, clauses and tables.
+
+Input: a :class:`PlanDocument` (non-blank lines with absolute offsets). Output: a
+:class:`Segmented` document whose every piece keeps its absolute span, so any fact read
+from it points back into the document.
+
+Matching works on a *folded* copy of each line of the same length (NFKC applied character by
+character where it maps one character to one, the ideographic space made an ASCII space), so
+full-width ``（，：；`` and ASCII ``(,:;`` read alike and offsets stay those of the document.
+
+>>> from clusterkg.loaders.plan.document import Paragraph
+>>> fold("（一）汽车产业集群。")
+'(一)汽车产业集群。'
+>>> heading_of("（二）着力培育")
+('paren', 2, '着力培育')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+from clusterkg.loaders.plan.document import Paragraph, PlanDocument
+
+from .lexicon import LEXICON
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if c in "\u3000\u00a0\t":
+        return " "
+    n = unicodedata.normalize("NFKC", c)
+    return n if len(n) == 1 else c
+
+
+@lru_cache(maxsize=1)
+def _traditional_map() -> dict[str, str]:
+    """Traditional → simplified for single characters, from OpenCC's table as the pinned
+    ``opencc-purepy`` package ships it; characters whose simplified forms include themselves
+    (於 → 于/於) are left alone."""
+    table = files("opencc_purepy") / "dicts" / "TSCharacters.txt"
+    out: dict[str, str] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        trad, _, cands = line.partition("\t")
+        options = cands.split()
+        if len(trad) == 1 and options and trad not in options and len(options[0]) == 1:
+            out[trad] = options[0]
+    return out
+
+
+def is_traditional(text: str) -> bool:
+    """True when a text is written in traditional characters (a mirror page, a Hong Kong copy).
+
+    >>> is_traditional("山東省特色產業集群名單"), is_traditional("山东省特色产业集群名单")
+    (True, False)
+    """
+    table = _traditional_map()
+    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    trad = sum(1 for c in text if c in table)
+    return trad >= 3 and trad > 0.03 * cjk
+
+
+def fold(text: str, traditional: bool = False) -> str:
+    """The same text with one-to-one NFKC folding (and traditional characters made simplified
+    when ``traditional``): offsets are unchanged."""
+    if traditional:
+        table = _traditional_map()
+        return "".join(table.get(c) or _fold_char(c) for c in text)
+    return "".join(_fold_char(c) for c in text)
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_int(text: str) -> int | None:
+    """A small Chinese or Arabic whole number: 三 → 3, 十二 → 12, 二十 → 20, 12 → 12.
+
+    >>> cn_int("十二"), cn_int("二十三"), cn_int("7"), cn_int("第")
+    (12, 23, 7, None)
+    """
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _CN_DIGITS and c not in "十百" for c in text):
+        return None
+    total, current = 0, 0
+    for c in text:
+        if c == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif c == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = _CN_DIGITS[c]
+    return total + current
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Heading / list-item markers, most specific first. Each gives (style, number, rest).
+_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(r"^\s*第([一二三四五六七八九十百零〇\d]+)([章节篇部分条])\s*(.*)$")),
+    ("cn", re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")),
+    ("paren", re.compile(r"^\s*\(([一二三四五六七八九十]+)\)\s*(.*)$")),
+    ("num", re.compile(r"^\s*(\d{1,3})\s*[、.．](?!\d)\s*(.*)$")),
+    ("pnum", re.compile(r"^\s*\((\d{1,3})\)\s*(.*)$")),
+    ("circled", re.compile(rf"^\s*([{_CIRCLED}])\s*(.*)$")),
+    ("shi", re.compile(r"^\s*([一二三四五六七八九十]+)是\s*[,:：，]?\s*(.*)$")),
+)
+
+
+def heading_of(line: str) -> tuple[str, int, str] | None:
+    """The marker style, number and remaining text of a heading or list item, if the line has one."""
+    folded = fold(line)
+    for style, rx in _MARKERS:
+        m = rx.match(folded)
+        if not m:
+            continue
+        if style == "chapter":
+            n = cn_int(m.group(1))
+            return ("chapter", n or 0, m.group(3))
+        if style == "circled":
+            return ("circled", _CIRCLED.index(m.group(1)) + 1, m.group(2))
+        n = cn_int(m.group(1))
+        if n is None:
+            continue
+        return (style, n, m.group(2))
+    return None
+
+
+# A line that is a place heading of a grouped list: 济南市（3个） / 一、郑州市(5个)
+_GROUP_HEAD = re.compile(r"^(.{2,12}?)\s*\((\d+|[一二三四五六七八九十]+)个?\)\s*$")
+
+_TABLE_SEP = re.compile(r"\s*\|\s*|\t+|\s{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A span of the document: absolute start/end, its paragraph, its folded text."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str  # folded, same length as end - start
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph, classified."""
+
+    para: Paragraph
+    folded: str
+    kind: str  # "heading" | "item" | "row" | "text"
+    marker: tuple[str, int] | None = None  # (style, number) of a heading or item
+    body_offset: int = 0  # where the text after the marker starts, relative to the paragraph
+    cells: list[Piece] = field(default_factory=list)  # table rows
+    depth: int = 0  # nesting of headings (0 = top), from the order styles first appear
+    section: int = -1  # index of the heading block this block sits under (-1: none)
+
+    def piece(self, rel_start: int = 0, rel_end: int | None = None) -> Piece:
+        end = len(self.folded) if rel_end is None else rel_end
+        return Piece(self.para.index, self.para.start + rel_start, self.para.start + end, self.folded[rel_start:end])
+
+
+@dataclass(slots=True)
+class Table:
+    """Consecutive table rows; the first that reads as a header names the columns."""
+
+    blocks: list[Block]
+    header: list[str]
+    roles: dict[str, int]  # role → column index
+
+
+@dataclass(slots=True)
+class Segmented:
+    doc: PlanDocument
+    blocks: list[Block]
+    tables: list[Table]
+    traditional: bool = False
+
+
+def _cells(para: Paragraph, folded: str) -> list[Piece]:
+    out: list[Piece] = []
+    pos = 0
+    parts: list[tuple[int, int]] = []
+    for m in _TABLE_SEP.finditer(folded):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, len(folded)))
+    for s, e in parts:
+        while s < e and folded[s] == " ":
+            s += 1
+        while e > s and folded[e - 1] == " ":
+            e -= 1
+        out.append(Piece(para.index, para.start + s, para.start + e, folded[s:e]))
+    # a row written "| a | b |" has empty outer cells
+    if out and not out[0].text:
+        out = out[1:]
+    if out and not out[-1].text:
+        out = out[:-1]
+    return out
+
+
+def _is_row(folded: str) -> bool:
+    if "|" in folded:
+        return folded.count("|") >= 1 and len(_TABLE_SEP.split(folded.strip(" |"))) >= 2
+    if "\t" in folded:
+        return True
+    # aligned columns: two or more runs of 3+ spaces between short cells, no sentence punctuation
+    runs = re.findall(r"\S\s{3,}\S", folded)
+    return len(runs) >= 2 and not re.search(r"[。;]", folded)
+
+
+def column_role(header: str) -> str | None:
+    """What a table column holds, from the words of its header (see the lexicon)."""
+    h = re.sub(r"\s+", "", header)
+    for role, words in LEXICON.column_roles:
+        if any(w in h for w in words):
+            return role
+    return None
+
+
+def segment(doc: PlanDocument) -> Segmented:
+    """Classify every paragraph and gather table rows into tables."""
+    blocks: list[Block] = []
+    style_depth: dict[str, int] = {}
+    traditional = is_traditional(doc.text[:20000])
+    for para in doc.paragraphs:
+        folded = fold(para.text, traditional)
+        if _is_row(folded):
+            blocks.append(Block(para, folded, "row", cells=_cells(para, folded)))
+            continue
+        h = heading_of(folded)
+        if h:
+            style, number, rest = h
+            body_offset = len(folded) - len(rest)
+            # a heading is short or ends its title with 。 before a body; an item runs on
+            first_stop = re.search(r"[。;:]", rest)
+            is_heading = len(rest) <= 30 and not re.search(r"[,，、]", rest[:-1] if rest else "") or (
+                style in ("cn", "chapter") and len(rest) <= 40
+            )
+            if style not in style_depth:
+                style_depth[style] = len(style_depth)
+            kind = "heading" if is_heading or (first_stop is not None and first_stop.start() <= 30) else "item"
+            blocks.append(Block(para, folded, kind, (style, number), body_offset, depth=style_depth[style]))
+            continue
+        if _GROUP_HEAD.match(folded.strip()):
+            blocks.append(Block(para, folded, "heading", ("group", 0), 0, depth=len(style_depth)))
+            continue
+        blocks.append(Block(para, folded, "text"))
+    # each block's section: the nearest heading before it of smaller or equal depth chain
+    stack: list[int] = []
+    for i, b in enumerate(blocks):
+        if b.kind == "heading":
+            while stack and blocks[stack[-1]].depth >= b.depth:
+                stack.pop()
+            b.section = stack[-1] if stack else -1
+            stack.append(i)
+        else:
+            b.section = stack[-1] if stack else -1
+    return Segmented(doc, blocks, _tables(blocks), traditional)
+
+
+def _tables(blocks: list[Block]) -> list[Table]:
+    tables: list[Table] = []
+    run: list[Block] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            header_row = run[0]
+            header = [c.text for c in header_row.cells]
+            roles: dict[str, int] = {}
+            for i, h in enumerate(header):
+                role = column_role(h)
+                if role and role not in roles:
+                    roles[role] = i
+            if roles:
+                tables.append(Table(list(run[1:]), header, roles))
+        run.clear()
+
+    for b in blocks:
+        if b.kind == "row":
+            run.append(b)
+        else:
+            close()
+    close()
+    return tables
+
+
+_CLAUSE_END = re.compile(r"[。;!?！？]")
+
+
+def sentences(block: Block) -> list[Piece]:
+    """The block's sentences (split at 。；！？), white space trimmed, spans absolute."""
+    out: list[Piece] = []
+    text = block.folded
+    pos = block.body_offset
+    for m in [x for x in _CLAUSE_END.finditer(text) if x.start() >= pos] + [None]:
+        end = m.end() if m else len(text)
+        s, e = pos, end
+        while s < e and text[s] == " ":
+            s += 1
+        while e > s and text[e - 1] == " ":
+            e -= 1
+        if e > s:
+            out.append(block.piece(s, e))
+        pos = end
+        if m is None:
+            break
+    return out

@@ -56,9 +56,7 @@ SUCCESSION = frozenset(
 # The 55 minority names as they stand in autonomous units' names, longest first so that
 # 土家 is tried before 土.  Used only to cut an autonomous unit's name down to its stem.
 ETHNIC = sorted(
-    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 "
-    "东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 "
-    "俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺".split(),
+    ["蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺"],
     key=len,
     reverse=True,
 )
@@ -128,7 +126,7 @@ def stem_of(name: str, suffixes: list[str]) -> str:
                 break
             if len(cut) < 2:
                 # 鄂温克族自治旗: the minority is the place's name; only 族 goes.
-                base = base[:-1] if base.endswith("族") else base
+                base = base.removesuffix("族")
                 break
             base, first = cut, False
         if len(base) >= 2:

@@ -34,6 +34,7 @@ from pathlib import Path
 from clusterkg.errors import InputError
 from clusterkg.text import normalise_name
 
+PACKAGED = files("clusterkg.loaders") / "data" / "divisions"
 LEVELS = ("province", "city", "county")
 KINDS = {
     "province": frozenset({"province", "municipality", "autonomous_region", "sar"}),
@@ -167,10 +168,11 @@ class NationalGazetteer:
         for key in self._scan:
             lengths.setdefault(key[0], set()).add(len(key))
         self._lengths = {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
+        self._longest = max((len(key) for key in self._scan), default=0)
 
     @classmethod
-    def load(cls, directory: Path | None = None) -> NationalGazetteer:
-        """Read and validate the division tables (default: the packaged ones, read once and cached).
+    def load(cls, directory: Path | Traversable | None = None) -> NationalGazetteer:
+        """Read and validate the division tables in a folder (default: the packaged ones, read once and cached).
 
         Raises :class:`InputError` naming file, line and reason for a malformed table, a
         parent that is not there, or a history row that leads to no current division.
@@ -284,13 +286,14 @@ class NationalGazetteer:
         [(0, 2, '410000'), (6, 8, '210600'), (8, 10, '210624')]
         """
         spans: list[tuple[int, int, tuple[int, tuple[Division, ...]]]] = []
-        lengths, scan, size = self._lengths, self._scan, len(text)
+        lengths, scan, size = self._lengths.get, self._scan.get, len(text)
+        # NUL padding keeps every slice full length, so no bounds test in the hot loop.
+        padded = text + "\0" * self._longest
         for start, ch in enumerate(text):
-            for n in lengths.get(ch, ()):
-                if start + n <= size:
-                    hit = scan.get(text[start : start + n])
-                    if hit is not None:
-                        spans.append((start, start + n, hit))
+            for n in lengths(ch, ()):
+                hit = scan(padded[start : start + n])
+                if hit is not None:
+                    spans.append((start, start + n, hit))
         spans.sort(key=lambda s: (s[0] - s[1], s[0]))
         taken = bytearray(size)
         chosen: list[tuple[int, int, tuple[Division, ...]]] = []
@@ -387,4 +390,4 @@ def _succession(cells: dict[str, str], where: str, divisions: dict[str, Division
 
 @cache
 def _packaged() -> NationalGazetteer:
-    return NationalGazetteer._read(files("clusterkg.loaders") / "data" / "divisions")
+    return NationalGazetteer._read(PACKAGED)

@@ -8,11 +8,10 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from clusterkg.loaders.places import Division, NationalGazetteer
+from clusterkg.loaders.places import PACKAGED, Division, NationalGazetteer
 
 from clusterkg.errors import InputError
 
-DATA = files("clusterkg.loaders") / "data" / "divisions"
 HENAN = files("clusterkg.loaders") / "data" / "henan_divisions.csv"
 
 
@@ -169,6 +168,7 @@ def test_province_name_keeps_its_characters_from_a_city(g: NationalGazetteer) ->
 
 def test_common_words_and_one_character_stems_are_not_places(g: NationalGazetteer) -> None:
     assert g.find_in("中原地区高新技术开发区合作振兴，城区面貌一新") == []
+    assert g.find_in("会同有关部门整合资源，培育和龙头企业配套的集群，效益最大化") == []
     assert codes(g.resolve("城区"))[:1] == ["140302"]  # resolve still answers the bare name
 
 
@@ -192,7 +192,7 @@ def test_guess_province_is_where_most_mentions_fall(g: NationalGazetteer) -> Non
 
 def test_history_row_leading_to_no_current_division_is_refused(tmp_path: Path) -> None:
     for name in ("divisions.csv", "history.csv", "stem_stoplist.txt"):
-        (tmp_path / name).write_bytes((DATA / name).read_bytes())
+        (tmp_path / name).write_bytes((PACKAGED / name).read_bytes())
     (tmp_path / "history_manual.csv").write_text(
         "old_code,old_name,new_code,new_name,year,note\n410322,孟津县,410322,孟津县,2021,wrong\n", encoding="utf-8"
     )

@@ -168,7 +168,7 @@ def test_province_name_keeps_its_characters_from_a_city(g: NationalGazetteer) ->
 
 def test_common_words_and_one_character_stems_are_not_places(g: NationalGazetteer) -> None:
     assert g.find_in("中原地区高新技术开发区合作振兴，城区面貌一新") == []
-    assert g.find_in("会同有关部门整合资源，培育和龙头企业配套的集群，效益最大化") == []
+    assert g.find_in("会同有关部门整合资源，培育和龙头企业配套的集群，城市和县域经济效益最大化") == []
     assert codes(g.resolve("城区"))[:1] == ["140302"]  # resolve still answers the bare name
 
 

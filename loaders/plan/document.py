@@ -75,8 +75,8 @@ def read_plan(path: str | Path) -> PlanDocument:
     page saved as .doc), else from the suffix.
 
     >>> doc = read_plan("../shared/plans/henan-2015-baiqianwan-clusters.txt")  # doctest: +SKIP
-    >>> doc.paragraphs[0].index
-    0
+    >>> (doc.format, doc.paragraphs[0].index)  # doctest: +SKIP
+    ('txt', 0)
     """
     p = Path(path)
     if not p.exists():
@@ -119,7 +119,7 @@ def read_plan(path: str | Path) -> PlanDocument:
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     """The non-blank lines of ``text`` with their offsets.
 
-    >>> split_paragraphs("一、总体要求\n\n（一）发展目标")
+    >>> split_paragraphs("一、总体要求\\n\\n（一）发展目标")
     (Paragraph(index=0, start=0, text='一、总体要求'), Paragraph(index=1, start=8, text='（一）发展目标'))
     """
     paragraphs: list[Paragraph] = []

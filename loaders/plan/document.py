@@ -1,17 +1,30 @@
 """A plan document read from disk, split into paragraphs with absolute character offsets.
 
-Offsets index the text exactly as decoded from the file (UTF-8), so a span
-``text[start:end]`` read back from the same file quotes the sentence that states a fact.
+Plans arrive as text (UTF-8, GB18030/GBK or UTF-16), Word .docx, HTML pages and PDFs with a text
+layer. Each is read into lines (a table row is one line of cells joined by " | ") and the lines
+joined with "\n" make ``PlanDocument.text``; for a .txt file the text is the file exactly as
+decoded. Offsets index that text, so a span ``text[start:end]`` read back from the same file
+quotes the sentence that states a fact. Nothing is normalised here: the extractor takes its own
+NFKC copies.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import re
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from clusterkg.errors import InputError
+
+from .decoding import bom_encoding, decode_plan_bytes
+from .docx_lines import docx_lines
+from .html_lines import html_lines
+from .lines import DocumentLines
+from .pdf_lines import pdf_lines
 
 MAX_PLAN_BYTES = 20 * 1024 * 1024
 
@@ -34,6 +47,9 @@ class PlanDocument:
     text: str
     sha256: str
     paragraphs: tuple[Paragraph, ...]
+    format: str = "txt"  # what the content was read as: txt, docx, html or pdf
+    title: str | None = None  # the HTML <title>, the .docx or PDF document title
+    encoding: str | None = None  # for txt and html, the encoding the bytes were decoded with
 
     def quote(self, start: int, end: int) -> str:
         """The document text between two absolute offsets."""
@@ -42,13 +58,25 @@ class PlanDocument:
 
 _LINE = re.compile(r"[^\r\n]*")
 
+_READERS: dict[str, Callable[[bytes, Path], DocumentLines]] = {
+    "docx": docx_lines,
+    "html": html_lines,
+    "pdf": pdf_lines,
+}
+SUFFIX_FORMATS = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*(<\?xml[^>]*>\s*)?<(!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
+
 
 def read_plan(path: str | Path) -> PlanDocument:
-    """Read a plan file (UTF-8) and split it into non-blank paragraphs.
+    """Read a plan file (.txt, .docx, .html/.htm or .pdf) and split it into non-blank paragraphs.
+
+    The format is read from the content when the suffix lies (a PDF or .docx named .txt, a web
+    page saved as .doc), else from the suffix.
 
     >>> doc = read_plan("../shared/plans/henan-2015-baiqianwan-clusters.txt")  # doctest: +SKIP
-    >>> doc.paragraphs[0].index
-    0
+    >>> (doc.format, doc.paragraphs[0].index)  # doctest: +SKIP
+    ('txt', 0)
     """
     p = Path(path)
     if not p.exists():
@@ -60,23 +88,85 @@ def read_plan(path: str | Path) -> PlanDocument:
         raise InputError(f"{p}: {len(raw)} bytes is over the {MAX_PLAN_BYTES}-byte limit for a plan")
     if not raw.strip():
         raise InputError(f"{p}: the file is empty")
-    if b"\x00" in raw:
-        raise InputError(f"{p}: binary data (NUL bytes), not a plan text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{p}: not UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 4]!r}); save the plan as UTF-8"
-        ) from None
-    paragraphs: list[Paragraph] = []
-    for m in _LINE.finditer(text):
-        line = m.group(0)
-        if line.strip(" \t\u3000"):
-            paragraphs.append(Paragraph(len(paragraphs), m.start(), line))
+    fmt = sniff_format(raw, p) or SUFFIX_FORMATS.get(p.suffix.lower())
+    if fmt is None:
+        supported = ", ".join(SUFFIX_FORMATS)
+        raise InputError(f"{p}: cannot read a {p.suffix or 'suffix-less'} file as a plan; supported: {supported}")
+    encoding: str | None = None
+    title: str | None = None
+    if fmt == "txt":
+        text, encoding = _decode_txt(raw, p)
+    else:
+        read = _READERS[fmt](raw, p)
+        title, encoding = read.title, read.encoding
+        # A reader's line may hold a break of its own (a soft break in a .docx paragraph).
+        text = "\n".join(part for line in read.lines for part in line.splitlines())
+    paragraphs = split_paragraphs(text)
+    if not paragraphs:
+        raise InputError(f"{p}: no text in the {fmt} document")
     return PlanDocument(
         key=p.stem,
         path=p,
         text=text,
         sha256=hashlib.sha256(raw).hexdigest(),
-        paragraphs=tuple(paragraphs),
+        paragraphs=paragraphs,
+        format=fmt,
+        title=title,
+        encoding=encoding,
     )
+
+
+def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """The non-blank lines of ``text`` with their offsets.
+
+    >>> split_paragraphs("一、总体要求\\n\\n（一）发展目标")
+    (Paragraph(index=0, start=0, text='一、总体要求'), Paragraph(index=1, start=8, text='（一）发展目标'))
+    """
+    paragraphs: list[Paragraph] = []
+    for m in _LINE.finditer(text):
+        line = m.group(0)
+        if line.strip(" \t\u3000"):
+            paragraphs.append(Paragraph(len(paragraphs), m.start(), line))
+    return tuple(paragraphs)
+
+
+def sniff_format(raw: bytes, path: Path) -> str | None:
+    """The format the bytes are in, when their first bytes say so; None for plain text.
+
+    A legacy binary Word or WPS file is refused here, since no reader can take it.
+    """
+    if raw[:1024].lstrip().startswith(b"%PDF-"):
+        return "pdf"
+    if raw.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(raw)) as z:
+                if "word/document.xml" in z.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            return None
+        raise InputError(f"{path}: a zip archive without word/document.xml, not a Word .docx plan")
+    if raw.startswith(_OLE2):
+        raise InputError(
+            f"{path}: a legacy binary Word/WPS document (.doc/.wps); save it as .docx or PDF first"
+        )
+    head = raw[:2048]
+    bom = bom_encoding(head)
+    if bom is not None and bom != "utf-8-sig":
+        head = head.decode(bom, errors="ignore").encode("utf-8")
+    elif bom is not None:
+        head = head[3:]
+    if _HTML_START.match(head):
+        return "html"
+    return None
+
+
+def _decode_txt(raw: bytes, p: Path) -> tuple[str, str]:
+    bom = bom_encoding(raw)
+    if bom in {"utf-16", "utf-32"}:
+        text, encoding = decode_plan_bytes(raw, p)
+        if "\x00" in text:
+            raise InputError(f"{p}: binary data (NUL characters), not a plan text")
+        return text, encoding
+    if b"\x00" in raw:
+        raise InputError(f"{p}: binary data (NUL bytes), not a plan text")
+    return decode_plan_bytes(raw, p)

@@ -81,10 +81,11 @@ def test_amounts_convert_to_yi(text: str, yi: float) -> None:
     assert to_yi(text) == yi
 
 
-def test_non_utf8_plan_is_refused_with_the_byte_offset(tmp_path: Path) -> None:
-    bad = tmp_path / "gbk.txt"
-    bad.write_bytes("郑州食品产业集群".encode("gb18030"))
-    with pytest.raises(InputError, match="gbk.txt: not UTF-8"):
+def test_undecodable_plan_is_refused_with_the_byte_offset(tmp_path: Path) -> None:
+    # GBK plans are read now (tests/unit/test_reader.py); bytes neither UTF-8 nor GB18030 are not.
+    bad = tmp_path / "latin.txt"
+    bad.write_bytes("食品产业集群 ".encode() + b"caf\xe9 au lait")
+    with pytest.raises(InputError, match=r"latin.txt: neither UTF-8 \(byte 22: .*\) nor GB18030 \(byte 22"):
         read_plan(bad)
 
 

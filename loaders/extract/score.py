@@ -25,7 +25,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from clusterkg.text import normalise_name
 
-from .facts import Facts
+from .facts import (
+    ClusterFacts,
+    DocumentFacts,
+    Facts,
+    FirmFacts,
+    PlaceRef,
+    ProjectFacts,
+    ZoneFacts,
+)
 
 ENTITY_KINDS = ("clusters", "zones", "firms", "projects")
 LINK_KINDS = ("cluster_zone", "cluster_firm", "cluster_project")
@@ -112,14 +120,18 @@ class Gold(_GoldIn):
     cluster_project: list[tuple[str, str]] = Field(default_factory=list)
 
     def problems(self) -> list[str]:
-        """Pairs whose cluster is not among the clusters (a typo in the gold, not a miss)."""
-        known = {match_key(n) for c in self.clusters for n in (c.name, *c.aliases)}
-        return [
-            f"{kind}: pair [{c!r}, {x!r}] names a cluster that clusters does not list"
-            for kind in LINK_KINDS
-            for c, x in getattr(self, kind)
-            if match_key(c) not in known
-        ]
+        """Pairs naming a cluster, zone, firm or project the lists lack (a typo in the gold, not a miss)."""
+        out: list[str] = []
+        clusters = {match_key(n) for c in self.clusters for n in (c.name, *c.aliases)}
+        for kind, entity_kind in zip(LINK_KINDS, ENTITY_KINDS[1:], strict=True):
+            entities: list[GoldEntity] = getattr(self, entity_kind)
+            known = {match_key(n) for e in entities for n in (e.name, *e.aliases)}
+            for c, x in getattr(self, kind):
+                if match_key(c) not in clusters:
+                    out.append(f"{kind}: pair [{c!r}, {x!r}] names a cluster that clusters does not list")
+                elif match_key(x) not in known:
+                    out.append(f"{kind}: pair [{c!r}, {x!r}] names something that {entity_kind} does not list")
+        return out
 
 
 # -- scores --------------------------------------------------------------------------------
@@ -277,3 +289,36 @@ def micro(scores: Iterable[Mapping[str, KindScore]]) -> dict[str, KindScore]:
         for kind, k in s.items():
             total[kind] = total[kind] + k if kind in total else KindScore(k.tp, k.fp, k.fn)
     return total
+
+
+def facts_of_gold(gold: Gold, key: str = "gold") -> Facts:
+    """What a perfect extractor would report for a document: scores 1.0 on every kind.
+
+    The self-check of the bench and of gold files (a pair that does not resolve shows up).
+    Places get the code 000000: gold names places, and scoring compares names only.
+    """
+
+    def linked(kind: str, c: GoldCluster) -> list[str]:
+        names = _names(c.name, c.aliases)
+        return [x for cluster, x in getattr(gold, kind) if match_key(cluster) in names]
+
+    return Facts(
+        document=DocumentFacts(key=key),
+        clusters=[
+            ClusterFacts(
+                name=c.name,
+                aliases=c.aliases,
+                level=c.level,
+                target_yi=c.target_yi,
+                target_year=c.target_year,
+                places=[PlaceRef(code="000000", name=p) for p in c.places],
+                zones=linked("cluster_zone", c),
+                firms=linked("cluster_firm", c),
+                projects=linked("cluster_project", c),
+            )
+            for c in gold.clusters
+        ],
+        zones=[ZoneFacts(name=z.name, aliases=z.aliases) for z in gold.zones],
+        firms=[FirmFacts(name=f.name, aliases=f.aliases) for f in gold.firms],
+        projects=[ProjectFacts(name=p.name, aliases=p.aliases) for p in gold.projects],
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from clusterkg.loaders.extract.facts import (
 from clusterkg.loaders.extract.score import (
     Gold,
     KindScore,
+    facts_of_gold,
     match_key,
     micro,
     same_place,
@@ -168,3 +170,18 @@ def test_gold_pair_naming_an_unlisted_cluster_is_a_problem() -> None:
     assert gold.problems() == [
         "cluster_zone: pair ['乙市纺织产业集群', '某园'] names a cluster that clusters does not list"
     ]
+
+
+GOLD_FILES = sorted((Path(__file__).resolve().parents[2] / "bench").glob("*/*.gold.json"))
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name.removesuffix(".gold.json"))
+def test_gold_of_the_repository_scores_perfectly_against_itself(path: Path) -> None:
+    gold = Gold.model_validate_json(path.read_bytes())
+    assert gold.problems() == []
+    scores = score_document(facts_of_gold(gold), gold)
+    assert {k: (s.fp, s.fn) for k, s in scores.items()} == {k: (0, 0) for k in scores}
+
+
+def test_the_repository_has_gold_for_its_own_plans_and_henan() -> None:
+    assert len(GOLD_FILES) == 6

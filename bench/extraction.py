@@ -60,7 +60,10 @@ def extractor() -> tuple[str, Extractor]:
         from clusterkg.loaders.extract.pipeline import extract_path  # type: ignore[import-not-found,unused-ignore]
 
         return "pipeline.extract_path", extract_path  # type: ignore[no-any-return,unused-ignore]
-    except ImportError:
+    except ModuleNotFoundError as exc:
+        # Only the pipeline's absence means "not written yet"; a broken import inside it must show.
+        if exc.name != "clusterkg.loaders.extract.pipeline":
+            raise
         from clusterkg.loaders.extract.general import extract_general
         from clusterkg.loaders.plan.document import read_plan
 
@@ -122,8 +125,8 @@ def read_gold(path: Path) -> Gold:
         raise InputError(f"{path}: {exc.strerror}") from None
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = "/".join(str(p) for p in first["loc"])
-        raise InputError(f"{path}: {where}: {first['msg']}") from None
+        where = "/".join(str(p) for p in first["loc"]) + ": " if first["loc"] else ""
+        raise InputError(f"{path}: {where}{first['msg']}") from None
     if problems := gold.problems():
         raise InputError(f"{path}: {problems[0]}")
     return gold
@@ -211,6 +214,8 @@ def table(results: Sequence[Result], totals: Mapping[str, Mapping[str, KindScore
 
 def print_errors(console: Console, results: Sequence[Result]) -> None:
     for r in results:
+        if not (r.error or r.warnings or any(r.scores[k].fp or r.scores[k].fn for k in ALL_KINDS)):
+            continue
         console.print(f"\n{r.case.key} ({r.case.corpus})", style="bold", markup=False)
         if r.error:
             console.print(f"  extraction failed: {r.error}", markup=False)

@@ -274,6 +274,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if failed:
             console.print(f"extraction failed on {len(failed)} document(s): {', '.join(failed)} "
                           "(scored as finding nothing; --errors shows why)", markup=False)
+        # An extractor must never report success where it found nothing (STYLE.md).
+        silent = [r.case.key for r in results
+                  if not r.error and not r.warnings and not any(r.scores[k].tp + r.scores[k].fp for k in KINDS)]
+        if silent:
+            console.print(f"found nothing and warned of nothing on {len(silent)} document(s): {', '.join(silent)}",
+                          markup=False)
         note = f" ({timing['error']})" if timing["error"] else ""
         console.print(f"extraction of a {timing['chars']:,}-character plan ({timing['copies']}× Henan 2015): "
                       f"{timing['seconds']:.3f} s (target < 2 s){note}", markup=False)

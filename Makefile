@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup neo4j neo4j-stop neo4j-status load serve demo test unit bench bench-quick load-run clean
+.PHONY: setup neo4j neo4j-stop neo4j-status load serve demo test unit bench bench-quick bench-extract load-run clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ bench: setup neo4j load
 	$(BIN)/python bench/gap_report.py --repeat 20 --profile
 	$(BIN)/python bench/load_run.py --route enterprise --clients 32 --duration 30 --workers $(BENCH_WORKERS) --min-rps 300
 	$(BIN)/python bench/bulk_import.py --registry /tmp/clusterkg-bench/firms-$(BENCH_FIRMS)-1.csv
+
+# Extraction quality: P/R/F1 per fact kind on every document with gold (no Neo4j needed).
+bench-extract: setup
+	$(BIN)/python bench/extraction.py
 
 # Issue 8: 50 clients for LOAD_RUN_SECONDS on loopback against a demo-sized graph; any failed
 # request (socket error, timeout, status >= 400) fails the target.

@@ -32,9 +32,11 @@ def summarise(samples_s: list[float]) -> dict[str, float]:
     return {"n": len(ms), "p50_ms": round(q[49], 2), "p95_ms": round(q[94], 2), "max_ms": round(ms[-1], 2)}
 
 
-def record(name: str, figures: dict[str, Any]) -> None:
+def record(name: str, figures: dict[str, Any], *, echo: bool = True) -> None:
+    """Append one row to results.jsonl; ``echo=False`` when stdout carries a report of its own (--json)."""
     row = {"bench": name, "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), **figures, "machine": machine()}
-    print(json.dumps(row, ensure_ascii=False))
+    if echo:
+        print(json.dumps(row, ensure_ascii=False))
     with RESULTS.open("a", encoding="utf-8") as f:
         f.write(json.dumps(row, ensure_ascii=False) + "\n")
 

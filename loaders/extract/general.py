@@ -46,6 +46,7 @@ from .mentions import (
 from .resolve import Resolver, document_home
 from .segments import Block, Piece, Segmented, Table, segment, sentences
 
+_ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)\s*[\"“]?([^()\"”]{2,20})[\"”]?\)")
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
 _YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
@@ -81,6 +82,7 @@ class _Reader:
         self.firms: dict[str, _Entity] = {}
         self.projects: dict[str, _Entity] = {}
         self.unattached: list[tuple[Mention, Evidence]] = []
+        self.last_project: _Entity | None = None
         self.warnings: list[str] = []
 
     # -- evidence and entities ----------------------------------------------------------------
@@ -133,7 +135,8 @@ class _Reader:
             if owner:
                 aliases.add(name)
                 name = normalise_name(owner + (m.industry or "") + "特色产业集群")
-        lead = self.resolver.leading_places(name) or self.resolver.leading_places(m.industry or "")
+        lead = [d for part in name.split("、") for d in self.resolver.leading_places(part)] if m.via == "places" else []
+        lead = lead or self.resolver.leading_places(name) or self.resolver.leading_places(m.industry or "")
         if places:
             lead = lead or places
         ent = self.entity("cluster", name, ev)
@@ -196,16 +199,31 @@ class _Reader:
         table_rows = {id(b): t for t in seg.tables for b in t.blocks}
         scope: dict[int, _Entity | None] = {}  # block index → the cluster its heading/item is about
         for i, block in enumerate(seg.blocks):
+            if block.kind == "continued":
+                continue  # read with the row it finishes
             if block.kind == "row" and id(block) in table_rows:
                 self.read_row(block, table_rows[id(block)])
                 continue
             pieces = [block.piece(c.start - block.para.start, c.end - block.para.start) for c in block.cells] if block.kind == "row" else sentences(block)
             own: _Entity | None = None
             for n, piece in enumerate(pieces):
+                if n == 0 and block.kind == "heading" and not cluster_mentions(piece):
+                    own = self.cluster_by_head(piece.text)
                 named = self.read_sentence(piece, fallback=lambda: own or self.section_cluster(seg, i, scope))
                 if n == 0 and block.kind in ("heading", "item") and len(named) == 1:
                     own = named[0]
             scope[i] = own
+
+    def cluster_by_head(self, heading: str) -> _Entity | None:
+        """The cluster a heading names without its ending: 【合肥新型显示】, 3. 古镇灯饰."""
+        text = normalise_name(re.sub(r"^[【\[]|[】\]。:]+$", "", heading.strip()))
+        if len(text) < 2:
+            return None
+        for ent in self.clusters.values():
+            for n in (ent.name, *ent.aliases):
+                if n in (text + "产业集群", text + "集群", text + "特色产业集群", text):
+                    return ent
+        return None
 
     def section_cluster(self, seg: Segmented, i: int, scope: dict[int, _Entity | None]) -> _Entity | None:
         j = seg.blocks[i].section
@@ -220,7 +238,28 @@ class _Reader:
         cms = cluster_mentions(piece)
         named: list[_Entity] = []
         spans: list[tuple[int, int, _Entity]] = []
+        pending: list[Mention] = []  # bare places of a list, waiting for the item they share: 南通市、泰州市、扬州市海工装备集群
         for m in cms:
+            if m.group >= 0 and m.industry and not self.resolver.strip_place(m.industry) and self.resolver.leading_places(m.industry):
+                pending = [p for p in pending if p.group == m.group] + [m]
+                continue
+            if pending and pending[0].group == m.group and m.industry:
+                heads = [p.industry or "" for p in pending] + [m.industry]
+                ending = m.name[len(m.industry) :] if m.name.startswith(m.industry) else "产业集群"
+                written = m.written[len(m.industry) :] if m.written and m.written.startswith(m.industry) else ""
+                m = Mention(
+                    "cluster",
+                    "、".join(heads) + ending,
+                    pending[0].start,
+                    m.end,
+                    m.paragraph,
+                    written="、".join(heads) + written if written else "",
+                    level=m.level,
+                    target_yi=m.target_yi,
+                    industry=m.industry,
+                    via="places",
+                )
+                pending = []
             ent = self.add_cluster(m, ev)
             if ent is None:
                 continue
@@ -241,6 +280,16 @@ class _Reader:
             if m.kind != "zone" and any(a <= m.start and m.end <= b for a, b in in_names):
                 continue
             ent = self.entity(m.kind, m.name, ev)
+            rel = m.end - piece.start
+            if also := _ALSO_CALLED.match(piece.text, rel):
+                ent.aliases.add(normalise_name(also.group(1)))
+            if m.kind == "project":
+                self.last_project = ent
+            if m.via == "sponsor":
+                # 承担单位: the firm runs the project above it; it is not named as the cluster's anchor
+                if self.last_project is not None and ent.name not in self.last_project.firms:
+                    self.last_project.firms.append(ent.name)
+                continue
             if m.kind == "zone":
                 for d in self.resolver.leading_places(m.name):
                     if d not in ent.places:
@@ -357,7 +406,30 @@ class _Reader:
                     ent.links["project"].setdefault(p.name, ev)
 
     # -- facts ----------------------------------------------------------------------------------
+    def consolidate(self) -> None:
+        """One entity per thing: a zone or firm named in full with (以下简称Y) and elsewhere as Y."""
+        for kind in ("zone", "firm", "project"):
+            table = self._table(kind)
+            for name in list(table):
+                ent = table.get(name)
+                if ent is None:
+                    continue
+                for alias in list(ent.aliases):
+                    other = table.get(alias)
+                    if other is None or other is ent:
+                        continue
+                    self._merge(ent, other)
+                    del table[alias]
+                    for c in self.clusters.values():
+                        if alias in c.links[kind]:
+                            ev = c.links[kind].pop(alias)
+                            c.links[kind].setdefault(ent.name, ev)
+                    if kind == "firm":
+                        for p in self.projects.values():
+                            p.firms = [ent.name if f == alias else f for f in p.firms]
+
     def facts(self, seg: Segmented) -> Facts:
+        self.consolidate()
         self.finish_clusters()
         for m, ev in self.unattached:
             lone = list(self.clusters.values())

@@ -39,7 +39,7 @@ _CUT = tuple(
             "授予", "入选", "评为", "列为", "纳入", "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是",
             "我市", "我省", "我区", "我县", "全市", "全省", "本市", "建设", "的", "为", "以", "在", "将", "把", "对",
             "是", "由", "向", "到", "有", "使", "即", "如", "等", "共", "了", "和", "与", "或", "及", "打响", "带动",
-            "集中在", "位于", "布局在", "落户", "入驻", "年", "级", "关于", "开展", "通知", "意见", "方案", "规划",
+            "集中在", "位于", "布局在", "落户", "入驻", "级", "关于", "开展", "通知", "意见", "方案", "规划",
             "指导", "领导小组", "布局", "重点布局", "突出", "坚持", "部署", "覆盖", "标志着", "获批", "公布",
             "入选", "发挥", "具有", "拥有", "组建", "新增", "构筑", "集聚", "聚集", "引领", "助力", "融入",
             "推出", "涌现", "成功", "正以", "看中", "作为", "又与", "记者", "园区内", "区内", "上榜", "获评", "被评为",
@@ -47,13 +47,15 @@ _CUT = tuple(
             "计划", "预计", "目前", "今年", "去年", "近年来", "此外", "同时", "通过", "按照", "根据", "立足",
             "面向", "瞄准", "对标", "对", "了", "着", "也", "就", "已", "被", "让", "给", "又", "现将", "凝聚",
             "正在", "已经", "不断", "加速", "加强", "深化", "完善", "强化", "延伸", "拓展", "带领", "下辖", "所属",
-            "旗下", "共同", "携手", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
+            "旗下", "共同", "携手", "迈入", "支撑", "逐个", "每个", "所列", "做优", "做精", "做特", "做实", "还为",
+            "名录", "资金向", "要素向", "资源向", "政策向", "人才向", "企业向", "项目向", "目标为", "则以", "以下简称",
+            "简称", "下称", "集群", "承担", "牵头", "确保", "争取", "力促", "加速", "支持下", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
         },
         key=lambda w: -len(w),
     )
 )
 # Cut words that may stand inside a name and so only cut at the head's left edge.
-_EDGE_ONLY = {"和", "与", "及", "或", "以", "在", "为", "有", "使", "即", "如", "将", "把", "是", "由", "向", "到", "共", "了", "年", "级", "建设"}
+_EDGE_ONLY = {"和", "与", "及", "或", "以", "在", "为", "有", "使", "即", "如", "将", "把", "是", "由", "向", "到", "共", "了", "级", "建设"}
 
 _LEVEL_AR = re.compile(r"(超|逾)?(\d+(?:\.\d+)?)\s*(万亿|千亿|亿)(?:元)?(?:级|以上|规模)")
 _LEVEL_WORDS = tuple(sorted(LEXICON.level_yi, key=lambda w: -len(w)))
@@ -100,6 +102,7 @@ class Mention:
     industry: str | None = None  # the name's head without its ending (and place, later)
     via: str = "name"  # how it was found: "name" (suffix), "list" (context list), "table"
     aliases: list[str] = field(default_factory=list)
+    group: int = -1  # mentions of one 、-list sharing an ending share a group (its ending's offset)
 
 
 def _is_cjkish(c: str) -> bool:
@@ -120,6 +123,8 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
             depth -= 1
         elif depth == 0 and c == _LIST_SEP and lists:
             pass
+        elif depth == 0 and c == " " and i - 2 >= floor and text[i - 2] in "区县市旗州盟" and i < end:
+            pass  # 章丘区 鼓风机产业集群: a list line sets the place apart with a space
         elif depth == 0 and (c in _BOUNDARY or c == " " or not _is_cjkish(c)):
             break
         i -= 1
@@ -145,6 +150,9 @@ def _cut_head(head: str) -> str:
     changed = True
     while changed and head:
         changed = False
+        if (v := re.match(r"^\([^()]{1,8}\)", head)) and v.end() < len(head):
+            head = head[v.end() :]  # (基地)在… : the bracket closed the name before
+            changed = True
         for w in _CUT:
             if head.startswith(w) and len(head) > len(w):
                 head = head[len(w) :]
@@ -316,6 +324,7 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
                 level=use_level[0] if use_level else None,
                 target_yi=use_level[1] if use_level else None,
                 industry=normalise_name(head),
+                group=piece.start + s if len(items) > 1 else -1,
             )
             made.append(mention)
         if not made:
@@ -448,6 +457,10 @@ def zone_mentions(piece: Piece) -> list[Mention]:
 
 # -- firms --------------------------------------------------------------------------------------
 
+_FIRMS_AFTER = re.compile(r"等(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?(?:规上|规模以上|重点|骨干|龙头|领军|上市|知名|头部|链主|配套|核心|优质|大型|外资|民营)?(?:工业)?(?:企业|公司)")
+_SPONSOR_LABELS = {"承担单位:", "建设单位:", "实施主体:"}
+_ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]{1,20}\)")
+_SUPPORT = re.compile(r"支持([\u4e00-\u9fff()]{2,24}?)(?:做大做强|做强做优|做优做强|做强|做大|做优|扩大|提升|加快发展|发挥)")
 _FIRM_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.firm_suffixes)) + ")(?![\u4e00-\u9fff]{0,1}(?:产品|项目|企业|旗下|所属))")
 _COUNT = re.compile(rf"[\d{_CN_NUM}]+(?:余|多)?(?:家|个|户)")
 _NOT_FIRM = re.compile(
@@ -474,32 +487,51 @@ def firm_mentions(piece: Piece) -> list[Mention]:
 
     def add(start: int, end: int, via: str) -> None:
         name = normalise_name(text[start:end])
-        if (start, end) in seen or not name:
+        if (start, end) in seen or not name or any(a <= start and end <= c for a, c in seen):
             return
         seen.add((start, end))
         out.append(Mention("firm", name, piece.start + start, piece.start + end, piece.paragraph, via=via))
 
-    # lists before 等龙头企业 / 为龙头: 围绕A、B及C等龙头企业
+    # lists before 等龙头企业 / 为龙头: 围绕A、B及C等龙头企业 (作为龙头: the 作 is not the firm's)
     for w in LEXICON.firm_after:
         for m in re.finditer(re.escape(w), text):
-            b = _left_head(text, m.start())
-            body = text[b : m.start()]
+            if w.startswith("为") and not re.match(r"(?![\u4e00-\u9fff])|企业|骨干|链主", text[m.end() : m.end() + 2]) and w in ("为引领", "为核心企业"):
+                continue
+            end = m.start() - 1 if w.startswith("为") and text[m.start() - 1 : m.start()] == "作" else m.start()
+            b = _left_head(text, end)
+            body = _ALSO_CALLED.sub("", text[b:end])
             for k, item in _split_items(body, conj=True):
                 head = _firm_item(item)
                 if head:
-                    st = b + k + item.rfind(head)
+                    st = text.find(head, b)
                     add(st, st + len(head), "list")
+    # …等规上企业44家 / 等一批骨干企业: the list before it names firms
+    for m in _FIRMS_AFTER.finditer(text):
+        b = _left_head(text, m.start())
+        body = _ALSO_CALLED.sub("", text[b : m.start()])
+        for k, item in _split_items(body, conj=True):
+            head = _firm_item(item)
+            if head:
+                st = text.find(head, b)
+                add(st, st + len(head), "list")
+    # 支持A做强…: the firm a support statement names
+    for m in _SUPPORT.finditer(text):
+        head = _firm_item(m.group(1))
+        if head and not is_generic(head, LEXICON.cluster_generic) and not re.search(r"企业|产业|集群|园区", head):
+            st = m.start(1) + m.group(1).rfind(head)
+            add(st, st + len(head), "list")
     # lists after 龙头企业: / 承担单位:
     for w in LEXICON.firm_before:
         for m in re.finditer(re.escape(w) + (r"" if w.endswith(":") else r"(?:有|包括|:)"), text):
             rest = text[m.end() :]
             stop = re.search(r"[。;]|等", rest)
             body = rest[: stop.start()] if stop else rest
+            via = "sponsor" if w in _SPONSOR_LABELS else "list"
             for k, item in _split_items(re.sub(r",", "、", body), conj=True):
                 head = _firm_item(item)
                 if head:
                     st = m.end() + k + item.find(head)
-                    add(st, st + len(head), "list")
+                    add(st, st + len(head), via)
     # legal-form endings
     for m in _FIRM_RX.finditer(text):
         b = _left_head(text, m.start(), lists=False)
@@ -520,13 +552,32 @@ def firm_mentions(piece: Piece) -> list[Mention]:
 
 _PROJECT_LIST = re.compile(r"等([\d" + _CN_NUM + r"]+个)?([\u4e00-\u9fff]{0,8}?)(项目|工程)")
 _PROJECT_SINGLE = re.compile(r"(项目|工程)")
+_LABEL_PROJECT = re.compile(r"^\s*【?(?:重点项目|重大项目|项目名称|项目)[一二三四五六七八九十\d]*】?\s*:\s*(.{2,60}?)\s*[。;]?$")
+
+
+def labelled_projects(piece: Piece) -> list[Mention]:
+    """A labelled line: 重点项目一:NAME."""
+    m = _LABEL_PROJECT.match(piece.text)
+    if not m:
+        return []
+    out = []
+    for k, item in _split_items(m.group(1), conj=False):
+        head = normalise_name(item)
+        if len(head) >= 2 and not is_generic(head, LEXICON.project_generic):
+            st = m.start(1) + k
+            out.append(Mention("project", head, piece.start + st, piece.start + st + len(item), piece.paragraph, via="label"))
+    return out
+
+
 _PROJECT_CUE = re.compile(r"(\d|万吨|万千瓦|千瓦|万台|万辆|万套|万平方米|年产|一期|二期|三期|扩建|新建|技改)")
 
 
 def project_mentions(piece: Piece) -> list[Mention]:
     """Projects: lists before 等…项目, and single names ending 项目/工程 that read as one project."""
     text = piece.text
-    out: list[Mention] = []
+    out: list[Mention] = labelled_projects(piece)
+    if out:
+        return out
     covered: list[tuple[int, int]] = []
     for m in _PROJECT_LIST.finditer(text):
         b = _left_head(text, m.start())
@@ -552,7 +603,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
         head = _cut_head(text[b : m.start()])
         if len(head) < 4 or len(head) > 40 or is_generic(head, LEXICON.project_generic):
             continue
-        if not _PROJECT_CUE.search(head):
+        verb = any(v in text[max(0, b - 6) : m.start() - len(head)] for v in LEXICON.project_verbs)
+        if not _PROJECT_CUE.search(head) and not verb:
             continue
         st = m.start() - len(head)
         out.append(Mention("project", normalise_name(head + m.group(1)), piece.start + st, piece.start + m.end(), piece.paragraph))

@@ -29,18 +29,30 @@ class Resolver:
     home: Division | None = None  # the document's own place (its city, county or province)
     cache: dict[str, list[Division]] = field(default_factory=dict)
 
+    def find(self, text: str) -> list[tuple[int, int, Division]]:
+        """Place mentions in ``text``; outside the document's province only full names count
+        (松山湖 in a Guangdong plan is no 松山区 of Inner Mongolia)."""
+        out = []
+        for s, e, d in self.gaz.find_in(text, province=self.province):
+            if self.province and d.province_code != self.province and d.level == "county" and text[s:e] not in (d.name, *d.former):
+                continue
+            out.append((s, e, d))
+        return out
+
     def places_in(self, text: str) -> list[Division]:
-        """Every division named in ``text``, in order (resolved in the document's province first)."""
+        """Every division named in ``text``, most specific, in order (document's province first)."""
         key = "in:" + text
         if key not in self.cache:
-            self.cache[key] = [d for _, _, d in self.gaz.find_in(text, province=self.province)]
+            found = [d for _, _, d in self.find(text)]
+            codes = {d.code for d in found}
+            self.cache[key] = [d for d in found if not any(o.parent_code == d.code for o in found if o.code in codes)]
         return self.cache[key]
 
     def leading_places(self, name: str) -> list[Division]:
         """Places that begin a name (东港再生资源 → 东港市; 新野县产业集聚区 → 新野县), with a
         place in brackets refining it (郑州家具产业园(登封) → 登封市)."""
         n = normalise_name(name)
-        found = self.gaz.find_in(n, province=self.province)
+        found = self.find(n)
         lead: list[Division] = []
         pos = 0
         for s, e, d in found:
@@ -51,15 +63,14 @@ class Resolver:
         inner = [d for m in _PAREN.finditer(n) for d in self.places_in(m.group(1)) if d.level != "province"]
         if inner:
             lead = [d for d in lead if not any(i.parent_code == d.code for i in inner)] + inner
-        # a county and its own city both named (丹东东港…): keep the most specific
-        codes = {d.code for d in lead}
-        return [d for d in lead if not any(o.parent_code == d.code for o in lead if o.code in codes and o is not d)]
+        # a county written with its city (广州市黄埔区…) keeps both: the name states both
+        return lead
 
     def strip_place(self, name: str) -> str:
         """The name without the places that begin it (宽甸镁基… → 镁基…)."""
         n = normalise_name(name)
         pos = 0
-        for s, e, _ in self.gaz.find_in(n, province=self.province):
+        for s, e, _ in self.find(n):
             if s != pos:
                 break
             pos = e

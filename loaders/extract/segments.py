@@ -133,6 +133,7 @@ def heading_of(line: str) -> tuple[str, int, str] | None:
 # A line that is a place heading of a grouped list: 济南市（3个） / 一、郑州市(5个)
 _GROUP_HEAD = re.compile(r"^(.{2,12}?)\s*\((\d+|[一二三四五六七八九十]+)个?\)\s*$")
 
+_BRACKET_HEAD = re.compile(r"^【[^【】]{2,30}】$")
 _TABLE_SEP = re.compile(r"\s*\|\s*|\t+|\s{3,}")
 
 
@@ -246,6 +247,11 @@ def segment(doc: PlanDocument) -> Segmented:
             kind = "heading" if is_heading or (first_stop is not None and first_stop.start() <= 30) else "item"
             blocks.append(Block(para, folded, kind, (style, number), body_offset, depth=style_depth[style]))
             continue
+        if _BRACKET_HEAD.match(folded.strip()):
+            if "bracket" not in style_depth:
+                style_depth["bracket"] = len(style_depth)
+            blocks.append(Block(para, folded, "heading", ("bracket", 0), 0, depth=style_depth["bracket"]))
+            continue
         if _GROUP_HEAD.match(folded.strip()):
             blocks.append(Block(para, folded, "heading", ("group", 0), 0, depth=len(style_depth)))
             continue
@@ -282,11 +288,33 @@ def _tables(blocks: list[Block]) -> list[Table]:
 
     for b in blocks:
         if b.kind == "row":
+            if run and _continues(run[-1], b, len(run[0].cells)):
+                _join(run[-1], b)
+                b.kind = "continued"
+                continue
             run.append(b)
         else:
             close()
     close()
     return tables
+
+
+def _continues(prev: Block, row: Block, width: int) -> bool:
+    """A row that finishes the one above: the two together have the header's cells, and the
+    first cell of this one does not start a row (a number or a name of its own)."""
+    return (
+        len(prev.cells) < width
+        and len(prev.cells) + len(row.cells) - 1 == width
+        and bool(row.cells)
+        and not re.match(r"^\d+$", row.cells[0].text)
+    )
+
+
+def _join(prev: Block, row: Block) -> None:
+    last, first = prev.cells[-1], row.cells[0]
+    # the joined cell spans both lines; its text reads on without the line break
+    prev.cells[-1] = Piece(last.paragraph, last.start, first.end, last.text + first.text)
+    prev.cells.extend(row.cells[1:])
 
 
 _CLAUSE_END = re.compile(r"[。;!?！？]")

@@ -32,6 +32,8 @@ from .lexicon import LEXICON
 def _fold_char(c: str) -> str:
     if c in "\u3000\u00a0\t":
         return " "
+    if "\u2460" <= c <= "\u2473":
+        return c  # ① … ⑳ mark list items; NFKC would make them bare digits
     n = unicodedata.normalize("NFKC", c)
     return n if len(n) == 1 else c
 

@@ -1,0 +1,194 @@
+"""The general reading of plans of the genre, on short texts written for the test.
+
+Each text is one form the genre takes (a list sharing one ending, a numbered programme, a
+table, a labelled news item); the expected facts are written out in full.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from clusterkg.loaders.extract.facts import Facts
+from clusterkg.loaders.extract.general import extract_general
+from clusterkg.loaders.extract.mentions import level_of
+from clusterkg.loaders.extract.segments import fold, heading_of, is_traditional
+from clusterkg.loaders.plan.document import read_plan
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = Path(os.environ.get("CLUSTERKG_PLANS", ROOT.parent / "shared" / "plans")) / "dev"
+
+
+def facts_of(tmp_path: Path, text: str, name: str = "plan.txt") -> Facts:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_general(read_plan(path))
+
+
+def clusters(f: Facts) -> dict[str, tuple[str | None, list[str]]]:
+    return {c.name: (c.level, [p.name for p in c.places]) for c in f.clusters}
+
+
+def test_a_list_sharing_one_ending_gives_one_cluster_per_item_with_its_place(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "二、重点任务\n重点支持苏州电子信息、无锡物联网等领域培育千亿级集群；支持江阴特钢新材料、东海县水晶等2个特色产业集群做精做特。\n")
+    assert clusters(f) == {
+        "苏州电子信息产业集群": ("千亿级", ["苏州市"]),
+        "无锡物联网产业集群": ("千亿级", ["无锡市"]),
+        "江阴特钢新材料特色产业集群": (None, ["江阴市"]),
+        "东海县水晶特色产业集群": (None, ["东海县"]),
+    }
+    assert f.document.province == "江苏省"
+    written = next(c for c in f.clusters if c.name == "苏州电子信息产业集群")
+    assert "苏州电子信息集群" in written.aliases  # as the text writes it
+
+
+def test_counts_of_clusters_and_bare_places_name_no_cluster(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "全省共有7个集群上榜，其中广州、深圳等5个集群入选，500亿元以上产业集群5个。\n")
+    assert f.clusters == []
+
+
+def test_places_listed_before_one_industry_make_one_cluster_of_several_cities(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "江苏新增南通市、泰州市、扬州市海工装备集群，常州市新能源集群。\n")
+    assert clusters(f) == {
+        "南通市、泰州市、扬州市海工装备产业集群": (None, ["南通市", "泰州市", "扬州市"]),
+        "常州市新能源产业集群": (None, ["常州市"]),
+    }
+
+
+def test_a_heading_scopes_the_firms_zones_and_projects_of_its_items(tmp_path: Path) -> None:
+    text = (
+        "某市人民政府关于培育重点产业集群的实施意见\n"
+        "（一）做强清洁能源装备产业集群\n"
+        "1. 优化布局。以德阳经济技术开发区（以下简称德阳经开区）为主承载区。\n"
+        "（1）以东岳重型装备股份有限公司、西蜀电气集团为龙头，带动规上企业120余家协同发展。\n"
+        "① 加快东岳重装大型铸锻件扩能、西蜀电气特高压智能工厂等项目建设。\n"
+        "（二）做优通用航空产业集群\n"
+        "支持蜀翼通航做强通用飞机整机，推进广汉通用机场改扩建工程。\n"
+    )
+    f = facts_of(tmp_path, text)
+    by_name = {c.name: c for c in f.clusters}
+    energy, aviation = by_name["清洁能源装备产业集群"], by_name["通用航空产业集群"]
+    assert energy.zones == ["德阳经济技术开发区"]
+    assert energy.firms == ["东岳重型装备股份有限公司", "西蜀电气集团"]
+    assert energy.projects == ["东岳重装大型铸锻件扩能", "西蜀电气特高压智能工厂"]
+    assert aviation.firms == ["蜀翼通航"]
+    assert aviation.projects == ["广汉通用机场改扩建工程"]
+    zone = next(z for z in f.zones if z.name == "德阳经济技术开发区")
+    assert "德阳经开区" in zone.aliases
+    # 规上企业120余家 counts firms; it names none
+    assert all("120" not in x.name for x in f.firms)
+
+
+def test_a_table_is_read_by_what_its_headers_mean_whatever_their_order(tmp_path: Path) -> None:
+    text = (
+        "序号 | 所在地 | 集群名称 | 承载园区 | 龙头企业 | 2025年营业收入目标(亿元)\n"
+        "1 | 佛山市顺德区 | 顺德家用电器产业集群 | 北滘家电产业园 | 顺美电器集团有限公司、容桂厨卫电器股份有限公司 | 3000\n"
+        "2 | 中山市 | 古镇灯饰产业集群 | 古镇灯饰产业园 | 华辉照明股份有限公司、明灯光电科技有\n"
+        "限公司 | 500\n"
+        "合计 |  |  |  |  | 3500\n"
+    )
+    f = facts_of(tmp_path, text)
+    by_name = {c.name: c for c in f.clusters}
+    assert set(by_name) == {"顺德家用电器产业集群", "古镇灯饰产业集群"}
+    shunde, guzhen = by_name["顺德家用电器产业集群"], by_name["古镇灯饰产业集群"]
+    assert (shunde.target_yi, shunde.target_year) == (3000.0, 2025)
+    assert shunde.zones == ["北滘家电产业园"]
+    assert [p.name for p in shunde.places] == ["顺德区"]
+    assert guzhen.firms == ["华辉照明股份有限公司", "明灯光电科技有限公司"]  # the wrapped cell joined
+    assert guzhen.target_yi == 500.0
+
+
+def test_a_recognised_list_names_each_cluster_by_its_zone_and_bracketed_industry(tmp_path: Path) -> None:
+    text = "序号 | 申报单位 | 认定名称\n1 | 新野县产业集聚区 | 河南省中小企业特色产业集群(纺织服装)\n"
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.zones, [p.name for p in c.places]) for c in f.clusters] == [
+        ("新野县产业集聚区纺织服装特色产业集群", ["新野县产业集聚区"], ["新野县"])
+    ]
+    assert "河南省中小企业特色产业集群(纺织服装)" in f.clusters[0].aliases
+
+
+def test_labelled_lines_give_projects_and_their_sponsors(tmp_path: Path) -> None:
+    text = (
+        "聚焦三大集群（合肥新型显示、芜湖新能源汽车、滁州光伏）。\n"
+        "【合肥新型显示】\n"
+        "牵头企业：晶合显示科技股份有限公司、蓝湾光电\n"
+        "重点项目一：第10.5代玻璃基板二期\n"
+        "承担单位：合肥晶显材料有限公司\n"
+    )
+    f = facts_of(tmp_path, text)
+    hefei = next(c for c in f.clusters if c.name == "合肥新型显示产业集群")
+    assert hefei.firms == ["晶合显示科技股份有限公司", "蓝湾光电"]
+    assert hefei.projects == ["第10.5代玻璃基板二期"]
+    project = next(p for p in f.projects if p.name == "第10.5代玻璃基板二期")
+    assert project.firms == ["合肥晶显材料有限公司"]
+    assert {c.name for c in f.clusters} == {"合肥新型显示产业集群", "芜湖新能源汽车产业集群", "滁州光伏产业集群"}
+
+
+def test_a_text_about_one_cluster_attaches_its_firms_and_projects_to_it(tmp_path: Path) -> None:
+    text = (
+        "到2025年，为实现五百亿级海洋装备产业集群奠定基础。\n"
+        "围绕蓝海重工、北港船舶等龙头企业，推进蓝海重工二期、北港船舶配套园和海工试验场等海洋装备项目。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.level, c.target_yi) for c in f.clusters] == [("海洋装备产业集群", "500亿级", 500.0)]
+    assert f.clusters[0].firms == ["蓝海重工", "北港船舶"]
+    assert f.clusters[0].projects == ["蓝海重工二期", "北港船舶配套园", "海工试验场"]
+
+
+def test_evidence_quotes_the_document_at_its_span(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "一、目标\n培育千亿级洛阳装备制造产业集群。\n")
+    text = (tmp_path / "plan.txt").read_text(encoding="utf-8")
+    ev = f.clusters[0].evidence[0]
+    assert text[ev.start : ev.end] == ev.quote
+    assert "洛阳装备制造产业集群" in ev.quote and ev.paragraph == 1
+
+
+def test_traditional_characters_are_read_and_the_written_name_kept(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "擬確定山東濟南章丘區(醫藥及防護用品)特色產業集群等名單。\n")
+    assert [c.name for c in f.clusters] == ["山东济南章丘区(医药及防护用品)特色产业集群"]
+    assert "山東濟南章丘區(醫藥及防護用品)特色產業集群" in f.clusters[0].aliases
+    assert is_traditional("山東省特色產業集群") and not is_traditional("山东省特色产业集群")
+
+
+def test_a_text_without_a_cluster_statement_gives_no_cluster(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "各有关单位：现将有关事项通知如下。请认真贯彻执行。\n")
+    assert f.clusters == []
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("五百亿级", ("500亿级", 500.0)), ("千亿级", ("千亿级", 1000.0)), ("300亿元以上", ("300亿级", 300.0)), ("万亿级", ("万亿级", 10000.0))],
+)
+def test_levels_in_words_and_numerals(written: str, expected: tuple[str, float]) -> None:
+    assert level_of(written) == expected
+
+
+def test_headings_of_every_style_are_recognised() -> None:
+    assert heading_of("（三）着力培育") == ("paren", 3, "着力培育")
+    assert heading_of("第二章 重点任务") == ("chapter", 2, "重点任务")
+    assert heading_of("③推进项目") == ("circled", 3, "推进项目")
+    assert heading_of("二是强化链主") == ("shi", 2, "强化链主")
+    assert heading_of("2025年目标") is None
+    assert fold("（一），：；") == "(一),:;"
+
+
+def _dev_pairs() -> list[Path]:
+    return sorted(DEV.glob("*.gold.json")) if DEV.is_dir() else []
+
+
+@pytest.mark.skipif(not _dev_pairs(), reason=f"no dev documents with gold at {DEV} (set CLUSTERKG_PLANS)")
+def test_every_dev_document_gives_its_gold_clusters() -> None:
+    from clusterkg.loaders.extract.score import Gold, score_document
+
+    for gold_path in _dev_pairs():
+        doc = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))
+        facts = extract_general(read_plan(doc))
+        gold = Gold.model_validate_json(gold_path.read_bytes())
+        result = score_document(facts, gold)
+        clusters_score = result["clusters"]
+        assert clusters_score.fn == 0, f"{doc.name}: missed clusters ({clusters_score})"
+        assert clusters_score.fp <= 1, f"{doc.name}: spurious clusters ({clusters_score})"
+        assert json.loads(facts.model_dump_json())["document"]["key"] == doc.stem

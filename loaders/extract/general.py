@@ -47,6 +47,7 @@ from .resolve import Resolver, document_home
 from .segments import Block, Piece, Segmented, Table, segment, sentences
 
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)\s*[\"“]?([^()\"”]{2,20})[\"”]?\)")
+_INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|工业)[。.]?(?=$|。)")
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
 _YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
@@ -83,6 +84,7 @@ class _Reader:
         self.projects: dict[str, _Entity] = {}
         self.unattached: list[tuple[Mention, Evidence]] = []
         self.last_project: _Entity | None = None
+        self.section_industry = ""  # the industry a heading names: （三）汽车产业 → 汽车
         self.warnings: list[str] = []
 
     # -- evidence and entities ----------------------------------------------------------------
@@ -206,6 +208,8 @@ class _Reader:
                 continue
             pieces = [block.piece(c.start - block.para.start, c.end - block.para.start) for c in block.cells] if block.kind == "row" else sentences(block)
             own: _Entity | None = None
+            if block.kind == "heading" and (hm := _INDUSTRY_HEADING.match(normalise_name(block.folded[block.body_offset :]))):
+                self.section_industry = hm.group(1)
             for n, piece in enumerate(pieces):
                 if n == 0 and block.kind == "heading" and not cluster_mentions(piece):
                     own = self.cluster_by_head(piece.text)
@@ -240,7 +244,13 @@ class _Reader:
         spans: list[tuple[int, int, _Entity]] = []
         pending: list[Mention] = []  # bare places of a list, waiting for the item they share: 南通市、泰州市、扬州市海工装备集群
         for m in cms:
-            if m.group >= 0 and m.industry and not self.resolver.strip_place(m.industry) and self.resolver.leading_places(m.industry):
+            if m.each and m.group >= 0 and m.industry and not self.resolver.strip_place(m.industry):
+                # 建设孟州、博爱等百亿级特色产业集群: each place's cluster of the section's industry
+                industry = self.section_industry
+                if industry:
+                    head = m.industry + industry
+                    m = Mention("cluster", canonical_cluster(head, m.name[len(m.industry) :] or "产业集群"), m.start, m.end, m.paragraph, written=m.written, level=m.level, target_yi=m.target_yi, industry=head, group=m.group, each=True)
+            elif m.group >= 0 and m.industry and not self.resolver.strip_place(m.industry) and self.resolver.leading_places(m.industry):
                 pending = [p for p in pending if p.group == m.group] + [m]
                 continue
             if pending and pending[0].group == m.group and m.industry:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from clusterkg.text import normalise_name
 
@@ -103,6 +104,7 @@ class Mention:
     via: str = "name"  # how it was found: "name" (suffix), "list" (context list), "table"
     aliases: list[str] = field(default_factory=list)
     group: int = -1  # mentions of one 、-list sharing an ending share a group (its ending's offset)
+    each: bool = False  # the list names one cluster per item (等, a level or a count follows it)
 
 
 def _is_cjkish(c: str) -> bool:
@@ -131,19 +133,24 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
     return i
 
 
+_INNER_CUT = re.compile("|".join(re.escape(w) for w in _CUT if w not in _EDGE_ONLY))
+_LEAD_RX = re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(set(_CUT) | set(LEXICON.lead), key=lambda w: -len(w))) + ")")
+_COUNT_CUT = re.compile(rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:个|家|类|批|轮|届|次)")
+
+
+@lru_cache(maxsize=65536)
 def _cut_head(head: str) -> str:
     """The head after the rightmost genre verb inside it, and without lead words at its left."""
     best = -1
-    for w in _CUT:
-        if w in _EDGE_ONLY:
-            continue
-        k = head.rfind(w)
-        if k >= 0 and k + len(w) > best:
-            best = k + len(w)
+    pos = 0
+    # rightmost end of any cut word (overlapping matches: try from every start)
+    while (m := _INNER_CUT.search(head, pos)) is not None:
+        best = max(best, m.end())
+        pos = m.start() + 1
     if best >= 0:
         head = head[best:]
     count = None
-    for count in re.finditer(rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:个|家|类|批|轮|届|次)", head):
+    for count in _COUNT_CUT.finditer(head):
         pass
     if count is not None:
         head = head[count.end() :]
@@ -153,36 +160,77 @@ def _cut_head(head: str) -> str:
         if (v := re.match(r"^\([^()]{1,8}\)", head)) and v.end() < len(head):
             head = head[v.end() :]  # (基地)在… : the bracket closed the name before
             changed = True
-        for w in _CUT:
-            if head.startswith(w) and len(head) > len(w):
-                head = head[len(w) :]
-                changed = True
-                break
-        for w in LEXICON.lead:
-            if head.startswith(w) and len(head) > len(w):
-                head = head[len(w) :]
-                changed = True
-                break
+        lead = _LEAD_RX.match(head)
+        if lead and lead.end() < len(head):
+            head = head[lead.end() :]
+            changed = True
     return head
 
 
+_SHARED_TAIL = re.compile(rf"^(?:[\d{_CN_NUM}]+个)?(?P<level>{_LEVEL_RX.pattern})?(?P<industry>[\u4e00-\u9fff()]{{0,12}})$")
+
+
+def _shared_split(body: str) -> tuple[str, tuple[str, float] | None, str] | None:
+    """``甲、乙等百亿级食品`` → (``甲、乙``, 百亿级, ``食品``); ``民权、新乡百亿级家电`` → (``民权、新乡``,
+    百亿级, ``家电``): a list of places or zones sharing the industry that follows it."""
+    k = body.rfind("等")
+    if k > 0 and _LIST_SEP in body[:k]:
+        m = _SHARED_TAIL.match(body[k + 1 :])
+        industry = m.group("industry") if m else ""
+        if m and (m.group("level") or industry) and not any(w in industry for w in _CUT if w not in _EDGE_ONLY):
+            level = level_of(m.group("level")) if m.group("level") else None
+            return body[:k], level, industry
+        return None
+    if _LIST_SEP in body:
+        head, _, last = body.rpartition(_LIST_SEP)
+        lm = None
+        for lm in _LEVEL_RX.finditer(last):
+            pass
+        if lm is not None and lm.start() > 0 and lm.end() < len(last) and _PLACE_LIKE.match(last[: lm.start()]) is None:
+            before, industry = last[: lm.start()], last[lm.end() :]
+            if 2 <= len(before) <= 8 and not any(w in before + industry for w in _CUT if w not in _EDGE_ONLY):
+                return head + _LIST_SEP + before, level_of(lm.group(1)), industry
+    return None
+
+
+_LEAD_WORDS = sorted(set(LEXICON.lead) | _EDGE_ONLY, key=lambda w: -len(w))
+
+
+def _only_lead(prefix: str) -> bool:
+    """True when ``prefix`` holds nothing but lead words (重点支持, 一是, 培育 …)."""
+    words = _LEAD_WORDS
+    changed = True
+    while prefix and changed:
+        changed = False
+        for w in words:
+            if prefix.startswith(w):
+                prefix = prefix[len(w) :]
+                changed = True
+                break
+    return not prefix
+
+
 def _strip_level(head: str) -> tuple[str, tuple[str, float] | None]:
-    """Remove a level word from a head (the rightmost; what precedes it is dropped)."""
+    """Remove a level word from a head: 洛阳3000亿级现代装备制造 → 洛阳现代装备制造 (a place or
+    zone before the level stays in the name; 培育千亿级 keeps what precedes it)."""
     found = None
     for m in _LEVEL_RX.finditer(head):
         found = m
     if not found:
         return head, None
     level = level_of(found.group(1))
-    rest = head[found.end() :]
+    before, rest = head[: found.start()], head[found.end() :]
     if not rest:  # level at the end: 培育千亿级 (the name is before it)
-        rest = head[: found.start()]
-    return rest, level
+        return before, level
+    if before and _PLACE_LIKE.match(before) is None and len(before) > 6:
+        return rest, level
+    return before + rest, level
 
 
 _PLACE_LIKE = re.compile(r"^[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|自治州|地区|盟|县|区|旗)")
 
 
+@lru_cache(maxsize=65536)
 def is_generic(head: str, generic: frozenset[str]) -> bool:
     """True when ``head`` is made only of generic words, numbers and level words
     (after a leading place-like word: 湖北省中小企业特色 is generic)."""
@@ -193,12 +241,17 @@ def is_generic(head: str, generic: frozenset[str]) -> bool:
     return _generic_rest(h, generic)
 
 
+@lru_cache(maxsize=64)
+def _words(generic: frozenset[str]) -> list[str]:
+    return sorted(generic, key=lambda w: -len(w))
+
+
 def _generic_rest(h: str, generic: frozenset[str]) -> bool:
     h = _LEVEL_RX.sub("", h)
     h = re.sub(rf"\d+(?:个|大|类|家|批)?|[{_CN_NUM}]+(?:个|大|类|家|批)", "", h)
     if len(h) < 2:
         return True
-    words = sorted(generic, key=lambda w: -len(w))
+    words = _words(generic)
     changed = True
     while h and changed:
         changed = False
@@ -292,12 +345,30 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
             if lm:
                 level = level_of(lm.group(1))
                 body = body[: lm.start()]
+        counted = bool(tail and re.search(rf"[\d{_CN_NUM}]+(?:个|大|类)", tail.group(0)))
+        # A、B等百亿级食品…集群 / 民权、新乡百亿级家电…集群: places share the industry after the level
+        shared_industry = ""
+        split = _shared_split(body)
+        if split is not None:
+            body, lv_shared, shared_industry = split
+            level = level or lv_shared
+        each = bool(has_tail and "等" in (tail.group(0) if tail else "")) or level is not None or counted or split is not None
         items = _split_items(body, conj=False) if (_LIST_SEP in body) else [(0, body)]
         made: list[Mention] = []
-        counted = bool(tail and re.search(rf"[\d{_CN_NUM}]+(?:个|大|类)", tail.group(0)))
         if text[max(0, s - 1) : s] == "聚" or (counted and len(items) == 1):
             # 聚集群 is a verb; 广东有7个集群 counts clusters, it names none
             items = []
+        if body.rstrip().endswith(_LIST_SEP):
+            items = []  # 精准招商、…、集群招商: the ending follows the list, it ends no item of it
+        elif len(items) > 1:
+            last = items[-1][1]
+            last_cut = _cut_head(last)
+            if not _only_lead(last[: len(last) - len(last_cut)] if last.endswith(last_cut) else last):
+                items = items[-1:]  # A、B等产业集聚区为重点的C集群: the list before the verb is not of clusters
+            else:
+                last_head = _strip_level(last_cut)[0]
+                if not last_head or is_generic(last_head, LEXICON.cluster_generic):
+                    items = []  # 坚持A、B、C的集群发展模式: the ending names no cluster
         for k, item in items:
             head = _cut_head(item)
             offset = b + k + (len(item) - len(head))
@@ -313,18 +384,19 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
             # the last item carries the written ending; the others share it
             last = k + len(item) == len(body)
             written = head + (text[b + k + len(item) : e] if last else suffix)
-            name = canonical_cluster(head, suffix)
+            name = canonical_cluster(head + shared_industry, suffix)
             mention = Mention(
                 "cluster",
                 normalise_name(name),
                 piece.start + offset,
                 piece.start + (e if last else b + k + len(item)),
                 piece.paragraph,
-                written=normalise_name(head + suffix),
+                written=normalise_name(head + shared_industry + suffix),
                 level=use_level[0] if use_level else None,
                 target_yi=use_level[1] if use_level else None,
-                industry=normalise_name(head),
+                industry=normalise_name(head + shared_industry),
                 group=piece.start + s if len(items) > 1 else -1,
+                each=each,
             )
             made.append(mention)
         if not made:

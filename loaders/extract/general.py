@@ -48,6 +48,9 @@ from .segments import Block, Piece, Segmented, Table, segment, sentences
 
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)\s*[\"“]?([^()\"”]{2,20})[\"”]?\)")
 _INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|工业)[。.]?(?=$|。)")
+_BRACKET_ZONE = re.compile(
+    r"\(([^()]{2,20}(?:" + "|".join(re.escape(z) for z in LEXICON.zone_suffixes) + r"))\)"
+)
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
 _YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
@@ -127,8 +130,17 @@ class _Reader:
             return None  # a place and nothing else: 广州、深圳等5个集群
         if self.traditional:
             as_written = normalise_name(self.doc.text[m.start : m.end])
+            if m.ending and m.ending[0] >= m.end:  # a list item: its head and the shared ending
+                as_written += normalise_name(self.doc.text[m.ending[0] : m.ending[1]])
             if as_written != name:
                 aliases.add(as_written)
+        # 胶州市(胶州经济技术开发区)空调设备: a zone in brackets says where; it is not in the name
+        inner = _BRACKET_ZONE.search(name)
+        if inner and m.via != "bracket":
+            aliases.add(name)
+            name = name[: inner.start()] + name[inner.end() :]
+            zone = zone or inner.group(1)
+            self.entity("zone", inner.group(1), ev)
         if m.written and m.written != name:
             aliases.add(m.written)
         if m.via == "bracket":
@@ -143,6 +155,8 @@ class _Reader:
             lead = lead or places
         ent = self.entity("cluster", name, ev)
         ent.aliases |= {a for a in aliases if a != ent.name}
+        if zone and inner and m.via != "bracket":
+            ent.links["zone"].setdefault(self._table("zone")[self._find(self._table("zone"), zone) or zone].name, ev)
         if m.level and not ent.level:
             ent.level, ent.target_yi = m.level, m.target_yi
         if m.industry and not ent.industry:
@@ -206,7 +220,7 @@ class _Reader:
             if block.kind == "row" and id(block) in table_rows:
                 self.read_row(block, table_rows[id(block)])
                 continue
-            pieces = [block.piece(c.start - block.para.start, c.end - block.para.start) for c in block.cells] if block.kind == "row" else sentences(block)
+            pieces = list(block.cells) if block.kind == "row" else sentences(block)
             own: _Entity | None = None
             if block.kind == "heading" and (hm := _INDUSTRY_HEADING.match(normalise_name(block.folded[block.body_offset :]))):
                 self.section_industry = hm.group(1)
@@ -290,7 +304,7 @@ class _Reader:
             if m.kind != "zone" and any(a <= m.start and m.end <= b for a, b in in_names):
                 continue
             ent = self.entity(m.kind, m.name, ev)
-            rel = m.end - piece.start
+            rel = piece.index(m.end)
             if also := _ALSO_CALLED.match(piece.text, rel):
                 ent.aliases.add(normalise_name(also.group(1)))
             if m.kind == "project":
@@ -352,7 +366,7 @@ class _Reader:
                 return None
             return cells[i]
 
-        row = block.piece(cells[0].start - block.para.start, cells[-1].end - block.para.start)
+        row = Piece(block.para.index, cells[0].start, cells[-1].end, block.folded)
         ev = self.evidence(row)
         zone_cell, place_cell, name_cell = cell("zone"), cell("place"), cell("name")
         industry_cell, firm_cell, project_cell, target_cell = cell("industry"), cell("firms"), cell("projects"), cell("target")

@@ -105,6 +105,7 @@ class Mention:
     aliases: list[str] = field(default_factory=list)
     group: int = -1  # mentions of one 、-list sharing an ending share a group (its ending's offset)
     each: bool = False  # the list names one cluster per item (等, a level or a count follows it)
+    ending: tuple[int, int] | None = None  # document span of the shared ending (产业集群)
 
 
 def _is_cjkish(c: str) -> bool:
@@ -161,10 +162,29 @@ def _cut_head(head: str) -> str:
             head = head[v.end() :]  # (基地)在… : the bracket closed the name before
             changed = True
         lead = _LEAD_RX.match(head)
-        if lead and lead.end() < len(head):
+        if lead and lead.end() < len(head) and not _place_begins(head, lead.end()):
             head = head[lead.end() :]
             changed = True
     return head
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> dict[str, tuple[str, ...]]:
+    """Division names and stems by first character, for the words a lead word may begin
+    (即墨, 如东, 和平, 以及 … : 即 and 如 are lead words, 即墨区 and 如东县 are places)."""
+    from clusterkg.loaders.places import NationalGazetteer
+
+    out: dict[str, set[str]] = {}
+    for d in NationalGazetteer.load().divisions:
+        for n in (d.name, d.short):
+            if len(n) >= 2:
+                out.setdefault(n[0], set()).add(n)
+    return {k: tuple(sorted(v, key=lambda n: -len(n))) for k, v in out.items()}
+
+
+def _place_begins(head: str, cut: int) -> bool:
+    """True when the lead word ending at ``cut`` is the start of a place name that begins ``head``."""
+    return any(head.startswith(n) and len(n) > cut for n in _place_names().get(head[0], ()))
 
 
 _SHARED_TAIL = re.compile(rf"^(?:[\d{_CN_NUM}]+个)?(?P<level>{_LEVEL_RX.pattern})?(?P<industry>[\u4e00-\u9fff()]{{0,12}})$")
@@ -388,15 +408,16 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
             mention = Mention(
                 "cluster",
                 normalise_name(name),
-                piece.start + offset,
-                piece.start + (e if last else b + k + len(item)),
+                piece.at(offset),
+                piece.end_at((e if last else b + k + len(item))),
                 piece.paragraph,
                 written=normalise_name(head + shared_industry + suffix),
                 level=use_level[0] if use_level else None,
                 target_yi=use_level[1] if use_level else None,
                 industry=normalise_name(head + shared_industry),
-                group=piece.start + s if len(items) > 1 else -1,
+                group=piece.at(s) if len(items) > 1 else -1,
                 each=each,
+                ending=(piece.at(s), piece.end_at(e)),
             )
             made.append(mention)
         if not made:
@@ -420,8 +441,8 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
                         Mention(
                             "cluster",
                             normalise_name(canonical_cluster(head, suf)),
-                            piece.start + base + k,
-                            piece.start + base + k + len(item),
+                            piece.at(base + k),
+                            piece.end_at(base + k + len(item)),
                             piece.paragraph,
                             level=level[0] if level else None,
                             target_yi=level[1] if level else None,
@@ -437,8 +458,8 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
                     Mention(
                         "cluster",
                         normalise_name(inner + suffix),
-                        piece.start + b,
-                        piece.start + close,
+                        piece.at(b),
+                        piece.end_at(close),
                         piece.paragraph,
                         written=normalise_name(text[b:close]),
                         industry=normalise_name(inner),
@@ -472,8 +493,8 @@ def _level_only_mentions(piece: Piece) -> list[Mention]:
             Mention(
                 "cluster",
                 normalise_name(head + m.group(1)),
-                piece.start + start,
-                piece.start + m.end(),
+                piece.at(start),
+                piece.end_at(m.end()),
                 piece.paragraph,
                 level=level[0] if level else None,
                 target_yi=level[1] if level else None,
@@ -512,7 +533,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
                     continue
                 start = b + k + len(item) - len(head)
                 out.append(
-                    Mention("zone", normalise_name(head + m.group(1)), piece.start + start, piece.start + b + k + len(item), piece.paragraph, via="list")
+                    Mention("zone", normalise_name(head + m.group(1)), piece.at(start), piece.end_at(b + k + len(item)), piece.paragraph, via="list")
                 )
             continue
         head = _cut_head(left.rsplit(_LIST_SEP, 1)[-1])
@@ -523,7 +544,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         if ext and not any(w in ext.group(1) for w in _CUT if w not in _EDGE_ONLY):
             e = ext.end()
             floor = e
-        out.append(Mention("zone", normalise_name(text[s - len(head) : e]), piece.start + s - len(head), piece.start + e, piece.paragraph))
+        out.append(Mention("zone", normalise_name(text[s - len(head) : e]), piece.at(s - len(head)), piece.end_at(e), piece.paragraph))
     return out
 
 
@@ -562,7 +583,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if (start, end) in seen or not name or any(a <= start and end <= c for a, c in seen):
             return
         seen.add((start, end))
-        out.append(Mention("firm", name, piece.start + start, piece.start + end, piece.paragraph, via=via))
+        out.append(Mention("firm", name, piece.at(start), piece.end_at(end), piece.paragraph, via=via))
 
     # lists before 等龙头企业 / 为龙头: 围绕A、B及C等龙头企业 (作为龙头: the 作 is not the firm's)
     for w in LEXICON.firm_after:
@@ -637,7 +658,7 @@ def labelled_projects(piece: Piece) -> list[Mention]:
         head = normalise_name(item)
         if len(head) >= 2 and not is_generic(head, LEXICON.project_generic):
             st = m.start(1) + k
-            out.append(Mention("project", head, piece.start + st, piece.start + st + len(item), piece.paragraph, via="label"))
+            out.append(Mention("project", head, piece.at(st), piece.end_at(st + len(item)), piece.paragraph, via="label"))
     return out
 
 
@@ -665,7 +686,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
             if is_generic(head, LEXICON.project_generic):
                 continue
             st = b + k + item.rfind(head)
-            out.append(Mention("project", normalise_name(head), piece.start + st, piece.start + st + len(head), piece.paragraph, via="list"))
+            out.append(Mention("project", normalise_name(head), piece.at(st), piece.end_at(st + len(head)), piece.paragraph, via="list"))
             covered.append((st, st + len(head)))
         covered.append((b, m.end()))
     for m in _PROJECT_SINGLE.finditer(text):
@@ -679,5 +700,5 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if not _PROJECT_CUE.search(head) and not verb:
             continue
         st = m.start() - len(head)
-        out.append(Mention("project", normalise_name(head + m.group(1)), piece.start + st, piece.start + m.end(), piece.paragraph))
+        out.append(Mention("project", normalise_name(head + m.group(1)), piece.at(st), piece.end_at(m.end()), piece.paragraph))
     return out

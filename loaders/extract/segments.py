@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -141,12 +142,53 @@ _TABLE_SEP = re.compile(r"\s*\|\s*|\t+|\s{3,}")
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A span of the document: absolute start/end, its paragraph, its folded text."""
+    """A span of the document: absolute start/end, its paragraph, its folded text.
+
+    ``text`` is folded and without the white space that wraps names inside the line (a table
+    cell wrapped as ``新\u3000\u3000乡经济技术``); ``offsets[i]`` is where its character ``i`` stands
+    in the document, so :meth:`at` maps any position of ``text`` back.
+    """
 
     paragraph: int
     start: int
     end: int
-    text: str  # folded, same length as end - start
+    text: str
+    offsets: tuple[int, ...] = ()
+
+    def at(self, i: int) -> int:
+        """The document offset of position ``i`` of ``text`` (``len(text)`` maps to the end)."""
+        if not self.offsets:
+            return self.start + i
+        if i >= len(self.offsets):
+            return self.end
+        return self.offsets[i]
+
+    def end_at(self, i: int) -> int:
+        """The document offset just after position ``i - 1`` of ``text`` (an end of a span)."""
+        return self.at(i) if i <= 0 or not self.offsets else self.at(i - 1) + 1
+
+    def index(self, absolute: int) -> int:
+        """The position in ``text`` of a document offset (the inverse of :meth:`at`)."""
+        if not self.offsets:
+            return absolute - self.start
+        return bisect_left(self.offsets, absolute)
+
+
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff()])[ \u3000]+(?=[\u4e00-\u9fff()])")
+
+
+def compact(paragraph: int, start: int, text: str) -> Piece:
+    """A piece of ``text`` (folded, starting at document offset ``start``) with the spaces that
+    wrap names between Chinese characters taken out."""
+    if not _WRAP.search(text):
+        return Piece(paragraph, start, start + len(text), text)
+    keep = [True] * len(text)
+    for m in _WRAP.finditer(text):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    chars = [c for c, k in zip(text, keep) if k]
+    offsets = tuple(start + i for i, k in enumerate(keep) if k)
+    return Piece(paragraph, start, start + len(text), "".join(chars), offsets)
 
 
 @dataclass(slots=True)
@@ -164,7 +206,7 @@ class Block:
 
     def piece(self, rel_start: int = 0, rel_end: int | None = None) -> Piece:
         end = len(self.folded) if rel_end is None else rel_end
-        return Piece(self.para.index, self.para.start + rel_start, self.para.start + end, self.folded[rel_start:end])
+        return compact(self.para.index, self.para.start + rel_start, self.folded[rel_start:end])
 
 
 @dataclass(slots=True)
@@ -197,7 +239,7 @@ def _cells(para: Paragraph, folded: str) -> list[Piece]:
             s += 1
         while e > s and folded[e - 1] == " ":
             e -= 1
-        out.append(Piece(para.index, para.start + s, para.start + e, folded[s:e]))
+        out.append(compact(para.index, para.start + s, folded[s:e]))
     # a row written "| a | b |" has empty outer cells
     if out and not out[0].text:
         out = out[1:]
@@ -315,7 +357,8 @@ def _continues(prev: Block, row: Block, width: int) -> bool:
 def _join(prev: Block, row: Block) -> None:
     last, first = prev.cells[-1], row.cells[0]
     # the joined cell spans both lines; its text reads on without the line break
-    prev.cells[-1] = Piece(last.paragraph, last.start, first.end, last.text + first.text)
+    offsets = (last.offsets or tuple(range(last.start, last.end))) + (first.offsets or tuple(range(first.start, first.end)))
+    prev.cells[-1] = Piece(last.paragraph, last.start, first.end, last.text + first.text, offsets)
     prev.cells.extend(row.cells[1:])
 
 

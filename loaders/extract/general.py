@@ -303,7 +303,11 @@ class _Reader:
         for m in others:
             if m.kind != "zone" and any(a <= m.start and m.end <= b for a, b in in_names):
                 continue
-            ent = self.entity(m.kind, m.name, ev)
+            ent = self.entity(m.kind, self.own_name(m), ev)
+            if self.traditional:
+                as_written = normalise_name(self.doc.text[m.start : m.end])
+                if as_written != ent.name:
+                    ent.aliases.add(as_written)
             rel = piece.index(m.end)
             if also := _ALSO_CALLED.match(piece.text, rel):
                 ent.aliases.add(normalise_name(also.group(1)))
@@ -329,6 +333,19 @@ class _Reader:
             else:
                 self.unattached.append((m, ev))
         return named
+
+    def own_name(self, m: Mention) -> str:
+        """A firm or project name without the county that a report puts before it
+        (昔阳县山西尚太锂电科技有限公司: the firm is 山西尚太锂电科技有限公司, in 昔阳县)."""
+        if m.kind not in ("firm", "project"):
+            return m.name
+        found = self.resolver.find(m.name)
+        if len(found) >= 2 and found[0][0] == 0 and found[1][0] == found[0][1]:
+            first, second = found[0][2], found[1][2]
+            written = m.name[: found[0][1]]
+            if first.level == "county" and written == first.name and second.level in ("province", "city"):
+                return m.name[found[0][1] :]
+        return m.name
 
     def nearest(self, named: list[_Entity], cms: list[Mention], m: Mention) -> _Entity | None:
         """With several clusters in one sentence, a mention belongs to the next cluster after it

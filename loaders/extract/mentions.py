@@ -50,7 +50,7 @@ _CUT = tuple(
             "正在", "已经", "不断", "加速", "加强", "深化", "完善", "强化", "延伸", "拓展", "带领", "下辖", "所属",
             "旗下", "共同", "携手", "迈入", "支撑", "逐个", "每个", "所列", "做优", "做精", "做特", "做实", "还为",
             "名录", "资金向", "要素向", "资源向", "政策向", "人才向", "企业向", "项目向", "目标为", "则以", "以下简称",
-            "简称", "下称", "集群", "承担", "牵头", "确保", "争取", "力促", "加速", "支持下", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
+            "简称", "下称", "集群", "承担", "牵头", "现有", "共有", "已有", "拥有", "确保", "争取", "力促", "加速", "支持下", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
         },
         key=lambda w: -len(w),
     )
@@ -550,7 +550,9 @@ def zone_mentions(piece: Piece) -> list[Mention]:
 
 # -- firms --------------------------------------------------------------------------------------
 
-_FIRMS_AFTER = re.compile(r"等(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?(?:规上|规模以上|重点|骨干|龙头|领军|上市|知名|头部|链主|配套|核心|优质|大型|外资|民营)?(?:工业)?(?:企业|公司)")
+_FIRMS_AFTER = re.compile(
+    r"等(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?[\"“”'‘’]?(?:(?!领域|行业|产业|方面)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
+)
 _SPONSOR_LABELS = {"承担单位:", "建设单位:", "实施主体:"}
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]{1,20}\)")
 _SUPPORT = re.compile(r"支持([\u4e00-\u9fff()]{2,24}?)(?:做大做强|做强做优|做优做强|做强|做大|做优|扩大|提升|加快发展|发挥)")
@@ -593,7 +595,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             end = m.start() - 1 if w.startswith("为") and text[m.start() - 1 : m.start()] == "作" else m.start()
             b = _left_head(text, end)
             body = _ALSO_CALLED.sub("", text[b:end])
-            for k, item in _split_items(body, conj=True):
+            parts = _split_items(body, conj=True)
+            if len(parts) >= 3 and all(len(_cut_head(i)) <= 3 for _, i in parts):
+                continue  # 乘用车、商用车、专用车为龙头: kinds of product, not firms
+            for k, item in parts:
                 head = _firm_item(item)
                 if head:
                     st = text.find(head, b)
@@ -602,7 +607,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
     for m in _FIRMS_AFTER.finditer(text):
         b = _left_head(text, m.start())
         body = _ALSO_CALLED.sub("", text[b : m.start()])
-        for k, item in _split_items(body, conj=True):
+        parts = _split_items(body, conj=True)
+        if len(parts) >= 3 and all(len(_cut_head(i)) <= 3 for _, i in parts):
+            continue  # 乘用车、商用车、专用车: kinds of product, not firms
+        for k, item in parts:
             head = _firm_item(item)
             if head:
                 st = text.find(head, b)

@@ -11,11 +11,11 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from clusterkg.graph.model import GraphBatch, Label, RelType
-from clusterkg.graph.writes import Progress, write_batch
 from neo4j import Driver
 
 from clusterkg.errors import InputError
+from clusterkg.graph.model import GraphBatch, Label, RelType
+from clusterkg.graph.writes import Progress, write_batch
 from clusterkg.settings import Settings
 
 from .chains import chain_batch, load_chains

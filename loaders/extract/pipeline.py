@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ValidationError
+
+from clusterkg.errors import InputError
 from clusterkg.loaders.gazetteer import Gazetteer
 from clusterkg.loaders.plan.document import PlanDocument, read_plan
 from clusterkg.loaders.plan.parser import parse_plan
 from clusterkg.loaders.plan.resolve import Aliases
-from pydantic import BaseModel, ValidationError
-
-from clusterkg.errors import InputError
 
 from .facts import (
     FORMAT,

@@ -15,9 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from clusterkg.graph.model import GraphBatch, Label, NodeRow, RelRow, RelType, Span
-
 from clusterkg.errors import InputError
+from clusterkg.graph.model import GraphBatch, Label, NodeRow, RelRow, RelType, Span
 from clusterkg.text import normalise_name
 
 from .facts import Evidence, Facts, PlaceRef

@@ -9,6 +9,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -87,13 +88,31 @@ def print_counts(title: str, counts: dict[str, int]) -> None:
     console.print(table)
 
 
+def print_warnings(warnings: tuple[str, ...], plan: Path) -> None:
+    hint = f"; `clusterkg extract {plan}` lists them" if warnings else ""
+    err.print(f"{len(warnings)} warnings{hint}", highlight=False, markup=False)
+
+
+def _load_with_progress(settings: Settings, name: str, load: Callable[..., Any]) -> Any:
+    with driver_for(settings) as driver, Progress(
+        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(), console=err, transient=True,
+    ) as bar:
+        task = bar.add_task(f"loading {name}", total=None)
+
+        def step(what: str, n: int) -> None:
+            bar.update(task, advance=n, description=f"loading {name}: {what}")
+
+        return load(driver, progress=step)
+
+
 @load_app.command("plan")
 @guarded
 def load_plan_cmd(
     path: Annotated[Path | None, typer.Argument(help="plan text file (default: the Henan plan in CLUSTERKG_PLANS)")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="parse and validate; print counts; write nothing")] = False,
 ) -> None:
-    """Parse a plan and write it to the graph in one idempotent transaction."""
+    """Extract a plan's facts and write them to the graph in one idempotent transaction."""
     from clusterkg.loaders.load_plan import load_plan
 
     settings = get_settings()
@@ -101,18 +120,68 @@ def load_plan_cmd(
     if dry_run:
         result = load_plan(None, settings, plan, dry_run=True)
         print_counts(f"{plan.name}: would write (dry run)", result.counts)
-        return
-    with driver_for(settings) as driver, Progress(
-        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(), console=err, transient=True,
-    ) as bar:
-        task = bar.add_task(f"loading {plan.name}", total=None)
+    else:
+        result = _load_with_progress(settings, plan.name, lambda driver, progress: load_plan(
+            driver, settings, plan, progress=progress))
+        print_counts(f"{plan.name}: loaded into {settings.neo4j_database}", result.counts)
+    print_warnings(result.warnings, plan)
 
-        def step(what: str, n: int) -> None:
-            bar.update(task, advance=n, description=f"loading {plan.name}: {what}")
 
-        result = load_plan(driver, settings, plan, progress=step)
-    print_counts(f"{plan.name}: loaded into {settings.neo4j_database}", result.counts)
+@load_app.command("facts")
+@guarded
+def load_facts_cmd(
+    path: Annotated[Path, typer.Argument(help="facts file (.json, .yaml) written by `clusterkg extract` and reviewed")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="check the file; print counts; write nothing")] = False,
+) -> None:
+    """Load a (corrected) facts file exactly as `load plan` loads the plan it came from."""
+    from clusterkg.loaders.load_plan import load_facts
+
+    settings = get_settings()
+    if dry_run:
+        result = load_facts(None, settings, path, dry_run=True)
+        print_counts(f"{path.name}: would write (dry run)", result.counts)
+    else:
+        result = _load_with_progress(settings, path.name, lambda driver, progress: load_facts(
+            driver, settings, path, progress=progress))
+        print_counts(f"{path.name}: loaded into {settings.neo4j_database}", result.counts)
+    for w in result.warnings:
+        err.print(f"warning: {w}", highlight=False, markup=False, soft_wrap=True)
+    if not result.warnings:
+        err.print("0 warnings", highlight=False)
+
+
+class FactsFormat(str, Enum):
+    json = "json"
+    yaml = "yaml"
+
+
+@app.command("extract")
+@guarded
+def extract_cmd(
+    path: Annotated[Path, typer.Argument(help="plan document")],
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="write the facts here (default: stdout)")] = None,
+    fmt: Annotated[FactsFormat | None, typer.Option("--format", help="json or yaml (default: from -o's suffix, else json)")] = None,
+) -> None:
+    """Read a plan and print the facts it states, for review (no database needed)."""
+    from clusterkg.loaders.extract.pipeline import (
+        extract_path,
+        facts_to_json,
+        facts_to_yaml,
+        write_facts,
+    )
+
+    facts = extract_path(path)
+    if out is None:
+        text = facts_to_yaml(facts) if fmt is FactsFormat.yaml else facts_to_json(facts)
+        sys.stdout.write(text)
+    else:
+        write_facts(facts, out, fmt.value if fmt else None)
+    counts = {"sectors": len(facts.sectors), "clusters": len(facts.clusters), "zones": len(facts.zones),
+              "firms": len(facts.firms), "projects": len(facts.projects)}
+    where = f"wrote {out}" if out else "facts"
+    err.print(f"{path.name}: {where} ({facts.document.profile} reading): "
+              + ", ".join(f"{v} {k}" for k, v in counts.items()) + f"; {len(facts.warnings)} warnings",
+              highlight=False, markup=False, soft_wrap=True)
 
 
 @load_app.command("actuals")

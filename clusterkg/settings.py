@@ -21,7 +21,8 @@ class Settings(BaseSettings):
 
     neo4j_uri: str = Field("bolt://127.0.0.1:7687", alias="NEO4J_URI")
     neo4j_user: str = Field("neo4j", alias="NEO4J_USER")
-    neo4j_password: SecretStr = Field(alias="NEO4J_PASSWORD")
+    # Only a driver needs it (graph.db.create_driver checks); extract and dry runs work without.
+    neo4j_password: SecretStr | None = Field(None, alias="NEO4J_PASSWORD")
     neo4j_database: str = Field("neo4j", alias="NEO4J_DATABASE")
     plans_dir: Path = Field(Path("../shared/plans"), alias="CLUSTERKG_PLANS")
     default_plan: str = Field("henan-2015-baiqianwan-clusters.txt", alias="CLUSTERKG_DEFAULT_PLAN")

@@ -14,12 +14,19 @@ import neo4j
 from neo4j import Driver, GraphDatabase, NotificationDisabledClassification, Query, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
-from clusterkg.errors import DatabaseUnavailable
+from clusterkg.errors import ConfigError, DatabaseUnavailable
 from clusterkg.settings import Settings
 
 
 def create_driver(settings: Settings) -> Driver:
-    """Create the process's driver (does not connect yet; see :func:`check_connectivity`)."""
+    """Create the process's driver (does not connect yet; see :func:`check_connectivity`).
+
+    Raises :class:`ConfigError` when no password is set: the one setting only a driver needs.
+    """
+    if settings.neo4j_password is None:
+        raise ConfigError(
+            "NEO4J_PASSWORD is not set; set it in the environment or .env (`make neo4j` writes it to .env)"
+        )
     return GraphDatabase.driver(
         settings.neo4j_uri,
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),

@@ -38,10 +38,21 @@ class PlaceRef(_In):
 
 
 class Place(_In):
+    """A division the facts name; ``level`` picks the graph label (province: none, written nowhere).
+
+    The optional fields carry what a province table knows beyond the code (``kind`` as the
+    table names the division: district, county_city …), so a profile with such a table
+    writes the same City/County nodes through the facts as it did directly.
+    """
+
     code: str = Field(pattern=r"^[0-9]{6}$")
     name: str
-    level: str  # "province" | "city" | "county"
-    parent_code: str | None = None
+    level: str = Field(pattern=r"^(province|city|county)$")
+    parent_code: str | None = Field(default=None, pattern=r"^[0-9]{6}$")
+    kind: str | None = None
+    short: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    direct_admin: bool | None = None
 
 
 class DocumentFacts(_In):

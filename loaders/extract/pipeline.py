@@ -4,9 +4,10 @@ Two readings exist.  The legacy profile (``henan-action-plan``) reads Henan acti
 the 2015 form, the document it was written for: numbered sector headings, a goals
 paragraph and the appendix table of big clusters.  Every other plan goes through the
 general reading (``general.extract_general``), written from rules about the genre.  Both
-run on every document; the legacy facts are kept when the legacy profile finds at least
-one cluster and at least as many as the general reading, so the Henan graph stays what it
-was while the general reading improves, and takes over wherever it does better.
+run on every document; the legacy facts are kept when the document has the form the legacy
+profile was written for — its appendix table of clusters with targets (clusters with an
+``appendix_no``) — so the Henan graph stays what it was; any other document, a differently
+worded Henan plan included, goes through the general reading.
 
 >>> facts = extract_path("../shared/plans/henan-2015-baiqianwan-clusters.txt")  # doctest: +SKIP
 >>> facts.document.profile, len(facts.clusters)  # doctest: +SKIP
@@ -73,14 +74,14 @@ def legacy_facts(doc: PlanDocument) -> Facts | None:
 
 
 def choose(legacy: Facts | None, general: Facts) -> Facts:
-    """The legacy facts when they name at least one cluster and no fewer than the general ones.
+    """The legacy facts for a document of its form (an appendix table of clusters), else the general ones.
 
     >>> from clusterkg.loaders.extract.facts import ClusterFacts, DocumentFacts
     >>> g = Facts(document=DocumentFacts(key="k", profile="general"), clusters=[ClusterFacts(name="某集群")])
     >>> choose(None, g).document.profile
     'general'
     """
-    if legacy is not None and legacy.clusters and len(legacy.clusters) >= len(general.clusters):
+    if legacy is not None and any(c.appendix_no is not None for c in legacy.clusters):
         return legacy
     return general
 

@@ -55,8 +55,17 @@ def parse_appendix(doc: PlanDocument) -> list[AppendixRow]:
     rows: list[AppendixRow] = []
     paras = doc.paragraphs
     i = 0
+
+    def split(text: str) -> list[str]:
+        # tab-separated in a text file; " | " where the table came from .docx or HTML
+        t = text.strip()
+        return t.split("\t") if "\t" in t else [c.strip() for c in t.strip("| ").split(" | ")]
+
+    def is_row(text: str) -> bool:
+        return "\t" in text or " | " in text
+
     while i < len(paras):
-        cells = paras[i].text.strip().split("\t")
+        cells = split(paras[i].text)
         cols = _columns(cells) if len(cells) >= 4 else None
         if cols is None:
             i += 1
@@ -65,9 +74,9 @@ def parse_appendix(doc: PlanDocument) -> list[AppendixRow]:
         year = int(year_m.group(1)) if year_m else 0
         title = normalise_name(paras[i - 1].text) if i > 0 else ""
         i += 1
-        while i < len(paras) and "\t" in paras[i].text:
+        while i < len(paras) and is_row(paras[i].text):
             p = paras[i]
-            row = p.text.strip().split("\t")
+            row = split(p.text)
             where = f"{doc.path}: paragraph {p.index} (table row)"
             if len(row) != len(cells):
                 raise InputError(f"{where}: {len(row)} cells, the header has {len(cells)}")

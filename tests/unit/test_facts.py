@@ -100,16 +100,19 @@ def test_extract_path_picks_the_legacy_reading_for_henan(henan_doc: PlanDocument
 
 
 # -- choosing a reading, finding nothing -------------------------------------------------
-def _with_clusters(profile: str, n: int) -> Facts:
+def _with_clusters(profile: str, n: int, appendix: bool = False) -> Facts:
     return Facts(document=DocumentFacts(key="k", profile=profile),
-                 clusters=[ClusterFacts(name=f"某{i}产业集群") for i in range(n)])
+                 clusters=[ClusterFacts(name=f"某{i}产业集群", appendix_no=i + 1 if appendix else None) for i in range(n)])
 
 
-@pytest.mark.parametrize(("legacy", "general", "chosen"), [
-    (2, 2, "henan-action-plan"), (2, 1, "henan-action-plan"), (1, 2, "general"), (0, 0, "general"),
+@pytest.mark.parametrize(("legacy", "appendix", "general", "chosen"), [
+    (2, True, 5, "henan-action-plan"), (2, False, 1, "general"), (1, False, 0, "general"), (0, False, 0, "general"),
 ])
-def test_legacy_reading_wins_ties_but_only_with_a_cluster(legacy: int, general: int, chosen: str) -> None:
-    assert choose(_with_clusters("henan-action-plan", legacy), _with_clusters("general", general)).document.profile == chosen
+def test_the_legacy_reading_is_kept_only_for_a_plan_with_its_appendix_table(
+    legacy: int, appendix: bool, general: int, chosen: str
+) -> None:
+    legacy_facts = _with_clusters("henan-action-plan", legacy, appendix)
+    assert choose(legacy_facts, _with_clusters("general", general)).document.profile == chosen
 
 
 def test_a_document_stating_no_cluster_is_an_error_naming_what_was_looked_for(tmp_path: Path) -> None:

@@ -161,6 +161,8 @@ class _Reader:
             ent.level, ent.target_yi = m.level, m.target_yi
         if m.industry and not ent.industry:
             ent.industry = self.resolver.strip_place(m.industry) or m.industry
+        if any(d.level != "province" for d in lead):
+            lead = [d for d in lead if d.level != "province"]  # 福建省福州市马尾区…: the province goes without saying
         for d in lead:
             if d not in ent.places:
                 ent.places.append(d)
@@ -235,6 +237,8 @@ class _Reader:
     def cluster_by_head(self, heading: str) -> _Entity | None:
         """The cluster a heading names without its ending: 【合肥新型显示】, 3. 古镇灯饰."""
         text = normalise_name(re.sub(r"^[【\[]|[】\]。:]+$", "", heading.strip()))
+        text = re.sub(r"^(?:做强|做优|做大|壮大|培育|发展|提升|打造)", "", text.split(":")[0])
+        text = re.sub(r"(?:产业链|产业|集群)$", "", text)
         if len(text) < 2:
             return None
         for ent in self.clusters.values():

@@ -50,7 +50,8 @@ _CUT = tuple(
             "正在", "已经", "不断", "加速", "加强", "深化", "完善", "强化", "延伸", "拓展", "带领", "下辖", "所属",
             "旗下", "共同", "携手", "迈入", "支撑", "逐个", "每个", "所列", "做优", "做精", "做特", "做实", "还为",
             "名录", "资金向", "要素向", "资源向", "政策向", "人才向", "企业向", "项目向", "目标为", "则以", "以下简称",
-            "简称", "下称", "集群", "承担", "牵头", "现有", "共有", "已有", "拥有", "确保", "争取", "力促", "加速", "支持下", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
+            "简称", "下称", "集群", "承担", "牵头", "现有", "共有", "已有", "拥有", "增强", "建立", "参加", "未来",
+            "本地区", "营业收入", "决定", "投资建设", "投资", "而", "对象", "其", "确保", "争取", "力促", "加速", "支持下", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
         },
         key=lambda w: -len(w),
     )
@@ -136,7 +137,7 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
 
 _INNER_CUT = re.compile("|".join(re.escape(w) for w in _CUT if w not in _EDGE_ONLY))
 _LEAD_RX = re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(set(_CUT) | set(LEXICON.lead), key=lambda w: -len(w))) + ")")
-_COUNT_CUT = re.compile(rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:个|家|类|批|轮|届|次)")
+_COUNT_CUT = re.compile(rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:个|家|类|批|轮|届|次)|[一二三四五六七八九十]+大(?!连池)")
 
 
 @lru_cache(maxsize=65536)
@@ -266,7 +267,15 @@ def _words(generic: frozenset[str]) -> list[str]:
     return sorted(generic, key=lambda w: -len(w))
 
 
+_NOT_A_NAME_END = re.compile(
+    r"(特色化|产业化|集群化|规模化|高端化|智能化|绿色化|现代化|国际化|信息化|市场化|专业化|一体化|多元化|品牌化|"
+    r"标准化|集约化|服务化|复合化|融合化|链条化|基地化|园区化)$"
+)
+
+
 def _generic_rest(h: str, generic: frozenset[str]) -> bool:
+    if _NOT_A_NAME_END.search(h):
+        return True
     h = _LEVEL_RX.sub("", h)
     h = re.sub(rf"\d+(?:个|大|类|家|批)?|[{_CN_NUM}]+(?:个|大|类|家|批)", "", h)
     if len(h) < 2:
@@ -287,6 +296,7 @@ def _split_items(text: str, *, conj: bool) -> list[tuple[int, str]]:
     """Items of a 、-list (offsets relative to ``text``); with ``conj``, also split at 和/及/与."""
     items: list[tuple[int, str]] = []
     pos = 0
+    conj = conj and _LIST_SEP in text  # 化学和生物制药基地 is one name; A、B和C is a list
     for part in text.split(_LIST_SEP):
         if conj:
             sub = re.split(r"(?<=.{2})(?:和|及|与|以及)(?=.{2})", part)
@@ -371,6 +381,8 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
         split = _shared_split(body)
         if split is not None:
             body, lv_shared, shared_industry = split
+            if is_generic(shared_industry, LEXICON.cluster_generic):
+                shared_industry = ""  # 生物与新医药、光伏等高新技术产业集群: a kind, not the industry
             level = level or lv_shared
         each = bool(has_tail and "等" in (tail.group(0) if tail else "")) or level is not None or counted or split is not None
         items = _split_items(body, conj=False) if (_LIST_SEP in body) else [(0, body)]
@@ -537,6 +549,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
                 )
             continue
         head = _cut_head(left.rsplit(_LIST_SEP, 1)[-1])
+        if head.startswith("环") and len(head) > 2 and _place_begins(head[1:], 0):
+            head = head[1:]  # 环哈尔滨新区: around the zone
         if not head or is_generic(head, LEXICON.zone_generic) or len(head) > 24:
             continue
         # a park inside a zone is one name: 某某经济开发区环保装备产业园
@@ -553,6 +567,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
 _FIRMS_AFTER = re.compile(
     r"等(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?[\"“”'‘’]?(?:(?!领域|行业|产业|方面)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
 )
+_IS_ANCHOR = re.compile(r"(?:^|[,;:。])\s*([\u4e00-\u9fff()]{2,16}?)(?:是|为|作为|成为)[^,。;:]{0,20}?(?:链主企业|龙头企业|领军企业|链主)")
 _SPONSOR_LABELS = {"承担单位:", "建设单位:", "实施主体:"}
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]{1,20}\)")
 _SUPPORT = re.compile(r"支持([\u4e00-\u9fff()]{2,24}?)(?:做大做强|做强做优|做优做强|做强|做大|做优|扩大|提升|加快发展|发挥)")
@@ -615,6 +630,12 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             if head:
                 st = text.find(head, b)
                 add(st, st + len(head), "list")
+    # A是…链主企业: the subject of a statement that calls it an anchor
+    for m in _IS_ANCHOR.finditer(text):
+        head = _firm_item(m.group(1))
+        if head and not is_generic(head, LEXICON.cluster_generic):
+            st = m.start(1) + m.group(1).rfind(head)
+            add(st, st + len(head), "list")
     # 支持A做强…: the firm a support statement names
     for m in _SUPPORT.finditer(text):
         head = _firm_item(m.group(1))

@@ -103,6 +103,12 @@ def document_home(text: str, lines: list[str], gaz: NationalGazetteer) -> tuple[
             cities[d.parent_code] += 1
         elif d.level == "city":
             cities[d.code] += 1
+    counties: Counter[str] = Counter(d.code for _, _, d in gaz.find_in(text, province=pcode) if d.level == "county")
+    if re.search(r"我区|全区|本区|我县|全县|本县|区委|县委", text) and counties:
+        code, _ = counties.most_common(1)[0]
+        county = gaz.by_code(code)
+        if county is not None:
+            return gaz.province_of(county.code), county
     speaks_city = bool(re.search(r"我市|全市|本市|市委|市政府", text))
     if speaks_city and cities:
         code, _ = cities.most_common(1)[0]

@@ -136,6 +136,7 @@ def heading_of(line: str) -> tuple[str, int, str] | None:
 # A line that is a place heading of a grouped list: 济南市（3个） / 一、郑州市(5个)
 _GROUP_HEAD = re.compile(r"^(.{2,12}?)\s*\((\d+|[一二三四五六七八九十]+)个?\)\s*$")
 
+_SUBHEAD = re.compile(r"^[\u4e00-\u9fff()]{2,16}(?:产业|集群|产业集群|产业链)(?::.{0,20})?$")
 _BRACKET_HEAD = re.compile(r"^【[^【】]{2,30}】$")
 _TABLE_SEP = re.compile(r"\s*\|\s*|\t+|\s{3,}")
 
@@ -295,6 +296,13 @@ def segment(doc: PlanDocument) -> Segmented:
             if "bracket" not in style_depth:
                 style_depth["bracket"] = len(style_depth)
             blocks.append(Block(para, folded, "heading", ("bracket", 0), 0, depth=style_depth["bracket"]))
+            continue
+        stripped = folded.strip()
+        if 4 <= len(stripped) <= 30 and not re.search(r"[。;!?,、]", stripped) and _SUBHEAD.match(stripped):
+            # an unnumbered sub-heading of a report: 大数据智能化产业:布局数字经济产业链
+            if "subhead" not in style_depth:
+                style_depth["subhead"] = len(style_depth)
+            blocks.append(Block(para, folded, "heading", ("subhead", 0), 0, depth=style_depth["subhead"]))
             continue
         if _GROUP_HEAD.match(folded.strip()):
             blocks.append(Block(para, folded, "heading", ("group", 0), 0, depth=len(style_depth)))

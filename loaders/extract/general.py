@@ -478,8 +478,10 @@ class _Reader:
         self.finish_clusters()
         for m, ev in self.unattached:
             lone = list(self.clusters.values())
-            if len(lone) == 1:
-                lone[0].links[m.kind].setdefault(self._table(m.kind)[self._find(self._table(m.kind), m.name) or m.name].name, ev)
+            # a text about one cluster: what it names after stating the cluster is the cluster's
+            if len(lone) == 1 and lone[0].evidence and lone[0].evidence[0].start <= m.start:
+                table = self._table(m.kind)
+                lone[0].links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
             else:
                 self.warnings.append(f"paragraph {m.paragraph}: {m.kind} {m.name!r} is named in no cluster's statement; kept without a cluster")
         for ent in self.firms.values():

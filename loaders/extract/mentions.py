@@ -51,13 +51,13 @@ _CUT = tuple(
             "旗下", "共同", "携手", "迈入", "支撑", "逐个", "每个", "所列", "做优", "做精", "做特", "做实", "还为",
             "名录", "资金向", "要素向", "资源向", "政策向", "人才向", "企业向", "项目向", "目标为", "则以", "以下简称",
             "简称", "下称", "集群", "承担", "牵头", "现有", "共有", "已有", "拥有", "增强", "建立", "参加", "未来",
-            "本地区", "营业收入", "决定", "投资建设", "投资", "而", "对象", "其", "确保", "争取", "力促", "加速", "支持下", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
+            "本地区", "营业收入", "决定", "投资建设", "投资", "而", "对象", "其", "放在", "之一", "确保", "争取", "力促", "加速", "支持下", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
         },
         key=lambda w: -len(w),
     )
 )
 # Cut words that may stand inside a name and so only cut at the head's left edge.
-_EDGE_ONLY = {"和", "与", "及", "或", "以", "在", "为", "有", "使", "即", "如", "将", "把", "是", "由", "向", "到", "共", "了", "级", "建设"}
+_EDGE_ONLY = {"和", "与", "及", "或", "以", "在", "为", "有", "使", "即", "如", "将", "把", "是", "由", "向", "到", "共", "级", "建设"}
 
 _LEVEL_AR = re.compile(r"(超|逾)?(\d+(?:\.\d+)?)\s*(万亿|千亿|亿)(?:元)?(?:级|以上|规模)")
 _LEVEL_WORDS = tuple(sorted(LEXICON.level_yi, key=lambda w: -len(w)))
@@ -137,7 +137,7 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
 
 _INNER_CUT = re.compile("|".join(re.escape(w) for w in _CUT if w not in _EDGE_ONLY))
 _LEAD_RX = re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(set(_CUT) | set(LEXICON.lead), key=lambda w: -len(w))) + ")")
-_COUNT_CUT = re.compile(rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:个|家|类|批|轮|届|次)|[一二三四五六七八九十]+大(?!连池)")
+_COUNT_CUT = re.compile(rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:个|家|类|批|轮|届|次)|[一二三四五六七八九十]+大(?!连池)|(?:\d+|[一二三四五六七八九十]+)年(?!产)|[〇零一二三四五六七八九]{4}年度?")
 
 
 @lru_cache(maxsize=65536)
@@ -268,7 +268,7 @@ def _words(generic: frozenset[str]) -> list[str]:
 
 
 _NOT_A_NAME_END = re.compile(
-    r"(特色化|产业化|集群化|规模化|高端化|智能化|绿色化|现代化|国际化|信息化|市场化|专业化|一体化|多元化|品牌化|"
+    r"(特色化|产业化|集群化|规模化|高端化|现代化|国际化|市场化|专业化|一体化|多元化|品牌化|"
     r"标准化|集约化|服务化|复合化|融合化|链条化|基地化|园区化)$"
 )
 
@@ -555,7 +555,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             continue
         # a park inside a zone is one name: 某某经济开发区环保装备产业园
         ext = _ZONE_EXTEND.match(text, e)
-        if ext and not any(w in ext.group(1) for w in _CUT if w not in _EDGE_ONLY):
+        if ext and not re.search(r"[和及与或、]", ext.group(1)) and not any(w in ext.group(1) for w in _CUT if w not in _EDGE_ONLY):
             e = ext.end()
             floor = e
         out.append(Mention("zone", normalise_name(text[s - len(head) : e]), piece.at(s - len(head)), piece.end_at(e), piece.paragraph))
@@ -662,6 +662,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             continue
         if is_generic(head, LEXICON.cluster_generic | frozenset({"企业", "龙头", "骨干", "上市", "国有", "民营", "外资", "子", "母"})):
             continue
+        if head.endswith("企业"):
+            continue  # 汽车企业集团: a kind of group, not a group's name
         st = m.start() - len(head)
         # a longer firm name already covers it (集团 inside 集团股份有限公司)
         if any(a <= st and m.end() <= c and (a, c) != (st, m.end()) for a, c in seen):

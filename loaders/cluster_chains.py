@@ -15,10 +15,14 @@ same rows.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from clusterkg.graph.model import GraphBatch, Label, RelRow, RelType
 
+from clusterkg.errors import InputError
+
 from .chains import ChainCatalog, ChainTemplate, fold_text
+from .datafile import read_toml
 
 # A chain name like 整车及零部件 or 智能终端(手机) names two products; either one in a
 # cluster's name counts.  Parts shorter than two characters (镁 of 镁及镁合金) are too loose.
@@ -50,6 +54,50 @@ def cluster_chains(cluster_name: str, sector: str, catalog: ChainCatalog) -> tup
     chains = catalog.chains_of_sector(sector)
     named = [c.key for c in chains if any(p in name for p in _name_parts(c)) or _keywords_in(c, name)]
     return tuple(named) if named else tuple(c.key for c in chains)
+
+
+@lru_cache(maxsize=1)
+def industry_words() -> dict[str, tuple[str, ...]]:
+    """Chain key → the words cluster names use for its industry (``data/chain_industry_words.toml``)."""
+    source, data = read_toml(None, "chain_industry_words.toml", "chain industry-word")
+    words = data.get("words")
+    if not isinstance(words, dict):
+        raise InputError(f"{source}: no [words] table")
+    return {str(k): tuple(fold_text(w) for w in v) for k, v in words.items()}
+
+
+def chains_by_name(cluster_name: str, catalog: ChainCatalog) -> tuple[str, ...]:
+    """Keys of the catalogue's chains a cluster names, whatever its sector: by the industry
+    words of each chain (the longest that occur; 智能网联汽车 before 汽车), else by the chain's
+    own name or the keywords of two of its segments.
+
+    A plan of another province names its own sectors; its clusters reach the chains through
+    the words of their names.
+
+    >>> from clusterkg.loaders.chains import load_chains
+    >>> chains_by_name("十堰汽车零部件产业集群", load_chains())
+    ('vehicles-parts',)
+    >>> chains_by_name("武汉智能网联汽车产业集群", load_chains())
+    ('ev',)
+    """
+    name = fold_text(cluster_name)
+    known = {c.key for c in catalog.chains}
+    hits: list[tuple[int, int, str]] = []
+    for key, words in industry_words().items():
+        if key not in known:
+            continue
+        for w in words:
+            start = name.find(w)
+            while start >= 0:
+                hits.append((start, start + len(w), key))
+                start = name.find(w, start + 1)
+    kept = {k for s, e, k in hits if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, _ in hits)}
+    if kept:
+        return tuple(c.key for c in catalog.chains if c.key in kept)
+    by_name = [c.key for c in catalog.chains if any(p in name for p in _name_parts(c))]
+    if by_name:
+        return tuple(by_name)
+    return tuple(c.key for c in catalog.chains if len(_keywords_in(c, name)) >= 2)
 
 
 def covered_segments(cluster_name: str, chain_keys: tuple[str, ...], catalog: ChainCatalog) -> tuple[str, ...]:
@@ -85,13 +133,14 @@ def cluster_chain_batch(plan_batch: GraphBatch, catalog: ChainCatalog) -> list[R
     }
     rows: list[RelRow] = []
     for node in plan_batch.nodes:
-        if node.label is not Label.CLUSTER or node.key not in sector_of:
+        if node.label is not Label.CLUSTER:
             continue
-        # Another province's plan may name sectors the catalogue has no chains for yet: its
-        # clusters load without chains (and so without gap reports) rather than failing.
-        if not catalog.has_sector(sector_of[node.key]):
-            continue
-        chains = cluster_chains(node.name, sector_of[node.key], catalog)
+        sector = sector_of.get(node.key)
+        if sector is not None and catalog.has_sector(sector):
+            chains = cluster_chains(node.name, sector, catalog)
+        else:
+            # A sector the catalogue does not know (or none): the chains its name names.
+            chains = chains_by_name(node.name, catalog)
         for key in chains:
             rows.append(RelRow(RelType.HAS_CHAIN, Label.CLUSTER, node.key, Label.CHAIN, key, props=dict(props)))
         for seg in covered_segments(node.name, chains, catalog):

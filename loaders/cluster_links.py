@@ -1,6 +1,6 @@
 """Cluster-LINKS_TO->Cluster for the cross-cluster links a plan states.
 
-``data/cluster_links.toml`` lists which cross-chain feeds of the chain catalogue the plan
+``data/henan-2015/cluster_links.toml`` lists which cross-chain feeds of the chain catalogue the plan
 states as a tie between industries, with words that find the stating sentence.  The clusters
 follow from that sentence: a cluster working on the supplying chain whose own clause is the
 sentence links to every other cluster working on the customer chain.  Tying the supplier side
@@ -67,7 +67,7 @@ class StatedLink:
 
 
 def load_stated_links(catalog: ChainCatalog, path: Path | None = None) -> tuple[StatedLink, ...]:
-    """Read and check the stated links (the packaged ``data/cluster_links.toml`` by default).
+    """Read and check the stated links (the packaged ``data/henan-2015/cluster_links.toml`` by default).
 
     Each entry must name a cross link of ``catalog``; :class:`InputError` names the file and
     the entry otherwise.
@@ -76,7 +76,7 @@ def load_stated_links(catalog: ChainCatalog, path: Path | None = None) -> tuple[
     >>> len(load_stated_links(load_chains()))
     4
     """
-    source, raw = read_toml(path, "cluster_links.toml", "cluster-link")
+    source, raw = read_toml(path, "henan-2015/cluster_links.toml", "cluster-link")
     try:
         parsed = _LinksIn.model_validate(raw)
     except ValidationError as exc:

@@ -20,7 +20,7 @@ def read_toml(path: str | Path | None, packaged: str, what: str) -> tuple[Path |
 
     ``what`` names the kind of file in errors ("chain-template" → "no such chain-template file").
 
-    >>> source, data = read_toml(None, "aliases.toml", "alias")
+    >>> source, data = read_toml(None, "henan-2015/aliases.toml", "alias")
     >>> "Zone" in data
     True
     """

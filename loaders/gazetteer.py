@@ -3,11 +3,11 @@
 Plans name places in many ways: full names (长葛市), bare stems (长葛), bracket
 abbreviations (新(乡)长(垣)), strings of one-character city abbreviations (郑汴),
 lists (洛阳、焦作、三门峡), and names run together inside zone names (长葛市产业集聚区).
-The divisions are shipped as data (``data/henan_divisions.csv``, GB/T 2260 codes as of
+The divisions are shipped as data (``data/henan-2015/divisions.csv``, GB/T 2260 codes as of
 2015) so that a correction is a one-line diff a reviewer can check against the official
 code list, not a code change.
 
-The one-character abbreviations (``data/henan_city_abbreviations.csv``) are only the
+The one-character abbreviations (``data/henan-2015/city_abbreviations.csv``) are only the
 traditional ones that name a single city without doubt.  Left out on purpose: 平
 (平顶山; also 平舆, 平桥 and a common word), 三 (三门峡; a numeral) and 济 (济源; 济 is
 济南 outside Henan).
@@ -185,7 +185,7 @@ class Gazetteer:
         >>> g.by_code("411082").name, g.city_of(g.by_code("411082")).name
         ('长葛市', '许昌市')
         """
-        source: Path | Traversable = path if path is not None else _packaged("henan_divisions.csv")
+        source: Path | Traversable = path if path is not None else _packaged("henan-2015/divisions.csv")
         places: list[Place] = []
         rows: dict[str, int] = {}
         for number, cells in _read_rows(source, COLUMNS):
@@ -211,7 +211,7 @@ class Gazetteer:
 
         abbr_source: Path | Traversable | None = abbreviations
         if abbr_source is None and path is None:
-            abbr_source = _packaged("henan_city_abbreviations.csv")
+            abbr_source = _packaged("henan-2015/city_abbreviations.csv")
         abbr: dict[str, str] = {}
         if abbr_source is not None:
             for number, cells in _read_rows(abbr_source, ABBREVIATION_COLUMNS):

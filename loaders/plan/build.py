@@ -149,7 +149,7 @@ def plan_batch(doc: PlanDocument, gazetteer: GazetteerLike | None = None, aliase
     """Everything the plan states, as graph rows, with places from the gazetteer.
 
     Without a gazetteer the packaged Henan divisions are used; without an alias table,
-    the packaged ``loaders/data/aliases.toml``.
+    the packaged ``loaders/data/henan-2015/aliases.toml``.
 
     >>> from clusterkg.loaders.plan.document import read_plan  # doctest: +SKIP
     >>> plan_batch(read_plan("plan.txt")).counts()["Sector"]  # doctest: +SKIP

@@ -2,7 +2,7 @@
 
 Resolution is data plus a few rules: every name is keyed by
 :func:`clusterkg.text.normalise_name`; zone names additionally fold the common typo
-聚集区 into 集聚区; ``loaders/data/aliases.toml`` maps remaining variants to canonical
+聚集区 into 集聚区; ``loaders/data/henan-2015/aliases.toml`` maps remaining variants to canonical
 names per label.  Places come from the gazetteer, accessed through the small
 :class:`GazetteerLike` protocol so the parser does not depend on how it is built.
 """
@@ -66,12 +66,12 @@ class Aliases:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Aliases:
-        """Read an alias file (TOML); the packaged ``loaders/data/aliases.toml`` by default.
+        """Read an alias file (TOML); the packaged ``loaders/data/henan-2015/aliases.toml`` by default.
 
         >>> Aliases.load().canonical(Label.ZONE, "航空港区")
         '郑州航空港经济综合实验区'
         """
-        where, data = read_toml(path, "aliases.toml", "alias")
+        where, data = read_toml(path, "henan-2015/aliases.toml", "alias")
         table: dict[Label, dict[str, str]] = {}
         known: list[str] = []
         for section, entries in data.items():

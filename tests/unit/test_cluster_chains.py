@@ -6,7 +6,7 @@ from pathlib import Path
 
 from clusterkg.graph.model import Label, RelType
 from clusterkg.loaders.chains import load_chains
-from clusterkg.loaders.cluster_chains import cluster_chain_batch
+from clusterkg.loaders.cluster_chains import chains_by_name, cluster_chain_batch
 from clusterkg.loaders.load_plan import parse_plan
 from clusterkg.loaders.plan.build import plan_batch
 from clusterkg.loaders.plan.document import read_plan
@@ -44,11 +44,14 @@ def test_every_cluster_of_the_plan_has_a_chain_and_rows_carry_the_document(plan_
     assert all(r in batch.relationships for r in rows)  # parse_plan writes them with the plan
 
 
-def test_a_plan_with_sectors_outside_the_catalogue_parses_and_those_clusters_get_no_chains() -> None:
+def test_clusters_of_sectors_outside_the_catalogue_get_the_chains_their_names_name() -> None:
     _, batch = parse_plan(Path(__file__).resolve().parents[1] / "fixtures" / "mini-plan.txt")
     sector_of = {r.from_key: r.to_key for r in batch.relationships if r.type is RelType.IN_SECTOR}
     catalog = load_chains()
     chained = {r.from_key for r in batch.relationships if r.type is RelType.HAS_CHAIN and r.from_label is Label.CLUSTER}
     clusters = {n.key for n in batch.nodes if n.label is Label.CLUSTER}
     assert clusters and any(not catalog.has_sector(s) for s in sector_of.values())
-    assert chained == {c for c in clusters if catalog.has_sector(sector_of.get(c, ""))}
+    names = {n.key: n.name for n in batch.nodes if n.label is Label.CLUSTER}
+    expected = {c for c in clusters if catalog.has_sector(sector_of.get(c, "")) or chains_by_name(names[c], catalog)}
+    assert chained == expected
+    assert any(not catalog.has_sector(sector_of.get(c, "")) for c in chained)  # some came by name

@@ -12,7 +12,7 @@ from clusterkg.loaders.places import PACKAGED, Division, NationalGazetteer
 
 from clusterkg.errors import InputError
 
-HENAN = files("clusterkg.loaders") / "data" / "henan_divisions.csv"
+HENAN = files("clusterkg.loaders") / "data" / "henan-2015" / "divisions.csv"
 
 
 @pytest.fixture(scope="module")

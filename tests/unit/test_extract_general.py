@@ -102,12 +102,12 @@ def test_a_table_is_read_by_what_its_headers_mean_whatever_their_order(tmp_path:
 
 
 def test_a_recognised_list_names_each_cluster_by_its_zone_and_bracketed_industry(tmp_path: Path) -> None:
-    text = "序号 | 申报单位 | 认定名称\n1 | 新野县产业集聚区 | 河南省中小企业特色产业集群(纺织服装)\n"
+    text = "序号 | 申报单位 | 认定名称\n3 | 夏津经济开发区 | 山东省中小企业特色产业集群(棉纺织)\n"
     f = facts_of(tmp_path, text)
     assert [(c.name, c.zones, [p.name for p in c.places]) for c in f.clusters] == [
-        ("新野县产业集聚区纺织服装特色产业集群", ["新野县产业集聚区"], ["新野县"])
+        ("夏津经济开发区棉纺织特色产业集群", ["夏津经济开发区"], ["夏津县"])
     ]
-    assert "河南省中小企业特色产业集群(纺织服装)" in f.clusters[0].aliases
+    assert "山东省中小企业特色产业集群(棉纺织)" in f.clusters[0].aliases
 
 
 def test_labelled_lines_give_projects_and_their_sponsors(tmp_path: Path) -> None:

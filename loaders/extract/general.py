@@ -317,6 +317,8 @@ class _Reader:
                 ent.aliases.add(normalise_name(also.group(1)))
             if m.kind == "project":
                 self.last_project = ent
+                if ent.name.endswith("项目") and len(ent.name) > 6:
+                    ent.aliases.add(ent.name[: -len("项目")])  # 某某中心项目 is the 某某中心 being built
             if m.via == "sponsor":
                 # 承担单位: the firm runs the project above it; it is not named as the cluster's anchor
                 if self.last_project is not None and ent.name not in self.last_project.firms:

@@ -292,14 +292,14 @@ def _generic_rest(h: str, generic: frozenset[str]) -> bool:
     return len(h) < 2
 
 
-def _split_items(text: str, *, conj: bool) -> list[tuple[int, str]]:
+def _split_items(text: str, *, conj: bool, joiners: str = "和|及|与|以及") -> list[tuple[int, str]]:
     """Items of a 、-list (offsets relative to ``text``); with ``conj``, also split at 和/及/与."""
     items: list[tuple[int, str]] = []
     pos = 0
     conj = conj and _LIST_SEP in text  # 化学和生物制药基地 is one name; A、B和C is a list
     for part in text.split(_LIST_SEP):
         if conj:
-            sub = re.split(r"(?<=.{2})(?:和|及|与|以及)(?=.{2})", part)
+            sub = re.split(rf"(?<=.{{2}})(?:{joiners})(?=.{{2}})", part)
             p = pos
             for s in sub:
                 k = text.find(s, p)
@@ -706,7 +706,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
     for m in _PROJECT_LIST.finditer(text):
         b = _left_head(text, m.start())
         body = text[b : m.start()]
-        parts = _split_items(body, conj=True)
+        parts = _split_items(body, conj=True, joiners="和|以及")  # 汽车模具及专用设备改造 is one project
         if len(parts) > 1 and all(len(_cut_head(i)) <= 2 for _, i in parts):
             covered.append((b, m.end()))  # 核电、风电、光伏等项目: kinds, not projects
             continue
@@ -728,8 +728,22 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if len(head) < 4 or len(head) > 40 or is_generic(head, LEXICON.project_generic):
             continue
         verb = any(v in text[max(0, b - 6) : m.start() - len(head)] for v in LEXICON.project_verbs)
-        if not _PROJECT_CUE.search(head) and not verb:
+        building = text.startswith(("建设", "开工", "投产", "落地", "签约"), m.end())  # X项目建设如火如荼
+        if not _PROJECT_CUE.search(head) and not verb and not building:
             continue
         st = m.start() - len(head)
         out.append(Mention("project", normalise_name(head + m.group(1)), piece.at(st), piece.end_at(m.end()), piece.paragraph))
+        covered.append((st, m.end()))
+    # 总投资380亿元的X / 投资N亿元建设X: an investment names a project whatever its ending
+    for m in _INVESTED.finditer(text):
+        head = m.group(1)
+        if any(a <= m.start(1) < c for a, c in covered) or is_generic(head, LEXICON.project_generic):
+            continue
+        out.append(Mention("project", normalise_name(head), piece.at(m.start(1)), piece.end_at(m.end(1)), piece.paragraph))
     return out
+
+
+_INVESTED = re.compile(
+    r"(?:总投资|计划投资|投资)\s*\d+(?:\.\d+)?\s*(?:亿|万)元(?:的|建设|打造)"
+    r"([\u4e00-\u9fff()A-Za-z\d]{3,30}?(?:项目|工程|基地|中心|园|电站|工厂|生产线|产线))"
+)

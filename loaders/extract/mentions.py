@@ -257,6 +257,8 @@ def is_generic(head: str, generic: frozenset[str]) -> bool:
     (after a leading place-like word: 湖北省中小企业特色 is generic)."""
     h = normalise_name(head)
     m = _PLACE_LIKE.match(h)
+    if m and m.end() == len(h) and h[-1] == "省":
+        return True  # 某省特色产业集群: a place's clusters in general, not one of them
     if m and m.end() < len(h) and _generic_rest(h[m.end() :], generic):
         return True
     return _generic_rest(h, generic)

@@ -268,13 +268,83 @@ def column_role(header: str) -> str | None:
     return None
 
 
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+_CELL_END = re.compile(r"(\)|集群|基地|区|园|公司|集团|厂|\d|元|县|市|镇|[\u4e00-\u9fff]{2}产业|项目)$")
+
+
+def _flattened_tables(paras: tuple[Paragraph, ...], traditional: bool) -> dict[int, list[Piece]]:
+    """Tables whose cells come one per line (a PDF's text layer): 序号 / 申报单位 / 认定名称 / 1 /
+    新野县产业集聚区 / 河南省…产业集 / 群(纺织服装) / 2 … → rows of cells, keyed by the paragraph
+    index of each row's first line. A cell wrapped over lines is joined until its brackets
+    close and its text ends like a name."""
+    out: dict[int, list[Piece]] = {}
+    i = 0
+    while i < len(paras):
+        n = 0
+        while i + n < len(paras) and n < 10:
+            t = paras[i + n].text.strip()
+            if not (t and len(t) <= 12 and column_role(t) and not re.search(r"[。,;，；]", t)):
+                break
+            n += 1
+        roles = [column_role(paras[i + k].text.strip()) for k in range(n)]
+        if n < 3 or roles[0] != "seq" or not ({"name", "industry"} & set(roles)):
+            i += 1
+            continue
+        header = [compact(p.index, p.start, fold(p.text.strip(), traditional)) for p in paras[i : i + n]]
+        out[paras[i].index] = header
+        for p in paras[i + 1 : i + n]:
+            out[p.index] = []  # absorbed into the header
+        k, expected = i + n, 1
+        while k < len(paras) and _ROW_NUMBER.match(paras[k].text.strip()) and int(paras[k].text.strip()) == expected:
+            j = k + 1
+            lines: list[Paragraph] = []
+            while j < len(paras) and not (_ROW_NUMBER.match(paras[j].text.strip()) and int(paras[j].text.strip()) == expected + 1):
+                if re.search(r"[。;；]", paras[j].text) or heading_of(paras[j].text):
+                    break  # prose or a heading: the table has ended
+                lines.append(paras[j])
+                j += 1
+            cells = [compact(paras[k].index, paras[k].start, paras[k].text.strip())]
+            current: list[Paragraph] = []
+            for idx, line in enumerate(lines):
+                current.append(line)
+                text = "".join(p.text.strip() for p in current)
+                left_lines, left_cells = len(lines) - idx - 1, (n - 1) - (len(cells) - 1) - 1
+                balanced = text.count("(") + text.count("（") == text.count(")") + text.count("）")
+                if left_cells > 0 and (left_lines <= left_cells or (balanced and _CELL_END.search(fold(text)))):
+                    cells.append(_join_lines(current, traditional))
+                    current = []
+            if current:
+                cells.append(_join_lines(current, traditional))
+            out[paras[k].index] = cells
+            for p in lines:
+                out.setdefault(p.index, [])  # absorbed into the row
+            k, expected = j, expected + 1
+        i = max(k, i + 1)
+    return out
+
+
+def _join_lines(lines: list[Paragraph], traditional: bool) -> Piece:
+    text, offsets = "", []
+    for p in lines:
+        lead = len(p.text) - len(p.text.lstrip())
+        body = fold(p.text.strip(), traditional)
+        text += body
+        offsets.extend(range(p.start + lead, p.start + lead + len(body)))
+    return Piece(lines[0].index, offsets[0], offsets[-1] + 1, text, tuple(offsets))
+
+
 def segment(doc: PlanDocument) -> Segmented:
     """Classify every paragraph and gather table rows into tables."""
     blocks: list[Block] = []
     style_depth: dict[str, int] = {}
     traditional = is_traditional(doc.text[:20000])
+    flattened = _flattened_tables(doc.paragraphs, traditional)
     for para in doc.paragraphs:
         folded = fold(para.text, traditional)
+        if para.index in flattened:
+            if flattened[para.index]:
+                blocks.append(Block(para, folded, "row", cells=flattened[para.index]))
+            continue
         if _is_row(folded):
             blocks.append(Block(para, folded, "row", cells=_cells(para, folded)))
             continue

@@ -192,3 +192,35 @@ def test_every_dev_document_gives_its_gold_clusters() -> None:
         assert clusters_score.fn == 0, f"{doc.name}: missed clusters ({clusters_score})"
         assert clusters_score.fp <= 1, f"{doc.name}: spurious clusters ({clusters_score})"
         assert json.loads(facts.model_dump_json())["document"]["key"] == doc.stem
+
+
+def test_the_same_plan_as_docx_html_and_pdf_gives_the_same_clusters(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_format_samples", ROOT / "scripts" / "make_format_samples.py")
+    assert spec is not None and spec.loader is not None
+    samples = importlib.util.module_from_spec(spec)
+    import sys
+
+    sys.modules["make_format_samples"] = samples  # its dataclasses look their module up
+    spec.loader.exec_module(samples)
+    text = (
+        "某省特色产业集群名单\n"
+        "序号 | 申报单位 | 认定名称\n"
+        "1 | 夏津经济开发区 | 山东省中小企业特色产业集群(棉纺织)\n"
+        "2 | 章丘经济开发区 | 山东省中小企业特色产业集群(鼓风机及配套装备制造)\n"
+        "二、重点任务\n"
+        "支持苏州电子信息、无锡物联网等领域培育千亿级集群。\n"
+    )
+    plan = tmp_path / "plan.txt"
+    plan.write_text(text, encoding="utf-8")
+    expected = sorted(c.name for c in extract_general(read_plan(plan)).clusters)
+    assert len(expected) == 4
+    for path in samples.make_samples(plan, tmp_path / "formats"):
+        got = sorted(c.name for c in extract_general(read_plan(path)).clusters)
+        if path.suffix == ".pdf":
+            # A PDF's text layer loses the table's cells; its rows are rebuilt from one cell a
+            # line, which holds while a row number stands on a line of its own.
+            assert set(got) >= {"苏州电子信息产业集群", "无锡物联网产业集群", "夏津经济开发区棉纺织特色产业集群"}
+        else:
+            assert got == expected, path.suffix

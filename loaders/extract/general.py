@@ -47,7 +47,7 @@ from .resolve import Resolver, document_home
 from .segments import Block, Piece, Segmented, Table, segment, sentences
 
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)\s*[\"“]?([^()\"”]{2,20})[\"”]?\)")
-_INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|工业)[。.]?(?=$|。)")
+_INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|工业)(?=$|[。.])")
 _BRACKET_ZONE = re.compile(
     r"\(([^()]{2,20}(?:" + "|".join(re.escape(z) for z in LEXICON.zone_suffixes) + r"))\)"
 )

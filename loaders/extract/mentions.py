@@ -51,7 +51,8 @@ _CUT = tuple(
             "旗下", "共同", "携手", "迈入", "支撑", "逐个", "每个", "所列", "做优", "做精", "做特", "做实", "还为",
             "名录", "资金向", "要素向", "资源向", "政策向", "人才向", "企业向", "项目向", "目标为", "则以", "以下简称",
             "简称", "下称", "集群", "承担", "牵头", "现有", "共有", "已有", "拥有", "增强", "建立", "参加", "未来",
-            "本地区", "营业收入", "决定", "投资建设", "投资", "而", "对象", "其", "放在", "之一", "确保", "争取", "力促", "加速", "支持下", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
+            "本地区", "营业收入", "决定", "投资建设", "投资", "而", "对象", "其", "放在", "之一", "提高", "承接", "制定",
+            "加大", "协同", "联合", "区域内", "性地", "序号", "编号", "确保", "争取", "力促", "加速", "支持下", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
         },
         key=lambda w: -len(w),
     )
@@ -271,7 +272,7 @@ def _words(generic: frozenset[str]) -> list[str]:
 
 _NOT_A_NAME_END = re.compile(
     r"(特色化|产业化|集群化|规模化|高端化|现代化|国际化|市场化|专业化|一体化|多元化|品牌化|"
-    r"标准化|集约化|服务化|复合化|融合化|链条化|基地化|园区化)$"
+    r"标准化|集约化|服务化|复合化|融合化|链条化|基地化|园区化|节约型|友好型|创新型|外向型)$"
 )
 
 
@@ -499,10 +500,13 @@ def _level_only_mentions(piece: Piece) -> list[Mention]:
         if not lm:
             continue
         level = level_of(lm.group(1))
-        head = _cut_head(left[lm.end() :])
+        after = _cut_head(left[lm.end() :])
+        before = _cut_head(left[: lm.start()]) if lm.start() > 0 else ""
+        # 安阳千亿级精品钢产业基地: the place before the level stays in the name
+        head = before + after if before and len(before) <= 6 and _PLACE_LIKE.match(before + "市") else after
         if not head or is_generic(head, LEXICON.cluster_generic) or len(head) > 24:
             continue
-        start = m.start() - len(head)
+        start = m.start() - len(after) - (len(before) + (lm.end() - lm.start()) if head != after else 0)
         out.append(
             Mention(
                 "cluster",

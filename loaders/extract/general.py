@@ -394,6 +394,14 @@ class _Reader:
         zone_cell, place_cell, name_cell = cell("zone"), cell("place"), cell("name")
         industry_cell, firm_cell, project_cell, target_cell = cell("industry"), cell("firms"), cell("projects"), cell("target")
         zones = zone_mentions(zone_cell) if zone_cell else []
+        if zone_cell:
+            # a cell of a zone column names zones, bases and parks alike: 某某生产基地、某某产业园
+            found = {z.name for z in zones}
+            for item in re.split(r"[、,;]", zone_cell.text):
+                n = normalise_name(item)
+                if n and n not in found and re.search(r"(基地|园|城|中心|小镇)(\([^()]{2,6}\))?$", n) and len(n) >= 4:
+                    k = zone_cell.text.find(item.strip())
+                    zones.append(Mention("zone", n, zone_cell.at(k), zone_cell.end_at(k + len(item.strip())), block.para.index, via="table"))
         places: list[Division] = []
         if place_cell:
             places = self.resolver.places_in(place_cell.text)

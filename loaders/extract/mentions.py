@@ -52,7 +52,7 @@ _CUT = tuple(
             "名录", "资金向", "要素向", "资源向", "政策向", "人才向", "企业向", "项目向", "目标为", "则以", "以下简称",
             "简称", "下称", "集群", "承担", "牵头", "现有", "共有", "已有", "拥有", "增强", "建立", "参加", "未来",
             "本地区", "营业收入", "决定", "投资建设", "投资", "而", "对象", "其", "放在", "之一", "提高", "承接", "制定",
-            "加大", "协同", "联合", "区域内", "性地", "序号", "编号", "确保", "争取", "力促", "加速", "支持下", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
+            "加大", "协同", "联合", "区域内", "性地", "序号", "编号", "推行", "引导", "确保", "争取", "力促", "加速", "支持下", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
         },
         key=lambda w: -len(w),
     )
@@ -563,6 +563,9 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         ext = _ZONE_EXTEND.match(text, e)
         if ext and not re.search(r"[和及与或、]", ext.group(1)) and not any(w in ext.group(1) for w in _CUT if w not in _EDGE_ONLY):
             e = ext.end()
+            floor = e
+        if (where := re.match(r"\(([^()]{2,6})\)", text[e:])) and not re.search(r"[、,]", where.group(1)):
+            e += where.end()  # 郑州家具产业园(登封): the place in brackets is part of the name
             floor = e
         out.append(Mention("zone", normalise_name(text[s - len(head) : e]), piece.at(s - len(head)), piece.end_at(e), piece.paragraph))
     return out

@@ -31,8 +31,8 @@ from .lexicon import LEXICON
 
 @lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
-    if c in "\u3000\u00a0\t":
-        return " "
+    if c in "\u3000\u00a0":
+        return " "  # a tab stays: it separates a table's cells
     if "\u2460" <= c <= "\u2473":
         return c  # ① … ⑳ mark list items; NFKC would make them bare digits
     n = unicodedata.normalize("NFKC", c)

@@ -261,8 +261,17 @@ class _Reader:
         named: list[_Entity] = []
         spans: list[tuple[int, int, _Entity]] = []
         pending: list[Mention] = []  # bare places of a list, waiting for the item they share: 南通市、泰州市、扬州市海工装备集群
+        # 建设孟州、博爱、鹤壁金山等百亿级特色产业集群: a list of places and zones under a generic
+        # ending; each is a cluster of the section's industry
+        bare_groups = {
+            g
+            for g in {m.group for m in cms if m.each and m.group >= 0}
+            if self.section_industry
+            and all(len(m.industry or "") <= 6 for m in cms if m.group == g)
+            and any(not self.resolver.strip_place(m.industry or "") for m in cms if m.group == g)
+        }
         for m in cms:
-            if m.each and m.group >= 0 and m.industry and not self.resolver.strip_place(m.industry):
+            if m.group in bare_groups and m.industry and not m.industry.endswith(self.section_industry):
                 # 建设孟州、博爱等百亿级特色产业集群: each place's cluster of the section's industry
                 industry = self.section_industry
                 if industry:

@@ -183,6 +183,19 @@ class _Reader:
                 if stripped == short and (not ent.places or set(ent.places) & set(other.places)):
                     self._merge(ent, other)
                     del self.clusters[long]
+        # a summary names a cluster shorter than its own paragraph or table does (洛阳现代装备 /
+        # 洛阳现代装备制造): same places, one industry the start of the other → one cluster
+        for key in list(self.clusters):
+            ent = self.clusters.get(key)
+            if ent is None or not ent.places or not ent.industry or len(ent.industry) < 2:
+                continue
+            for other in list(self.clusters.values()):
+                if other is ent or not other.industry or set(other.places) != set(ent.places):
+                    continue
+                if other.industry.startswith(ent.industry) and len(other.industry) > len(ent.industry):
+                    self._merge(other, ent)
+                    del self.clusters[key]
+                    break
         for ent in self.clusters.values():
             if not ent.places:
                 zone_places = [d for z in ent.links["zone"] for d in self.zones[z].places] if ent.links["zone"] else []

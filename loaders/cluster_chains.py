@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from clusterkg.graph.model import GraphBatch, Label, RelRow, RelType
-
 from clusterkg.errors import InputError
+from clusterkg.graph.model import GraphBatch, Label, RelRow, RelType
 
 from .chains import ChainCatalog, ChainTemplate, fold_text
 from .datafile import read_toml

@@ -242,7 +242,8 @@ class _Reader:
             for n, piece in enumerate(pieces):
                 if n == 0 and block.kind == "heading" and not cluster_mentions(piece):
                     own = self.cluster_by_head(piece.text)
-                named = self.read_sentence(piece, fallback=lambda: own or self.section_cluster(seg, i, scope))
+                fallback = own or self.section_cluster(seg, i, scope)
+                named = self.read_sentence(piece, fallback=fallback)
                 if n == 0 and block.kind in ("heading", "item") and len(named) == 1:
                     own = named[0]
             scope[i] = own
@@ -268,7 +269,7 @@ class _Reader:
             j = seg.blocks[j].section
         return None
 
-    def read_sentence(self, piece: Piece, fallback: object) -> list[_Entity]:
+    def read_sentence(self, piece: Piece, fallback: _Entity | None) -> list[_Entity]:
         ev = self.evidence(piece)
         cms = cluster_mentions(piece)
         named: list[_Entity] = []
@@ -324,8 +325,8 @@ class _Reader:
         # a zone named inside a cluster's name is that cluster's zone (某某经开区X产业集群)
         in_names = [(a, b) for a, b, _ in spans]
         target = named[0] if len(named) == 1 else None
-        if target is None and not named and callable(fallback):
-            target = fallback()
+        if target is None and not named:
+            target = fallback
         for m in others:
             if m.kind != "zone" and any(a <= m.start and m.end <= b for a, b in in_names):
                 continue
@@ -427,13 +428,13 @@ class _Reader:
         places: list[Division] = []
         if place_cell:
             places = self.resolver.places_in(place_cell.text)
-        zone_ents = []
+        zone_ents: list[_Entity] = []
         for z in zones:
-            ent = self.entity("zone", z.name, ev)
+            zone = self.entity("zone", z.name, ev)
             for d in self.resolver.leading_places(z.name):
-                if d not in ent.places:
-                    ent.places.append(d)
-            zone_ents.append(ent)
+                if d not in zone.places:
+                    zone.places.append(d)
+            zone_ents.append(zone)
         if zone_cell and not zones and not places:
             places = self.resolver.places_in(zone_cell.text)
         if not places:
@@ -467,8 +468,8 @@ class _Reader:
                 ent.target_yi = round(float(amount.group(1)) * scale, 4)
                 if y := _YEAR.search(header):
                     ent.target_year = int(y.group(1))
-        for z in zone_ents:
-            ent.links["zone"].setdefault(z.name, ev)
+        for zone in zone_ents:
+            ent.links["zone"].setdefault(zone.name, ev)
         if firm_cell:
             for name in re.split(r"[、,;/]", firm_cell.text):
                 n = normalise_name(name)

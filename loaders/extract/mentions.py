@@ -42,17 +42,17 @@ _CUT = tuple(
             "是", "由", "向", "到", "有", "使", "即", "如", "等", "共", "了", "和", "与", "或", "及", "打响", "带动",
             "集中在", "位于", "布局在", "落户", "入驻", "级", "关于", "开展", "通知", "意见", "方案", "规划",
             "指导", "领导小组", "布局", "重点布局", "突出", "坚持", "部署", "覆盖", "标志着", "获批", "公布",
-            "入选", "发挥", "具有", "拥有", "组建", "新增", "构筑", "集聚", "聚集", "引领", "助力", "融入",
+            "发挥", "具有", "拥有", "组建", "新增", "构筑", "集聚", "聚集", "引领", "助力", "融入",
             "推出", "涌现", "成功", "正以", "看中", "作为", "又与", "记者", "园区内", "区内", "上榜", "获评", "被评为",
             "获得", "荣获", "位列", "跻身", "升级为", "升级", "晋级", "成立", "揭牌", "签约", "开工", "投产", "落地",
             "计划", "预计", "目前", "今年", "去年", "近年来", "此外", "同时", "通过", "按照", "根据", "立足",
-            "面向", "瞄准", "对标", "对", "了", "着", "也", "就", "已", "被", "让", "给", "又", "现将", "凝聚",
+            "面向", "瞄准", "对标", "着", "也", "就", "已", "被", "让", "给", "又", "现将", "凝聚",
             "正在", "已经", "不断", "加速", "加强", "深化", "完善", "强化", "延伸", "拓展", "带领", "下辖", "所属",
             "旗下", "共同", "携手", "迈入", "支撑", "逐个", "每个", "所列", "做优", "做精", "做特", "做实", "还为",
             "名录", "资金向", "要素向", "资源向", "政策向", "人才向", "企业向", "项目向", "目标为", "则以", "以下简称",
-            "简称", "下称", "集群", "承担", "牵头", "现有", "共有", "已有", "拥有", "增强", "建立", "参加", "未来",
+            "简称", "下称", "集群", "承担", "牵头", "现有", "共有", "已有", "增强", "建立", "参加", "未来",
             "本地区", "营业收入", "决定", "投资建设", "投资", "而", "对象", "其", "放在", "之一", "提高", "承接", "制定",
-            "加大", "协同", "联合", "区域内", "性地", "序号", "编号", "推行", "引导", "或", "确保", "争取", "力促", "加速", "支持下", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
+            "加大", "协同", "联合", "区域内", "性地", "序号", "编号", "推行", "确保", "争取", "力促", "支持下", "办公室", "工作", "负责", "协调", "组织", "评审", "公示", "发布", "提出", "明确",
         },
         key=lambda w: -len(w),
     )
@@ -396,9 +396,9 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
         if body.rstrip().endswith(_LIST_SEP):
             items = []  # 精准招商、…、集群招商: the ending follows the list, it ends no item of it
         elif len(items) > 1:
-            last = items[-1][1]
-            last_cut = _cut_head(last)
-            if not _only_lead(last[: len(last) - len(last_cut)] if last.endswith(last_cut) else last):
+            final = items[-1][1]
+            last_cut = _cut_head(final)
+            if not _only_lead(final[: len(final) - len(last_cut)] if final.endswith(last_cut) else final):
                 items = items[-1:]  # A、B等产业集聚区为重点的C集群: the list before the verb is not of clusters
             else:
                 last_head = _strip_level(last_cut)[0]
@@ -418,13 +418,12 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
             use_level = lv or level
             # the last item carries the written ending; the others share it
             last = k + len(item) == len(body)
-            written = head + (text[b + k + len(item) : e] if last else suffix)
             name = canonical_cluster(head + shared_industry, suffix)
             mention = Mention(
                 "cluster",
                 normalise_name(name),
                 piece.at(offset),
-                piece.end_at((e if last else b + k + len(item))),
+                piece.end_at(e if last else b + k + len(item)),
                 piece.paragraph,
                 written=normalise_name(head + shared_industry + suffix),
                 level=use_level[0] if use_level else None,

@@ -324,7 +324,7 @@ def _flattened_tables(paras: tuple[Paragraph, ...], traditional: bool) -> dict[i
 
 
 def _join_lines(lines: list[Paragraph], traditional: bool) -> Piece:
-    text, offsets = "", []
+    text, offsets = "", list[int]()
     for p in lines:
         lead = len(p.text) - len(p.text.lstrip())
         body = fold(p.text.strip(), traditional)

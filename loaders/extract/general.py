@@ -598,13 +598,25 @@ def _header(doc: PlanDocument) -> tuple[str | None, str | None, str | None]:
         line = normalise_name(p.text)
         if title is None and len(line) <= 60 and _TITLE_LINE.search(line) and not re.search(r"[,。;:]", line):
             title = line
-        if issuer is None and (m := _ISSUER.match(line)):
+        if issuer is None and (m := _ISSUER.match(line)) and not re.search(r"[园馆展]", m.group(1)):
             issuer = m.group(1)
         if date is None and (d := _DATE.search(line)):
             date = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
-    if title is None and (t := _TITLE.search(normalise_name(doc.text[:3000]))):
-        title = t.group(1)
+    opening = normalise_name(doc.text[:3000])
+    if title is None and (t := _TITLE.search(opening)) and not t.group(1).endswith(("报", "网")):
+        title = t.group(1)  # 《…方案》, not 《…日报》
+    if issuer is None and (i := _ISSUED_BY.search(opening)):
+        issuer = i.group(1)  # 湖北省人民政府办公厅发布《…》 in a report
+    if date is None and (d := _MONTH_DAY.search(opening)) and (y := re.search(r"(20\d\d)", title or "")):
+        date = f"{int(y.group(1)):04d}-{int(d.group(1)):02d}-{int(d.group(2)):02d}"
     return title, issuer, date
+
+
+_ISSUED_BY = re.compile(
+    r"([\u4e00-\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|工业和信息化厅|工业和信息化局|"
+    r"经济和信息化厅|发展改革委|发展和改革委员会|委员会|厅|局))(?:联合)?(?:发布|印发|出台|公布|公示|制定)"
+)
+_MONTH_DAY = re.compile(r"^(?:\D{0,12}?)(\d{1,2})月(\d{1,2})日")
 
 
 def extract_general(doc: PlanDocument, gazetteer: NationalGazetteer | None = None) -> Facts:

@@ -51,6 +51,8 @@ _INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|工�
 _BRACKET_ZONE = re.compile(
     r"\(([^()]{2,20}(?:" + "|".join(re.escape(z) for z in LEXICON.zone_suffixes) + r"))\)"
 )
+_ALONE = re.compile(r"[\u4e00-\u9fff()]+(?:产业集群|集群|产业基地)[。.]?")
+_THIS_CLUSTER = re.compile(r"该集群|该产业集群|这一集群|这个集群")
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
 _YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
@@ -87,6 +89,7 @@ class _Reader:
         self.projects: dict[str, _Entity] = {}
         self.unattached: list[tuple[Mention, Evidence]] = []
         self.last_project: _Entity | None = None
+        self.last_cluster: _Entity | None = None
         self.section_industry = ""  # the industry a heading names: （三）汽车产业 → 汽车
         self.warnings: list[str] = []
 
@@ -183,6 +186,15 @@ class _Reader:
                 if stripped == short and (not ent.places or set(ent.places) & set(other.places)):
                     self._merge(ent, other)
                     del self.clusters[long]
+        # 清洁能源产业基地 / 清洁能源产业集群: one industry's base and cluster are one cluster
+        for key in list(self.clusters):
+            ent = self.clusters.get(key)
+            if ent is None or not re.search(r"基地$", ent.name):
+                continue
+            twin = next((o for o in self.clusters.values() if o is not ent and o.industry == ent.industry and not re.search(r"基地$", o.name)), None)
+            if twin is not None:
+                self._merge(twin, ent)
+                del self.clusters[key]
         # a summary names a cluster shorter than its own paragraph or table does (洛阳现代装备 /
         # 洛阳现代装备制造): same places, one industry the start of the other → one cluster
         for key in list(self.clusters):
@@ -246,6 +258,8 @@ class _Reader:
                 named = self.read_sentence(piece, fallback=fallback)
                 if n == 0 and block.kind in ("heading", "item") and len(named) == 1:
                     own = named[0]
+                elif len(named) == 1 and _ALONE.fullmatch(piece.text) and len(piece.text) <= 30:
+                    own = named[0]  # 食品加工产业集群。引进了…: a name standing as a sentence heads what follows
             scope[i] = own
 
     def cluster_by_head(self, heading: str) -> _Entity | None:
@@ -327,6 +341,10 @@ class _Reader:
         target = named[0] if len(named) == 1 else None
         if target is None and not named:
             target = fallback
+            if _THIS_CLUSTER.search(piece.text) and self.last_cluster is not None:
+                target = self.last_cluster  # 该集群以…为龙头: the cluster just named
+        if len(named) == 1:
+            self.last_cluster = named[0]
         for m in others:
             if m.kind != "zone" and any(a <= m.start and m.end <= b for a, b in in_names):
                 continue

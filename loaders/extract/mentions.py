@@ -46,8 +46,8 @@ _CUT = tuple(
             "推出", "涌现", "成功", "正以", "看中", "作为", "又与", "记者", "园区内", "区内", "上榜", "获评", "被评为",
             "获得", "荣获", "位列", "跻身", "升级为", "升级", "晋级", "成立", "揭牌", "签约", "开工", "投产", "落地",
             "计划", "预计", "目前", "今年", "去年", "近年来", "此外", "同时", "通过", "按照", "根据", "立足",
-            "面向", "瞄准", "对标", "着", "也", "就", "已", "被", "让", "给", "又", "现将", "凝聚",
-            "正在", "已经", "不断", "加速", "加强", "深化", "完善", "强化", "延伸", "拓展", "带领", "下辖", "所属",
+            "面向", "瞄准", "对标", "着", "也", "已", "被", "让", "给", "又", "现将", "凝聚",
+            "正在", "已经", "不断", "加速", "加强", "深化", "完善", "强化", "延伸", "拓展", "带领", "下辖",
             "旗下", "共同", "携手", "迈入", "支撑", "逐个", "每个", "所列", "做优", "做精", "做特", "做实", "还为",
             "名录", "资金向", "要素向", "资源向", "政策向", "人才向", "企业向", "项目向", "目标为", "则以", "以下简称",
             "简称", "下称", "集群", "承担", "牵头", "现有", "共有", "已有", "增强", "建立", "参加", "未来",
@@ -413,6 +413,8 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
             offset = b + k + item.rfind(head) if head else offset
             if not head or is_generic(head, LEXICON.cluster_generic):
                 continue
+            if suffix == "产业基地" and not (use_level := lv or level) and not _place_begins(head, 0):
+                continue  # 打造…产业基地 without a place or a level is an aim, not a named base
             if len(head) > 24:
                 continue
             use_level = lv or level
@@ -573,7 +575,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
 # -- firms --------------------------------------------------------------------------------------
 
 _FIRMS_AFTER = re.compile(
-    r"等(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
+    r"(?:等|[一二三四五六七八九十]+大)(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
 )
 _IS_ANCHOR = re.compile(r"(?:^|[,;:。])\s*([\u4e00-\u9fff()]{2,16}?)(?:是|为|作为|成为)[^,。;:]{0,20}?(?:链主企业|龙头企业|领军企业|链主)")
 _SPONSOR_LABELS = {"承担单位:", "建设单位:", "实施主体:"}
@@ -585,6 +587,12 @@ _NOT_FIRM = re.compile(
     r"(企业|龙头|骨干|项目|工程|产业|园区|集群|基地|单位|部门|政府|机构|平台|协会|联盟|以上|规上|规模|理念|思想|战略|"
     r"创新|需求|市场|政策|目标|方向|导向|原则|精神|科技|技术|人才|机制|模式|体系|优势|资源|产品|服务)$|^(大企业|大集团)"
 )
+
+
+def _kinds_of_product(parts: list[tuple[int, str]]) -> bool:
+    """乘用车、商用车、专用车: short items sharing their last character name kinds, not firms."""
+    heads = [_cut_head(i) for _, i in parts]
+    return len(heads) >= 3 and all(len(h) <= 3 for h in heads) and len({h[-1:] for h in heads}) == 1
 
 
 def _firm_item(item: str) -> str | None:
@@ -621,7 +629,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             b = _left_head(text, end)
             body = _ALSO_CALLED.sub("", text[b:end])
             parts = _split_items(body, conj=True)
-            if len(parts) >= 3 and all(len(_cut_head(i)) <= 3 for _, i in parts):
+            if _kinds_of_product(parts):
                 continue  # 乘用车、商用车、专用车为龙头: kinds of product, not firms
             for k, item in parts:
                 head = _firm_item(item)
@@ -633,7 +641,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         b = _left_head(text, m.start())
         body = _ALSO_CALLED.sub("", text[b : m.start()])
         parts = _split_items(body, conj=True)
-        if len(parts) >= 3 and all(len(_cut_head(i)) <= 3 for _, i in parts):
+        if _kinds_of_product(parts):
             continue  # 乘用车、商用车、专用车: kinds of product, not firms
         for k, item in parts:
             head = _firm_item(item)

@@ -39,6 +39,8 @@ class Lexicon:
     project_verbs: tuple[str, ...]
     project_generic: frozenset[str]
     column_roles: tuple[tuple[str, tuple[str, ...]], ...]
+    cut: tuple[str, ...]
+    cut_edge: tuple[str, ...]
 
 
 def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
@@ -50,7 +52,9 @@ def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
 
 def load_lexicon() -> Lexicon:
     _, data = read_toml(None, "genre/lexicon.toml", "genre lexicon")
-    c, lv, z, f, p, col = (_section(data, n) for n in ("cluster", "level", "zone", "firm", "project", "columns"))
+    c, lv, z, f, p, col, cut = (
+        _section(data, n) for n in ("cluster", "level", "zone", "firm", "project", "columns", "cut")
+    )
     return Lexicon(
         cluster_suffixes=_longest_first(c["suffixes"]),
         level_only_suffixes=_longest_first(c["level_only_suffixes"]),
@@ -68,6 +72,8 @@ def load_lexicon() -> Lexicon:
         project_verbs=_longest_first(p["verbs"]),
         project_generic=frozenset(normalise_name(w) for w in p["generic"]),
         column_roles=tuple((str(role), tuple(normalise_name(w) for w in words)) for role, words in col["roles"]),
+        cut=_longest_first(cut["inner"] + cut["edge"]),
+        cut_edge=tuple(normalise_name(w) for w in cut["edge"]),
     )
 
 

@@ -423,6 +423,9 @@ class _Reader:
         cells = block.cells
         if not cells or any(_TOTAL_ROW.match(c.text.strip()) for c in cells[:2]):
             return
+        if len(cells) < len(table.header) and block.para.index == len(self.doc.paragraphs) - 1:
+            self.warnings.append(f"paragraph {block.para.index}: the table's last row is cut off; not read")
+            return
 
         def cell(role: str) -> Piece | None:
             i = table.roles.get(role)

@@ -459,7 +459,18 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
                 floor = close
         out.extend(made)
     out.extend(_level_only_mentions(piece))
+    # 一体化道路机械智能制造产业获评省级特色产业集群: an industry recognised as a cluster
+    for m in _RECOGNISED.finditer(text):
+        head = _cut_head(m.group(1))
+        if len(head) >= 2 and not is_generic(head, LEXICON.cluster_generic) and not any(
+            o.start <= piece.at(m.start(1)) < o.end for o in out
+        ):
+            st = m.start(1) + len(m.group(1)) - len(head)
+            out.append(Mention("cluster", normalise_name(head + "产业集群"), piece.at(st), piece.end_at(m.end(1) + 2), piece.paragraph, industry=normalise_name(head), via="recognised"))
     return out
+
+
+_RECOGNISED = re.compile(r"([\u4e00-\u9fff()]{2,24}?)产业(?:获评|被评为|入选|被认定为|认定为|列入|获批)[^,。;:]{0,14}?集群")
 
 
 def _level_only_mentions(piece: Piece) -> list[Mention]:

@@ -256,8 +256,8 @@ class _Reader:
                     own = self.cluster_by_head(piece.text)
                 fallback = own or self.section_cluster(seg, i, scope)
                 named = self.read_sentence(piece, fallback=fallback)
-                if n == 0 and block.kind in ("heading", "item") and len(named) == 1:
-                    own = named[0]
+                if n == 0 and len(named) == 1:
+                    own = named[0]  # a heading, item or paragraph that opens by naming one cluster
                 elif len(named) == 1 and _ALONE.fullmatch(piece.text) and len(piece.text) <= 30:
                     own = named[0]  # 食品加工产业集群。引进了…: a name standing as a sentence heads what follows
             scope[i] = own

@@ -218,6 +218,11 @@ def test_the_same_plan_as_docx_html_and_pdf_gives_the_same_clusters(tmp_path: Pa
     assert len(expected) == 4
     for path in samples.make_samples(plan, tmp_path / "formats"):
         got = sorted(c.name for c in extract_general(read_plan(path)).clusters)
+        # and each loads: the graph rows a load would write (a dry run, no database)
+        from clusterkg.loaders.load_plan import parse_plan
+
+        _, batch = parse_plan(path)
+        assert batch.counts()["Cluster"] == len(got) > 0
         if path.suffix == ".pdf":
             # A PDF's text layer loses the table's cells; its rows are rebuilt from one cell a
             # line, which holds while a row number stands on a line of its own.

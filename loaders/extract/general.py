@@ -186,6 +186,11 @@ class _Reader:
                 if stripped == short and (not ent.places or set(ent.places) & set(other.places)):
                     self._merge(ent, other)
                     del self.clusters[long]
+        # a base the text also names as a zone or project is that zone or project
+        for key in list(self.clusters):
+            ent = self.clusters[key]
+            if ent.name.endswith("基地") and (self._find(self.zones, ent.name) or self._find(self.projects, ent.name)):
+                del self.clusters[key]
         # 清洁能源产业基地 / 清洁能源产业集群: one industry's base and cluster are one cluster
         for key in list(self.clusters):
             ent = self.clusters.get(key)
@@ -285,7 +290,13 @@ class _Reader:
 
     def read_sentence(self, piece: Piece, fallback: _Entity | None) -> list[_Entity]:
         ev = self.evidence(piece)
-        cms = cluster_mentions(piece)
+        others = zone_mentions(piece) + firm_mentions(piece) + project_mentions(piece)
+        # a base named in a list of projects or zones is one of them, not a cluster
+        listed = [(o.start, o.end) for o in others if o.kind in ("project", "zone")]
+        cms = [
+            m for m in cluster_mentions(piece)
+            if not (m.name.endswith("基地") and any(a <= m.start and m.end <= b for a, b in listed))
+        ]
         named: list[_Entity] = []
         spans: list[tuple[int, int, _Entity]] = []
         pending: list[Mention] = []  # bare places of a list, waiting for the item they share: 南通市、泰州市、扬州市海工装备集群
@@ -335,7 +346,6 @@ class _Reader:
                 ent.target_year = int(y.group(1))
         if len(named) == 1 and not named[0].level:
             self.stated_target(named[0], piece)
-        others = zone_mentions(piece) + firm_mentions(piece) + project_mentions(piece)
         # a zone named inside a cluster's name is that cluster's zone (某某经开区X产业集群)
         in_names = [(a, b) for a, b, _ in spans]
         target = named[0] if len(named) == 1 else None

@@ -18,7 +18,7 @@ import pytest
 from user_instance import marker_present
 
 from clusterkg.graph.db import read
-from clusterkg.loaders.bulk_import import LocalServer
+from clusterkg.graph.server import LocalServer
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]

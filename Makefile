@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup neo4j neo4j-stop neo4j-status neo4j-test neo4j-test-stop load serve demo test unit bench bench-quick load-run clean
+.PHONY: setup neo4j neo4j-stop neo4j-status neo4j-test neo4j-test-stop load serve demo backup test unit bench bench-quick load-run clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ serve: setup neo4j
 	$(BIN)/clusterkg serve
 
 demo: setup neo4j load serve
+
+# The local server's database into backups/ (the server is stopped for the dump and restarted);
+# BACKUP=FILE names the file. Put it back with: clusterkg restore FILE --yes
+BACKUP ?= backups/clusterkg-$(shell date +%Y%m%d-%H%M%S).ckg
+backup: setup neo4j
+	@mkdir -p $(dir $(BACKUP))
+	$(BIN)/clusterkg backup $(BACKUP)
 
 test: setup neo4j-test
 	$(BIN)/python -m pytest

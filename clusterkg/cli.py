@@ -315,6 +315,65 @@ def export_cmd(out: Annotated[Path, typer.Argument(help="output .json file")]) -
     console.print(f"wrote {out}: {counts['nodes']} nodes, {counts['relationships']} relationships")
 
 
+class Phases:
+    """One spinner line naming the phase a backup or restore is in (stopping, dumping …)."""
+
+    def __init__(self, bar: Progress, title: str) -> None:
+        self.bar, self.title = bar, title
+        self.task = bar.add_task(title, total=None)
+        self.rows = 0
+
+    def __call__(self, phase: str, n: int) -> None:
+        self.rows += n
+        self.bar.update(self.task, description=f"{self.title}: {phase}" + (f" ({self.rows:,} rows)" if self.rows else ""))
+
+
+def _phases() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True)
+
+
+@app.command("backup")
+@guarded
+def backup_cmd(
+    out: Annotated[Path, typer.Argument(help="the backup file to write")],
+    logical: Annotated[bool, typer.Option("--logical", help="a logical backup through Bolt even of the local server")] = False,
+) -> None:
+    """Back the whole database up: a neo4j-admin dump of the local server (stopped and restarted), else through Bolt."""
+    from clusterkg.graph.backup import backup
+
+    settings = get_settings()
+    with driver_for(settings) as driver, _phases() as bar:
+        done = backup(driver, settings, out, logical=logical, progress=Phases(bar, f"backing up to {out.name}"))
+    console.print(f"wrote {done.summary()}", highlight=False, soft_wrap=True)
+
+
+@app.command("restore")
+@guarded
+def restore_cmd(
+    path: Annotated[Path, typer.Argument(help="a file written by `clusterkg backup`")],
+    yes: Annotated[bool, typer.Option("--yes", help="replace the database (without it, say what would be replaced)")] = False,
+    logical: Annotated[bool, typer.Option("--logical", help="only through Bolt: refuse a dump instead of using the local server")] = False,
+) -> None:
+    """Restore a backup: a dump replaces the local server's database; a logical backup loads into an empty one."""
+    from clusterkg.graph.backup import inspect, restore
+    from clusterkg.graph.logical_backup import graph_counts
+
+    found = inspect(path)  # a truncated or foreign file is refused before anything else
+    settings = get_settings()
+    with driver_for(settings) as driver:
+        now = graph_counts(driver, settings)
+        target = (f"database {settings.neo4j_database!r} at {settings.neo4j_uri} "
+                  f"({now['nodes']:,} nodes, {now['relationships']:,} relationships)")
+        if not yes:
+            if found.kind == "logical":
+                fail(f"restore would load {found.summary()} into {target}, which must be empty; run again with --yes")
+            fail(f"restore would REPLACE {target} with {found.summary()}; run again with --yes")
+        with _phases() as bar:
+            counts = restore(driver, settings, found, logical=logical, progress=Phases(bar, f"restoring {path.name}"))
+    console.print(f"restored {path} into {settings.neo4j_database!r}: {counts['nodes']:,} nodes and "
+                  f"{counts['relationships']:,} relationships, as the backup counted", highlight=False, soft_wrap=True)
+
+
 @app.command("viz")
 @guarded
 def viz_cmd(

@@ -36,7 +36,7 @@ from clusterkg.errors import ClusterKGError, InputError
 from clusterkg.graph.db import create_driver, read, translate_errors
 from clusterkg.graph.model import GraphBatch, Label, NodeRow, RelType, cypher_name
 from clusterkg.graph.presence import refresh_presence
-from clusterkg.graph.schema import ensure_schema
+from clusterkg.graph.schema import ensure_schema, record_version
 from clusterkg.graph.search_text import search_text
 from clusterkg.graph.server import ROOT, SCRIPT, LocalServer, ServerError
 from clusterkg.graph.writes import validate_batch
@@ -425,6 +425,7 @@ def bulk_import(
         cells = refresh_presence(driver, settings)
         timings["presence"] = time.perf_counter() - mark
         mark = time.perf_counter()
+        record_version(driver, settings)  # a new store, written by this code throughout
         ensure_schema(driver, settings)
         found = _database_counts(driver, settings, counts)
     finally:

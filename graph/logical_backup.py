@@ -292,7 +292,8 @@ def load_logical(driver: Driver, settings: Settings, path: Path, progress: Progr
     held = read(driver, settings, "MATCH (n) RETURN count(n) AS n")[0]["n"]
     if held:
         raise BackupError(f"database {settings.neo4j_database!r} at {settings.neo4j_uri} holds {held} nodes; a "
-                          "logical backup is restored into an empty database only (nothing was changed)")
+                          "logical backup is restored into an empty database only (nothing was changed; empty it "
+                          "first, e.g. MATCH (n) CALL (n) {DETACH DELETE n} IN TRANSACTIONS)")
     had = _schema_names(driver, settings)
     write(driver, settings, f"CREATE INDEX {RESTORE_INDEX} IF NOT EXISTS FOR (n:{RESTORE_LABEL}) ON (n.{RESTORE_ID})")
     write(driver, settings, "CALL db.awaitIndexes(300)")

@@ -1,11 +1,12 @@
-# clusterkg: make demo (Neo4j + plan + API) and make test (the whole suite against a real Neo4j).
+# clusterkg: make demo (Neo4j + plan + API) and make test (the whole suite against a real Neo4j of
+# its own: scripts/test-neo4j.sh, .neo4j-test/ on Bolt 7688, never the demo's server).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup neo4j neo4j-stop neo4j-status load serve demo test unit bench bench-quick bench-extract load-run clean
+.PHONY: setup neo4j neo4j-stop neo4j-status neo4j-test neo4j-test-stop load serve demo backup test unit bench bench-quick bench-extract load-run clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +25,12 @@ neo4j-stop:
 neo4j-status:
 	@bash scripts/neo4j.sh status
 
+neo4j-test:
+	@bash scripts/test-neo4j.sh start
+
+neo4j-test-stop:
+	@bash scripts/test-neo4j.sh stop
+
 load: setup neo4j
 	$(BIN)/clusterkg load plan
 
@@ -32,7 +39,14 @@ serve: setup neo4j
 
 demo: setup neo4j load serve
 
-test: setup neo4j
+# The local server's database into backups/ (the server is stopped for the dump and restarted);
+# BACKUP=FILE names the file. Put it back with: clusterkg restore FILE --yes
+BACKUP ?= backups/clusterkg-$(shell date +%Y%m%d-%H%M%S).ckg
+backup: setup neo4j
+	@mkdir -p $(dir $(BACKUP))
+	$(BIN)/clusterkg backup $(BACKUP)
+
+test: setup neo4j-test
 	$(BIN)/python -m pytest
 
 unit: setup

@@ -12,7 +12,9 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from clusterkg import __version__
+from clusterkg.errors import DatabaseUnavailable
 from clusterkg.graph.db import create_driver
+from clusterkg.graph.schema import SchemaOutdated, require_current
 from clusterkg.queries import load_registry
 from clusterkg.settings import Settings, get_settings
 
@@ -41,6 +43,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = s
         app.state.registry = load_registry()
         app.state.driver = create_driver(s)
+        try:
+            # A graph of an older schema is refused at start, saying what to run; one that
+            # cannot be reached yet is served anyway (routes answer 503 until it is back).
+            require_current(app.state.driver, s)
+        except DatabaseUnavailable:
+            pass
+        except SchemaOutdated:
+            app.state.driver.close()
+            raise
         try:
             yield
         finally:

@@ -44,13 +44,21 @@ def fail(message: str, code: int = 1) -> None:
 
 
 @contextmanager
-def driver_for(settings: Settings) -> Iterator[Any]:
-    """The CLI's one driver, checked before use and closed on exit."""
+def driver_for(settings: Settings, *, any_version: bool = False) -> Iterator[Any]:
+    """The CLI's one driver, checked before use and closed on exit.
+
+    The graph must be of this code's schema version (or empty), else the one line says to run
+    `clusterkg migrate`; ``any_version`` is for the commands that work on any (migrate, backup,
+    restore).
+    """
     from clusterkg.graph.db import check_connectivity, create_driver
+    from clusterkg.graph.schema import require_current
 
     driver = create_driver(settings)
     try:
         check_connectivity(driver, settings)
+        if not any_version:
+            require_current(driver, settings)
         yield driver
     finally:
         driver.close()
@@ -382,6 +390,89 @@ def export_cmd(out: Annotated[Path, typer.Argument(help="output .json file")]) -
     with driver_for(settings) as driver:
         counts = write_export(driver, settings, out)
     console.print(f"wrote {out}: {counts['nodes']} nodes, {counts['relationships']} relationships")
+
+
+class Phases:
+    """One spinner line naming the phase a backup or restore is in (stopping, dumping …)."""
+
+    def __init__(self, bar: Progress, title: str) -> None:
+        self.bar, self.title = bar, title
+        self.task = bar.add_task(title, total=None)
+        self.rows = 0
+
+    def __call__(self, phase: str, n: int) -> None:
+        self.rows += n
+        self.bar.update(self.task, description=f"{self.title}: {phase}" + (f" ({self.rows:,} rows)" if self.rows else ""))
+
+
+def _phases() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True)
+
+
+@app.command("backup")
+@guarded
+def backup_cmd(
+    out: Annotated[Path, typer.Argument(help="the backup file to write")],
+    logical: Annotated[bool, typer.Option("--logical", help="a logical backup through Bolt even of the local server")] = False,
+) -> None:
+    """Back the whole database up: a neo4j-admin dump of the local server (stopped and restarted), else through Bolt."""
+    from clusterkg.graph.backup import backup
+    from clusterkg.graph.schema import graph_version
+
+    settings = get_settings()
+    with driver_for(settings, any_version=True) as driver, _phases() as bar:
+        done = backup(driver, settings, out, logical=logical, extra={"schema_version": graph_version(driver, settings)},
+                      progress=Phases(bar, f"backing up to {out.name}"))
+    console.print(f"wrote {done.summary()}", highlight=False, soft_wrap=True)
+
+
+@app.command("restore")
+@guarded
+def restore_cmd(
+    path: Annotated[Path, typer.Argument(help="a file written by `clusterkg backup`")],
+    yes: Annotated[bool, typer.Option("--yes", help="replace the database (without it, say what would be replaced)")] = False,
+    logical: Annotated[bool, typer.Option("--logical", help="only through Bolt: refuse a dump instead of using the local server")] = False,
+) -> None:
+    """Restore a backup: a dump replaces the local server's database; a logical backup loads into an empty one."""
+    from clusterkg.graph.backup import inspect, restore
+    from clusterkg.graph.logical_backup import graph_counts
+    from clusterkg.graph.schema import SCHEMA_VERSION
+
+    found = inspect(path)  # a truncated or foreign file is refused before anything else
+    settings = get_settings()
+    with driver_for(settings, any_version=True) as driver:
+        now = graph_counts(driver, settings)
+        target = (f"database {settings.neo4j_database!r} at {settings.neo4j_uri} "
+                  f"({now['nodes']:,} nodes, {now['relationships']:,} relationships)")
+        if not yes:
+            if found.kind == "logical":
+                fail(f"restore would load {found.summary()} into {target}, which must be empty; run again with --yes")
+            fail(f"restore would REPLACE {target} with {found.summary()}; run again with --yes")
+        with _phases() as bar:
+            counts = restore(driver, settings, found, logical=logical, progress=Phases(bar, f"restoring {path.name}"))
+    console.print(f"restored {path} into {settings.neo4j_database!r}: {counts['nodes']:,} nodes and "
+                  f"{counts['relationships']:,} relationships, as the backup counted", highlight=False, soft_wrap=True)
+    if (version := found.header.get("schema_version")) is not None and version < SCHEMA_VERSION:
+        err.print(f"the restored graph is at schema version {version}, this clusterkg uses {SCHEMA_VERSION}: "
+                  "run `clusterkg migrate`", highlight=False, soft_wrap=True)
+
+
+@app.command("migrate")
+@guarded
+def migrate_cmd() -> None:
+    """Bring a graph written by an older clusterkg up to this one's schema version (idempotent)."""
+    from clusterkg.graph.migrations import migrate
+
+    settings = get_settings()
+    with driver_for(settings, any_version=True) as driver:
+        done = migrate(driver, settings, progress=lambda step: err.print(
+            f"migration {step.version}: {step.why}", highlight=False, soft_wrap=True))
+    if done.before is None:
+        console.print("the graph is empty: nothing to migrate (a load records the current schema version)")
+    elif not done.applied:
+        console.print(f"the graph is at schema version {done.after}, the current one: nothing to do")
+    else:
+        console.print(f"migrated the graph from schema version {done.before} to {done.after}", highlight=False)
 
 
 @app.command("viz")

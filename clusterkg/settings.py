@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,11 +11,26 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .errors import ConfigError
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def env_files() -> tuple[str, ...]:
+    """The files settings are read from, after the environment.
+
+    ``CLUSTERKG_ENV_FILE`` names one file (relative paths are relative to the checkout, as
+    in scripts/neo4j.sh, which writes the password there): the test suite's server keeps its
+    password in ``.env.test`` so that it never reads the user's ``.env``.  Without it, ``.env``
+    in the working directory, else the checkout's (where `make neo4j` writes it).
+    """
+    chosen = os.environ.get("CLUSTERKG_ENV_FILE")
+    if chosen:
+        return (str(ROOT / chosen),)  # an absolute path stays itself
+    return (str(ROOT / ".env"), ".env")
+
 
 class Settings(BaseSettings):
-    # .env in the working directory, else the checkout's (where `make neo4j` writes it).
     model_config = SettingsConfigDict(
-        env_file=(str(Path(__file__).resolve().parents[1] / ".env"), ".env"),
+        env_file=(str(ROOT / ".env"), ".env"),
         env_file_encoding="utf-8",
         extra="ignore",
     )
@@ -53,12 +69,12 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The process's settings; raises :class:`ConfigError` naming what is missing or wrong."""
     try:
-        return Settings()  # type: ignore[call-arg]
+        return Settings(_env_file=env_files())  # type: ignore[call-arg]
     except ValidationError as exc:
         problems = "; ".join(
             f"{'/'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
         )
         raise ConfigError(
-            f"invalid settings ({problems}); set them in the environment or .env "
+            f"invalid settings ({problems}); set them in the environment or {' or '.join(env_files())} "
             "(NEO4J_PASSWORD is written to .env by `make neo4j`)"
         ) from None

@@ -29,16 +29,16 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, LiteralString, cast
-from urllib.parse import urlsplit
 
 from neo4j import Driver, Query
 
-from clusterkg.errors import ClusterKGError, ConfigError, InputError
+from clusterkg.errors import ClusterKGError, InputError
 from clusterkg.graph.db import create_driver, read, translate_errors
 from clusterkg.graph.model import GraphBatch, Label, NodeRow, RelType, cypher_name
 from clusterkg.graph.presence import refresh_presence
-from clusterkg.graph.schema import ensure_schema
+from clusterkg.graph.schema import ensure_schema, record_version
 from clusterkg.graph.search_text import search_text
+from clusterkg.graph.server import ROOT, SCRIPT, LocalServer, ServerError
 from clusterkg.graph.writes import validate_batch
 from clusterkg.settings import Settings
 from clusterkg.text import normalise_name
@@ -49,13 +49,10 @@ from .firms import FIRM_LINKS, firm_batch, write_rejects_stream
 from .gazetteer import Gazetteer
 from .load_plan import PLAN_LABELS, parse_plan
 
-ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "scripts" / "neo4j.sh"
 MAX_LISTED = 50
 FIRM_BATCH = 10_000
 # Between the elements of a list property: a control character that clean text never holds.
 ARRAY_DELIMITER = "\x1f"
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 _PROPERTY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PERCENT = re.compile(r"(\d+)%")
 
@@ -79,64 +76,6 @@ class BulkImport:
     rejects_file: Path | None
     presence_cells: int = 0
     timings: dict[str, float] = field(default_factory=dict)
-
-
-# ─────────────────────────── the local server ───────────────────────────
-
-
-@dataclass(frozen=True, slots=True)
-class LocalServer:
-    """The Neo4j that ``scripts/neo4j.sh`` runs for this environment, and its data folder."""
-
-    home: Path
-    data: Path
-    bolt_port: int
-
-    @staticmethod
-    def _run(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        # The script reads its home, ports and password from the environment we were given.
-        done = subprocess.run(["bash", str(SCRIPT), *args], cwd=ROOT, env=os.environ.copy(),
-                              capture_output=True, text=True)
-        if check and done.returncode != 0:
-            tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
-            raise BulkImportError(f"scripts/neo4j.sh {args[0]} failed (exit {done.returncode}):\n{tail}")
-        return done
-
-    @classmethod
-    def for_settings(cls, settings: Settings) -> LocalServer:
-        """The server behind ``settings.neo4j_uri``; ConfigError unless the script runs it."""
-        where = urlsplit(settings.neo4j_uri)
-        if where.hostname not in LOCAL_HOSTS:
-            raise ConfigError(
-                f"--bulk replaces the database files of the local server that scripts/neo4j.sh runs; "
-                f"NEO4J_URI points at {where.hostname!r}, not 127.0.0.1"
-            )
-        if not SCRIPT.is_file():
-            raise ConfigError(f"{SCRIPT} not found: --bulk needs a checkout of clusterkg with its scripts/")
-        lines = dict(line.split("=", 1) for line in cls._run("paths").stdout.splitlines() if "=" in line)
-        server = cls(Path(lines["home"]), Path(lines["data"]), int(lines["bolt_port"]))
-        if (where.port or 7687) != server.bolt_port:
-            raise ConfigError(
-                f"NEO4J_URI names port {where.port or 7687} but scripts/neo4j.sh runs Bolt on {server.bolt_port} "
-                "(NEO4J_BOLT_PORT); set both to the same server"
-            )
-        return server
-
-    def running(self) -> bool:
-        return self._run("status", check=False).returncode == 0
-
-    def stop(self) -> None:
-        self._run("stop")
-
-    def start(self) -> None:
-        self._run("start")
-
-    def store(self, database: str) -> list[Path]:
-        """The folders holding ``database``: its store and its transaction logs."""
-        return [self.data / "databases" / database, self.data / "transactions" / database]
-
-    def aside(self, database: str) -> Path:
-        return self.data / "bulk-previous" / database
 
 
 # ─────────────────────────── CSV files for neo4j-admin ───────────────────────────
@@ -486,6 +425,7 @@ def bulk_import(
         cells = refresh_presence(driver, settings)
         timings["presence"] = time.perf_counter() - mark
         mark = time.perf_counter()
+        record_version(driver, settings)  # a new store, written by this code throughout
         ensure_schema(driver, settings)
         found = _database_counts(driver, settings, counts)
     finally:
@@ -546,7 +486,7 @@ def _replace_database(server: LocalServer, database: str, tables: CsvTables, wor
             progress("starting", 0)
         try:
             server.start()
-        except BulkImportError as exc:
+        except ServerError as exc:
             kept = f"; the previous database is kept in {aside}" if ok else ""
             raise BulkImportError(f"the server did not start after the import{kept}: {exc}") from None
         timings["start"] = time.perf_counter() - mark

@@ -23,10 +23,13 @@ HTTP_PORT="${NEO4J_HTTP_PORT:-7474}"
 HEAP="${NEO4J_HEAP:-2g}"
 PAGECACHE="${NEO4J_PAGECACHE:-2g}"
 PIDFILE="$HOME_DIR/run/neo4j.pid"
-ENVFILE="$ROOT/.env"
+# The password file; the test suite's server has its own (scripts/test-neo4j.sh). A relative
+# path is relative to the checkout, as in clusterkg/settings.py.
+ENVFILE="${CLUSTERKG_ENV_FILE:-.env}"
+[[ "$ENVFILE" == /* ]] || ENVFILE="$ROOT/$ENVFILE"
 START_TIMEOUT="${NEO4J_START_TIMEOUT:-120}"
 
-say() { printf '\033[1mneo4j:\033[0m %s\n' "$*"; }
+say() { printf '\033[1m%s:\033[0m %s\n' "${CLUSTERKG_NEO4J_NAME:-neo4j}" "$*"; }
 die() { printf 'neo4j: error: %s\n' "$*" >&2; exit 1; }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

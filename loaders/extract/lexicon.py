@@ -41,6 +41,7 @@ class Lexicon:
     column_roles: tuple[tuple[str, tuple[str, ...]], ...]
     cut: tuple[str, ...]
     cut_edge: tuple[str, ...]
+    cut_keep: tuple[str, ...]
 
 
 def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
@@ -74,6 +75,7 @@ def load_lexicon() -> Lexicon:
         column_roles=tuple((str(role), tuple(normalise_name(w) for w in words)) for role, words in col["roles"]),
         cut=_longest_first(cut["inner"] + cut["edge"]),
         cut_edge=tuple(normalise_name(w) for w in cut["edge"]),
+        cut_keep=tuple(normalise_name(w) for w in cut.get("keep", [])),
     )
 
 

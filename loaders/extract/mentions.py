@@ -112,7 +112,7 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
 
 _INNER_CUT = re.compile("|".join(re.escape(w) for w in _CUT if w not in _EDGE_ONLY))
 _LEAD_RX = re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(set(_CUT) | set(LEXICON.lead), key=lambda w: -len(w))) + ")")
-_COUNT_CUT = re.compile(rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:个|家|类|批|轮|届|次)|[一二三四五六七八九十]+大(?!连池)|(?:\d+|[一二三四五六七八九十]+)年(?!产)|[〇零一二三四五六七八九]{4}年度?")
+_COUNT_CUT = re.compile(rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:个|家|类|批|轮|届|次)|[一二三四五六七八九十]+大(?!连池)|(?:\d+|[一二三四五六七八九十]+)年(?!产)|[〇零一二三四五六七八九]{4}年度?|\d{1,2}(?:-\d{1,2})?月")
 
 
 @lru_cache(maxsize=65536)
@@ -138,7 +138,12 @@ def _cut_head(head: str) -> str:
             head = head[v.end() :]  # (基地)在… : the bracket closed the name before
             changed = True
         lead = _LEAD_RX.match(head)
-        if lead and lead.end() < len(head) and not _place_begins(head, lead.end()):
+        if (
+            lead
+            and lead.end() < len(head)
+            and not _place_begins(head, lead.end())
+            and not head.startswith(LEXICON.cut_keep)  # 有机硅新材料: 有 is no lead word here
+        ):
             head = head[lead.end() :]
             changed = True
     return head
@@ -292,6 +297,7 @@ def _split_items(text: str, *, conj: bool, joiners: str = "和|及|与|以及") 
 
 _CLUSTER_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.cluster_suffixes)) + ")")
 _LEVEL_ONLY_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.level_only_suffixes)) + ")")
+_QUALIFIED = re.compile(r"^(?P<body>.*、[^、]*?)等(?:[\d一二三四五六七八九十两]+[个大类])?(?P<qual>[^、,;:。]{1,24}的[^、,;:。]{0,8})$")
 _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
 _ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|[:：]\s*([^。;]{4,300}))")
 
@@ -344,6 +350,9 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
         if lm:
             level = level_of(lm.group(1))
             left = left[: lm.start()]
+        # 甲、乙等四个具有国际竞争力的主导产业集群: a qualifier between the list's count and its ending
+        if (q := _QUALIFIED.match(left)) and is_generic(_cut_head(q.group("qual")) or "的", LEXICON.cluster_generic):
+            left = q.group("body") + "等"
         tail = _BRIDGE_TAIL.search(left)
         has_tail = bool(tail and tail.group(0))
         body = left[: tail.start()] if tail and has_tail else left

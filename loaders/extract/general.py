@@ -51,6 +51,7 @@ _INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|工�
 _BRACKET_ZONE = re.compile(
     r"\(([^()]{2,20}(?:" + "|".join(re.escape(z) for z in LEXICON.zone_suffixes) + r"))\)"
 )
+_INLINE_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六]|[①-⑳]|\(\d{1,2}\)|\d{1,2}[.、](?!\d))")
 _ALONE = re.compile(r"[\u4e00-\u9fff()]+(?:产业集群|集群|产业基地)[。.]?")
 _THIS_CLUSTER = re.compile(r"该集群|该产业集群|这一集群|这个集群")
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
@@ -257,6 +258,8 @@ class _Reader:
             if block.kind == "heading" and (hm := _INDUSTRY_HEADING.match(normalise_name(block.folded[block.body_offset :]))):
                 self.section_industry = hm.group(1)
             for n, piece in enumerate(pieces):
+                if n > 0 and _INLINE_ITEM.match(piece.text):
+                    own = None  # 一是…形成汽车产业集群。二是…: each inline item is its own statement
                 if n == 0 and block.kind == "heading" and not cluster_mentions(piece):
                     own = self.cluster_by_head(piece.text)
                 fallback = own or self.section_cluster(seg, i, scope)

@@ -746,6 +746,18 @@ def project_mentions(piece: Piece) -> list[Mention]:
         st = m.start() - len(head)
         out.append(Mention("project", normalise_name(head + m.group(1)), piece.at(st), piece.end_at(m.end()), piece.paragraph))
         covered.append((st, m.end()))
+    # 如A、B、C项目等: the list shares the ending written after its last item
+    for m in _PROJECT_LIST_AFTER.finditer(text):
+        b = _left_head(text, m.start(2))
+        body = text[b : m.start(2)]
+        if _LIST_SEP not in body or any(a <= b < c for a, c in covered):
+            continue
+        for k, item in _split_items(body, conj=True, joiners="和|以及"):
+            head = _cut_head(item.strip())
+            if 2 <= len(head) <= 40 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
+                st = b + k + item.rfind(head)
+                out.append(Mention("project", normalise_name(head), piece.at(st), piece.end_at(st + len(head)), piece.paragraph, via="list"))
+        covered.append((b, m.end()))
     # 总投资380亿元的X / 投资N亿元建设X: an investment names a project whatever its ending
     for m in _INVESTED.finditer(text):
         head = m.group(1)
@@ -755,6 +767,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
     return out
 
 
+_PROJECT_LIST_AFTER = re.compile(r"(如|包括|例如|有)?[^,。;:]*?(项目|工程)等")
 _INVESTED = re.compile(
     r"(?:总投资|计划投资|投资)\s*\d+(?:\.\d+)?\s*(?:亿|万)元(?:的|建设|打造)"
     r"([\u4e00-\u9fff()A-Za-z\d]{3,30}?(?:项目|工程|基地|中心|园|电站|工厂|生产线|产线))"

@@ -35,6 +35,7 @@ class Lexicon:
     firm_after: tuple[str, ...]
     firm_before: tuple[str, ...]
     firm_verbs_after: tuple[str, ...]
+    not_firms: frozenset[str]
     project_suffixes: tuple[str, ...]
     project_verbs: tuple[str, ...]
     project_generic: frozenset[str]
@@ -69,6 +70,7 @@ def load_lexicon() -> Lexicon:
         firm_after=_longest_first(f["after"]),
         firm_before=_longest_first(f["before"]),
         firm_verbs_after=_longest_first(f["verbs_after"]),
+        not_firms=frozenset(normalise_name(w) for w in f.get("not_firms", [])),
         project_suffixes=_longest_first(p["suffixes"]),
         project_verbs=_longest_first(p["verbs"]),
         project_generic=frozenset(normalise_name(w) for w in p["generic"]),

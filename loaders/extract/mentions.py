@@ -232,11 +232,12 @@ _PLACE_LIKE = re.compile(r"^[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|自治州|
 
 
 @lru_cache(maxsize=65536)
-def is_generic(head: str, generic: frozenset[str]) -> bool:
+def is_generic(head: str, generic: frozenset[str], place_prefix: bool = True) -> bool:
     """True when ``head`` is made only of generic words, numbers and level words
-    (after a leading place-like word: 湖北省中小企业特色 is generic)."""
+    (after a leading place-like word: 湖北省中小企业特色 is generic; not for zones, where
+    米东区化工 + 工业园 is a name)."""
     h = normalise_name(head)
-    m = _PLACE_LIKE.match(h)
+    m = _PLACE_LIKE.match(h) if place_prefix else None
     if m and m.end() == len(h) and h[-1] == "省":
         return True  # 某省特色产业集群: a place's clusters in general, not one of them
     if m and m.end() < len(h) and _generic_rest(h[m.end() :], generic):
@@ -542,7 +543,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             body = left[: shared.start()]
             for k, item in _split_items(body, conj=False):
                 head = _cut_head(item)
-                if not head or is_generic(head, LEXICON.zone_generic) or len(head) > 20:
+                if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 20:
                     continue
                 start = b + k + len(item) - len(head)
                 out.append(
@@ -552,7 +553,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         head = _cut_head(left.rsplit(_LIST_SEP, 1)[-1])
         if head.startswith("环") and len(head) > 2 and _place_begins(head[1:], 0):
             head = head[1:]  # 环哈尔滨新区: around the zone
-        if not head or is_generic(head, LEXICON.zone_generic) or len(head) > 24:
+        if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 24:
             continue
         # a park inside a zone is one name: 某某经济开发区环保装备产业园
         ext = _ZONE_EXTEND.match(text, e)
@@ -591,6 +592,8 @@ def _kinds_of_product(parts: list[tuple[int, str]]) -> bool:
 
 def _firm_item(item: str) -> str | None:
     head = _cut_head(item.strip())
+    if head in LEXICON.not_firms:
+        return None  # 与法国、瑞典等公司合作: countries, not firms
     head = re.sub(r"^(?:龙头企业|骨干企业|重点企业|链主企业|企业)", "", head)
     if len(head) < 2 or len(head) > 30 or _COUNT.search(head) or _NOT_FIRM.search(head):
         return None

@@ -130,7 +130,7 @@ class _Reader:
     ) -> _Entity | None:
         name = m.name
         aliases: set[str] = set()
-        if m.via != "bracket" and is_generic(self.resolver.strip_place(m.industry or name), LEXICON.cluster_generic):
+        if m.via != "bracket" and is_generic(self.resolver.strip_place(m.industry or name), LEXICON.cluster_generic, False):
             return None  # a place and nothing else: 广州、深圳等5个集群
         if self.traditional:
             as_written = normalise_name(self.doc.text[m.start : m.end])

@@ -325,6 +325,8 @@ def _bracket_industry(text: str, at: int) -> tuple[str, int] | None:
                 depth -= 1
                 if depth == 0:
                     inner = text[at + 1 : j]
+                    if _VARIANT.fullmatch(text[at : j + 1]) or re.fullmatch(rf"[\d{_CN_NUM}]+[个家类]", inner):
+                        return None  # (基地), (9个): a variant or a count, not the industry
                     if 2 <= len(inner) <= 40 and "、" not in inner:
                         return inner, j + 1
                     return None

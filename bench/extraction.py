@@ -29,6 +29,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import record
+from pydantic import ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from clusterkg.errors import ClusterKGError, InputError
 from clusterkg.loaders.extract.facts import DocumentFacts, Facts
 from clusterkg.loaders.extract.score import (
     KINDS,
@@ -38,12 +44,6 @@ from clusterkg.loaders.extract.score import (
     micro,
     score_document,
 )
-from common import record
-from pydantic import ValidationError
-from rich.console import Console
-from rich.table import Table
-
-from clusterkg.errors import ClusterKGError, InputError
 
 ROOT = Path(__file__).resolve().parents[1]
 HENAN = "henan-2015-baiqianwan-clusters"

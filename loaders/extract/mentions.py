@@ -197,18 +197,22 @@ def _shared_split(body: str) -> tuple[str, tuple[str, float] | None, str] | None
 _LEAD_WORDS = sorted(set(LEXICON.lead) | _EDGE_ONLY, key=lambda w: -len(w))
 
 
-def _only_lead(prefix: str) -> bool:
-    """True when ``prefix`` holds nothing but lead words (重点支持, 一是, 培育 …)."""
-    words = _LEAD_WORDS
+def _strip_words(text: str, words: list[str]) -> str:
+    """``text`` without the run of ``words`` (longest first) that begins it."""
     changed = True
-    while prefix and changed:
+    while text and changed:
         changed = False
         for w in words:
-            if prefix.startswith(w):
-                prefix = prefix[len(w) :]
+            if text.startswith(w):
+                text = text[len(w) :]
                 changed = True
                 break
-    return not prefix
+    return text
+
+
+def _only_lead(prefix: str) -> bool:
+    """True when ``prefix`` holds nothing but lead words (重点支持, 一是, 培育 …)."""
+    return not _strip_words(prefix, _LEAD_WORDS)
 
 
 def _strip_level(head: str) -> tuple[str, tuple[str, float] | None]:
@@ -263,16 +267,7 @@ def _generic_rest(h: str, generic: frozenset[str]) -> bool:
     h = re.sub(rf"\d+(?:个|大|类|家|批)?|[{_CN_NUM}]+(?:个|大|类|家|批)", "", h)
     if len(h) < 2:
         return True
-    words = _words(generic)
-    changed = True
-    while h and changed:
-        changed = False
-        for w in words:
-            if h.startswith(w):
-                h = h[len(w) :]
-                changed = True
-                break
-    return len(h) < 2
+    return len(_strip_words(h, _words(generic))) < 2
 
 
 def _split_items(text: str, *, conj: bool, joiners: str = "和|及|与|以及") -> list[tuple[int, str]]:

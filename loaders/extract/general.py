@@ -293,7 +293,11 @@ class _Reader:
 
     def read_sentence(self, piece: Piece, fallback: _Entity | None) -> list[_Entity]:
         ev = self.evidence(piece)
-        others = zone_mentions(piece) + firm_mentions(piece) + project_mentions(piece)
+        projects = project_mentions(piece)
+        # a park named in a list of projects being built (加快…产业园、…等项目建设) is a project
+        built = [(p.start, p.end) for p in projects if p.via == "list"]
+        zones = [z for z in zone_mentions(piece) if not any(a <= z.start and z.end <= b for a, b in built)]
+        others = zones + firm_mentions(piece) + projects
         # a base named in a list of projects or zones is one of them, not a cluster
         listed = [(o.start, o.end) for o in others if o.kind in ("project", "zone")]
         cms = [

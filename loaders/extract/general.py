@@ -302,7 +302,10 @@ class _Reader:
         listed = [(o.start, o.end) for o in others if o.kind in ("project", "zone")]
         cms = [
             m for m in cluster_mentions(piece)
-            if not (m.name.endswith("基地") and any(a <= m.start and m.end <= b for a, b in listed))
+            if not (
+                (m.name.endswith("基地") and any(a <= m.start and m.end <= b for a, b in listed))
+                or any(a <= m.start and m.end <= b for a, b in built)  # 腾讯互联网+产业集群、…等项目建设
+            )
         ]
         named: list[_Entity] = []
         spans: list[tuple[int, int, _Entity]] = []

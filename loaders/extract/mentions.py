@@ -85,7 +85,7 @@ class Mention:
 
 
 def _is_cjkish(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or c.isalnum() or c in "()-·"
+    return "\u4e00" <= c <= "\u9fff" or c.isalnum() or c in "()-·+"  # 互联网+
 
 
 def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> int:
@@ -376,6 +376,8 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
             items = []
         if body.rstrip().endswith(_LIST_SEP):
             items = []  # 精准招商、…、集群招商: the ending follows the list, it ends no item of it
+        elif len(items) > 1 and any(re.search(r"(基地|园|园区|中心|项目|工程)$", i) for _, i in items[:-1]):
+            items = items[-1:]  # 某基地、某产业园、某产业集群等项目: a list of projects, not of clusters
         elif len(items) > 1:
             final = items[-1][1]
             last_cut = _cut_head(final)
@@ -577,7 +579,7 @@ _FIRM_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.firm_suffixes)) + ")
 _COUNT = re.compile(rf"[\d{_CN_NUM}]+(?:余|多)?(?:家|个|户)")
 _NOT_FIRM = re.compile(
     r"(企业|龙头|骨干|项目|工程|产业|园区|集群|基地|单位|部门|政府|机构|平台|协会|联盟|以上|规上|规模|理念|思想|战略|"
-    r"创新|需求|市场|政策|目标|方向|导向|原则|精神|科技|技术|人才|机制|模式|体系|优势|资源|产品|服务)$|^(大企业|大集团)"
+    r"需求|市场|政策|目标|方向|导向|原则|精神|人才|机制|模式|体系|优势|资源|产品|服务)$|^(大企业|大集团)"
 )
 
 
@@ -724,6 +726,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue
         for k, item in parts:
             head = _cut_head(item.strip())
+            if not head and item.strip().endswith("集群"):
+                head = _cut_head(item.strip()[:-2]) + "集群"  # 腾讯互联网+产业集群, an item of a project list
             if len(head) < 2 or len(head) > 40 or _COUNT.search(head):
                 continue
             if is_generic(head, LEXICON.project_generic):

@@ -54,6 +54,9 @@ _BRACKET_ZONE = re.compile(
 _INLINE_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六]|[①-⑳]|\(\d{1,2}\)|\d{1,2}[.、](?!\d))")
 _ALONE = re.compile(r"[\u4e00-\u9fff()]+(?:产业集群|集群|产业基地)[。.]?")
 _THIS_CLUSTER = re.compile(r"该集群|该产业集群|这一集群|这个集群")
+_PROJECT_FIRM = re.compile(
+    r"^([\u4e00-\u9fff]{2,4}?(?:集团|控股|铝业|石化|科技|电子|电气|实业|重工|药业|乳业|钢铁|化工|通讯|股份))(?![\u4e00-\u9fff]{0,1}(?:产业|园|基地|集群|城))"
+)
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
 _YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
@@ -433,6 +436,13 @@ class _Reader:
                 ent.level = ent.level or None
 
     def project_firms(self, project: _Entity) -> None:
+        # 奋安铝业新型高端铝材…: a project named after the firm that builds it
+        if (m := _PROJECT_FIRM.match(project.name)) and len(project.name) - m.end() >= 3:
+            short = self.resolver.strip_place(m.group(1)) or m.group(1)  # 洛阳中兴通讯 → 中兴通讯
+            known = next((f for f in self.firms.values() if f.name.startswith(short)), None)
+            firm = known if known is not None else self.entity("firm", short, project.evidence[0])
+            if firm.name not in project.firms:
+                project.firms.append(firm.name)
         for firm in self.firms.values():
             for n in (firm.name, *firm.aliases):
                 if len(n) >= 2 and project.name.startswith(n) and firm.name not in project.firms:

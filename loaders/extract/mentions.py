@@ -571,6 +571,9 @@ def zone_mentions(piece: Piece) -> list[Mention]:
 _FIRMS_AFTER = re.compile(
     r"(?:等|[一二三四五六七八九十]+大)(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
 )
+_FIRM_SUBJECT = re.compile(
+    r"(?:^|[,;:。])\s*([\u4e00-\u9fff]{3,8}?)(?:荣膺|荣获|入选|连续入选|获批|获评|发力|跻身|位列|是全国最大|是国内最大|是全球最大)"
+)
 _IS_ANCHOR = re.compile(r"(?:^|[,;:。])\s*([\u4e00-\u9fff()]{2,16}?)(?:是|为|作为|成为)[^,。;:]{0,20}?(?:链主企业|龙头企业|领军企业|链主)")
 _SPONSOR_LABELS = {"承担单位:", "建设单位:", "实施主体:"}
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]{1,20}\)")
@@ -650,6 +653,17 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if head and not is_generic(head, LEXICON.cluster_generic):
             st = m.start(1) + m.group(1).rfind(head)
             add(st, st + len(head), "list")
+    # 鹰游纺机发力…/天明机械荣膺…: a clause whose subject is a firm's short name
+    for m in _FIRM_SUBJECT.finditer(text):
+        head = _cut_head(m.group(1))
+        if (
+            3 <= len(head) <= 8
+            and not is_generic(head, LEXICON.cluster_generic)
+            and not re.search(r"产业|集群|园|区|市|县|省|国|我|该|其|这|全|企业|项目|基地|平台|中心", head)
+            and not _place_begins(head, 0)
+        ):
+            st = m.start(1) + m.group(1).rfind(head)
+            add(st, st + len(head), "subject")
     # 支持A做强…: the firm a support statement names
     for m in _SUPPORT.finditer(text):
         head = _firm_item(m.group(1))

@@ -34,6 +34,7 @@ from .facts import (
 )
 from .lexicon import LEXICON
 from .mentions import (
+    ZONE_ENDINGS,
     Mention,
     canonical_cluster,
     cluster_mentions,
@@ -49,7 +50,7 @@ from .segments import Block, Piece, Segmented, Table, segment, sentences
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)\s*[\"“]?([^()\"”]{2,20})[\"”]?\)")
 _INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|工业)(?=$|[。.])")
 _BRACKET_ZONE = re.compile(
-    r"\(([^()]{2,20}(?:" + "|".join(re.escape(z) for z in LEXICON.zone_suffixes) + r"))\)"
+    r"\(([^()]{2,20}(?:" + ZONE_ENDINGS + r"))\)"
 )
 _INLINE_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六]|[①-⑳]|\(\d{1,2}\)|\d{1,2}[.、](?!\d))")
 _ALONE = re.compile(r"[\u4e00-\u9fff()]+(?:产业集群|集群|产业基地)[。.]?")

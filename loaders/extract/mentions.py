@@ -519,10 +519,11 @@ def _level_only_mentions(piece: Piece) -> list[Mention]:
 
 # -- zones --------------------------------------------------------------------------------------
 
-_ZONE_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.zone_suffixes)) + ")(?![区园])")
+ZONE_ENDINGS = "|".join(map(re.escape, LEXICON.zone_suffixes))  # longest first, for regexes
+_ZONE_RX = re.compile("(" + ZONE_ENDINGS + ")(?![区园])")
 
 
-_ZONE_EXTEND = re.compile("([\u4e00-\u9fff]{1,10}?)(" + "|".join(map(re.escape, LEXICON.zone_suffixes)) + ")(?![区园])")
+_ZONE_EXTEND = re.compile("([\u4e00-\u9fff]{1,10}?)(" + ZONE_ENDINGS + ")(?![区园])")
 
 
 def zone_mentions(piece: Piece) -> list[Mention]:

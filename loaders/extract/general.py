@@ -45,7 +45,7 @@ from .mentions import (
     zone_mentions,
 )
 from .resolve import Resolver, document_home
-from .segments import Block, Piece, Segmented, Table, segment, sentences
+from .segments import Block, Piece, Segmented, Table, fold, segment, sentences
 
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)\s*[\"“]?([^()\"”]{2,20})[\"”]?\)")
 _INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|工业)(?=$|[。.])")
@@ -58,6 +58,23 @@ _THIS_CLUSTER = re.compile(r"该集群|该产业集群|这一集群|这个集群
 _PROJECT_FIRM = re.compile(
     r"^([\u4e00-\u9fff]{2,4}?(?:集团|控股|铝业|石化|科技|电子|电气|实业|重工|药业|乳业|钢铁|化工|通讯|股份))(?![\u4e00-\u9fff]{0,1}(?:产业|园|基地|集群|城))"
 )
+_NOT_BUILDER = re.compile(r"(新建|建设|实施|推进|加快|产业|项目|工程|基地|园区|年产|新增|扩建|技改|高端|智能|绿色|新型|一体化|全产业链)")
+
+
+def _builder_of(name: str) -> str | None:
+    """The firm a project is named after: ``中复神鹰年产…项目`` → 中复神鹰, ``天合光能青海基地…`` →
+    天合光能 (a short firm name, then the output it adds or the place it builds in)."""
+    from .mentions import place_begins
+
+    for k in range(2, min(6, len(name) - 4) + 1):
+        head, rest = name[:k], name[k:]
+        if rest.startswith("年产") or (place_begins(rest) and not place_begins(head)):
+            if place_begins(head) or _NOT_BUILDER.search(head) or not re.fullmatch(r"[\u4e00-\u9fff]+", head):
+                return None
+            return head
+    return None
+
+
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
 _YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
@@ -438,9 +455,12 @@ class _Reader:
 
     def project_firms(self, project: _Entity) -> None:
         # 奋安铝业新型高端铝材…: a project named after the firm that builds it
-        if (m := _PROJECT_FIRM.match(project.name)) and len(project.name) - m.end() >= 3:
-            short = self.resolver.strip_place(m.group(1)) or m.group(1)  # 洛阳中兴通讯 → 中兴通讯
-            known = next((f for f in self.firms.values() if f.name.startswith(short)), None)
+        builder = _builder_of(project.name)
+        if builder or ((m := _PROJECT_FIRM.match(project.name)) and len(project.name) - m.end() >= 3):
+            short = builder or self.resolver.strip_place(m.group(1)) or m.group(1)  # 洛阳中兴通讯 → 中兴通讯
+            known = next((f for f in self.firms.values() if f.name.startswith(short)), None) or next(
+                (f for f in self.firms.values() if len(f.name) >= 2 and short.startswith(f.name) and builder), None
+            )  # 中船风电兴城一期…: the 中船 already named
             firm = known if known is not None else self.entity("firm", short, project.evidence[0])
             if firm.name not in project.firms:
                 project.firms.append(firm.name)
@@ -677,4 +697,58 @@ def extract_general(doc: PlanDocument, gazetteer: NationalGazetteer | None = Non
     seg = segment(doc)
     reader = _Reader(doc, gaz, seg.traditional)
     reader.read(seg)
-    return reader.facts(seg)
+    facts = reader.facts(seg)
+    return in_document_script(facts, doc.text) if seg.traditional else facts
+
+
+def in_document_script(facts: Facts, text: str) -> Facts:
+    """Names as the document writes them: a plan in traditional characters is read folded to
+    simplified, and its names go back to its own characters (山東…產業集群, not 山东…产业集群), so
+    that people who search or correct it find the words of the text. Places keep the gazetteer's
+    names, which their codes check against.
+
+    >>> f = Facts(document=DocumentFacts(key="k"), clusters=[ClusterFacts(name="汽车产业集群")])
+    >>> in_document_script(f, "發展汽車產業集群").clusters[0].name
+    '汽車產業集群'
+    """
+    plain, simple = fold(text), fold(text, traditional=True)
+    seen: dict[str, dict[str, int]] = {}
+    for a, b in zip(plain, simple, strict=True):
+        if a != b:
+            counts = seen.setdefault(b, {})
+            counts[a] = counts.get(a, 0) + 1
+    back = {b: max(counts, key=lambda c: counts[c]) for b, counts in seen.items()}
+
+    def w(name: str) -> str:
+        return "".join(back.get(c, c) for c in name)
+
+    def ws(names: list[str]) -> list[str]:
+        return [w(n) for n in names]
+
+    def also(name: str, aliases: list[str]) -> list[str]:
+        # the simplified form stays findable as an alias
+        return sorted({w(a) for a in aliases} | {a for a in (name, *aliases) if w(a) != a} - {w(name)})
+
+    return facts.model_copy(
+        update={
+            "clusters": [
+                c.model_copy(
+                    update={
+                        "name": w(c.name),
+                        "aliases": also(c.name, c.aliases),
+                        "zones": ws(c.zones),
+                        "firms": ws(c.firms),
+                        "projects": ws(c.projects),
+                        "link_evidence": [e.model_copy(update={"name": w(e.name)}) for e in c.link_evidence],
+                    }
+                )
+                for c in facts.clusters
+            ],
+            "zones": [z.model_copy(update={"name": w(z.name), "aliases": also(z.name, z.aliases)}) for z in facts.zones],
+            "firms": [f.model_copy(update={"name": w(f.name), "aliases": also(f.name, f.aliases)}) for f in facts.firms],
+            "projects": [
+                p.model_copy(update={"name": w(p.name), "aliases": also(p.name, p.aliases), "firms": ws(p.firms), "zones": ws(p.zones)})
+                for p in facts.projects
+            ],
+        }
+    )

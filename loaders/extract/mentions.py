@@ -38,6 +38,7 @@ _LEVEL_AR = re.compile(r"(超|逾)?(\d+(?:\.\d+)?)\s*(万亿|千亿|亿)(?:元)?
 _LEVEL_WORDS = tuple(sorted(LEXICON.level_yi, key=lambda w: -len(w)))
 _LEVEL_RX = re.compile("(" + "|".join(map(re.escape, _LEVEL_WORDS)) + r"|(?:超|逾)?\d+(?:\.\d+)?(?:万亿|千亿|亿)元?(?:级|以上)|(?:超|逾)[千百]亿(?:元)?(?:级)?)")
 _COUNT_TAIL = re.compile(rf"(?:等|以及)?(?:[\d{_CN_NUM}]+)(?:个|大|类|家)?$|等$")
+_FIRM_LIST_END = re.compile(r"、[^、,;。]*等[^、,;。]{0,8}?(?:企业|公司|厂商|厂家)(?:形成|组成|构成|打造|发展|集聚|共同)?[^、,;。]{0,4}$")
 _BRIDGE_TAIL = re.compile(r"(?:等|以及)?(?:[\d" + _CN_NUM + r"]+(?:个|大|类))?(?:领域|方向|行业)?(?:培育|打造|建设|发展|创建|形成)?$")
 
 
@@ -104,6 +105,8 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
             pass
         elif depth == 0 and c == " " and i - 2 >= floor and text[i - 2] in "区县市旗州盟" and i < end:
             pass  # 章丘区 鼓风机产业集群: a list line sets the place apart with a space
+        elif depth == 0 and c == "." and i - 2 >= floor and text[i - 2].isdigit() and i < len(text) and text[i].isdigit():
+            pass  # 年产2.5万吨: a decimal point inside a name
         elif depth == 0 and (c in _BOUNDARY or c == " " or not _is_cjkish(c)):
             break
         i -= 1
@@ -161,6 +164,11 @@ def _place_names() -> dict[str, tuple[str, ...]]:
             if len(n) >= 2:
                 out.setdefault(n[0], set()).add(n)
     return {k: tuple(sorted(v, key=lambda n: -len(n))) for k, v in out.items()}
+
+
+def place_begins(text: str) -> bool:
+    """True when ``text`` begins with the name or stem of a division (青海基地 → 青海)."""
+    return bool(text) and _place_begins(text, 0)
 
 
 def _place_begins(head: str, cut: int) -> bool:
@@ -351,6 +359,7 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
         # 甲、乙等四个具有国际竞争力的主导产业集群: a qualifier between the list's count and its ending
         if (q := _QUALIFIED.match(left)) and is_generic(_cut_head(q.group("qual")) or "的", LEXICON.cluster_generic):
             left = q.group("body") + "等"
+        firm_list = bool(_FIRM_LIST_END.search(left))
         tail = _BRIDGE_TAIL.search(left)
         has_tail = bool(tail and tail.group(0))
         body = left[: tail.start()] if tail and has_tail else left
@@ -376,6 +385,8 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
             items = []
         if body.rstrip().endswith(_LIST_SEP):
             items = []  # 精准招商、…、集群招商: the ending follows the list, it ends no item of it
+        elif firm_list:
+            items = []  # 甲、乙等企业形成百亿级产业集群: the list names the firms, not the cluster
         elif len(items) > 1 and any(re.search(r"(基地|园|园区|中心|项目|工程)$", i) for _, i in items[:-1]):
             items = items[-1:]  # 某基地、某产业园、某产业集群等项目: a list of projects, not of clusters
         elif len(items) > 1:
@@ -560,11 +571,26 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         if ext and not re.search(r"[和及与或、]", ext.group(1)) and not any(w in ext.group(1) for w in _CUT if w not in _EDGE_ONLY):
             e = ext.end()
             floor = e
-        if (where := re.match(r"\(([^()]{2,6})\)", text[e:])) and not re.search(r"[、,]", where.group(1)):
+        if (
+            (where := re.match(r"\(([^()]{2,6})\)", text[e:]))
+            and not re.search(r"[、,]", where.group(1))
+            and (_place_begins(where.group(1), 0) or where.group(1)[-1] in "县市区镇乡旗")
+        ):
             e += where.end()  # 郑州家具产业园(登封): the place in brackets is part of the name
             floor = e
-        out.append(Mention("zone", normalise_name(text[s - len(head) : e]), piece.at(s - len(head)), piece.end_at(e), piece.paragraph))
+        st = s - len(head)
+        if (prov := _province_lead().match(head)) and len(head) > prov.end() and _place_begins(head[prov.end() :], 0):
+            st += prov.end()  # 山东淄博高新区: the province before a city's zone is no part of its name
+        out.append(Mention("zone", normalise_name(text[st:e]), piece.at(st), piece.end_at(e), piece.paragraph))
     return out
+
+
+@lru_cache(maxsize=1)
+def _province_lead() -> re.Pattern[str]:
+    from clusterkg.loaders.places import NationalGazetteer
+
+    names = {n for d in NationalGazetteer.load().divisions if d.level == "province" for n in (d.name, d.short) if len(n) >= 2}
+    return re.compile("^(?:" + "|".join(sorted(map(re.escape, names), key=lambda n: -len(n))) + ")")
 
 
 # -- firms --------------------------------------------------------------------------------------
@@ -722,6 +748,9 @@ def labelled_projects(piece: Piece) -> list[Mention]:
     return out
 
 
+_PROJECT_STATUS = re.compile(
+    r"(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先)?(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营)"
+)
 _PROJECT_CUE = re.compile(r"(\d|万吨|万千瓦|千瓦|万台|万辆|万套|万平方米|年产|一期|二期|三期|扩建|新建|技改)")
 
 
@@ -759,7 +788,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if len(head) < 4 or len(head) > 40 or is_generic(head, LEXICON.project_generic):
             continue
         verb = any(v in text[max(0, b - 6) : m.start() - len(head)] for v in LEXICON.project_verbs)
-        building = text.startswith(("建设", "开工", "投产", "落地", "签约"), m.end())  # X项目建设如火如荼
+        building = bool(_PROJECT_STATUS.match(text, m.end()))  # X项目建设如火如荼 / X项目成功落户
         if not _PROJECT_CUE.search(head) and not verb and not building:
             continue
         st = m.start() - len(head)

@@ -581,12 +581,22 @@ class _Reader:
     def facts(self, seg: Segmented) -> Facts:
         self.consolidate()
         self.finish_clusters()
+        in_paragraph: dict[int, list[_Entity]] = {}
+        for c in self.clusters.values():
+            for e in c.evidence:
+                if c not in in_paragraph.setdefault(e.paragraph, []):
+                    in_paragraph[e.paragraph].append(c)
         for m, ev in self.unattached:
             lone = list(self.clusters.values())
-            # a text about one cluster: what it names after stating the cluster is the cluster's
+            here = in_paragraph.get(m.paragraph, [])
+            table = self._table(m.kind)
             if len(lone) == 1 and lone[0].evidence and lone[0].evidence[0].start <= m.start:
-                table = self._table(m.kind)
+                # a text about one cluster: what it names after stating the cluster is the cluster's
                 lone[0].links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
+            elif len(here) == 1:
+                # a paragraph about one cluster (…等项目。这预示着…正在形成光伏产业集群): its firms,
+                # zones and projects are that cluster's, wherever in the paragraph it is named
+                here[0].links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
             else:
                 self.warnings.append(f"paragraph {m.paragraph}: {m.kind} {m.name!r} is named in no cluster's statement; kept without a cluster")
         for ent in self.firms.values():

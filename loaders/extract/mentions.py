@@ -596,7 +596,7 @@ def _province_lead() -> re.Pattern[str]:
 # -- firms --------------------------------------------------------------------------------------
 
 _FIRMS_AFTER = re.compile(
-    r"(?:等|[一二三四五六七八九十]+大)(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
+    r"(?:等(?!地|地区|国家|省|市|县)|[一二三四五六七八九十]+大)(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
 )
 _FIRM_SUBJECT = re.compile(
     r"(?:^|[,;:。])\s*([\u4e00-\u9fff]{3,8}?)(?:荣膺|荣获|入选|连续入选|获批|获评|发力|跻身|位列|是全国最大|是国内最大|是全球最大)"
@@ -609,7 +609,7 @@ _FIRM_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.firm_suffixes)) + ")
 _COUNT = re.compile(rf"[\d{_CN_NUM}]+(?:余|多)?(?:家|个|户)")
 _NOT_FIRM = re.compile(
     r"(企业|龙头|骨干|项目|工程|产业|园区|集群|基地|单位|部门|政府|机构|平台|协会|联盟|以上|规上|规模|理念|思想|战略|"
-    r"需求|市场|政策|目标|方向|导向|原则|精神|人才|机制|模式|体系|优势|资源|产品|服务)$|^(大企业|大集团)"
+    r"需求|市场|政策|目标|方向|导向|原则|精神|人才|机制|模式|体系|优势|资源|产品|服务|品牌|标准|创新)$|^(大企业|大集团)"
 )
 
 
@@ -651,6 +651,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         for m in re.finditer(re.escape(w), text):
             if w.startswith("为") and not re.match(r"(?![\u4e00-\u9fff])|企业|骨干|链主", text[m.end() : m.end() + 2]) and w in ("为引领", "为核心企业"):
                 continue
+            if "代表" in w:
+                # 以A、B为代表的传统优势产业: kinds of industry (A、B为代表的新材料产业 names firms)
+                if re.match(r"的?(?:传统|优势|新兴|主导|支柱|特色|重点|未来)[^,;。]{0,6}(?:产业|行业|领域)", text[m.end() : m.end() + 14]):
+                    continue
             end = m.start() - 1 if w.startswith("为") and text[m.start() - 1 : m.start()] == "作" else m.start()
             b = _left_head(text, end)
             body = _ALSO_CALLED.sub("", text[b:end])

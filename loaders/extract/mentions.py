@@ -115,7 +115,7 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
 
 _INNER_CUT = re.compile("|".join(re.escape(w) for w in _CUT if w not in _EDGE_ONLY))
 _LEAD_RX = re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(set(_CUT) | set(LEXICON.lead), key=lambda w: -len(w))) + ")")
-_COUNT_CUT = re.compile(rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:个|家|类|批|轮|届|次)|[一二三四五六七八九十]+大(?!连池)|(?:\d+|[一二三四五六七八九十]+)年(?!产)|[〇零一二三四五六七八九]{{4}}年度?|\d{{1,2}}(?:-\d{{1,2}})?月")
+_COUNT_CUT = re.compile(rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:个|家|类|批|轮|届|次)|[一二三四五六七八九十]+大(?!连池)|首个|首批|首家|(?:\d+|[一二三四五六七八九十]+)年(?!产)|[〇零一二三四五六七八九]{{4}}年度?|\d{{1,2}}(?:-\d{{1,2}})?月")
 
 
 @lru_cache(maxsize=65536)
@@ -479,6 +479,15 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
                 floor = close
         out.extend(made)
     out.extend(_level_only_mentions(piece))
+    # 以牧原为链主的肉食品加工: a chain with its chain leader, the unit of a 链长制 plan
+    for m in _LED_CHAIN.finditer(text):
+        head = _cut_head(m.group(1))
+        if len(head) >= 2 and not is_generic(head, LEXICON.cluster_generic) and not any(
+            o.start <= piece.at(m.start(1)) < o.end for o in out
+        ):
+            out.append(
+                Mention("cluster", normalise_name(head + "产业链"), piece.at(m.start(1)), piece.end_at(m.end(1)), piece.paragraph, industry=normalise_name(head), via="chain")
+            )
     # 一体化道路机械智能制造产业获评省级特色产业集群: an industry recognised as a cluster
     for m in _RECOGNISED.finditer(text):
         head = _cut_head(m.group(1))
@@ -490,6 +499,7 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
     return out
 
 
+_LED_CHAIN = re.compile(r"为链主的([\u4e00-\u9fff]{2,12}?)(?:产业链|链条|产业|链)?(?=[、,;。]|等|和|及)")
 _RECOGNISED = re.compile(r"([\u4e00-\u9fff()]{2,24}?)产业(?:获评|被评为|入选|被认定为|认定为|列入|获批)[^,。;:]{0,14}?集群")
 
 
@@ -562,6 +572,10 @@ def zone_mentions(piece: Piece) -> list[Mention]:
                 )
             continue
         head = _cut_head(left.rsplit(_LIST_SEP, 1)[-1])
+        for k in range(len(head) - 2, 0, -1):
+            if head[k] in "在与和及到于落" and _place_begins(head[k + 1 :], 0):
+                head = head[k + 1 :]  # 比亚迪在西安高新区: the zone is what follows 在
+                break
         if head.startswith("环") and len(head) > 2 and _place_begins(head[1:], 0):
             head = head[1:]  # 环哈尔滨新区: around the zone
         if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 24:
@@ -581,7 +595,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         st = s - len(head)
         if (prov := _province_lead().match(head)) and len(head) > prov.end() and _place_begins(head[prov.end() :], 0):
             st += prov.end()  # 山东淄博高新区: the province before a city's zone is no part of its name
-        out.append(Mention("zone", normalise_name(text[st:e]), piece.at(st), piece.end_at(e), piece.paragraph))
+        full = normalise_name(text[s - len(head) : e])
+        out.append(Mention("zone", normalise_name(text[st:e]), piece.at(st), piece.end_at(e), piece.paragraph, written=full))
     return out
 
 
@@ -609,7 +624,8 @@ _FIRM_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.firm_suffixes)) + ")
 _COUNT = re.compile(rf"[\d{_CN_NUM}]+(?:余|多)?(?:家|个|户)")
 _NOT_FIRM = re.compile(
     r"(企业|龙头|骨干|项目|工程|产业|园区|集群|基地|单位|部门|政府|机构|平台|协会|联盟|以上|规上|规模|理念|思想|战略|"
-    r"需求|市场|政策|目标|方向|导向|原则|精神|人才|机制|模式|体系|优势|资源|产品|服务|品牌|标准|创新)$|^(大企业|大集团)"
+    r"需求|市场|政策|目标|方向|导向|原则|精神|人才|机制|模式|体系|优势|资源|产品|服务|品牌|标准|创新)$|^(大企业|大集团)|"
+    r"^(?:合资|独资|外资|我们|我|该|本|这家|两家|新|子|母)(?:公司|集团)$"
 )
 
 
@@ -624,6 +640,10 @@ def _firm_item(item: str) -> str | None:
     if head in LEXICON.not_firms:
         return None  # 与法国、瑞典等公司合作: countries, not firms
     head = re.sub(r"^(?:龙头企业|骨干企业|重点企业|链主企业|企业)", "", head)
+    if (k := head.rfind("企业")) >= 0 and len(head) - k - 2 >= 2:
+        head = head[k + 2 :]  # 整车制造企业一汽集团: the firm follows the kind it is
+    if (k := max(head.rfind("与"), head.rfind("在"))) >= 1 and len(head) - k - 1 >= 2:
+        head = head[k + 1 :]  # 均在长春与一汽集团: the firm after the last preposition
     if len(head) < 2 or len(head) > 30 or _COUNT.search(head) or _NOT_FIRM.search(head):
         return None
     if is_generic(head, LEXICON.cluster_generic | LEXICON.project_generic):
@@ -638,7 +658,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
     seen: set[tuple[int, int]] = set()
 
     def add(start: int, end: int, via: str) -> None:
-        name = normalise_name(text[start:end])
+        name = re.sub(r"\(\d{2,4}[所厂]\)$", "", normalise_name(text[start:end]))  # 某研究所(608所): its number
         if not re.search(r"[\u4e00-\u9fff]", name):
             return  # a firm has a Chinese name (--- is a table rule)
         if (start, end) in seen or not name or any(a <= start and end <= c for a, c in seen):
@@ -657,6 +677,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                     continue
             end = m.start() - 1 if w.startswith("为") and text[m.start() - 1 : m.start()] == "作" else m.start()
             b = _left_head(text, end)
+            if w.startswith("为") and (k := text.rfind("以", b, end)) >= 0 and k + 1 < end:
+                b = k + 1  # …的肉食品加工、以龙成为链主: the list starts after its 以
             body = _ALSO_CALLED.sub("", text[b:end])
             parts = _split_items(body, conj=True)
             if _kinds_of_product(parts):
@@ -723,6 +745,12 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             continue
         if head.endswith("企业"):
             continue  # 汽车企业集团: a kind of group, not a group's name
+        if (k := head.rfind("企业")) >= 0:
+            head = head[k + 2 :]  # 整车制造企业一汽集团: the firm follows the kind it is
+        if (k := max(head.rfind("与"), head.rfind("在"))) >= 1 and len(head) - k - 1 >= 2:
+            head = head[k + 1 :]  # 均在长春与一汽集团: the firm after the last preposition
+        if head in ("合资", "独资", "外资", "我们", "我", "这家", "两家", "新", "该", "本", "其"):
+            continue  # 合资公司, 我们公司: a firm spoken of, not named
         st = m.start() - len(head)
         # a longer firm name already covers it (集团 inside 集团股份有限公司)
         if any(a <= st and m.end() <= c and (a, c) != (st, m.end()) for a, c in seen):

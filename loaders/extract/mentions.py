@@ -611,7 +611,11 @@ def _province_lead() -> re.Pattern[str]:
 # -- firms --------------------------------------------------------------------------------------
 
 _FIRMS_AFTER = re.compile(
-    r"(?:等(?!地|地区|国家|省|市|县)|[一二三四五六七八九十]+大)(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
+    r"等一批[^,。;、]{0,12}?(?:企业|公司)|(?:等(?!地|地区|国家|省|市|县)|[一二三四五六七八九十]+大)(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
+)
+_MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
+_ARE_FIRMS = re.compile(
+    r"(?:^|[,;:。])([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)(?:……|…|等)*(?:都是|均是|均为|都为)[^,。;]{0,12}?(?:企业|公司)"
 )
 _FIRM_SUBJECT = re.compile(
     r"(?:^|[,;:。])\s*([\u4e00-\u9fff]{3,8}?)(?:荣膺|荣获|入选|连续入选|获批|获评|发力|跻身|位列|是全国最大|是国内最大|是全球最大)"
@@ -723,6 +727,14 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if head and not is_generic(head, LEXICON.cluster_generic) and not re.search(r"企业|产业|集群|园区", head):
             st = m.start(1) + m.group(1).rfind(head)
             add(st, st + len(head), "list")
+    # 汽车厂商大众、奥迪、丰田等 / 安达、裕能、盛屯……都是新材料加工企业: lists of named makers
+    for rx in (_MAKERS, _ARE_FIRMS):
+        for m in rx.finditer(text):
+            for k, item in _split_items(m.group(1), conj=False):
+                head = _firm_item(item)
+                if head and not _place_begins(head, 0):
+                    st = m.start(1) + k + item.find(head)
+                    add(st, st + len(head), "list")
     # lists after 龙头企业: / 承担单位:
     for w in LEXICON.firm_before:
         for m in re.finditer(re.escape(w) + (r"" if w.endswith(":") else r"(?:有|包括|:)"), text):

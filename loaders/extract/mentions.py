@@ -592,6 +592,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         ):
             e += where.end()  # 郑州家具产业园(登封): the place in brackets is part of the name
             floor = e
+        if text.startswith(("项目", "建设项目"), e):
+            continue  # 某某产业园项目: a project being built, read as a project
         st = s - len(head)
         if (prov := _province_lead().match(head)) and len(head) > prov.end() and _place_begins(head[prov.end() :], 0):
             st += prov.end()  # 山东淄博高新区: the province before a city's zone is no part of its name
@@ -773,7 +775,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
 
 # -- projects -----------------------------------------------------------------------------------
 
-_PROJECT_LIST = re.compile(r"等([\d" + _CN_NUM + r"]+个)?([\u4e00-\u9fff]{0,8}?)(项目|工程)")
+_PROJECT_LIST = re.compile(r"(?:等([\d" + _CN_NUM + r"]+个)?|(?<=[\u4e00-\u9fff])[\d" + _CN_NUM + r"]+个)([\u4e00-\u9fff]{0,8}?)(项目|工程)")
 _PROJECT_SINGLE = re.compile(r"(项目|工程)")
 _LABEL_PROJECT = re.compile(r"^\s*【?(?:重点项目|重大项目|项目名称|项目)[一二三四五六七八九十\d]*】?\s*:\s*(.{2,60}?)\s*[。;]?$")
 
@@ -793,7 +795,7 @@ def labelled_projects(piece: Piece) -> list[Mention]:
 
 
 _PROJECT_STATUS = re.compile(
-    r"(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先)?(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营)"
+    r"(?:[一二三四首]期)?(?:工程)?(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先)?(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营)"
 )
 _PROJECT_CUE = re.compile(r"(\d|万吨|万千瓦|千瓦|万台|万辆|万套|万平方米|年产|一期|二期|三期|扩建|新建|技改)")
 
@@ -808,6 +810,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
     for m in _PROJECT_LIST.finditer(text):
         b = _left_head(text, m.start())
         body = text[b : m.start()]
+        if not m.group(0).startswith("等") and _LIST_SEP not in body:
+            continue  # 建设3个项目: a count, not a list (A、B、C三个项目 is one)
         parts = _split_items(body, conj=True, joiners="和|以及")  # 汽车模具及专用设备改造 is one project
         if len(parts) > 1 and all(len(_cut_head(i)) <= 2 for _, i in parts):
             covered.append((b, m.end()))  # 核电、风电、光伏等项目: kinds, not projects
@@ -833,7 +837,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue
         verb = any(v in text[max(0, b - 6) : m.start() - len(head)] for v in LEXICON.project_verbs)
         building = bool(_PROJECT_STATUS.match(text, m.end()))  # X项目建设如火如荼 / X项目成功落户
-        if not _PROJECT_CUE.search(head) and not verb and not building:
+        named_for = re.search(r"公司|集团", head) is not None  # 东风公司新能源整车…项目: a firm's project
+        if not _PROJECT_CUE.search(head) and not verb and not building and not named_for:
             continue
         st = m.start() - len(head)
         out.append(Mention("project", normalise_name(head + m.group(1)), piece.at(st), piece.end_at(m.end()), piece.paragraph))
@@ -861,6 +866,6 @@ def project_mentions(piece: Piece) -> list[Mention]:
 
 _PROJECT_LIST_AFTER = re.compile(r"(如|包括|例如|有)?[^,。;:]*?(项目|工程)等")
 _INVESTED = re.compile(
-    r"(?:总投资|计划投资|投资)\s*\d+(?:\.\d+)?\s*(?:亿|万)元(?:的|建设|打造)"
-    r"([\u4e00-\u9fff()A-Za-z\d]{3,30}?(?:项目|工程|基地|中心|园|电站|工厂|生产线|产线))"
+    r"(?:总投资|计划投资|投资)(?:约|近|超|超过|达)?\s*\d+(?:\.\d+)?\s*(?:亿|万)元(?:左右|以上)?(?:的|建设|打造)"
+    r"([\u4e00-\u9fff()A-Za-z\d]{3,30}?(?:项目|工程|基地|中心|园|电站|工厂|生产线|产线)(?:项目)?)"
 )

@@ -16,6 +16,7 @@ ending; a list before "等龙头企业" is a list of firms and one before "等�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -461,6 +462,22 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
                         )
                     )
                 floor = base + len(inner)
+            elif level and (ind := _last(_INDUSTRY_OUTPUT.finditer(text, 0, s))) and not is_generic(_cut_head(ind.group(1)), LEXICON.cluster_generic):
+                # 使汽车产业产值…保持增长,打造了千亿级产业集群: the cluster of the industry whose output it reports
+                head = _cut_head(ind.group(1))
+                made.append(
+                    Mention(
+                        "cluster",
+                        normalise_name(head + "产业集群"),
+                        piece.at(ind.start(1) + len(ind.group(1)) - len(head)),
+                        piece.end_at(e),
+                        piece.paragraph,
+                        level=level[0],
+                        target_yi=level[1],
+                        industry=normalise_name(head),
+                        via="output",
+                    )
+                )
             elif bracket:
                 # 河南省中小企业特色产业集群(纺织服装): the industry is in the brackets
                 inner, close = bracket
@@ -497,6 +514,16 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
             st = m.start(1) + len(m.group(1)) - len(head)
             out.append(Mention("cluster", normalise_name(head + "产业集群"), piece.at(st), piece.end_at(m.end(1) + 2), piece.paragraph, industry=normalise_name(head), via="recognised"))
     return out
+
+
+_INDUSTRY_OUTPUT = re.compile(r"([\u4e00-\u9fff]{2,10}?)产业(?:总产值|产值|规模|营业收入|营收|主营业务收入)")
+
+
+def _last(it: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    m = None
+    for m in it:
+        pass
+    return m
 
 
 _LED_CHAIN = re.compile(r"为链主的([\u4e00-\u9fff]{2,12}?)(?:产业链|链条|产业|链)?(?=[、,;。]|等|和|及)")
@@ -627,7 +654,7 @@ _SPONSOR_LABELS = {"承担单位:", "建设单位:", "实施主体:"}
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]{1,20}\)")
 _SUPPORT = re.compile(r"支持([\u4e00-\u9fff()]{2,24}?)(?:做大做强|做强做优|做优做强|做强|做大|做优|扩大|提升|加快发展|发挥)")
 _FIRM_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.firm_suffixes)) + ")(?![\u4e00-\u9fff]{0,1}(?:产品|项目|企业|旗下|所属))")
-_COUNT = re.compile(rf"[\d{_CN_NUM}]+(?:余|多)?(?:家|个|户)")
+_COUNT = re.compile(rf"[\d{_CN_NUM}]+(?:余|多)?(?:家|个|户|项(?!目))")
 _NOT_FIRM = re.compile(
     r"(企业|龙头|骨干|项目|工程|产业|园区|集群|基地|单位|部门|政府|机构|平台|协会|联盟|以上|规上|规模|理念|思想|战略|"
     r"需求|市场|政策|目标|方向|导向|原则|精神|人才|机制|模式|体系|优势|资源|产品|服务|品牌|标准|创新)$|^(大企业|大集团)|"
@@ -794,6 +821,8 @@ def labelled_projects(piece: Piece) -> list[Mention]:
     return out
 
 
+_KIND_OF_PROJECT = re.compile(r"(?:产业|领域|行业|龙头|科研|配套|类)$")
+_PHASE_AFTER = re.compile(r"^(.{4,}?项目)(?:\(?[一二三四五首]期\)?)(?:工程|项目)?$")
 _PROJECT_STATUS = re.compile(
     r"(?:[一二三四首]期)?(?:工程)?(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先)?(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营)"
 )
@@ -840,8 +869,13 @@ def project_mentions(piece: Piece) -> list[Mention]:
         named_for = re.search(r"公司|集团", head) is not None  # 东风公司新能源整车…项目: a firm's project
         if not _PROJECT_CUE.search(head) and not verb and not building and not named_for:
             continue
+        if _KIND_OF_PROJECT.search(head) or _COUNT.search(head):
+            continue  # 新兴产业项目, 61项新材料领域科研项目: kinds of project, not one named
         st = m.start() - len(head)
-        out.append(Mention("project", normalise_name(head + m.group(1)), piece.at(st), piece.end_at(m.end()), piece.paragraph))
+        name = normalise_name(head + m.group(1))
+        if phase := _PHASE_AFTER.match(name):
+            name = phase.group(1)  # 某一体化项目三期工程: the project, built in phases
+        out.append(Mention("project", name, piece.at(st), piece.end_at(m.end()), piece.paragraph))
         covered.append((st, m.end()))
     # 如A、B、C项目等: the list shares the ending written after its last item
     for m in _PROJECT_LIST_AFTER.finditer(text):

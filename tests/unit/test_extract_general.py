@@ -251,3 +251,70 @@ def test_the_written_plans_of_other_wordings_keep_their_scores() -> None:
     for kind, floor in floors.items():
         score = total[kind]
         assert (score.precision or 0) >= floor and (score.recall or 0) >= floor, f"{kind}: {score}"
+
+
+# -- forms met in news reports of the genre -------------------------------------------------
+
+
+def test_firms_listed_before_they_form_a_cluster_are_firms_not_clusters(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "近年来，本区光电产业发展迅速。青禾光电、远帆精密等企业形成百亿级光电产业集群。\n")
+    assert [(c.name, c.level) for c in f.clusters] == [("光电产业集群", "百亿级")]
+    assert f.clusters[0].firms == ["青禾光电", "远帆精密"]
+
+
+def test_chains_with_their_chain_leaders_are_the_units_of_a_chain_leader_plan(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "全市推行链长制，培育以丰源食品为链主的冷链食品、以北辰钢构为链主的钢结构等优势产业链。\n")
+    assert [c.name for c in f.clusters] == ["冷链食品产业链", "钢结构产业链"]
+    assert {c.name: c.firms for c in f.clusters} == {"冷链食品产业链": ["丰源食品"], "钢结构产业链": ["北辰钢构"]}
+    assert sorted(x.name for x in f.firms) == ["丰源食品", "北辰钢构"]  # not 冷链食品, the chain
+
+
+def test_a_paragraph_about_one_cluster_owns_the_projects_named_before_it(tmp_path: Path) -> None:
+    text = (
+        "一、总体情况\n"
+        "去年以来，星河新能源落户我区，投资建设2GW光伏组件、50MW储能电站等项目。这标志着我区光伏产业集群初具规模。\n"
+        "二、下一步\n"
+        "继续推进食品产业集群建设。\n"
+    )
+    f = facts_of(tmp_path, text)
+    solar = next(c for c in f.clusters if c.name == "光伏产业集群")
+    assert solar.projects == ["2GW光伏组件", "50MW储能电站"]
+    assert next(c for c in f.clusters if c.name == "食品产业集群").projects == []
+
+
+def test_projects_named_for_their_builder_and_counted_lists(tmp_path: Path) -> None:
+    text = (
+        "做强锂电产业集群。云岭锂能年产3.5万吨正极材料项目全面投产；"
+        "总投资约40亿元的滨江新材料产业园项目开工，该项目包括隔膜工厂、电解液工厂两个项目。\n"
+    )
+    f = facts_of(tmp_path, text)
+    names = {p.name for p in f.projects}
+    assert {"云岭锂能年产3.5万吨正极材料项目", "滨江新材料产业园项目", "隔膜工厂", "电解液工厂"} <= names
+    assert "云岭锂能" in {x.name for x in f.firms}  # the builder a project is named after
+    assert "滨江新材料产业园" not in {z.name for z in f.zones}  # a park being built is a project
+
+
+def test_a_zone_after_a_preposition_and_a_province_prefix(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "培育数控机床产业集群。远航机床在江州高新区建成新基地，山东济宁高新区(数控机床)亦有布局。\n")
+    zones = {z.name: z.aliases for z in f.zones}
+    assert "江州高新区" in zones and "远航机床在江州高新区" not in zones
+    assert "济宁高新区" in zones and "山东济宁高新区" in zones["济宁高新区"]
+    assert not any("(" in z for z in zones)  # (数控机床) is an industry, not part of the zone's name
+
+
+def test_makers_listed_after_their_trade_and_lists_that_are_firms(tmp_path: Path) -> None:
+    text = "壮大汽车产业集群。知名车企东岳、北斗、长河等在本市设有整车基地；启明、恒通、宏远都是汽车零部件企业。\n"
+    f = facts_of(tmp_path, text)
+    assert {"东岳", "北斗", "长河", "启明", "恒通", "宏远"} <= {x.name for x in f.firms}
+
+
+def test_a_level_only_cluster_takes_the_industry_whose_output_is_reported(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "依托龙头企业带动，全市电子信息产业产值五年翻番，成功打造千亿级产业集群。\n")
+    assert [(c.name, c.level) for c in f.clusters] == [("电子信息产业集群", "千亿级")]
+
+
+def test_a_traditional_plan_keeps_its_script_in_every_name(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "發展汽車產業集群，依託長風汽車等龍頭企業，建設長風新能源汽車項目。\n")
+    assert [c.name for c in f.clusters] == ["汽車產業集群"]
+    assert "汽车产业集群" in f.clusters[0].aliases
+    assert [x.name for x in f.firms] == ["長風汽車"] and f.clusters[0].firms == ["長風汽車"]

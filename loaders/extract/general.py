@@ -68,7 +68,7 @@ def _builder_of(name: str) -> str | None:
 
     for k in range(2, min(6, len(name) - 4) + 1):
         head, rest = name[:k], name[k:]
-        if rest.startswith("年产") or (place_begins(rest) and not place_begins(head)):
+        if rest.startswith("年产") or re.match(r"\d+(?:\.\d+)?\s*(?:GWh|GW|MW|万吨|万台|万辆|万套|亿)", rest) or (place_begins(rest) and not place_begins(head)):
             if place_begins(head) or _NOT_BUILDER.search(head) or not re.fullmatch(r"[\u4e00-\u9fff]+", head):
                 return None
             return head
@@ -581,6 +581,17 @@ class _Reader:
                             p.firms = [ent.name if f == alias else f for f in p.firms]
 
     def facts(self, seg: Segmented) -> Facts:
+        for ent in self.firms.values():
+            short = _FIRM_LEGAL.sub("", ent.name)
+            if short != ent.name and len(short) >= 2:
+                ent.aliases.add(short)
+                if short.endswith("集团") and len(short) > 4:
+                    ent.aliases.add(short[: -len("集团")])
+            if ent.name.endswith("集团公司") and len(ent.name) > 6:
+                ent.aliases.add(ent.name[: -len("公司")])  # 某集团公司 is 某集团
+            for n in list(ent.aliases | {ent.name}):
+                if n.startswith("中国") and len(n) >= 5:
+                    ent.aliases.add(n[2:])  # 中国一汽集团公司 is the 一汽集团 named elsewhere
         self.consolidate()
         self.finish_clusters()
         in_paragraph: dict[int, list[_Entity]] = {}
@@ -601,12 +612,6 @@ class _Reader:
                 here[0].links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
             else:
                 self.warnings.append(f"paragraph {m.paragraph}: {m.kind} {m.name!r} is named in no cluster's statement; kept without a cluster")
-        for ent in self.firms.values():
-            short = _FIRM_LEGAL.sub("", ent.name)
-            if short != ent.name and len(short) >= 2:
-                ent.aliases.add(short)
-                if short.endswith("集团") and len(short) > 4:
-                    ent.aliases.add(short[: -len("集团")])
         places: dict[str, Division] = {}
 
         def keep(d: Division) -> PlaceRef:

@@ -670,6 +670,8 @@ def _kinds_of_product(parts: list[tuple[int, str]]) -> bool:
 
 def _firm_item(item: str) -> str | None:
     head = _cut_head(item.strip())
+    if head.endswith(")") and "(" not in head:
+        head = head[:-1]  # …(以下简称蜀翼通航): the bracket closed before the short name
     if head in LEXICON.not_firms:
         return None  # 与法国、瑞典等公司合作: countries, not firms
     head = re.sub(r"^(?:龙头企业|骨干企业|重点企业|链主企业|企业)", "", head)
@@ -760,8 +762,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
     for rx in (_MAKERS, _ARE_FIRMS):
         for m in rx.finditer(text):
             for k, item in _split_items(m.group(1), conj=False):
-                head = _firm_item(item)
-                if head and not _place_begins(head, 0):
+                bare = item.strip()
+                # the cue is strong: a short item stands as written (大众 is a maker here)
+                head = _firm_item(item) or (bare if 2 <= len(bare) <= 8 and not _NOT_FIRM.search(bare) else None)
+                if head:
                     st = m.start(1) + k + item.find(head)
                     add(st, st + len(head), "list")
     # lists after 龙头企业: / 承担单位:

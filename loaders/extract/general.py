@@ -75,6 +75,18 @@ def _builder_of(name: str) -> str | None:
     return None
 
 
+_ZONE_SHORT = (("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区"))
+
+
+def _zone_key(name: str) -> str:
+    """A zone's name in its short form: 经济技术开发区 → 经开区, without a closing bracket."""
+    key = re.sub(r"\([^()]*\)$", "", name)
+    for long_, short in _ZONE_SHORT:
+        if key.endswith(long_):
+            return key[: -len(long_)] + short
+    return key
+
+
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
 _YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
@@ -558,8 +570,34 @@ class _Reader:
                     ent.links["project"].setdefault(p.name, ev)
 
     # -- facts ----------------------------------------------------------------------------------
+    def merge_zone_short_forms(self) -> None:
+        """乌鲁木齐甘泉堡经济技术开发区(工业区) and 甘泉堡经开区 are one zone: the same name once the
+        ending is shortened, the bracket dropped and the city before it left out."""
+        zones = sorted(self.zones.values(), key=lambda z: -len(z.name))
+        for short in reversed(zones):
+            ks = _zone_key(short.name)
+            if short.name not in self.zones or len(ks) < 4:
+                continue
+            for full in zones:
+                if full is short or full.name not in self.zones or len(full.name) <= len(short.name):
+                    continue
+                kf = _zone_key(full.name)
+                if kf == ks or (kf.endswith(ks) and not self.resolver.strip_place(kf[: len(kf) - len(ks)]) and len(ks) >= 5):
+                    self._rename("zone", short, full)
+                    break
+
+    def _rename(self, kind: str, other: _Entity, into: _Entity) -> None:
+        table = self._table(kind)
+        self._merge(into, other)
+        del table[other.name]
+        for c in self.clusters.values():
+            if other.name in c.links[kind]:
+                ev = c.links[kind].pop(other.name)
+                c.links[kind].setdefault(into.name, ev)
+
     def consolidate(self) -> None:
         """One entity per thing: a zone or firm named in full with (以下简称Y) and elsewhere as Y."""
+        self.merge_zone_short_forms()
         for kind in ("zone", "firm", "project"):
             table = self._table(kind)
             for name in list(table):

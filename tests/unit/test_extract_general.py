@@ -318,3 +318,10 @@ def test_a_traditional_plan_keeps_its_script_in_every_name(tmp_path: Path) -> No
     assert [c.name for c in f.clusters] == ["汽車產業集群"]
     assert "汽车产业集群" in f.clusters[0].aliases
     assert [x.name for x in f.firms] == ["長風汽車"] and f.clusters[0].firms == ["長風汽車"]
+
+
+def test_a_zone_named_in_full_and_in_short_is_one_zone(tmp_path: Path) -> None:
+    text = "壮大装备制造产业集群，布局在宜春市白鹭湾经济技术开发区(东片区)。白鹭湾经开区新增企业12家，各大园区同步推进。\n"
+    f = facts_of(tmp_path, text)
+    assert [(z.name, "白鹭湾经开区" in z.aliases) for z in f.zones] == [("宜春市白鹭湾经济技术开发区(东片区)", True)]
+    assert f.clusters[0].zones == ["宜春市白鹭湾经济技术开发区(东片区)"]

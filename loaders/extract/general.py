@@ -75,6 +75,7 @@ def _builder_of(name: str) -> str | None:
     return None
 
 
+_INDUSTRY_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:产业|行业)(?!集群|基地|园|集聚区)")
 _ZONE_SHORT = (("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区"))
 
 
@@ -618,6 +619,19 @@ class _Reader:
                         for p in self.projects.values():
                             p.firms = [ent.name if f == alias else f for f in p.firms]
 
+    def cluster_of_industry(self, sentence: str) -> _Entity | None:
+        """The one cluster whose industry the sentence speaks of (…传感器产业的主要承载地 →
+        渭滨区压力传感器产业集群), or None when it names none or several."""
+        words = {normalise_name(w) for w in _INDUSTRY_WORD.findall(fold(sentence, self.traditional))}
+        found: list[_Entity] = []
+        for c in self.clusters.values():
+            industry = self.resolver.strip_place(c.industry or "")
+            if len(industry) < 2:
+                continue
+            if any(len(w) >= 2 and (industry == w or industry.endswith(w) or w.endswith(industry)) for w in words):
+                found.append(c)
+        return found[0] if len(found) == 1 else None
+
     def facts(self, seg: Segmented) -> Facts:
         for ent in self.firms.values():
             short = _FIRM_LEGAL.sub("", ent.name)
@@ -641,9 +655,13 @@ class _Reader:
             lone = list(self.clusters.values())
             here = in_paragraph.get(m.paragraph, [])
             table = self._table(m.kind)
+            by_industry = self.cluster_of_industry(ev.quote)
             if len(lone) == 1 and lone[0].evidence and lone[0].evidence[0].start <= m.start:
                 # a text about one cluster: what it names after stating the cluster is the cluster's
                 lone[0].links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
+            elif by_industry is not None:
+                # 在A、B两家龙头企业的带动下,锂电新能源产业实现产值…: the cluster of that industry
+                by_industry.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
             elif len(here) == 1:
                 # a paragraph about one cluster (…等项目。这预示着…正在形成光伏产业集群): its firms,
                 # zones and projects are that cluster's, wherever in the paragraph it is named

@@ -706,6 +706,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
     # lists before 等龙头企业 / 为龙头: 围绕A、B及C等龙头企业 (作为龙头: the 作 is not the firm's)
     for w in LEXICON.firm_after:
         for m in re.finditer(re.escape(w), text):
+            if text.startswith(("项目", "工程"), m.end()):
+                continue  # A、B等龙头项目: projects, not firms
             if w.startswith("为") and not re.match(r"(?![\u4e00-\u9fff])|企业|骨干|链主", text[m.end() : m.end() + 2]) and w in ("为引领", "为核心企业"):
                 continue
             if "代表" in w:

@@ -337,8 +337,44 @@ def _bracket_industry(text: str, at: int) -> tuple[str, int] | None:
     return None
 
 
+def cn_count(text: str) -> int | None:
+    """A small count in Arabic or Chinese numerals: 2 → 2, 两 → 2, 十二 → 12."""
+    if text.isdigit():
+        return int(text)
+    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if text in digits:
+        return digits[text]
+    if text.startswith("十"):
+        return 10 + digits.get(text[1:], 0)
+    if len(text) == 2 and text[1] == "十":
+        return digits.get(text[0], 0) * 10
+    return None
+
+
+_QUOTES = "“”\"‘’「」『』"
+
+
+def _without_quotes(piece: Piece) -> Piece:
+    """The piece with its quotation marks taken out, offsets kept: a plan quotes the names it
+    lists (以“清洁能源、眼镜制造”三个“百亿级”产业集群为主), and a name never holds a quote."""
+    if not any(c in _QUOTES for c in piece.text):
+        return piece
+    drop: set[int] = set()
+    for m in re.finditer(r"[“\"‘「『]([^“”\"‘’「」『』]{1,120})[”\"’」』]", piece.text):
+        inner = m.group(1)
+        # a quoted list or level goes; a quoted name (国家"城市矿产"产业集群) keeps its quotes
+        after = piece.text[m.end() : m.end() + 10]
+        if _LIST_SEP in inner or _LEVEL_RX.fullmatch(inner) or _LEVEL_RX.match(after) or re.match(rf"[\d{_CN_NUM}]+[个大]", after):
+            drop |= {m.start(), m.end() - 1}
+    if not drop:
+        return piece
+    keep = [i for i in range(len(piece.text)) if i not in drop]
+    return Piece(piece.paragraph, piece.start, piece.end, "".join(piece.text[i] for i in keep), tuple(piece.at(i) for i in keep))
+
+
 def cluster_mentions(piece: Piece) -> list[Mention]:
     """Clusters named in a piece: single names, lists sharing one ending, enumerations after a count."""
+    piece = _without_quotes(piece)
     text = piece.text
     out: list[Mention] = []
     floor = 0
@@ -481,18 +517,26 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
             elif bracket:
                 # 河南省中小企业特色产业集群(纺织服装): the industry is in the brackets
                 inner, close = bracket
-                made.append(
-                    Mention(
-                        "cluster",
-                        normalise_name(inner + suffix),
-                        piece.at(b),
-                        piece.end_at(close),
-                        piece.paragraph,
-                        written=normalise_name(text[b:close]),
-                        industry=normalise_name(inner),
-                        via="bracket",
+                inner = re.sub(r"(?:等)?(?:领域|方向|行业)$", "", inner)
+                n = re.search(rf"([\d{_CN_NUM}]+)个$", left)
+                several = n is not None and (cn_count(n.group(1)) or 0) >= 2
+                parts = re.split(r"和|与|及", inner) if several and len(re.split(r"和|与|及", inner)) == cn_count(n.group(1) if n else "") else [inner]
+                for part in parts:
+                    named = part if part.endswith(("集群", "基地")) else part + suffix  # (先进钢铁材料及应用集群)
+                    made.append(
+                        Mention(
+                            "cluster",
+                            normalise_name(named),
+                            piece.at(b),
+                            piece.end_at(close),
+                            piece.paragraph,
+                            written=normalise_name(text[b:close]) if len(parts) == 1 else "",
+                            level=level[0] if level else None,
+                            target_yi=level[1] if level else None,
+                            industry=normalise_name(re.sub(r"(?:产业)?(?:集群|基地)$", "", part)),
+                            via="bracket",
+                        )
                     )
-                )
                 floor = close
         out.extend(made)
     out.extend(_level_only_mentions(piece))

@@ -75,6 +75,8 @@ def _builder_of(name: str) -> str | None:
     return None
 
 
+_INDUSTRY_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*[:：]")
+_BARE_ZONE = re.compile(r"(?:^|[,;:。])\s*(?:该|本|全)?(高新区|经开区|开发区|综保区|新区|示范区|集聚区)(?=[\u4e00-\u9fff])")
 _INDUSTRY_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:产业|行业)(?!集群|基地|园|集聚区)")
 _ZONE_SHORT = (("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区"))
 
@@ -397,6 +399,12 @@ class _Reader:
             target = fallback
             if _THIS_CLUSTER.search(piece.text) and self.last_cluster is not None:
                 target = self.last_cluster  # 该集群以…为龙头: the cluster just named
+        if named and (bare := _BARE_ZONE.search(piece.text)):
+            # 高新区打造百亿级节能环保产业集群: the zone a report is about, called by its kind
+            home = [z for z in self.zones.values() if _zone_key(z.name).endswith(_zone_key(bare.group(1))) and len(z.name) > len(bare.group(1))]
+            if len(home) == 1:
+                for c in named:
+                    c.links["zone"].setdefault(home[0].name, ev)
         if len(named) == 1:
             self.last_cluster = named[0]
         for m in others:
@@ -619,17 +627,19 @@ class _Reader:
                         for p in self.projects.values():
                             p.firms = [ent.name if f == alias else f for f in p.firms]
 
+    def industry_words(self, sentence: str) -> set[str]:
+        """The industries a sentence speaks of: the X of every X产业 / X行业 in it."""
+        return {normalise_name(w) for w in _INDUSTRY_WORD.findall(fold(sentence, self.traditional))}
+
+    def of_industry(self, c: _Entity, words: set[str]) -> bool:
+        industry = self.resolver.strip_place(c.industry or "")
+        return len(industry) >= 2 and any(len(w) >= 2 and (industry == w or industry.endswith(w) or w.endswith(industry)) for w in words)
+
     def cluster_of_industry(self, sentence: str) -> _Entity | None:
         """The one cluster whose industry the sentence speaks of (…传感器产业的主要承载地 →
         渭滨区压力传感器产业集群), or None when it names none or several."""
-        words = {normalise_name(w) for w in _INDUSTRY_WORD.findall(fold(sentence, self.traditional))}
-        found: list[_Entity] = []
-        for c in self.clusters.values():
-            industry = self.resolver.strip_place(c.industry or "")
-            if len(industry) < 2:
-                continue
-            if any(len(w) >= 2 and (industry == w or industry.endswith(w) or w.endswith(industry)) for w in words):
-                found.append(c)
+        words = self.industry_words(sentence)
+        found = [c for c in self.clusters.values() if self.of_industry(c, words)]
         return found[0] if len(found) == 1 else None
 
     def facts(self, seg: Segmented) -> Facts:
@@ -656,7 +666,11 @@ class _Reader:
             here = in_paragraph.get(m.paragraph, [])
             table = self._table(m.kind)
             by_industry = self.cluster_of_industry(ev.quote)
-            if len(lone) == 1 and lone[0].evidence and lone[0].evidence[0].start <= m.start:
+            label = _INDUSTRY_LABEL.match(fold(self.doc.paragraphs[m.paragraph].text, self.traditional)) if m.paragraph < len(self.doc.paragraphs) else None
+            if len(lone) == 1 and lone[0].evidence and lone[0].evidence[0].start <= m.start and (
+                label is None or self.of_industry(lone[0], {normalise_name(label.group(1))})
+            ):
+                # (a paragraph labelled with another industry, 轻工食品产业:依托…, is not about the one cluster)
                 # a text about one cluster: what it names after stating the cluster is the cluster's
                 lone[0].links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
             elif by_industry is not None:

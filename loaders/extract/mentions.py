@@ -424,7 +424,7 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
             items = []  # 精准招商、…、集群招商: the ending follows the list, it ends no item of it
         elif firm_list:
             items = []  # 甲、乙等企业形成百亿级产业集群: the list names the firms, not the cluster
-        elif len(items) > 1 and any(re.search(r"(基地|园|园区|中心|项目|工程)$", i) for _, i in items[:-1]):
+        elif len(items) > 1 and any(re.search(r"(基地|园|园区|中心|项目|工程|平台)$", i) for _, i in items[:-1]):
             items = items[-1:]  # 某基地、某产业园、某产业集群等项目: a list of projects, not of clusters
         elif len(items) > 1:
             final = items[-1][1]
@@ -651,7 +651,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             head = head[1:]  # 环哈尔滨新区: around the zone
         if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 24:
             continue
-        if re.search(r"(?:各大|各类|各个|各|所有|全部|十佳|首个|加工)$", head) or re.fullmatch(_LEVEL_RX.pattern + r"元?(?:级)?(?:产业)?", head):
+        if head.startswith(("全国", "全省", "全市", "全区")) or re.search(r"(?:各大|各类|各个|各|所有|全部|十佳|首个|加工)$", head) or re.fullmatch(_LEVEL_RX.pattern + r"元?(?:级)?(?:产业)?", head):
             continue  # 各大园区, 千亿元产业园区: parks spoken of, none named
         # a park inside a zone is one name: 某某经济开发区环保装备产业园
         ext = _ZONE_EXTEND.match(text, e)
@@ -686,7 +686,7 @@ def _province_lead() -> re.Pattern[str]:
 # -- firms --------------------------------------------------------------------------------------
 
 _FIRMS_AFTER = re.compile(
-    r"等一批[^,。;、]{0,12}?(?:企业|公司)|(?:等(?!地|地区|国家|省|市|县)|[一二三四五六七八九十]+大)(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
+    r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家|省|市|县)|[一二三四五六七八九十]+大)(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
 )
 _MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
 _ARE_FIRMS = re.compile(

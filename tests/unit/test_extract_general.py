@@ -325,3 +325,40 @@ def test_a_zone_named_in_full_and_in_short_is_one_zone(tmp_path: Path) -> None:
     f = facts_of(tmp_path, text)
     assert [(z.name, "白鹭湾经开区" in z.aliases) for z in f.zones] == [("宜春市白鹭湾经济技术开发区(东片区)", True)]
     assert f.clusters[0].zones == ["宜春市白鹭湾经济技术开发区(东片区)"]
+
+
+def test_quoted_lists_and_levels_are_read_through_their_quotes(tmp_path: Path) -> None:
+    text = "本县持续壮大以茶叶、竹木加工两个“百亿级”产业集群为主的工业；东城区主导发展“工业软件、智能传感”两个千亿级产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.level) for c in f.clusters] == [
+        ("茶叶产业集群", "百亿级"),
+        ("竹木加工产业集群", "百亿级"),
+        ("工业软件产业集群", "千亿级"),
+        ("智能传感产业集群", "千亿级"),
+    ]
+
+
+def test_an_enumeration_in_brackets_after_a_count(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "到2028年，培育1个千亿级产业集群(先进铜材及应用集群)、2个五百亿级产业集群(光伏和电子材料领域)。\n")
+    assert [(c.name, c.level) for c in f.clusters] == [
+        ("先进铜材及应用集群", "千亿级"),
+        ("光伏产业集群", "500亿级"),
+        ("电子材料产业集群", "500亿级"),
+    ]
+
+
+def test_a_zone_report_calls_its_zone_by_its_kind(tmp_path: Path) -> None:
+    text = "近日，记者从临江经济技术开发区获悉，园区发展势头良好。\n经开区打造百亿级海洋装备产业集群，落地企业12家。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.zones for c in f.clusters} == {"海洋装备产业集群": ["临江经济技术开发区"]}
+
+
+def test_a_paragraph_labelled_with_another_industry_is_not_the_lone_clusters(tmp_path: Path) -> None:
+    text = (
+        "钢铁产业：依托临港开发区，打造滨海千亿级钢铁产业基地。\n"
+        "食品产业：重点依托东岭工业园，打造水产品加工基地。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.zones) for c in f.clusters] == [("滨海钢铁产业基地", ["临港开发区"])]
+    assert "东岭工业园" in {z.name for z in f.zones}  # kept, with a warning, not given to the steel base
+    assert any("东岭工业园" in w for w in f.warnings)

@@ -698,6 +698,7 @@ _FIRM_SUBJECT = re.compile(
 _IS_ANCHOR = re.compile(r"(?:^|[,;:。])\s*([\u4e00-\u9fff()]{2,16}?)(?:是|为|作为|成为)[^,。;:]{0,20}?(?:链主企业|龙头企业|领军企业|链主)")
 _SPONSOR_LABELS = {"承担单位:", "建设单位:", "实施主体:"}
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]{1,20}\)")
+_LEAD_ROLE = re.compile(r"发挥([\u4e00-\u9fff()、和及]{2,40}?)(?:等企业|等龙头企业)?的?(?:龙头|引领|带动|辐射|示范)(?:带动|引领)?作用")
 _SUPPORT = re.compile(r"支持([\u4e00-\u9fff()]{2,24}?)(?:做大做强|做强做优|做优做强|做强|做大|做优|扩大|提升|加快发展|发挥)")
 _FIRM_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.firm_suffixes)) + ")(?![\u4e00-\u9fff]{0,1}(?:产品|项目|企业|旗下|所属))")
 _COUNT = re.compile(rf"[\d{_CN_NUM}]+(?:余|多)?(?:家|个|户|项(?!目))")
@@ -800,6 +801,13 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         ):
             st = m.start(1) + m.group(1).rfind(head)
             add(st, st + len(head), "subject")
+    # 发挥A、B的带动作用: the firms whose lead a plan counts on
+    for m in _LEAD_ROLE.finditer(text):
+        for k, item in _split_items(m.group(1), conj=True):
+            head = _firm_item(item)
+            if head and not is_generic(head, LEXICON.cluster_generic) and not re.search(r"企业|产业|集群|园区|项目|政府|市场|作用", head):
+                st = m.start(1) + k + item.find(head)
+                add(st, st + len(head), "list")
     # 支持A做强…: the firm a support statement names
     for m in _SUPPORT.finditer(text):
         head = _firm_item(m.group(1))

@@ -175,7 +175,7 @@ class Piece:
         return bisect_left(self.offsets, absolute)
 
 
-_WRAP = re.compile(r"(?<=[\u4e00-\u9fff()])[ \u3000]+(?=[\u4e00-\u9fff()])")
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff()])[ \u3000]+(?=[\u4e00-\u9fff()])|[ \u3000]*[\r\n]+[ \u3000]*")
 
 
 def compact(paragraph: int, start: int, text: str) -> Piece:

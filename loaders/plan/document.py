@@ -122,12 +122,49 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     >>> split_paragraphs("一、总体要求\\n\\n（一）发展目标")
     (Paragraph(index=0, start=0, text='一、总体要求'), Paragraph(index=1, start=8, text='（一）发展目标'))
     """
+    lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text) if m.group(0).strip(" \t\u3000")]
+    width = wrap_width([line for _, line in lines])
     paragraphs: list[Paragraph] = []
-    for m in _LINE.finditer(text):
-        line = m.group(0)
-        if line.strip(" \t\u3000"):
-            paragraphs.append(Paragraph(len(paragraphs), m.start(), line))
+    k = 0
+    while k < len(lines):
+        start, line = lines[k]
+        end = start + len(line)
+        # a hard-wrapped text (a PDF's text layer, a mail at 76 columns): a full line that does not
+        # end its sentence goes on in the next line, unless that one starts a heading or an item
+        while width and k + 1 < len(lines) and _runs_on(lines[k][1], lines[k + 1][1], width):
+            k += 1
+            end = lines[k][0] + len(lines[k][1])
+        paragraphs.append(Paragraph(len(paragraphs), start, text[start:end]))
+        k += 1
     return tuple(paragraphs)
+
+
+_SENTENCE_END = "。！？；：!?;:”\"）)】》"
+_ITEM_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]|[①-⑳]|附件|附表)")
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The column at which a text is hard-wrapped, or 0 when its lines are its paragraphs.
+
+    A wrapped text has many lines of (nearly) the same full length that stop mid-sentence; a
+    text of one paragraph a line has lengths spread as its paragraphs are.
+
+    >>> wrap_width(["一二三四五六七八九十" * 3] * 8 + ["短句。"])
+    30
+    >>> wrap_width(["一、总体要求", "培育千亿级产业集群。", "二、重点任务"])
+    0
+    """
+    sizes = [len(line.rstrip()) for line in lines if len(line.strip()) >= 12]
+    if len(sizes) < 6:
+        return 0
+    width = sorted(sizes)[int(len(sizes) * 0.9)]
+    full = [line for line in lines if width - 3 <= len(line.rstrip()) <= width and not line.rstrip().endswith(tuple(_SENTENCE_END))]
+    return width if width <= 120 and len(full) >= 0.4 * len(sizes) else 0
+
+
+def _runs_on(line: str, following: str, width: int) -> bool:
+    body = line.rstrip()
+    return len(body) >= width - 3 and not body.endswith(tuple(_SENTENCE_END)) and not _ITEM_START.match(following)
 
 
 def sniff_format(raw: bytes, path: Path) -> str | None:

@@ -362,3 +362,24 @@ def test_a_paragraph_labelled_with_another_industry_is_not_the_lone_clusters(tmp
     assert [(c.name, c.zones) for c in f.clusters] == [("滨海钢铁产业基地", ["临港开发区"])]
     assert "东岭工业园" in {z.name for z in f.zones}  # kept, with a warning, not given to the steel base
     assert any("东岭工业园" in w for w in f.warnings)
+
+
+def test_a_hard_wrapped_text_reads_as_its_paragraphs(tmp_path: Path) -> None:
+    paragraphs = [
+        "一、发展目标",
+        "到2025年，重点培育临江海洋装备、滨海新材料、东岭绿色食品等三个百亿级产业集群，形成以产业集聚区为载体的发展格局。",
+        "二、重点任务",
+        "（一）海洋装备产业集群。依托临江经济技术开发区，围绕蓝海重工、北港船舶等龙头企业，加快蓝海重工二期和北港船舶配套园等项目建设，提升整船制造和配套能力，打造全国有影响力的海洋装备基地。",
+        "（二）新材料产业集群。依托滨海化工园区，支持远帆新材料做大做强，推进年产5万吨特种纤维项目建设，延伸下游复合材料和制品链条，提高产品附加值和市场占有率。",
+        "（三）绿色食品产业集群。依托东岭工业园，发挥丰源食品的带动作用，实施冷链物流中心项目，拓展预制菜和休闲食品等新品类，建设区域性农产品加工和流通中心。",
+    ]
+    whole = facts_of(tmp_path, "\n".join(paragraphs) + "\n", "whole.txt")
+    wrapped = "\n".join(p[i : i + 24] for p in paragraphs for i in range(0, len(p), 24)) + "\n"
+    f = facts_of(tmp_path, wrapped, "wrapped.txt")
+
+    def view(x: Facts) -> list[tuple[str, list[str], list[str], list[str]]]:
+        return [(c.name, c.zones, c.firms, c.projects) for c in x.clusters]
+
+    assert len(whole.clusters) >= 3 and view(f) == view(whole)
+    sections = [c for c in f.clusters if c.firms]
+    assert len(sections) == 3 and all(c.zones and c.projects for c in sections)

@@ -112,9 +112,10 @@ class _Entity:
 
 
 class _Reader:
-    def __init__(self, doc: PlanDocument, gaz: NationalGazetteer, traditional: bool = False) -> None:
+    def __init__(self, doc: PlanDocument, gaz: NationalGazetteer, traditional: bool = False, chains: bool = False) -> None:
         self.doc = doc
         self.traditional = traditional
+        self.chains = chains  # read industry chains as the plan's units (a 链长制 plan names no cluster)
         self.gaz = gaz
         province, home = document_home(doc.text, [p.text for p in doc.paragraphs], gaz)
         self.province = province
@@ -296,7 +297,7 @@ class _Reader:
             for n, piece in enumerate(pieces):
                 if n > 0 and _INLINE_ITEM.match(piece.text):
                     own = None  # 一是…形成汽车产业集群。二是…: each inline item is its own statement
-                if n == 0 and block.kind == "heading" and not cluster_mentions(piece):
+                if n == 0 and block.kind == "heading" and not cluster_mentions(piece, self.chains):
                     own = self.cluster_by_head(piece.text)
                 fallback = own or self.section_cluster(seg, i, scope)
                 named = self.read_sentence(piece, fallback=fallback)
@@ -337,7 +338,7 @@ class _Reader:
         # a base named in a list of projects or zones is one of them, not a cluster
         listed = [(o.start, o.end) for o in others if o.kind in ("project", "zone")]
         cms = [
-            m for m in cluster_mentions(piece)
+            m for m in cluster_mentions(piece, self.chains)
             if not (
                 (m.name.endswith("基地") and any(a <= m.start and m.end <= b for a, b in listed))
                 or any(a <= m.start and m.end <= b for a, b in built)  # 腾讯互联网+产业集群、…等项目建设
@@ -534,7 +535,7 @@ class _Reader:
             places = self.resolver.places_in(zone_cell.text)
         if not places:
             places = [d for z in zone_ents for d in z.places][:1]
-        cms: list[Mention] = cluster_mentions(name_cell) if name_cell else []
+        cms: list[Mention] = cluster_mentions(name_cell, self.chains) if name_cell else []
         if name_cell and not cms:
             head = normalise_name(name_cell.text)
             if len(head) >= 2 and not is_generic(head, LEXICON.cluster_generic):
@@ -785,6 +786,16 @@ def extract_general(doc: PlanDocument, gazetteer: NationalGazetteer | None = Non
     reader = _Reader(doc, gaz, seg.traditional)
     reader.read(seg)
     facts = reader.facts(seg)
+    if not facts.clusters:
+        # no cluster named anywhere: a plan of industry chains (十大标志性产业链, 链长制) names its
+        # units as chains; read those, and say so
+        chained = _Reader(doc, gaz, seg.traditional, chains=True)
+        chained.read(seg)
+        found = chained.facts(seg)
+        if found.clusters:
+            facts = found.model_copy(
+                update={"warnings": [*found.warnings, f"no …产业集群 named; the {len(found.clusters)} industry chains the document names are read as its clusters"]}
+            )
     return in_document_script(facts, doc.text) if seg.traditional else facts
 
 

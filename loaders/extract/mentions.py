@@ -40,7 +40,12 @@ _LEVEL_WORDS = tuple(sorted(LEXICON.level_yi, key=lambda w: -len(w)))
 _LEVEL_RX = re.compile("(" + "|".join(map(re.escape, _LEVEL_WORDS)) + r"|(?:超|逾)?\d+(?:\.\d+)?(?:万亿|千亿|亿)元?(?:级|以上)|(?:超|逾)[千百]亿(?:元)?(?:级)?)")
 _COUNT_TAIL = re.compile(rf"(?:等|以及)?(?:[\d{_CN_NUM}]+)(?:个|大|类|家)?$|等$")
 _FIRM_LIST_END = re.compile(r"、[^、,;。]*等[^、,;。]{0,8}?(?:企业|公司|厂商|厂家)(?:形成|组成|构成|打造|发展|集聚|共同)?[^、,;。]{0,4}$")
-_BRIDGE_TAIL = re.compile(r"(?:等|以及)?(?:[\d" + _CN_NUM + r"]+(?:个|大|类))?(?:领域|方向|行业)?(?:培育|打造|建设|发展|创建|形成)?$")
+_BRIDGE_TAIL = re.compile(
+    r"(?:(?:等|以及)(?:[\d" + _CN_NUM + r"]+(?:个|大|类|条))?|[\d" + _CN_NUM + r"]+(?:个|大|类|条))?"
+    # after 等 or a count, the kind of the listed clusters (等八大重点成长型产业集群)
+    r"(?:(?<=[等及个大类条])(?:重点|成长型|优势|特色|主导|支柱|战略性新兴|新兴|传统|标志性|先进|工业|千亿元|百亿元|五百亿元)+)?"
+    r"(?:领域|方向|行业)?(?:培育|打造|建设|发展|创建|形成)?$"
+)
 
 
 def level_of(text: str) -> tuple[str, float] | None:
@@ -301,10 +306,11 @@ def _split_items(text: str, *, conj: bool, joiners: str = "和|及|与|以及") 
 # -- clusters -----------------------------------------------------------------------------------
 
 _CLUSTER_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.cluster_suffixes)) + ")")
+_CHAIN_RX = re.compile(r"(产业生态链|产业链)(?!长|主|办|上|下|招商|图谱|全景|供应链)")
 _LEVEL_ONLY_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.level_only_suffixes)) + ")")
 _QUALIFIED = re.compile(r"^(?P<body>.*、[^、]*?)等(?:[\d一二三四五六七八九十两]+[个大类])?(?P<qual>[^、,;:。]{1,24}的[^、,;:。]{0,8})$")
 _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
-_ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|[:：]\s*([^。;]{4,300}))")
+_ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*([^。;]{4,300}))")
 
 
 def canonical_cluster(head: str, suffix: str) -> str:
@@ -372,13 +378,17 @@ def _without_quotes(piece: Piece) -> Piece:
     return Piece(piece.paragraph, piece.start, piece.end, "".join(piece.text[i] for i in keep), tuple(piece.at(i) for i in keep))
 
 
-def cluster_mentions(piece: Piece) -> list[Mention]:
-    """Clusters named in a piece: single names, lists sharing one ending, enumerations after a count."""
+def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
+    """Clusters named in a piece: single names, lists sharing one ending, enumerations after a count.
+
+    With ``chains``, the units are industry chains (白酒、能源等10条产业链): the reading of a
+    链长制 plan, which names its chains where other plans name clusters.
+    """
     piece = _without_quotes(piece)
     text = piece.text
     out: list[Mention] = []
     floor = 0
-    for m in _CLUSTER_RX.finditer(text):
+    for m in (_CHAIN_RX if chains else _CLUSTER_RX).finditer(text):
         s, e = m.start(), m.end()
         suffix = m.group(1)
         b = _left_head(text, s, floor)
@@ -405,7 +415,10 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
             if lm:
                 level = level_of(lm.group(1))
                 body = body[: lm.start()]
-        counted = bool(tail and re.search(rf"[\d{_CN_NUM}]+(?:个|大|类)", tail.group(0)))
+        counted = bool(tail and re.search(rf"[\d{_CN_NUM}]+(?:个|大|类|条)", tail.group(0)))
+        if tail and not level and (yuan := re.search(r"(五百亿|千亿|百亿)元", tail.group(0))):
+            level = level_of(yuan.group(1) + "级")  # 五大千亿元产业集群
+        wanted = re.search(rf"([\d{_CN_NUM}]+)(?:个|大|类|条)", tail.group(0)) if tail else None
         # A、B等百亿级食品…集群 / 民权、新乡百亿级家电…集群: places share the industry after the level
         shared_industry = ""
         split = _shared_split(body)
@@ -416,6 +429,11 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
             level = level or lv_shared
         each = bool(has_tail and "等" in (tail.group(0) if tail else "")) or level is not None or counted or split is not None
         items = _split_items(body, conj=False) if (_LIST_SEP in body) else [(0, body)]
+        if wanted and len(items) >= 2 and cn_count(wanted.group(1)) == len(items) + 1:
+            # 机床、…、电气和医药化工五大…集群: the count says the last item is two
+            k, last = items[-1]
+            if (j := re.search(r"和|及|与", last)) and j.start() >= 2 and len(last) - j.end() >= 2:
+                items = items[:-1] + [(k, last[: j.start()]), (k + j.end(), last[j.end() :])]
         made: list[Mention] = []
         if text[max(0, s - 1) : s] == "聚" or (counted and len(items) == 1):
             # 聚集群 is a verb; 广东有7个集群 counts clusters, it names none
@@ -446,7 +464,7 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
                 continue
             if suffix == "产业基地" and not (use_level := lv or level) and not _place_begins(head, 0):
                 continue  # 打造…产业基地 without a place or a level is an aim, not a named base
-            if len(head) > 24:
+            if len(head) > 24 or (chains and "-" in head):
                 continue
             use_level = lv or level
             # the last item carries the written ending; the others share it
@@ -471,8 +489,10 @@ def cluster_mentions(piece: Piece) -> list[Mention]:
             # a generic name followed by its members: 三大集群(A、B、C) / 培育千亿级产业集群2个:A、B
             enum = _ENUM_AFTER.match(text[e:])
             bracket = _bracket_industry(text, e)
-            if enum and (enum.group(1) or enum.group(2)) and _LIST_SEP in (enum.group(1) or enum.group(2) or ""):
-                inner = enum.group(1) or enum.group(2) or ""
+            listed = enum.group(1) or enum.group(2) or "" if enum else ""
+            if enum and _LIST_SEP in listed and not _CLUSTER_RX.search(re.split(r"[,;]", listed)[0]):
+                # (the members that carry the ending themselves are read one by one)
+                inner = re.sub(r"等$", "", enum.group(1) or enum.group(2) or "")  # A、B、C等
                 base = e + enum.start(1 if enum.group(1) else 2)
                 for k, item in _split_items(inner, conj=False):
                     head = item.strip()

@@ -383,3 +383,28 @@ def test_a_hard_wrapped_text_reads_as_its_paragraphs(tmp_path: Path) -> None:
     assert len(whole.clusters) >= 3 and view(f) == view(whole)
     sections = [c for c in f.clusters if c.firms]
     assert len(sections) == 3 and all(c.zones and c.projects for c in sections)
+
+
+def test_a_plan_of_industry_chains_reads_its_chains_as_its_units(tmp_path: Path) -> None:
+    text = "近日，本市印发链长制方案，重点产业链由6条调整为8条。调整后的8条产业链是:酿酒、精细化工、医疗器械、电子信息等。\n"
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["酿酒产业链", "精细化工产业链", "医疗器械产业链", "电子信息产业链"]
+    assert any("industry chains" in w for w in f.warnings)
+
+
+def test_a_plan_of_clusters_does_not_read_its_chains_as_clusters(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "围绕光伏产业链、储能产业链，打造百亿级新能源产业集群。\n")
+    assert [c.name for c in f.clusters] == ["新能源产业集群"]
+
+
+def test_a_counted_list_with_its_kind_and_a_tier_in_yuan(tmp_path: Path) -> None:
+    text = "全市形成了有色金属、电子元件、服装等三大重点成长型产业集群；加快建设数控机床、仪器仪表和医药化工三大千亿元产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.level) for c in f.clusters] == [
+        ("有色金属产业集群", None),
+        ("电子元件产业集群", None),
+        ("服装产业集群", None),
+        ("数控机床产业集群", "千亿级"),
+        ("仪器仪表产业集群", "千亿级"),
+        ("医药化工产业集群", "千亿级"),
+    ]

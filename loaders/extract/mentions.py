@@ -284,12 +284,29 @@ def _generic_rest(h: str, generic: frozenset[str]) -> bool:
     return len(_strip_words(h, _words(generic))) < 2
 
 
+def _top_level_parts(text: str) -> list[str]:
+    """``text`` split at the 、 that stand outside brackets: 装备制造(含军民融合、机器人)、能源."""
+    parts: list[str] = []
+    depth = 0
+    last = 0
+    for i, c in enumerate(text):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c == _LIST_SEP and depth == 0:
+            parts.append(text[last:i])
+            last = i + 1
+    parts.append(text[last:])
+    return parts
+
+
 def _split_items(text: str, *, conj: bool, joiners: str = "和|及|与|以及") -> list[tuple[int, str]]:
     """Items of a 、-list (offsets relative to ``text``); with ``conj``, also split at 和/及/与."""
     items: list[tuple[int, str]] = []
     pos = 0
     conj = conj and _LIST_SEP in text  # 化学和生物制药基地 is one name; A、B和C is a list
-    for part in text.split(_LIST_SEP):
+    for part in _top_level_parts(text):
         if conj:
             sub = re.split(rf"(?<=.{{2}})(?:{joiners})(?=.{{2}})", part)
             p = pos
@@ -460,8 +477,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             if lv and head and not head.startswith(item[-len(head) :]):
                 pass
             offset = b + k + item.rfind(head) if head else offset
-            if not head or is_generic(head, LEXICON.cluster_generic):
-                continue
+            if not head or is_generic(head, LEXICON.cluster_generic) or head.startswith(_LIST_SEP) or head.count(")") > head.count("("):
+                continue  # (省级(培育、特色)产业集群: a cut inside brackets leaves no name)
             if suffix == "产业基地" and not (use_level := lv or level) and not _place_begins(head, 0):
                 continue  # 打造…产业基地 without a place or a level is an aim, not a named base
             if len(head) > 24 or (chains and "-" in head):
@@ -469,7 +486,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             use_level = lv or level
             # the last item carries the written ending; the others share it
             last = k + len(item) == len(body)
-            name = canonical_cluster(head + shared_industry, suffix)
+            name = canonical_cluster(re.sub(r"\(含[^()]*\)", "", head) + shared_industry, suffix)  # 装备制造(含机器人)
             mention = Mention(
                 "cluster",
                 normalise_name(name),
@@ -663,6 +680,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
                 )
             continue
         head = _cut_head(left.rsplit(_LIST_SEP, 1)[-1])
+        if (k := head.rfind("建设")) >= 1 and len(head) - k - 2 >= 2 and not head.startswith(("机械", "路"), k + 2):
+            head = head[k + 2 :]  # 东陵西部建设软件动漫产业聚集区: the zone is what is built
         for k in range(len(head) - 2, 0, -1):
             if head[k] in "在与和及到于落" and _place_begins(head[k + 1 :], 0):
                 head = head[k + 1 :]  # 比亚迪在西安高新区: the zone is what follows 在
@@ -675,7 +694,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             continue  # 各大园区, 千亿元产业园区: parks spoken of, none named
         # a park inside a zone is one name: 某某经济开发区环保装备产业园
         ext = _ZONE_EXTEND.match(text, e)
-        if ext and not re.search(r"[和及与或、]", ext.group(1)) and not any(w in ext.group(1) for w in _CUT if w not in _EDGE_ONLY):
+        if ext and not re.search(r"[和及与或、是为的个级]", ext.group(1)) and not any(w in ext.group(1) for w in _CUT if w not in _EDGE_ONLY):
             e = ext.end()
             floor = e
         if (

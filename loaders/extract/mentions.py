@@ -323,7 +323,7 @@ def _split_items(text: str, *, conj: bool, joiners: str = "和|及|与|以及") 
 # -- clusters -----------------------------------------------------------------------------------
 
 _CLUSTER_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.cluster_suffixes)) + ")")
-_CHAIN_RX = re.compile(r"(产业生态链|产业链)(?!长|主|办|上|下|招商|图谱|全景|供应链)")
+_CHAIN_RX = re.compile(r"(产业生态链|产业链)(?!长|主|办|上|下|招商|图谱|全景|供应链|链|项目|企业|配套|协同|联盟|党委|条)")
 _LEVEL_ONLY_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.level_only_suffixes)) + ")")
 _QUALIFIED = re.compile(r"^(?P<body>.*、[^、]*?)等(?:[\d一二三四五六七八九十两]+[个大类])?(?P<qual>[^、,;:。]{1,24}的[^、,;:。]{0,8})$")
 _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")

@@ -518,7 +518,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                         head, suf = head[: sm.start()], sm.group(1)
                     else:
                         suf = suffix
-                    head = _cut_head(head)
+                    head = re.sub(r"\(含[^()]*\)", "", _cut_head(head))  # 装备制造(含机器人)
                     if not head or is_generic(head, LEXICON.cluster_generic) or len(head) > 24:
                         continue
                     made.append(
@@ -690,7 +690,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             head = head[1:]  # 环哈尔滨新区: around the zone
         if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 24:
             continue
-        if head.startswith(("全国", "全省", "全市", "全区")) or re.search(r"(?:各大|各类|各个|各|所有|全部|十佳|首个|加工)$", head) or re.fullmatch(_LEVEL_RX.pattern + r"元?(?:级)?(?:产业)?", head):
+        if head.startswith(("全国", "全省", "全市", "全区")) or re.search(r"(?:各大|各类|各个|各|所有|全部|十佳|首个|加工)$", head) or re.fullmatch(r"(?:" + _LEVEL_RX.pattern + r"|五百亿|千亿|百亿)元?(?:级)?(?:产业)?", head):
             continue  # 各大园区, 千亿元产业园区: parks spoken of, none named
         # a park inside a zone is one name: 某某经济开发区环保装备产业园
         ext = _ZONE_EXTEND.match(text, e)
@@ -728,6 +728,9 @@ _FIRMS_AFTER = re.compile(
     r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家|省|市|县)|[一二三四五六七八九十]+大)(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
 )
 _MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
+_SETTLED = re.compile(
+    r"(?:^|[,;:。—])([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)(?:等企业|等)?(?:相继|先后|纷纷|陆续)(?:落户|入驻|签约落地|投产|建成投产)"
+)
 _ARE_FIRMS = re.compile(
     r"(?:^|[,;:。])([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)(?:……|…|等)*(?:都是|均是|均为|都为)[^,。;]{0,12}?(?:企业|公司)"
 )
@@ -854,7 +857,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             st = m.start(1) + m.group(1).rfind(head)
             add(st, st + len(head), "list")
     # 汽车厂商大众、奥迪、丰田等 / 安达、裕能、盛屯……都是新材料加工企业: lists of named makers
-    for rx in (_MAKERS, _ARE_FIRMS):
+    for rx in (_MAKERS, _ARE_FIRMS, _SETTLED):
         for m in rx.finditer(text):
             for k, item in _split_items(m.group(1), conj=False):
                 bare = item.strip()

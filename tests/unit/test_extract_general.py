@@ -408,3 +408,9 @@ def test_a_counted_list_with_its_kind_and_a_tier_in_yuan(tmp_path: Path) -> None
         ("仪器仪表产业集群", "千亿级"),
         ("医药化工产业集群", "千亿级"),
     ]
+
+
+def test_firms_that_settle_one_after_another_are_firms(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "壮大电子信息产业集群，近年来青禾电子、远帆微电、东岳光电相继落户。\n")
+    assert [x.name for x in f.firms] == ["青禾电子", "远帆微电", "东岳光电"]
+    assert f.clusters[0].firms == ["青禾电子", "远帆微电", "东岳光电"]

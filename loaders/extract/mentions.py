@@ -690,7 +690,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             head = head[1:]  # 环哈尔滨新区: around the zone
         if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 24:
             continue
-        if head.startswith(("全国", "全省", "全市", "全区")) or re.search(r"(?:各大|各类|各个|各|所有|全部|十佳|首个|加工)$", head) or re.fullmatch(r"(?:" + _LEVEL_RX.pattern + r"|五百亿|千亿|百亿)元?(?:级)?(?:产业)?", head):
+        if head.startswith(("全国", "全省", "全市", "全区")) or head.endswith(("和", "及", "与")) or re.search(r"(?:各大|各类|各个|各|所有|全部|十佳|首个|加工)$", head) or re.fullmatch(r"(?:" + _LEVEL_RX.pattern + r"|五百亿|千亿|百亿)元?(?:级)?(?:产业)?", head):
             continue  # 各大园区, 千亿元产业园区: parks spoken of, none named
         # a park inside a zone is one name: 某某经济开发区环保装备产业园
         ext = _ZONE_EXTEND.match(text, e)

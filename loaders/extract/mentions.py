@@ -43,7 +43,7 @@ _FIRM_LIST_END = re.compile(r"、[^、,;。]*等[^、,;。]{0,8}?(?:企业|公�
 _BRIDGE_TAIL = re.compile(
     r"(?:(?:等|以及)(?:[\d" + _CN_NUM + r"]+(?:个|大|类|条))?|[\d" + _CN_NUM + r"]+(?:个|大|类|条))?"
     # after 等 or a count, the kind of the listed clusters (等八大重点成长型产业集群)
-    r"(?:(?<=[等及个大类条])(?:重点|成长型|优势|特色|主导|支柱|战略性新兴|新兴|传统|标志性|先进|工业|千亿元|百亿元|五百亿元)+)?"
+    r"(?:(?<=[等及个大类条])(?:重点|成长型|优势|特色|主导|支柱|战略性新兴|新兴|传统|标志性|先进|工业|千亿元|百亿元|五百亿元|千亿|百亿|五百亿)+(?:产业)?)?"
     r"(?:领域|方向|行业)?(?:培育|打造|建设|发展|创建|形成)?$"
 )
 
@@ -387,7 +387,8 @@ def _without_quotes(piece: Piece) -> Piece:
         inner = m.group(1)
         # a quoted list or level goes; a quoted name (国家"城市矿产"产业集群) keeps its quotes
         after = piece.text[m.end() : m.end() + 10]
-        if _LIST_SEP in inner or _LEVEL_RX.fullmatch(inner) or _LEVEL_RX.match(after) or re.match(rf"[\d{_CN_NUM}]+[个大]", after):
+        counted = re.match(rf"[\d{_CN_NUM}]+[个大]", inner) or re.match(rf"[\d{_CN_NUM}]+[个大]", after)
+        if _LIST_SEP in inner or _LEVEL_RX.fullmatch(inner) or _LEVEL_RX.match(after) or counted:
             drop |= {m.start(), m.end() - 1}
     if not drop:
         return piece
@@ -433,7 +434,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 level = level_of(lm.group(1))
                 body = body[: lm.start()]
         counted = bool(tail and re.search(rf"[\d{_CN_NUM}]+(?:个|大|类|条)", tail.group(0)))
-        if tail and not level and (yuan := re.search(r"(五百亿|千亿|百亿)元", tail.group(0))):
+        if tail and not level and (yuan := re.search(r"(五百亿|千亿|百亿)元?", tail.group(0))):
             level = level_of(yuan.group(1) + "级")  # 五大千亿元产业集群
         wanted = re.search(rf"([\d{_CN_NUM}]+)(?:个|大|类|条)", tail.group(0)) if tail else None
         # A、B等百亿级食品…集群 / 民权、新乡百亿级家电…集群: places share the industry after the level
@@ -951,7 +952,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
             head = _cut_head(item.strip())
             if not head and item.strip().endswith("集群"):
                 head = _cut_head(item.strip()[:-2]) + "集群"  # 腾讯互联网+产业集群, an item of a project list
-            if len(head) < 2 or len(head) > 40 or _COUNT.search(head):
+            if len(head) < 2 or len(head) > 40 or _COUNT.search(head) or _KIND_OF_PROJECT.search(head):
                 continue
             if is_generic(head, LEXICON.project_generic):
                 continue

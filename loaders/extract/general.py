@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from clusterkg.loaders.places import Division, NationalGazetteer
 from clusterkg.loaders.plan.document import PlanDocument
@@ -73,6 +74,12 @@ def _builder_of(name: str) -> str | None:
                 return None
             return head
     return None
+
+
+@lru_cache(maxsize=1)
+def _province_prefix(gaz: NationalGazetteer) -> re.Pattern[str]:
+    names = sorted((d.name for d in gaz.divisions if d.level == "province" and d.name.endswith(("省", "自治区"))), key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(map(re.escape, names)) + ")")
 
 
 _INDUSTRY_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*[:：]")
@@ -194,6 +201,10 @@ class _Reader:
         lead = lead or self.resolver.leading_places(name) or self.resolver.leading_places(m.industry or "")
         if places:
             lead = lead or places
+        if (prov := _province_prefix(self.gaz).match(name)) and len(name) - prov.end() >= 6:
+            # 安徽省长丰县汽车零部件特色产业集群: the province is where it is, not part of its name
+            aliases.add(name)
+            name = name[prov.end() :]
         ent = self.entity("cluster", name, ev)
         ent.aliases |= {a for a in aliases if a != ent.name}
         if zone and inner and m.via != "bracket":

@@ -43,7 +43,7 @@ _FIRM_LIST_END = re.compile(r"、[^、,;。]*等[^、,;。]{0,8}?(?:企业|公�
 _BRIDGE_TAIL = re.compile(
     r"(?:(?:等|以及)(?:[\d" + _CN_NUM + r"]+(?:个|大|类|条))?|[\d" + _CN_NUM + r"]+(?:个|大|类|条))?"
     # after 等 or a count, the kind of the listed clusters (等八大重点成长型产业集群)
-    r"(?:(?<=[等及个大类条])(?:重点|成长型|优势|特色|主导|支柱|战略性新兴|新兴|传统|标志性|先进|工业|千亿元|百亿元|五百亿元|千亿|百亿|五百亿)+(?:产业)?)?"
+    r"(?P<qual>(?<=[等及个大类条])(?:重点|成长型|优势|特色|主导|支柱|战略性新兴|新兴|传统|标志性|先进|工业|千亿元|百亿元|五百亿元|千亿|百亿|五百亿)+(?:产业)?)?"
     r"(?:领域|方向|行业)?(?:培育|打造|建设|发展|创建|形成)?$"
 )
 
@@ -494,7 +494,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 piece.at(offset),
                 piece.end_at(e if last else b + k + len(item)),
                 piece.paragraph,
-                written=normalise_name(head + shared_industry + suffix),
+                # 湖北小龙虾、三峡蜜橘等优势特色产业集群: the kind between list and ending stays in the name as written
+                written=normalise_name(head + shared_industry + (qual if (qual := (tail.group("qual") or "") if tail else "") and not re.search(r"亿|重点", qual) else "") + suffix),
                 level=use_level[0] if use_level else None,
                 target_yi=use_level[1] if use_level else None,
                 industry=normalise_name(head + shared_industry),

@@ -414,3 +414,11 @@ def test_firms_that_settle_one_after_another_are_firms(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "壮大电子信息产业集群，近年来青禾电子、远帆微电、东岳光电相继落户。\n")
     assert [x.name for x in f.firms] == ["青禾电子", "远帆微电", "东岳光电"]
     assert f.clusters[0].firms == ["青禾电子", "远帆微电", "东岳光电"]
+
+
+def test_a_province_before_a_clusters_name_is_kept_as_its_alias(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "认定安徽省长丰县汽车零部件特色产业集群；培育湖北小龙虾、三峡蜜橘等优势特色产业集群。\n")
+    names = {c.name: c.aliases for c in f.clusters}
+    assert "长丰县汽车零部件特色产业集群" in names
+    assert "安徽省长丰县汽车零部件特色产业集群" in names["长丰县汽车零部件特色产业集群"]
+    assert "湖北小龙虾优势特色产业集群" in names["湖北小龙虾特色产业集群"]

@@ -925,6 +925,16 @@ def labelled_projects(piece: Piece) -> list[Mention]:
     return out
 
 
+def _kind_item(head: str) -> bool:
+    """A short item naming a kind of product, not one project: no number, place, firm ending or
+    built thing in it (药品, 嵌入式软件, 海洋工程装备)."""
+    return (
+        2 <= len(head) <= 7
+        and not re.search(r"\d|[一二三四首]期|园|基地|中心|城|站|厂|线|工程|项目|公司|集团", head)
+        and not _place_begins(head, 0)
+    )
+
+
 _KIND_OF_PROJECT = re.compile(r"(?:产业|领域|行业|龙头|科研|配套|类)$")
 _PHASE_AFTER = re.compile(r"^(.{4,}?项目)(?:\(?[一二三四五首]期\)?)(?:工程|项目)?$")
 _PROJECT_STATUS = re.compile(
@@ -946,8 +956,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if not m.group(0).startswith("等") and _LIST_SEP not in body:
             continue  # 建设3个项目: a count, not a list (A、B、C三个项目 is one)
         parts = _split_items(body, conj=True, joiners="和|以及")  # 汽车模具及专用设备改造 is one project
-        if len(parts) > 1 and all(len(_cut_head(i)) <= 2 for _, i in parts):
-            covered.append((b, m.end()))  # 核电、风电、光伏等项目: kinds, not projects
+        if len(parts) > 1 and (all(len(_cut_head(i)) <= 2 for _, i in parts) or all(_kind_item(_cut_head(i)) for _, i in parts)):
+            covered.append((b, m.end()))  # 核电、风电、光伏等项目 / 药品、化妆品、保健品等项目: kinds, not projects
             continue
         for k, item in parts:
             head = _cut_head(item.strip())

@@ -422,3 +422,11 @@ def test_a_province_before_a_clusters_name_is_kept_as_its_alias(tmp_path: Path) 
     assert "长丰县汽车零部件特色产业集群" in names
     assert "安徽省长丰县汽车零部件特色产业集群" in names["长丰县汽车零部件特色产业集群"]
     assert "湖北小龙虾优势特色产业集群" in names["湖北小龙虾特色产业集群"]
+
+
+def test_a_list_of_product_kinds_before_projects_names_no_project(tmp_path: Path) -> None:
+    text = "壮大生物医药产业集群，推进人参食品、药品、保健品等项目建设，加快建设东岭生物医药产业园二期、年产2万吨原料药项目等重点项目。\n"
+    f = facts_of(tmp_path, text)
+    names = {p.name for p in f.projects}
+    assert not names & {"人参食品", "药品", "保健品"}
+    assert "东岭生物医药产业园二期" in names

@@ -1,0 +1,159 @@
+"""Map routes: /map (interactive), /map.svg (printable) and /api/map/features (GeoJSON), one view behind all three."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Response
+from fastapi.responses import HTMLResponse, JSONResponse
+from jinja2 import Environment, PackageLoader, select_autoescape
+from neo4j import Driver
+
+from clusterkg.loaders.boundaries import province_map
+from clusterkg.queries import QueryRegistry
+from clusterkg.queries.run import run_named
+from clusterkg.settings import Settings
+
+from .deps import DriverDep, RegistryDep, SettingsDep
+from .maps import (
+    EMPTY,
+    LEVEL_ZH,
+    METRICS,
+    MapView,
+    build_map,
+    feature_collection,
+    map_provinces,
+    zone_points,
+)
+from .pages import CSS, LEVEL_ORDER
+
+router = APIRouter()
+
+LevelParam = Annotated[Literal["city", "county"], Query(description="areas drawn: 省辖市 (city) or 县（市、区） (county)")]
+MetricParam = Annotated[
+    Literal["clusters", "zones", "targets", "firms", "segment", "cluster"],
+    Query(description="the figure per area: clusters, zones, targets (sum of cluster targets, 亿元), firms "
+                      "(registry firms located there), segment (firms of `segment`; outside `cluster` if given), "
+                      "cluster (where `cluster` is)"),
+]
+ProvinceParam = Annotated[str | None, Query(pattern=r"^[0-9]{6}$", description="a province code; default: the "
+                                            "province of most loaded places", examples=["410000"])]
+ClusterLevelParam = Annotated[str, Query(max_length=20, description="with metric=clusters: only clusters of this "
+                                         "level, e.g. 千亿级")]
+SegmentParam = Annotated[str, Query(max_length=200, pattern=r"^$|^[a-z0-9-]+/[a-z0-9-]+$",
+                                    description="a ChainSegment key, chain/segment (metric=segment)")]
+ClusterParam = Annotated[str, Query(max_length=200, description="a cluster key (metric=cluster, or segment "
+                                    "candidates outside it)")]
+
+SVG_MEDIA = "image/svg+xml; charset=utf-8"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() or value >= 100 else f"{value:,.1f}"
+
+
+@cache
+def templates() -> Environment:
+    env = Environment(loader=PackageLoader("clusterkg.api", "templates"),
+                      autoescape=select_autoescape(["html", "j2", "svg"], default=True), trim_blocks=False)
+    env.filters["fmt"] = _fmt
+    return env
+
+
+def render_svg(view: MapView, *, standalone: bool = True, links: bool = True, uid: str = "m") -> str:
+    """The view as SVG: with the namespace for a file of its own, without it inline in HTML."""
+    return templates().get_template("map.svg.j2").render(v=view, standalone=standalone, links=links, uid=uid,
+                                                         empty=EMPTY)
+
+
+@dataclass(frozen=True, slots=True)
+class MapQuery:
+    province: str | None
+    level: Literal["city", "county"]
+    metric: str
+    cluster_level: str
+    segment: str
+    cluster: str
+
+    def view(self, driver: Driver, settings: Settings, registry: QueryRegistry) -> MapView:
+        return build_map(driver, settings, registry, province=self.province, level=self.level, metric=self.metric,
+                         cluster_level=self.cluster_level, segment=self.segment, cluster=self.cluster)
+
+    def params(self, **override: str) -> str:
+        raw = {"province": self.province or "", "level": self.level, "metric": self.metric,
+               "cluster_level": self.cluster_level, "segment": self.segment, "cluster": self.cluster, **override}
+        return urlencode({k: v for k, v in raw.items() if v})
+
+
+@router.get("/map.svg", tags=["maps"], response_class=Response, responses={200: {"content": {"image/svg+xml": {}}}})
+def map_svg(
+    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, province: ProvinceParam = None,
+    level: LevelParam = "county", metric: MetricParam = "clusters", cluster_level: ClusterLevelParam = "",
+    segment: SegmentParam = "", cluster: ClusterParam = "",
+) -> Response:
+    """A printable map of the province (示意图): each area a path with data-code, legend and data source."""
+    view = MapQuery(province, level, metric, cluster_level, segment, cluster).view(driver, settings, registry)
+    return Response(render_svg(view), media_type=SVG_MEDIA)
+
+
+@router.get("/api/map/features", tags=["maps"], responses={200: {"content": {"application/geo+json": {}}}})
+def map_features(
+    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, province: ProvinceParam = None,
+    level: LevelParam = "county", metric: MetricParam = "clusters", cluster_level: ClusterLevelParam = "",
+    segment: SegmentParam = "", cluster: ClusterParam = "",
+) -> JSONResponse:
+    """The map's areas as GeoJSON (lon/lat): properties code, name, metric (the figure), fill and page."""
+    view = MapQuery(province, level, metric, cluster_level, segment, cluster).view(driver, settings, registry)
+    return JSONResponse(feature_collection(view), media_type="application/geo+json")
+
+
+@router.get("/map", tags=["pages"], response_class=Response, responses={200: {"content": {"text/html": {}}}})
+def map_page(
+    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, province: ProvinceParam = None,
+    level: LevelParam = "county", metric: MetricParam = "clusters", cluster_level: ClusterLevelParam = "",
+    segment: SegmentParam = "", cluster: ClusterParam = "",
+) -> HTMLResponse:
+    """The province on a map: city or county areas shaded by a metric; hover for the figure, click for the page."""
+    if segment and metric != "segment" and not cluster:
+        metric = "segment"  # picking a segment in the form means mapping it
+    q = MapQuery(province, level, metric, cluster_level, segment, cluster)
+    view = q.view(driver, settings, registry)
+    segments = run_named(driver, settings, "chain_segments", {"limit": 2000}, registry=registry)
+    levels = {c["level"] for c in run_named(driver, settings, "clusters_list", {"level": "", "limit": 1000},
+                                            registry=registry) if c.get("level")}
+    provinces = [{"code": c, "name": province_map(c).name} for c in map_provinces(driver, settings, registry)]
+    html = templates().get_template("map.html.j2").render(
+        title=view.title, css=CSS, v=view, empty=EMPTY, levels=LEVEL_ZH, metrics=METRICS, provinces=provinces,
+        cluster_levels=sorted(levels, key=lambda lv: (LEVEL_ORDER.index(lv) if lv in LEVEL_ORDER else 99, lv)),
+        cluster_level=cluster_level, segments=segments, segment=segment,
+        svg_href="/map.svg?" + q.params(), geojson_href="/api/map/features?" + q.params(),
+        data={"features": feature_collection(view), "zones": zone_points(view)},
+    )
+    return HTMLResponse(html)
+
+
+# ─────────────────────────── embeds for the cluster page and the gap report ───────────────────────────
+
+def cluster_maps(cluster: Mapping[str, Any], gap_segments: Sequence[Mapping[str, Any]] = ()) -> str:
+    """Maps for a cluster: where it is, and for each 缺链/弱链 segment where the candidate firms are.
+
+    ``gap_segments`` are rows of the gap report (chain, segment, flag); only 缺链 and 弱链 get a map.
+    """
+    key = str(cluster["key"])
+    where = [{"src": "/map.svg?" + urlencode({"level": "county", "metric": "cluster", "cluster": key}),
+              "caption": f"{cluster.get('name') or key} 所在县（市、区）与服务它的产业集聚区"}]
+    out = templates().get_template("map_embed.html.j2").render(anchor="cluster-map", heading="地图：所在地",
+                                                                maps=where)
+    gaps = [s for s in gap_segments if s["flag"] in ("缺链", "弱链")]
+    if gap_segments:
+        heat = [{"src": "/map.svg?" + urlencode({"level": "county", "metric": "segment", "cluster": key,
+                                                 "segment": s["segment"]["key"]}),
+                 "caption": f"{s['chain']['name']} · {s['segment']['name']}（{s['flag']}）：集群以外的候选企业分布"}
+                for s in gaps]
+        out += templates().get_template("map_embed.html.j2").render(
+            anchor="gap-maps", heading="地图：缺链、弱链环节的候选企业在哪里", maps=heat)
+    return out

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Response
 from fastapi.responses import HTMLResponse, JSONResponse
-from jinja2 import Environment, PackageLoader, select_autoescape
 from neo4j import Driver
 
 from clusterkg.loaders.boundaries import province_map
@@ -19,6 +16,7 @@ from clusterkg.queries.run import run_named
 from clusterkg.settings import Settings
 
 from .deps import DriverDep, RegistryDep, SettingsDep
+from .map_embed import templates
 from .maps import (
     EMPTY,
     LEVEL_ZH,
@@ -50,18 +48,6 @@ ClusterParam = Annotated[str, Query(max_length=200, description="a cluster key (
                                     "candidates outside it)")]
 
 SVG_MEDIA = "image/svg+xml; charset=utf-8"
-
-
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() or value >= 100 else f"{value:,.1f}"
-
-
-@cache
-def templates() -> Environment:
-    env = Environment(loader=PackageLoader("clusterkg.api", "templates"),
-                      autoescape=select_autoescape(["html", "j2", "svg"], default=True), trim_blocks=False)
-    env.filters["fmt"] = _fmt
-    return env
 
 
 def render_svg(view: MapView, *, standalone: bool = True, links: bool = True, uid: str = "m") -> str:
@@ -134,26 +120,3 @@ def map_page(
         data={"features": feature_collection(view), "zones": zone_points(view)},
     )
     return HTMLResponse(html)
-
-
-# ─────────────────────────── embeds for the cluster page and the gap report ───────────────────────────
-
-def cluster_maps(cluster: Mapping[str, Any], gap_segments: Sequence[Mapping[str, Any]] = ()) -> str:
-    """Maps for a cluster: where it is, and for each 缺链/弱链 segment where the candidate firms are.
-
-    ``gap_segments`` are rows of the gap report (chain, segment, flag); only 缺链 and 弱链 get a map.
-    """
-    key = str(cluster["key"])
-    where = [{"src": "/map.svg?" + urlencode({"level": "county", "metric": "cluster", "cluster": key}),
-              "caption": f"{cluster.get('name') or key} 所在县（市、区）与服务它的产业集聚区"}]
-    out = templates().get_template("map_embed.html.j2").render(anchor="cluster-map", heading="地图：所在地",
-                                                                maps=where)
-    gaps = [s for s in gap_segments if s["flag"] in ("缺链", "弱链")]
-    if gap_segments:
-        heat = [{"src": "/map.svg?" + urlencode({"level": "county", "metric": "segment", "cluster": key,
-                                                 "segment": s["segment"]["key"]}),
-                 "caption": f"{s['chain']['name']} · {s['segment']['name']}（{s['flag']}）：集群以外的候选企业分布"}
-                for s in gaps]
-        out += templates().get_template("map_embed.html.j2").render(
-            anchor="gap-maps", heading="地图：缺链、弱链环节的候选企业在哪里", maps=heat)
-    return out

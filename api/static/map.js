@@ -16,14 +16,16 @@
       l.on("mouseout", function () { layer.resetStyle(l); });
       if (f.properties.href) { l.on("click", function () { window.location.href = f.properties.href; }); }
     }
-  }).addTo(map);
+  });
+  // The view first: Leaflet creates the shapes' elements only once the map has one.
+  map.fitBounds(layer.getBounds());
+  layer.addTo(map);
   layer.eachLayer(function (l) {
     var el = l.getElement();
     el.setAttribute("data-code", l.feature.properties.code);
     el.setAttribute("data-name", l.feature.properties.name);
     if (l.feature.properties.href) { el.setAttribute("data-href", l.feature.properties.href); }
   });
-  map.fitBounds(layer.getBounds());
   data.zones.forEach(function (z) {
     var m = L.circleMarker([z.lat, z.lon], { radius: 5, color: "#1f5fa8", weight: 2, fillColor: "#fff", fillOpacity: 1 })
       .bindTooltip(z.name + (z.placed === "centroid" ? "（示意位置：所在地中心）" : ""))

@@ -232,10 +232,11 @@ def build_map(
     """
     if metric not in METRICS:
         raise InputError(f"metric must be one of {', '.join(METRICS)}, got {metric[:30]!r}")
+    # The schema cannot say that these metrics need their entity; a missing one is an entity not found.
     if metric == "segment" and not segment:
-        raise InputError("metric=segment needs segment=<chain>/<segment>")
+        raise NotFoundError("metric=segment maps one chain segment: name it with segment=<chain>/<segment>")
     if metric == "cluster" and not cluster:
-        raise InputError("metric=cluster needs cluster=<cluster key>")
+        raise NotFoundError("metric=cluster maps one cluster: name it with cluster=<cluster key>")
     cluster_places: dict[str, int] = {}
     cluster_name = cluster
     cluster_zones: set[str] = set()

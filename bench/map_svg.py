@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import record, summarise  # noqa: E402
-from gap_report import firm_count, profile  # noqa: E402
+from common import record, summarise
+from gap_report import firm_count, profile
 
-from clusterkg.graph.db import create_driver  # noqa: E402
-from clusterkg.settings import get_settings  # noqa: E402
+from clusterkg.graph.db import create_driver
+from clusterkg.settings import get_settings
 
 
 def main() -> None:

@@ -102,10 +102,11 @@ def test_cluster_page_and_gap_report_embed_the_maps(client: TestClient) -> None:
     assert heat and len(heat) <= 12
 
 
-def test_an_unknown_cluster_or_a_segment_metric_without_segment_is_refused(client: TestClient) -> None:
+def test_an_unknown_or_missing_cluster_or_segment_is_not_found(client: TestClient) -> None:
     assert client.get("/map.svg", params={"metric": "cluster", "cluster": "no-such"}).status_code == 404
-    resp = client.get("/map.svg", params={"metric": "segment"})
-    assert resp.status_code in (400, 422) and "segment" in resp.text
+    for metric in ("cluster", "segment"):
+        resp = client.get("/map.svg", params={"metric": metric})
+        assert resp.status_code == 404 and f"{metric}=" in resp.json()["error"]["message"]
 
 
 def test_a_province_without_boundaries_is_a_404_that_names_the_script(client: TestClient) -> None:

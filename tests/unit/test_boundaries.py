@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from clusterkg.loaders.boundaries import province_map, provinces_with_maps
-from clusterkg.loaders.places import NationalGazetteer
 
 from clusterkg.api.maps import area_of, breaks
 from clusterkg.errors import NotFoundError
+from clusterkg.loaders.boundaries import province_map, provinces_with_maps
+from clusterkg.loaders.places import NationalGazetteer
 
 
 @pytest.fixture(scope="module")

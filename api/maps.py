@@ -224,6 +224,7 @@ def _fill(value: float, legend: tuple[LegendClass, ...]) -> str:
 def build_map(
     driver: Driver, settings: Settings, registry: QueryRegistry, *, province: str | None = None,
     level: Level = "county", metric: str = "clusters", cluster_level: str = "", segment: str = "", cluster: str = "",
+    sector: str = "",
 ) -> MapView:
     """The map of one province at one level with one figure per area (two named queries at most).
 
@@ -280,12 +281,14 @@ def build_map(
         if area is None:
             continue
         pages[area].append((p["key"], p["name"], p["label"]))
+        chosen = [c for c in p["clusters"] if (not cluster_level or c["level"] == cluster_level)
+                  and (not sector or c.get("sector") == sector)]
         if metric == "clusters":
-            seen[area] |= {c["key"] for c in p["clusters"] if not cluster_level or c["level"] == cluster_level}
+            seen[area] |= {c["key"] for c in chosen}
         elif metric == "zones":
             seen[area] |= {z["key"] for z in p["zones"]}
         elif metric == "targets":
-            for c in p["clusters"]:
+            for c in chosen:
                 if c["key"] not in seen[area]:
                     seen[area].add(c["key"])
                     value[area] += float(c["target_yi"] or 0)
@@ -328,8 +331,8 @@ def build_map(
             x, y = f.xy(float(lon), float(lat))
             zones.append(ZoneMarker(key, name, float(lon), float(lat), x, y, placed, _page("Zone", key)))
     label, unit = METRICS[metric]
-    if metric == "clusters" and cluster_level:
-        label = f"{cluster_level}{label}"
+    if metric in ("clusters", "targets") and (cluster_level or sector):
+        label = f"{sector}{cluster_level}{label}"
     if metric == "segment":
         label = f"{segment_name} 企业" + ("（集群以外的候选）" if cluster else "")
     if metric == "cluster":

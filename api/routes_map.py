@@ -44,6 +44,8 @@ ClusterLevelParam = Annotated[str, Query(max_length=20, description="with metric
                                          "level, e.g. 千亿级")]
 SegmentParam = Annotated[str, Query(max_length=200, pattern=r"^$|^[a-z0-9-]+/[a-z0-9-]+$",
                                     description="a ChainSegment key, chain/segment (metric=segment)")]
+SectorParam = Annotated[str, Query(max_length=40, description="with metric=clusters or targets: only clusters of "
+                                  "this sector, e.g. 装备制造")]
 ClusterParam = Annotated[str, Query(max_length=200, description="a cluster key (metric=cluster, or segment "
                                     "candidates outside it)")]
 
@@ -64,14 +66,16 @@ class MapQuery:
     cluster_level: str
     segment: str
     cluster: str
+    sector: str = ""
 
     def view(self, driver: Driver, settings: Settings, registry: QueryRegistry) -> MapView:
         return build_map(driver, settings, registry, province=self.province, level=self.level, metric=self.metric,
-                         cluster_level=self.cluster_level, segment=self.segment, cluster=self.cluster)
+                         cluster_level=self.cluster_level, segment=self.segment, cluster=self.cluster,
+                         sector=self.sector)
 
     def params(self, **override: str) -> str:
         raw = {"province": self.province or "", "level": self.level, "metric": self.metric,
-               "cluster_level": self.cluster_level, "segment": self.segment, "cluster": self.cluster, **override}
+               "cluster_level": self.cluster_level, "segment": self.segment, "cluster": self.cluster, "sector": self.sector, **override}
         return urlencode({k: v for k, v in raw.items() if v})
 
 
@@ -79,10 +83,10 @@ class MapQuery:
 def map_svg(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep, province: ProvinceParam = None,
     level: LevelParam = "county", metric: MetricParam = "clusters", cluster_level: ClusterLevelParam = "",
-    segment: SegmentParam = "", cluster: ClusterParam = "",
+    segment: SegmentParam = "", cluster: ClusterParam = "", sector: SectorParam = "",
 ) -> Response:
     """A printable map of the province (示意图): each area a path with data-code, legend and data source."""
-    view = MapQuery(province, level, metric, cluster_level, segment, cluster).view(driver, settings, registry)
+    view = MapQuery(province, level, metric, cluster_level, segment, cluster, sector).view(driver, settings, registry)
     return Response(render_svg(view), media_type=SVG_MEDIA)
 
 
@@ -90,10 +94,10 @@ def map_svg(
 def map_features(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep, province: ProvinceParam = None,
     level: LevelParam = "county", metric: MetricParam = "clusters", cluster_level: ClusterLevelParam = "",
-    segment: SegmentParam = "", cluster: ClusterParam = "",
+    segment: SegmentParam = "", cluster: ClusterParam = "", sector: SectorParam = "",
 ) -> JSONResponse:
     """The map's areas as GeoJSON (lon/lat): properties code, name, metric (the figure), fill and page."""
-    view = MapQuery(province, level, metric, cluster_level, segment, cluster).view(driver, settings, registry)
+    view = MapQuery(province, level, metric, cluster_level, segment, cluster, sector).view(driver, settings, registry)
     return JSONResponse(feature_collection(view), media_type="application/geo+json")
 
 
@@ -101,21 +105,22 @@ def map_features(
 def map_page(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep, province: ProvinceParam = None,
     level: LevelParam = "county", metric: MetricParam = "clusters", cluster_level: ClusterLevelParam = "",
-    segment: SegmentParam = "", cluster: ClusterParam = "",
+    segment: SegmentParam = "", cluster: ClusterParam = "", sector: SectorParam = "",
 ) -> HTMLResponse:
     """The province on a map: city or county areas shaded by a metric; hover for the figure, click for the page."""
     if segment and metric != "segment" and not cluster:
         metric = "segment"  # picking a segment in the form means mapping it
-    q = MapQuery(province, level, metric, cluster_level, segment, cluster)
+    q = MapQuery(province, level, metric, cluster_level, segment, cluster, sector)
     view = q.view(driver, settings, registry)
     segments = run_named(driver, settings, "chain_segments", {"limit": 2000}, registry=registry)
-    levels = {c["level"] for c in run_named(driver, settings, "clusters_list", {"level": "", "limit": 1000},
-                                            registry=registry) if c.get("level")}
+    clusters = run_named(driver, settings, "clusters_list", {"level": "", "limit": 1000}, registry=registry)
+    levels = {c["level"] for c in clusters if c.get("level")}
+    sectors = sorted({c["sector"] for c in clusters if c.get("sector")})
     provinces = [{"code": c, "name": province_map(c).name} for c in map_provinces(driver, settings, registry)]
     html = templates().get_template("map.html.j2").render(
         title=view.title, css=CSS, v=view, empty=EMPTY, levels=LEVEL_ZH, metrics=METRICS, provinces=provinces,
         cluster_levels=sorted(levels, key=lambda lv: (LEVEL_ORDER.index(lv) if lv in LEVEL_ORDER else 99, lv)),
-        cluster_level=cluster_level, segments=segments, segment=segment,
+        cluster_level=cluster_level, segments=segments, segment=segment, sectors=sectors, sector=sector,
         svg_href="/map.svg?" + q.params(), geojson_href="/api/map/features?" + q.params(),
         data={"features": feature_collection(view), "zones": zone_points(view)},
     )

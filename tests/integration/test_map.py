@@ -132,3 +132,17 @@ def test_the_map_page_loads_leaflet_from_this_server(client: TestClient) -> None
     assert client.get("/static/leaflet/leaflet.js").status_code == 200
     assert client.get("/static/map.js").status_code == 200
     assert "示意图" in html and 'id="map-data"' in html
+
+
+def test_a_sector_filter_counts_only_that_sectors_clusters_per_city(client: TestClient, driver, settings) -> None:  # type: ignore[no-untyped-def]
+    from clusterkg.graph.db import read
+
+    rows = read(driver, settings,
+                "MATCH (c:Cluster)-[:IN_SECTOR]->(:Sector {key: '装备制造'}) "
+                "MATCH (c)-[:LOCATED_IN]->(p)-[:PART_OF*0..1]->(city:City) "
+                "RETURN city.key AS k, count(DISTINCT c) AS n")
+    expected = {r["k"]: r["n"] for r in rows}
+    fc = client.get("/api/map/features", params={"level": "city", "metric": "clusters", "sector": "装备制造"}).json()
+    drawn = {f["properties"]["code"]: f["properties"]["metric"] for f in fc["features"] if f["properties"]["metric"]}
+    assert drawn == expected and len(expected) > 3
+    assert fc["properties"]["metric_label"] == "装备制造产业集群"

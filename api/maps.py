@@ -338,7 +338,15 @@ def build_map(
     if metric == "cluster":
         label = f"{cluster_name} 所在地"
     note = ("县级图只计落在县（市、区）的实体；落在整个省辖市的见市级图。" if level == "county" and metric in
-            ("clusters", "zones", "targets", "firms") else "")
+            ("clusters", "zones", "targets") else "")
+    if metric == "firms":
+        # Firms count where the registry places them (LOCATED_IN); one known only by its zone,
+        # or placed in another province, is not on this map, and the map says how many.
+        total = int(run_named(driver, settings, "map_firm_total", {"limit": 1}, registry=registry)[0]["firms"])
+        unplaced = total - int(sum(value.values()))
+        note = (f"企业按登记所在地计；库中 {total:,} 家企业有 {unplaced:,} 家未落到本图的"
+                f"{LEVEL_ZH[level]}（{'只知所在园区、登记在整个省辖市或在外省' if level == 'county' else '只知所在园区或在外省'}）。"
+                ) if unplaced > 0 else ""
     return MapView(code, pm.name, level, metric, label, unit, f"{pm.name}{label}（按{LEVEL_ZH[level]}）", f.width,
                    f.height, tuple(areas), tuple(zones), legend, pm.attribution, note)
 

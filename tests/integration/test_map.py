@@ -146,3 +146,14 @@ def test_a_sector_filter_counts_only_that_sectors_clusters_per_city(client: Test
     drawn = {f["properties"]["code"]: f["properties"]["metric"] for f in fc["features"] if f["properties"]["metric"]}
     assert drawn == expected and len(expected) > 3
     assert fc["properties"]["metric_label"] == "装备制造产业集群"
+
+
+def test_a_firms_map_says_how_many_firms_it_could_not_place(client: TestClient, driver, settings) -> None:  # type: ignore[no-untyped-def]
+    from clusterkg.graph.db import read
+
+    total = read(driver, settings, "MATCH (e:Enterprise) RETURN count(e) AS n")[0]["n"]
+    placed = read(driver, settings, "MATCH (e:Enterprise)-[:LOCATED_IN]->(p:County) RETURN count(DISTINCT e) AS n")[0]["n"]
+    fc = client.get("/api/map/features", params={"level": "county", "metric": "firms"}).json()
+    assert sum(f["properties"]["metric"] for f in fc["features"]) == placed
+    svg = client.get("/map.svg", params={"level": "county", "metric": "firms"}).text
+    assert total > placed and f"库中 {total:,} 家企业有 {total - placed:,} 家未落到本图的县（市、区）" in svg

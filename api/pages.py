@@ -74,7 +74,7 @@ def search_form(q: str = "") -> str:
 
 
 def page(title: str, body: str, status: int = 200) -> HTMLResponse:
-    nav = '<nav><a href="/">首页</a><a href="/viz/overlaps">集聚区–集群网络</a><a href="/docs">API 文档</a></nav>'
+    nav = '<nav><a href="/">首页</a><a href="/map">地图</a><a href="/viz/overlaps">集聚区–集群网络</a><a href="/docs">API 文档</a></nav>'
     html = (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(title)} · clusterkg</title>'
             f"<style>{CSS}</style></head><body>{nav}<h1>{esc(title)}</h1>{body}</body></html>")
     return HTMLResponse(html, status_code=status)

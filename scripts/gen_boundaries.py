@@ -255,6 +255,8 @@ def units_of(province: str, level: str, rows: Iterable[tuple[dict[str, str], lis
                 elif code not in u.source_codes:
                     u.polygons = u.polygons + polygons  # two former units now one: both outlines
                     u.source_codes.append(code)
+    if not wanted:  # Taiwan, Hong Kong, Macau: the gazetteer lists no units under them
+        raise SystemExit(f"{prov.name}: the gazetteer has no {level}-level unit to draw")
     missing = sorted(set(wanted) - set(found))
     if missing:
         raise SystemExit(f"{prov.name}: no {level} polygon for " + ", ".join(f"{c} {wanted[c].name}" for c in missing))
@@ -299,8 +301,8 @@ def main() -> None:
                            "polygons": _rings_json(p)} for u, p in zip(units, simple, strict=True)]
         path = args.out / f"{prov.code}.json"
         path.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"{path.relative_to(ROOT)}: {prov.name} {len(doc['city'])} prefecture-level, "  # type: ignore[arg-type]
-              f"{len(doc['county'])} county-level units, {path.stat().st_size // 1024} kB")
+        print(f"{path}: {prov.name} {len(doc['city'])} prefecture-level, "  # type: ignore[arg-type]
+              f"{len(doc['county'])} county-level units, {path.stat().st_size / 1024:.0f} kB")
 
 
 if __name__ == "__main__":

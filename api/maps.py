@@ -40,7 +40,9 @@ METRICS: dict[str, tuple[str, str]] = {  # metric: (label, unit)
     "segment": ("产业链环节企业", "家"),
     "cluster": ("集群所在地", ""),
 }
-LEVEL_ZH = {"city": "省辖市", "county": "县（市、区）"}
+# Words that fit any province (Henan says 省辖市, Hubei has 自治州 and 省直管市).
+LEVEL_ZH = {"city": "市级", "county": "县级"}
+AREA_ZH = {"city": "市（州）", "county": "县（市、区）"}
 # Sequential, light to dark; areas with nothing stay grey.
 RAMP = ("#fde0c5", "#facba6", "#f59e72", "#e4683f", "#b63a1b")
 EMPTY = "#f2f2f2"
@@ -302,7 +304,7 @@ def build_map(
         for area, keys in seen.items():
             value[area] = float(len(keys))
     if metric == "cluster":
-        legend: tuple[LegendClass, ...] = (LegendClass(1, 1, RAMP[1], "所在省辖市的县（市、区）"),
+        legend: tuple[LegendClass, ...] = (LegendClass(1, 1, RAMP[1], "所在市的县（市、区）"),
                                            LegendClass(2, 2, RAMP[3], "所在地"))
         if level == "city":
             legend = legend[1:]
@@ -337,7 +339,7 @@ def build_map(
         label = f"{segment_name} 企业" + ("（集群以外的候选）" if cluster else "")
     if metric == "cluster":
         label = f"{cluster_name} 所在地"
-    note = ("县级图只计落在县（市、区）的实体；落在整个省辖市的见市级图。" if level == "county" and metric in
+    note = ("县级图只计落在县（市、区）的实体；落在整个市的见市级图。" if level == "county" and metric in
             ("clusters", "zones", "targets") else "")
     if metric == "firms":
         # Firms count where the registry places them (LOCATED_IN); one known only by its zone,
@@ -345,9 +347,9 @@ def build_map(
         total = int(run_named(driver, settings, "map_firm_total", {"limit": 1}, registry=registry)[0]["firms"])
         unplaced = total - int(sum(value.values()))
         note = (f"企业按登记所在地计；库中 {total:,} 家企业有 {unplaced:,} 家未落到本图的"
-                f"{LEVEL_ZH[level]}（{'只知所在园区、登记在整个省辖市或在外省' if level == 'county' else '只知所在园区或在外省'}）。"
+                f"{AREA_ZH[level]}（{'只知所在园区、登记在整个市或在外省' if level == 'county' else '只知所在园区或在外省'}）。"
                 ) if unplaced > 0 else ""
-    return MapView(code, pm.name, level, metric, label, unit, f"{pm.name}{label}（按{LEVEL_ZH[level]}）", f.width,
+    return MapView(code, pm.name, level, metric, label, unit, f"{pm.name}{label}（{LEVEL_ZH[level]}）", f.width,
                    f.height, tuple(areas), tuple(zones), legend, pm.attribution, note)
 
 

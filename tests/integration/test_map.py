@@ -110,7 +110,7 @@ def test_an_unknown_or_missing_cluster_or_segment_is_not_found(client: TestClien
 
 
 def test_a_province_without_boundaries_is_a_404_that_names_the_script(client: TestClient) -> None:
-    resp = client.get("/api/map/features", params={"province": "430000"})
+    resp = client.get("/api/map/features", params={"province": "710000"})
     assert resp.status_code == 404 and "gen_boundaries.py" in resp.text
 
 

@@ -114,8 +114,9 @@ def _resolve(
     return mapping
 
 
-def _apply(packed: Packed, mapping: Mapping[tuple[Label, str], str]) -> Packed:
-    """A copy of the packed rows with matched names replaced by the nodes' keys."""
+def _apply(packed: Packed, doc: str, mapping: Mapping[tuple[Label, str], str]) -> Packed:
+    """A copy of the packed rows with matched names replaced by the nodes' keys, and every
+    statement of the document marked as its own (a fact stated without a quoted span too)."""
     nodes, rels = packed
     out_nodes: dict[Label, list[dict[str, Any]]] = {}
     for label, rows in nodes.items():
@@ -125,11 +126,17 @@ def _apply(packed: Packed, mapping: Mapping[tuple[Label, str], str]) -> Packed:
             target = mapping.get((label, row["key"]))
             if target is not None:
                 row.update(stated_name=row["key"], key=target, name=target)
+            if label in STATED_LABELS and not row["spans"]:
+                # An edited facts file may state a fact without evidence: it is still this
+                # document's statement, with no span to quote (-1).
+                row["spans"] = [{"doc": doc, "paragraph": -1, "start": -1, "end": -1}]
             out_nodes[label].append(row)
     out_rels: dict[tuple[RelType, Label, Label], list[dict[str, Any]]] = {}
     for (rel, a, b), rows in rels.items():
+        stated = rel not in CATALOGUE_RELS
         out_rels[(rel, a, b)] = [
-            {**row, "from": mapping.get((a, row["from"]), row["from"]), "to": mapping.get((b, row["to"]), row["to"])}
+            {**row, "from": mapping.get((a, row["from"]), row["from"]), "to": mapping.get((b, row["to"]), row["to"]),
+             "props": {**row["props"], "doc": doc} if stated and row["props"].get("doc") is None else row["props"]}
             for row in rows
         ]
     return out_nodes, out_rels
@@ -244,7 +251,7 @@ def write_document(
         before = _stated_by(tx, doc)
         _forget_document(tx, doc)
         mapping = _resolve(tx, doc, packed[0], forms) if forms is not None else {}
-        nodes, rels = _apply(packed, mapping)
+        nodes, rels = _apply(packed, doc, mapping)
         # Documents first: provenance of every other node points at them.
         for label in sorted(nodes, key=lambda label: label != Label.DOCUMENT):
             _write_nodes(tx, label, nodes[label])

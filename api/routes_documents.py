@@ -92,7 +92,8 @@ class TimelineOut(BaseModel):
 
 
 def _documents(driver: Driver, settings: Settings, registry: QueryRegistry) -> list[dict[str, Any]]:
-    return run_named(driver, settings, "documents_list", {"limit": 1000}, registry=registry)
+    rows: list[dict[str, Any]] = run_named(driver, settings, "documents_list", {"limit": 1000}, registry=registry)
+    return rows
 
 
 def document_diff(driver: Driver, settings: Settings, registry: QueryRegistry, old: str, new: str) -> dict[str, Any]:
@@ -103,7 +104,8 @@ def document_diff(driver: Driver, settings: Settings, registry: QueryRegistry, o
             raise NotFoundError(f"no document with key {key[:200]!r}; GET /api/documents lists them")
     rows = [run_named(driver, settings, "document_statements", {"doc": key, "limit": 20000}, registry=registry)
             for key in (old, new)]
-    return diff_documents(old, new, rows[0], rows[1])
+    out: dict[str, Any] = diff_documents(old, new, rows[0], rows[1])
+    return out
 
 
 def cluster_timeline(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> dict[str, Any] | None:

@@ -64,7 +64,7 @@ def statements(rows: Iterable[Mapping[str, Any]]) -> Statements:
             ends = _ENDS.get(str(link["type"]))
             if ends is None:
                 continue
-            a_kind, a_field, b_kind, b_field = ends
+            _, a_field, b_kind, b_field = ends
             e[a_field].add(link["key"])
             # The far end is named by the document too, even if no span of it was kept.
             entry(b_kind, link["key"])[b_field].add(row["key"])

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, LiteralString, cast
+from typing import Any
 
 from neo4j import Driver, ManagedTransaction, unit_of_work
 
@@ -33,7 +33,16 @@ from .db import translate_errors
 from .model import GraphBatch, Label, RelType, cypher_name
 from .schema import ensure_schema
 from .search_text import search_text
-from .writes import Packed, Progress, _drop_orphans, _forget_document, _pack, _write_nodes, _write_rels, validate_batch
+from .writes import (
+    Packed,
+    Progress,
+    _drop_orphans,
+    _forget_document,
+    _pack,
+    _write_nodes,
+    _write_rels,
+    validate_batch,
+)
 
 #: The names a node may be recognised by in another document: (label, name) → match forms.
 Forms = Callable[[Label, str], frozenset[str]]
@@ -80,8 +89,7 @@ def _resolve(
         if not rows:
             continue
         existing = list(tx.run(
-            cast(LiteralString,
-                 f"MATCH (n:{cypher_name(label)})-[p:{cypher_name(RelType.STATED_IN)}]->(d:{cypher_name(Label.DOCUMENT)}) "
+            (f"MATCH (n:{cypher_name(label)})-[p:{cypher_name(RelType.STATED_IN)}]->(d:{cypher_name(Label.DOCUMENT)}) "
                  "WHERE d.key <> $doc RETURN n.key AS key, n.aliases AS aliases, "
                  "[x IN collect(p.stated_name) WHERE x IS NOT NULL] AS names"),
             doc=doc,
@@ -158,16 +166,19 @@ def _recompute(tx: ManagedTransaction, targets: Mapping[Label, Mapping[str, set[
         if not keyed:
             continue
         result = tx.run(
-            cast(LiteralString,
-                 f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}}) "
+            (f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}}) "
                  f"MATCH (n)-[p:{cypher_name(RelType.STATED_IN)}]->(d:{cypher_name(Label.DOCUMENT)}) "
                  "RETURN n.key AS key, n.name AS name, "
                  "collect({doc: d.key, date: coalesce(d.date, ''), props: properties(p)}) AS edges"),
             keys=list(keyed),
         )
         records = list(result)
+        # Names a node could be re-keyed to, and which of them another node already has.
+        names = sorted({e["props"]["stated_name"] for rec in records for e in rec["edges"]
+                        if e["props"].get("stated_name")})
         taken = {rec["key"] for rec in tx.run(
-            cast(LiteralString, f"MATCH (n:{cypher_name(label)}) RETURN n.key AS key"))}
+            f"UNWIND $names AS k MATCH (n:{cypher_name(label)} {{key: k}}) RETURN n.key AS key", names=names)}
+        taken |= {rec["key"] for rec in records}
         rows: list[dict[str, Any]] = []
         for rec in records:
             key: str = rec["key"]
@@ -193,8 +204,8 @@ def _recompute(tx: ManagedTransaction, targets: Mapping[Label, Mapping[str, set[
                 taken.add(new_key)
             props_out: dict[str, Any] = {}
             for k in sorted(stated_keys):
-                values = [s.props[k] for s in order if s.props.get(k) is not None]
-                props_out[k] = values[-1] if values else None
+                stated = [s.props[k] for s in order if s.props.get(k) is not None]
+                props_out[k] = stated[-1] if stated else None
             aliases: list[str] = []
             for s in reversed(order):
                 for a in ((s.name,) if s.name != new_key else ()) + s.aliases:
@@ -207,8 +218,7 @@ def _recompute(tx: ManagedTransaction, targets: Mapping[Label, Mapping[str, set[
                 "names": {s.doc: (None if s.name == new_key else s.name) for s in order},
             })
         tx.run(
-            cast(LiteralString,
-                 f"UNWIND $rows AS row MATCH (n:{cypher_name(label)} {{key: row.key}}) "
+            (f"UNWIND $rows AS row MATCH (n:{cypher_name(label)} {{key: row.key}}) "
                  "SET n.key = row.new_key, n.name = row.name, n.aliases = row.aliases, "
                  "n.search_text = row.search_text, n += row.props "
                  f"WITH n, row MATCH (n)-[p:{cypher_name(RelType.STATED_IN)}]->(d:{cypher_name(Label.DOCUMENT)}) "
@@ -261,7 +271,8 @@ def write_document(
             _write_rels(tx, rel, a, b, rows)
             if progress:
                 progress(rel.value, len(rows))
-        written = {label: {row["key"]: set() for row in nodes.get(label, [])} for label in STATED_LABELS}
+        written: dict[Label, dict[str, set[str]]] = {
+            label: {row["key"]: set() for row in nodes.get(label, [])} for label in STATED_LABELS}
         _recompute(tx, _merge_targets(before, written))
         _drop_orphans(tx, prune)
 
@@ -310,8 +321,7 @@ def unload_document(driver: Driver, settings: Settings, doc: str, *, dry_run: bo
         removed = 0
         for label, keyed in before.items():
             removed += tx.run(
-                cast(LiteralString,
-                     f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}}) "
+                (f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}}) "
                      f"WHERE NOT (n)-[:{cypher_name(RelType.STATED_IN)}]->() "
                      "AND NOT EXISTS { MATCH (n)-[r]-() WHERE r.doc IS NOT NULL OR type(r) IN $kept } "
                      "DETACH DELETE n RETURN count(*) AS n"),
@@ -321,8 +331,7 @@ def unload_document(driver: Driver, settings: Settings, doc: str, *, dry_run: bo
         codes = [c for c in rec["places"] or [] if c not in named_elsewhere]
         for label in _PLACES:
             removed += tx.run(
-                cast(LiteralString,
-                     f"UNWIND $codes AS k MATCH (n:{cypher_name(label)} {{key: k}}) "
+                (f"UNWIND $codes AS k MATCH (n:{cypher_name(label)} {{key: k}}) "
                      f"WHERE NOT EXISTS {{ MATCH (n)-[r]-() WHERE type(r) <> '{RelType.PART_OF.value}' }} "
                      "DETACH DELETE n RETURN count(*) AS n"),
                 codes=codes,

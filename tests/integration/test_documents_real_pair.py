@@ -9,9 +9,8 @@ import pytest
 
 from clusterkg.graph.documents import unload_document
 from clusterkg.graph.export import export_graph
-from clusterkg.loaders.load_plan import load_plan
-
 from clusterkg.graph.writes import clear_graph as _clear
+from clusterkg.loaders.load_plan import load_plan
 
 
 def wipe(driver, settings) -> None:  # type: ignore[no-untyped-def]
@@ -78,3 +77,23 @@ def test_unloading_the_2014_list_leaves_the_2015_plan_alone(plan_alone, both, dr
     again = unload_document(driver, settings, LIST_2014)
     assert not again.found
     assert export_graph(driver, settings) == plan_alone
+
+
+def test_documents_and_the_diff_of_the_real_pair(both, driver, settings, plan_path, list_path) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from clusterkg.api.app import create_app
+
+    wipe(driver, settings)
+    load_plan(driver, settings, plan_path)
+    load_plan(driver, settings, list_path)
+    with TestClient(create_app(settings)) as client:
+        docs = client.get("/api/documents").json()["items"]
+        d = client.get("/api/diff", params={"from": LIST_2014, "to": PLAN_2015}).json()
+    assert [(x["key"], x["date"], x["clusters"], x["zones"]) for x in docs] == [
+        (LIST_2014, "2014-12-30", 11, 11), (PLAN_2015, "2015-04-27", 63, 93)]
+    assert {"夏邑县产业集聚区", "驻马店装备产业集聚区"} <= set(d["zones"]["kept"])
+    # The one pair a person accepted (loaders/data/same-as/410000.toml): the 2014 row of 淅川 is
+    # the 2015 plan's 淅川 cluster.
+    assert d["clusters"]["kept"] == ["淅川汽车及零部件特色产业集群"]
+    assert d["zones"]["removed"] and d["clusters"]["added"] and not d["firms"]["removed"]

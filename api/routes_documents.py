@@ -191,7 +191,12 @@ def _doc_options(docs: list[dict[str, Any]], chosen: str) -> str:
                    f'{esc(d["date"] or "")} {esc(d["title"] or d["key"])}</option>' for d in docs)
 
 
-@router.get("/diff", response_class=Response, responses=HTML_PAGE, tags=["pages"])
+# An unknown document is a 404 HTML page, declared so the schema says so.
+DIFF_PAGE: dict[int | str, dict[str, Any]] = {
+    **HTML_PAGE, 404: {"description": "no such document: an HTML page saying so", "content": {"text/html": {}}}}
+
+
+@router.get("/diff", response_class=Response, responses=DIFF_PAGE, tags=["pages"])
 def diff_page(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep,
     from_: Annotated[str, Query(alias="from", max_length=200, description="the earlier document's key")] = "",

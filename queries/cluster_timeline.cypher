@@ -6,6 +6,7 @@
 MATCH (c:Cluster {key: $key})
 CALL (c) {
   MATCH (c)-[p:STATED_IN]->(d:Document)
+  WITH d, p ORDER BY p.start
   WITH d, collect(properties(p))[0] AS s
   OPTIONAL MATCH (z:Zone)-[r:SERVES]->(c) WHERE r.doc = d.key
   WITH d, s, z ORDER BY z.key

@@ -6,9 +6,11 @@
 MATCH (d:Document {key: $doc})
 MATCH (n)-[p:STATED_IN]->(d)
 WHERE n:Cluster OR n:Zone OR n:Enterprise OR n:Project
+WITH n, d, p ORDER BY p.start
 WITH n, d, collect(properties(p)) AS edges
 OPTIONAL MATCH (n)-[r:SERVES|ANCHORS|SUPPORTS|RUN_BY|SITED_IN]->(m)
 WHERE r.doc = d.key
+WITH n, edges, r, m ORDER BY type(r), m.key
 WITH n, edges, [x IN collect(DISTINCT {type: type(r), label: [l IN labels(m) WHERE l IN ['Cluster', 'Zone', 'Enterprise', 'Project']][0], key: m.key}) WHERE x.key IS NOT NULL] AS links
 RETURN [l IN labels(n) WHERE l IN ['Cluster', 'Zone', 'Enterprise', 'Project']][0] AS label, n.key AS key,
        coalesce(edges[0].stated_name, n.key) AS name, edges[0] AS stated, links

@@ -201,7 +201,8 @@ def cluster_page(
     body += f'<p><a href="/gaps/{quote(c["key"], safe="")}">产业链缺口与招商指导目录</a></p>'
     if c["linked"]:
         body += "<h2>关联集群</h2>" + links("Cluster", c["linked"])
-    from .routes_documents import timeline_html  # imported here: that module builds on this one
+    # Imported here: that module builds on this one.
+    from .routes_documents import timeline_html
 
     body += timeline_html(driver, settings, registry, c["key"])
     return page(c["name"], body + graph_frame("Cluster", c["key"]))

@@ -523,4 +523,4 @@ def main() -> None:  # pragma: no cover - console-script shim
 
 
 # Commands for documents over time (documents, unload, diff, same-as) live in their own module.
-from . import cli_documents as _cli_documents  # noqa: E402,F401
+from . import cli_documents as _cli_documents  # noqa: F401

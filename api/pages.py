@@ -206,6 +206,11 @@ def cluster_page(
     gaps = run_named(driver, settings, "cluster_gaps", {"key": c["key"], "firm_limit": 0, "limit": 2000},
                      registry=registry)
     body += cluster_maps(c, gaps)
+
+    # Imported here: that module builds on this one.
+    from .routes_documents import timeline_html
+
+    body += timeline_html(driver, settings, registry, c["key"])
     return page(c["name"], body + graph_frame("Cluster", c["key"]))
 
 

@@ -73,6 +73,7 @@ bench-quick: setup neo4j load
 	$(BIN)/python bench/api_latency.py --repeat 10 --warmup 3
 	$(BIN)/python bench/gap_report.py --repeat 3
 	$(BIN)/python bench/load_run.py --route enterprise --clients 32 --duration 10
+	$(BIN)/python bench/map_svg.py --repeat 5
 
 bench: setup neo4j load
 	$(BIN)/python bench/viz_page.py --repeat 50
@@ -82,6 +83,7 @@ bench: setup neo4j load
 	$(BIN)/python bench/gap_report.py --repeat 20 --profile
 	$(BIN)/python bench/load_run.py --route enterprise --clients 32 --duration 30 --workers $(BENCH_WORKERS) --min-rps 300
 	$(BIN)/python bench/bulk_import.py --registry /tmp/clusterkg-bench/firms-$(BENCH_FIRMS)-1.csv
+	$(BIN)/python bench/map_svg.py --repeat 50
 
 # Extraction quality: P/R/F1 per fact kind on every document with gold (no Neo4j needed).
 bench-extract: setup

@@ -27,6 +27,8 @@ from .routes_analytics import router as analytics_router
 from .routes_gaps import router as gaps_router
 from .pages import router as pages_router
 from .routes_viz import router as viz_router
+from .routes_map import router as map_router
+from .routes_documents import router as documents_router
 
 DESCRIPTION = (
     "Named, bounded queries over the clusterkg graph of industrial clusters, zones, "
@@ -67,7 +69,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(viz_router, responses=ERROR_RESPONSES)
     app.include_router(analytics_router, responses=ERROR_RESPONSES)
     app.include_router(gaps_router, responses=ERROR_RESPONSES)
+    app.include_router(documents_router, responses=ERROR_RESPONSES)
     app.include_router(pages_router, responses=ERROR_RESPONSES)
+    app.include_router(map_router, responses=ERROR_RESPONSES)
     app.include_router(admin_router, responses={**ERROR_RESPONSES, 403: {"model": ErrorBody, "description": "write routes off or wrong X-API-Key"}})
     # vis-network ships with the package: pages load nothing from outside the server.
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

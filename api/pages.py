@@ -23,6 +23,7 @@ from clusterkg.settings import Settings
 from clusterkg.text import normalise_name
 
 from .deps import DriverDep, RegistryDep, SettingsDep
+from .map_embed import cluster_maps
 
 # Declared so the OpenAPI schema (and a schema fuzzer) knows a missing entity is an HTML page, not the JSON body.
 router = APIRouter(tags=["pages"], responses={404: {"description": "no such entity: an HTML page saying so",
@@ -73,7 +74,7 @@ def search_form(q: str = "") -> str:
 
 
 def page(title: str, body: str, status: int = 200) -> HTMLResponse:
-    nav = '<nav><a href="/">首页</a><a href="/viz/overlaps">集聚区–集群网络</a><a href="/docs">API 文档</a></nav>'
+    nav = '<nav><a href="/">首页</a><a href="/map">地图</a><a href="/viz/overlaps">集聚区–集群网络</a><a href="/docs">API 文档</a></nav>'
     html = (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(title)} · clusterkg</title>'
             f"<style>{CSS}</style></head><body>{nav}<h1>{esc(title)}</h1>{body}</body></html>")
     return HTMLResponse(html, status_code=status)
@@ -201,6 +202,15 @@ def cluster_page(
     body += f'<p><a href="/gaps/{quote(c["key"], safe="")}">产业链缺口与招商指导目录</a></p>'
     if c["linked"]:
         body += "<h2>关联集群</h2>" + links("Cluster", c["linked"])
+    # The gaps' counts only, for the heat maps of its 缺链/弱链 segments (firm lists are the gap page's).
+    gaps = run_named(driver, settings, "cluster_gaps", {"key": c["key"], "firm_limit": 0, "limit": 2000},
+                     registry=registry)
+    body += cluster_maps(c, gaps)
+
+    # Imported here: that module builds on this one.
+    from .routes_documents import timeline_html
+
+    body += timeline_html(driver, settings, registry, c["key"])
     return page(c["name"], body + graph_frame("Cluster", c["key"]))
 
 

@@ -17,8 +17,8 @@ def _document(path: str, mtime: float) -> PlanDocument:
 
 def quote(plans_dir: Path, span: dict[str, Any]) -> str | None:
     """The text of a span, or None when the document is not here or has changed since the load."""
-    if not span.get("file") or span.get("start") is None:
-        return None
+    if not span.get("file") or span.get("start") is None or int(span["start"]) < 0:
+        return None  # -1: stated without a span (graph.documents)
     path = plans_dir / str(span["file"])
     try:
         doc = _document(str(path), path.stat().st_mtime)

@@ -16,6 +16,7 @@ from clusterkg.queries.registry import QueryRegistry
 from clusterkg.queries.run import run_named
 
 from .deps import DriverDep, RegistryDep, SettingsDep
+from .map_embed import cluster_maps
 
 router = APIRouter()
 
@@ -192,7 +193,7 @@ def _money(value: float | None) -> str:
     return "" if value is None else f"{value:,.0f}"
 
 
-def gaps_page(report: dict[str, Any], candidates: dict[str, dict[str, Any]]) -> str:
+def gaps_page(report: dict[str, Any], candidates: dict[str, dict[str, Any]], maps: str = "") -> str:
     """The printable page: a table per chain, segments coloured by strength, then 引进指导目录."""
     e = escape
     name = e(report["cluster"]["name"])
@@ -221,6 +222,7 @@ def gaps_page(report: dict[str, Any], candidates: dict[str, dict[str, Any]]) -> 
                 f'<td>{e("、".join(x["name"] for x in s["projects"]))}</td></tr>'
             )
         parts.append("</tbody></table>")
+    parts.append(maps)
     parts.append("<h2>引进指导目录</h2><table><thead><tr><th>产业链</th><th>环节</th><th>判断</th>"
                  "<th>目标企业(链主优先)</th><th>优势园区</th></tr></thead><tbody>")
     for s in report["segments"]:
@@ -253,4 +255,4 @@ def cluster_gaps_page(
         for s in report["segments"]
         if s["flag"] != "强链"
     }
-    return HTMLResponse(gaps_page(report, candidates))
+    return HTMLResponse(gaps_page(report, candidates, cluster_maps(report["cluster"], report["segments"])))

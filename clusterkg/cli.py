@@ -520,3 +520,7 @@ def serve_cmd(
 
 def main() -> None:  # pragma: no cover - console-script shim
     app()
+
+
+# Commands for documents over time (documents, unload, diff, same-as) live in their own module.
+from . import cli_documents as _cli_documents  # noqa: F401

@@ -47,6 +47,10 @@ def _node_param(n: NodeRow) -> dict[str, Any]:
         "aliases": list(n.aliases),
         "search_text": n.search_text if n.search_text is not None else search_text(n.name, n.aliases),
         "props": n.props,
+        # What the document states of the node, kept on its provenance edges: with several
+        # documents stating one node, each one's values stay (graph.documents recomputes the node).
+        "stated_aliases": list(n.aliases) or None,
+        "stated_name": None,  # set by graph.documents when another document's name is kept as the key
         "spans": [
             {"doc": s.document, "paragraph": s.paragraph, "start": s.start, "end": s.end} for s in n.spans
         ],
@@ -91,16 +95,23 @@ def validate_batch(batch: GraphBatch, existing: Iterable[tuple[Label, str]] = ()
                 raise InputError(f"{r.type.value} relationship names {label.value} {key!r}, which this load does not define")
 
 
+# Places come from gazetteers of different detail (a province table knows short names, the
+# national one may not): a row without a short name never overwrites a place that has one, so
+# the place reads the same whichever document was loaded first.
+_PLACES = frozenset({Label.CITY, Label.COUNTY})
+
+
 def _write_nodes(tx: ManagedTransaction, label: Label, rows: list[dict[str, Any]]) -> None:
+    guard = "WITH n, row WHERE n.short IS NULL OR row.props.short IS NOT NULL " if label in _PLACES else ""
     cypher = (
-        f"UNWIND $rows AS row MERGE (n:{cypher_name(label)} {{key: row.key}}) "
+        f"UNWIND $rows AS row MERGE (n:{cypher_name(label)} {{key: row.key}}) {guard}"
         "SET n += row.props, n.name = row.name, n.aliases = row.aliases, n.search_text = row.search_text "
     )
     provenance = (
         "WITH n, row UNWIND row.spans AS s "
         f"MATCH (d:{cypher_name(Label.DOCUMENT)} {{key: s.doc}}) "
         f"MERGE (n)-[p:{cypher_name(RelType.STATED_IN)} {{paragraph: s.paragraph, start: s.start}}]->(d) "
-        "SET p.end = s.end"
+        "SET p.end = s.end, p += row.props, p.aliases = row.stated_aliases, p.stated_name = row.stated_name"
     )
     for chunk in _chunks(rows, BATCH_SIZE):
         text = cypher + provenance if any(row["spans"] for row in chunk) else cypher
@@ -114,14 +125,19 @@ def _write_rels(
     # create: the caller removed these relationships of the batch's nodes first, so a
     # CREATE cannot duplicate one and skips MERGE's look-up on densely linked targets.
     verb = "CREATE" if create else "MERGE"
-    cypher = (
-        f"UNWIND $rows AS row MATCH (a:{cypher_name(a)} {{key: row.from}}) "
-        f"MATCH (b:{cypher_name(b)} {{key: row.to}}) "
-        f"{verb} (a)-[r:{cypher_name(rel)}]->(b) SET r += row.props"
-    )
-    for chunk in _chunks(rows, BATCH_SIZE):
-        tx.run(cast(LiteralString, cypher), rows=chunk).consume()
-        _release(chunk)
+    # A relationship a document states is its own per document (keyed by r.doc): a second
+    # document stating the same link adds its statement and an unload removes only its own.
+    stated = [row for row in rows if row["props"].get("doc") is not None]
+    plain = [row for row in rows if row["props"].get("doc") is None]
+    for group, pattern in ((stated, " {doc: row.props.doc}"), (plain, "")):
+        cypher = (
+            f"UNWIND $rows AS row MATCH (a:{cypher_name(a)} {{key: row.from}}) "
+            f"MATCH (b:{cypher_name(b)} {{key: row.to}}) "
+            f"{verb} (a)-[r:{cypher_name(rel)}{pattern}]->(b) SET r += row.props"
+        )
+        for chunk in _chunks(group, BATCH_SIZE):
+            tx.run(cast(LiteralString, cypher), rows=chunk).consume()
+            _release(chunk)
 
 
 def _forget_document(tx: ManagedTransaction, doc_key: str) -> None:

@@ -406,8 +406,13 @@ def bulk_import(
                                          "relationship cannot be bulk-imported")
                 tables.rel(rel, a, a_key, b, b_key, props)
             for (label, key, doc, paragraph, start), end in plan.stated.items():
+                # As the Bolt write: what the document states of the node rides on its provenance.
+                node = plan.nodes[(label, key)]
+                stated = {k: v for k, v in node.props.items() if v is not None}
+                if node.aliases:
+                    stated["aliases"] = list(node.aliases)
                 tables.rel(RelType.STATED_IN, label, key, Label.DOCUMENT, doc,
-                           {"paragraph": paragraph, "start": start, "end": end})
+                           {"paragraph": paragraph, "start": start, "end": end, **stated})
         finally:
             tables.close()
         timings["csv"] = time.perf_counter() - mark

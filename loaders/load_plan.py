@@ -2,7 +2,8 @@
 
 ``load plan`` = extract (``loaders/extract/pipeline.py``) + the rows of the facts; ``load
 facts`` reads a facts file someone reviewed and corrected and writes it the same way.
-Either is one idempotent operation that replaces what the document stated before.
+Either is one idempotent operation that replaces what the document stated before and leaves
+what other documents state (``graph/documents.py``); ``clusterkg unload`` takes a document out.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from pathlib import Path
 from neo4j import Driver
 
 from clusterkg.errors import InputError
-from clusterkg.graph.model import GraphBatch, Label, RelType
-from clusterkg.graph.writes import Progress, write_batch
+from clusterkg.graph.documents import write_document
+from clusterkg.graph.model import GraphBatch, Label, NodeRow, RelType
+from clusterkg.graph.writes import Progress
 from clusterkg.settings import Settings
 
 from .chains import chain_batch, load_chains
@@ -25,6 +27,7 @@ from .extract.facts import Facts
 from .extract.pipeline import extract_document, no_cluster_error, read_facts
 from .extract.to_graph import facts_batch
 from .plan.document import PlanDocument, read_plan
+from .same_as import forms_for
 
 # Node labels whose nodes exist only because a plan states them; after a re-load, those
 # that no document states any more are removed.
@@ -47,6 +50,21 @@ class PlanRows:
     document: str
     batch: GraphBatch
     warnings: tuple[str, ...]
+    province_code: str | None = None  # whose accepted same-as pairs apply on load
+
+
+def _document_node(facts: Facts, batch: GraphBatch) -> GraphBatch:
+    """The batch with its Document node knowing its province and the places it names (an
+    unload removes the places no other document names)."""
+    places = sorted({n.key for n in batch.nodes if n.label in (Label.CITY, Label.COUNTY)})
+    extra = {k: v for k, v in (("province", facts.document.province),
+                               ("province_code", facts.document.province_code)) if v is not None}
+    nodes = tuple(
+        NodeRow(n.label, n.key, n.name, n.aliases, {**n.props, **extra, "places": places}, n.spans, n.search_text)
+        if n.label is Label.DOCUMENT else n
+        for n in batch.nodes
+    )
+    return GraphBatch(nodes, batch.relationships)
 
 
 def plan_rows(facts: Facts, doc: PlanDocument | None, *, origin: str | None = None) -> GraphBatch:
@@ -69,14 +87,15 @@ def plan_rows(facts: Facts, doc: PlanDocument | None, *, origin: str | None = No
     works_on = tuple(cluster_chain_batch(plan, catalog))
     # Cross-cluster links follow from which chains each cluster works on and the plan's text.
     linked = tuple(cluster_link_batch(doc, plan, works_on, load_stated_links(catalog))) if doc else ()
-    return GraphBatch(plan.nodes + chains.nodes, plan.relationships + chain_rels + works_on + linked)
+    return _document_node(facts, GraphBatch(plan.nodes + chains.nodes, plan.relationships + chain_rels + works_on + linked))
 
 
 def prepare_plan(path: str | Path) -> PlanRows:
     """Read a plan, extract its facts and build the rows, without touching the database."""
     doc = read_plan(path)
     facts = extract_document(doc)
-    return PlanRows(doc.key, plan_rows(facts, doc, origin=str(path)), tuple(facts.warnings))
+    return PlanRows(doc.key, plan_rows(facts, doc, origin=str(path)), tuple(facts.warnings),
+                    facts.document.province_code)
 
 
 def parse_plan(path: str | Path) -> tuple[str, GraphBatch]:
@@ -116,7 +135,8 @@ def prepare_facts(settings: Settings, path: str | Path) -> PlanRows:
     if not facts.clusters:
         raise no_cluster_error(p)
     doc, notes = _document_of(facts, p, settings)
-    return PlanRows(facts.document.key, plan_rows(facts, doc, origin=str(p)), (*facts.warnings, *notes))
+    return PlanRows(facts.document.key, plan_rows(facts, doc, origin=str(p)), (*facts.warnings, *notes),
+                    facts.document.province_code)
 
 
 def _write(
@@ -125,9 +145,9 @@ def _write(
 ) -> PlanLoad:
     if dry_run or driver is None:
         return PlanLoad(rows.document, Path(path), rows.batch.counts(), written=False, warnings=rows.warnings)
-    counts = write_batch(
-        driver, settings, rows.batch, replace_document=rows.document, prune_labels=PLAN_LABELS, progress=progress
-    )
+    # Other documents' statements stay; names this one shares with them become the same nodes.
+    counts = write_document(driver, settings, rows.batch, rows.document, forms=forms_for(rows.province_code),
+                            prune_labels=PLAN_LABELS, progress=progress)
     return PlanLoad(rows.document, Path(path), counts, written=True, warnings=rows.warnings)
 
 

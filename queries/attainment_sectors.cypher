@@ -6,6 +6,7 @@
 // returns: key, name, goal_yi, clusters_reported, target_yi, actual_yi, attainment, goal_attainment
 MATCH (s:Sector)<-[:IN_SECTOR]-(c:Cluster)<-[:REPORTS]-(a:Actual)
 WHERE a.year = $year AND s.key > $after
+WITH DISTINCT s, c, a
 WITH s, count(c) AS clusters_reported, sum(c.target_yi) AS target, sum(a.revenue_yi) AS actual
 RETURN s.key AS key, s.name AS name, s.goal_yi AS goal_yi, clusters_reported, target AS target_yi, actual AS actual_yi,
        CASE WHEN target > 0 THEN round(actual / target, 4) END AS attainment,

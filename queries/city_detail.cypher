@@ -5,8 +5,8 @@
 // returns: key, name, label, level, parent{key, name}, counties[{key, name}], clusters[{key, name, level, target_yi, sector}], zones[{key, name}]
 MATCH (p:City|County {key: $key})
 RETURN p.key AS key, p.name AS name, labels(p)[0] AS label, p.level AS level,
-       COLLECT { MATCH (p)-[:PART_OF]->(c:City) RETURN c {.key, .name} }[0] AS parent,
-       COLLECT { MATCH (k:County)-[:PART_OF]->(p) RETURN k {.key, .name} AS x ORDER BY x.key } AS counties,
+       COLLECT { MATCH (p)-[:PART_OF]->(c:City) RETURN DISTINCT c {.key, .name} }[0] AS parent,
+       COLLECT { MATCH (k:County)-[:PART_OF]->(p) RETURN DISTINCT k {.key, .name} AS x ORDER BY x.key } AS counties,
        COLLECT { MATCH (c:Cluster)-[:LOCATED_IN]->(q) WHERE q = p OR (q)-[:PART_OF]->(p)
                  RETURN DISTINCT c {.key, .name, .level, .target_yi,
                            sector: COLLECT { MATCH (c)-[:IN_SECTOR]->(s:Sector) RETURN s.key }[0]} AS x

@@ -6,12 +6,12 @@
 MATCH (c:Cluster {key: $key})
 RETURN c.key AS key, c.name AS name, c.level AS level, c.target_yi AS target_yi,
        c.target_year AS target_year, c.appendix_no AS appendix_no,
-       COLLECT { MATCH (c)-[:IN_SECTOR]->(s:Sector) RETURN s {.key, .name, .goal_yi} }[0] AS sector,
+       COLLECT { MATCH (c)-[:IN_SECTOR]->(s:Sector) RETURN DISTINCT s {.key, .name, .goal_yi} }[0] AS sector,
        COLLECT { MATCH (c)-[:LOCATED_IN]->(p:City|County)
                  OPTIONAL MATCH (p)-[:PART_OF]->(city:City)
-                 RETURN p {.key, .name, label: labels(p)[0], city: city.key} AS x ORDER BY x.key } AS places,
-       COLLECT { MATCH (z:Zone)-[:SERVES]->(c) RETURN z {.key, .name} AS x ORDER BY x.key } AS zones,
-       COLLECT { MATCH (e:Enterprise)-[:ANCHORS]->(c) RETURN e {.key, .name} AS x ORDER BY x.key } AS firms,
-       COLLECT { MATCH (p:Project)-[:SUPPORTS]->(c) RETURN p {.key, .name} AS x ORDER BY x.key } AS projects,
+                 RETURN DISTINCT p {.key, .name, label: labels(p)[0], city: city.key} AS x ORDER BY x.key } AS places,
+       COLLECT { MATCH (z:Zone)-[:SERVES]->(c) RETURN DISTINCT z {.key, .name} AS x ORDER BY x.key } AS zones,
+       COLLECT { MATCH (e:Enterprise)-[:ANCHORS]->(c) RETURN DISTINCT e {.key, .name} AS x ORDER BY x.key } AS firms,
+       COLLECT { MATCH (p:Project)-[:SUPPORTS]->(c) RETURN DISTINCT p {.key, .name} AS x ORDER BY x.key } AS projects,
        COLLECT { MATCH (c)-[:LINKS_TO]-(o:Cluster) RETURN DISTINCT o {.key, .name} AS x ORDER BY x.key } AS linked
 LIMIT $limit

@@ -6,12 +6,12 @@
 MATCH (e:Enterprise {key: $key})
 RETURN e.key AS key, e.name AS name,
        COLLECT { MATCH (e)-[:ANCHORS]->(c:Cluster)
-                 RETURN c {.key, .name, .level, .target_yi,
+                 RETURN DISTINCT c {.key, .name, .level, .target_yi,
                            sector: COLLECT { MATCH (c)-[:IN_SECTOR]->(s:Sector) RETURN s.key }[0]} AS x
                  ORDER BY x.key } AS clusters,
-       COLLECT { MATCH (p:Project)-[:RUN_BY]->(e) RETURN p {.key, .name} AS x ORDER BY x.key } AS projects,
-       COLLECT { MATCH (e)-[:SITED_IN]->(z:Zone) RETURN z {.key, .name} AS x ORDER BY x.key } AS zones,
+       COLLECT { MATCH (p:Project)-[:RUN_BY]->(e) RETURN DISTINCT p {.key, .name} AS x ORDER BY x.key } AS projects,
+       COLLECT { MATCH (e)-[:SITED_IN]->(z:Zone) RETURN DISTINCT z {.key, .name} AS x ORDER BY x.key } AS zones,
        COLLECT { MATCH (e)-[:LOCATED_IN]->(p:City|County)
                  OPTIONAL MATCH (p)-[:PART_OF]->(city:City)
-                 RETURN p {.key, .name, label: labels(p)[0], city: city.key} AS x ORDER BY x.key } AS places
+                 RETURN DISTINCT p {.key, .name, label: labels(p)[0], city: city.key} AS x ORDER BY x.key } AS places
 LIMIT $limit

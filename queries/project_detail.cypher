@@ -6,9 +6,9 @@
 MATCH (p:Project {key: $key})
 RETURN p.key AS key, p.name AS name,
        COLLECT { MATCH (p)-[:SUPPORTS]->(c:Cluster)
-                 RETURN c {.key, .name, .level, .target_yi,
+                 RETURN DISTINCT c {.key, .name, .level, .target_yi,
                            sector: COLLECT { MATCH (c)-[:IN_SECTOR]->(s:Sector) RETURN s.key }[0]} AS x
                  ORDER BY x.key } AS clusters,
-       COLLECT { MATCH (p)-[:RUN_BY]->(e:Enterprise) RETURN e {.key, .name} AS x ORDER BY x.key } AS firms,
-       COLLECT { MATCH (p)-[:SITED_IN]->(z:Zone) RETURN z {.key, .name} AS x ORDER BY x.key } AS zones
+       COLLECT { MATCH (p)-[:RUN_BY]->(e:Enterprise) RETURN DISTINCT e {.key, .name} AS x ORDER BY x.key } AS firms,
+       COLLECT { MATCH (p)-[:SITED_IN]->(z:Zone) RETURN DISTINCT z {.key, .name} AS x ORDER BY x.key } AS zones
 LIMIT $limit

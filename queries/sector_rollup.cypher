@@ -7,10 +7,10 @@
 MATCH (s:Sector)
 WHERE s.key > $after
 WITH s,
-     COLLECT { MATCH (c:Cluster)-[:IN_SECTOR]->(s) WITH c.level AS level, count(*) AS n
+     COLLECT { MATCH (c:Cluster)-[:IN_SECTOR]->(s) WITH DISTINCT c WITH c.level AS level, count(*) AS n
                RETURN {level: level, clusters: n} AS x ORDER BY level } AS levels,
      COLLECT { MATCH (c:Cluster)-[:IN_SECTOR]->(s) WHERE c.target_year = $year AND c.target_yi IS NOT NULL
-               RETURN c.target_yi } AS targets
+               WITH DISTINCT c RETURN c.target_yi } AS targets
 WITH s, levels, reduce(t = 0.0, x IN targets | t + x) AS target_sum_yi
 RETURN s.key AS key, s.name AS name, s.goal_yi AS goal_yi, s.goal_year AS goal_year,
        reduce(n = 0, x IN levels | n + x.clusters) AS cluster_count, levels, target_sum_yi,

@@ -7,11 +7,11 @@ MATCH (z:Zone {key: $key})
 RETURN z.key AS key, z.name AS name,
        COLLECT { MATCH (z)-[:LOCATED_IN]->(p:City|County)
                  OPTIONAL MATCH (p)-[:PART_OF]->(city:City)
-                 RETURN p {.key, .name, label: labels(p)[0], city: city.key} AS x ORDER BY x.key } AS places,
+                 RETURN DISTINCT p {.key, .name, label: labels(p)[0], city: city.key} AS x ORDER BY x.key } AS places,
        COLLECT { MATCH (z)-[:SERVES]->(c:Cluster)
-                 RETURN c {.key, .name, .level, .target_yi,
+                 RETURN DISTINCT c {.key, .name, .level, .target_yi,
                            sector: COLLECT { MATCH (c)-[:IN_SECTOR]->(s:Sector) RETURN s.key }[0]} AS x
                  ORDER BY x.key } AS clusters,
-       COLLECT { MATCH (e:Enterprise)-[:SITED_IN]->(z) RETURN e {.key, .name} AS x ORDER BY x.key } AS firms,
-       COLLECT { MATCH (p:Project)-[:SITED_IN]->(z) RETURN p {.key, .name} AS x ORDER BY x.key } AS projects
+       COLLECT { MATCH (e:Enterprise)-[:SITED_IN]->(z) RETURN DISTINCT e {.key, .name} AS x ORDER BY x.key } AS firms,
+       COLLECT { MATCH (p:Project)-[:SITED_IN]->(z) RETURN DISTINCT p {.key, .name} AS x ORDER BY x.key } AS projects
 LIMIT $limit

@@ -6,7 +6,7 @@
 // returns: key, name, cluster_count, clusters[{key, name, target_yi}]
 MATCH (z:Zone)-[:SERVES]->(c:Cluster)
 WHERE z.key > $after
-WITH z, c ORDER BY c.key
+WITH DISTINCT z, c ORDER BY c.key
 WITH z, collect(c {.key, .name, .target_yi}) AS clusters
 WHERE size(clusters) >= $min_clusters
 RETURN z.key AS key, z.name AS name, size(clusters) AS cluster_count, clusters

@@ -123,3 +123,38 @@ def test_the_browser_cannot_reach_any_host_but_loopback(browser) -> None:  # typ
 
     with pytest.raises(WebDriverException, match="ERR_NAME_NOT_RESOLVED"):
         browser.get("http://example.com/")
+
+
+def test_map_draws_every_county_and_a_hovered_county_opens_its_page(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from clusterkg.loaders.places import NationalGazetteer
+
+    counties = len(NationalGazetteer.load().counties_of_province("410000"))
+    wait = WebDriverWait(browser, 20)
+    browser.get(server + "/map?level=county&metric=clusters")
+    # map.js sets data-drawn once Leaflet has drawn every area: the signal, not a sleep.
+    drawn = wait.until(lambda b: b.find_element(By.ID, "map").get_attribute("data-drawn"))
+    shapes = browser.find_elements(By.CSS_SELECTOR, "#map path[data-code]")
+    print(f"Leaflet drew {len(shapes)} county shapes; the gazetteer has {counties} counties in 河南")
+    assert len(shapes) == int(drawn) == counties == 157
+    assert len({s.get_attribute("data-code") for s in shapes}) == counties
+    # A county whose own shape is under the centre of its box, so hovering and clicking there hit it.
+    code, name, href = browser.execute_script("""
+      for (const p of document.querySelectorAll('#map path[data-code]')) {
+        const r = p.getBoundingClientRect();
+        if (p.dataset.href && document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === p)
+          return [p.dataset.code, p.dataset.name, p.dataset.href];
+      }""")
+    shape = browser.find_element(By.CSS_SELECTOR, f'#map path[data-code="{code}"]')
+    ActionChains(browser).move_to_element(shape).perform()
+    tip = wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, ".leaflet-tooltip")))
+    assert tip.text.startswith(f"{name}：") and tip.text.endswith("个")
+    shape.click()
+    wait.until(ec.url_to_be(server + href))
+    assert browser.find_element(By.TAG_NAME, "h1").text == name
+    errors = [e for e in browser.get_log("browser") if e.get("level") == "SEVERE" and "favicon.ico" not in e["message"]]
+    assert errors == []

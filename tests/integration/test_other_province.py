@@ -89,3 +89,18 @@ def test_a_cluster_gets_a_gap_report_through_the_chains_its_name_names(client: T
     assert body["counts"]["缺链"] == len(body["segments"]) > 0  # no registry loaded: every segment is a gap
     page = client.get("/gaps/襄阳汽车零部件产业集群")
     assert page.status_code == 200 and "缺链" in page.text
+
+
+def test_the_map_follows_the_loaded_plan_to_its_province(client: TestClient) -> None:
+    import re
+
+    from clusterkg.loaders.places import NationalGazetteer
+
+    g = NationalGazetteer.load()
+    svg = client.get("/map.svg", params={"level": "city", "metric": "clusters"}).text
+    assert 'data-province="420000"' in svg and "湖北省" in svg
+    drawn = dict(re.findall(r'data-code="(\d{6})" data-name="[^"]*" data-value="([\d.,]+)"', svg))
+    assert sorted(drawn) == sorted(d.code for d in g.children("420000"))  # 12 cities, 恩施州, 仙桃 …
+    assert {c for c, v in drawn.items() if v != "0"} == {"420100", "420600", "420300", "420800"}
+    counties = client.get("/api/map/features", params={"level": "county"}).json()["features"]
+    assert len(counties) == len(g.counties_of_province("420000")) == 103

@@ -172,6 +172,11 @@ def _place_names() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=lambda n: -len(n))) for k, v in out.items()}
 
 
+def _place_prefix_len(head: str) -> int:
+    """The length of the longest division name or stem that begins ``head`` (0 if none)."""
+    return max((len(n) for n in _place_names().get(head[:1], ()) if head.startswith(n)), default=0)
+
+
 def place_begins(text: str) -> bool:
     """True when ``text`` begins with the name or stem of a division (青海基地 → 青海)."""
     return bool(text) and _place_begins(text, 0)
@@ -730,6 +735,22 @@ _FIRMS_AFTER = re.compile(
     r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家|省|市|县)|[一二三四五六七八九十]+大)(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
 )
 _MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
+_BROUGHT_IN = re.compile(r"(?:引进|引入|落户|招引|签约)([\u4e00-\u9fff、]{4,60}?)等(?:一批)?[^,。;、]{0,14}?项目")
+
+
+@lru_cache(maxsize=1)
+def _industry_vocabulary() -> tuple[str, ...]:
+    """Industry words of the chain catalogue and the genre's product words: an item holding one
+    names a kind of thing (光伏, 新材料), not a firm."""
+    from clusterkg.loaders.cluster_chains import industry_words
+
+    words = {w for ws in industry_words().values() for w in ws}
+    extra = {"新材料", "新能源", "材料", "装备", "设备", "产品", "制造", "加工", "能源", "电池", "芯片", "软件", "服务", "组件",
+             "部件", "元件", "器件", "系统", "光伏", "风电", "储能", "氢能", "化工", "石化", "机械", "药品", "整车", "高端", "智能"}
+    return tuple(sorted(words | extra, key=len, reverse=True))
+
+
+_FIRM_PEOPLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:董事长|总经理|副总经理|负责人|员工|职工|技术人员|工作人员)")
 _SETTLED = re.compile(
     r"(?:^|[,;:。—])([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)(?:等企业|等)?(?:相继|先后|纷纷|陆续)(?:落户|入驻|签约落地|投产|建成投产)"
 )
@@ -858,6 +879,33 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if head and not is_generic(head, LEXICON.cluster_generic) and not re.search(r"企业|产业|集群|园区", head):
             st = m.start(1) + m.group(1).rfind(head)
             add(st, st + len(head), "list")
+    # 引进鑫茂、金田地等…项目 / 落户华谊化工、恒逸化工等一批龙头产业项目: the firms brought in
+    for m in _BROUGHT_IN.finditer(text):
+        parts = _split_items(m.group(1), conj=False)
+        if len(parts) < 2:
+            continue
+        for k, item in parts:
+            head = _cut_head(item.strip())
+            proper = head
+            for w in _industry_vocabulary():
+                proper = proper.replace(w, "")
+            # a firm keeps a name of its own once the industry words are taken out (华谊化工 → 华谊);
+            # a kind does not (光伏组件 → nothing)
+            if 2 <= len(head) <= 6 and len(proper) >= 2 and not _place_begins(head, 0) and not _NOT_FIRM.search(head):
+                st = m.start(1) + k + item.rfind(head)
+                add(st, st + len(head), "list")
+    # 冠县正昊机械董事长李某 / 石家庄四药员工: the firm whose people a report quotes or shows
+    for m in _FIRM_PEOPLE.finditer(text):
+        b = _left_head(text, m.start(), lists=False)
+        head = _cut_head(text[b : m.start()])
+        if (
+            3 <= len(head) <= 16
+            and not is_generic(head, LEXICON.cluster_generic)
+            and not re.search(r"产业|集群|园|区|局|厅|委|政府|部门|协会|记者|项目|基地|平台|中心|学校|大学|医院|村|镇", head)
+            and len(head) - _place_prefix_len(head) >= 2  # a place alone employs no one here
+        ):
+            st = m.start() - len(head)
+            add(st, m.start(), "people")
     # 汽车厂商大众、奥迪、丰田等 / 安达、裕能、盛屯……都是新材料加工企业: lists of named makers
     for rx in (_MAKERS, _ARE_FIRMS, _SETTLED):
         for m in rx.finditer(text):

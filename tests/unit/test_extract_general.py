@@ -430,3 +430,14 @@ def test_a_list_of_product_kinds_before_projects_names_no_project(tmp_path: Path
     names = {p.name for p in f.projects}
     assert not names & {"人参食品", "药品", "保健品"}
     assert "东岭生物医药产业园二期" in names
+
+
+def test_firms_quoted_through_their_people_and_firms_brought_in_as_projects(tmp_path: Path) -> None:
+    text = (
+        "壮大精细化工产业集群。本县成功落户华禾化工、青石新材等一批龙头项目，引进光伏组件、储能电池等项目。"
+        "“订单排到了明年。”东岭化工董事长告诉记者。\n"
+    )
+    f = facts_of(tmp_path, text)
+    firms = {x.name for x in f.firms}
+    assert {"华禾化工", "青石新材", "东岭化工"} <= firms
+    assert not firms & {"光伏组件", "储能电池"}  # kinds of product, not firms

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -20,15 +19,15 @@ from clusterkg.settings import Settings, get_settings
 
 from .errors import ERROR_RESPONSES, ErrorBody, install_error_handlers
 from .openapi import install_examples
+from .pages import router as pages_router
 from .routes import router
-from .routes_planning import router as planning_router
 from .routes_admin import router as admin_router
 from .routes_analytics import router as analytics_router
-from .routes_gaps import router as gaps_router
-from .pages import router as pages_router
-from .routes_viz import router as viz_router
-from .routes_map import router as map_router
 from .routes_documents import router as documents_router
+from .routes_gaps import router as gaps_router
+from .routes_map import router as map_router
+from .routes_planning import router as planning_router
+from .routes_viz import router as viz_router
 
 DESCRIPTION = (
     "Named, bounded queries over the clusterkg graph of industrial clusters, zones, "
@@ -72,7 +71,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(documents_router, responses=ERROR_RESPONSES)
     app.include_router(pages_router, responses=ERROR_RESPONSES)
     app.include_router(map_router, responses=ERROR_RESPONSES)
-    app.include_router(admin_router, responses={**ERROR_RESPONSES, 403: {"model": ErrorBody, "description": "write routes off or wrong X-API-Key"}})
+    app.include_router(
+        admin_router,
+        responses={**ERROR_RESPONSES, 403: {"model": ErrorBody, "description": "write routes off or wrong X-API-Key"}},
+    )
     # vis-network ships with the package: pages load nothing from outside the server.
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app

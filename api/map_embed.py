@@ -19,8 +19,11 @@ def _fmt(value: float) -> str:
 
 @cache
 def templates() -> Environment:
-    env = Environment(loader=PackageLoader("clusterkg.api", "templates"),
-                      autoescape=select_autoescape(["html", "j2", "svg"], default=True), trim_blocks=False)
+    env = Environment(
+        loader=PackageLoader("clusterkg.api", "templates"),
+        autoescape=select_autoescape(["html", "j2", "svg"], default=True),
+        trim_blocks=False,
+    )
     env.filters["fmt"] = _fmt
     return env
 
@@ -34,20 +37,35 @@ def cluster_maps(cluster: Mapping[str, Any], gap_segments: Sequence[Mapping[str,
     ``gap_segments`` are rows of the gap report (chain, segment, flag); only 缺链 and 弱链 get a map.
     """
     key = str(cluster["key"])
-    where = [{"src": "/map.svg?" + urlencode({"level": "county", "metric": "cluster", "cluster": key}),
-              "caption": f"{cluster.get('name') or key} 所在县（市、区）与服务它的产业集聚区"}]
-    out = templates().get_template("map_embed.html.j2").render(anchor="cluster-map", heading="地图：所在地",
-                                                                maps=where)
+    where = [
+        {
+            "src": "/map.svg?" + urlencode({"level": "county", "metric": "cluster", "cluster": key}),
+            "caption": f"{cluster.get('name') or key} 所在县（市、区）与服务它的产业集聚区",
+        }
+    ]
+    out = templates().get_template("map_embed.html.j2").render(anchor="cluster-map", heading="地图：所在地", maps=where)
     # 补链 priorities first; a plan-only graph has every segment 缺链, so the maps are capped.
     gaps = sorted((s for s in gap_segments if s["flag"] in ("缺链", "弱链")), key=lambda s: not s.get("priority"))
     more = len(gaps) - MAX_GAP_MAPS
     gaps = gaps[:MAX_GAP_MAPS]
     if gap_segments:
-        heat = [{"src": "/map.svg?" + urlencode({"level": "county", "metric": "segment", "cluster": key,
-                                                 "segment": s["segment"]["key"]}),
-                 "caption": f"{s['chain']['name']} · {s['segment']['name']}（{s['flag']}）：集群以外的候选企业分布"}
-                for s in gaps]
-        out += templates().get_template("map_embed.html.j2").render(
-            anchor="gap-maps", heading="地图：缺链、弱链环节的候选企业在哪里", maps=heat,
-            more=more, more_href="/map")
+        heat = [
+            {
+                "src": "/map.svg?"
+                + urlencode({"level": "county", "metric": "segment", "cluster": key, "segment": s["segment"]["key"]}),
+                "caption": f"{s['chain']['name']} · {s['segment']['name']}（{s['flag']}）：集群以外的候选企业分布",
+            }
+            for s in gaps
+        ]
+        out += (
+            templates()
+            .get_template("map_embed.html.j2")
+            .render(
+                anchor="gap-maps",
+                heading="地图：缺链、弱链环节的候选企业在哪里",
+                maps=heat,
+                more=more,
+                more_href="/map",
+            )
+        )
     return out

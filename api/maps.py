@@ -102,6 +102,7 @@ class MapView:
 
 # ─────────────────────────── geometry ───────────────────────────
 
+
 @dataclass(frozen=True, slots=True)
 class Frame:
     """An equirectangular frame for one province: lon/lat to SVG x/y, north up."""
@@ -114,8 +115,10 @@ class Frame:
     height: float
 
     def xy(self, lon: float, lat: float) -> tuple[float, float]:
-        return (round(MARGIN + (lon - self.west) * self.kx * self.scale, 1),
-                round(MARGIN + (self.north - lat) * self.scale, 1))
+        return (
+            round(MARGIN + (lon - self.west) * self.kx * self.scale, 1),
+            round(MARGIN + (self.north - lat) * self.scale, 1),
+        )
 
 
 @cache
@@ -142,6 +145,7 @@ def svg_paths(province: str, level: Level) -> dict[str, str]:
 
 
 # ─────────────────────────── joining graph places to areas ───────────────────────────
+
 
 @cache
 def _gazetteer() -> NationalGazetteer:
@@ -185,6 +189,7 @@ def choose_province(driver: Driver, settings: Settings, registry: QueryRegistry,
 
 # ─────────────────────────── figures ───────────────────────────
 
+
 def _page(label: str, key: str) -> str:
     return f"/{'city' if label in ('City', 'County') else label.lower()}/{quote(key, safe='')}"
 
@@ -207,9 +212,11 @@ def breaks(values: Iterable[float], ramp: tuple[str, ...] = RAMP) -> tuple[Legen
             cuts.append((low, high))
             nxt = [v for v in vals if v > high]
             low = nxt[0] if nxt else high
-    colours = ramp if len(cuts) == len(ramp) else ramp[len(ramp) - len(cuts):]
-    return tuple(LegendClass(lo, hi, c, _fmt(lo) if lo == hi else f"{_fmt(lo)}–{_fmt(hi)}")
-                 for (lo, hi), c in zip(cuts, colours, strict=True))
+    colours = ramp if len(cuts) == len(ramp) else ramp[len(ramp) - len(cuts) :]
+    return tuple(
+        LegendClass(lo, hi, c, _fmt(lo) if lo == hi else f"{_fmt(lo)}–{_fmt(hi)}")
+        for (lo, hi), c in zip(cuts, colours, strict=True)
+    )
 
 
 def _fmt(v: float) -> str:
@@ -224,8 +231,16 @@ def _fill(value: float, legend: tuple[LegendClass, ...]) -> str:
 
 
 def build_map(
-    driver: Driver, settings: Settings, registry: QueryRegistry, *, province: str | None = None,
-    level: Level = "county", metric: str = "clusters", cluster_level: str = "", segment: str = "", cluster: str = "",
+    driver: Driver,
+    settings: Settings,
+    registry: QueryRegistry,
+    *,
+    province: str | None = None,
+    level: Level = "county",
+    metric: str = "clusters",
+    cluster_level: str = "",
+    segment: str = "",
+    cluster: str = "",
     sector: str = "",
 ) -> MapView:
     """The map of one province at one level with one figure per area (two named queries at most).
@@ -265,10 +280,21 @@ def build_map(
     segment_firms: dict[str, float] = {}
     segment_name = segment
     if metric == "segment":
-        segment_name = next((f"{r['chain']['name']} · {r['name']}" for r in run_named(
-            driver, settings, "chain_segments", {"limit": 5000}, registry=registry) if r["key"] == segment), segment)
-        for r in run_named(driver, settings, "map_segment_places", {"segment": segment, "cluster": cluster,
-                                                                     "limit": 5000}, registry=registry):
+        segment_name = next(
+            (
+                f"{r['chain']['name']} · {r['name']}"
+                for r in run_named(driver, settings, "chain_segments", {"limit": 5000}, registry=registry)
+                if r["key"] == segment
+            ),
+            segment,
+        )
+        for r in run_named(
+            driver,
+            settings,
+            "map_segment_places",
+            {"segment": segment, "cluster": cluster, "limit": 5000},
+            registry=registry,
+        ):
             segment_firms[r["key"]] = float(r["firms"])
     for p in places:
         area = area_of(code, level, p["key"])
@@ -283,8 +309,11 @@ def build_map(
         if area is None:
             continue
         pages[area].append((p["key"], p["name"], p["label"]))
-        chosen = [c for c in p["clusters"] if (not cluster_level or c["level"] == cluster_level)
-                  and (not sector or c.get("sector") == sector)]
+        chosen = [
+            c
+            for c in p["clusters"]
+            if (not cluster_level or c["level"] == cluster_level) and (not sector or c.get("sector") == sector)
+        ]
         if metric == "clusters":
             seen[area] |= {c["key"] for c in chosen}
         elif metric == "zones":
@@ -304,8 +333,10 @@ def build_map(
         for area, keys in seen.items():
             value[area] = float(len(keys))
     if metric == "cluster":
-        legend: tuple[LegendClass, ...] = (LegendClass(1, 1, RAMP[1], "所在市的县（市、区）"),
-                                           LegendClass(2, 2, RAMP[3], "所在地"))
+        legend: tuple[LegendClass, ...] = (
+            LegendClass(1, 1, RAMP[1], "所在市的县（市、区）"),
+            LegendClass(2, 2, RAMP[3], "所在地"),
+        )
         if level == "city":
             legend = legend[1:]
     else:
@@ -315,8 +346,18 @@ def build_map(
     areas = []
     for a in pm.areas(level):
         v = value.get(a.code, 0.0)
-        areas.append(MapArea(a.code, a.name, v, _fill(v, legend), _best_page(a, pages.get(a.code, [])),
-                             paths[a.code], a.centroid, a.polygons))
+        areas.append(
+            MapArea(
+                a.code,
+                a.name,
+                v,
+                _fill(v, legend),
+                _best_page(a, pages.get(a.code, [])),
+                paths[a.code],
+                a.centroid,
+                a.polygons,
+            )
+        )
     centroids = {a.code: a.centroid for a in pm.counties} | {a.code: a.centroid for a in pm.cities}
     zones = []
     if metric in ("zones", "cluster"):
@@ -339,18 +380,40 @@ def build_map(
         label = f"{segment_name} 企业" + ("（集群以外的候选）" if cluster else "")
     if metric == "cluster":
         label = f"{cluster_name} 所在地"
-    note = ("县级图只计落在县（市、区）的实体；落在整个市的见市级图。" if level == "county" and metric in
-            ("clusters", "zones", "targets") else "")
+    note = (
+        "县级图只计落在县（市、区）的实体；落在整个市的见市级图。"
+        if level == "county" and metric in ("clusters", "zones", "targets")
+        else ""
+    )
     if metric == "firms":
         # Firms count where the registry places them (LOCATED_IN); one known only by its zone,
         # or placed in another province, is not on this map, and the map says how many.
         total = int(run_named(driver, settings, "map_firm_total", {"limit": 1}, registry=registry)[0]["firms"])
         unplaced = total - int(sum(value.values()))
-        note = (f"企业按登记所在地计；库中 {total:,} 家企业有 {unplaced:,} 家未落到本图的"
+        note = (
+            (
+                f"企业按登记所在地计；库中 {total:,} 家企业有 {unplaced:,} 家未落到本图的"
                 f"{AREA_ZH[level]}（{'只知所在园区、登记在整个市或在外省' if level == 'county' else '只知所在园区或在外省'}）。"
-                ) if unplaced > 0 else ""
-    return MapView(code, pm.name, level, metric, label, unit, f"{pm.name}{label}（{LEVEL_ZH[level]}）", f.width,
-                   f.height, tuple(areas), tuple(zones), legend, pm.attribution, note)
+            )
+            if unplaced > 0
+            else ""
+        )
+    return MapView(
+        code,
+        pm.name,
+        level,
+        metric,
+        label,
+        unit,
+        f"{pm.name}{label}（{LEVEL_ZH[level]}）",
+        f.width,
+        f.height,
+        tuple(areas),
+        tuple(zones),
+        legend,
+        pm.attribution,
+        note,
+    )
 
 
 def _best_page(area: Area, places: list[tuple[str, str, str]]) -> str | None:
@@ -366,25 +429,38 @@ def _best_page(area: Area, places: list[tuple[str, str, str]]) -> str | None:
 
 # ─────────────────────────── GeoJSON ───────────────────────────
 
+
 def feature_collection(view: MapView) -> dict[str, Any]:
     """The view as GeoJSON (RFC 7946, lon/lat), one MultiPolygon feature per area."""
     return {
         "type": "FeatureCollection",
         "name": view.title,
-        "properties": {"province": view.province, "level": view.level, "metric": view.metric,
-                       "metric_label": view.metric_label, "unit": view.unit, "attribution": view.attribution,
-                       "legend": [{"low": c.low, "high": c.high, "fill": c.fill, "label": c.label}
-                                  for c in view.legend]},
+        "properties": {
+            "province": view.province,
+            "level": view.level,
+            "metric": view.metric,
+            "metric_label": view.metric_label,
+            "unit": view.unit,
+            "attribution": view.attribution,
+            "legend": [{"low": c.low, "high": c.high, "fill": c.fill, "label": c.label} for c in view.legend],
+        },
         "features": [
-            {"type": "Feature", "id": a.code,
-             "properties": {"code": a.code, "name": a.name, "metric": a.value, "fill": a.fill, "href": a.href},
-             "geometry": {"type": "MultiPolygon",
-                          "coordinates": [[[list(p) for p in ring] for ring in poly] for poly in a.polygons]}}
+            {
+                "type": "Feature",
+                "id": a.code,
+                "properties": {"code": a.code, "name": a.name, "metric": a.value, "fill": a.fill, "href": a.href},
+                "geometry": {
+                    "type": "MultiPolygon",
+                    "coordinates": [[[list(p) for p in ring] for ring in poly] for poly in a.polygons],
+                },
+            }
             for a in view.areas
         ],
     }
 
 
 def zone_points(view: MapView) -> list[Mapping[str, Any]]:
-    return [{"key": z.key, "name": z.name, "lon": z.lon, "lat": z.lat, "placed": z.placed, "href": z.href}
-            for z in view.zones]
+    return [
+        {"key": z.key, "name": z.name, "lon": z.lon, "lat": z.lat, "placed": z.placed, "href": z.href}
+        for z in view.zones
+    ]

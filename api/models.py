@@ -68,7 +68,9 @@ class StatementOut(BaseModel):
     paragraph: int
     start: int
     end: int
-    quote: str | None = Field(None, description="the sentence, read from the document; null if the file changed or is absent")
+    quote: str | None = Field(
+        None, description="the sentence, read from the document; null if the file changed or is absent"
+    )
 
 
 class StatedRelationship(StatementOut):

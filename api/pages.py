@@ -26,21 +26,39 @@ from .deps import DriverDep, RegistryDep, SettingsDep
 from .map_embed import cluster_maps
 
 # Declared so the OpenAPI schema (and a schema fuzzer) knows a missing entity is an HTML page, not the JSON body.
-router = APIRouter(tags=["pages"], responses={404: {"description": "no such entity: an HTML page saying so",
-                                                    "content": {"text/html": {}}}})
+router = APIRouter(
+    tags=["pages"],
+    responses={404: {"description": "no such entity: an HTML page saying so", "content": {"text/html": {}}}},
+)
 
 # As for /viz: the page is documented as text/html, errors other than 404 keep the JSON error body.
 HTML_PAGE: dict[int | str, dict[str, Any]] = {200: {"description": "an HTML page", "content": {"text/html": {}}}}
+
 
 def page_key(example: str) -> Any:
     """The key path parameter, with an example that has a page (the API tests request every example)."""
     return Path(min_length=1, max_length=200, description="the node's key", examples=[example])
 
+
 #: Where each label's page lives, and how a label reads in Chinese.
-PAGE_OF = {"Cluster": "cluster", "Zone": "zone", "Enterprise": "enterprise", "City": "city", "County": "city",
-           "Project": "project", "Sector": "sector"}
-LABEL_ZH = {"Cluster": "产业集群", "Zone": "产业集聚区", "Enterprise": "龙头企业", "City": "省辖市", "County": "县（市、区）",
-            "Project": "重大项目", "Sector": "产业领域"}
+PAGE_OF = {
+    "Cluster": "cluster",
+    "Zone": "zone",
+    "Enterprise": "enterprise",
+    "City": "city",
+    "County": "city",
+    "Project": "project",
+    "Sector": "sector",
+}
+LABEL_ZH = {
+    "Cluster": "产业集群",
+    "Zone": "产业集聚区",
+    "Enterprise": "龙头企业",
+    "City": "省辖市",
+    "County": "县（市、区）",
+    "Project": "重大项目",
+    "Sector": "产业领域",
+}
 LEVEL_ORDER = ("千亿级", "500亿级", "300亿级", "百亿级")
 
 CSS = """body{font-family:sans-serif;max-width:72em;margin:1em auto;padding:0 1em;color:#222}
@@ -68,15 +86,19 @@ def links(label: str, refs: Iterable[Mapping[str, Any]]) -> str:
 
 
 def search_form(q: str = "") -> str:
-    return (f'<form action="/search" method="get" role="search"><input type="search" name="q" id="q" '
-            f'value="{esc(q)}" maxlength="100" placeholder="名称、拼音或首字母，如 洛阳、luoyang、ly">'
-            '<button type="submit" id="search-submit">搜索</button></form>')
+    return (
+        f'<form action="/search" method="get" role="search"><input type="search" name="q" id="q" '
+        f'value="{esc(q)}" maxlength="100" placeholder="名称、拼音或首字母，如 洛阳、luoyang、ly">'
+        '<button type="submit" id="search-submit">搜索</button></form>'
+    )
 
 
 def page(title: str, body: str, status: int = 200) -> HTMLResponse:
     nav = '<nav><a href="/">首页</a><a href="/map">地图</a><a href="/viz/overlaps">集聚区–集群网络</a><a href="/docs">API 文档</a></nav>'
-    html = (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(title)} · clusterkg</title>'
-            f"<style>{CSS}</style></head><body>{nav}<h1>{esc(title)}</h1>{body}</body></html>")
+    html = (
+        f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(title)} · clusterkg</title>'
+        f"<style>{CSS}</style></head><body>{nav}<h1>{esc(title)}</h1>{body}</body></html>"
+    )
     return HTMLResponse(html, status_code=status)
 
 
@@ -86,8 +108,10 @@ def not_found(message: str) -> HTMLResponse:
 
 def graph_frame(label: str, key: str) -> str:
     src = f"/viz/{label}/{quote(key, safe='')}?hops=1"
-    return f'<h2>关系图（一跳）</h2><iframe id="graph" title="关系图" src="{esc(src)}"></iframe>' \
-           f'<p><a href="{esc(src)}">单独打开关系图</a></p>'
+    return (
+        f'<h2>关系图（一跳）</h2><iframe id="graph" title="关系图" src="{esc(src)}"></iframe>'
+        f'<p><a href="{esc(src)}">单独打开关系图</a></p>'
+    )
 
 
 class Markup(str):
@@ -118,9 +142,16 @@ def _places(refs: Iterable[Mapping[str, Any]]) -> str:
 
 
 def _clusters_table(rows: Iterable[Mapping[str, Any]]) -> str:
-    body = "".join(f"<tr><td>{link('Cluster', r)}</td><td>{esc(r.get('level'))}</td><td>{esc(_target(r))}</td>"
-                   f"<td>{link('Sector', {'key': r['sector']}) if r.get('sector') else ''}</td></tr>" for r in rows)
-    return f"<table><tr><th>集群</th><th>级别</th><th>目标</th><th>领域</th></tr>{body}</table>" if body else "<p>（无）</p>"
+    body = "".join(
+        f"<tr><td>{link('Cluster', r)}</td><td>{esc(r.get('level'))}</td><td>{esc(_target(r))}</td>"
+        f"<td>{link('Sector', {'key': r['sector']}) if r.get('sector') else ''}</td></tr>"
+        for r in rows
+    )
+    return (
+        f"<table><tr><th>集群</th><th>级别</th><th>目标</th><th>领域</th></tr>{body}</table>"
+        if body
+        else "<p>（无）</p>"
+    )
 
 
 def _all(driver: Driver, settings: Settings, registry: QueryRegistry, name: str, **params: Any) -> list[dict[str, Any]]:
@@ -143,59 +174,92 @@ def home(driver: DriverDep, settings: SettingsDep, registry: RegistryDep) -> HTM
     cities = _all(driver, settings, registry, "city_rollup", year=2017)
     sector_rows = "".join(
         f"<tr><td>{link('Sector', s)}</td><td>{esc(_goal(s))}</td>"
-        f"<td>{s['cluster_count']}</td><td>{s['target_sum_yi']:g} 亿元</td></tr>" for s in sectors)
-    levels = sorted({c["level"] for c in clusters}, key=lambda lv: (LEVEL_ORDER.index(lv) if lv in LEVEL_ORDER else 99, str(lv)))
+        f"<td>{s['cluster_count']}</td><td>{s['target_sum_yi']:g} 亿元</td></tr>"
+        for s in sectors
+    )
+    levels = sorted(
+        {c["level"] for c in clusters}, key=lambda lv: (LEVEL_ORDER.index(lv) if lv in LEVEL_ORDER else 99, str(lv))
+    )
     by_level = "".join(
         f"<h3>{esc(lv or '未定级')}（{sum(c['level'] == lv for c in clusters)} 个）</h3>"
         + links("Cluster", [c for c in clusters if c["level"] == lv]).replace("<ul>", '<ul class="cols">', 1)
-        for lv in levels)
-    city_rows = "".join(f"<tr><td>{link('City', c)}</td><td>{c['cluster_count']}</td><td>{c['zone_count']}</td>"
-                        f"<td>{c['target_sum_yi']:g} 亿元</td></tr>" for c in cities if c["cluster_count"])
+        for lv in levels
+    )
+    city_rows = "".join(
+        f"<tr><td>{link('City', c)}</td><td>{c['cluster_count']}</td><td>{c['zone_count']}</td>"
+        f"<td>{c['target_sum_yi']:g} 亿元</td></tr>"
+        for c in cities
+        if c["cluster_count"]
+    )
     # networkx on the cluster projection: the zones and cities that tie clusters together
     G = cluster_projection(driver, settings)
     bridges = [b for b in bridging(G, label="Zone", k=10) if b["betweenness"] > 0]
-    bridge_rows = "".join(f"<tr><td>{link('Zone', b)}</td><td>{b['degree']}</td><td>{b['betweenness']:.4f}</td></tr>"
-                          for b in bridges)
-    hubs = "".join(f"<tr><td>{link('City', b)}</td><td>{b['degree']}</td><td>{b['betweenness']:.4f}</td></tr>"
-                   for b in bridging(G, label="City", k=5))
-    body = (f"<p>{len(sectors)} 个产业领域、{len(clusters)} 个产业集群。</p>{search_form()}"
-            f"<h2>产业领域</h2><table id=\"sectors\"><tr><th>领域</th><th>目标</th><th>集群数</th><th>集群目标合计（2017）</th></tr>"
-            f"{sector_rows}</table><h2>按级别的产业集群</h2>{by_level}"
-            f"<h2>按省辖市</h2><table id=\"cities\"><tr><th>省辖市</th><th>集群数</th><th>集聚区数</th><th>集群目标合计（2017）</th></tr>"
-            f"{city_rows}</table>"
-            f"<h2>连接多个集群的产业集聚区</h2><table id=\"bridging\"><tr><th>集聚区</th><th>服务集群数</th><th>中介中心度</th></tr>"
-            f"{bridge_rows}</table>"
-            f"<h2>枢纽城市</h2><table id=\"hubs\"><tr><th>省辖市</th><th>连接数</th><th>中介中心度</th></tr>{hubs}</table>")
+    bridge_rows = "".join(
+        f"<tr><td>{link('Zone', b)}</td><td>{b['degree']}</td><td>{b['betweenness']:.4f}</td></tr>" for b in bridges
+    )
+    hubs = "".join(
+        f"<tr><td>{link('City', b)}</td><td>{b['degree']}</td><td>{b['betweenness']:.4f}</td></tr>"
+        for b in bridging(G, label="City", k=5)
+    )
+    body = (
+        f"<p>{len(sectors)} 个产业领域、{len(clusters)} 个产业集群。</p>{search_form()}"
+        f'<h2>产业领域</h2><table id="sectors"><tr><th>领域</th><th>目标</th><th>集群数</th><th>集群目标合计（2017）</th></tr>'
+        f"{sector_rows}</table><h2>按级别的产业集群</h2>{by_level}"
+        f'<h2>按省辖市</h2><table id="cities"><tr><th>省辖市</th><th>集群数</th><th>集聚区数</th><th>集群目标合计（2017）</th></tr>'
+        f"{city_rows}</table>"
+        f'<h2>连接多个集群的产业集聚区</h2><table id="bridging"><tr><th>集聚区</th><th>服务集群数</th><th>中介中心度</th></tr>'
+        f"{bridge_rows}</table>"
+        f'<h2>枢纽城市</h2><table id="hubs"><tr><th>省辖市</th><th>连接数</th><th>中介中心度</th></tr>{hubs}</table>'
+    )
     return page("河南省产业集群一览", body)
 
 
 @router.get("/search", response_class=Response, responses=HTML_PAGE)
 def search_page(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep,
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
     q: Annotated[str, Query(max_length=100, description="a name, alias, pinyin or initials", examples=["洛阳"])] = "",
 ) -> HTMLResponse:
     """Search results as links to each entity's page (same named query as /api/search)."""
     lucene = lucene_query(q) if q.strip() else ""
     if not lucene:
         return page("搜索", search_form(q) + ("<p>请输入可检索的文字。</p>" if q else ""))
-    hits = run_named(driver, settings, "search", {"q": normalise_name(q), "lucene": lucene, "label": "", "limit": 50},
-                     registry=registry)
-    items = "".join(f"<li>{link(h['label'], h)} <small>{esc(LABEL_ZH.get(h['label'], h['label']))}</small></li>"
-                    for h in hits if h["label"] in PAGE_OF)
+    hits = run_named(
+        driver,
+        settings,
+        "search",
+        {"q": normalise_name(q), "lucene": lucene, "label": "", "limit": 50},
+        registry=registry,
+    )
+    items = "".join(
+        f"<li>{link(h['label'], h)} <small>{esc(LABEL_ZH.get(h['label'], h['label']))}</small></li>"
+        for h in hits
+        if h["label"] in PAGE_OF
+    )
     return page(f"搜索：{q}", search_form(q) + (f'<ol id="results">{items}</ol>' if items else "<p>没有找到。</p>"))
 
 
 @router.get("/cluster/{key}", response_class=Response, responses=HTML_PAGE)
 def cluster_page(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("洛阳现代装备制造产业集群")]
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    key: Annotated[str, page_key("洛阳现代装备制造产业集群")],
 ) -> HTMLResponse:
     """One cluster: level, target, sector, places, zones, anchor firms, projects, linked clusters, graph."""
     c = _detail(driver, settings, registry, "cluster_detail", key)
     if c is None:
         return not_found(f"没有键为 {key} 的产业集群")
     sector = c["sector"]
-    body = facts([("级别", c["level"]), ("目标", _target(c) + (f"（{c['target_year']}）" if c["target_year"] else "")),
-                  ("产业领域", Markup(link("Sector", sector)) if sector else ""), ("附表序号", c["appendix_no"])])
+    body = facts(
+        [
+            ("级别", c["level"]),
+            ("目标", _target(c) + (f"（{c['target_year']}）" if c["target_year"] else "")),
+            ("产业领域", Markup(link("Sector", sector)) if sector else ""),
+            ("附表序号", c["appendix_no"]),
+        ]
+    )
     body += _places(c["places"])
     body += "<h2>产业集聚区</h2>" + links("Zone", c["zones"]) + "<h2>龙头企业</h2>" + links("Enterprise", c["firms"])
     body += "<h2>重大项目</h2>" + links("Project", c["projects"])
@@ -203,8 +267,9 @@ def cluster_page(
     if c["linked"]:
         body += "<h2>关联集群</h2>" + links("Cluster", c["linked"])
     # The gaps' counts only, for the heat maps of its 缺链/弱链 segments (firm lists are the gap page's).
-    gaps = run_named(driver, settings, "cluster_gaps", {"key": c["key"], "firm_limit": 0, "limit": 2000},
-                     registry=registry)
+    gaps = run_named(
+        driver, settings, "cluster_gaps", {"key": c["key"], "firm_limit": 0, "limit": 2000}, registry=registry
+    )
     body += cluster_maps(c, gaps)
 
     # Imported here: that module builds on this one.
@@ -245,7 +310,10 @@ def enterprise_page(
 
 @router.get("/project/{key}", response_class=Response, responses=HTML_PAGE)
 def project_page(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("中信重工高端装备制造基地")]
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    key: Annotated[str, page_key("中信重工高端装备制造基地")],
 ) -> HTMLResponse:
     """One project: the clusters it supports, the firm running it, its zone, graph."""
     p = _detail(driver, settings, registry, "project_detail", key)
@@ -264,8 +332,13 @@ def city_page(
     c = _detail(driver, settings, registry, "city_detail", key) if key.isdigit() and len(key) == 6 else None
     if c is None:
         return not_found(f"没有代码为 {key} 的省辖市或县（市、区）")
-    body = facts([("类别", LABEL_ZH.get(c["label"], c["label"])), ("代码", c["key"]),
-                  ("所属省辖市", Markup(link("City", c["parent"])) if c["parent"] else "")])
+    body = facts(
+        [
+            ("类别", LABEL_ZH.get(c["label"], c["label"])),
+            ("代码", c["key"]),
+            ("所属省辖市", Markup(link("City", c["parent"])) if c["parent"] else ""),
+        ]
+    )
     body += "<h2>产业集群</h2>" + _clusters_table(c["clusters"]) + "<h2>产业集聚区</h2>" + links("Zone", c["zones"])
     if c["counties"]:
         body += "<h2>下辖县（市、区）</h2>" + links("County", c["counties"]).replace("<ul>", '<ul class="cols">', 1)
@@ -281,9 +354,15 @@ def sector_page(
     if s is None:
         return not_found(f"没有名为 {key} 的产业领域")
     clusters = [c for c in _all(driver, settings, registry, "clusters_list", level="") if c["sector"] == key]
-    body = facts([("目标", _goal(s)), ("集群目标合计（2017）", f"{s['target_sum_yi']:g} 亿元"),
-                  ("完成比", "" if s["attainment"] is None else f"{s['attainment']:.0%}"),
-                  ("产业集聚区", s["zone_count"]), ("龙头企业", s["firm_count"]), ("重大项目", s["project_count"])])
+    body = facts(
+        [
+            ("目标", _goal(s)),
+            ("集群目标合计（2017）", f"{s['target_sum_yi']:g} 亿元"),
+            ("完成比", "" if s["attainment"] is None else f"{s['attainment']:.0%}"),
+            ("产业集聚区", s["zone_count"]),
+            ("龙头企业", s["firm_count"]),
+            ("重大项目", s["project_count"]),
+        ]
+    )
     body += f"<h2>产业集群（{len(clusters)} 个）</h2>" + _clusters_table(clusters)
     return page(s["name"], body + graph_frame("Sector", s["key"]))
-

@@ -9,28 +9,31 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from clusterkg import __version__
-from clusterkg.errors import DatabaseUnavailable
+from clusterkg.errors import DatabaseUnavailable, InputError
 from clusterkg.graph.db import check_connectivity, translate_errors
 from clusterkg.graph.export import export_graph, graphml_text
-from clusterkg.graph.paths import MAX_HOPS, shortest_paths
-from clusterkg.errors import InputError
 from clusterkg.graph.model import LABEL_PATTERN, parse_label
+from clusterkg.graph.paths import MAX_HOPS, shortest_paths
 from clusterkg.graph.provenance import node_statements
 from clusterkg.graph.search_text import lucene_query
-from clusterkg.text import normalise_name
 from clusterkg.queries.run import run_named
+from clusterkg.text import normalise_name
 
-from .provenance import quote
 from .deps import DriverDep, RegistryDep, SettingsDep
 from .models import (
     ClusterOut,
     FactsOut,
+    Health,
+    Page,
+    ParamOut,
     PathOut,
+    QueryOut,
     SearchHit,
+    SharedZone,
     StatedRelationship,
     StatementOut,
 )
-from .models import Health, Page, ParamOut, QueryOut, SharedZone
+from .provenance import quote
 
 router = APIRouter()
 
@@ -65,7 +68,10 @@ def zones_shared(
 ) -> dict[str, Any]:
     """Zones that serve at least `min_clusters` clusters, each once with the clusters it serves."""
     rows = run_named(
-        driver, settings, "zones_shared", {"min_clusters": min_clusters, "after": after, "limit": limit},
+        driver,
+        settings,
+        "zones_shared",
+        {"min_clusters": min_clusters, "after": after, "limit": limit},
         registry=registry,
     )
     return page(rows, limit)
@@ -96,8 +102,16 @@ def queries(registry: RegistryDep) -> list[QueryOut]:
             description=q.description,
             returns=q.returns,
             params=[
-                ParamOut(name=p.name, type=p.type, description=p.description, default=p.default,
-                         required=p.required, min=p.min, max=p.max, example=p.example)
+                ParamOut(
+                    name=p.name,
+                    type=p.type,
+                    description=p.description,
+                    default=p.default,
+                    required=p.required,
+                    min=p.min,
+                    max=p.max,
+                    example=p.example,
+                )
                 for p in q.params
             ],
         )
@@ -123,14 +137,20 @@ def facts(
         label=node_label.value,
         key=node["key"],
         name=node["name"],
-        statements=[StatementOut(**{k: s[k] for k in ("document", "paragraph", "start", "end")}, quote=q(s))
-                    for s in node["spans"]],
+        statements=[
+            StatementOut(**{k: s[k] for k in ("document", "paragraph", "start", "end")}, quote=q(s))
+            for s in node["spans"]
+        ],
         relationships=[
             StatedRelationship(
-                **{k: r[k] for k in ("type", "outgoing", "other_label", "other_key", "document", "paragraph", "start", "end")},
+                **{
+                    k: r[k]
+                    for k in ("type", "outgoing", "other_label", "other_key", "document", "paragraph", "start", "end")
+                },
                 quote=q(r),
             )
-            for r in node["relationships"] if r["paragraph"] is not None
+            for r in node["relationships"]
+            if r["paragraph"] is not None
         ],
     )
 
@@ -140,15 +160,26 @@ def search(
     driver: DriverDep,
     settings: SettingsDep,
     registry: RegistryDep,
-    q: Annotated[str, Query(min_length=1, max_length=100, description="a name, alias, pinyin or initials, e.g. 郑州, zhengzhou, zz")],
-    label: Annotated[str, Query(max_length=40, pattern=LABEL_PATTERN.replace("^(", "^(|"), description="only this label, e.g. Cluster")] = "",
+    q: Annotated[
+        str,
+        Query(min_length=1, max_length=100, description="a name, alias, pinyin or initials, e.g. 郑州, zhengzhou, zz"),
+    ],
+    label: Annotated[
+        str,
+        Query(max_length=40, pattern=LABEL_PATTERN.replace("^(", "^(|"), description="only this label, e.g. Cluster"),
+    ] = "",
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> list[dict[str, Any]]:
     """One search box for every label: Chinese names, aliases, pinyin and initials, exact names first."""
     lucene = lucene_query(q)
     if not lucene:
         raise InputError("q has no searchable characters")
-    params = {"q": normalise_name(q), "lucene": lucene, "label": parse_label(label).value if label else "", "limit": limit}
+    params = {
+        "q": normalise_name(q),
+        "lucene": lucene,
+        "label": parse_label(label).value if label else "",
+        "limit": limit,
+    }
     return run_named(driver, settings, "search", params, registry=registry)
 
 
@@ -157,14 +188,21 @@ def attainment(
     driver: DriverDep,
     settings: SettingsDep,
     registry: RegistryDep,
-    by: Annotated[Literal["cluster", "sector", "city"], Query(description="roll up per cluster, sector or city")] = "cluster",
+    by: Annotated[
+        Literal["cluster", "sector", "city"], Query(description="roll up per cluster, sector or city")
+    ] = "cluster",
     year: Annotated[int, Query(ge=1990, le=2100)] = 2017,
     after: After = "",
     limit: Limit = 100,
 ) -> dict[str, Any]:
     """Plan vs actual: targets against reported revenue (from `clusterkg load actuals`), with attainment ratios."""
-    rows = run_named(driver, settings, f"attainment_{by}s" if by != "city" else "attainment_cities",
-                     {"year": year, "after": after, "limit": limit}, registry=registry)
+    rows = run_named(
+        driver,
+        settings,
+        f"attainment_{by}s" if by != "city" else "attainment_cities",
+        {"year": year, "after": after, "limit": limit},
+        registry=registry,
+    )
     return page(rows, limit)
 
 
@@ -180,8 +218,14 @@ def path(
     all: Annotated[bool, Query(description="all shortest paths, not just one")] = False,
 ) -> list[dict[str, Any]]:
     """Shortest path(s) between two entities, at most `max_hops` long (provenance edges excluded)."""
-    return shortest_paths(driver, settings, (parse_label(from_label), from_key), (parse_label(to_label), to_key),
-                          max_hops=max_hops, all_paths=all)
+    return shortest_paths(
+        driver,
+        settings,
+        (parse_label(from_label), from_key),
+        (parse_label(to_label), to_key),
+        max_hops=max_hops,
+        all_paths=all,
+    )
 
 
 @router.get("/api/queries/{name}/rows", tags=["queries"], responses={200: {"content": {"text/csv": {}}}})
@@ -198,17 +242,25 @@ def query_rows(
     rows = run_named(driver, settings, name, params, registry=registry)
     if format == "json":
         return JSONResponse(jsonable_encoder(rows))
-    return Response(rows_to_csv(rows), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{registry.get(name).name}.csv"'})
+    return Response(
+        rows_to_csv(rows),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{registry.get(name).name}.csv"'},
+    )
 
 
-@router.get("/api/export/graph.graphml", tags=["exports"], responses={200: {"content": {"application/graphml+xml": {}}}})
+@router.get(
+    "/api/export/graph.graphml", tags=["exports"], responses={200: {"content": {"application/graphml+xml": {}}}}
+)
 def export_graphml(driver: DriverDep, settings: SettingsDep) -> Response:
     """The whole graph as GraphML, for Gephi."""
     with translate_errors(settings):
         data = export_graph(driver, settings)
-    return Response(graphml_text(data), media_type="application/graphml+xml; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="clusterkg.graphml"'})
+    return Response(
+        graphml_text(data),
+        media_type="application/graphml+xml; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="clusterkg.graphml"'},
+    )
 
 
 def rows_to_csv(rows: list[dict[str, Any]]) -> str:

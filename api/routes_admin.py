@@ -19,7 +19,11 @@ router = APIRouter()
 
 class ConsoleIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    query: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, examples=["MATCH (c:Cluster) RETURN c.name, c.target_yi ORDER BY c.target_yi DESC LIMIT 5"])
+    query: str = Field(
+        min_length=1,
+        max_length=MAX_QUERY_CHARS,
+        examples=["MATCH (c:Cluster) RETURN c.name, c.target_yi ORDER BY c.target_yi DESC LIMIT 5"],
+    )
     params: dict[str, str | int | float | bool | None] = Field(default_factory=dict, max_length=20)
 
 

@@ -13,8 +13,10 @@ from .deps import DriverDep, SettingsDep
 
 router = APIRouter()
 
-RankLabel = Annotated[Literal["Zone", "Enterprise", "City", "Cluster"] | None,
-                      Query(description="only nodes of this label", examples=["Zone"])]
+RankLabel = Annotated[
+    Literal["Zone", "Enterprise", "City", "Cluster"] | None,
+    Query(description="only nodes of this label", examples=["Zone"]),
+]
 TopK = Annotated[int, Query(ge=1, le=500, description="how many, best first")]
 
 
@@ -39,13 +41,17 @@ class Community(BaseModel):
 
 
 @router.get("/api/analytics/bridging", response_model=list[Ranked], tags=["analytics"])
-def bridging_route(driver: DriverDep, settings: SettingsDep, label: RankLabel = "Zone", k: TopK = 10) -> list[dict[str, Any]]:
+def bridging_route(
+    driver: DriverDep, settings: SettingsDep, label: RankLabel = "Zone", k: TopK = 10
+) -> list[dict[str, Any]]:
     """Nodes that hold the province's clusters together: highest betweenness on clusters–zones–firms–cities."""
     return bridging(cluster_projection(driver, settings), label=label, k=k)
 
 
 @router.get("/api/analytics/centrality", response_model=list[Ranked], tags=["analytics"])
-def centrality_route(driver: DriverDep, settings: SettingsDep, label: RankLabel = None, k: TopK = 10) -> list[dict[str, Any]]:
+def centrality_route(
+    driver: DriverDep, settings: SettingsDep, label: RankLabel = None, k: TopK = 10
+) -> list[dict[str, Any]]:
     """Most connected nodes (degree) on the cluster projection."""
     return centrality(cluster_projection(driver, settings), label=label, k=k)
 

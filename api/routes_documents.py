@@ -22,8 +22,10 @@ from .pages import HTML_PAGE, esc, link, page
 router = APIRouter()
 
 EXAMPLE_DOC = "henan-2015-baiqianwan-clusters"
-DocKey = Annotated[str, Query(min_length=1, max_length=200, description="a document's key (see /api/documents)",
-                              examples=[EXAMPLE_DOC])]
+DocKey = Annotated[
+    str,
+    Query(min_length=1, max_length=200, description="a document's key (see /api/documents)", examples=[EXAMPLE_DOC]),
+]
 
 
 class DocumentOut(BaseModel):
@@ -102,8 +104,10 @@ def document_diff(driver: Driver, settings: Settings, registry: QueryRegistry, o
     for key in (old, new):
         if key not in known:
             raise NotFoundError(f"no document with key {key[:200]!r}; GET /api/documents lists them")
-    rows = [run_named(driver, settings, "document_statements", {"doc": key, "limit": 20000}, registry=registry)
-            for key in (old, new)]
+    rows = [
+        run_named(driver, settings, "document_statements", {"doc": key, "limit": 20000}, registry=registry)
+        for key in (old, new)
+    ]
     out: dict[str, Any] = diff_documents(old, new, rows[0], rows[1])
     return out
 
@@ -122,9 +126,15 @@ def documents(driver: DriverDep, settings: SettingsDep, registry: RegistryDep) -
 
 @router.get("/api/diff", response_model=DiffOut, tags=["documents"])
 def diff(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep,
-    from_: Annotated[str, Query(alias="from", min_length=1, max_length=200, examples=[EXAMPLE_DOC],
-                                description="the earlier document's key")],
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    from_: Annotated[
+        str,
+        Query(
+            alias="from", min_length=1, max_length=200, examples=[EXAMPLE_DOC], description="the earlier document's key"
+        ),
+    ],
     to: DocKey,
 ) -> dict[str, Any]:
     """What changed from one document to another: clusters, zones, firms and projects added, removed, kept, changed."""
@@ -133,9 +143,12 @@ def diff(
 
 @router.get("/api/clusters/{key}/timeline", response_model=TimelineOut, tags=["documents"])
 def cluster_timeline_route(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep,
-    key: Annotated[str, Path(min_length=1, max_length=200, description="the cluster's key",
-                             examples=["郑州高端装备制造产业集群"])],
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    key: Annotated[
+        str, Path(min_length=1, max_length=200, description="the cluster's key", examples=["郑州高端装备制造产业集群"])
+    ],
 ) -> dict[str, Any]:
     """One cluster across the loaded documents: name, level, target and zones each states; actuals."""
     found = cluster_timeline(driver, settings, registry, key)
@@ -148,8 +161,15 @@ def cluster_timeline_route(
 
 SECTION_ZH = {"clusters": "产业集群", "zones": "产业集聚区", "firms": "龙头企业", "projects": "重大项目"}
 LABEL_OF = {kind: label for label, kind in KINDS.items()}
-FIELD_ZH = {"target_yi": "目标（亿元）", "level": "级别", "target_year": "目标年", "zones": "产业集聚区",
-            "firms": "龙头企业", "projects": "重大项目", "clusters": "产业集群"}
+FIELD_ZH = {
+    "target_yi": "目标（亿元）",
+    "level": "级别",
+    "target_year": "目标年",
+    "zones": "产业集聚区",
+    "firms": "龙头企业",
+    "projects": "重大项目",
+    "clusters": "产业集群",
+}
 
 
 def _refs(kind: str, keys: list[str]) -> str:
@@ -168,8 +188,10 @@ def diff_html(d: dict[str, Any]) -> str:
     body = "<table><tr><th></th><th>新增</th><th>删除</th><th>保留</th><th>变化</th></tr>"
     for kind, zh in SECTION_ZH.items():
         s = d[kind]
-        body += (f"<tr><td>{zh}</td><td>{len(s['added'])}</td><td>{len(s['removed'])}</td>"
-                 f"<td>{len(s['kept'])}</td><td>{len(s['changed'])}</td></tr>")
+        body += (
+            f"<tr><td>{zh}</td><td>{len(s['added'])}</td><td>{len(s['removed'])}</td>"
+            f"<td>{len(s['kept'])}</td><td>{len(s['changed'])}</td></tr>"
+        )
     body += "</table>"
     for kind, zh in SECTION_ZH.items():
         s = d[kind]
@@ -187,18 +209,25 @@ def diff_html(d: dict[str, Any]) -> str:
 
 
 def _doc_options(docs: list[dict[str, Any]], chosen: str) -> str:
-    return "".join(f'<option value="{esc(d["key"])}"{" selected" if d["key"] == chosen else ""}>'
-                   f'{esc(d["date"] or "")} {esc(d["title"] or d["key"])}</option>' for d in docs)
+    return "".join(
+        f'<option value="{esc(d["key"])}"{" selected" if d["key"] == chosen else ""}>'
+        f"{esc(d['date'] or '')} {esc(d['title'] or d['key'])}</option>"
+        for d in docs
+    )
 
 
 # An unknown document is a 404 HTML page, declared so the schema says so.
 DIFF_PAGE: dict[int | str, dict[str, Any]] = {
-    **HTML_PAGE, 404: {"description": "no such document: an HTML page saying so", "content": {"text/html": {}}}}
+    **HTML_PAGE,
+    404: {"description": "no such document: an HTML page saying so", "content": {"text/html": {}}},
+}
 
 
 @router.get("/diff", response_class=Response, responses=DIFF_PAGE, tags=["pages"])
 def diff_page(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep,
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
     from_: Annotated[str, Query(alias="from", max_length=200, description="the earlier document's key")] = "",
     to: Annotated[str, Query(max_length=200, description="the later document's key")] = "",
 ) -> HTMLResponse:
@@ -207,8 +236,10 @@ def diff_page(
     keys = [d["key"] for d in docs]
     old = from_ or (keys[-2] if len(keys) > 1 else keys[0] if keys else "")
     new = to or (keys[-1] if keys else "")
-    form = (f'<form action="/diff"><select name="from">{_doc_options(docs, old)}</select> → '
-            f'<select name="to">{_doc_options(docs, new)}</select> <button>比较</button></form>')
+    form = (
+        f'<form action="/diff"><select name="from">{_doc_options(docs, old)}</select> → '
+        f'<select name="to">{_doc_options(docs, new)}</select> <button>比较</button></form>'
+    )
     if not docs:
         return page("文件对比", form + "<p>尚未载入任何文件。</p>")
     try:
@@ -223,15 +254,19 @@ def timeline_html(driver: Driver, settings: Settings, registry: QueryRegistry, k
     t = cluster_timeline(driver, settings, registry, key)
     if t is None or not t["documents"]:
         return ""
-    body = ('<h2>历次文件</h2><table data-timeline="1"><tr><th>文件</th><th>日期</th><th>名称</th><th>级别</th>'
-            "<th>目标</th><th>新增集聚区</th><th>不再列出</th></tr>")
+    body = (
+        '<h2>历次文件</h2><table data-timeline="1"><tr><th>文件</th><th>日期</th><th>名称</th><th>级别</th>'
+        "<th>目标</th><th>新增集聚区</th><th>不再列出</th></tr>"
+    )
     for d in t["documents"]:
         target = f"{d['target_yi']:g}亿元" if d.get("target_yi") is not None else ""
         if target and d.get("target_year"):
             target += f"（{d['target_year']}）"
-        body += (f'<tr data-doc="{esc(d["doc"])}"><td>{esc(d["title"] or d["doc"])}</td><td>{esc(d["date"])}</td>'
-                 f"<td>{esc(d['name'])}</td><td>{esc(d['level'])}</td><td>{esc(target)}</td>"
-                 f"<td>{_refs('zones', d['zones_gained'])}</td><td>{_refs('zones', d['zones_lost'])}</td></tr>")
+        body += (
+            f'<tr data-doc="{esc(d["doc"])}"><td>{esc(d["title"] or d["doc"])}</td><td>{esc(d["date"])}</td>'
+            f"<td>{esc(d['name'])}</td><td>{esc(d['level'])}</td><td>{esc(target)}</td>"
+            f"<td>{_refs('zones', d['zones_gained'])}</td><td>{_refs('zones', d['zones_lost'])}</td></tr>"
+        )
     body += "</table>"
     if t["actuals"]:
         body += "<p>实际：" + "；".join(f"{esc(a['year'])}年 {esc(a['revenue_yi'])}亿元" for a in t["actuals"]) + "</p>"

@@ -60,8 +60,10 @@ class SegmentGap(BaseModel):
     revenue_wan: float = Field(description="summed revenue of the local firms, 万元")
     leaders: list[Ref] = Field(description="local chain leaders, by revenue, at most firm_limit")
     firms: list[LocalFirm] = Field(description="local firms, by revenue, at most firm_limit")
-    projects: list[Ref] = Field(description="the cluster's plan projects naming a keyword of the segment, and "
-                                            "registry projects of the segment in the cluster's zones")
+    projects: list[Ref] = Field(
+        description="the cluster's plan projects naming a keyword of the segment, and "
+        "registry projects of the segment in the cluster's zones"
+    )
 
 
 class ClusterGaps(BaseModel):
@@ -87,7 +89,9 @@ class ZoneStrength(Ref):
 class SegmentCandidates(BaseModel):
     cluster: Ref
     segment: str
-    firms: list[Candidate] = Field(description="firms outside the cluster's places, chain leaders first, then by revenue")
+    firms: list[Candidate] = Field(
+        description="firms outside the cluster's places, chain leaders first, then by revenue"
+    )
     zones: list[ZoneStrength] = Field(description="zones elsewhere strong in the segment")
 
 
@@ -99,25 +103,41 @@ def _cluster(driver: Any, settings: Any, registry: QueryRegistry, key: str) -> d
 
 
 def cluster_gap_report(
-    driver: Any, settings: Any, registry: QueryRegistry, key: str, weak_revenue_wan: float = DEFAULT_WEAK_REVENUE_WAN,
+    driver: Any,
+    settings: Any,
+    registry: QueryRegistry,
+    key: str,
+    weak_revenue_wan: float = DEFAULT_WEAK_REVENUE_WAN,
     firm_limit: int = DEFAULT_FIRM_LIMIT,
 ) -> dict[str, Any]:
     """The gap report of one cluster as a plain mapping shaped like :class:`ClusterGaps`."""
     cluster = _cluster(driver, settings, registry, key)
     rows = run_named(
-        driver, settings, "cluster_gaps",
+        driver,
+        settings,
+        "cluster_gaps",
         {"key": key, "weak_revenue_wan": weak_revenue_wan, "firm_limit": firm_limit, "limit": 2000},
         registry=registry,
     )
     counts = {flag: sum(1 for r in rows if r["flag"] == flag) for flag in ("缺链", "弱链", "强链")}
     counts["补链"] = sum(1 for r in rows if r["priority"])
-    return {"cluster": cluster, "weak_revenue_wan": weak_revenue_wan, "firm_limit": firm_limit, "counts": counts,
-            "segments": rows}
+    return {
+        "cluster": cluster,
+        "weak_revenue_wan": weak_revenue_wan,
+        "firm_limit": firm_limit,
+        "counts": counts,
+        "segments": rows,
+    }
 
 
 def segment_candidates(
-    driver: Any, settings: Any, registry: QueryRegistry, key: str, segment: str,
-    firm_limit: int = 20, zone_limit: int = 10,
+    driver: Any,
+    settings: Any,
+    registry: QueryRegistry,
+    key: str,
+    segment: str,
+    firm_limit: int = 20,
+    zone_limit: int = 10,
 ) -> dict[str, Any]:
     """Candidate firms and zones for one segment of a cluster, shaped like :class:`SegmentCandidates`."""
     cluster = _cluster(driver, settings, registry, key)
@@ -129,15 +149,31 @@ def segment_candidates(
 
 @router.get("/api/clusters/{key}/gaps", response_model=ClusterGaps, tags=["gaps"])
 def cluster_gaps(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: ClusterKey,
-    weak_revenue_wan: WeakRevenue = DEFAULT_WEAK_REVENUE_WAN, firm_limit: FirmLimit = DEFAULT_FIRM_LIMIT,
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    key: ClusterKey,
+    weak_revenue_wan: WeakRevenue = DEFAULT_WEAK_REVENUE_WAN,
+    firm_limit: FirmLimit = DEFAULT_FIRM_LIMIT,
 ) -> dict[str, Any]:
     """Every segment of the cluster's chains with its local firms, flagged 缺链, 弱链 or 强链, and 补链 priorities."""
     return cluster_gap_report(driver, settings, registry, key, weak_revenue_wan, firm_limit)
 
 
-CSV_COLUMNS = ("chain", "chain_name", "segment", "segment_name", "stage", "flag", "priority", "firm_count",
-               "revenue_wan", "leaders", "projects", "feeds_strong")
+CSV_COLUMNS = (
+    "chain",
+    "chain_name",
+    "segment",
+    "segment_name",
+    "stage",
+    "flag",
+    "priority",
+    "firm_count",
+    "revenue_wan",
+    "leaders",
+    "projects",
+    "feeds_strong",
+)
 
 
 def gaps_csv(report: dict[str, Any]) -> str:
@@ -146,31 +182,57 @@ def gaps_csv(report: dict[str, Any]) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for s in report["segments"]:
-        writer.writerow((
-            s["chain"]["key"], s["chain"]["name"], s["segment"]["key"], s["segment"]["name"], s["segment"]["stage"],
-            s["flag"], "补链" if s["priority"] else "", s["firm_count"], f"{s['revenue_wan']:.1f}",
-            "、".join(x["name"] for x in s["leaders"]), "、".join(x["name"] for x in s["projects"]),
-            "、".join(s["feeds_strong"]),
-        ))
+        writer.writerow(
+            (
+                s["chain"]["key"],
+                s["chain"]["name"],
+                s["segment"]["key"],
+                s["segment"]["name"],
+                s["segment"]["stage"],
+                s["flag"],
+                "补链" if s["priority"] else "",
+                s["firm_count"],
+                f"{s['revenue_wan']:.1f}",
+                "、".join(x["name"] for x in s["leaders"]),
+                "、".join(x["name"] for x in s["projects"]),
+                "、".join(s["feeds_strong"]),
+            )
+        )
     return out.getvalue()
 
 
 @router.get("/api/clusters/{key}/gaps.csv", tags=["gaps"], responses={200: {"content": {"text/csv": {}}}})
 def cluster_gaps_csv(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: ClusterKey,
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    key: ClusterKey,
     weak_revenue_wan: WeakRevenue = DEFAULT_WEAK_REVENUE_WAN,
 ) -> Response:
     """The cluster's gap report as CSV (UTF-8 with BOM, so Excel shows the Chinese)."""
     report = cluster_gap_report(driver, settings, registry, key, weak_revenue_wan)
-    return Response("\ufeff" + gaps_csv(report), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="gaps.csv"'})
+    return Response(
+        "\ufeff" + gaps_csv(report),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="gaps.csv"'},
+    )
 
 
 @router.get("/api/clusters/{key}/candidates", response_model=SegmentCandidates, tags=["gaps"])
 def cluster_candidates(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: ClusterKey,
-    segment: Annotated[str, Query(min_length=3, max_length=200, pattern=r"^[a-z0-9-]+/[a-z0-9-]+$",
-                                  description="a ChainSegment key, chain/segment")],
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    key: ClusterKey,
+    segment: Annotated[
+        str,
+        Query(
+            min_length=3,
+            max_length=200,
+            pattern=r"^[a-z0-9-]+/[a-z0-9-]+$",
+            description="a ChainSegment key, chain/segment",
+        ),
+    ],
     limit: Annotated[int, Query(ge=1, le=500, description="candidate firms at most")] = 20,
 ) -> dict[str, Any]:
     """Firms elsewhere in one segment (chain leaders first, then revenue) and the zones strong in it."""
@@ -199,51 +261,71 @@ def gaps_page(report: dict[str, Any], candidates: dict[str, dict[str, Any]], map
     name = e(report["cluster"]["name"])
     counts = report["counts"]
     parts = [
-        f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{name} 补链分析</title>'
-        f"<style>{_STYLE}</style></head><body>",
+        (
+            f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{name} 补链分析</title>'
+            f"<style>{_STYLE}</style></head><body>"
+        ),
         f"<h1>{name} 产业链补链分析</h1>",
-        f"<p>强链 {counts['强链']} 个、弱链 {counts['弱链']} 个、缺链 {counts['缺链']} 个环节；"
-        f"补链优先 {counts['补链']} 个。弱链：本地仅一家企业，或本地营业收入低于 {_money(report['weak_revenue_wan'])} 万元。</p>",
-        '<p class="legend">' + "".join(f'<span style="background:{c}">{f}</span>' for f, c in _COLOURS.items()) + "</p>",
+        (
+            f"<p>强链 {counts['强链']} 个、弱链 {counts['弱链']} 个、缺链 {counts['缺链']} 个环节；"
+            f"补链优先 {counts['补链']} 个。弱链：本地仅一家企业，或本地营业收入低于 {_money(report['weak_revenue_wan'])} 万元。</p>"
+        ),
+        '<p class="legend">'
+        + "".join(f'<span style="background:{c}">{f}</span>' for f, c in _COLOURS.items())
+        + "</p>",
     ]
     chains: dict[str, list[dict[str, Any]]] = {}
     for s in report["segments"]:
         chains.setdefault(s["chain"]["name"], []).append(s)
     for chain_name, segments in chains.items():
-        parts.append(f"<h2>{e(chain_name)}</h2><table><thead><tr><th>环节</th><th>位置</th><th>判断</th>"
-                     "<th class=num>本地企业</th><th class=num>营业收入(万元)</th><th>链主企业</th><th>重点项目</th></tr></thead><tbody>")
+        parts.append(
+            f"<h2>{e(chain_name)}</h2><table><thead><tr><th>环节</th><th>位置</th><th>判断</th>"
+            "<th class=num>本地企业</th><th class=num>营业收入(万元)</th><th>链主企业</th><th>重点项目</th></tr></thead><tbody>"
+        )
         for s in segments:
             flag = s["flag"] + ("・补链优先" if s["priority"] else "")
             parts.append(
                 f'<tr style="background:{_COLOURS[s["flag"]]}"><td>{e(s["segment"]["name"])}</td>'
-                f'<td>{e(s["segment"]["stage"])}</td><td>{e(flag)}</td><td class=num>{s["firm_count"]}</td>'
-                f'<td class=num>{_money(s["revenue_wan"])}</td>'
-                f'<td>{e("、".join(x["name"] for x in s["leaders"]))}</td>'
-                f'<td>{e("、".join(x["name"] for x in s["projects"]))}</td></tr>'
+                f"<td>{e(s['segment']['stage'])}</td><td>{e(flag)}</td><td class=num>{s['firm_count']}</td>"
+                f"<td class=num>{_money(s['revenue_wan'])}</td>"
+                f"<td>{e('、'.join(x['name'] for x in s['leaders']))}</td>"
+                f"<td>{e('、'.join(x['name'] for x in s['projects']))}</td></tr>"
             )
         parts.append("</tbody></table>")
     parts.append(maps)
-    parts.append("<h2>引进指导目录</h2><table><thead><tr><th>产业链</th><th>环节</th><th>判断</th>"
-                 "<th>目标企业(链主优先)</th><th>优势园区</th></tr></thead><tbody>")
+    parts.append(
+        "<h2>引进指导目录</h2><table><thead><tr><th>产业链</th><th>环节</th><th>判断</th>"
+        "<th>目标企业(链主优先)</th><th>优势园区</th></tr></thead><tbody>"
+    )
     for s in report["segments"]:
         if s["flag"] == "强链":
             continue
         found = candidates.get(s["segment"]["key"], {"firms": [], "zones": []})
-        firms = "<br>".join(
-            e(f["name"]) + ("(链主)" if f["chain_leader"] else "") + (f" {_money(f['revenue_wan'])}万元" if f["revenue_wan"] is not None else "")
-            for f in found["firms"]
-        ) or "—"
+        firms = (
+            "<br>".join(
+                e(f["name"])
+                + ("(链主)" if f["chain_leader"] else "")
+                + (f" {_money(f['revenue_wan'])}万元" if f["revenue_wan"] is not None else "")
+                for f in found["firms"]
+            )
+            or "—"
+        )
         zones = "<br>".join(f"{e(z['name'])}({z['firm_count']}家)" for z in found["zones"]) or "—"
         flag = s["flag"] + ("・补链优先" if s["priority"] else "")
-        parts.append(f"<tr><td>{e(s['chain']['name'])}</td><td>{e(s['segment']['name'])}</td><td>{e(flag)}</td>"
-                     f"<td>{firms}</td><td>{zones}</td></tr>")
+        parts.append(
+            f"<tr><td>{e(s['chain']['name'])}</td><td>{e(s['segment']['name'])}</td><td>{e(flag)}</td>"
+            f"<td>{firms}</td><td>{zones}</td></tr>"
+        )
     parts.append("</tbody></table></body></html>")
     return "".join(parts)
 
 
 @router.get("/gaps/{key}", tags=["pages"], response_class=Response, responses={200: {"content": {"text/html": {}}}})
 def cluster_gaps_page(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: ClusterKey,
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    key: ClusterKey,
     weak_revenue_wan: WeakRevenue = DEFAULT_WEAK_REVENUE_WAN,
 ) -> HTMLResponse:
     """A printable Chinese page of the cluster's chain gaps and its 引进指导目录."""

@@ -31,31 +31,52 @@ from .pages import CSS, LEVEL_ORDER
 
 router = APIRouter()
 
-LevelParam = Annotated[Literal["city", "county"], Query(description="areas drawn: prefecture level (city) or county level (county)")]
+LevelParam = Annotated[
+    Literal["city", "county"], Query(description="areas drawn: prefecture level (city) or county level (county)")
+]
 MetricParam = Annotated[
     Literal["clusters", "zones", "targets", "firms", "segment", "cluster"],
-    Query(description="the figure per area: clusters, zones, targets (sum of cluster targets, 亿元), firms "
-                      "(registry firms located there), segment (firms of `segment`; outside `cluster` if given), "
-                      "cluster (where `cluster` is)"),
+    Query(
+        description="the figure per area: clusters, zones, targets (sum of cluster targets, 亿元), firms "
+        "(registry firms located there), segment (firms of `segment`; outside `cluster` if given), "
+        "cluster (where `cluster` is)"
+    ),
 ]
-ProvinceParam = Annotated[str | None, Query(pattern=r"^[0-9]{6}$", description="a province code; default: the "
-                                            "province of most loaded places", examples=["410000"])]
-ClusterLevelParam = Annotated[str, Query(max_length=20, description="with metric=clusters: only clusters of this "
-                                         "level, e.g. 千亿级")]
-SegmentParam = Annotated[str, Query(max_length=200, pattern=r"^$|^[a-z0-9-]+/[a-z0-9-]+$",
-                                    description="a ChainSegment key, chain/segment (metric=segment)")]
-SectorParam = Annotated[str, Query(max_length=40, description="with metric=clusters or targets: only clusters of "
-                                  "this sector, e.g. 装备制造")]
-ClusterParam = Annotated[str, Query(max_length=200, description="a cluster key (metric=cluster, or segment "
-                                    "candidates outside it)")]
+ProvinceParam = Annotated[
+    str | None,
+    Query(
+        pattern=r"^[0-9]{6}$",
+        description="a province code; default: the province of most loaded places",
+        examples=["410000"],
+    ),
+]
+ClusterLevelParam = Annotated[
+    str, Query(max_length=20, description="with metric=clusters: only clusters of this level, e.g. 千亿级")
+]
+SegmentParam = Annotated[
+    str,
+    Query(
+        max_length=200,
+        pattern=r"^$|^[a-z0-9-]+/[a-z0-9-]+$",
+        description="a ChainSegment key, chain/segment (metric=segment)",
+    ),
+]
+SectorParam = Annotated[
+    str,
+    Query(max_length=40, description="with metric=clusters or targets: only clusters of this sector, e.g. 装备制造"),
+]
+ClusterParam = Annotated[
+    str, Query(max_length=200, description="a cluster key (metric=cluster, or segment candidates outside it)")
+]
 
 SVG_MEDIA = "image/svg+xml; charset=utf-8"
 
 
 def render_svg(view: MapView, *, standalone: bool = True, links: bool = True, uid: str = "m") -> str:
     """The view as SVG: with the namespace for a file of its own, without it inline in HTML."""
-    return templates().get_template("map.svg.j2").render(v=view, standalone=standalone, links=links, uid=uid,
-                                                         empty=EMPTY)
+    return (
+        templates().get_template("map.svg.j2").render(v=view, standalone=standalone, links=links, uid=uid, empty=EMPTY)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,21 +90,45 @@ class MapQuery:
     sector: str = ""
 
     def view(self, driver: Driver, settings: Settings, registry: QueryRegistry) -> MapView:
-        return build_map(driver, settings, registry, province=self.province, level=self.level, metric=self.metric,
-                         cluster_level=self.cluster_level, segment=self.segment, cluster=self.cluster,
-                         sector=self.sector)
+        return build_map(
+            driver,
+            settings,
+            registry,
+            province=self.province,
+            level=self.level,
+            metric=self.metric,
+            cluster_level=self.cluster_level,
+            segment=self.segment,
+            cluster=self.cluster,
+            sector=self.sector,
+        )
 
     def params(self, **override: str) -> str:
-        raw = {"province": self.province or "", "level": self.level, "metric": self.metric,
-               "cluster_level": self.cluster_level, "segment": self.segment, "cluster": self.cluster, "sector": self.sector, **override}
+        raw = {
+            "province": self.province or "",
+            "level": self.level,
+            "metric": self.metric,
+            "cluster_level": self.cluster_level,
+            "segment": self.segment,
+            "cluster": self.cluster,
+            "sector": self.sector,
+            **override,
+        }
         return urlencode({k: v for k, v in raw.items() if v})
 
 
 @router.get("/map.svg", tags=["maps"], response_class=Response, responses={200: {"content": {"image/svg+xml": {}}}})
 def map_svg(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, province: ProvinceParam = None,
-    level: LevelParam = "county", metric: MetricParam = "clusters", cluster_level: ClusterLevelParam = "",
-    segment: SegmentParam = "", cluster: ClusterParam = "", sector: SectorParam = "",
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    province: ProvinceParam = None,
+    level: LevelParam = "county",
+    metric: MetricParam = "clusters",
+    cluster_level: ClusterLevelParam = "",
+    segment: SegmentParam = "",
+    cluster: ClusterParam = "",
+    sector: SectorParam = "",
 ) -> Response:
     """A printable map of the province (示意图): each area a path with data-code, legend and data source."""
     view = MapQuery(province, level, metric, cluster_level, segment, cluster, sector).view(driver, settings, registry)
@@ -92,9 +137,16 @@ def map_svg(
 
 @router.get("/api/map/features", tags=["maps"], responses={200: {"content": {"application/geo+json": {}}}})
 def map_features(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, province: ProvinceParam = None,
-    level: LevelParam = "county", metric: MetricParam = "clusters", cluster_level: ClusterLevelParam = "",
-    segment: SegmentParam = "", cluster: ClusterParam = "", sector: SectorParam = "",
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    province: ProvinceParam = None,
+    level: LevelParam = "county",
+    metric: MetricParam = "clusters",
+    cluster_level: ClusterLevelParam = "",
+    segment: SegmentParam = "",
+    cluster: ClusterParam = "",
+    sector: SectorParam = "",
 ) -> JSONResponse:
     """The map's areas as GeoJSON (lon/lat): properties code, name, metric (the figure), fill and page."""
     view = MapQuery(province, level, metric, cluster_level, segment, cluster, sector).view(driver, settings, registry)
@@ -103,9 +155,16 @@ def map_features(
 
 @router.get("/map", tags=["pages"], response_class=Response, responses={200: {"content": {"text/html": {}}}})
 def map_page(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, province: ProvinceParam = None,
-    level: LevelParam = "county", metric: MetricParam = "clusters", cluster_level: ClusterLevelParam = "",
-    segment: SegmentParam = "", cluster: ClusterParam = "", sector: SectorParam = "",
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    province: ProvinceParam = None,
+    level: LevelParam = "county",
+    metric: MetricParam = "clusters",
+    cluster_level: ClusterLevelParam = "",
+    segment: SegmentParam = "",
+    cluster: ClusterParam = "",
+    sector: SectorParam = "",
 ) -> HTMLResponse:
     """The province on a map: city or county areas shaded by a metric; hover for the figure, click for the page."""
     q = MapQuery(province, level, metric, cluster_level, segment, cluster, sector)
@@ -115,11 +174,26 @@ def map_page(
     levels = {c["level"] for c in clusters if c.get("level")}
     sectors = sorted({c["sector"] for c in clusters if c.get("sector")})
     provinces = [{"code": c, "name": province_map(c).name} for c in map_provinces(driver, settings, registry)]
-    html = templates().get_template("map.html.j2").render(
-        title=view.title, css=CSS, v=view, empty=EMPTY, levels=LEVEL_ZH, metrics=METRICS, provinces=provinces,
-        cluster_levels=sorted(levels, key=lambda lv: (LEVEL_ORDER.index(lv) if lv in LEVEL_ORDER else 99, lv)),
-        cluster_level=cluster_level, segments=segments, segment=segment, sectors=sectors, sector=sector,
-        svg_href="/map.svg?" + q.params(), geojson_href="/api/map/features?" + q.params(),
-        data={"features": feature_collection(view), "zones": zone_points(view)},
+    html = (
+        templates()
+        .get_template("map.html.j2")
+        .render(
+            title=view.title,
+            css=CSS,
+            v=view,
+            empty=EMPTY,
+            levels=LEVEL_ZH,
+            metrics=METRICS,
+            provinces=provinces,
+            cluster_levels=sorted(levels, key=lambda lv: (LEVEL_ORDER.index(lv) if lv in LEVEL_ORDER else 99, lv)),
+            cluster_level=cluster_level,
+            segments=segments,
+            segment=segment,
+            sectors=sectors,
+            sector=sector,
+            svg_href="/map.svg?" + q.params(),
+            geojson_href="/api/map/features?" + q.params(),
+            data={"features": feature_collection(view), "zones": zone_points(view)},
+        )
     )
     return HTMLResponse(html)

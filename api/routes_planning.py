@@ -17,7 +17,9 @@ from .routes import Limit, page
 router = APIRouter()
 
 Year = Annotated[int, Query(ge=1990, le=2100, description="target year whose cluster targets are summed")]
-CityCode = Annotated[str, Query(max_length=6, pattern=r"^(\d{6})?$", description="a 6-digit city code to continue after")]
+CityCode = Annotated[
+    str, Query(max_length=6, pattern=r"^(\d{6})?$", description="a 6-digit city code to continue after")
+]
 EntityKey = Annotated[str, Path(min_length=1, max_length=200, description="the node's key, e.g. its Chinese name")]
 
 
@@ -133,7 +135,10 @@ def cluster_overlaps(
     registry: RegistryDep,
     sector: Annotated[str, Query(max_length=50, description="only pairs with a cluster of this sector")] = "",
     city: Annotated[
-        str, Query(max_length=6, pattern=r"^(\d{6})?$", description="only pairs with a cluster in this 6-digit city or county")
+        str,
+        Query(
+            max_length=6, pattern=r"^(\d{6})?$", description="only pairs with a cluster in this 6-digit city or county"
+        ),
     ] = "",
     min_shared: Annotated[int, Query(ge=1, le=1000, description="fewest shared neighbours")] = 1,
     after: Annotated[str, Query(max_length=401, description="the previous page's `next` token")] = "",
@@ -141,7 +146,9 @@ def cluster_overlaps(
 ) -> dict[str, Any]:
     """Pairs of clusters sharing zones, cities, anchor firms or projects, with a Jaccard score."""
     rows = run_named(
-        driver, settings, "cluster_overlaps",
+        driver,
+        settings,
+        "cluster_overlaps",
         {"sector": sector, "city": city, "min_shared": min_shared, "after": after, "limit": limit},
         registry=registry,
     )
@@ -159,7 +166,10 @@ def cities_multi_sector(
 ) -> dict[str, Any]:
     """Cities hosting clusters of at least `min_sectors` sectors, with those sectors and clusters."""
     rows = run_named(
-        driver, settings, "cities_multi_sector", {"min_sectors": min_sectors, "after": after, "limit": limit},
+        driver,
+        settings,
+        "cities_multi_sector",
+        {"min_sectors": min_sectors, "after": after, "limit": limit},
         registry=registry,
     )
     return page(rows, limit)
@@ -189,7 +199,9 @@ def sector_rollup(
     limit: Limit = 100,
 ) -> dict[str, Any]:
     """Per sector: clusters by level, summed targets against the sector goal, and neighbour counts."""
-    rows = run_named(driver, settings, "sector_rollup", {"year": year, "after": after, "limit": limit}, registry=registry)
+    rows = run_named(
+        driver, settings, "sector_rollup", {"year": year, "after": after, "limit": limit}, registry=registry
+    )
     return page(rows, limit)
 
 
@@ -214,7 +226,9 @@ def zone_detail(driver: DriverDep, settings: SettingsDep, registry: RegistryDep,
 
 
 @router.get("/api/enterprises/{key}", response_model=EnterpriseDetail, tags=["enterprises"])
-def enterprise_detail(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: EntityKey) -> dict[str, Any]:
+def enterprise_detail(
+    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: EntityKey
+) -> dict[str, Any]:
     """One enterprise with the clusters it anchors, the projects it runs, its zones and places."""
     rows = run_named(driver, settings, "enterprise_detail", {"key": key, "limit": 1}, registry=registry)
     return _one(rows, "enterprise", key)
@@ -237,7 +251,9 @@ class ProjectDetail(Ref):
 
 @router.get("/api/places/{key}", response_model=CityDetail, tags=["places"])
 def city_detail(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep,
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
     key: Annotated[str, Path(pattern=r"^\d{6}$", description="6-digit division code", examples=["410100"])],
 ) -> dict[str, Any]:
     """One city or county with its parent, counties, and the clusters and zones located there."""

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from clusterkg.graph.render import render_html
 from clusterkg.graph.model import LABEL_PATTERN, parse_label
+from clusterkg.graph.render import render_html
 from clusterkg.graph.subgraph import neighbourhood, overlap_network
 
 from .deps import DriverDep, SettingsDep
@@ -28,11 +28,15 @@ def viz_overlaps(
     return HTMLResponse(render_html(G, heading="产业集聚区与产业集群 (zones serving clusters)", link_hops=1))
 
 
-@router.get("/viz/{label}/{key}", tags=["pages"], response_class=Response, responses={200: {"content": {"text/html": {}}}})
+@router.get(
+    "/viz/{label}/{key}", tags=["pages"], response_class=Response, responses={200: {"content": {"text/html": {}}}}
+)
 def viz(
     driver: DriverDep,
     settings: SettingsDep,
-    label: Annotated[str, Path(max_length=40, pattern=LABEL_PATTERN, description="a model label, any case, e.g. cluster")],
+    label: Annotated[
+        str, Path(max_length=40, pattern=LABEL_PATTERN, description="a model label, any case, e.g. cluster")
+    ],
     key: Annotated[str, Path(max_length=200, description="the node's key")],
     hops: Annotated[int, Query(ge=1, le=3, description="how far to walk, 1 to 3")] = 1,
     cap: Annotated[int, Query(ge=1, le=2000, description="most nodes to draw, nearest first, up to 2000")] = 300,
@@ -42,8 +46,11 @@ def viz(
     return HTMLResponse(render_html(G, link_hops=hops))
 
 
-@router.get("/api/neighbourhood/{label}/{key}", tags=["paths"],
-            responses={200: {"content": {"application/json": {}, "application/graphml+xml": {}}}})
+@router.get(
+    "/api/neighbourhood/{label}/{key}",
+    tags=["paths"],
+    responses={200: {"content": {"application/json": {}, "application/graphml+xml": {}}}},
+)
 def neighbourhood_data(
     driver: DriverDep,
     settings: SettingsDep,
@@ -58,10 +65,19 @@ def neighbourhood_data(
     if format == "graphml":
         import networkx as nx
 
-        return Response("\n".join(nx.generate_graphml(G, encoding="utf-8")), media_type="application/graphml+xml; charset=utf-8")
+        return Response(
+            "\n".join(nx.generate_graphml(G, encoding="utf-8")), media_type="application/graphml+xml; charset=utf-8"
+        )
     nodes = [{"id": n, **attrs} for n, attrs in G.nodes(data=True)]
     edges = [{"from": a, "to": b, **attrs} for a, b, attrs in G.edges(data=True)]
-    return JSONResponse(jsonable_encoder({"root": G.graph.get("root"), "reachable": G.graph.get("reachable"),
-                                          "complete": G.graph.get("complete"),
-                                          "nodes": nodes, "relationships": edges}))
-
+    return JSONResponse(
+        jsonable_encoder(
+            {
+                "root": G.graph.get("root"),
+                "reachable": G.graph.get("reachable"),
+                "complete": G.graph.get("complete"),
+                "nodes": nodes,
+                "relationships": edges,
+            }
+        )
+    )

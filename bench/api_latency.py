@@ -26,11 +26,11 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import record, summarise  # noqa: E402
-from gap_report import firm_count, largest_cluster  # noqa: E402
+from common import record, summarise
+from gap_report import firm_count, largest_cluster
 
-from clusterkg.graph.db import create_driver, read  # noqa: E402
-from clusterkg.settings import Settings, get_settings  # noqa: E402
+from clusterkg.graph.db import create_driver, read
+from clusterkg.settings import Settings, get_settings
 
 TARGET_P50_MS = 10.0
 TARGET_P95_MS = 50.0
@@ -56,9 +56,22 @@ def serving(url: str | None, workers: int = 1) -> Iterator[str]:
         yield url.rstrip("/")
         return
     port = free_port()
-    cmd = [sys.executable, "-m", "uvicorn", "clusterkg.api.app:create_app", "--factory",
-           "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning",
-           "--no-access-log"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "clusterkg.api.app:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
     proc = subprocess.Popen(cmd, env=os.environ.copy())
     base = f"http://127.0.0.1:{port}"
     try:
@@ -91,8 +104,13 @@ def targets(settings: Settings, per_zone: int = 3) -> dict[str, object]:
         largest, local = largest_cluster(driver, settings)
         clusters = [r["key"] for r in read(driver, settings, "MATCH (c:Cluster) RETURN c.key AS key ORDER BY key")]
         firms = [r["key"] for r in read(driver, settings, FIRMS_PER_ZONE, {"per_zone": per_zone})]
-        return {"firms": firm_count(driver, settings), "largest": largest, "local_firms": local,
-                "clusters": clusters, "registry_firms": firms}
+        return {
+            "firms": firm_count(driver, settings),
+            "largest": largest,
+            "local_firms": local,
+            "clusters": clusters,
+            "registry_firms": firms,
+        }
     finally:
         driver.close()
 
@@ -110,8 +128,9 @@ def route_urls(t: dict[str, object], cap: int) -> dict[str, list[str]]:
         "zones_shared": ["/api/zones/shared"],
         "cluster_gaps": [f"/api/clusters/{largest}/gaps"],
         "neighbourhood_2hop_cluster": [f"/api/neighbourhood/Cluster/{largest}?hops=2&cap={cap}"],
-        "neighbourhood_2hop_firm": [f"/api/neighbourhood/Enterprise/{quote(k)}?hops=2&cap={cap}"
-                                    for k in t["registry_firms"][:20]],  # type: ignore[index]
+        "neighbourhood_2hop_firm": [
+            f"/api/neighbourhood/Enterprise/{quote(k)}?hops=2&cap={cap}" for k in t["registry_firms"][:20]
+        ],  # type: ignore[index]
     }
 
 
@@ -143,17 +162,30 @@ def main() -> None:
                 resp.raise_for_status()
                 samples[name].append(elapsed)
                 sizes[name] = max(sizes.get(name, 0), len(resp.content))
-    figures = {name: {**summarise(s), "max_bytes": sizes[name], "urls": len(routes[name])} for name, s in samples.items()}
+    figures = {
+        name: {**summarise(s), "max_bytes": sizes[name], "urls": len(routes[name])} for name, s in samples.items()
+    }
     for name, f in figures.items():
         ok = f["p50_ms"] <= TARGET_P50_MS and f["p95_ms"] <= TARGET_P95_MS
-        print(f"{name:28} p50 {f['p50_ms']:8.2f} ms  p95 {f['p95_ms']:8.2f} ms  max {f['max_ms']:8.2f} ms"
-              f"  {'meets' if ok else 'MISSES'} p50<={TARGET_P50_MS:g}/p95<={TARGET_P95_MS:g}")
-    record("api_latency", {
-        "firms": t["firms"], "largest_cluster": t["largest"], "local_firms": t["local_firms"],
-        "server": "external" if args.url else f"uvicorn workers={args.workers}", "client": "httpx sequential keep-alive",
-        "repeat": args.repeat, "cap": args.cap, "target_p50_ms": TARGET_P50_MS, "target_p95_ms": TARGET_P95_MS,
-        "routes": figures,
-    })
+        print(
+            f"{name:28} p50 {f['p50_ms']:8.2f} ms  p95 {f['p95_ms']:8.2f} ms  max {f['max_ms']:8.2f} ms"
+            f"  {'meets' if ok else 'MISSES'} p50<={TARGET_P50_MS:g}/p95<={TARGET_P95_MS:g}"
+        )
+    record(
+        "api_latency",
+        {
+            "firms": t["firms"],
+            "largest_cluster": t["largest"],
+            "local_firms": t["local_firms"],
+            "server": "external" if args.url else f"uvicorn workers={args.workers}",
+            "client": "httpx sequential keep-alive",
+            "repeat": args.repeat,
+            "cap": args.cap,
+            "target_p50_ms": TARGET_P50_MS,
+            "target_p95_ms": TARGET_P95_MS,
+            "routes": figures,
+        },
+    )
 
 
 if __name__ == "__main__":

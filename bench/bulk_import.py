@@ -18,14 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import record  # noqa: E402
+from common import record
 
-from clusterkg.graph.db import create_driver, read  # noqa: E402
-from clusterkg.loaders.bulk_import import bulk_import  # noqa: E402
-from clusterkg.loaders.chains import load_chains  # noqa: E402
-from clusterkg.loaders.load_firms import plan_zones  # noqa: E402
-from clusterkg.loaders.sample_firms import generate_firms  # noqa: E402
-from clusterkg.settings import get_settings  # noqa: E402
+from clusterkg.graph.db import create_driver, read
+from clusterkg.loaders.bulk_import import bulk_import
+from clusterkg.loaders.chains import load_chains
+from clusterkg.loaders.load_firms import plan_zones
+from clusterkg.loaders.sample_firms import generate_firms
+from clusterkg.settings import get_settings
 
 
 def main() -> None:
@@ -56,14 +56,20 @@ def main() -> None:
         rels = read(driver, settings, "MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
     finally:
         driver.close()
-    record("bulk_import", {
-        "firms": result.firms, "nodes": nodes, "relationships": rels, "presence_cells": result.presence_cells,
-        "total_s": round(total_s, 1),
-        **{f"{phase}_s": seconds for phase, seconds in result.timings.items() if phase != "total"},
-        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "neo4j_admin_peak_rss_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
-        "counts": result.counts,
-    })
+    record(
+        "bulk_import",
+        {
+            "firms": result.firms,
+            "nodes": nodes,
+            "relationships": rels,
+            "presence_cells": result.presence_cells,
+            "total_s": round(total_s, 1),
+            **{f"{phase}_s": seconds for phase, seconds in result.timings.items() if phase != "total"},
+            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            "neo4j_admin_peak_rss_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+            "counts": result.counts,
+        },
+    )
 
 
 if __name__ == "__main__":

@@ -22,8 +22,13 @@ def machine() -> dict[str, Any]:
             mem = int(f.readline().split()[1]) // 1024
     except OSError:
         pass
-    return {"cores": os.cpu_count(), "mem_mib": mem, "python": platform.python_version(),
-            "driver": neo4j.__version__, "platform": platform.platform()}
+    return {
+        "cores": os.cpu_count(),
+        "mem_mib": mem,
+        "python": platform.python_version(),
+        "driver": neo4j.__version__,
+        "platform": platform.platform(),
+    }
 
 
 def summarise(samples_s: list[float]) -> dict[str, float]:
@@ -46,5 +51,6 @@ def remove_registry(driver: Any, settings: Any) -> None:
     # CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
     with driver.session(database=settings.neo4j_database) as session:
         for label in ("Project", "Enterprise"):
-            session.run(f"MATCH (n:{label} {{source: 'registry'}}) "
-                        "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+            session.run(
+                f"MATCH (n:{label} {{source: 'registry'}}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS"
+            ).consume()

@@ -182,8 +182,12 @@ def time_long_plan(henan: Path, extract: Extractor) -> dict[str, Any]:
         except Exception as exc:  # noqa: BLE001 - the figure is printed, never judged
             error = f"{type(exc).__name__}: {exc}"
         seconds = time.perf_counter() - t
-        return {"chars": len(path.read_text(encoding="utf-8")), "copies": copies,
-                "seconds": round(seconds, 3), "error": error}
+        return {
+            "chars": len(path.read_text(encoding="utf-8")),
+            "copies": copies,
+            "seconds": round(seconds, 3),
+            "error": error,
+        }
 
 
 # -- reporting -----------------------------------------------------------------------------
@@ -198,8 +202,14 @@ def _round(x: float | None) -> float | None:
 
 
 def kind_json(k: KindScore, errors: bool = False) -> dict[str, Any]:
-    out: dict[str, Any] = {"tp": k.tp, "fp": k.fp, "fn": k.fn, "p": _round(k.precision),
-                           "r": _round(k.recall), "f1": _round(k.f1)}
+    out: dict[str, Any] = {
+        "tp": k.tp,
+        "fp": k.fp,
+        "fn": k.fn,
+        "p": _round(k.precision),
+        "r": _round(k.recall),
+        "f1": _round(k.f1),
+    }
     if errors:
         out |= {"false_positives": list(k.false_positives), "misses": list(k.misses)}
     return out
@@ -207,15 +217,32 @@ def kind_json(k: KindScore, errors: bool = False) -> dict[str, Any]:
 
 def table(results: Sequence[Result], totals: Mapping[str, Mapping[str, KindScore]], extractor_name: str) -> Table:
     t = Table(title=f"extraction scores ({extractor_name})", show_lines=False)
-    for col, justify in (("document", "left"), ("kind", "left"), ("tp", "right"), ("fp", "right"),
-                         ("fn", "right"), ("P", "right"), ("R", "right"), ("F1", "right")):
+    for col, justify in (
+        ("document", "left"),
+        ("kind", "left"),
+        ("tp", "right"),
+        ("fp", "right"),
+        ("fn", "right"),
+        ("P", "right"),
+        ("R", "right"),
+        ("F1", "right"),
+    ):
         t.add_column(col, justify=justify, no_wrap=col == "document")  # type: ignore[arg-type]
 
     def rows(label: str, scores: Mapping[str, KindScore]) -> None:
         for i, kind in enumerate(ALL_KINDS):
             k = scores[kind]
-            t.add_row(label if i == 0 else "", kind, str(k.tp), str(k.fp), str(k.fn),
-                      _fmt(k.precision), _fmt(k.recall), _fmt(k.f1), end_section=i == len(ALL_KINDS) - 1)
+            t.add_row(
+                label if i == 0 else "",
+                kind,
+                str(k.tp),
+                str(k.fp),
+                str(k.fn),
+                _fmt(k.precision),
+                _fmt(k.recall),
+                _fmt(k.f1),
+                end_section=i == len(ALL_KINDS) - 1,
+            )
 
     for r in results:
         rows(r.case.key + (" (failed)" if r.error else ""), r.scores)
@@ -243,12 +270,21 @@ def print_errors(console: Console, results: Sequence[Result]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    ap.add_argument("--corpus", type=Path, action="append", default=[], metavar="DIR",
-                    help="another folder of NAME.txt + NAME.gold.json (repeatable)")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="another folder of NAME.txt + NAME.gold.json (repeatable)",
+    )
     ap.add_argument("--errors", action="store_true", help="list false positives and misses by name")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
-    ap.add_argument("--general", action="store_true",
-                    help="score the general reading alone (the Henan 2015 plan too, not its legacy reading)")
+    ap.add_argument(
+        "--general",
+        action="store_true",
+        help="score the general reading alone (the Henan 2015 plan too, not its legacy reading)",
+    )
     args = ap.parse_args(argv)
     try:
         cases = all_cases(args.corpus)
@@ -269,9 +305,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = {
             "extractor": name,
             "documents": [
-                {"key": r.case.key, "corpus": r.case.corpus, "unseen": r.case.unseen,
-                 "seconds": round(r.seconds, 3), "error": r.error, "warnings": r.warnings,
-                 "scores": {k: kind_json(v, args.errors) for k, v in r.scores.items()}}
+                {
+                    "key": r.case.key,
+                    "corpus": r.case.corpus,
+                    "unseen": r.case.unseen,
+                    "seconds": round(r.seconds, 3),
+                    "error": r.error,
+                    "warnings": r.warnings,
+                    "scores": {k: kind_json(v, args.errors) for k, v in r.scores.items()},
+                }
                 for r in results
             ],
             "micro": {label: {k: kind_json(v) for k, v in s.items()} for label, s in totals.items()},
@@ -286,33 +328,48 @@ def main(argv: Sequence[str] | None = None) -> int:
             print_errors(console, results)
         failed = [r.case.key for r in results if r.error]
         if failed:
-            console.print(f"extraction failed on {len(failed)} document(s): {', '.join(failed)} "
-                          "(scored as finding nothing; --errors shows why)", markup=False)
+            console.print(
+                f"extraction failed on {len(failed)} document(s): {', '.join(failed)} "
+                "(scored as finding nothing; --errors shows why)",
+                markup=False,
+            )
         # An extractor must never report success where it found nothing (STYLE.md).
-        silent = [r.case.key for r in results
-                  if not r.error and not r.warnings and not any(r.scores[k].tp + r.scores[k].fp for k in KINDS)]
+        silent = [
+            r.case.key
+            for r in results
+            if not r.error and not r.warnings and not any(r.scores[k].tp + r.scores[k].fp for k in KINDS)
+        ]
         if silent:
-            console.print(f"found nothing and warned of nothing on {len(silent)} document(s): {', '.join(silent)}",
-                          markup=False)
+            console.print(
+                f"found nothing and warned of nothing on {len(silent)} document(s): {', '.join(silent)}", markup=False
+            )
         note = f" ({timing['error']})" if timing["error"] else ""
-        console.print(f"extraction of a {timing['chars']:,}-character plan ({timing['copies']}× Henan 2015): "
-                      f"{timing['seconds']:.3f} s (target < 2 s){note}", markup=False)
+        console.print(
+            f"extraction of a {timing['chars']:,}-character plan ({timing['copies']}× Henan 2015): "
+            f"{timing['seconds']:.3f} s (target < 2 s){note}",
+            markup=False,
+        )
 
-    record("extraction", {
-        "extractor": name,
-        "commit": _commit(),
-        "documents": len(results),
-        "failed": [r.case.key for r in results if r.error],
-        "micro": {k: kind_json(v) for k, v in totals["micro: all"].items()},
-        "micro_unseen": {k: kind_json(v) for k, v in totals["micro: other wordings"].items()},
-        "extract_100_pages_s": timing["seconds"],
-    }, echo=False)
+    record(
+        "extraction",
+        {
+            "extractor": name,
+            "commit": _commit(),
+            "documents": len(results),
+            "failed": [r.case.key for r in results if r.error],
+            "micro": {k: kind_json(v) for k, v in totals["micro: all"].items()},
+            "micro_unseen": {k: kind_json(v) for k, v in totals["micro: other wordings"].items()},
+            "extract_100_pages_s": timing["seconds"],
+        },
+        echo=False,
+    )
     return 0
 
 
 def _commit() -> str | None:
-    out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-                         capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    )
     return out.stdout.strip() or None
 
 

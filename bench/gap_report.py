@@ -17,12 +17,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import record, summarise  # noqa: E402
+from common import record, summarise
 
-from clusterkg.graph.db import create_driver, read  # noqa: E402
-from clusterkg.queries import load_registry  # noqa: E402
-from clusterkg.queries.run import run_named  # noqa: E402
-from clusterkg.settings import Settings, get_settings  # noqa: E402
+from clusterkg.graph.db import create_driver, read
+from clusterkg.queries import load_registry
+from clusterkg.queries.run import run_named
+from clusterkg.settings import Settings, get_settings
 
 LOCAL_FIRMS = """
 MATCH (c:Cluster)
@@ -49,8 +49,10 @@ def largest_cluster(driver: Any, settings: Settings) -> tuple[str, int]:
     """The cluster with most local firms and how many it has."""
     rows = read(driver, settings, LOCAL_FIRMS)
     if not rows:
-        sys.exit("no cluster has a local firm: load the plan and a registry first "
-                 "(clusterkg load plan; clusterkg sample firms --n 5000 s.csv; clusterkg load firms s.csv)")
+        sys.exit(
+            "no cluster has a local firm: load the plan and a registry first "
+            "(clusterkg load plan; clusterkg sample firms --n 5000 s.csv; clusterkg load firms s.csv)"
+        )
     return str(rows[0]["key"]), int(rows[0]["local_firms"])
 
 
@@ -72,8 +74,11 @@ def profile(driver: Any, settings: Settings, name: str, params: dict[str, Any]) 
         return int(plan.get("dbHits", 0)) + sum(hits(c) for c in plan.get("children", []))
 
     plan = summary.profile or {}
-    return {"db_hits": hits(plan), "rows": plan.get("rows"),
-            "server_ms": summary.result_available_after + summary.result_consumed_after}
+    return {
+        "db_hits": hits(plan),
+        "rows": plan.get("rows"),
+        "server_ms": summary.result_available_after + summary.result_consumed_after,
+    }
 
 
 def main() -> None:
@@ -104,11 +109,17 @@ def main() -> None:
             candidates.append(t2 - t1)
             whole.append(t2 - t0)
         figures: dict[str, Any] = {
-            "firms": firms, "cluster": key, "local_firms": local, "segments": len(rows),
-            "local_firms_in_segments": sum(r["firm_count"] for r in rows), "flags": {f: sum(1 for r in rows if r["flag"] == f) for f in ("缺链", "弱链", "强链")},
+            "firms": firms,
+            "cluster": key,
+            "local_firms": local,
+            "segments": len(rows),
+            "local_firms_in_segments": sum(r["firm_count"] for r in rows),
+            "flags": {f: sum(1 for r in rows if r["flag"] == f) for f in ("缺链", "弱链", "强链")},
             "gap_segment": segment,
-            "cluster_gaps": summarise(report), "candidates_and_zones": summarise(candidates),
-            "report_and_candidates": summarise(whole), "target_ms": 1000,
+            "cluster_gaps": summarise(report),
+            "candidates_and_zones": summarise(candidates),
+            "report_and_candidates": summarise(whole),
+            "target_ms": 1000,
         }
         if args.profile:
             figures["profile"] = {

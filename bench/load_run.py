@@ -24,10 +24,10 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from api_latency import serving, targets  # noqa: E402
-from common import record  # noqa: E402
+from api_latency import serving, targets
+from common import record
 
-from clusterkg.settings import get_settings  # noqa: E402
+from clusterkg.settings import get_settings
 
 # wrk calls request() for every request and done() once at the end; the JSON line is how the
 # figures reach Python without scraping wrk's human-readable table.
@@ -62,13 +62,28 @@ def paths_for(route: str, t: dict[str, object]) -> list[str]:
     return firms + clusters + ["/api/zones/shared"] * 10
 
 
-def run_wrk(base: str, paths: list[str], clients: int, threads: int, duration_s: int, timeout_s: int) -> dict[str, float]:
+def run_wrk(
+    base: str, paths: list[str], clients: int, threads: int, duration_s: int, timeout_s: int
+) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "rotate.lua"
         script.write_text(LUA % ", ".join(f'"{p}"' for p in paths), encoding="ascii")
-        cmd = ["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{duration_s}s", "--timeout", f"{timeout_s}s",
-               "--latency", "-s", str(script), base + "/"]
-        out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration_s + 60)
+        cmd = [
+            "wrk",
+            "-t",
+            str(threads),
+            "-c",
+            str(clients),
+            "-d",
+            f"{duration_s}s",
+            "--timeout",
+            f"{timeout_s}s",
+            "--latency",
+            "-s",
+            str(script),
+            base + "/",
+        ]
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration_s + 60, check=False)
     print(out.stdout, end="")
     if out.returncode != 0:
         sys.exit(f"load_run: wrk exited {out.returncode}: {out.stderr.strip()}")
@@ -102,22 +117,35 @@ def main() -> None:
     errors = {k: int(w[k]) for k in ("connect", "read", "write", "timeout")}
     non_2xx_3xx = int(w["status"])
     figures = {
-        "firms": t["firms"], "route": args.route, "urls": len(paths), "clients": args.clients,
-        "threads": min(args.threads, args.clients), "duration_s": round(seconds, 1),
+        "firms": t["firms"],
+        "route": args.route,
+        "urls": len(paths),
+        "clients": args.clients,
+        "threads": min(args.threads, args.clients),
+        "duration_s": round(seconds, 1),
         "server": "external" if args.url else f"uvicorn workers={args.workers}",
-        "requests": int(w["requests"]), "requests_per_s": round(w["requests"] / seconds, 1),
-        "p50_ms": round(w["p50_us"] / 1000, 2), "p75_ms": round(w["p75_us"] / 1000, 2),
-        "p90_ms": round(w["p90_us"] / 1000, 2), "p99_ms": round(w["p99_us"] / 1000, 2),
-        "max_ms": round(w["max_us"] / 1000, 2), "socket_errors": errors, "non_2xx_3xx": non_2xx_3xx,
+        "requests": int(w["requests"]),
+        "requests_per_s": round(w["requests"] / seconds, 1),
+        "p50_ms": round(w["p50_us"] / 1000, 2),
+        "p75_ms": round(w["p75_us"] / 1000, 2),
+        "p90_ms": round(w["p90_us"] / 1000, 2),
+        "p99_ms": round(w["p99_us"] / 1000, 2),
+        "max_ms": round(w["max_us"] / 1000, 2),
+        "socket_errors": errors,
+        "non_2xx_3xx": non_2xx_3xx,
         "min_rps": args.min_rps,
     }
     record("load_run", figures)
-    failed = [f"{n} {k} errors" for k, n in errors.items() if n] + ([f"{non_2xx_3xx} responses >= 400"] if non_2xx_3xx else [])
+    failed = [f"{n} {k} errors" for k, n in errors.items() if n] + (
+        [f"{non_2xx_3xx} responses >= 400"] if non_2xx_3xx else []
+    )
     if args.min_rps and figures["requests_per_s"] < args.min_rps:
         failed.append(f"{figures['requests_per_s']} requests/s < {args.min_rps:g}")
     if failed:
         sys.exit("load_run: FAILED: " + "; ".join(failed))
-    print(f"load_run: {figures['requests']} requests, {figures['requests_per_s']} req/s, p99 {figures['p99_ms']} ms, no errors")
+    print(
+        f"load_run: {figures['requests']} requests, {figures['requests_per_s']} req/s, p99 {figures['p99_ms']} ms, no errors"
+    )
 
 
 if __name__ == "__main__":

@@ -54,8 +54,17 @@ def main() -> None:
             samples.append(time.perf_counter() - t)
             resp.raise_for_status()
     paths = len(re.findall(r"<path[^>]*\bdata-code=", resp.text))
-    record("map_svg", {"url": url, "firms": firms, **summarise(samples), "payload_bytes": len(resp.content),
-                       "paths": paths, "map_places": query})
+    record(
+        "map_svg",
+        {
+            "url": url,
+            "firms": firms,
+            **summarise(samples),
+            "payload_bytes": len(resp.content),
+            "paths": paths,
+            "map_places": query,
+        },
+    )
 
 
 if __name__ == "__main__":

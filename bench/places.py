@@ -15,8 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from clusterkg.loaders.places import PACKAGED, NationalGazetteer
 from common import record, summarise
+
+from clusterkg.loaders.places import PACKAGED, NationalGazetteer
 
 FILLER = ("围绕", "装备制造", "产业集群", "加快建设", "重点发展", "新材料", "电子信息", "协同推进", "，", "。", "和")
 
@@ -49,7 +50,9 @@ def main() -> None:
         start = time.perf_counter()
         found = g.find_in(text)
         scans.append(time.perf_counter() - start)
-    record("places", {"build": summarise(builds), "find_in": summarise(scans), "chars": len(text), "mentions": len(found)})
+    record(
+        "places", {"build": summarise(builds), "find_in": summarise(scans), "chars": len(text), "mentions": len(found)}
+    )
 
 
 if __name__ == "__main__":

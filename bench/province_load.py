@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import record, remove_registry  # noqa: E402
+from common import record, remove_registry
 
-from clusterkg.graph.db import create_driver, read  # noqa: E402
-from clusterkg.settings import get_settings  # noqa: E402
+from clusterkg.graph.db import create_driver, read
+from clusterkg.settings import get_settings
 
 CLI = str(Path(sys.executable).with_name("clusterkg"))
 
@@ -49,26 +49,51 @@ def main() -> None:
     firms = args.dir / f"firms-{args.n}-{args.seed}.csv"
     projects = firms.with_name(firms.stem + ".projects.csv")
     t = time.perf_counter()
-    subprocess.run([CLI, "sample", "firms", "--n", str(args.n), "--projects", str(args.projects),
-                    "--seed", str(args.seed), str(firms)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            CLI,
+            "sample",
+            "firms",
+            "--n",
+            str(args.n),
+            "--projects",
+            str(args.projects),
+            "--seed",
+            str(args.seed),
+            str(firms),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     generate_s = time.perf_counter() - t
     remove_registry(driver, settings)
     firms_s, rss_firms = timed("load", "firms", str(firms))
     projects_s, rss_all = timed("load", "projects", str(projects))
-    counts = read(driver, settings, "MATCH (e:Enterprise {source: 'registry'}) "
-                  "RETURN count(e) AS firms, sum(COUNT { (e)-->() }) AS rels LIMIT 1")[0]
+    counts = read(
+        driver,
+        settings,
+        "MATCH (e:Enterprise {source: 'registry'}) RETURN count(e) AS firms, sum(COUNT { (e)-->() }) AS rels LIMIT 1",
+    )[0]
     if args.clean:
         remove_registry(driver, settings)
     driver.close()
-    record("province_load", {
-        "firms": counts["firms"], "firm_relationships": counts["rels"], "projects": args.projects,
-        "generate_s": round(generate_s, 1),
-        "load_firms_s": round(firms_s, 1), "firms_per_s": round(args.n / firms_s),
-        "relationships_per_s": round(counts["rels"] / firms_s),
-        "load_projects_s": round(projects_s, 1),
-        "loader_peak_rss_mib": rss_all, "loader_peak_rss_mib_firms": rss_firms,
-        "target_s": 300, "target_rss_mib": 300,
-    })
+    record(
+        "province_load",
+        {
+            "firms": counts["firms"],
+            "firm_relationships": counts["rels"],
+            "projects": args.projects,
+            "generate_s": round(generate_s, 1),
+            "load_firms_s": round(firms_s, 1),
+            "firms_per_s": round(args.n / firms_s),
+            "relationships_per_s": round(counts["rels"] / firms_s),
+            "load_projects_s": round(projects_s, 1),
+            "loader_peak_rss_mib": rss_all,
+            "loader_peak_rss_mib_firms": rss_firms,
+            "target_s": 300,
+            "target_rss_mib": 300,
+        },
+    )
 
 
 if __name__ == "__main__":

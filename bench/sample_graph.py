@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import remove_registry  # noqa: E402
+from common import remove_registry
 
-from clusterkg.graph.db import create_driver, read  # noqa: E402
-from clusterkg.settings import get_settings  # noqa: E402
+from clusterkg.graph.db import create_driver, read
+from clusterkg.settings import get_settings
 
 COUNT = "MATCH (e:Enterprise) WHERE e.source = 'registry' RETURN count(e) AS n"
 
@@ -43,8 +43,10 @@ def main() -> None:
         csv = args.dir / f"firms-{args.n}-seed{args.seed}.csv"
         bin_dir = Path(sys.executable).parent
         if not csv.exists():
-            subprocess.run([str(bin_dir / "clusterkg"), "sample", "firms", "--n", str(args.n), "--seed", str(args.seed),
-                            str(csv)], check=True)
+            subprocess.run(
+                [str(bin_dir / "clusterkg"), "sample", "firms", "--n", str(args.n), "--seed", str(args.seed), str(csv)],
+                check=True,
+            )
         t = time.perf_counter()
         subprocess.run([str(bin_dir / "clusterkg"), "load", "firms", str(csv)], check=True)
         now = int(read(driver, settings, COUNT)[0]["n"])

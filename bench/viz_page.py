@@ -13,11 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import record, summarise  # noqa: E402
-from fastapi.testclient import TestClient  # noqa: E402
+from common import record, summarise
+from fastapi.testclient import TestClient
 
-from clusterkg.api.app import create_app  # noqa: E402
-from clusterkg.settings import get_settings  # noqa: E402
+from clusterkg.api.app import create_app
+from clusterkg.settings import get_settings
 
 
 def main() -> None:
@@ -35,8 +35,10 @@ def main() -> None:
             t = time.perf_counter()
             client.get(url).raise_for_status()
             samples.append(time.perf_counter() - t)
-    record("viz_page", {"url": url, "nodes_in_page": nodes, "bytes": len(first.content), "physics": "off",
-                        **summarise(samples)})
+    record(
+        "viz_page",
+        {"url": url, "nodes_in_page": nodes, "bytes": len(first.content), "physics": "off", **summarise(samples)},
+    )
 
 
 if __name__ == "__main__":

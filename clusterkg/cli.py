@@ -16,8 +16,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, ProgressColumn, Task, TaskID, TextColumn, TimeElapsedColumn
-from rich.text import Text
 from rich.table import Table
+from rich.text import Text
 
 from .errors import ClusterKGError
 from .settings import Settings, get_settings
@@ -28,6 +28,7 @@ class RowRate(ProgressColumn):
 
     def render(self, task: Task) -> Text:
         return Text(f"{task.speed:,.0f} rows/s" if task.speed else "", style="progress.data.speed")
+
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 load_app = typer.Typer(no_args_is_help=True, help="Load plans and data into the graph.")
@@ -102,10 +103,17 @@ def print_warnings(warnings: tuple[str, ...], plan: Path) -> None:
 
 
 def _load_with_progress(settings: Settings, name: str, load: Callable[..., Any]) -> Any:
-    with driver_for(settings) as driver, Progress(
-        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(), console=err, transient=True,
-    ) as bar:
+    with (
+        driver_for(settings) as driver,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as bar,
+    ):
         task = bar.add_task(f"loading {name}", total=None)
 
         def step(what: str, n: int) -> None:
@@ -117,7 +125,9 @@ def _load_with_progress(settings: Settings, name: str, load: Callable[..., Any])
 @load_app.command("plan")
 @guarded
 def load_plan_cmd(
-    path: Annotated[Path | None, typer.Argument(help="plan text file (default: the Henan plan in CLUSTERKG_PLANS)")] = None,
+    path: Annotated[
+        Path | None, typer.Argument(help="plan text file (default: the Henan plan in CLUSTERKG_PLANS)")
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="parse and validate; print counts; write nothing")] = False,
 ) -> None:
     """Extract a plan's facts and write them to the graph in one idempotent transaction."""
@@ -129,8 +139,9 @@ def load_plan_cmd(
         result = load_plan(None, settings, plan, dry_run=True)
         print_counts(f"{plan.name}: would write (dry run)", result.counts)
     else:
-        result = _load_with_progress(settings, plan.name, lambda driver, progress: load_plan(
-            driver, settings, plan, progress=progress))
+        result = _load_with_progress(
+            settings, plan.name, lambda driver, progress: load_plan(driver, settings, plan, progress=progress)
+        )
         print_counts(f"{plan.name}: loaded into {settings.neo4j_database}", result.counts)
     print_warnings(result.warnings, plan)
 
@@ -149,8 +160,9 @@ def load_facts_cmd(
         result = load_facts(None, settings, path, dry_run=True)
         print_counts(f"{path.name}: would write (dry run)", result.counts)
     else:
-        result = _load_with_progress(settings, path.name, lambda driver, progress: load_facts(
-            driver, settings, path, progress=progress))
+        result = _load_with_progress(
+            settings, path.name, lambda driver, progress: load_facts(driver, settings, path, progress=progress)
+        )
         print_counts(f"{path.name}: loaded into {settings.neo4j_database}", result.counts)
     for w in result.warnings:
         err.print(f"warning: {w}", highlight=False, markup=False, soft_wrap=True)
@@ -168,7 +180,9 @@ class FactsFormat(str, Enum):
 def extract_cmd(
     path: Annotated[Path, typer.Argument(help="plan document")],
     out: Annotated[Path | None, typer.Option("-o", "--out", help="write the facts here (default: stdout)")] = None,
-    fmt: Annotated[FactsFormat | None, typer.Option("--format", help="json or yaml (default: from -o's suffix, else json)")] = None,
+    fmt: Annotated[
+        FactsFormat | None, typer.Option("--format", help="json or yaml (default: from -o's suffix, else json)")
+    ] = None,
 ) -> None:
     """Read a plan and print the facts it states, for review (no database needed)."""
     from clusterkg.loaders.extract.pipeline import (
@@ -184,17 +198,29 @@ def extract_cmd(
         sys.stdout.write(text)
     else:
         write_facts(facts, out, fmt.value if fmt else None)
-    counts = {"sectors": len(facts.sectors), "clusters": len(facts.clusters), "zones": len(facts.zones),
-              "firms": len(facts.firms), "projects": len(facts.projects)}
+    counts = {
+        "sectors": len(facts.sectors),
+        "clusters": len(facts.clusters),
+        "zones": len(facts.zones),
+        "firms": len(facts.firms),
+        "projects": len(facts.projects),
+    }
     where = f"wrote {out}" if out else "facts"
-    err.print(f"{path.name}: {where} ({facts.document.profile} reading): "
-              + ", ".join(f"{v} {k}" for k, v in counts.items()) + f"; {len(facts.warnings)} warnings",
-              highlight=False, markup=False, soft_wrap=True)
+    err.print(
+        f"{path.name}: {where} ({facts.document.profile} reading): "
+        + ", ".join(f"{v} {k}" for k, v in counts.items())
+        + f"; {len(facts.warnings)} warnings",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 @load_app.command("actuals")
 @guarded
-def load_actuals_cmd(path: Annotated[Path, typer.Argument(help="CSV with columns cluster,year,revenue_yi,source")]) -> None:
+def load_actuals_cmd(
+    path: Annotated[Path, typer.Argument(help="CSV with columns cluster,year,revenue_yi,source")],
+) -> None:
     """Load reported cluster revenues (all rows checked first; any bad row writes nothing)."""
     from clusterkg.loaders.actuals import load_actuals
 
@@ -208,11 +234,20 @@ def load_actuals_cmd(path: Annotated[Path, typer.Argument(help="CSV with columns
 @guarded
 def load_firms_cmd(
     path: Annotated[Path, typer.Argument(help="registry export: .csv (UTF-8 or GB18030) or .xlsx")],
-    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="load valid rows; write the others to FILE.rejects.csv")] = False,
-    bulk: Annotated[bool, typer.Option(
-        "--bulk", help="first loads of 10^6+ firms: REPLACE THE WHOLE GRAPH with the plan and this file via "
-                       "neo4j-admin import (stops and restarts the local server of scripts/neo4j.sh)")] = False,
-    plan: Annotated[Path | None, typer.Option(help="with --bulk: the plan imported with the firms (default: the Henan plan)")] = None,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="load valid rows; write the others to FILE.rejects.csv")
+    ] = False,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            "--bulk",
+            help="first loads of 10^6+ firms: REPLACE THE WHOLE GRAPH with the plan and this file via "
+            "neo4j-admin import (stops and restarts the local server of scripts/neo4j.sh)",
+        ),
+    ] = False,
+    plan: Annotated[
+        Path | None, typer.Option(help="with --bulk: the plan imported with the firms (default: the Henan plan)")
+    ] = None,
 ) -> None:
     """Load firms from a registry export; by default any invalid row writes nothing."""
     from clusterkg.loaders.load_firms import load_firms
@@ -223,10 +258,18 @@ def load_firms_cmd(
         return
     if plan is not None:
         raise typer.BadParameter("--plan only applies with --bulk (a Bolt load checks against the graph's plan)")
-    with driver_for(settings) as driver, Progress(
-        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,} rows"), RowRate(),
-        TimeElapsedColumn(), console=err, transient=True,
-    ) as bar:
+    with (
+        driver_for(settings) as driver,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed:,} rows"),
+            RowRate(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as bar,
+    ):
         tasks: dict[str, TaskID] = {}
 
         def advance(what: str, n: int) -> None:
@@ -238,8 +281,11 @@ def load_firms_cmd(
         result = load_firms(driver, settings, path, skip_invalid=skip_invalid, progress=advance)
     print_counts(f"{path.name}: loaded", result.counts)
     if not result.atomic:
-        err.print(f"{result.firms:,} firms committed in batches (over CLUSTERKG_ATOMIC_ROWS={settings.atomic_rows:,});"
-                  " if a load is interrupted, run it again: it converges", highlight=False)
+        err.print(
+            f"{result.firms:,} firms committed in batches (over CLUSTERKG_ATOMIC_ROWS={settings.atomic_rows:,});"
+            " if a load is interrupted, run it again: it converges",
+            highlight=False,
+        )
     if result.rejects_file:
         err.print(f"{result.rejected} invalid row(s) skipped; see {result.rejects_file}", highlight=False)
 
@@ -247,18 +293,30 @@ def load_firms_cmd(
 def _load_firms_bulk(settings: Settings, path: Path, plan: Path, skip_invalid: bool) -> None:
     from clusterkg.loaders.bulk_import import bulk_import
 
-    err.print(f"[bold]--bulk replaces the whole graph[/] of database {settings.neo4j_database!r} at "
-              f"{settings.neo4j_uri} with {plan.name} + {path.name}; anything else in it (other plans, "
-              "actuals, earlier firms) goes. The server is stopped during the import; if the import "
-              "fails, the previous database is put back.", highlight=False)
+    err.print(
+        f"[bold]--bulk replaces the whole graph[/] of database {settings.neo4j_database!r} at "
+        f"{settings.neo4j_uri} with {plan.name} + {path.name}; anything else in it (other plans, "
+        "actuals, earlier firms) goes. The server is stopped during the import; if the import "
+        "fails, the previous database is put back.",
+        highlight=False,
+    )
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[detail]}"),
-        TimeElapsedColumn(), console=err, transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[detail]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
     ) as bar:
         tasks: dict[str, TaskID] = {}
-        titles = {"checking": "checking rows", "csv": "writing import CSVs", "stopping": "stopping Neo4j",
-                  "importing": "neo4j-admin import", "starting": "starting Neo4j",
-                  "schema": "Presence cells, constraints and indexes"}
+        titles = {
+            "checking": "checking rows",
+            "csv": "writing import CSVs",
+            "stopping": "stopping Neo4j",
+            "importing": "neo4j-admin import",
+            "starting": "starting Neo4j",
+            "schema": "Presence cells, constraints and indexes",
+        }
 
         def advance(what: str, n: int) -> None:
             for other, task in tasks.items():
@@ -266,7 +324,9 @@ def _load_firms_bulk(settings: Settings, path: Path, plan: Path, skip_invalid: b
                     bar.update(task, total=bar.tasks[task].completed or 1, completed=bar.tasks[task].completed or 1)
             if what not in tasks:
                 total = bar.tasks[tasks["checking"]].completed if what == "csv" and "checking" in tasks else None
-                tasks[what] = bar.add_task(titles.get(what, what), total=100 if what == "importing" else total, detail="")
+                tasks[what] = bar.add_task(
+                    titles.get(what, what), total=100 if what == "importing" else total, detail=""
+                )
             task = tasks[what]
             if what == "importing":
                 bar.update(task, completed=n, detail=f"stage {n}%")
@@ -278,8 +338,11 @@ def _load_firms_bulk(settings: Settings, path: Path, plan: Path, skip_invalid: b
         result = bulk_import(settings, plan, path, skip_invalid=skip_invalid, progress=advance)
     print_counts(f"{plan.name} + {path.name}: imported into {settings.neo4j_database}", result.counts)
     t = result.timings
-    err.print(f"{result.firms:,} firms, {result.presence_cells:,} Presence cells; "
-              + ", ".join(f"{k} {v:.1f}s" for k, v in t.items()), highlight=False)
+    err.print(
+        f"{result.firms:,} firms, {result.presence_cells:,} Presence cells; "
+        + ", ".join(f"{k} {v:.1f}s" for k, v in t.items()),
+        highlight=False,
+    )
     if result.rejects_file:
         err.print(f"{result.rejected} invalid row(s) skipped; see {result.rejects_file}", highlight=False)
 
@@ -291,8 +354,12 @@ def sample_firms_cmd(
     n: Annotated[int, typer.Option("--n", min=1, max=10_000_000, help="number of firms")] = 5000,
     seed: Annotated[int, typer.Option("--seed", help="same seed, same file")] = 1,
     gb18030: Annotated[bool, typer.Option("--gb18030", help="encode as GB18030 like many registry exports")] = False,
-    plan: Annotated[Path | None, typer.Option(help="plan whose zones the firms sit in (default: the Henan plan)")] = None,
-    projects: Annotated[int, typer.Option("--projects", min=0, help="also write OUT-stem.projects.csv with this many projects")] = 0,
+    plan: Annotated[
+        Path | None, typer.Option(help="plan whose zones the firms sit in (default: the Henan plan)")
+    ] = None,
+    projects: Annotated[
+        int, typer.Option("--projects", min=0, help="also write OUT-stem.projects.csv with this many projects")
+    ] = 0,
 ) -> None:
     """Write a synthetic registry (every name marked 【样例】) over the plan's real zones and chains."""
     from clusterkg.loaders.chains import load_chains
@@ -311,7 +378,9 @@ def sample_firms_cmd(
 @guarded
 def load_projects_cmd(
     path: Annotated[Path, typer.Argument(help="project registry: .csv (UTF-8 or GB18030) or .xlsx")],
-    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="load valid rows; write the others to FILE.rejects.csv")] = False,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="load valid rows; write the others to FILE.rejects.csv")
+    ] = False,
 ) -> None:
     """Load projects (name, zone, sponsor USCC, industry, content, investment); sponsors must be loaded firms."""
     from clusterkg.loaders.load_firms import load_projects
@@ -359,7 +428,9 @@ def query_cmd(
     for col in rows[0] if rows else ["(no rows)"]:
         table.add_column(col)
     for row in rows:
-        table.add_row(*[json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v) for v in row.values()])
+        table.add_row(
+            *[json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v) for v in row.values()]
+        )
     console.print(table)
 
 
@@ -402,7 +473,9 @@ class Phases:
 
     def __call__(self, phase: str, n: int) -> None:
         self.rows += n
-        self.bar.update(self.task, description=f"{self.title}: {phase}" + (f" ({self.rows:,} rows)" if self.rows else ""))
+        self.bar.update(
+            self.task, description=f"{self.title}: {phase}" + (f" ({self.rows:,} rows)" if self.rows else "")
+        )
 
 
 def _phases() -> Progress:
@@ -413,7 +486,9 @@ def _phases() -> Progress:
 @guarded
 def backup_cmd(
     out: Annotated[Path, typer.Argument(help="the backup file to write")],
-    logical: Annotated[bool, typer.Option("--logical", help="a logical backup through Bolt even of the local server")] = False,
+    logical: Annotated[
+        bool, typer.Option("--logical", help="a logical backup through Bolt even of the local server")
+    ] = False,
 ) -> None:
     """Back the whole database up: a neo4j-admin dump of the local server (stopped and restarted), else through Bolt."""
     from clusterkg.graph.backup import backup
@@ -421,8 +496,14 @@ def backup_cmd(
 
     settings = get_settings()
     with driver_for(settings, any_version=True) as driver, _phases() as bar:
-        done = backup(driver, settings, out, logical=logical, extra={"schema_version": graph_version(driver, settings)},
-                      progress=Phases(bar, f"backing up to {out.name}"))
+        done = backup(
+            driver,
+            settings,
+            out,
+            logical=logical,
+            extra={"schema_version": graph_version(driver, settings)},
+            progress=Phases(bar, f"backing up to {out.name}"),
+        )
     console.print(f"wrote {done.summary()}", highlight=False, soft_wrap=True)
 
 
@@ -430,8 +511,12 @@ def backup_cmd(
 @guarded
 def restore_cmd(
     path: Annotated[Path, typer.Argument(help="a file written by `clusterkg backup`")],
-    yes: Annotated[bool, typer.Option("--yes", help="replace the database (without it, say what would be replaced)")] = False,
-    logical: Annotated[bool, typer.Option("--logical", help="only through Bolt: refuse a dump instead of using the local server")] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="replace the database (without it, say what would be replaced)")
+    ] = False,
+    logical: Annotated[
+        bool, typer.Option("--logical", help="only through Bolt: refuse a dump instead of using the local server")
+    ] = False,
 ) -> None:
     """Restore a backup: a dump replaces the local server's database; a logical backup loads into an empty one."""
     from clusterkg.graph.backup import inspect, restore
@@ -442,19 +527,29 @@ def restore_cmd(
     settings = get_settings()
     with driver_for(settings, any_version=True) as driver:
         now = graph_counts(driver, settings)
-        target = (f"database {settings.neo4j_database!r} at {settings.neo4j_uri} "
-                  f"({now['nodes']:,} nodes, {now['relationships']:,} relationships)")
+        target = (
+            f"database {settings.neo4j_database!r} at {settings.neo4j_uri} "
+            f"({now['nodes']:,} nodes, {now['relationships']:,} relationships)"
+        )
         if not yes:
             if found.kind == "logical":
                 fail(f"restore would load {found.summary()} into {target}, which must be empty; run again with --yes")
             fail(f"restore would REPLACE {target} with {found.summary()}; run again with --yes")
         with _phases() as bar:
             counts = restore(driver, settings, found, logical=logical, progress=Phases(bar, f"restoring {path.name}"))
-    console.print(f"restored {path} into {settings.neo4j_database!r}: {counts['nodes']:,} nodes and "
-                  f"{counts['relationships']:,} relationships, as the backup counted", highlight=False, soft_wrap=True)
+    console.print(
+        f"restored {path} into {settings.neo4j_database!r}: {counts['nodes']:,} nodes and "
+        f"{counts['relationships']:,} relationships, as the backup counted",
+        highlight=False,
+        soft_wrap=True,
+    )
     if (version := found.header.get("schema_version")) is not None and version < SCHEMA_VERSION:
-        err.print(f"the restored graph is at schema version {version}, this clusterkg uses {SCHEMA_VERSION}: "
-                  "run `clusterkg migrate`", highlight=False, soft_wrap=True)
+        err.print(
+            f"the restored graph is at schema version {version}, this clusterkg uses {SCHEMA_VERSION}: "
+            "run `clusterkg migrate`",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command("migrate")
@@ -465,8 +560,11 @@ def migrate_cmd() -> None:
 
     settings = get_settings()
     with driver_for(settings, any_version=True) as driver:
-        done = migrate(driver, settings, progress=lambda step: err.print(
-            f"migration {step.version}: {step.why}", highlight=False, soft_wrap=True))
+        done = migrate(
+            driver,
+            settings,
+            progress=lambda step: err.print(f"migration {step.version}: {step.why}", highlight=False, soft_wrap=True),
+        )
     if done.before is None:
         console.print("the graph is empty: nothing to migrate (a load records the current schema version)")
     elif not done.applied:

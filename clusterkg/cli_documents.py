@@ -33,8 +33,12 @@ def documents_cmd() -> None:
     for col in ("key", "date", "title", "province", "clusters", "zones", "firms", "projects"):
         table.add_column(col)
     for r in rows:
-        table.add_row(*(str(r[c] if r[c] is not None else "") for c in
-                        ("key", "date", "title", "province", "clusters", "zones", "firms", "projects")))
+        table.add_row(
+            *(
+                str(r[c] if r[c] is not None else "")
+                for c in ("key", "date", "title", "province", "clusters", "zones", "firms", "projects")
+            )
+        )
     console.print(table)
 
 
@@ -55,8 +59,10 @@ def unload_cmd(
                 console.print(f"{key}: no such document loaded; nothing to unload")
                 return
             if not sys.stdin.isatty():
-                raise InputError(f"{key}: would remove {would.statements} statements and {would.nodes} nodes; "
-                                 "pass --yes to unload without a prompt")
+                raise InputError(
+                    f"{key}: would remove {would.statements} statements and {would.nodes} nodes; "
+                    "pass --yes to unload without a prompt"
+                )
             typer.confirm(f"{key}: remove {would.statements} statements and {would.nodes} nodes?", abort=True)
         done = unload_document(driver, settings, key)
     if not done.found:
@@ -114,8 +120,9 @@ def same_as_propose_cmd(
         for key in (old, new):
             if key not in docs:
                 raise InputError(f"no document with key {key!r}; `clusterkg documents` lists them")
-        rows = {key: run_named(driver, settings, "document_statements", {"doc": key, "limit": 20000})
-                for key in (old, new)}
+        rows = {
+            key: run_named(driver, settings, "document_statements", {"doc": key, "limit": 20000}) for key in (old, new)
+        }
     province = docs[new]["province_code"] or docs[old]["province_code"]
     proposals = []
     for label in (Label.CLUSTER, Label.ZONE, Label.ENTERPRISE, Label.PROJECT):

@@ -71,9 +71,7 @@ def get_settings() -> Settings:
     try:
         return Settings(_env_file=env_files())  # type: ignore[call-arg]
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'/'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
-        )
+        problems = "; ".join(f"{'/'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
         raise ConfigError(
             f"invalid settings ({problems}); set them in the environment or {' or '.join(env_files())} "
             "(NEO4J_PASSWORD is written to .env by `make neo4j`)"

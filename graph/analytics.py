@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
-from networkx.algorithms import community as nx_community
 from neo4j import Driver
+from networkx.algorithms import community as nx_community
 
 from clusterkg.settings import Settings
 
@@ -45,8 +45,14 @@ def cluster_projection(driver: Driver, settings: Settings) -> nx.Graph:
     G = nx.Graph()
     for row in read(driver, settings, _PROJECTION):
         c = node_id("Cluster", row["key"])
-        G.add_node(c, label="Cluster", key=row["key"], name=row["name"], target_yi=row["target_yi"], sector=row["sector"])
-        for kind, label, rel in (("zones", "Zone", "SERVES"), ("firms", "Enterprise", "ANCHORS"), ("cities", "City", "LOCATED_IN")):
+        G.add_node(
+            c, label="Cluster", key=row["key"], name=row["name"], target_yi=row["target_yi"], sector=row["sector"]
+        )
+        for kind, label, rel in (
+            ("zones", "Zone", "SERVES"),
+            ("firms", "Enterprise", "ANCHORS"),
+            ("cities", "City", "LOCATED_IN"),
+        ):
             for item in row[kind]:
                 n = node_id(label, item["key"])
                 G.add_node(n, label=label, key=item["key"], name=item["name"])
@@ -75,8 +81,13 @@ def _ranked(G: nx.Graph, scores: dict[Any, float], label: str | None, k: int, me
     items = [(n, s) for n, s in scores.items() if label is None or G.nodes[n].get("label") == label]
     items.sort(key=lambda x: (-x[1], str(x[0])))
     return [
-        {"label": G.nodes[n]["label"], "key": G.nodes[n]["key"], "name": G.nodes[n]["name"],
-         measure: round(float(s), 6), "degree": G.degree(n)}
+        {
+            "label": G.nodes[n]["label"],
+            "key": G.nodes[n]["key"],
+            "name": G.nodes[n]["name"],
+            measure: round(float(s), 6),
+            "degree": G.degree(n),
+        }
         for n, s in items[:k]
     ]
 
@@ -92,14 +103,24 @@ def cluster_communities(G: nx.Graph) -> list[dict[str, Any]]:
             continue
         members = sorted(m for m in G.neighbors(n) if G.nodes[m].get("label") == "Cluster")
         for i, a in enumerate(members):
-            for b in members[i + 1:]:
+            for b in members[i + 1 :]:
                 w = P.get_edge_data(a, b, {}).get("weight", 0) + 1
                 P.add_edge(a, b, weight=w)
-    groups = nx_community.greedy_modularity_communities(P, weight="weight") if P.number_of_edges() else [{c} for c in clusters]
+    groups = (
+        nx_community.greedy_modularity_communities(P, weight="weight")
+        if P.number_of_edges()
+        else [{c} for c in clusters]
+    )
     out = []
     for i, group in enumerate(sorted(groups, key=lambda g: (-len(g), min(g)))):
         members = sorted(group)
         sectors = sorted({G.nodes[m].get("sector") or "" for m in members} - {""})
-        out.append({"community": i + 1, "size": len(members), "sectors": sectors,
-                    "clusters": [{"key": G.nodes[m]["key"], "name": G.nodes[m]["name"]} for m in members]})
+        out.append(
+            {
+                "community": i + 1,
+                "size": len(members),
+                "sectors": sectors,
+                "clusters": [{"key": G.nodes[m]["key"], "name": G.nodes[m]["name"]} for m in members],
+            }
+        )
     return out

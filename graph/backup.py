@@ -65,16 +65,25 @@ class Backup:
 
     def summary(self) -> str:
         c = self.counts
-        return (f"{self.path}: {'a neo4j-admin dump' if self.kind == 'dump' else 'a logical backup'} of database "
-                f"{self.header['database']!r} taken {self.header['created']}, {c['nodes']:,} nodes and "
-                f"{c['relationships']:,} relationships")
+        return (
+            f"{self.path}: {'a neo4j-admin dump' if self.kind == 'dump' else 'a logical backup'} of database "
+            f"{self.header['database']!r} taken {self.header['created']}, {c['nodes']:,} nodes and "
+            f"{c['relationships']:,} relationships"
+        )
 
 
 # ─────────────────────────── backup ───────────────────────────
 
 
-def backup(driver: Driver, settings: Settings, out: str | Path, *, logical: bool = False,
-           extra: Extra | None = None, progress: Progress | None = None) -> Backup:
+def backup(
+    driver: Driver,
+    settings: Settings,
+    out: str | Path,
+    *,
+    logical: bool = False,
+    extra: Extra | None = None,
+    progress: Progress | None = None,
+) -> Backup:
     """Back the database up into ``out``: a dump of the local server, else (or with ``logical``)
     a logical backup through Bolt.  ``extra`` goes into the header.
 
@@ -118,12 +127,19 @@ def _writing(out: Path, step: Callable[[], Any]) -> Any:
         raise BackupError(f"could not write {out} ({exc.strerror or exc}); nothing was backed up") from None
 
 
-def _dump(server: LocalServer, driver: Driver, settings: Settings, work: Path, extra: Extra,
-          progress: Progress | None) -> dict[str, Any]:
+def _dump(
+    server: LocalServer, driver: Driver, settings: Settings, work: Path, extra: Extra, progress: Progress | None
+) -> dict[str, Any]:
     database = settings.neo4j_database
-    header = {"format": FORMAT, "version": VERSION, "kind": "dump", "database": database,
-              "created": datetime.now(UTC).isoformat(timespec="seconds"), **extra,
-              "counts": graph_counts(driver, settings)}
+    header = {
+        "format": FORMAT,
+        "version": VERSION,
+        "kind": "dump",
+        "database": database,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        **extra,
+        "counts": graph_counts(driver, settings),
+    }
     if progress:
         progress("stopping", 0)
     server.stop()
@@ -187,8 +203,10 @@ def inspect(path: str | Path) -> Backup:
     if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("kind") != "dump":
         raise BackupError(f"{path} is not a clusterkg backup (neither a logical backup nor a dump archive)")
     if header.get("version") != VERSION:
-        raise BackupError(f"{path} is a clusterkg backup of format version {header.get('version')}; "
-                          f"this clusterkg reads version {VERSION}")
+        raise BackupError(
+            f"{path} is a clusterkg backup of format version {header.get('version')}; "
+            f"this clusterkg reads version {VERSION}"
+        )
     # Ours, then: anything wrong from here on means damage.
     try:
         with tarfile.open(path, "r:") as tar:
@@ -197,15 +215,23 @@ def inspect(path: str | Path) -> Backup:
             if dump is None or member.size != header.get("bytes") or _sha256(dump) != header.get("sha256"):
                 raise BackupError(f"{path}: the dump inside does not match its header; the file is corrupt")
     except (tarfile.TarError, EOFError, KeyError, OSError) as exc:
-        raise BackupError(f"{path} is truncated or corrupt ({type(exc).__name__}: {exc}); nothing was restored") from None
+        raise BackupError(
+            f"{path} is truncated or corrupt ({type(exc).__name__}: {exc}); nothing was restored"
+        ) from None
     return Backup(path, "dump", header)
 
 
 # ─────────────────────────── restore ───────────────────────────
 
 
-def restore(driver: Driver, settings: Settings, path: str | Path | Backup, *, logical: bool = False,
-            progress: Progress | None = None) -> dict[str, Any]:
+def restore(
+    driver: Driver,
+    settings: Settings,
+    path: str | Path | Backup,
+    *,
+    logical: bool = False,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
     """Replace the database with the backup at ``path``; return the counts found afterwards.
 
     A dump goes back onto the local server (stopped, store replaced, started; the previous
@@ -221,8 +247,10 @@ def restore(driver: Driver, settings: Settings, path: str | Path | Backup, *, lo
         return load_logical(driver, settings, found.path, progress)
     server = None if logical else LocalServer.find(settings)
     if server is None:
-        raise BackupError(f"{found.path} is a neo4j-admin dump: it restores onto the local server that "
-                          "scripts/neo4j.sh runs (for another server, take a logical backup: backup --logical)")
+        raise BackupError(
+            f"{found.path} is a neo4j-admin dump: it restores onto the local server that "
+            "scripts/neo4j.sh runs (for another server, take a logical backup: backup --logical)"
+        )
     return _load_dump(server, settings, found, progress)
 
 
@@ -230,8 +258,10 @@ def _load_dump(server: LocalServer, settings: Settings, found: Backup, progress:
     database = settings.neo4j_database
     purpose = "restore"
     if server.aside(database, purpose).exists():
-        raise BackupError(f"{server.aside(database, purpose)} holds the database a previous restore moved aside and "
-                          "could not put back; move it to data/databases and data/transactions or delete it, then retry")
+        raise BackupError(
+            f"{server.aside(database, purpose)} holds the database a previous restore moved aside and "
+            "could not put back; move it to data/databases and data/transactions or delete it, then retry"
+        )
     with tempfile.TemporaryDirectory(prefix="clusterkg-restore-", dir=server.home) as tmp:
         with tarfile.open(found.path, "r:") as tar:
             member = tar.getmember(DUMP)
@@ -250,16 +280,19 @@ def _load_dump(server: LocalServer, settings: Settings, found: Backup, progress:
             try:
                 server.admin("database", "load", database, f"--from-path={tmp}", "--overwrite-destination=true")
             except ServerError as exc:
-                raise BackupError(f"neo4j-admin could not load {found.path}; the previous database was put back: "
-                                  f"{exc}") from None
+                raise BackupError(
+                    f"neo4j-admin could not load {found.path}; the previous database was put back: {exc}"
+                ) from None
             if progress:
                 progress("starting", 0)
             server.start()
             counts = _counts_of(settings)
             if counts != found.counts:
-                raise BackupError(f"after loading {found.path} the database holds {counts['nodes']} nodes and "
-                                  f"{counts['relationships']} relationships, the backup {found.counts['nodes']} and "
-                                  f"{found.counts['relationships']}; the previous database was put back")
+                raise BackupError(
+                    f"after loading {found.path} the database holds {counts['nodes']} nodes and "
+                    f"{counts['relationships']} relationships, the backup {found.counts['nodes']} and "
+                    f"{found.counts['relationships']}; the previous database was put back"
+                )
             ok = True
         finally:
             if not ok:

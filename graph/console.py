@@ -18,9 +18,15 @@ from clusterkg.settings import Settings
 from .db import translate_errors
 
 MAX_QUERY_CHARS = 5000
-ALLOWED_PROCEDURES = frozenset({
-    "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.index.fulltext.queryNodes", "db.schema.visualization",
-})
+ALLOWED_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshipTypes",
+        "db.propertyKeys",
+        "db.index.fulltext.queryNodes",
+        "db.schema.visualization",
+    }
+)
 
 
 def _operators(plan: dict[str, Any]) -> list[tuple[str, str]]:
@@ -45,12 +51,17 @@ def check_read_only(driver: Driver, settings: Settings, query: str) -> None:
     if text.upper().startswith(("EXPLAIN", "PROFILE")):
         raise InputError("refused: send the query without EXPLAIN/PROFILE")
     try:
-        with translate_errors(settings), driver.session(database=settings.neo4j_database, default_access_mode="READ") as s:
+        with (
+            translate_errors(settings),
+            driver.session(database=settings.neo4j_database, default_access_mode="READ") as s,
+        ):
             summary = s.run(cast(LiteralString, "EXPLAIN " + text)).consume()
     except neo4j_errors.ClientError as exc:
         raise InputError(f"not valid Cypher: {(exc.message or '').splitlines()[0][:200]}") from None
     if summary.query_type != "r":
-        raise InputError(f"refused: the query writes or changes schema (query type {summary.query_type!r}); the console only reads")
+        raise InputError(
+            f"refused: the query writes or changes schema (query type {summary.query_type!r}); the console only reads"
+        )
     for op, details in _operators(summary.plan or {}):
         if op == "LoadCSV":
             raise InputError("refused: LOAD CSV reads files or URLs; the console only reads the graph")
@@ -60,9 +71,7 @@ def check_read_only(driver: Driver, settings: Settings, query: str) -> None:
                 raise InputError(f"refused: procedure {name[:80]!r} is not allowed in the console")
 
 
-def run_console(
-    driver: Driver, settings: Settings, query: str, params: dict[str, Any] | None = None
-) -> dict[str, Any]:
+def run_console(driver: Driver, settings: Settings, query: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
     """Prove ``query`` reads only, then run it with a timeout; at most ``settings.row_cap`` rows."""
     check_read_only(driver, settings, query)
     cap = settings.row_cap
@@ -78,7 +87,10 @@ def run_console(
         return {"columns": list(result.keys()), "rows": rows, "truncated": False}
 
     try:
-        with translate_errors(settings), driver.session(database=settings.neo4j_database, default_access_mode="READ") as s:
+        with (
+            translate_errors(settings),
+            driver.session(database=settings.neo4j_database, default_access_mode="READ") as s,
+        ):
             return cast(dict[str, Any], s.execute_read(work))
     except neo4j_errors.ClientError as exc:
         raise InputError(f"query failed: {(exc.message or '').splitlines()[0][:200]}") from None

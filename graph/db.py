@@ -59,7 +59,9 @@ def translate_errors(settings: Settings) -> Iterator[None]:
             f"{where} refused the credentials of user {settings.neo4j_user!r}; check NEO4J_PASSWORD"
         ) from None
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
-        raise DatabaseUnavailable(f"{where} is not reachable ({type(exc).__name__}); start it with `make neo4j`") from None
+        raise DatabaseUnavailable(
+            f"{where} is not reachable ({type(exc).__name__}); start it with `make neo4j`"
+        ) from None
     except neo4j_errors.TransientError as exc:
         # e.g. the database is still starting after a restart; the next request may succeed
         raise DatabaseUnavailable(f"{where} is not ready ({exc.code}); try again shortly") from None
@@ -117,4 +119,3 @@ def write(
             bookmark_manager_=None,
         )
     return summary
-

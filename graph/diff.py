@@ -119,5 +119,10 @@ def timeline(row: Mapping[str, Any]) -> dict[str, Any]:
     for d in documents:
         if d.get("target_yi") is not None:
             targets[d.get("target_year")].append({"doc": d["doc"], "target_yi": d["target_yi"]})
-    return {"key": row["key"], "name": row["name"], "documents": documents, "actuals": list(row.get("actuals") or []),
-            "targets": [{"target_year": year, "stated": stated} for year, stated in targets.items()]}
+    return {
+        "key": row["key"],
+        "name": row["name"],
+        "documents": documents,
+        "actuals": list(row.get("actuals") or []),
+        "targets": [{"target_year": year, "stated": stated} for year, stated in targets.items()],
+    }

@@ -88,12 +88,16 @@ def _resolve(
         rows = nodes.get(label, [])
         if not rows:
             continue
-        existing = list(tx.run(
-            (f"MATCH (n:{cypher_name(label)})-[p:{cypher_name(RelType.STATED_IN)}]->(d:{cypher_name(Label.DOCUMENT)}) "
-                 "WHERE d.key <> $doc RETURN n.key AS key, n.aliases AS aliases, "
-                 "[x IN collect(p.stated_name) WHERE x IS NOT NULL] AS names"),
-            doc=doc,
-        ))
+        existing = list(
+            tx.run(
+                (
+                    f"MATCH (n:{cypher_name(label)})-[p:{cypher_name(RelType.STATED_IN)}]->(d:{cypher_name(Label.DOCUMENT)}) "
+                    "WHERE d.key <> $doc RETURN n.key AS key, n.aliases AS aliases, "
+                    "[x IN collect(p.stated_name) WHERE x IS NOT NULL] AS names"
+                ),
+                doc=doc,
+            )
+        )
         keys = {rec["key"] for rec in existing}
         by_form: dict[str, set[str]] = defaultdict(set)
         by_alias: dict[str, set[str]] = defaultdict(set)
@@ -143,8 +147,12 @@ def _apply(packed: Packed, doc: str, mapping: Mapping[tuple[Label, str], str]) -
     for (rel, a, b), rows in rels.items():
         stated = rel not in CATALOGUE_RELS
         out_rels[(rel, a, b)] = [
-            {**row, "from": mapping.get((a, row["from"]), row["from"]), "to": mapping.get((b, row["to"]), row["to"]),
-             "props": {**row["props"], "doc": doc} if stated and row["props"].get("doc") is None else row["props"]}
+            {
+                **row,
+                "from": mapping.get((a, row["from"]), row["from"]),
+                "to": mapping.get((b, row["to"]), row["to"]),
+                "props": {**row["props"], "doc": doc} if stated and row["props"].get("doc") is None else row["props"],
+            }
             for row in rows
         ]
     return out_nodes, out_rels
@@ -166,18 +174,25 @@ def _recompute(tx: ManagedTransaction, targets: Mapping[Label, Mapping[str, set[
         if not keyed:
             continue
         result = tx.run(
-            (f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}}) "
-                 f"MATCH (n)-[p:{cypher_name(RelType.STATED_IN)}]->(d:{cypher_name(Label.DOCUMENT)}) "
-                 "RETURN n.key AS key, n.name AS name, "
-                 "collect({doc: d.key, date: coalesce(d.date, ''), props: properties(p)}) AS edges"),
+            (
+                f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}}) "
+                f"MATCH (n)-[p:{cypher_name(RelType.STATED_IN)}]->(d:{cypher_name(Label.DOCUMENT)}) "
+                "RETURN n.key AS key, n.name AS name, "
+                "collect({doc: d.key, date: coalesce(d.date, ''), props: properties(p)}) AS edges"
+            ),
             keys=list(keyed),
         )
         records = list(result)
         # Names a node could be re-keyed to, and which of them another node already has.
-        names = sorted({e["props"]["stated_name"] for rec in records for e in rec["edges"]
-                        if e["props"].get("stated_name")})
-        taken = {rec["key"] for rec in tx.run(
-            f"UNWIND $names AS k MATCH (n:{cypher_name(label)} {{key: k}}) RETURN n.key AS key", names=names)}
+        names = sorted(
+            {e["props"]["stated_name"] for rec in records for e in rec["edges"] if e["props"].get("stated_name")}
+        )
+        taken = {
+            rec["key"]
+            for rec in tx.run(
+                f"UNWIND $names AS k MATCH (n:{cypher_name(label)} {{key: k}}) RETURN n.key AS key", names=names
+            )
+        }
         taken |= {rec["key"] for rec in records}
         rows: list[dict[str, Any]] = []
         for rec in records:
@@ -192,7 +207,10 @@ def _recompute(tx: ManagedTransaction, targets: Mapping[Label, Mapping[str, set[
                 if prior is not None:
                     values = {**values, **prior.props}
                 by_doc[edge["doc"]] = _Statement(
-                    edge["doc"], edge["date"], props.get("stated_name") or key, values,
+                    edge["doc"],
+                    edge["date"],
+                    props.get("stated_name") or key,
+                    values,
                     tuple(props.get("aliases") or ()) if prior is None else prior.aliases,
                 )
             order = sorted(by_doc.values(), key=lambda s: (s.date, s.doc))
@@ -212,17 +230,25 @@ def _recompute(tx: ManagedTransaction, targets: Mapping[Label, Mapping[str, set[
                     if a != new_key and a not in aliases:
                         aliases.append(a)
             name = new_key if rec["name"] == key else rec["name"]
-            rows.append({
-                "key": key, "new_key": new_key, "name": name, "aliases": aliases,
-                "search_text": search_text(name, aliases), "props": props_out,
-                "names": {s.doc: (None if s.name == new_key else s.name) for s in order},
-            })
+            rows.append(
+                {
+                    "key": key,
+                    "new_key": new_key,
+                    "name": name,
+                    "aliases": aliases,
+                    "search_text": search_text(name, aliases),
+                    "props": props_out,
+                    "names": {s.doc: (None if s.name == new_key else s.name) for s in order},
+                }
+            )
         tx.run(
-            (f"UNWIND $rows AS row MATCH (n:{cypher_name(label)} {{key: row.key}}) "
-                 "SET n.key = row.new_key, n.name = row.name, n.aliases = row.aliases, "
-                 "n.search_text = row.search_text, n += row.props "
-                 f"WITH n, row MATCH (n)-[p:{cypher_name(RelType.STATED_IN)}]->(d:{cypher_name(Label.DOCUMENT)}) "
-                 "SET p.stated_name = row.names[d.key]"),
+            (
+                f"UNWIND $rows AS row MATCH (n:{cypher_name(label)} {{key: row.key}}) "
+                "SET n.key = row.new_key, n.name = row.name, n.aliases = row.aliases, "
+                "n.search_text = row.search_text, n += row.props "
+                f"WITH n, row MATCH (n)-[p:{cypher_name(RelType.STATED_IN)}]->(d:{cypher_name(Label.DOCUMENT)}) "
+                "SET p.stated_name = row.names[d.key]"
+            ),
             rows=rows,
         ).consume()
 
@@ -272,7 +298,8 @@ def write_document(
             if progress:
                 progress(rel.value, len(rows))
         written: dict[Label, dict[str, set[str]]] = {
-            label: {row["key"]: set() for row in nodes.get(label, [])} for label in STATED_LABELS}
+            label: {row["key"]: set() for row in nodes.get(label, [])} for label in STATED_LABELS
+        }
         _recompute(tx, _merge_targets(before, written))
         _drop_orphans(tx, prune)
 
@@ -304,36 +331,47 @@ def unload_document(driver: Driver, settings: Settings, doc: str, *, dry_run: bo
 
     def work(tx: ManagedTransaction) -> None:
         outcome.clear()
-        rec = tx.run(f"MATCH (d:{cypher_name(Label.DOCUMENT)} {{key: $doc}}) "
-                     f"OPTIONAL MATCH (o:{cypher_name(Label.DOCUMENT)}) WHERE o.key <> $doc "
-                     "RETURN d.places AS places, collect(o.places) AS others", doc=doc).single()
+        rec = tx.run(
+            f"MATCH (d:{cypher_name(Label.DOCUMENT)} {{key: $doc}}) "
+            f"OPTIONAL MATCH (o:{cypher_name(Label.DOCUMENT)}) WHERE o.key <> $doc "
+            "RETURN d.places AS places, collect(o.places) AS others",
+            doc=doc,
+        ).single()
         if rec is None:
             outcome.append(Unload(doc, found=False))
             return
         before = _stated_by(tx, doc)
-        statements = tx.run(
-            "MATCH ()-[r]->() WHERE r.doc = $doc RETURN count(r) AS n", doc=doc).single(strict=True)["n"]
+        statements = tx.run("MATCH ()-[r]->() WHERE r.doc = $doc RETURN count(r) AS n", doc=doc).single(strict=True)[
+            "n"
+        ]
         statements += tx.run(
             f"MATCH ()-[p:{cypher_name(RelType.STATED_IN)}]->(:{cypher_name(Label.DOCUMENT)} {{key: $doc}}) "
-            "RETURN count(p) AS n", doc=doc).single(strict=True)["n"]
+            "RETURN count(p) AS n",
+            doc=doc,
+        ).single(strict=True)["n"]
         _forget_document(tx, doc)
         _recompute(tx, before)
         removed = 0
         for label, keyed in before.items():
             removed += tx.run(
-                (f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}}) "
-                     f"WHERE NOT (n)-[:{cypher_name(RelType.STATED_IN)}]->() "
-                     "AND NOT EXISTS { MATCH (n)-[r]-() WHERE r.doc IS NOT NULL OR type(r) IN $kept } "
-                     "DETACH DELETE n RETURN count(*) AS n"),
-                keys=list(keyed), kept=not_catalogue,
+                (
+                    f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}}) "
+                    f"WHERE NOT (n)-[:{cypher_name(RelType.STATED_IN)}]->() "
+                    "AND NOT EXISTS { MATCH (n)-[r]-() WHERE r.doc IS NOT NULL OR type(r) IN $kept } "
+                    "DETACH DELETE n RETURN count(*) AS n"
+                ),
+                keys=list(keyed),
+                kept=not_catalogue,
             ).single(strict=True)["n"]
         named_elsewhere = {code for codes in rec["others"] for code in codes or []}
         codes = [c for c in rec["places"] or [] if c not in named_elsewhere]
         for label in _PLACES:
             removed += tx.run(
-                (f"UNWIND $codes AS k MATCH (n:{cypher_name(label)} {{key: k}}) "
-                     f"WHERE NOT EXISTS {{ MATCH (n)-[r]-() WHERE type(r) <> '{RelType.PART_OF.value}' }} "
-                     "DETACH DELETE n RETURN count(*) AS n"),
+                (
+                    f"UNWIND $codes AS k MATCH (n:{cypher_name(label)} {{key: k}}) "
+                    f"WHERE NOT EXISTS {{ MATCH (n)-[r]-() WHERE type(r) <> '{RelType.PART_OF.value}' }} "
+                    "DETACH DELETE n RETURN count(*) AS n"
+                ),
                 codes=codes,
             ).single(strict=True)["n"]
         tx.run(f"MATCH (d:{cypher_name(Label.DOCUMENT)} {{key: $doc}}) DETACH DELETE d", doc=doc).consume()

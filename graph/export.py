@@ -33,19 +33,41 @@ def export_graph(driver: Driver, settings: Settings) -> dict[str, Any]:
             labels=labels,
         ):
             props = {k: v for k, v in rec["props"].items() if k not in _SKIP}
-            nodes.append({"label": rec["label"], "key": rec["key"], "name": rec["name"],
-                          "aliases": list(rec["aliases"] or []), "props": dict(sorted(props.items()))})
+            nodes.append(
+                {
+                    "label": rec["label"],
+                    "key": rec["key"],
+                    "name": rec["name"],
+                    "aliases": list(rec["aliases"] or []),
+                    "props": dict(sorted(props.items())),
+                }
+            )
         for rec in s.run(
             "MATCH (a)-[r]->(b) WHERE type(r) IN $types "
             "RETURN type(r) AS type, [l IN labels(a) WHERE l IN $labels][0] AS fl, a.key AS fk, "
             "[l IN labels(b) WHERE l IN $labels][0] AS tl, b.key AS tk, properties(r) AS props",
-            types=types, labels=labels,
+            types=types,
+            labels=labels,
         ):
-            rels.append({"type": rec["type"], "from": {"label": rec["fl"], "key": rec["fk"]},
-                         "to": {"label": rec["tl"], "key": rec["tk"]}, "props": dict(sorted(rec["props"].items()))})
+            rels.append(
+                {
+                    "type": rec["type"],
+                    "from": {"label": rec["fl"], "key": rec["fk"]},
+                    "to": {"label": rec["tl"], "key": rec["tk"]},
+                    "props": dict(sorted(rec["props"].items())),
+                }
+            )
     nodes.sort(key=lambda n: (n["label"], n["key"]))
-    rels.sort(key=lambda r: (r["type"], r["from"]["label"], r["from"]["key"], r["to"]["label"], r["to"]["key"],
-                             json.dumps(r["props"], sort_keys=True, ensure_ascii=False)))
+    rels.sort(
+        key=lambda r: (
+            r["type"],
+            r["from"]["label"],
+            r["from"]["key"],
+            r["to"]["label"],
+            r["to"]["key"],
+            json.dumps(r["props"], sort_keys=True, ensure_ascii=False),
+        )
+    )
     return {"nodes": nodes, "relationships": rels}
 
 
@@ -69,12 +91,19 @@ def to_networkx(data: dict[str, Any]) -> Any:
     g = nx.MultiDiGraph()
     for n in data["nodes"]:
         attrs = {k: _graphml_value(v) for k, v in n["props"].items()}
-        g.add_node(f"{n['label']}:{n['key']}", label=n["label"], key=n["key"], name=n["name"],
-                   aliases="|".join(n["aliases"]), **attrs)
+        g.add_node(
+            f"{n['label']}:{n['key']}",
+            label=n["label"],
+            key=n["key"],
+            name=n["name"],
+            aliases="|".join(n["aliases"]),
+            **attrs,
+        )
     for r in data["relationships"]:
         attrs = {k: _graphml_value(v) for k, v in r["props"].items()}
-        g.add_edge(f"{r['from']['label']}:{r['from']['key']}", f"{r['to']['label']}:{r['to']['key']}",
-                   type=r["type"], **attrs)
+        g.add_edge(
+            f"{r['from']['label']}:{r['from']['key']}", f"{r['to']['label']}:{r['to']['key']}", type=r["type"], **attrs
+        )
     return g
 
 

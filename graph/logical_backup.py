@@ -67,7 +67,9 @@ def quoted(name: str) -> str:
 
 
 _TEMPORAL: dict[str, Any] = {
-    "DateTime": neo4j.time.DateTime, "Date": neo4j.time.Date, "Time": neo4j.time.Time,
+    "DateTime": neo4j.time.DateTime,
+    "Date": neo4j.time.Date,
+    "Time": neo4j.time.Time,
     "Duration": neo4j.time.Duration,
 }
 
@@ -115,10 +117,13 @@ def graph_counts(driver: Driver, settings: Settings) -> dict[str, Any]:
     1325
     """
     labels = [r["label"] for r in read(driver, settings, "CALL db.labels() YIELD label RETURN label ORDER BY label")]
-    types = [r["t"] for r in read(driver, settings,
-                                  "CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t ORDER BY t")]
-    by_label = {label: read(driver, settings, f"MATCH (n:{quoted(label)}) RETURN count(n) AS n")[0]["n"]
-                for label in labels}
+    types = [
+        r["t"]
+        for r in read(driver, settings, "CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t ORDER BY t")
+    ]
+    by_label = {
+        label: read(driver, settings, f"MATCH (n:{quoted(label)}) RETURN count(n) AS n")[0]["n"] for label in labels
+    }
     by_type = {t: read(driver, settings, f"MATCH ()-[r:{quoted(t)}]->() RETURN count(r) AS n")[0]["n"] for t in types}
     return {
         "nodes": read(driver, settings, "MATCH (n) RETURN count(n) AS n")[0]["n"],
@@ -131,11 +136,19 @@ def graph_counts(driver: Driver, settings: Settings) -> dict[str, Any]:
 
 def schema_of(driver: Driver, settings: Settings) -> dict[str, list[dict[str, Any]]]:
     """Constraints and indexes as data (not Cypher text), the ones a new database has left out."""
-    constraints = read(driver, settings, "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties "
-                                         "RETURN name, type, entityType, labelsOrTypes, properties ORDER BY name")
-    indexes = read(driver, settings, "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, options, "
-                                     "owningConstraint WHERE owningConstraint IS NULL AND type <> 'LOOKUP' "
-                                     "RETURN name, type, entityType, labelsOrTypes, properties, options ORDER BY name")
+    constraints = read(
+        driver,
+        settings,
+        "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties "
+        "RETURN name, type, entityType, labelsOrTypes, properties ORDER BY name",
+    )
+    indexes = read(
+        driver,
+        settings,
+        "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, options, "
+        "owningConstraint WHERE owningConstraint IS NULL AND type <> 'LOOKUP' "
+        "RETURN name, type, entityType, labelsOrTypes, properties, options ORDER BY name",
+    )
     for index in indexes:
         config = (index.pop("options") or {}).get("indexConfig") or {}
         index["analyzer"] = config.get("fulltext.analyzer") if index["type"] == "FULLTEXT" else None
@@ -151,16 +164,22 @@ def statement(item: Mapping[str, Any], *, constraint: bool) -> str:
     props = [f"e.{quoted(p)}" for p in item["properties"]]
     pattern = f"(e:{'|'.join(names)})" if entity == "NODE" else f"()-[e:{'|'.join(names)}]-()"
     if constraint:
-        if kind not in ("UNIQUENESS", "RELATIONSHIP_UNIQUENESS", "NODE_PROPERTY_UNIQUENESS",
-                        "RELATIONSHIP_PROPERTY_UNIQUENESS"):
+        if kind not in (
+            "UNIQUENESS",
+            "RELATIONSHIP_UNIQUENESS",
+            "NODE_PROPERTY_UNIQUENESS",
+            "RELATIONSHIP_PROPERTY_UNIQUENESS",
+        ):
             raise BackupError(f"constraint {item['name']} of type {kind} cannot be backed up logically")
         return f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR {pattern} REQUIRE ({', '.join(props)}) IS UNIQUE"
     if kind == "FULLTEXT":
         analyzer = item.get("analyzer") or "standard-no-stop-words"
         if not _ANALYZER.fullmatch(analyzer):
             raise BackupError(f"full-text index {item['name']}: analyzer {analyzer[:40]!r} is not a plain name")
-        return (f"CREATE FULLTEXT INDEX {name} IF NOT EXISTS FOR {pattern} ON EACH [{', '.join(props)}] "
-                f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{analyzer}'}}}}")
+        return (
+            f"CREATE FULLTEXT INDEX {name} IF NOT EXISTS FOR {pattern} ON EACH [{', '.join(props)}] "
+            f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{analyzer}'}}}}"
+        )
     if kind not in ("RANGE", "TEXT", "POINT"):
         raise BackupError(f"index {item['name']} of type {kind} cannot be backed up logically")
     prefix = "" if kind == "RANGE" else f"{kind} "
@@ -170,22 +189,33 @@ def statement(item: Mapping[str, Any], *, constraint: bool) -> str:
 # ─────────────────────────── writing ───────────────────────────
 
 
-def write_logical(driver: Driver, settings: Settings, handle: IO[bytes], extra: Mapping[str, Any],
-                  progress: Progress | None = None) -> dict[str, Any]:
+def write_logical(
+    driver: Driver, settings: Settings, handle: IO[bytes], extra: Mapping[str, Any], progress: Progress | None = None
+) -> dict[str, Any]:
     """Stream the database into ``handle`` (a binary file); return the header written.
 
     ``extra`` goes into the header (e.g. the graph's schema version).  The counts are read
     first and checked against what was streamed: a graph written to meanwhile raises.
     """
     counts = graph_counts(driver, settings)
-    header = {"format": FORMAT, "version": VERSION, "kind": "logical", "database": settings.neo4j_database,
-              "created": datetime.now(UTC).isoformat(timespec="seconds"), **extra,
-              "counts": counts, "schema": schema_of(driver, settings)}
+    header = {
+        "format": FORMAT,
+        "version": VERSION,
+        "kind": "logical",
+        "database": settings.neo4j_database,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        **extra,
+        "counts": counts,
+        "schema": schema_of(driver, settings),
+    }
     streamed = {"nodes": 0, "relationships": 0}
     ids: dict[str, int] = {}
-    with gzip.GzipFile(fileobj=handle, mode="wb", compresslevel=6) as out, translate_errors(settings), \
-            driver.session(database=settings.neo4j_database, default_access_mode="READ", fetch_size=BATCH) as session, \
-            session.begin_transaction(timeout=settings.load_timeout_s) as tx:
+    with (
+        gzip.GzipFile(fileobj=handle, mode="wb", compresslevel=6) as out,
+        translate_errors(settings),
+        driver.session(database=settings.neo4j_database, default_access_mode="READ", fetch_size=BATCH) as session,
+        session.begin_transaction(timeout=settings.load_timeout_s) as tx,
+    ):
 
         def line(obj: Mapping[str, Any]) -> None:
             out.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
@@ -197,20 +227,30 @@ def write_logical(driver: Driver, settings: Settings, handle: IO[bytes], extra: 
             streamed["nodes"] += 1
             if progress and streamed["nodes"] % BATCH == 0:
                 progress("nodes", BATCH)
-        for rec in tx.run("MATCH (a)-[r]->(b) RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS t, "
-                          "properties(r) AS props"):
+        for rec in tx.run(
+            "MATCH (a)-[r]->(b) RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS t, properties(r) AS props"
+        ):
             if rec["a"] not in ids or rec["b"] not in ids:
-                raise BackupError("the graph changed while it was backed up (a relationship to a node written "
-                                  "since); run the backup again")
-            line({"r": [ids[rec["a"]], ids[rec["b"]]], "t": rec["t"],
-                  "p": {k: encode(v) for k, v in rec["props"].items()}})
+                raise BackupError(
+                    "the graph changed while it was backed up (a relationship to a node written "
+                    "since); run the backup again"
+                )
+            line(
+                {
+                    "r": [ids[rec["a"]], ids[rec["b"]]],
+                    "t": rec["t"],
+                    "p": {k: encode(v) for k, v in rec["props"].items()},
+                }
+            )
             streamed["relationships"] += 1
             if progress and streamed["relationships"] % BATCH == 0:
                 progress("relationships", BATCH)
         line({"end": streamed})
     if streamed != {"nodes": counts["nodes"], "relationships": counts["relationships"]}:
-        raise BackupError(f"the graph changed while it was backed up ({counts['nodes']} nodes and "
-                          f"{counts['relationships']} relationships counted, {streamed} streamed); run it again")
+        raise BackupError(
+            f"the graph changed while it was backed up ({counts['nodes']} nodes and "
+            f"{counts['relationships']} relationships counted, {streamed} streamed); run it again"
+        )
     return header
 
 
@@ -249,8 +289,10 @@ def read_header(path: Path, *, verify: bool = False) -> dict[str, Any]:
     if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("kind") != "logical":
         raise BackupError(f"{path} is not a clusterkg backup (no clusterkg-backup header)")
     if header.get("version") != VERSION:
-        raise BackupError(f"{path} is a clusterkg backup of format version {header.get('version')}; "
-                          f"this clusterkg reads version {VERSION}")
+        raise BackupError(
+            f"{path} is a clusterkg backup of format version {header.get('version')}; "
+            f"this clusterkg reads version {VERSION}"
+        )
     if not verify:
         return header
     seen = {"nodes": 0, "relationships": 0}
@@ -270,8 +312,10 @@ def read_header(path: Path, *, verify: bool = False) -> dict[str, Any]:
             raise BackupError(f"{path}: a line that is neither node nor relationship; the file is corrupt")
     counted = {k: header["counts"][k] for k in ("nodes", "relationships")}
     if footer is None:
-        raise BackupError(f"{path} is truncated (it ends after {seen['nodes']} nodes and "
-                          f"{seen['relationships']} relationships, without its end marker); nothing was restored")
+        raise BackupError(
+            f"{path} is truncated (it ends after {seen['nodes']} nodes and "
+            f"{seen['relationships']} relationships, without its end marker); nothing was restored"
+        )
     if footer != seen or seen != counted:
         raise BackupError(f"{path} holds {seen}, its header says {counted}; the file is corrupt")
     return header
@@ -291,9 +335,11 @@ def load_logical(driver: Driver, settings: Settings, path: Path, progress: Progr
     header = read_header(path, verify=True)
     held = read(driver, settings, "MATCH (n) RETURN count(n) AS n")[0]["n"]
     if held:
-        raise BackupError(f"database {settings.neo4j_database!r} at {settings.neo4j_uri} holds {held} nodes; a "
-                          "logical backup is restored into an empty database only (nothing was changed; empty it "
-                          "first, e.g. MATCH (n) CALL (n) {DETACH DELETE n} IN TRANSACTIONS)")
+        raise BackupError(
+            f"database {settings.neo4j_database!r} at {settings.neo4j_uri} holds {held} nodes; a "
+            "logical backup is restored into an empty database only (nothing was changed; empty it "
+            "first, e.g. MATCH (n) CALL (n) {DETACH DELETE n} IN TRANSACTIONS)"
+        )
     had = _schema_names(driver, settings)
     write(driver, settings, f"CREATE INDEX {RESTORE_INDEX} IF NOT EXISTS FOR (n:{RESTORE_LABEL}) ON (n.{RESTORE_ID})")
     write(driver, settings, "CALL db.awaitIndexes(300)")
@@ -319,9 +365,11 @@ def load_logical(driver: Driver, settings: Settings, path: Path, progress: Progr
         write(driver, settings, f"DROP INDEX {RESTORE_INDEX} IF EXISTS")
     found = graph_counts(driver, settings)
     if found != header["counts"]:
-        raise BackupError(f"after the restore the database holds {found['nodes']} nodes and "
-                          f"{found['relationships']} relationships, the backup {header['counts']['nodes']} and "
-                          f"{header['counts']['relationships']}")
+        raise BackupError(
+            f"after the restore the database holds {found['nodes']} nodes and "
+            f"{found['relationships']} relationships, the backup {header['counts']['nodes']} and "
+            f"{header['counts']['relationships']}"
+        )
     return found
 
 
@@ -335,13 +383,16 @@ def _load_rows(driver: Driver, settings: Settings, path: Path, progress: Progres
         with translate_errors(settings), driver.session(database=settings.neo4j_database) as session:
             for labels, rows in nodes.items():
                 names = "".join(f":{quoted(label)}" for label in labels)
-                cypher = (f"UNWIND $rows AS row CREATE (n:{RESTORE_LABEL}{names} {{{RESTORE_ID}: row.id}}) "
-                          "SET n += row.props")
+                cypher = (
+                    f"UNWIND $rows AS row CREATE (n:{RESTORE_LABEL}{names} {{{RESTORE_ID}: row.id}}) SET n += row.props"
+                )
                 _run_rows(session, cypher, rows, settings.load_timeout_s)
             for kind, rows in rels.items():
-                cypher = (f"UNWIND $rows AS row MATCH (a:{RESTORE_LABEL} {{{RESTORE_ID}: row.s}}) "
-                          f"MATCH (b:{RESTORE_LABEL} {{{RESTORE_ID}: row.e}}) "
-                          f"CREATE (a)-[r:{quoted(kind)}]->(b) SET r += row.props")
+                cypher = (
+                    f"UNWIND $rows AS row MATCH (a:{RESTORE_LABEL} {{{RESTORE_ID}: row.s}}) "
+                    f"MATCH (b:{RESTORE_LABEL} {{{RESTORE_ID}: row.e}}) "
+                    f"CREATE (a)-[r:{quoted(kind)}]->(b) SET r += row.props"
+                )
                 _run_rows(session, cypher, rows, settings.load_timeout_s)
         if progress:
             progress("nodes" if nodes else "relationships", pending)
@@ -373,8 +424,9 @@ def _run_rows(session: Session, cypher: str, rows: list[dict[str, Any]], timeout
 
 
 def _schema_names(driver: Driver, settings: Settings) -> set[str]:
-    rows = read(driver, settings, "SHOW INDEXES YIELD name RETURN name") + \
-        read(driver, settings, "SHOW CONSTRAINTS YIELD name RETURN name")
+    rows = read(driver, settings, "SHOW INDEXES YIELD name RETURN name") + read(
+        driver, settings, "SHOW CONSTRAINTS YIELD name RETURN name"
+    )
     return {r["name"] for r in rows}
 
 
@@ -385,11 +437,19 @@ def _props(props: Mapping[str, Any]) -> dict[str, Any]:
 def _clear_restore_ids(driver: Driver, settings: Settings) -> None:
     # CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
     with translate_errors(settings), driver.session(database=settings.neo4j_database) as session:
-        session.run(Query(f"MATCH (n:{RESTORE_LABEL}) CALL (n) {{ REMOVE n:{RESTORE_LABEL}, n.{RESTORE_ID} }} "
-                          "IN TRANSACTIONS OF 10000 ROWS", timeout=settings.load_timeout_s)).consume()
+        session.run(
+            Query(
+                f"MATCH (n:{RESTORE_LABEL}) CALL (n) {{ REMOVE n:{RESTORE_LABEL}, n.{RESTORE_ID} }} "
+                "IN TRANSACTIONS OF 10000 ROWS",
+                timeout=settings.load_timeout_s,
+            )
+        ).consume()
 
 
 def _delete_all(driver: Driver, settings: Settings) -> None:
     with translate_errors(settings), driver.session(database=settings.neo4j_database) as session:
-        session.run(Query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
-                          timeout=settings.load_timeout_s)).consume()
+        session.run(
+            Query(
+                "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", timeout=settings.load_timeout_s
+            )
+        ).consume()

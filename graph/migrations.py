@@ -44,8 +44,12 @@ def _versioned_schema(driver: Driver, settings: Settings) -> None:
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "the schema as of recorded versions: no key constraint or name index on Presence cells; "
-                 "every other constraint and index present", _versioned_schema),
+    Migration(
+        1,
+        "the schema as of recorded versions: no key constraint or name index on Presence cells; "
+        "every other constraint and index present",
+        _versioned_schema,
+    ),
 )
 
 
@@ -76,8 +80,9 @@ def migrate(driver: Driver, settings: Settings, progress: Callable[[Migration], 
     if before is None:
         return Migrated(None, None, ())
     if before > SCHEMA_VERSION:
-        raise SchemaOutdated(f"the graph is at schema version {before}, newer than this clusterkg's "
-                             f"{SCHEMA_VERSION}: upgrade clusterkg")
+        raise SchemaOutdated(
+            f"the graph is at schema version {before}, newer than this clusterkg's {SCHEMA_VERSION}: upgrade clusterkg"
+        )
     steps = pending(before)
     for step in steps:
         if progress:

@@ -45,7 +45,15 @@ def shortest_paths(
     )
     rows = read(driver, settings, cast(LiteralString, cypher), {"a": a[1], "b": b[1], "limit": limit})
     if not rows:
-        missing = [f"{lab.value} {key!r}" for lab, key in (a, b)
-                   if not read(driver, settings, cast(LiteralString, f"MATCH (n:{cypher_name(lab)} {{key: $k}}) RETURN 1 AS x LIMIT 1"), {"k": key})]
+        missing = [
+            f"{lab.value} {key!r}"
+            for lab, key in (a, b)
+            if not read(
+                driver,
+                settings,
+                cast(LiteralString, f"MATCH (n:{cypher_name(lab)} {{key: $k}}) RETURN 1 AS x LIMIT 1"),
+                {"k": key},
+            )
+        ]
         raise NotFoundError(f"no {' and no '.join(missing)}")
     return [{k: r[k] for k in ("length", "nodes", "relationships")} for r in rows if r["length"] is not None]

@@ -48,8 +48,10 @@ _CELLS = (
     "top_leaders: [x IN leaders[..$top] | x[0]], top_leader_revenue: [x IN leaders[..$top] | x[1]]})"
 )
 _BUILD_ALL = (
-    f"MATCH (e:{cypher_name(Label.ENTERPRISE)}) " + _SITES
-    + f"MATCH (e)-[:{cypher_name(RelType.IN_SEGMENT)}]->(s:{cypher_name(Label.CHAIN_SEGMENT)}) " + _CELLS
+    f"MATCH (e:{cypher_name(Label.ENTERPRISE)}) "
+    + _SITES
+    + f"MATCH (e)-[:{cypher_name(RelType.IN_SEGMENT)}]->(s:{cypher_name(Label.CHAIN_SEGMENT)}) "
+    + _CELLS
 )
 _BUILD_SOME = (
     f"UNWIND $segments AS k MATCH (s:{cypher_name(Label.CHAIN_SEGMENT)} {{key: k}})"

@@ -23,8 +23,7 @@ from pyvis.network import Network
 
 from clusterkg.settings import Settings
 
-from .model import Label
-from .model import parse_label
+from .model import Label, parse_label
 from .subgraph import neighbourhood
 
 STATIC_PREFIX = "/static/vis"
@@ -153,6 +152,7 @@ def layout(G: nx.MultiDiGraph, *, spacing: float = 70.0, ring_gap: float = 220.0
     pos: dict[Any, tuple[float, float]] = {root: (0.0, 0.0)}
     radius = 0.0
     for d in sorted(k for k in rings if k > 0):
+
         def order(n: Any) -> tuple[float, str, str]:
             inner = [angle[m] for m in U.neighbors(n) if m in angle]
             mean = math.atan2(sum(map(math.sin, inner)), sum(map(math.cos, inner))) if inner else math.pi
@@ -192,24 +192,37 @@ def render_html(
         if link_hops is not None:
             extra["href"] = f"/viz/{quote(label.lower())}/{quote(str(attrs.get('key', '')), safe='')}?hops={link_hops}"
         net.add_node(
-            n, label=str(attrs.get("name", n)), title=_tooltip(attrs), color=COLOURS.get(label, "#bbbbbb"),
-            size=_size(attrs), x=x, y=y, physics=False,
-            borderWidth=3 if n == root else 1, group=label, **extra,
+            n,
+            label=str(attrs.get("name", n)),
+            title=_tooltip(attrs),
+            color=COLOURS.get(label, "#bbbbbb"),
+            size=_size(attrs),
+            x=x,
+            y=y,
+            physics=False,
+            borderWidth=3 if n == root else 1,
+            group=label,
+            **extra,
         )
     for u, v, attrs in G.edges(data=True):
         net.add_edge(u, v, label=str(attrs.get("type", "")), title=str(attrs.get("type", "")), arrows="to")
     options: dict[str, Any] = {
         "physics": {"enabled": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
-        "edges": {"font": {"size": 9, "align": "middle", "color": "#555"}, "color": {"color": "#aaaaaa"},
-                  "smooth": False},
+        "edges": {
+            "font": {"size": 9, "align": "middle", "color": "#555"},
+            "color": {"color": "#aaaaaa"},
+            "smooth": False,
+        },
         "nodes": {"shape": "dot", "font": {"size": 13}},
         "groups": {label.value: {"color": colour(label)} for label in Label},
     }
     counts: dict[str, int] = {}
     for _, label in G.nodes(data="label"):
         counts[label] = counts.get(label, 0) + 1
-    legend = [{"label": lb.value, "colour": colour(lb), "count": counts[lb.value]} for lb in Label if lb.value in counts]
+    legend = [
+        {"label": lb.value, "colour": colour(lb), "count": counts[lb.value]} for lb in Label if lb.value in counts
+    ]
     reachable = G.graph.get("reachable", G.number_of_nodes())
     summary = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} relationships"
     if G.graph.get("hops"):
@@ -233,8 +246,13 @@ def render_html(
 
 
 def write_standalone(
-    driver: Driver, settings: Settings, label: str | Label, key: str, out_path: Path | str,
-    hops: int = 1, cap: int = 300,
+    driver: Driver,
+    settings: Settings,
+    label: str | Label,
+    key: str,
+    out_path: Path | str,
+    hops: int = 1,
+    cap: int = 300,
 ) -> dict[str, int]:
     """Write the neighbourhood of (label, key) to ``out_path`` as one self-contained HTML file.
 

@@ -46,11 +46,14 @@ def require_current(driver: Driver, settings: Settings) -> int | None:
     version = graph_version(driver, settings)
     where = f"the graph in {settings.neo4j_database!r} at {settings.neo4j_uri}"
     if version is not None and version < SCHEMA_VERSION:
-        raise SchemaOutdated(f"{where} is at schema version {version}, this clusterkg uses {SCHEMA_VERSION}: "
-                             "run `clusterkg migrate` (a backup first is wise: `clusterkg backup FILE`)")
+        raise SchemaOutdated(
+            f"{where} is at schema version {version}, this clusterkg uses {SCHEMA_VERSION}: "
+            "run `clusterkg migrate` (a backup first is wise: `clusterkg backup FILE`)"
+        )
     if version is not None and version > SCHEMA_VERSION:
-        raise SchemaOutdated(f"{where} is at schema version {version}, newer than this clusterkg's "
-                             f"{SCHEMA_VERSION}: upgrade clusterkg")
+        raise SchemaOutdated(
+            f"{where} is at schema version {version}, newer than this clusterkg's {SCHEMA_VERSION}: upgrade clusterkg"
+        )
     return version
 
 
@@ -67,9 +70,7 @@ def schema_statements() -> list[str]:
         if label is Label.PRESENCE:
             continue  # derived cells, rebuilt wholesale: a key constraint would only slow the rebuild
         low = label.value.lower()
-        out.append(
-            f"CREATE CONSTRAINT {low}_key IF NOT EXISTS FOR (n:{cypher_name(label)}) REQUIRE n.key IS UNIQUE"
-        )
+        out.append(f"CREATE CONSTRAINT {low}_key IF NOT EXISTS FOR (n:{cypher_name(label)}) REQUIRE n.key IS UNIQUE")
         out.append(f"CREATE INDEX {low}_name IF NOT EXISTS FOR (n:{cypher_name(label)}) ON (n.name)")
     # Gap reports read a segment's Presence cells.
     out.append(f"CREATE INDEX presence_segment IF NOT EXISTS FOR (n:{cypher_name(Label.PRESENCE)}) ON (n.segment)")

@@ -38,8 +38,9 @@ class LocalServer:
     @staticmethod
     def _run(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         # The script reads its home, ports and password from the environment we were given.
-        done = subprocess.run(["bash", str(SCRIPT), *args], cwd=ROOT, env=os.environ.copy(),
-                              capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            ["bash", str(SCRIPT), *args], cwd=ROOT, env=os.environ.copy(), capture_output=True, text=True, check=False
+        )
         if check and done.returncode != 0:
             tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
             raise ServerError(f"scripts/neo4j.sh {args[0]} failed (exit {done.returncode}):\n{tail}")

@@ -106,8 +106,9 @@ def neighbourhood(
         share = min(room, -(-2 * room // len(frontier)))
         ask, cut = frontier, []
         for quota in (share + 1, room + 1):  # one more than asked tells a cut-off node
-            rows = read(driver, settings, cast(LiteralString, _RING),
-                        {"ids": ask, "quota": quota, "frontier": len(ask)})
+            rows = read(
+                driver, settings, cast(LiteralString, _RING), {"ids": ask, "quota": quota, "frontier": len(ask)}
+            )
             cut = []
             for row in rows:
                 if len(row["found"]) >= quota:
@@ -126,8 +127,12 @@ def neighbourhood(
             complete = False
         frontier = ordered[:room]
         kept.extend(frontier)
-    rows = read(driver, settings, cast(LiteralString, _KEPT),
-                {"ids": kept, "labels": [lb.value for lb in Label], "frontier": len(kept)})
+    rows = read(
+        driver,
+        settings,
+        cast(LiteralString, _KEPT),
+        {"ids": kept, "labels": [lb.value for lb in Label], "frontier": len(kept)},
+    )
     by_id = {r["id"]: r for r in rows}
     root = node_id(label.value, key)
     G = nx.MultiDiGraph(root=root, hops=hops, cap=cap, reachable=len(seen), complete=complete)
@@ -160,7 +165,8 @@ def overlap_network(driver: Driver, settings: Settings, *, min_clusters: int = 1
     Zones that serve several clusters get a larger ``size`` so they stand out on the page.
     """
     rows = read(
-        driver, settings,
+        driver,
+        settings,
         "MATCH (z:Zone)-[:SERVES]->(c:Cluster) WITH z, collect(c) AS cs WHERE size(cs) >= $min "
         "UNWIND cs AS c RETURN z.key AS zk, z.name AS zn, size(cs) AS n, c.key AS ck, c.name AS cn, "
         "c.target_yi AS t, c.level AS level ORDER BY n DESC, zk, ck LIMIT 20000",

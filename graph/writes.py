@@ -7,9 +7,9 @@ relationships and each group is one ``UNWIND $rows … MERGE`` per batch.
 
 from __future__ import annotations
 
-from collections import defaultdict
 import queue
 import threading
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, LiteralString, TypeVar, cast
 
@@ -51,9 +51,7 @@ def _node_param(n: NodeRow) -> dict[str, Any]:
         # documents stating one node, each one's values stay (graph.documents recomputes the node).
         "stated_aliases": list(n.aliases) or None,
         "stated_name": None,  # set by graph.documents when another document's name is kept as the key
-        "spans": [
-            {"doc": s.document, "paragraph": s.paragraph, "start": s.start, "end": s.end} for s in n.spans
-        ],
+        "spans": [{"doc": s.document, "paragraph": s.paragraph, "start": s.start, "end": s.end} for s in n.spans],
     }
 
 
@@ -92,7 +90,9 @@ def validate_batch(batch: GraphBatch, existing: Iterable[tuple[Label, str]] = ()
     for r in batch.relationships:
         for label, key in ((r.from_label, r.from_key), (r.to_label, r.to_key)):
             if (label, key) not in known:
-                raise InputError(f"{r.type.value} relationship names {label.value} {key!r}, which this load does not define")
+                raise InputError(
+                    f"{r.type.value} relationship names {label.value} {key!r}, which this load does not define"
+                )
 
 
 # Places come from gazetteers of different detail (a province table knows short names, the
@@ -143,9 +143,7 @@ def _write_rels(
 def _forget_document(tx: ManagedTransaction, doc_key: str) -> None:
     # A re-load replaces what the document said before: its relationships and provenance
     # go, then nodes that nothing else states or links are removed.
-    tx.run(
-        "MATCH ()-[r]->() WHERE r.doc = $doc DELETE r", doc=doc_key
-    ).consume()
+    tx.run("MATCH ()-[r]->() WHERE r.doc = $doc DELETE r", doc=doc_key).consume()
     tx.run(
         f"MATCH (n)-[p:{cypher_name(RelType.STATED_IN)}]->(:{cypher_name(Label.DOCUMENT)} {{key: $doc}}) DELETE p",
         doc=doc_key,
@@ -154,9 +152,7 @@ def _forget_document(tx: ManagedTransaction, doc_key: str) -> None:
 
 def _drop_orphans(tx: ManagedTransaction, labels: Iterable[Label]) -> None:
     for label in labels:
-        tx.run(
-            f"MATCH (n:{cypher_name(label)}) WHERE NOT (n)--() DELETE n"
-        ).consume()
+        tx.run(f"MATCH (n:{cypher_name(label)}) WHERE NOT (n)--() DELETE n").consume()
 
 
 def write_batch(
@@ -207,8 +203,10 @@ def _drop_outgoing(tx: ManagedTransaction, label: Label, types: frozenset[RelTyp
     # Facts a registry re-load replaces; what a document states (r.doc) is left alone.
     kinds = "|".join(cypher_name(t) for t in sorted(types))
     tx.run(
-        cast(LiteralString, f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}})-[r:{kinds}]->() "
-                            "WHERE r.doc IS NULL DELETE r"),
+        cast(
+            LiteralString,
+            f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}})-[r:{kinds}]->() WHERE r.doc IS NULL DELETE r",
+        ),
         keys=keys,
     ).consume()
 
@@ -253,7 +251,7 @@ def _prefetched(items: Iterator[T], depth: int = 2) -> Iterator[T]:
                 if stop.is_set():
                     return
             buffer.put(_DONE)
-        except BaseException as exc:  # handed to the consumer, raised there
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, raised there
             buffer.put(exc)
 
     worker = threading.Thread(target=produce, name="clusterkg-prefetch", daemon=True)
@@ -301,8 +299,11 @@ def write_batches(
         try:
             # Only the packed parameters travel between threads; each GraphBatch is dropped
             # once packed, so memory holds about two batches whatever the input size.
-            prepared = ((batch.counts(), len(batch.nodes), _batch_work(batch, replace))
-                        for batch in batches if validate_batch(batch, known) is None)
+            prepared = (
+                (batch.counts(), len(batch.nodes), _batch_work(batch, replace))
+                for batch in batches
+                if validate_batch(batch, known) is None
+            )
             for counts, nodes, work in _prefetched(prepared, depth=1):
                 if tx is not None:
                     work(tx)  # type: ignore[arg-type]
@@ -325,6 +326,8 @@ def clear_graph(driver: Driver, settings: Settings) -> None:
     with translate_errors(settings), driver.session(database=settings.neo4j_database) as session:
         # Relationships first: DETACH DELETE of a zone holding 300,000 firms would put all of
         # them in one inner transaction and can exhaust the server's heap.
-        for text in ("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS",
-                     "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 50000 ROWS"):
+        for text in (
+            "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS",
+            "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 50000 ROWS",
+        ):
             session.run(Query(text, timeout=settings.load_timeout_s)).consume()

@@ -60,7 +60,9 @@ def read_actuals(path: str | Path) -> list[ActualRow]:
     missing = [c for c in COLUMNS if c not in header]
     extra = [h for h in header if h not in COLUMNS]
     if missing or extra:
-        raise InputError(f"{p}: header must be {','.join(COLUMNS)}; missing {missing or 'none'}, unexpected {extra or 'none'}")
+        raise InputError(
+            f"{p}: header must be {','.join(COLUMNS)}; missing {missing or 'none'}, unexpected {extra or 'none'}"
+        )
     reader.fieldnames = header
     problems: list[str] = []
     rows: list[ActualRow] = []
@@ -109,11 +111,14 @@ def load_actuals(driver: Driver, settings: Settings, path: str | Path) -> dict[s
     """Check the CSV against the graph's clusters (by key or alias) and write it in one transaction."""
     rows = read_actuals(path)
     known = read(
-        driver, settings,
+        driver,
+        settings,
         "MATCH (c:Cluster) UNWIND [c.key] + coalesce(c.aliases, []) AS name RETURN name, c.key AS key LIMIT 100000",
     )
     by_name = {r["name"]: r["key"] for r in known}
-    unknown = [f"{path}: row {r.row}, column cluster: unknown cluster {r.cluster!r}" for r in rows if r.cluster not in by_name]
+    unknown = [
+        f"{path}: row {r.row}, column cluster: unknown cluster {r.cluster!r}" for r in rows if r.cluster not in by_name
+    ]
     if unknown:
         raise InputError(f"{len(unknown)} problem(s), nothing written:\n" + "\n".join(unknown))
     nodes: list[NodeRow] = []
@@ -121,8 +126,14 @@ def load_actuals(driver: Driver, settings: Settings, path: str | Path) -> dict[s
     for r in rows:
         cluster_key = by_name[r.cluster]
         key = f"{cluster_key}/{r.year}"
-        nodes.append(NodeRow(Label.ACTUAL, key, f"{cluster_key} {r.year}",
-                             props={"year": r.year, "revenue_yi": r.revenue_yi, "source": r.source}))
+        nodes.append(
+            NodeRow(
+                Label.ACTUAL,
+                key,
+                f"{cluster_key} {r.year}",
+                props={"year": r.year, "revenue_yi": r.revenue_yi, "source": r.source},
+            )
+        )
         rels.append(RelRow(RelType.REPORTS, Label.ACTUAL, key, Label.CLUSTER, cluster_key))
     existing = {(Label.CLUSTER, by_name[r.cluster]) for r in rows}
     return write_batch(driver, settings, GraphBatch(tuple(nodes), tuple(rels)), existing=existing)

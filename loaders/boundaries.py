@@ -73,11 +73,18 @@ def provinces_with_maps() -> list[str]:
 
 def _area(raw: dict[str, Any], where: str) -> Area:
     try:
-        polygons = tuple(tuple(tuple((float(x), float(y)) for x, y in ring) for ring in poly) for poly in raw["polygons"])
+        polygons = tuple(
+            tuple(tuple((float(x), float(y)) for x, y in ring) for ring in poly) for poly in raw["polygons"]
+        )
         if not polygons or any(len(ring) < 4 for poly in polygons for ring in poly):
             raise ValueError("an area needs at least one ring of four points")
-        return Area(str(raw["code"]), str(raw["name"]), str(raw["parent"]),
-                    (float(raw["centroid"][0]), float(raw["centroid"][1])), polygons)
+        return Area(
+            str(raw["code"]),
+            str(raw["name"]),
+            str(raw["parent"]),
+            (float(raw["centroid"][0]), float(raw["centroid"][1])),
+            polygons,
+        )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{where}: bad area {str(raw.get('code', '?'))[:12]}: {exc}") from None
 
@@ -92,5 +99,11 @@ def province_map(code: str) -> ProvinceMap:
         raise NotFoundError(f"no boundaries for province {code}; run scripts/gen_boundaries.py --province {code}")
     where = f"boundaries/{code}.json"
     raw = json.loads(source.read_text(encoding="utf-8"))
-    return ProvinceMap(raw["province"]["code"], raw["province"]["name"], raw["source"]["attribution"], raw["source"],
-                       tuple(_area(a, where) for a in raw["city"]), tuple(_area(a, where) for a in raw["county"]))
+    return ProvinceMap(
+        raw["province"]["code"],
+        raw["province"]["name"],
+        raw["source"]["attribution"],
+        raw["source"],
+        tuple(_area(a, where) for a in raw["city"]),
+        tuple(_area(a, where) for a in raw["county"]),
+    )

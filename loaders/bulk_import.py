@@ -18,6 +18,7 @@ moved back and the server restarted, so a failed bulk load leaves the graph as i
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -135,7 +136,7 @@ class CsvTables:
         if kind is bool:
             return "true" if value else "false"
         if kind is float:
-            if value != value or value in (float("inf"), float("-inf")):
+            if math.isnan(value) or math.isinf(value):
                 raise InputError(f"the value {value!r} cannot be bulk-imported")
             return repr(value)
         if kind is int:
@@ -171,8 +172,9 @@ class CsvTables:
         if table is None:
             if rel:
                 kind, a, b = owner
-                table = self._open(f"{a.value}-{kind.value}-{b.value}", [f":START_ID({a.value})", f":END_ID({b.value})"],
-                                   signature)
+                table = self._open(
+                    f"{a.value}-{kind.value}-{b.value}", [f":START_ID({a.value})", f":END_ID({b.value})"], signature
+                )
             else:
                 table = self._open(owner[0].value, [f"key:ID({owner[0].value})"], signature)
             tables[(*owner, signature)] = table
@@ -293,14 +295,18 @@ class _PlanGraph:
         merged.update(_node_props(firm))
         self.props[key] = merged
         # The registry load replaces the firm's own links that no document states.
-        for rel in [k for k, p in self.rels.items()
-                    if k[1] is Label.ENTERPRISE and k[2] == firm.key and k[0] in FIRM_LINKS and "doc" not in p]:
+        for rel in [
+            k
+            for k, p in self.rels.items()
+            if k[1] is Label.ENTERPRISE and k[2] == firm.key and k[0] in FIRM_LINKS and "doc" not in p
+        ]:
             del self.rels[rel]
         return True
 
 
-def _write_node(tables: CsvTables, label: Label, key: str, props: dict[str, Any],
-                empty_lists: list[tuple[Label, str, str]]) -> None:
+def _write_node(
+    tables: CsvTables, label: Label, key: str, props: dict[str, Any], empty_lists: list[tuple[Label, str, str]]
+) -> None:
     # neo4j-admin cannot store an empty list (an empty array cell is no property), so
     # those are written after the import; aliases, which every node has, are fixed by label.
     out = {}
@@ -319,9 +325,17 @@ def _write_node(tables: CsvTables, label: Label, key: str, props: dict[str, Any]
 def _run_import(command: list[str], log: Path, progress: Progress | None) -> tuple[int, list[str]]:
     """Run neo4j-admin through the script; its exit code and the last lines it printed."""
     tail: deque[str] = deque(maxlen=40)
-    with subprocess.Popen(["bash", str(SCRIPT), *command], cwd=ROOT, env=os.environ.copy(),
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as proc, \
-            log.open("w", encoding="utf-8") as out:
+    with (
+        subprocess.Popen(
+            ["bash", str(SCRIPT), *command],
+            cwd=ROOT,
+            env=os.environ.copy(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        ) as proc,
+        log.open("w", encoding="utf-8") as out,
+    ):
         assert proc.stdout is not None
         for line in proc.stdout:
             out.write(line)
@@ -375,13 +389,23 @@ def bulk_import(
         tables = CsvTables(work / "csv")
         empty_lists: list[tuple[Label, str, str]] = []
         try:
-            with stage_firms(path, lambda name: zones.get(normalise_name(name)), Gazetteer.load(), load_chains(),
-                             progress=checking, directory=work) as staged:
+            with stage_firms(
+                path,
+                lambda name: zones.get(normalise_name(name)),
+                Gazetteer.load(),
+                load_chains(),
+                progress=checking,
+                directory=work,
+            ) as staged:
                 timings["checking"] = time.perf_counter() - started
                 rejects: Path | None = None
                 if staged.problem_count:
                     if not skip_invalid:
-                        raise staged.refusal("nothing imported and the graph untouched", "use --skip-invalid to import the valid rows", MAX_LISTED)
+                        raise staged.refusal(
+                            "nothing imported and the graph untouched",
+                            "use --skip-invalid to import the valid rows",
+                            MAX_LISTED,
+                        )
                     rejects = write_rejects_stream(path, staged.iter_problems())
                 mark = time.perf_counter()
                 for rows in staged.batches(FIRM_BATCH):
@@ -391,8 +415,10 @@ def bulk_import(
                             _write_node(tables, n.label, n.key, _node_props(n), empty_lists)
                     for r in firms.relationships:
                         if (r.to_label, r.to_key) not in known:
-                            raise InputError(f"{path}: firm {r.from_key} names {r.to_label.value} {r.to_key!r}, "
-                                             "which the plan does not define; nothing imported")
+                            raise InputError(
+                                f"{path}: firm {r.from_key} names {r.to_label.value} {r.to_key!r}, "
+                                "which the plan does not define; nothing imported"
+                            )
                         tables.rel(r.type, r.from_label, r.from_key, r.to_label, r.to_key, _merge({}, r.props))
                     if progress:
                         progress("csv", len(rows))
@@ -402,8 +428,10 @@ def bulk_import(
             for (rel, a, a_key, b, b_key), props in plan.rels.items():
                 for name, value in props.items():
                     if type(value) is list and not value:
-                        raise InputError(f"{rel.value} {a_key!r}→{b_key!r}: an empty list ({name}) on a "
-                                         "relationship cannot be bulk-imported")
+                        raise InputError(
+                            f"{rel.value} {a_key!r}→{b_key!r}: an empty list ({name}) on a "
+                            "relationship cannot be bulk-imported"
+                        )
                 tables.rel(rel, a, a_key, b, b_key, props)
             for (label, key, doc, paragraph, start), end in plan.stated.items():
                 # As the Bolt write: what the document states of the node rides on its provenance.
@@ -411,8 +439,14 @@ def bulk_import(
                 stated = {k: v for k, v in node.props.items() if v is not None}
                 if node.aliases:
                     stated["aliases"] = list(node.aliases)
-                tables.rel(RelType.STATED_IN, label, key, Label.DOCUMENT, doc,
-                           {"paragraph": paragraph, "start": start, "end": end, **stated})
+                tables.rel(
+                    RelType.STATED_IN,
+                    label,
+                    key,
+                    Label.DOCUMENT,
+                    doc,
+                    {"paragraph": paragraph, "start": start, "end": end, **stated},
+                )
         finally:
             tables.close()
         timings["csv"] = time.perf_counter() - mark
@@ -443,8 +477,14 @@ def bulk_import(
     return BulkImport(counts, firm_count, rejected, rejects, cells, {k: round(v, 2) for k, v in timings.items()})
 
 
-def _replace_database(server: LocalServer, database: str, tables: CsvTables, work: Path,
-                      progress: Progress | None, timings: dict[str, float]) -> None:
+def _replace_database(
+    server: LocalServer,
+    database: str,
+    tables: CsvTables,
+    work: Path,
+    progress: Progress | None,
+    timings: dict[str, float],
+) -> None:
     """Stop the server, import into a fresh store (the old one moved aside), start again.
 
     The old store comes back if the import fails or is interrupted; it is deleted by the
@@ -462,9 +502,18 @@ def _replace_database(server: LocalServer, database: str, tables: CsvTables, wor
         src.rename(dst)
     timings["stop"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    command = ["admin", "database", "import", "full", database, "--overwrite-destination",
-               f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}", "--bad-tolerance=0",
-               f"--report-file={work / 'import.report'}", *tables.import_arguments()]
+    command = [
+        "admin",
+        "database",
+        "import",
+        "full",
+        database,
+        "--overwrite-destination",
+        f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}",
+        "--bad-tolerance=0",
+        f"--report-file={work / 'import.report'}",
+        *tables.import_arguments(),
+    ]
     if tables.multiline:
         command.append("--multiline-fields=true")
     ok = False
@@ -497,24 +546,38 @@ def _replace_database(server: LocalServer, database: str, tables: CsvTables, wor
         timings["start"] = time.perf_counter() - mark
 
 
-def _fill_empty_lists(driver: Driver, settings: Settings, counts: Mapping[str, int],
-                      empty_lists: Iterable[tuple[Label, str, str]]) -> None:
+def _fill_empty_lists(
+    driver: Driver, settings: Settings, counts: Mapping[str, int], empty_lists: Iterable[tuple[Label, str, str]]
+) -> None:
     # CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
     with translate_errors(settings), driver.session(database=settings.neo4j_database) as session:
         for label in Label:
             if counts.get(label.value):
                 # Every node the loaders write has an aliases list, empty for most.
-                session.run(Query(cast(LiteralString,
-                                  f"MATCH (n:{cypher_name(label)}) WHERE n.aliases IS NULL "
-                                  "CALL (n) { SET n.aliases = [] } IN TRANSACTIONS OF 50000 ROWS"),
-                                  timeout=settings.load_timeout_s)).consume()
+                session.run(
+                    Query(
+                        cast(
+                            LiteralString,
+                            f"MATCH (n:{cypher_name(label)}) WHERE n.aliases IS NULL "
+                            "CALL (n) { SET n.aliases = [] } IN TRANSACTIONS OF 50000 ROWS",
+                        ),
+                        timeout=settings.load_timeout_s,
+                    )
+                ).consume()
         by_label: dict[Label, list[dict[str, Any]]] = {}
         for label, key, prop in empty_lists:
             by_label.setdefault(label, []).append({"key": key, "props": {prop: []}})
         for label, rows in by_label.items():
-            session.run(Query(cast(LiteralString, f"UNWIND $rows AS row MATCH (n:{cypher_name(label)} {{key: row.key}}) "
-                                                  "SET n += row.props"), timeout=settings.load_timeout_s),
-                        rows=rows).consume()
+            session.run(
+                Query(
+                    cast(
+                        LiteralString,
+                        f"UNWIND $rows AS row MATCH (n:{cypher_name(label)} {{key: row.key}}) SET n += row.props",
+                    ),
+                    timeout=settings.load_timeout_s,
+                ),
+                rows=rows,
+            ).consume()
 
 
 def _database_counts(driver: Driver, settings: Settings, expected: Mapping[str, int]) -> dict[str, int]:

@@ -420,11 +420,7 @@ class ChainCatalog:
             while start != -1:
                 hits.append((start, start + len(folded), original, seg))
                 start = text.find(folded, start + 1)
-        kept = [
-            h
-            for h in hits
-            if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)
-        ]
+        kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
         kept.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         out: dict[str, tuple[ChainSegment, str]] = {}
         for _, _, keyword, seg in kept:
@@ -465,16 +461,13 @@ def _catalog(parsed: CatalogIn) -> ChainCatalog:
             name=c.name,
             sector=c.sector,
             segments=tuple(
-                ChainSegment(c.key, s.key, s.name, s.stage, s.order, s.industry_codes, s.keywords)
-                for s in c.segments
+                ChainSegment(c.key, s.key, s.name, s.stage, s.order, s.industry_codes, s.keywords) for s in c.segments
             ),
             feeds=c.feeds,
         )
         for c in parsed.chains
     )
-    links = tuple(
-        CrossLink(x.from_chain, x.from_segment, x.to_chain, x.to_segment, x.note) for x in parsed.cross_links
-    )
+    links = tuple(CrossLink(x.from_chain, x.from_segment, x.to_chain, x.to_segment, x.note) for x in parsed.cross_links)
     return ChainCatalog(chains, links)
 
 

@@ -36,9 +36,7 @@ def _name_parts(chain: ChainTemplate) -> tuple[str, ...]:
 def _keywords_in(chain: ChainTemplate, name: str) -> list[str]:
     """Segment keys of ``chain`` with a keyword (two characters or more) occurring in ``name``."""
     return [
-        seg.key
-        for seg in chain.segments
-        if any(len(kw) >= MIN_PART and fold_text(kw) in name for kw in seg.keywords)
+        seg.key for seg in chain.segments if any(len(kw) >= MIN_PART and fold_text(kw) in name for kw in seg.keywords)
     ]
 
 
@@ -107,9 +105,7 @@ def covered_segments(cluster_name: str, chain_keys: tuple[str, ...], catalog: Ch
     ('smart-terminal/assembly',)
     """
     name = fold_text(cluster_name)
-    return tuple(
-        f"{key}/{seg}" for key in chain_keys for seg in _keywords_in(catalog.chain(key), name)
-    )
+    return tuple(f"{key}/{seg}" for key in chain_keys for seg in _keywords_in(catalog.chain(key), name))
 
 
 def cluster_chain_batch(plan_batch: GraphBatch, catalog: ChainCatalog) -> list[RelRow]:

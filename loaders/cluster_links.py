@@ -83,9 +83,7 @@ def load_stated_links(catalog: ChainCatalog, path: Path | None = None) -> tuple[
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise InputError(f"{source}: {where}: {first['msg']}") from exc
-    known = {
-        (f"{x.from_chain}/{x.from_segment}", f"{x.to_chain}/{x.to_segment}") for x in catalog.cross_links
-    }
+    known = {(f"{x.from_chain}/{x.from_segment}", f"{x.to_chain}/{x.to_segment}") for x in catalog.cross_links}
     out: list[StatedLink] = []
     for i, entry in enumerate(parsed.links, start=1):
         if (entry.source, entry.target) not in known:
@@ -144,8 +142,13 @@ def cluster_link_batch(
                     seen.add((a, b))
                     rows.append(
                         RelRow(
-                            RelType.LINKS_TO, Label.CLUSTER, a, Label.CLUSTER, b,
-                            props={"via": link.via}, span=sentence.span(doc.key),
+                            RelType.LINKS_TO,
+                            Label.CLUSTER,
+                            a,
+                            Label.CLUSTER,
+                            b,
+                            props={"via": link.via},
+                            span=sentence.span(doc.key),
                         )
                     )
     return rows

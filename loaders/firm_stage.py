@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 from clusterkg.errors import InputError
 from clusterkg.graph.model import Label
@@ -34,8 +35,10 @@ CREATE TABLE firm (row INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT,
 CREATE TABLE problem (seq INTEGER PRIMARY KEY, row INTEGER, col TEXT, reason TEXT);
 CREATE TABLE rejected (row INTEGER PRIMARY KEY, cells TEXT);
 """
-_COLUMNS = ("row, key, name, uscc, zone_key, county_code, county_label, industry_code, products, "
-            "revenue_wan, chain_leader, segments")
+_COLUMNS = (
+    "row, key, name, uscc, zone_key, county_code, county_label, industry_code, products, "
+    "revenue_wan, chain_leader, segments"
+)
 RowProgress = Callable[[int], None]
 PROGRESS_EVERY = 10_000
 
@@ -63,8 +66,10 @@ class StagedFirms:
         self._dir = directory
         # check_same_thread off: the writer reads batches from a prefetch thread, one user at a time.
         self._db = sqlite3.connect(directory / "stage.sqlite", isolation_level=None, check_same_thread=False)
-        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;"
-                               "PRAGMA temp_store=FILE;" + _SCHEMA)
+        self._db.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;"
+            "PRAGMA temp_store=FILE;" + _SCHEMA
+        )
         self._db.execute("BEGIN")
         self.header: tuple[str, ...] = ()
         self.digest = ""
@@ -80,9 +85,20 @@ class StagedFirms:
         try:
             self._db.execute(
                 f"INSERT INTO firm ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (firm.row, firm.key, firm.name, firm.uscc, firm.zone_key, firm.county_code,
-                 firm.county_label.value if firm.county_label else None, firm.industry_code, firm.products,
-                 firm.revenue_wan, int(firm.chain_leader), json.dumps(firm.segments, ensure_ascii=False)),
+                (
+                    firm.row,
+                    firm.key,
+                    firm.name,
+                    firm.uscc,
+                    firm.zone_key,
+                    firm.county_code,
+                    firm.county_label.value if firm.county_label else None,
+                    firm.industry_code,
+                    firm.products,
+                    firm.revenue_wan,
+                    int(firm.chain_leader),
+                    json.dumps(firm.segments, ensure_ascii=False),
+                ),
             )
         except sqlite3.IntegrityError:
             first = self._db.execute("SELECT row FROM firm WHERE key = ?", (firm.key,)).fetchone()
@@ -94,20 +110,24 @@ class StagedFirms:
 
     def problem(self, problem: Problem) -> None:
         self.problem_count += 1
-        self._db.execute("INSERT INTO problem (row, col, reason) VALUES (?,?,?)",
-                         (problem.row, problem.column, problem.reason))
+        self._db.execute(
+            "INSERT INTO problem (row, col, reason) VALUES (?,?,?)", (problem.row, problem.column, problem.reason)
+        )
 
     def reject(self, row: int, cells: Sequence[str]) -> None:
         self.rejected_count += 1
-        self._db.execute("INSERT OR REPLACE INTO rejected (row, cells) VALUES (?,?)",
-                         (row, json.dumps(list(cells), ensure_ascii=False)))
+        self._db.execute(
+            "INSERT OR REPLACE INTO rejected (row, cells) VALUES (?,?)",
+            (row, json.dumps(list(cells), ensure_ascii=False)),
+        )
 
     # Reading back.
     def problems(self, limit: int | None = None) -> list[Problem]:
         """Problems in file order (row, then the order found), the first ``limit`` of them."""
         sql = "SELECT row, col, reason FROM problem ORDER BY row, seq"
-        cursor = self._db.execute(sql + (" LIMIT ?" if limit is not None else ""),
-                                  (limit,) if limit is not None else ())
+        cursor = self._db.execute(
+            sql + (" LIMIT ?" if limit is not None else ""), (limit,) if limit is not None else ()
+        )
         return [Problem(str(self.path), r, c, why) for r, c, why in cursor]
 
     def rejected_cells(self) -> dict[int, tuple[str, ...]]:
@@ -127,11 +147,21 @@ class StagedFirms:
         cursor = self._db.execute(f"SELECT {_COLUMNS} FROM firm ORDER BY row LIMIT -1 OFFSET ?", (skip,))
         while chunk := cursor.fetchmany(size):
             yield [
-                FirmRow(row, key, name, uscc, zone, county, industry, products or "", revenue, bool(leader),
-                        tuple((str(s), str(rule)) for s, rule in json.loads(segments)),
-                        Label(label) if label else None)
-                for (row, key, name, uscc, zone, county, label, industry, products, revenue, leader, segments)
-                in chunk
+                FirmRow(
+                    row,
+                    key,
+                    name,
+                    uscc,
+                    zone,
+                    county,
+                    industry,
+                    products or "",
+                    revenue,
+                    bool(leader),
+                    tuple((str(s), str(rule)) for s, rule in json.loads(segments)),
+                    Label(label) if label else None,
+                )
+                for (row, key, name, uscc, zone, county, label, industry, products, revenue, leader, segments) in chunk
             ]
 
     def refusal(self, outcome: str, remedy: str, listed: int = 50) -> InputError:
@@ -139,14 +169,16 @@ class StagedFirms:
         ``remedy`` and the first ``listed`` problems."""
         lines = "\n".join(str(p) for p in self.problems(listed))
         more = self.problem_count - listed
-        return InputError(f"{self.problem_count} problem(s) in {self.path}, {outcome} ({remedy}):\n{lines}"
-                          + (f"\n… and {more} more" if more > 0 else ""))
+        return InputError(
+            f"{self.problem_count} problem(s) in {self.path}, {outcome} ({remedy}):\n{lines}"
+            + (f"\n… and {more} more" if more > 0 else "")
+        )
 
     def close(self) -> None:
         self._db.close()
         shutil.rmtree(self._dir, ignore_errors=True)
 
-    def __enter__(self) -> StagedFirms:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:

@@ -387,7 +387,7 @@ def scan_firms(
         if not any(c.strip() for c in cells):
             continue
         data_rows += 1
-        extra = cells[len(columns):]
+        extra = cells[len(columns) :]
         if any(c.strip() for c in extra) or (len(cells) < len(columns) and is_csv):
             sink.problem(Problem(str(p), number, "", f"{len(cells)} cells, the header has {len(columns)}"))
             sink.reject(number, cells)
@@ -427,9 +427,7 @@ class _MemorySink:
         self.rejected[row] = tuple(cells)
 
 
-def read_firms(
-    path: str | Path, known_zone: KnownZone, gazetteer: Gazetteer, catalog: ChainCatalog
-) -> FirmFile:
+def read_firms(path: str | Path, known_zone: KnownZone, gazetteer: Gazetteer, catalog: ChainCatalog) -> FirmFile:
     """Read and check a registry export held in memory; every problem is returned, never raised.
 
     For files of any size use :func:`clusterkg.loaders.firm_stage.stage_firms`, which

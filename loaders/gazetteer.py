@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 
@@ -372,7 +373,7 @@ class Gazetteer:
         """Places of a mention that is nothing but names run together (许昌长葛, 洛阳焦作)."""
         matches = self.find_in(text)
         spans = sorted({(start, end) for start, end, _ in matches})
-        gapless = all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+        gapless = all(a[1] == b[0] for a, b in pairwise(spans))
         if not spans or spans[0][0] != 0 or spans[-1][1] != len(text) or not gapless:
             return []
         out: list[Place] = []

@@ -49,8 +49,12 @@ def _zone_index(driver: Driver, settings: Settings) -> dict[str, str]:
 
 
 def _existing(driver: Driver, settings: Settings) -> set[tuple[Label, str]]:
-    rows = read(driver, settings, "MATCH (n) WHERE n:Zone OR n:City OR n:County OR n:ChainSegment "
-                "RETURN labels(n)[0] AS label, n.key AS key LIMIT 10000000")
+    rows = read(
+        driver,
+        settings,
+        "MATCH (n) WHERE n:Zone OR n:City OR n:County OR n:ChainSegment "
+        "RETURN labels(n)[0] AS label, n.key AS key LIMIT 10000000",
+    )
     return {(Label(r["label"]), r["key"]) for r in rows}
 
 
@@ -86,8 +90,9 @@ def load_firms(
         raise InputError("the graph has no zones yet: load the plan first (clusterkg load plan)")
     checking = (lambda n: progress("checking", n)) if progress else None
     catalog = load_chains()
-    with stage_firms(path, lambda name: zones.get(normalise_name(name)), Gazetteer.load(), catalog,
-                     progress=checking) as staged:
+    with stage_firms(
+        path, lambda name: zones.get(normalise_name(name)), Gazetteer.load(), catalog, progress=checking
+    ) as staged:
         rejects: Path | None = None
         if staged.problem_count:
             if not skip_invalid:
@@ -103,8 +108,12 @@ def load_firms(
                 yield firm_batch(rows)
 
         counts = write_batches(
-            driver, settings, batches(), existing=_existing(driver, settings),
-            replace_outgoing={Label.ENTERPRISE: FIRM_LINKS}, atomic=one_transaction,
+            driver,
+            settings,
+            batches(),
+            existing=_existing(driver, settings),
+            replace_outgoing={Label.ENTERPRISE: FIRM_LINKS},
+            atomic=one_transaction,
             progress=(lambda n: progress("writing", n)) if progress else None,
         )
     # Gap reports count firms from the Presence cells: rebuild the ones this load changed (all of
@@ -120,9 +129,16 @@ def _segments_before(driver: Driver, settings: Settings, staged: StagedFirms) ->
         return set()
     found: set[str] = set()
     for rows in staged.batches(10_000):
-        found.update(r["key"] for r in read(
-            driver, settings, "UNWIND $keys AS k MATCH (:Enterprise {key: k})-[:IN_SEGMENT]->(s:ChainSegment) "
-            "RETURN DISTINCT s.key AS key LIMIT 100000", {"keys": [row.key for row in rows]}))
+        found.update(
+            r["key"]
+            for r in read(
+                driver,
+                settings,
+                "UNWIND $keys AS k MATCH (:Enterprise {key: k})-[:IN_SEGMENT]->(s:ChainSegment) "
+                "RETURN DISTINCT s.key AS key LIMIT 100000",
+                {"keys": [row.key for row in rows]},
+            )
+        )
     return found
 
 
@@ -147,8 +163,12 @@ def _firms_in_graph(driver: Driver, settings: Settings) -> Callable[[Sequence[st
     def known(keys: Sequence[str]) -> set[str]:
         found: set[str] = set()
         for i in range(0, len(keys), 10_000):
-            rows = read(driver, settings, "UNWIND $keys AS k MATCH (e:Enterprise {key: k}) RETURN e.key AS key "
-                        "LIMIT 10000", {"keys": list(keys[i : i + 10_000])})
+            rows = read(
+                driver,
+                settings,
+                "UNWIND $keys AS k MATCH (e:Enterprise {key: k}) RETURN e.key AS key LIMIT 10000",
+                {"keys": list(keys[i : i + 10_000])},
+            )
             found.update(r["key"] for r in rows)
         return found
 
@@ -156,7 +176,11 @@ def _firms_in_graph(driver: Driver, settings: Settings) -> Callable[[Sequence[st
 
 
 def load_projects(
-    driver: Driver, settings: Settings, path: str | Path, *, skip_invalid: bool = False,
+    driver: Driver,
+    settings: Settings,
+    path: str | Path,
+    *,
+    skip_invalid: bool = False,
     progress: Progress | None = None,
 ) -> ProjectLoad:
     """Check a project registry, then write it in one transaction (same policy as :func:`load_firms`).
@@ -167,8 +191,9 @@ def load_projects(
     zones = _zone_index(driver, settings)
     if not zones:
         raise InputError("the graph has no zones yet: load the plan first (clusterkg load plan)")
-    found = read_projects(path, lambda name: zones.get(normalise_name(name)), _firms_in_graph(driver, settings),
-                          load_chains())
+    found = read_projects(
+        path, lambda name: zones.get(normalise_name(name)), _firms_in_graph(driver, settings), load_chains()
+    )
     rejects: Path | None = None
     if found.problems:
         if not skip_invalid:
@@ -182,9 +207,17 @@ def load_projects(
         rejects = write_rejects(path, found.problems, found.rejected)
     batch = project_batch(found.rows)
     sponsors = {(Label.ENTERPRISE, r.sponsor) for r in found.rows if r.sponsor}
-    counts = write_batches(
-        driver, settings, [batch], existing=_existing(driver, settings) | sponsors,
-        replace_outgoing={Label.PROJECT: PROJECT_LINKS}, atomic=True,
-        progress=(lambda n: progress("writing", n)) if progress else None,
-    ) if batch.nodes else {}
+    counts = (
+        write_batches(
+            driver,
+            settings,
+            [batch],
+            existing=_existing(driver, settings) | sponsors,
+            replace_outgoing={Label.PROJECT: PROJECT_LINKS},
+            atomic=True,
+            progress=(lambda n: progress("writing", n)) if progress else None,
+        )
+        if batch.nodes
+        else {}
+    )
     return ProjectLoad(counts, len(found.rejected), rejects)

@@ -57,11 +57,15 @@ def _document_node(facts: Facts, batch: GraphBatch) -> GraphBatch:
     """The batch with its Document node knowing its province and the places it names (an
     unload removes the places no other document names)."""
     places = sorted({n.key for n in batch.nodes if n.label in (Label.CITY, Label.COUNTY)})
-    extra = {k: v for k, v in (("province", facts.document.province),
-                               ("province_code", facts.document.province_code)) if v is not None}
+    extra = {
+        k: v
+        for k, v in (("province", facts.document.province), ("province_code", facts.document.province_code))
+        if v is not None
+    }
     nodes = tuple(
         NodeRow(n.label, n.key, n.name, n.aliases, {**n.props, **extra, "places": places}, n.spans, n.search_text)
-        if n.label is Label.DOCUMENT else n
+        if n.label is Label.DOCUMENT
+        else n
         for n in batch.nodes
     )
     return GraphBatch(nodes, batch.relationships)
@@ -80,22 +84,26 @@ def plan_rows(facts: Facts, doc: PlanDocument | None, *, origin: str | None = No
     sectors = {n.key for n in plan.nodes if n.label is Label.SECTOR}
     # A plan naming other sectors than the catalogue's gets the chains, not the links to sectors it lacks.
     chain_rels = tuple(
-        r for r in chains.relationships
+        r
+        for r in chains.relationships
         if not (r.type is RelType.HAS_CHAIN and r.from_label is Label.SECTOR and r.from_key not in sectors)
     )
     # Chains attach to clusters by sector name, only where the catalogue knows the sector.
     works_on = tuple(cluster_chain_batch(plan, catalog))
     # Cross-cluster links follow from which chains each cluster works on and the plan's text.
     linked = tuple(cluster_link_batch(doc, plan, works_on, load_stated_links(catalog))) if doc else ()
-    return _document_node(facts, GraphBatch(plan.nodes + chains.nodes, plan.relationships + chain_rels + works_on + linked))
+    return _document_node(
+        facts, GraphBatch(plan.nodes + chains.nodes, plan.relationships + chain_rels + works_on + linked)
+    )
 
 
 def prepare_plan(path: str | Path) -> PlanRows:
     """Read a plan, extract its facts and build the rows, without touching the database."""
     doc = read_plan(path)
     facts = extract_document(doc)
-    return PlanRows(doc.key, plan_rows(facts, doc, origin=str(path)), tuple(facts.warnings),
-                    facts.document.province_code)
+    return PlanRows(
+        doc.key, plan_rows(facts, doc, origin=str(path)), tuple(facts.warnings), facts.document.province_code
+    )
 
 
 def parse_plan(path: str | Path) -> tuple[str, GraphBatch]:
@@ -123,8 +131,10 @@ def _document_of(facts: Facts, path: Path, settings: Settings) -> tuple[PlanDocu
                 notes.append(f"{candidate} is not the file the facts were extracted from (sha256 differs)")
             # Spans name the facts' document key, whatever the file is called now.
             return dataclasses.replace(doc, key=facts.document.key), notes
-    missing = (f"{name} not found next to {path.name} or in {settings.plans_dir}: "
-               "evidence quotes not checked, no cross-cluster links")
+    missing = (
+        f"{name} not found next to {path.name} or in {settings.plans_dir}: "
+        "evidence quotes not checked, no cross-cluster links"
+    )
     return None, [missing]
 
 
@@ -135,19 +145,34 @@ def prepare_facts(settings: Settings, path: str | Path) -> PlanRows:
     if not facts.clusters:
         raise no_cluster_error(p)
     doc, notes = _document_of(facts, p, settings)
-    return PlanRows(facts.document.key, plan_rows(facts, doc, origin=str(p)), (*facts.warnings, *notes),
-                    facts.document.province_code)
+    return PlanRows(
+        facts.document.key,
+        plan_rows(facts, doc, origin=str(p)),
+        (*facts.warnings, *notes),
+        facts.document.province_code,
+    )
 
 
 def _write(
-    driver: Driver | None, settings: Settings, path: str | Path, rows: PlanRows, dry_run: bool,
+    driver: Driver | None,
+    settings: Settings,
+    path: str | Path,
+    rows: PlanRows,
+    dry_run: bool,
     progress: Progress | None,
 ) -> PlanLoad:
     if dry_run or driver is None:
         return PlanLoad(rows.document, Path(path), rows.batch.counts(), written=False, warnings=rows.warnings)
     # Other documents' statements stay; names this one shares with them become the same nodes.
-    counts = write_document(driver, settings, rows.batch, rows.document, forms=forms_for(rows.province_code),
-                            prune_labels=PLAN_LABELS, progress=progress)
+    counts = write_document(
+        driver,
+        settings,
+        rows.batch,
+        rows.document,
+        forms=forms_for(rows.province_code),
+        prune_labels=PLAN_LABELS,
+        progress=progress,
+    )
     return PlanLoad(rows.document, Path(path), counts, written=True, warnings=rows.warnings)
 
 

@@ -39,10 +39,18 @@ LEVELS = ("province", "city", "county")
 KINDS = {
     "province": frozenset({"province", "municipality", "autonomous_region", "sar"}),
     "city": frozenset({"prefecture_city", "autonomous_prefecture", "prefecture", "league"}),
-    "county": frozenset({
-        "district", "county", "county_city", "autonomous_county", "banner", "autonomous_banner",
-        "forestry_district", "special_district",
-    }),
+    "county": frozenset(
+        {
+            "district",
+            "county",
+            "county_city",
+            "autonomous_county",
+            "banner",
+            "autonomous_banner",
+            "forestry_district",
+            "special_district",
+        }
+    ),
 }
 DIVISION_COLUMNS = ("code", "name", "short", "level", "kind", "parent_code", "province_code")
 HISTORY_COLUMNS = ("old_code", "old_name", "new_code", "new_name", "year", "note")
@@ -133,8 +141,16 @@ class NationalGazetteer:
             former.setdefault(s.new_code, []).extend((s.old_name, s.old_code))
             former_names.setdefault(s.new_code, []).append(s.old_name)
         self._divisions = tuple(
-            Division(d.code, d.name, d.short, d.level, d.kind, d.parent_code, d.province_code,
-                     tuple(dict.fromkeys(former.get(d.code, ()))))
+            Division(
+                d.code,
+                d.name,
+                d.short,
+                d.level,
+                d.kind,
+                d.parent_code,
+                d.province_code,
+                tuple(dict.fromkeys(former.get(d.code, ()))),
+            )
             for d in divisions
         )
         self._by_code = {d.code: d for d in self._divisions}
@@ -202,7 +218,9 @@ class NationalGazetteer:
             if d.parent_code is not None:
                 parent = divisions.get(d.parent_code)
                 if parent is None or _RANK[parent.level] >= _RANK[d.level]:
-                    raise InputError(f"{where_of[d.code]}: parent_code {d.parent_code} is not a division above {d.name}")
+                    raise InputError(
+                        f"{where_of[d.code]}: parent_code {d.parent_code} is not a division above {d.name}"
+                    )
         history: list[Succession] = []
         for name in ("history.csv", "history_manual.csv"):
             for where, cells in _rows(directory / name, HISTORY_COLUMNS):

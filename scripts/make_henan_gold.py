@@ -17,11 +17,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from clusterkg.errors import ClusterKGError
 from clusterkg.loaders.gazetteer import Gazetteer
 from clusterkg.loaders.plan.document import read_plan
 from clusterkg.loaders.plan.parser import ParsedPlan, parse_plan
-
-from clusterkg.errors import ClusterKGError
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY = "henan-2015-baiqianwan-clusters"

@@ -58,8 +58,11 @@ def refuse_the_users_server(uri: str, home: Path) -> None:
     elif home.resolve() in {(ROOT / ".neo4j").resolve(), USER_HOME}:
         problem = f"the test server's data folder {home} is the user's"
     if problem:
-        pytest.exit(f"refusing to run the tests: {problem}; they wipe the database they use. "
-                    "Run them with `make test` (scripts/test-neo4j.sh, .neo4j-test/ on Bolt 7688).", returncode=2)
+        pytest.exit(
+            f"refusing to run the tests: {problem}; they wipe the database they use. "
+            "Run them with `make test` (scripts/test-neo4j.sh, .neo4j-test/ on Bolt 7688).",
+            returncode=2,
+        )
 
 
 # ─────────────────────────── the user's marker ───────────────────────────
@@ -126,8 +129,9 @@ def settings():  # type: ignore[no-untyped-def]
     from clusterkg.settings import get_settings
 
     refuse_the_users_server(TEST_ENV["NEO4J_URI"], Path(TEST_ENV["CLUSTERKG_NEO4J_HOME"]))
-    started = subprocess.run(["bash", str(TEST_SCRIPT), "start"], cwd=ROOT, env=USER_ENV, capture_output=True,
-                             text=True, check=False)
+    started = subprocess.run(
+        ["bash", str(TEST_SCRIPT), "start"], cwd=ROOT, env=USER_ENV, capture_output=True, text=True, check=False
+    )
     if started.returncode != 0:
         pytest.exit(f"the test server did not start: {(started.stdout + started.stderr).strip()}", returncode=2)
     os.chdir(ROOT)
@@ -147,8 +151,11 @@ def driver(settings):  # type: ignore[no-untyped-def]
     served = Path(data[0]["value"]).resolve() if data else None
     if served != (Path(TEST_ENV["CLUSTERKG_NEO4J_HOME"]) / "data").resolve():
         drv.close()
-        pytest.exit(f"refusing to run the tests: the server at {settings.neo4j_uri} keeps its data in {served}, "
-                    f"not in the test home {TEST_ENV['CLUSTERKG_NEO4J_HOME']}", returncode=2)
+        pytest.exit(
+            f"refusing to run the tests: the server at {settings.neo4j_uri} keeps its data in {served}, "
+            f"not in the test home {TEST_ENV['CLUSTERKG_NEO4J_HOME']}",
+            returncode=2,
+        )
     yield drv
     drv.close()
 

@@ -65,8 +65,11 @@ def marker_present(settings: Settings, token: str) -> bool:
     """Whether the marker of ``token`` is still on the user's server (which must answer)."""
     driver = _driver(settings)
     try:
-        return bool(read(driver, settings, f"MATCH (m:{MARKER} {{token: $token}}) RETURN count(m) AS n",
-                         {"token": token})[0]["n"])
+        return bool(
+            read(driver, settings, f"MATCH (m:{MARKER} {{token: $token}}) RETURN count(m) AS n", {"token": token})[0][
+                "n"
+            ]
+        )
     finally:
         driver.close()
 
@@ -96,8 +99,11 @@ def main(argv: list[str]) -> int:
             remove_marker(settings, argv[1])
             print(f"user_instance: the marker written to {settings.neo4j_uri} before the tests is still there")
             return 0
-        print(f"user_instance: the marker written to {settings.neo4j_uri} before the tests is GONE: "
-              "the suite touched the user's data", file=sys.stderr)
+        print(
+            f"user_instance: the marker written to {settings.neo4j_uri} before the tests is GONE: "
+            "the suite touched the user's data",
+            file=sys.stderr,
+        )
         return 1
     print("usage: user_instance.py write | check TOKEN", file=sys.stderr)
     return 2

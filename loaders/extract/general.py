@@ -50,16 +50,16 @@ from .segments import Block, Piece, Segmented, Table, fold, segment, sentences
 
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)\s*[\"“]?([^()\"”]{2,20})[\"”]?\)")
 _INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|工业)(?=$|[。.])")
-_BRACKET_ZONE = re.compile(
-    r"\(([^()]{2,20}(?:" + ZONE_ENDINGS + r"))\)"
-)
+_BRACKET_ZONE = re.compile(r"\(([^()]{2,20}(?:" + ZONE_ENDINGS + r"))\)")
 _INLINE_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六]|[①-⑳]|\(\d{1,2}\)|\d{1,2}[.、](?!\d))")
 _ALONE = re.compile(r"[\u4e00-\u9fff()]+(?:产业集群|集群|产业基地)[。.]?")
 _THIS_CLUSTER = re.compile(r"该集群|该产业集群|这一集群|这个集群")
 _PROJECT_FIRM = re.compile(
     r"^([\u4e00-\u9fff]{2,4}?(?:集团|控股|铝业|石化|科技|电子|电气|实业|重工|药业|乳业|钢铁|化工|通讯|股份))(?![\u4e00-\u9fff]{0,1}(?:产业|园|基地|集群|城))"
 )
-_NOT_BUILDER = re.compile(r"(新建|建设|实施|推进|加快|产业|项目|工程|基地|园区|年产|新增|扩建|技改|高端|智能|绿色|新型|一体化|全产业链)")
+_NOT_BUILDER = re.compile(
+    r"(新建|建设|实施|推进|加快|产业|项目|工程|基地|园区|年产|新增|扩建|技改|高端|智能|绿色|新型|一体化|全产业链)"
+)
 
 
 def _builder_of(name: str) -> str | None:
@@ -69,7 +69,11 @@ def _builder_of(name: str) -> str | None:
 
     for k in range(2, min(6, len(name) - 4) + 1):
         head, rest = name[:k], name[k:]
-        if rest.startswith("年产") or re.match(r"\d+(?:\.\d+)?\s*(?:GWh|GW|MW|万吨|万台|万辆|万套|亿)", rest) or (place_begins(rest) and not place_begins(head)):
+        if (
+            rest.startswith("年产")
+            or re.match(r"\d+(?:\.\d+)?\s*(?:GWh|GW|MW|万吨|万台|万辆|万套|亿)", rest)
+            or (place_begins(rest) and not place_begins(head))
+        ):
             if place_begins(head) or _NOT_BUILDER.search(head) or not re.fullmatch(r"[\u4e00-\u9fff]+", head):
                 return None
             return head
@@ -78,14 +82,25 @@ def _builder_of(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _province_prefix(gaz: NationalGazetteer) -> re.Pattern[str]:
-    names = sorted((d.name for d in gaz.divisions if d.level == "province" and d.name.endswith(("省", "自治区"))), key=len, reverse=True)
+    names = sorted(
+        (d.name for d in gaz.divisions if d.level == "province" and d.name.endswith(("省", "自治区"))),
+        key=len,
+        reverse=True,
+    )
     return re.compile("^(?:" + "|".join(map(re.escape, names)) + ")")
 
 
 _INDUSTRY_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*[:：]")
-_BARE_ZONE = re.compile(r"(?:^|[,;:。])\s*(?:该|本|全)?(高新区|经开区|开发区|综保区|新区|示范区|集聚区)(?=[\u4e00-\u9fff])")
+_BARE_ZONE = re.compile(
+    r"(?:^|[,;:。])\s*(?:该|本|全)?(高新区|经开区|开发区|综保区|新区|示范区|集聚区)(?=[\u4e00-\u9fff])"
+)
 _INDUSTRY_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:产业|行业)(?!集群|基地|园|集聚区)")
-_ZONE_SHORT = (("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区"))
+_ZONE_SHORT = (
+    ("高新技术产业开发区", "高新区"),
+    ("高新技术开发区", "高新区"),
+    ("经济技术开发区", "经开区"),
+    ("经济开发区", "经开区"),
+)
 
 
 def _zone_key(name: str) -> str:
@@ -119,7 +134,9 @@ class _Entity:
 
 
 class _Reader:
-    def __init__(self, doc: PlanDocument, gaz: NationalGazetteer, traditional: bool = False, chains: bool = False) -> None:
+    def __init__(
+        self, doc: PlanDocument, gaz: NationalGazetteer, traditional: bool = False, chains: bool = False
+    ) -> None:
         self.doc = doc
         self.traditional = traditional
         self.chains = chains  # read industry chains as the plan's units (a 链长制 plan names no cluster)
@@ -140,7 +157,9 @@ class _Reader:
 
     # -- evidence and entities ----------------------------------------------------------------
     def evidence(self, piece: Piece) -> Evidence:
-        return Evidence(paragraph=piece.paragraph, start=piece.start, end=piece.end, quote=self.doc.text[piece.start : piece.end])
+        return Evidence(
+            paragraph=piece.paragraph, start=piece.start, end=piece.end, quote=self.doc.text[piece.start : piece.end]
+        )
 
     def _table(self, kind: str) -> dict[str, _Entity]:
         return {"cluster": self.clusters, "zone": self.zones, "firm": self.firms, "project": self.projects}[kind]
@@ -174,7 +193,9 @@ class _Reader:
     ) -> _Entity | None:
         name = m.name
         aliases: set[str] = set()
-        if m.via != "bracket" and is_generic(self.resolver.strip_place(m.industry or name), LEXICON.cluster_generic, False):
+        if m.via != "bracket" and is_generic(
+            self.resolver.strip_place(m.industry or name), LEXICON.cluster_generic, False
+        ):
             return None  # a place and nothing else: 广州、深圳等5个集群
         if self.traditional:
             as_written = normalise_name(self.doc.text[m.start : m.end])
@@ -245,7 +266,14 @@ class _Reader:
             ent = self.clusters.get(key)
             if ent is None or not re.search(r"基地$", ent.name):
                 continue
-            twin = next((o for o in self.clusters.values() if o is not ent and o.industry == ent.industry and not re.search(r"基地$", o.name)), None)
+            twin = next(
+                (
+                    o
+                    for o in self.clusters.values()
+                    if o is not ent and o.industry == ent.industry and not re.search(r"基地$", o.name)
+                ),
+                None,
+            )
             if twin is not None:
                 self._merge(twin, ent)
                 del self.clusters[key]
@@ -303,7 +331,9 @@ class _Reader:
                 continue
             pieces = list(block.cells) if block.kind == "row" else sentences(block)
             own: _Entity | None = None
-            if block.kind == "heading" and (hm := _INDUSTRY_HEADING.match(normalise_name(block.folded[block.body_offset :]))):
+            if block.kind == "heading" and (
+                hm := _INDUSTRY_HEADING.match(normalise_name(block.folded[block.body_offset :]))
+            ):
                 self.section_industry = hm.group(1)
             for n, piece in enumerate(pieces):
                 if n > 0 and _INLINE_ITEM.match(piece.text):
@@ -349,7 +379,8 @@ class _Reader:
         # a base named in a list of projects or zones is one of them, not a cluster
         listed = [(o.start, o.end) for o in others if o.kind in ("project", "zone")]
         cms = [
-            m for m in cluster_mentions(piece, self.chains)
+            m
+            for m in cluster_mentions(piece, self.chains)
             if not (
                 (m.name.endswith("基地") and any(a <= m.start and m.end <= b for a, b in listed))
                 or any(a <= m.start and m.end <= b for a, b in built)  # 腾讯互联网+产业集群、…等项目建设
@@ -357,7 +388,9 @@ class _Reader:
         ]
         named: list[_Entity] = []
         spans: list[tuple[int, int, _Entity]] = []
-        pending: list[Mention] = []  # bare places of a list, waiting for the item they share: 南通市、泰州市、扬州市海工装备集群
+        pending: list[
+            Mention
+        ] = []  # bare places of a list, waiting for the item they share: 南通市、泰州市、扬州市海工装备集群
         # 建设孟州、博爱、鹤壁金山等百亿级特色产业集群: a list of places and zones under a generic
         # ending; each is a cluster of the section's industry
         bare_groups = {
@@ -373,8 +406,25 @@ class _Reader:
                 industry = self.section_industry
                 if industry:
                     head = m.industry + industry
-                    m = Mention("cluster", canonical_cluster(head, m.name[len(m.industry) :] or "产业集群"), m.start, m.end, m.paragraph, written=m.written, level=m.level, target_yi=m.target_yi, industry=head, group=m.group, each=True)
-            elif m.group >= 0 and m.industry and not self.resolver.strip_place(m.industry) and self.resolver.leading_places(m.industry):
+                    m = Mention(
+                        "cluster",
+                        canonical_cluster(head, m.name[len(m.industry) :] or "产业集群"),
+                        m.start,
+                        m.end,
+                        m.paragraph,
+                        written=m.written,
+                        level=m.level,
+                        target_yi=m.target_yi,
+                        industry=head,
+                        group=m.group,
+                        each=True,
+                    )
+            elif (
+                m.group >= 0
+                and m.industry
+                and not self.resolver.strip_place(m.industry)
+                and self.resolver.leading_places(m.industry)
+            ):
                 pending = [p for p in pending if p.group == m.group] + [m]
                 continue
             if pending and pending[0].group == m.group and m.industry:
@@ -413,7 +463,11 @@ class _Reader:
                 target = self.last_cluster  # 该集群以…为龙头: the cluster just named
         if named and (bare := _BARE_ZONE.search(piece.text)):
             # 高新区打造百亿级节能环保产业集群: the zone a report is about, called by its kind
-            home = [z for z in self.zones.values() if _zone_key(z.name).endswith(_zone_key(bare.group(1))) and len(z.name) > len(bare.group(1))]
+            home = [
+                z
+                for z in self.zones.values()
+                if _zone_key(z.name).endswith(_zone_key(bare.group(1))) and len(z.name) > len(bare.group(1))
+            ]
             if len(home) == 1:
                 for c in named:
                     c.links["zone"].setdefault(home[0].name, ev)
@@ -522,7 +576,12 @@ class _Reader:
         row = Piece(block.para.index, cells[0].start, cells[-1].end, block.folded)
         ev = self.evidence(row)
         zone_cell, place_cell, name_cell = cell("zone"), cell("place"), cell("name")
-        industry_cell, firm_cell, project_cell, target_cell = cell("industry"), cell("firms"), cell("projects"), cell("target")
+        industry_cell, firm_cell, project_cell, target_cell = (
+            cell("industry"),
+            cell("firms"),
+            cell("projects"),
+            cell("target"),
+        )
         zones = zone_mentions(zone_cell) if zone_cell else []
         if zone_cell:
             # a cell of a zone column names zones, bases and parks alike: 某某生产基地、某某产业园
@@ -531,7 +590,16 @@ class _Reader:
                 n = normalise_name(item)
                 if n and n not in found and re.search(r"(基地|园|城|中心|小镇)(\([^()]{2,6}\))?$", n) and len(n) >= 4:
                     k = zone_cell.text.find(item.strip())
-                    zones.append(Mention("zone", n, zone_cell.at(k), zone_cell.end_at(k + len(item.strip())), block.para.index, via="table"))
+                    zones.append(
+                        Mention(
+                            "zone",
+                            n,
+                            zone_cell.at(k),
+                            zone_cell.end_at(k + len(item.strip())),
+                            block.para.index,
+                            via="table",
+                        )
+                    )
         places: list[Division] = []
         if place_cell:
             places = self.resolver.places_in(place_cell.text)
@@ -550,12 +618,33 @@ class _Reader:
         if name_cell and not cms:
             head = normalise_name(name_cell.text)
             if len(head) >= 2 and not is_generic(head, LEXICON.cluster_generic):
-                cms = [Mention("cluster", canonical_cluster(head, "集群"), name_cell.start, name_cell.end, block.para.index, written=head, industry=head, via="table")]
+                cms = [
+                    Mention(
+                        "cluster",
+                        canonical_cluster(head, "集群"),
+                        name_cell.start,
+                        name_cell.end,
+                        block.para.index,
+                        written=head,
+                        industry=head,
+                        via="table",
+                    )
+                ]
         if not cms and industry_cell and (places or zone_ents):
             ind = normalise_name(industry_cell.text)
             if len(ind) >= 2 and not is_generic(ind, LEXICON.cluster_generic):
                 owner = places[0].short if places else zone_ents[0].name
-                cms = [Mention("cluster", canonical_cluster(owner + ind, "集群"), industry_cell.start, industry_cell.end, block.para.index, industry=ind, via="table")]
+                cms = [
+                    Mention(
+                        "cluster",
+                        canonical_cluster(owner + ind, "集群"),
+                        industry_cell.start,
+                        industry_cell.end,
+                        block.para.index,
+                        industry=ind,
+                        via="table",
+                    )
+                ]
         if not cms:
             return
         m = cms[0]
@@ -571,7 +660,11 @@ class _Reader:
             if amount:
                 unit = amount.group(2) if amount.lastindex and amount.lastindex >= 2 else None
                 header = table.header[table.roles["target"]]
-                scale = 10000.0 if unit == "万亿" else (1.0 if unit == "亿" or "亿" in header else (0.0001 if "万元" in header else 1.0))
+                scale = (
+                    10000.0
+                    if unit == "万亿"
+                    else (1.0 if unit == "亿" or "亿" in header else (0.0001 if "万元" in header else 1.0))
+                )
                 ent.target_yi = round(float(amount.group(1)) * scale, 4)
                 if y := _YEAR.search(header):
                     ent.target_year = int(y.group(1))
@@ -603,7 +696,9 @@ class _Reader:
                 if full is short or full.name not in self.zones or len(full.name) <= len(short.name):
                     continue
                 kf = _zone_key(full.name)
-                if kf == ks or (kf.endswith(ks) and not self.resolver.strip_place(kf[: len(kf) - len(ks)]) and len(ks) >= 5):
+                if kf == ks or (
+                    kf.endswith(ks) and not self.resolver.strip_place(kf[: len(kf) - len(ks)]) and len(ks) >= 5
+                ):
                     self._rename("zone", short, full)
                     break
 
@@ -645,7 +740,9 @@ class _Reader:
 
     def of_industry(self, c: _Entity, words: set[str]) -> bool:
         industry = self.resolver.strip_place(c.industry or "")
-        return len(industry) >= 2 and any(len(w) >= 2 and (industry == w or industry.endswith(w) or w.endswith(industry)) for w in words)
+        return len(industry) >= 2 and any(
+            len(w) >= 2 and (industry == w or industry.endswith(w) or w.endswith(industry)) for w in words
+        )
 
     def cluster_of_industry(self, sentence: str) -> _Entity | None:
         """The one cluster whose industry the sentence speaks of (…传感器产业的主要承载地 →
@@ -678,9 +775,16 @@ class _Reader:
             here = in_paragraph.get(m.paragraph, [])
             table = self._table(m.kind)
             by_industry = self.cluster_of_industry(ev.quote)
-            label = _INDUSTRY_LABEL.match(fold(self.doc.paragraphs[m.paragraph].text, self.traditional)) if m.paragraph < len(self.doc.paragraphs) else None
-            if len(lone) == 1 and lone[0].evidence and lone[0].evidence[0].start <= m.start and (
-                label is None or self.of_industry(lone[0], {normalise_name(label.group(1))})
+            label = (
+                _INDUSTRY_LABEL.match(fold(self.doc.paragraphs[m.paragraph].text, self.traditional))
+                if m.paragraph < len(self.doc.paragraphs)
+                else None
+            )
+            if (
+                len(lone) == 1
+                and lone[0].evidence
+                and lone[0].evidence[0].start <= m.start
+                and (label is None or self.of_industry(lone[0], {normalise_name(label.group(1))}))
             ):
                 # (a paragraph labelled with another industry, 轻工食品产业:依托…, is not about the one cluster)
                 # a text about one cluster: what it names after stating the cluster is the cluster's
@@ -693,7 +797,9 @@ class _Reader:
                 # zones and projects are that cluster's, wherever in the paragraph it is named
                 here[0].links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
             else:
-                self.warnings.append(f"paragraph {m.paragraph}: {m.kind} {m.name!r} is named in no cluster's statement; kept without a cluster")
+                self.warnings.append(
+                    f"paragraph {m.paragraph}: {m.kind} {m.name!r} is named in no cluster's statement; kept without a cluster"
+                )
         places: dict[str, Division] = {}
 
         def keep(d: Division) -> PlaceRef:
@@ -713,13 +819,29 @@ class _Reader:
                 firms=list(c.links["firm"]),
                 projects=list(c.links["project"]),
                 evidence=c.evidence,
-                link_evidence=[LinkEvidence(kind=k, name=n, evidence=e) for k, links in c.links.items() for n, e in links.items()],
+                link_evidence=[
+                    LinkEvidence(kind=k, name=n, evidence=e) for k, links in c.links.items() for n, e in links.items()
+                ],
             )
             for c in self.clusters.values()
         ]
-        zones = [ZoneFacts(name=z.name, aliases=sorted(z.aliases - {z.name}), places=[keep(d) for d in z.places], evidence=z.evidence) for z in self.zones.values()]
-        firms = [FirmFacts(name=f.name, aliases=sorted(f.aliases - {f.name}), evidence=f.evidence) for f in self.firms.values()]
-        projects = [ProjectFacts(name=p.name, aliases=sorted(p.aliases - {p.name}), firms=p.firms, evidence=p.evidence) for p in self.projects.values()]
+        zones = [
+            ZoneFacts(
+                name=z.name,
+                aliases=sorted(z.aliases - {z.name}),
+                places=[keep(d) for d in z.places],
+                evidence=z.evidence,
+            )
+            for z in self.zones.values()
+        ]
+        firms = [
+            FirmFacts(name=f.name, aliases=sorted(f.aliases - {f.name}), evidence=f.evidence)
+            for f in self.firms.values()
+        ]
+        projects = [
+            ProjectFacts(name=p.name, aliases=sorted(p.aliases - {p.name}), firms=p.firms, evidence=p.evidence)
+            for p in self.projects.values()
+        ]
         # named places of the text, and every place's ancestors, so each code has its city
         for _, _, d in self.gaz.find_in(self.doc.text, province=self.resolver.province):
             places.setdefault(d.code, d)
@@ -752,14 +874,19 @@ class _Reader:
             zones=zones,
             firms=firms,
             projects=projects,
-            places=[Place(code=d.code, name=d.name, level=d.level, parent_code=d.parent_code) for d in sorted(places.values(), key=lambda d: d.code)],
+            places=[
+                Place(code=d.code, name=d.name, level=d.level, parent_code=d.parent_code)
+                for d in sorted(places.values(), key=lambda d: d.code)
+            ],
             warnings=self.warnings,
         )
 
 
 _TITLE = re.compile(r"《([^《》]{4,80})》")
 _TITLE_LINE = re.compile(r"(意见|方案|规划|计划|通知|名单|办法|纲要|公示|公告|决定|报告)(\([^()]*\))?$")
-_ISSUER = re.compile(r"^(.{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|委员会|管委会|信息化厅|工信厅|厅|局))$")
+_ISSUER = re.compile(
+    r"^(.{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|委员会|管委会|信息化厅|工信厅|厅|局))$"
+)
 _DATE = re.compile(r"(20\d\d|19\d\d)年(\d{1,2})月(\d{1,2})日")
 
 
@@ -805,7 +932,12 @@ def extract_general(doc: PlanDocument, gazetteer: NationalGazetteer | None = Non
         found = chained.facts(seg)
         if found.clusters:
             facts = found.model_copy(
-                update={"warnings": [*found.warnings, f"no …产业集群 named; the {len(found.clusters)} industry chains the document names are read as its clusters"]}
+                update={
+                    "warnings": [
+                        *found.warnings,
+                        f"no …产业集群 named; the {len(found.clusters)} industry chains the document names are read as its clusters",
+                    ]
+                }
             )
     return in_document_script(facts, doc.text) if seg.traditional else facts
 
@@ -853,10 +985,21 @@ def in_document_script(facts: Facts, text: str) -> Facts:
                 )
                 for c in facts.clusters
             ],
-            "zones": [z.model_copy(update={"name": w(z.name), "aliases": also(z.name, z.aliases)}) for z in facts.zones],
-            "firms": [f.model_copy(update={"name": w(f.name), "aliases": also(f.name, f.aliases)}) for f in facts.firms],
+            "zones": [
+                z.model_copy(update={"name": w(z.name), "aliases": also(z.name, z.aliases)}) for z in facts.zones
+            ],
+            "firms": [
+                f.model_copy(update={"name": w(f.name), "aliases": also(f.name, f.aliases)}) for f in facts.firms
+            ],
             "projects": [
-                p.model_copy(update={"name": w(p.name), "aliases": also(p.name, p.aliases), "firms": ws(p.firms), "zones": ws(p.zones)})
+                p.model_copy(
+                    update={
+                        "name": w(p.name),
+                        "aliases": also(p.name, p.aliases),
+                        "firms": ws(p.firms),
+                        "zones": ws(p.zones),
+                    }
+                )
                 for p in facts.projects
             ],
         }

@@ -107,7 +107,9 @@ def facts_from_parsed(plan: ParsedPlan, gaz: Any) -> Facts:
         for s in plan.sectors
     ]
     # Per cluster: linked names in statement order, each with the first sentence stating it.
-    linked: dict[str, dict[str, dict[str, Span]]] = {c.name: {k: {} for k in _CLUSTER_LINKS.values()} for c in plan.clusters}
+    linked: dict[str, dict[str, dict[str, Span]]] = {
+        c.name: {k: {} for k in _CLUSTER_LINKS.values()} for c in plan.clusters
+    }
     run_by: dict[str, list[str]] = {}
     for link in plan.links:
         if link.type == "run_by":

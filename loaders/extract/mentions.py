@@ -37,9 +37,15 @@ _EDGE_ONLY = frozenset(LEXICON.cut_edge)
 
 _LEVEL_AR = re.compile(r"(超|逾)?(\d+(?:\.\d+)?)\s*(万亿|千亿|亿)(?:元)?(?:级|以上|规模)")
 _LEVEL_WORDS = tuple(sorted(LEXICON.level_yi, key=lambda w: -len(w)))
-_LEVEL_RX = re.compile("(" + "|".join(map(re.escape, _LEVEL_WORDS)) + r"|(?:超|逾)?\d+(?:\.\d+)?(?:万亿|千亿|亿)元?(?:级|以上)|(?:超|逾)[千百]亿(?:元)?(?:级)?)")
+_LEVEL_RX = re.compile(
+    "("
+    + "|".join(map(re.escape, _LEVEL_WORDS))
+    + r"|(?:超|逾)?\d+(?:\.\d+)?(?:万亿|千亿|亿)元?(?:级|以上)|(?:超|逾)[千百]亿(?:元)?(?:级)?)"
+)
 _COUNT_TAIL = re.compile(rf"(?:等|以及)?(?:[\d{_CN_NUM}]+)(?:个|大|类|家)?$|等$")
-_FIRM_LIST_END = re.compile(r"、[^、,;。]*等[^、,;。]{0,8}?(?:企业|公司|厂商|厂家)(?:形成|组成|构成|打造|发展|集聚|共同)?[^、,;。]{0,4}$")
+_FIRM_LIST_END = re.compile(
+    r"、[^、,;。]*等[^、,;。]{0,8}?(?:企业|公司|厂商|厂家)(?:形成|组成|构成|打造|发展|集聚|共同)?[^、,;。]{0,4}$"
+)
 _BRIDGE_TAIL = re.compile(
     r"(?:(?:等|以及)(?:[\d" + _CN_NUM + r"]+(?:个|大|类|条))?|[\d" + _CN_NUM + r"]+(?:个|大|类|条))?"
     # after 等 or a count, the kind of the listed clusters (等八大重点成长型产业集群)
@@ -111,7 +117,9 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
             pass
         elif depth == 0 and c == " " and i - 2 >= floor and text[i - 2] in "区县市旗州盟" and i < end:
             pass  # 章丘区 鼓风机产业集群: a list line sets the place apart with a space
-        elif depth == 0 and c == "." and i - 2 >= floor and text[i - 2].isdigit() and i < len(text) and text[i].isdigit():
+        elif (
+            depth == 0 and c == "." and i - 2 >= floor and text[i - 2].isdigit() and i < len(text) and text[i].isdigit()
+        ):
             pass  # 年产2.5万吨: a decimal point inside a name
         elif depth == 0 and (c in _BOUNDARY or c == " " or not _is_cjkish(c)):
             break
@@ -120,8 +128,12 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
 
 
 _INNER_CUT = re.compile("|".join(re.escape(w) for w in _CUT if w not in _EDGE_ONLY))
-_LEAD_RX = re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(set(_CUT) | set(LEXICON.lead), key=lambda w: -len(w))) + ")")
-_COUNT_CUT = re.compile(rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:个|家|类|批|轮|届|次)|(?:\d+|[一二三四五六七八九十]+)大(?!连池)|首个|首批|首家|(?:\d+|[一二三四五六七八九十]+)年(?!产)|[〇零一二三四五六七八九]{{4}}年度?|\d{{1,2}}(?:-\d{{1,2}})?月")
+_LEAD_RX = re.compile(
+    "^(?:" + "|".join(re.escape(w) for w in sorted(set(_CUT) | set(LEXICON.lead), key=lambda w: -len(w))) + ")"
+)
+_COUNT_CUT = re.compile(
+    rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:个|家|类|批|轮|届|次)|(?:\d+|[一二三四五六七八九十]+)大(?!连池)|首个|首批|首家|(?:\d+|[一二三四五六七八九十]+)年(?!产)|[〇零一二三四五六七八九]{{4}}年度?|\d{{1,2}}(?:-\d{{1,2}})?月"
+)
 
 
 @lru_cache(maxsize=65536)
@@ -187,7 +199,9 @@ def _place_begins(head: str, cut: int) -> bool:
     return any(head.startswith(n) and len(n) > cut for n in _place_names().get(head[0], ()))
 
 
-_SHARED_TAIL = re.compile(rf"^(?:[\d{_CN_NUM}]+个)?(?P<level>{_LEVEL_RX.pattern})?(?P<industry>[\u4e00-\u9fff()]{{0,12}})$")
+_SHARED_TAIL = re.compile(
+    rf"^(?:[\d{_CN_NUM}]+个)?(?P<level>{_LEVEL_RX.pattern})?(?P<industry>[\u4e00-\u9fff()]{{0,12}})$"
+)
 
 
 def _shared_split(body: str) -> tuple[str, tuple[str, float] | None, str] | None:
@@ -328,9 +342,13 @@ def _split_items(text: str, *, conj: bool, joiners: str = "和|及|与|以及") 
 # -- clusters -----------------------------------------------------------------------------------
 
 _CLUSTER_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.cluster_suffixes)) + ")")
-_CHAIN_RX = re.compile(r"(产业生态链|产业链)(?!长|主|办|上|下|招商|图谱|全景|供应链|链|项目|企业|配套|协同|联盟|党委|条)")
+_CHAIN_RX = re.compile(
+    r"(产业生态链|产业链)(?!长|主|办|上|下|招商|图谱|全景|供应链|链|项目|企业|配套|协同|联盟|党委|条)"
+)
 _LEVEL_ONLY_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.level_only_suffixes)) + ")")
-_QUALIFIED = re.compile(r"^(?P<body>.*、[^、]*?)等(?:[\d一二三四五六七八九十两]+[个大类])?(?P<qual>[^、,;:。]{1,24}的[^、,;:。]{0,8})$")
+_QUALIFIED = re.compile(
+    r"^(?P<body>.*、[^、]*?)等(?:[\d一二三四五六七八九十两]+[个大类])?(?P<qual>[^、,;:。]{1,24}的[^、,;:。]{0,8})$"
+)
 _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
 _ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*([^。;]{4,300}))")
 
@@ -379,7 +397,7 @@ def cn_count(text: str) -> int | None:
     return None
 
 
-_QUOTES = "“”\"‘’「」『』"
+_QUOTES = '“”"‘’「」『』'
 
 
 def _without_quotes(piece: Piece) -> Piece:
@@ -398,7 +416,9 @@ def _without_quotes(piece: Piece) -> Piece:
     if not drop:
         return piece
     keep = [i for i in range(len(piece.text)) if i not in drop]
-    return Piece(piece.paragraph, piece.start, piece.end, "".join(piece.text[i] for i in keep), tuple(piece.at(i) for i in keep))
+    return Piece(
+        piece.paragraph, piece.start, piece.end, "".join(piece.text[i] for i in keep), tuple(piece.at(i) for i in keep)
+    )
 
 
 def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
@@ -450,7 +470,12 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             if is_generic(shared_industry, LEXICON.cluster_generic):
                 shared_industry = ""  # 生物与新医药、光伏等高新技术产业集群: a kind, not the industry
             level = level or lv_shared
-        each = bool(has_tail and "等" in (tail.group(0) if tail else "")) or level is not None or counted or split is not None
+        each = (
+            bool(has_tail and "等" in (tail.group(0) if tail else ""))
+            or level is not None
+            or counted
+            or split is not None
+        )
         items = _split_items(body, conj=False) if (_LIST_SEP in body) else [(0, body)]
         if wanted and len(items) >= 2 and cn_count(wanted.group(1)) == len(items) + 1:
             # 机床、…、电气和医药化工五大…集群: the count says the last item is two
@@ -483,7 +508,12 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             if lv and head and not head.startswith(item[-len(head) :]):
                 pass
             offset = b + k + item.rfind(head) if head else offset
-            if not head or is_generic(head, LEXICON.cluster_generic) or head.startswith(_LIST_SEP) or head.count(")") > head.count("("):
+            if (
+                not head
+                or is_generic(head, LEXICON.cluster_generic)
+                or head.startswith(_LIST_SEP)
+                or head.count(")") > head.count("(")
+            ):
                 continue  # (省级(培育、特色)产业集群: a cut inside brackets leaves no name)
             if suffix == "产业基地" and not (use_level := lv or level) and not _place_begins(head, 0):
                 continue  # 打造…产业基地 without a place or a level is an aim, not a named base
@@ -500,7 +530,16 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 piece.end_at(e if last else b + k + len(item)),
                 piece.paragraph,
                 # 湖北小龙虾、三峡蜜橘等优势特色产业集群: the kind between list and ending stays in the name as written
-                written=normalise_name(head + shared_industry + (qual if (qual := (tail.group("qual") or "") if tail else "") and not re.search(r"亿|重点", qual) else "") + suffix),
+                written=normalise_name(
+                    head
+                    + shared_industry
+                    + (
+                        qual
+                        if (qual := (tail.group("qual") or "") if tail else "") and not re.search(r"亿|重点", qual)
+                        else ""
+                    )
+                    + suffix
+                ),
                 level=use_level[0] if use_level else None,
                 target_yi=use_level[1] if use_level else None,
                 industry=normalise_name(head + shared_industry),
@@ -542,7 +581,11 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                         )
                     )
                 floor = base + len(inner)
-            elif level and (ind := _last(_INDUSTRY_OUTPUT.finditer(text, 0, s))) and not is_generic(_cut_head(ind.group(1)), LEXICON.cluster_generic):
+            elif (
+                level
+                and (ind := _last(_INDUSTRY_OUTPUT.finditer(text, 0, s)))
+                and not is_generic(_cut_head(ind.group(1)), LEXICON.cluster_generic)
+            ):
                 # 使汽车产业产值…保持增长,打造了千亿级产业集群: the cluster of the industry whose output it reports
                 head = _cut_head(ind.group(1))
                 made.append(
@@ -564,7 +607,11 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 inner = re.sub(r"(?:等)?(?:领域|方向|行业)$", "", inner)
                 n = re.search(rf"([\d{_CN_NUM}]+)个$", left)
                 several = n is not None and (cn_count(n.group(1)) or 0) >= 2
-                parts = re.split(r"和|与|及", inner) if several and len(re.split(r"和|与|及", inner)) == cn_count(n.group(1) if n else "") else [inner]
+                parts = (
+                    re.split(r"和|与|及", inner)
+                    if several and len(re.split(r"和|与|及", inner)) == cn_count(n.group(1) if n else "")
+                    else [inner]
+                )
                 for part in parts:
                     named = part if part.endswith(("集群", "基地")) else part + suffix  # (先进钢铁材料及应用集群)
                     made.append(
@@ -587,20 +634,42 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
     # 以牧原为链主的肉食品加工: a chain with its chain leader, the unit of a 链长制 plan
     for m in _LED_CHAIN.finditer(text):
         head = _cut_head(m.group(1))
-        if len(head) >= 2 and not is_generic(head, LEXICON.cluster_generic) and not any(
-            o.start <= piece.at(m.start(1)) < o.end for o in out
+        if (
+            len(head) >= 2
+            and not is_generic(head, LEXICON.cluster_generic)
+            and not any(o.start <= piece.at(m.start(1)) < o.end for o in out)
         ):
             out.append(
-                Mention("cluster", normalise_name(head + "产业链"), piece.at(m.start(1)), piece.end_at(m.end(1)), piece.paragraph, industry=normalise_name(head), via="chain")
+                Mention(
+                    "cluster",
+                    normalise_name(head + "产业链"),
+                    piece.at(m.start(1)),
+                    piece.end_at(m.end(1)),
+                    piece.paragraph,
+                    industry=normalise_name(head),
+                    via="chain",
+                )
             )
     # 一体化道路机械智能制造产业获评省级特色产业集群: an industry recognised as a cluster
     for m in _RECOGNISED.finditer(text):
         head = _cut_head(m.group(1))
-        if len(head) >= 2 and not is_generic(head, LEXICON.cluster_generic) and not any(
-            o.start <= piece.at(m.start(1)) < o.end for o in out
+        if (
+            len(head) >= 2
+            and not is_generic(head, LEXICON.cluster_generic)
+            and not any(o.start <= piece.at(m.start(1)) < o.end for o in out)
         ):
             st = m.start(1) + len(m.group(1)) - len(head)
-            out.append(Mention("cluster", normalise_name(head + "产业集群"), piece.at(st), piece.end_at(m.end(1) + 2), piece.paragraph, industry=normalise_name(head), via="recognised"))
+            out.append(
+                Mention(
+                    "cluster",
+                    normalise_name(head + "产业集群"),
+                    piece.at(st),
+                    piece.end_at(m.end(1) + 2),
+                    piece.paragraph,
+                    industry=normalise_name(head),
+                    via="recognised",
+                )
+            )
     return out
 
 
@@ -615,7 +684,9 @@ def _last(it: Iterator[re.Match[str]]) -> re.Match[str] | None:
 
 
 _LED_CHAIN = re.compile(r"为链主的([\u4e00-\u9fff]{2,12}?)(?:产业链|链条|产业|链)?(?=[、,;。]|等|和|及)")
-_RECOGNISED = re.compile(r"([\u4e00-\u9fff()]{2,24}?)产业(?:获评|被评为|入选|被认定为|认定为|列入|获批)[^,。;:]{0,14}?集群")
+_RECOGNISED = re.compile(
+    r"([\u4e00-\u9fff()]{2,24}?)产业(?:获评|被评为|入选|被认定为|认定为|列入|获批)[^,。;:]{0,14}?集群"
+)
 
 
 def _level_only_mentions(piece: Piece) -> list[Mention]:
@@ -683,7 +754,14 @@ def zone_mentions(piece: Piece) -> list[Mention]:
                     continue
                 start = b + k + len(item) - len(head)
                 out.append(
-                    Mention("zone", normalise_name(head + m.group(1)), piece.at(start), piece.end_at(b + k + len(item)), piece.paragraph, via="list")
+                    Mention(
+                        "zone",
+                        normalise_name(head + m.group(1)),
+                        piece.at(start),
+                        piece.end_at(b + k + len(item)),
+                        piece.paragraph,
+                        via="list",
+                    )
                 )
             continue
         head = _cut_head(left.rsplit(_LIST_SEP, 1)[-1])
@@ -697,11 +775,20 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             head = head[1:]  # 环哈尔滨新区: around the zone
         if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 24:
             continue
-        if head.startswith(("全国", "全省", "全市", "全区")) or head.endswith(("和", "及", "与")) or re.search(r"(?:各大|各类|各个|各|所有|全部|十佳|首个|加工)$", head) or re.fullmatch(r"(?:" + _LEVEL_RX.pattern + r"|五百亿|千亿|百亿)元?(?:级)?(?:产业)?", head):
+        if (
+            head.startswith(("全国", "全省", "全市", "全区"))
+            or head.endswith(("和", "及", "与"))
+            or re.search(r"(?:各大|各类|各个|各|所有|全部|十佳|首个|加工)$", head)
+            or re.fullmatch(r"(?:" + _LEVEL_RX.pattern + r"|五百亿|千亿|百亿)元?(?:级)?(?:产业)?", head)
+        ):
             continue  # 各大园区, 千亿元产业园区: parks spoken of, none named
         # a park inside a zone is one name: 某某经济开发区环保装备产业园
         ext = _ZONE_EXTEND.match(text, e)
-        if ext and not re.search(r"[和及与或、是为的个级]", ext.group(1)) and not any(w in ext.group(1) for w in _CUT if w not in _EDGE_ONLY):
+        if (
+            ext
+            and not re.search(r"[和及与或、是为的个级]", ext.group(1))
+            and not any(w in ext.group(1) for w in _CUT if w not in _EDGE_ONLY)
+        ):
             e = ext.end()
             floor = e
         if (
@@ -717,7 +804,9 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         if (prov := _province_lead().match(head)) and len(head) > prov.end() and _place_begins(head[prov.end() :], 0):
             st += prov.end()  # 山东淄博高新区: the province before a city's zone is no part of its name
         full = normalise_name(text[s - len(head) : e])
-        out.append(Mention("zone", normalise_name(text[st:e]), piece.at(st), piece.end_at(e), piece.paragraph, written=full))
+        out.append(
+            Mention("zone", normalise_name(text[st:e]), piece.at(st), piece.end_at(e), piece.paragraph, written=full)
+        )
     return out
 
 
@@ -725,7 +814,9 @@ def zone_mentions(piece: Piece) -> list[Mention]:
 def _province_lead() -> re.Pattern[str]:
     from clusterkg.loaders.places import NationalGazetteer
 
-    names = {n for d in NationalGazetteer.load().divisions if d.level == "province" for n in (d.name, d.short) if len(n) >= 2}
+    names = {
+        n for d in NationalGazetteer.load().divisions if d.level == "province" for n in (d.name, d.short) if len(n) >= 2
+    }
     return re.compile("^(?:" + "|".join(sorted(map(re.escape, names), key=lambda n: -len(n))) + ")")
 
 
@@ -745,8 +836,37 @@ def _industry_vocabulary() -> tuple[str, ...]:
     from clusterkg.loaders.cluster_chains import industry_words
 
     words = {w for ws in industry_words().values() for w in ws}
-    extra = {"新材料", "新能源", "材料", "装备", "设备", "产品", "制造", "加工", "能源", "电池", "芯片", "软件", "服务", "组件",
-             "部件", "元件", "器件", "系统", "光伏", "风电", "储能", "氢能", "化工", "石化", "机械", "药品", "整车", "高端", "智能"}
+    extra = {
+        "新材料",
+        "新能源",
+        "材料",
+        "装备",
+        "设备",
+        "产品",
+        "制造",
+        "加工",
+        "能源",
+        "电池",
+        "芯片",
+        "软件",
+        "服务",
+        "组件",
+        "部件",
+        "元件",
+        "器件",
+        "系统",
+        "光伏",
+        "风电",
+        "储能",
+        "氢能",
+        "化工",
+        "石化",
+        "机械",
+        "药品",
+        "整车",
+        "高端",
+        "智能",
+    }
     return tuple(sorted(words | extra, key=len, reverse=True))
 
 
@@ -760,12 +880,20 @@ _ARE_FIRMS = re.compile(
 _FIRM_SUBJECT = re.compile(
     r"(?:^|[,;:。])\s*([\u4e00-\u9fff]{3,8}?)(?:荣膺|荣获|入选|连续入选|获批|获评|发力|跻身|位列|是全国最大|是国内最大|是全球最大)"
 )
-_IS_ANCHOR = re.compile(r"(?:^|[,;:。])\s*([\u4e00-\u9fff()]{2,16}?)(?:是|为|作为|成为)[^,。;:]{0,20}?(?:链主企业|龙头企业|领军企业|链主)")
+_IS_ANCHOR = re.compile(
+    r"(?:^|[,;:。])\s*([\u4e00-\u9fff()]{2,16}?)(?:是|为|作为|成为)[^,。;:]{0,20}?(?:链主企业|龙头企业|领军企业|链主)"
+)
 _SPONSOR_LABELS = {"承担单位:", "建设单位:", "实施主体:"}
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]{1,20}\)")
-_LEAD_ROLE = re.compile(r"发挥([\u4e00-\u9fff()、和及]{2,40}?)(?:等企业|等龙头企业)?的?(?:龙头|引领|带动|辐射|示范)(?:带动|引领)?作用")
-_SUPPORT = re.compile(r"支持([\u4e00-\u9fff()]{2,24}?)(?:做大做强|做强做优|做优做强|做强|做大|做优|扩大|提升|加快发展|发挥)")
-_FIRM_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.firm_suffixes)) + ")(?![\u4e00-\u9fff]{0,1}(?:产品|项目|企业|旗下|所属))")
+_LEAD_ROLE = re.compile(
+    r"发挥([\u4e00-\u9fff()、和及]{2,40}?)(?:等企业|等龙头企业)?的?(?:龙头|引领|带动|辐射|示范)(?:带动|引领)?作用"
+)
+_SUPPORT = re.compile(
+    r"支持([\u4e00-\u9fff()]{2,24}?)(?:做大做强|做强做优|做优做强|做强|做大|做优|扩大|提升|加快发展|发挥)"
+)
+_FIRM_RX = re.compile(
+    "(" + "|".join(map(re.escape, LEXICON.firm_suffixes)) + ")(?![\u4e00-\u9fff]{0,1}(?:产品|项目|企业|旗下|所属))"
+)
 _COUNT = re.compile(rf"[\d{_CN_NUM}]+(?:余|多)?(?:家|个|户|项(?!目))")
 _NOT_FIRM = re.compile(
     r"(企业|龙头|骨干|项目|工程|产业|园区|集群|基地|单位|部门|政府|机构|平台|协会|联盟|以上|规上|规模|理念|思想|战略|"
@@ -818,12 +946,18 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         for m in re.finditer(re.escape(w), text):
             if text.startswith(("项目", "工程"), m.end()):
                 continue  # A、B等龙头项目: projects, not firms
-            if w.startswith("为") and not re.match(r"(?![\u4e00-\u9fff])|企业|骨干|链主", text[m.end() : m.end() + 2]) and w in ("为引领", "为核心企业"):
+            if (
+                w.startswith("为")
+                and not re.match(r"(?![\u4e00-\u9fff])|企业|骨干|链主", text[m.end() : m.end() + 2])
+                and w in ("为引领", "为核心企业")
+            ):
                 continue
-            if "代表" in w:
-                # 以A、B为代表的传统优势产业: kinds of industry (A、B为代表的新材料产业 names firms)
-                if re.match(r"的?(?:传统|优势|新兴|主导|支柱|特色|重点|未来)[^,;。]{0,6}(?:产业|行业|领域)", text[m.end() : m.end() + 14]):
-                    continue
+            # 以A、B为代表的传统优势产业: kinds of industry (A、B为代表的新材料产业 names firms)
+            if "代表" in w and re.match(
+                r"的?(?:传统|优势|新兴|主导|支柱|特色|重点|未来)[^,;。]{0,6}(?:产业|行业|领域)",
+                text[m.end() : m.end() + 14],
+            ):
+                continue
             end = m.start() - 1 if w.startswith("为") and text[m.start() - 1 : m.start()] == "作" else m.start()
             b = _left_head(text, end)
             if w.startswith("为") and (k := text.rfind("以", b, end)) >= 0 and k + 1 < end:
@@ -870,7 +1004,11 @@ def firm_mentions(piece: Piece) -> list[Mention]:
     for m in _LEAD_ROLE.finditer(text):
         for k, item in _split_items(m.group(1), conj=True):
             head = _firm_item(item)
-            if head and not is_generic(head, LEXICON.cluster_generic) and not re.search(r"企业|产业|集群|园区|项目|政府|市场|作用", head):
+            if (
+                head
+                and not is_generic(head, LEXICON.cluster_generic)
+                and not re.search(r"企业|产业|集群|园区|项目|政府|市场|作用", head)
+            ):
                 st = m.start(1) + k + item.find(head)
                 add(st, st + len(head), "list")
     # 支持A做强…: the firm a support statement names
@@ -901,7 +1039,9 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if (
             3 <= len(head) <= 16
             and not is_generic(head, LEXICON.cluster_generic)
-            and not re.search(r"产业|集群|园|区|局|厅|委|政府|部门|协会|记者|项目|基地|平台|中心|学校|大学|医院|村|镇", head)
+            and not re.search(
+                r"产业|集群|园|区|局|厅|委|政府|部门|协会|记者|项目|基地|平台|中心|学校|大学|医院|村|镇", head
+            )
             and len(head) - _place_prefix_len(head) >= 2  # a place alone employs no one here
         ):
             st = m.start() - len(head)
@@ -934,7 +1074,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         head = _cut_head(text[b : m.start()])
         if len(head) < 2 or len(head) > 30 or _COUNT.search(head):
             continue
-        if is_generic(head, LEXICON.cluster_generic | frozenset({"企业", "龙头", "骨干", "上市", "国有", "民营", "外资", "子", "母"})):
+        if is_generic(
+            head,
+            LEXICON.cluster_generic | frozenset({"企业", "龙头", "骨干", "上市", "国有", "民营", "外资", "子", "母"}),
+        ):
             continue
         if head.endswith("企业"):
             continue  # 汽车企业集团: a kind of group, not a group's name
@@ -954,9 +1097,13 @@ def firm_mentions(piece: Piece) -> list[Mention]:
 
 # -- projects -----------------------------------------------------------------------------------
 
-_PROJECT_LIST = re.compile(r"(?:等([\d" + _CN_NUM + r"]+个)?|(?<=[\u4e00-\u9fff])[\d" + _CN_NUM + r"]+个)([\u4e00-\u9fff]{0,8}?)(项目|工程)")
+_PROJECT_LIST = re.compile(
+    r"(?:等([\d" + _CN_NUM + r"]+个)?|(?<=[\u4e00-\u9fff])[\d" + _CN_NUM + r"]+个)([\u4e00-\u9fff]{0,8}?)(项目|工程)"
+)
 _PROJECT_SINGLE = re.compile(r"(项目|工程)")
-_LABEL_PROJECT = re.compile(r"^\s*【?(?:重点项目|重大项目|项目名称|项目)[一二三四五六七八九十\d]*】?\s*:\s*(.{2,60}?)\s*[。;]?$")
+_LABEL_PROJECT = re.compile(
+    r"^\s*【?(?:重点项目|重大项目|项目名称|项目)[一二三四五六七八九十\d]*】?\s*:\s*(.{2,60}?)\s*[。;]?$"
+)
 
 
 def labelled_projects(piece: Piece) -> list[Mention]:
@@ -969,7 +1116,9 @@ def labelled_projects(piece: Piece) -> list[Mention]:
         head = normalise_name(item)
         if len(head) >= 2 and not is_generic(head, LEXICON.project_generic):
             st = m.start(1) + k
-            out.append(Mention("project", head, piece.at(st), piece.end_at(st + len(item)), piece.paragraph, via="label"))
+            out.append(
+                Mention("project", head, piece.at(st), piece.end_at(st + len(item)), piece.paragraph, via="label")
+            )
     return out
 
 
@@ -1004,7 +1153,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if not m.group(0).startswith("等") and _LIST_SEP not in body:
             continue  # 建设3个项目: a count, not a list (A、B、C三个项目 is one)
         parts = _split_items(body, conj=True, joiners="和|以及")  # 汽车模具及专用设备改造 is one project
-        if len(parts) > 1 and (all(len(_cut_head(i)) <= 2 for _, i in parts) or all(_kind_item(_cut_head(i)) for _, i in parts)):
+        if len(parts) > 1 and (
+            all(len(_cut_head(i)) <= 2 for _, i in parts) or all(_kind_item(_cut_head(i)) for _, i in parts)
+        ):
             covered.append((b, m.end()))  # 核电、风电、光伏等项目 / 药品、化妆品、保健品等项目: kinds, not projects
             continue
         for k, item in parts:
@@ -1016,7 +1167,16 @@ def project_mentions(piece: Piece) -> list[Mention]:
             if is_generic(head, LEXICON.project_generic):
                 continue
             st = b + k + item.rfind(head)
-            out.append(Mention("project", normalise_name(head), piece.at(st), piece.end_at(st + len(head)), piece.paragraph, via="list"))
+            out.append(
+                Mention(
+                    "project",
+                    normalise_name(head),
+                    piece.at(st),
+                    piece.end_at(st + len(head)),
+                    piece.paragraph,
+                    via="list",
+                )
+            )
             covered.append((st, st + len(head)))
         covered.append((b, m.end()))
     for m in _PROJECT_SINGLE.finditer(text):
@@ -1049,14 +1209,25 @@ def project_mentions(piece: Piece) -> list[Mention]:
             head = _cut_head(item.strip())
             if 2 <= len(head) <= 40 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
                 st = b + k + item.rfind(head)
-                out.append(Mention("project", normalise_name(head), piece.at(st), piece.end_at(st + len(head)), piece.paragraph, via="list"))
+                out.append(
+                    Mention(
+                        "project",
+                        normalise_name(head),
+                        piece.at(st),
+                        piece.end_at(st + len(head)),
+                        piece.paragraph,
+                        via="list",
+                    )
+                )
         covered.append((b, m.end()))
     # 总投资380亿元的X / 投资N亿元建设X: an investment names a project whatever its ending
     for m in _INVESTED.finditer(text):
         head = m.group(1)
         if any(a <= m.start(1) < c for a, c in covered) or is_generic(head, LEXICON.project_generic):
             continue
-        out.append(Mention("project", normalise_name(head), piece.at(m.start(1)), piece.end_at(m.end(1)), piece.paragraph))
+        out.append(
+            Mention("project", normalise_name(head), piece.at(m.start(1)), piece.end_at(m.end(1)), piece.paragraph)
+        )
     return out
 
 

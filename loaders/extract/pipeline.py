@@ -109,8 +109,21 @@ _ALWAYS: Mapping[type[BaseModel], frozenset[str]] = {
     Facts: frozenset({"format", "document", "sectors", "clusters", "zones", "firms", "projects", "places", "warnings"}),
     DocumentFacts: frozenset({"key", "title", "issuer", "date", "province"}),
     SectorFacts: frozenset({"name", "evidence"}),
-    ClusterFacts: frozenset({"name", "aliases", "level", "target_yi", "target_year", "sector", "places", "zones",
-                             "firms", "projects", "evidence"}),
+    ClusterFacts: frozenset(
+        {
+            "name",
+            "aliases",
+            "level",
+            "target_yi",
+            "target_year",
+            "sector",
+            "places",
+            "zones",
+            "firms",
+            "projects",
+            "evidence",
+        }
+    ),
     ZoneFacts: frozenset({"name", "aliases", "places", "evidence"}),
     FirmFacts: frozenset({"name", "aliases", "evidence"}),
     ProjectFacts: frozenset({"name", "firms", "zones", "evidence"}),

@@ -34,7 +34,12 @@ class Resolver:
         (松山湖 in a Guangdong plan is no 松山区 of Inner Mongolia)."""
         out = []
         for s, e, d in self.gaz.find_in(text, province=self.province):
-            if self.province and d.province_code != self.province and d.level == "county" and text[s:e] not in (d.name, *d.former):
+            if (
+                self.province
+                and d.province_code != self.province
+                and d.level == "county"
+                and text[s:e] not in (d.name, *d.former)
+            ):
                 continue
             out.append((s, e, d))
         return out

@@ -274,9 +274,7 @@ def score_document(facts: Facts, gold: Gold) -> dict[str, KindScore]:
         for p in c.places
     ]
     g_places = [
-        _Item(f"{c.name} @ {p}", _names(c.name, c.aliases), frozenset({p}))
-        for c in gold.clusters
-        for p in c.places
+        _Item(f"{c.name} @ {p}", _names(c.name, c.aliases), frozenset({p})) for c in gold.clusters for p in c.places
     ]
     out[PLACE_KIND] = match_one_to_one(p_places, g_places, _same_cluster_place)
     return out

@@ -75,7 +75,20 @@ def fold(text: str, traditional: bool = False) -> str:
     return "".join(_fold_char(c) for c in text)
 
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 def cn_int(text: str) -> int | None:
@@ -298,7 +311,9 @@ def _flattened_tables(paras: tuple[Paragraph, ...], traditional: bool) -> dict[i
         while k < len(paras) and _ROW_NUMBER.match(paras[k].text.strip()) and int(paras[k].text.strip()) == expected:
             j = k + 1
             lines: list[Paragraph] = []
-            while j < len(paras) and not (_ROW_NUMBER.match(paras[j].text.strip()) and int(paras[j].text.strip()) == expected + 1):
+            while j < len(paras) and not (
+                _ROW_NUMBER.match(paras[j].text.strip()) and int(paras[j].text.strip()) == expected + 1
+            ):
                 if re.search(r"[。;；]", paras[j].text) or heading_of(paras[j].text):
                     break  # prose or a heading: the table has ended
                 lines.append(paras[j])
@@ -354,8 +369,10 @@ def segment(doc: PlanDocument) -> Segmented:
             body_offset = len(folded) - len(rest)
             # a heading is short or ends its title with 。 before a body; an item runs on
             first_stop = re.search(r"[。;:]", rest)
-            is_heading = len(rest) <= 30 and not re.search(r"[,，、]", rest[:-1] if rest else "") or (
-                style in ("cn", "chapter") and len(rest) <= 40
+            is_heading = (
+                len(rest) <= 30
+                and not re.search(r"[,，、]", rest[:-1] if rest else "")
+                or (style in ("cn", "chapter") and len(rest) <= 40)
             )
             if style not in style_depth:
                 style_depth[style] = len(style_depth)
@@ -435,7 +452,9 @@ def _continues(prev: Block, row: Block, width: int) -> bool:
 def _join(prev: Block, row: Block) -> None:
     last, first = prev.cells[-1], row.cells[0]
     # the joined cell spans both lines; its text reads on without the line break
-    offsets = (last.offsets or tuple(range(last.start, last.end))) + (first.offsets or tuple(range(first.start, first.end)))
+    offsets = (last.offsets or tuple(range(last.start, last.end))) + (
+        first.offsets or tuple(range(first.start, first.end))
+    )
     prev.cells[-1] = Piece(last.paragraph, last.start, first.end, last.text + first.text, offsets)
     prev.cells.extend(row.cells[1:])
 

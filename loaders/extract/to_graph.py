@@ -110,8 +110,11 @@ class _Check:
         elif chars is not None and e.end > chars:
             self.add(where, f"span {e.start}-{e.end} lies outside the document's {chars} characters")
         elif self.text is not None and e.quote and self.text[e.start : e.end] != e.quote:
-            self.add(where, f"quote {e.quote[:30]!r} differs from the text at {e.start}-{e.end} "
-                            f"({self.text[e.start:e.end][:30]!r})")
+            self.add(
+                where,
+                f"quote {e.quote[:30]!r} differs from the text at {e.start}-{e.end} "
+                f"({self.text[e.start : e.end][:30]!r})",
+            )
 
 
 def check_facts(facts: Facts, source_text: str | None = None) -> list[str]:
@@ -220,8 +223,9 @@ def facts_batch(facts: Facts, *, source_text: str | None = None, origin: str | N
             first = _first(doc, c.evidence)
             nodes.append(NodeRow(Label.SECTOR, c.sector, c.sector, spans=(first,) if first else ()))
     for c in f.clusters:
-        props = _props(level=c.level, target_yi=c.target_yi, target_year=c.target_year,
-                       appendix_no=c.appendix_no, scope=c.scope)
+        props = _props(
+            level=c.level, target_yi=c.target_yi, target_year=c.target_year, appendix_no=c.appendix_no, scope=c.scope
+        )
         spans = tuple(_span(doc, e) for e in c.evidence)
         nodes.append(NodeRow(Label.CLUSTER, c.name, c.name, aliases=tuple(c.aliases), props=props, spans=spans))
     for label, table in ((Label.ZONE, f.zones), (Label.ENTERPRISE, f.firms), (Label.PROJECT, f.projects)):
@@ -243,8 +247,11 @@ def facts_batch(facts: Facts, *, source_text: str | None = None, origin: str | N
         if label is Label.COUNTY and place.parent_code and label_of(place.parent_code) is Label.CITY:
             rel(RelType.PART_OF, (Label.COUNTY, place.code), (Label.CITY, place.parent_code), None)
 
-    kinds = {"zone": (RelType.SERVES, Label.ZONE), "firm": (RelType.ANCHORS, Label.ENTERPRISE),
-             "project": (RelType.SUPPORTS, Label.PROJECT)}
+    kinds = {
+        "zone": (RelType.SERVES, Label.ZONE),
+        "firm": (RelType.ANCHORS, Label.ENTERPRISE),
+        "project": (RelType.SUPPORTS, Label.PROJECT),
+    }
     for c in f.clusters:
         first = _first(doc, c.evidence)
         if c.sector:

@@ -81,7 +81,7 @@ def decode_plan_bytes(raw: bytes, path: Path, declared: str | None = None) -> tu
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"{path}: starts with a {bom.removesuffix('-sig').upper()} byte-order mark but byte "
-                f"{exc.start} ({raw[exc.start:exc.start + 4]!r}) is not {bom.removesuffix('-sig').upper()}"
+                f"{exc.start} ({raw[exc.start : exc.start + 4]!r}) is not {bom.removesuffix('-sig').upper()}"
             ) from None
     if declared is not None and declared not in {"utf-8", "gb18030"}:
         try:
@@ -96,12 +96,12 @@ def decode_plan_bytes(raw: bytes, path: Path, declared: str | None = None) -> tu
         text = raw.decode("gb18030")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{path}: neither UTF-8 (byte {utf8_error.start}: {raw[utf8_error.start:utf8_error.start + 4]!r}) "
-            f"nor GB18030 (byte {exc.start}: {raw[exc.start:exc.start + 4]!r}); save the plan as UTF-8"
+            f"{path}: neither UTF-8 (byte {utf8_error.start}: {raw[utf8_error.start : utf8_error.start + 4]!r}) "
+            f"nor GB18030 (byte {exc.start}: {raw[exc.start : exc.start + 4]!r}); save the plan as UTF-8"
         ) from None
     if declared == "gb18030" or mostly_cjk(text):
         return text, "gb18030"
     raise InputError(
-        f"{path}: not UTF-8 (byte {utf8_error.start}: {raw[utf8_error.start:utf8_error.start + 4]!r}), "
+        f"{path}: not UTF-8 (byte {utf8_error.start}: {raw[utf8_error.start : utf8_error.start + 4]!r}), "
         "and read as GB18030 it is not Chinese text; save the plan as UTF-8"
     )

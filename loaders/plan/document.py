@@ -65,7 +65,9 @@ _READERS: dict[str, Callable[[bytes, Path], DocumentLines]] = {
 }
 SUFFIX_FORMATS = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*(<\?xml[^>]*>\s*)?<(!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"\s*(<!--.*?-->\s*)*(<\?xml[^>]*>\s*)?<(!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL
+)
 
 
 def read_plan(path: str | Path) -> PlanDocument:
@@ -139,8 +141,10 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     return tuple(paragraphs)
 
 
-_SENTENCE_END = "。！？；：!?;:”\"）)】》"
-_ITEM_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]|[①-⑳]|附件|附表)")
+_SENTENCE_END = '。！？；：!?;:”"）)】》'
+_ITEM_START = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]|[①-⑳]|附件|附表)"
+)
 
 
 def wrap_width(lines: list[str]) -> int:
@@ -158,7 +162,11 @@ def wrap_width(lines: list[str]) -> int:
     if len(sizes) < 6:
         return 0
     width = sorted(sizes)[int(len(sizes) * 0.9)]
-    full = [line for line in lines if width - 3 <= len(line.rstrip()) <= width and not line.rstrip().endswith(tuple(_SENTENCE_END))]
+    full = [
+        line
+        for line in lines
+        if width - 3 <= len(line.rstrip()) <= width and not line.rstrip().endswith(tuple(_SENTENCE_END))
+    ]
     return width if width <= 120 and len(full) >= 0.4 * len(sizes) else 0
 
 
@@ -183,9 +191,7 @@ def sniff_format(raw: bytes, path: Path) -> str | None:
             return None
         raise InputError(f"{path}: a zip archive without word/document.xml, not a Word .docx plan")
     if raw.startswith(_OLE2):
-        raise InputError(
-            f"{path}: a legacy binary Word/WPS document (.doc/.wps); save it as .docx or PDF first"
-        )
+        raise InputError(f"{path}: a legacy binary Word/WPS document (.doc/.wps); save it as .docx or PDF first")
     head = raw[:2048]
     bom = bom_encoding(head)
     if bom is not None and bom != "utf-8-sig":

@@ -121,9 +121,7 @@ def project_mention(clause: str) -> ListMention | None:
 
 
 def zone_mention(clause: str, known_zone: Callable[[str], bool]) -> ListMention | None:
-    if m := _ZONE_TOGETHER.match(clause):
-        zones = expand_zones(m.group(1), known_zone)
-    elif m := _ZONE_RELY.match(clause):
+    if (m := _ZONE_TOGETHER.match(clause)) or (m := _ZONE_RELY.match(clause)):
         zones = expand_zones(m.group(1), known_zone)
     elif (m := _ZONE_ONE.match(clause)) and (is_zone_name(m.group(1)) or known_zone(m.group(1))):
         zones = [m.group(1)]

@@ -226,9 +226,7 @@ class _Parser:
                         self.attach(p, formed)
                     pending = []
                     continue
-                mention = (
-                    firm_mention(clause) or project_mention(clause) or zone_mention(clause, self.known_zone)
-                )
+                mention = firm_mention(clause) or project_mention(clause) or zone_mention(clause, self.known_zone)
                 if mention is not None:
                     pending.append(_Pending(mention, sentence))
 
@@ -306,9 +304,7 @@ class _Parser:
                 self.clusters.append(c)
             for item in row.zones:
                 self.appendix_item(item, c, span)
-        self.links = [
-            Link(lk.type, lk.source, renames.get(lk.target, lk.target), lk.span) for lk in self.links
-        ]
+        self.links = [Link(lk.type, lk.source, renames.get(lk.target, lk.target), lk.span) for lk in self.links]
 
     def appendix_item(self, item: str, cluster: Cluster, span: Span) -> None:
         """A cell of the zones column: usually a zone, sometimes a firm or a whole county."""

@@ -120,4 +120,6 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
 
 def _joint(before: str, after: str) -> str:
     """A space between two Latin words or numbers; nothing between Chinese characters."""
-    return " " if before[-1:].isascii() and before[-1:].isalnum() and after[:1].isascii() and after[:1].isalnum() else ""
+    return (
+        " " if before[-1:].isascii() and before[-1:].isalnum() and after[:1].isascii() and after[:1].isalnum() else ""
+    )

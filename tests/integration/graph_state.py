@@ -17,8 +17,15 @@ CLI = str(Path(sys.executable).parent / "clusterkg")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([CLI, *args], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
-                          env={**os.environ, "COLUMNS": "400"})
+    return subprocess.run(
+        [CLI, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "COLUMNS": "400"},
+    )
 
 
 def error_line(done: subprocess.CompletedProcess[str]) -> str:
@@ -31,8 +38,13 @@ def error_line(done: subprocess.CompletedProcess[str]) -> str:
 def snapshot(driver, settings) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """Every node and relationship with all labels and typed properties, in a stable order."""
     nodes = read(driver, settings, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props", timeout_s=60)
-    rels = read(driver, settings, "MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a) AS al, a.key AS a, "
-                                  "labels(b) AS bl, b.key AS b, properties(r) AS props", timeout_s=60)
+    rels = read(
+        driver,
+        settings,
+        "MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a) AS al, a.key AS a, "
+        "labels(b) AS bl, b.key AS b, properties(r) AS props",
+        timeout_s=60,
+    )
 
     def text(row: dict[str, Any]) -> str:
         props = {k: encode(v) for k, v in row["props"].items()}
@@ -42,11 +54,19 @@ def snapshot(driver, settings) -> dict[str, Any]:  # type: ignore[no-untyped-def
 
 
 def schema(driver, settings) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    rows: list[dict[str, Any]] = read(driver, settings, "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, owningConstraint "
-                                  "WHERE type <> 'LOOKUP' RETURN name, type, labelsOrTypes, properties, "
-                                  "owningConstraint ORDER BY name")
-    rows += read(driver, settings, "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties "
-                                   "RETURN name, type, labelsOrTypes, properties ORDER BY name")
+    rows: list[dict[str, Any]] = read(
+        driver,
+        settings,
+        "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, owningConstraint "
+        "WHERE type <> 'LOOKUP' RETURN name, type, labelsOrTypes, properties, "
+        "owningConstraint ORDER BY name",
+    )
+    rows += read(
+        driver,
+        settings,
+        "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties "
+        "RETURN name, type, labelsOrTypes, properties ORDER BY name",
+    )
     return rows
 
 

@@ -47,13 +47,24 @@ def test_attainment_per_cluster_is_actual_over_target(client: TestClient) -> Non
 
 def test_attainment_per_sector_sums_reporting_clusters_against_the_goal(client: TestClient) -> None:
     items = {i["key"]: i for i in client.get("/api/attainment", params={"by": "sector"}).json()["items"]}
-    assert items["食品"] == {"key": "食品", "name": "食品", "goal_yi": 12000.0, "clusters_reported": 2,
-                            "target_yi": 3500.0, "actual_yi": 3450.0, "attainment": 0.9857, "goal_attainment": 0.2875}
+    assert items["食品"] == {
+        "key": "食品",
+        "name": "食品",
+        "goal_yi": 12000.0,
+        "clusters_reported": 2,
+        "target_yi": 3500.0,
+        "actual_yi": 3450.0,
+        "attainment": 0.9857,
+        "goal_attainment": 0.2875,
+    }
     assert set(items) == {"食品", "装备制造"}
 
 
 def test_attainment_per_city(client: TestClient) -> None:
-    items = {i["name"]: (i["clusters_reported"], i["actual_yi"]) for i in client.get("/api/attainment", params={"by": "city"}).json()["items"]}
+    items = {
+        i["name"]: (i["clusters_reported"], i["actual_yi"])
+        for i in client.get("/api/attainment", params={"by": "city"}).json()["items"]
+    }
     assert items == {"郑州市": (1, 2000.0), "漯河市": (1, 1800.0), "周口市": (1, 1650.0)}
 
 
@@ -64,7 +75,9 @@ def test_bad_actuals_report_every_problem_and_write_nothing(actuals, driver, set
         "漯河食品产业集群,2017,lots,x\n"
         "没有这个集群,2017,10,x\n"
         "周口食品产业集群,2017,5,=cmd|' /C calc'!A0\n"
-        "周口食品产业集群,20x7,5,x\n", encoding="utf-8")
+        "周口食品产业集群,20x7,5,x\n",
+        encoding="utf-8",
+    )
     before = export_graph(driver, settings)
     with pytest.raises(InputError) as exc:
         load_actuals(driver, settings, bad)

@@ -22,8 +22,13 @@ def client(loaded_plan, settings):  # type: ignore[no-untyped-def]
 def test_zones_serving_two_clusters_bridge_and_single_ones_do_not(client: TestClient) -> None:
     ranked = client.get("/api/analytics/bridging", params={"label": "Zone", "k": 500}).json()
     bridges = {r["key"] for r in ranked if r["betweenness"] > 0}
-    assert bridges == {"荥阳市产业集聚区", "郑州经济技术产业集聚区", "沈丘县产业集聚区", "项城市产业集聚区",
-                       "郑州航空港经济综合实验区"}
+    assert bridges == {
+        "荥阳市产业集聚区",
+        "郑州经济技术产业集聚区",
+        "沈丘县产业集聚区",
+        "项城市产业集聚区",
+        "郑州航空港经济综合实验区",
+    }
     assert all(r["degree"] == 2 for r in ranked if r["key"] in bridges)
 
 
@@ -50,7 +55,15 @@ def test_overlap_page_draws_the_shared_zones_and_their_clusters(client: TestClie
     html = client.get("/viz/overlaps", params={"min_clusters": 2}).text
     ids = [json.loads(f'"{i}"') for i in re.findall(r'"id": "([^"]+)"', html)]
     zones = sorted(i for i in ids if i.startswith("Zone:"))
-    assert zones == sorted(f"Zone:{z}" for z in ("荥阳市产业集聚区", "郑州经济技术产业集聚区", "沈丘县产业集聚区",
-                                                 "项城市产业集聚区", "郑州航空港经济综合实验区"))
+    assert zones == sorted(
+        f"Zone:{z}"
+        for z in (
+            "荥阳市产业集聚区",
+            "郑州经济技术产业集聚区",
+            "沈丘县产业集聚区",
+            "项城市产业集聚区",
+            "郑州航空港经济综合实验区",
+        )
+    )
     assert len([i for i in ids if i.startswith("Cluster:")]) == 6
     assert not re.search(r"(src|href)=[\"']?(https?:)?//", html)

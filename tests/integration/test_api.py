@@ -28,7 +28,9 @@ def test_zones_shared_lists_each_zone_once_with_its_clusters(client: TestClient)
     assert len(keys) == len(set(keys))
     by_key = {z["key"]: z for z in body["items"]}
     assert sorted(c["name"] for c in by_key["荥阳市产业集聚区"]["clusters"]) == [
-        "郑州高端装备制造产业集群", "郑汴整车及零部件产业集群"]
+        "郑州高端装备制造产业集群",
+        "郑汴整车及零部件产业集群",
+    ]
     assert all(z["cluster_count"] == len(z["clusters"]) >= 2 for z in body["items"])
     assert body["next"] is None
 
@@ -89,7 +91,7 @@ def test_facts_quote_the_sentences_that_state_a_cluster(client: TestClient, plan
     assert len(quotes) == 2
     assert "漯河2000亿级食品产业集群" in quotes[0] and quotes[1].startswith("8\t漯河食品产业集群")
     text = plan_path.read_text(encoding="utf-8")
-    assert all(text[s["start"]:s["end"]] == s["quote"] for s in body["statements"])
+    assert all(text[s["start"] : s["end"]] == s["quote"] for s in body["statements"])
     serves = {r["other_key"] for r in body["relationships"] if r["type"] == "SERVES"}
     assert {"临颍县产业集聚区", "漯河经济技术产业集聚区"} <= serves
     assert all(r["quote"] for r in body["relationships"])
@@ -129,7 +131,7 @@ def test_search_ranks_the_exact_name_first_and_finds_aliases(client: TestClient)
     assert alias[0]["key"] == "郑州航空港经济综合实验区"
 
 
-@pytest.mark.parametrize("q", ['"', "a) OR (b", "\\", "*", "AND", "郑州\" OR 1=1 //", "`x`"])
+@pytest.mark.parametrize("q", ['"', "a) OR (b", "\\", "*", "AND", '郑州" OR 1=1 //', "`x`"])
 def test_search_with_query_syntax_characters_answers_without_error(client: TestClient, q: str) -> None:
     resp = client.get("/api/search", params={"q": q})
     assert resp.status_code in (200, 422), resp.text
@@ -138,17 +140,24 @@ def test_search_with_query_syntax_characters_answers_without_error(client: TestC
 
 
 def test_shortest_path_between_a_zone_and_a_firm(client: TestClient) -> None:
-    paths = client.get("/api/path", params={"from_label": "Zone", "from_key": "荥阳市产业集聚区",
-                                            "to_label": "Enterprise", "to_key": "宇通客车"}).json()
+    paths = client.get(
+        "/api/path",
+        params={"from_label": "Zone", "from_key": "荥阳市产业集聚区", "to_label": "Enterprise", "to_key": "宇通客车"},
+    ).json()
     assert [(p["length"], [n["key"] for n in p["nodes"]]) for p in paths] == [
-        (2, ["荥阳市产业集聚区", "郑汴整车及零部件产业集群", "宇通客车"])]
+        (2, ["荥阳市产业集聚区", "郑汴整车及零部件产业集群", "宇通客车"])
+    ]
     assert [r["type"] for r in paths[0]["relationships"]] == ["SERVES", "ANCHORS"]
 
 
 def test_path_with_an_unknown_end_or_too_many_hops_is_refused(client: TestClient) -> None:
-    missing = client.get("/api/path", params={"from_label": "Zone", "from_key": "无此园区", "to_label": "City", "to_key": "410100"})
+    missing = client.get(
+        "/api/path", params={"from_label": "Zone", "from_key": "无此园区", "to_label": "City", "to_key": "410100"}
+    )
     assert missing.status_code == 404 and "无此园区" in missing.json()["error"]["message"]
-    far = client.get("/api/path", params={"from_label": "Zone", "from_key": "a", "to_label": "City", "to_key": "b", "max_hops": 9})
+    far = client.get(
+        "/api/path", params={"from_label": "Zone", "from_key": "a", "to_label": "City", "to_key": "b", "max_hops": 9}
+    )
     assert far.status_code == 422 and "max_hops" in far.json()["error"]["message"]
 
 
@@ -159,8 +168,13 @@ def test_any_named_query_downloads_as_csv(client: TestClient) -> None:
     resp = client.get("/api/queries/zones_shared/rows", params={"format": "csv", "min_clusters": 2})
     assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(resp.text)))
-    assert [r["key"] for r in rows] == ["沈丘县产业集聚区", "荥阳市产业集聚区", "郑州经济技术产业集聚区",
-                                        "郑州航空港经济综合实验区", "项城市产业集聚区"]
+    assert [r["key"] for r in rows] == [
+        "沈丘县产业集聚区",
+        "荥阳市产业集聚区",
+        "郑州经济技术产业集聚区",
+        "郑州航空港经济综合实验区",
+        "项城市产业集聚区",
+    ]
     as_json = client.get("/api/queries/zones_shared/rows", params={"min_clusters": 2}).json()
     assert [r["key"] for r in as_json] == [r["key"] for r in rows]
     bad = client.get("/api/queries/zones_shared/rows", params={"min_clusters": "x", "drop": "1"})

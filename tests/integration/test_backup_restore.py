@@ -21,13 +21,16 @@ pytestmark = pytest.mark.integration
 @pytest.fixture(scope="module")
 def graph_with_every_kind_of_value(loaded_plan, driver, settings) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """The plan, and two nodes whose properties take every value type a backup must carry."""
-    write(driver, settings,
-          "CREATE (a:Oddity:Extra {key: 'all-kinds', at: datetime('2015-06-01T08:30:00.123456789+08:00'), "
-          "local: localdatetime('2015-06-01T08:30:00'), day: date('2015-06-01'), noon: time('12:00:00+08:00'), "
-          "span: duration('P1M2DT3.5S'), xy: point({x: 1.5, y: -2.5}), place: point({longitude: 113.6, latitude: 34.7}), "
-          "blob: $blob, ratios: [0.5, 1.0], names: ['郑州', '洛阳'], n: 7, f: 7.0, yes: true, none: []})"
-          "-[:ODD_LINK {w: 1.0, since: date('2016-01-01')}]->(:Oddity {key: 'other'})",
-          {"blob": bytearray(b"\x00\x01\xff")})
+    write(
+        driver,
+        settings,
+        "CREATE (a:Oddity:Extra {key: 'all-kinds', at: datetime('2015-06-01T08:30:00.123456789+08:00'), "
+        "local: localdatetime('2015-06-01T08:30:00'), day: date('2015-06-01'), noon: time('12:00:00+08:00'), "
+        "span: duration('P1M2DT3.5S'), xy: point({x: 1.5, y: -2.5}), place: point({longitude: 113.6, latitude: 34.7}), "
+        "blob: $blob, ratios: [0.5, 1.0], names: ['郑州', '洛阳'], n: 7, f: 7.0, yes: true, none: []})"
+        "-[:ODD_LINK {w: 1.0, since: date('2016-01-01')}]->(:Oddity {key: 'other'})",
+        {"blob": bytearray(b"\x00\x01\xff")},
+    )
     return {"graph": snapshot(driver, settings), "schema": schema(driver, settings)}
 
 
@@ -49,8 +52,11 @@ def test_a_logical_backup_restores_every_node_relationship_value_and_index_into_
     assert snapshot(driver, settings) == graph_with_every_kind_of_value["graph"]
     assert schema(driver, settings) == graph_with_every_kind_of_value["schema"]
     # the full-text index answers as before
-    assert {"key": "410100"} in read(driver, settings, "CALL db.index.fulltext.queryNodes('entity_names', '郑州市') "
-                                                       "YIELD node RETURN node.key AS key LIMIT 5")
+    assert {"key": "410100"} in read(
+        driver,
+        settings,
+        "CALL db.index.fulltext.queryNodes('entity_names', '郑州市') YIELD node RETURN node.key AS key LIMIT 5",
+    )
 
 
 def test_a_logical_restore_refuses_a_database_that_holds_anything(  # type: ignore[no-untyped-def]

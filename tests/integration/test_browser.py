@@ -53,17 +53,28 @@ def server(loaded_plan, settings) -> Iterator[str]:  # type: ignore[no-untyped-d
 def browser() -> Iterator[object]:
     missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
     if missing:
-        pytest.skip(f"needs {' and '.join(missing)} (apt-get install chromium chromium-driver; scripts/install-browser.sh)")
+        pytest.skip(
+            f"needs {' and '.join(missing)} (apt-get install chromium chromium-driver; scripts/install-browser.sh)"
+        )
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     with tempfile.TemporaryDirectory(prefix="clusterkg-chromium-") as profile:
         opts = webdriver.ChromeOptions()
         opts.binary_location = str(CHROMIUM)
-        for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", f"--user-data-dir={profile}",
-                    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
+        for arg in (
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            f"--user-data-dir={profile}",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        ):
             opts.add_argument(arg)
         # An explicit driver path: Selenium Manager never runs, so nothing is downloaded.
         drv = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=opts)
@@ -78,10 +89,14 @@ def one_hop_node_count(driver, settings, label: str, key: str) -> int:  # type: 
     """The root and its direct neighbours, provenance excluded, counted without graph.subgraph."""
     from clusterkg.graph.db import read
 
-    rows = read(driver, settings,
-                "MATCH (c {key: $key}) WHERE $label IN labels(c) "
-                "OPTIONAL MATCH (c)-[r]-(m) WHERE type(r) <> 'STATED_IN' "
-                "RETURN 1 + count(DISTINCT m) AS n", {"key": key, "label": label})
+    rows = read(
+        driver,
+        settings,
+        "MATCH (c {key: $key}) WHERE $label IN labels(c) "
+        "OPTIONAL MATCH (c)-[r]-(m) WHERE type(r) <> 'STATED_IN' "
+        "RETURN 1 + count(DISTINCT m) AS n",
+        {"key": key, "label": label},
+    )
     return int(rows[0]["n"])
 
 
@@ -105,7 +120,9 @@ def test_search_open_cluster_and_see_its_graph_drawn(server: str, browser, drive
     assert src.startswith(server + "/viz/Cluster/") and src.endswith("?hops=1")
 
     browser.get(src)
-    wait.until(lambda b: b.execute_script("return typeof network !== 'undefined' && network.body.data.nodes.length > 0"))
+    wait.until(
+        lambda b: b.execute_script("return typeof network !== 'undefined' && network.body.data.nodes.length > 0")
+    )
     drawn = browser.execute_script("return network.body.data.nodes.length")
     canvas = browser.execute_script("var c = document.querySelector('#graph canvas'); return c && [c.width, c.height]")
     expected = one_hop_node_count(driver, settings, "Cluster", LUOYANG)

@@ -52,8 +52,9 @@ def named_results(driver, settings, firm_name: str) -> dict[str, Any]:  # type: 
         out[query.name] = [{k: v for k, v in row.items() if k != "score"} for row in rows]
     out["search firm"] = [
         {k: v for k, v in row.items() if k != "score"}
-        for row in run_named(driver, settings, "search", {"q": firm_name, "lucene": lucene_query(firm_name)},
-                             registry=registry)
+        for row in run_named(
+            driver, settings, "search", {"q": firm_name, "lucene": lucene_query(firm_name)}, registry=registry
+        )
     ]
     return out
 
@@ -70,7 +71,7 @@ def registry(tmp_path_factory, plan_path) -> Path:  # type: ignore[no-untyped-de
     # A registry row for a firm the plan names (same key, no USCC): the registry load
     # updates that node, keeping what the plan states about it.
     with out.open("a", encoding="utf-8") as f:
-        f.write(f"中信重工,,{zones[0][0]},,3511,矿山机械,\"1,250.5\",是\n")
+        f.write(f'中信重工,,{zones[0][0]},,3511,矿山机械,"1,250.5",是\n')
     return out
 
 
@@ -81,8 +82,12 @@ def bolt_loaded(loaded_plan, driver, settings, registry: Path) -> dict[str, Any]
     load_firms(driver, settings, registry)
     name = read(driver, settings, "MATCH (e:Enterprise {source: 'registry'}) RETURN e.name AS n ORDER BY e.key LIMIT 1")
     firm = name[0]["n"]
-    return {"export": export_graph(driver, settings), "typed": typed(driver, settings), "firm": firm,
-            "named": named_results(driver, settings, firm)}
+    return {
+        "export": export_graph(driver, settings),
+        "typed": typed(driver, settings),
+        "firm": firm,
+        "named": named_results(driver, settings, firm),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -98,10 +103,13 @@ def test_bulk_import_writes_the_graph_the_bolt_loaders_write(bolt_loaded, bulk_l
 
 
 def test_the_plan_firm_the_registry_names_keeps_its_provenance(bulk_loaded, driver, settings) -> None:  # type: ignore[no-untyped-def]
-    got = read(driver, settings,
-               "MATCH (e:Enterprise {key: '中信重工'}) RETURN e.revenue_wan AS rev, e.chain_leader AS lead, "
-               "e.aliases AS aliases, COUNT { (e)-[:STATED_IN]->(:Document) } AS stated, "
-               "COUNT { (e)-[:ANCHORS]->() } AS anchors, COUNT { (e)-[:SITED_IN]->() } AS sited")
+    got = read(
+        driver,
+        settings,
+        "MATCH (e:Enterprise {key: '中信重工'}) RETURN e.revenue_wan AS rev, e.chain_leader AS lead, "
+        "e.aliases AS aliases, COUNT { (e)-[:STATED_IN]->(:Document) } AS stated, "
+        "COUNT { (e)-[:ANCHORS]->() } AS anchors, COUNT { (e)-[:SITED_IN]->() } AS sited",
+    )
     assert got == [{"rev": 1250.5, "lead": True, "aliases": [], "stated": 1, "anchors": 1, "sited": 1}]
 
 
@@ -122,11 +130,17 @@ def test_constraints_and_the_full_text_index_exist_after_a_bulk_import(bulk_load
 
 
 def test_an_invalid_row_refuses_the_file_and_leaves_the_database_untouched(
-    bulk_loaded, driver, settings, registry: Path, plan_path, tmp_path: Path  # type: ignore[no-untyped-def]
+    bulk_loaded,
+    driver,
+    settings,
+    registry: Path,
+    plan_path,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     bad = tmp_path / "bad.csv"
-    bad.write_text(registry.read_text(encoding="utf-8-sig") + "某公司,,不存在的园区,,3511,机械,100,否\n",
-                   encoding="utf-8")
+    bad.write_text(
+        registry.read_text(encoding="utf-8-sig") + "某公司,,不存在的园区,,3511,机械,100,否\n", encoding="utf-8"
+    )
     before = export_graph(driver, settings)
     with pytest.raises(InputError) as exc:
         bulk_import(settings, plan_path, bad)
@@ -136,14 +150,21 @@ def test_an_invalid_row_refuses_the_file_and_leaves_the_database_untouched(
 
 
 def test_a_failed_import_puts_the_previous_database_back(
-    bulk_loaded, driver, settings, registry: Path, plan_path, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+    bulk_loaded,
+    driver,
+    settings,
+    registry: Path,
+    plan_path,
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
 ) -> None:
     # A relationship to a node no file defines: neo4j-admin itself refuses the import.
     dangling = tmp_path / "dangling.csv"
-    dangling.write_text(":START_ID(Zone),:END_ID(Zone)\n\"nowhere\",\"nobody\"\n", encoding="utf-8")
+    dangling.write_text(':START_ID(Zone),:END_ID(Zone)\n"nowhere","nobody"\n', encoding="utf-8")
     arguments = CsvTables.import_arguments
-    monkeypatch.setattr(CsvTables, "import_arguments",
-                        lambda self: [*arguments(self), f"--relationships=SERVES={dangling}"])
+    monkeypatch.setattr(
+        CsvTables, "import_arguments", lambda self: [*arguments(self), f"--relationships=SERVES={dangling}"]
+    )
     before = export_graph(driver, settings)
     with pytest.raises(BulkImportError) as exc:
         bulk_import(settings, plan_path, registry)

@@ -23,10 +23,19 @@ def client(loaded_plan, settings):  # type: ignore[no-untyped-def]
 
 
 def test_a_read_query_runs_and_returns_rows(client: TestClient) -> None:
-    resp = client.post("/api/cypher", json={"query": "MATCH (c:Cluster {appendix_no: $n}) RETURN c.name AS name, c.target_yi AS t",
-                                             "params": {"n": 8}})
+    resp = client.post(
+        "/api/cypher",
+        json={
+            "query": "MATCH (c:Cluster {appendix_no: $n}) RETURN c.name AS name, c.target_yi AS t",
+            "params": {"n": 8},
+        },
+    )
     assert resp.status_code == 200
-    assert resp.json() == {"columns": ["name", "t"], "rows": [{"name": "漯河食品产业集群", "t": 2000.0}], "truncated": False}
+    assert resp.json() == {
+        "columns": ["name", "t"],
+        "rows": [{"name": "漯河食品产业集群", "t": 2000.0}],
+        "truncated": False,
+    }
 
 
 def test_results_stop_at_the_row_cap(client: TestClient) -> None:
@@ -34,19 +43,24 @@ def test_results_stop_at_the_row_cap(client: TestClient) -> None:
     assert len(body["rows"]) == 50 and body["truncated"] is True
 
 
-@pytest.mark.parametrize(("query", "reason"), [
-    ("MATCH (n) DETACH DELETE n", "query type 'w'"),
-    ("CREATE (:Cluster {key: 'x'})", "query type 'w'"),
-    ("MATCH (c:Cluster) SET c.target_yi = 0", "query type 'w'"),
-    ("CREATE INDEX evil IF NOT EXISTS FOR (n:Zone) ON (n.evil)", "query type 's'"),
-    ("CALL dbms.components()", "query type 's'"),
-    ("CALL dbms.listConfig()", "refused"),
-    ("LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line", "LOAD CSV"),
-    ("SHOW USERS", "refused"),
-    ("EXPLAIN MATCH (n) RETURN n", "EXPLAIN"),
-    ("MATCH (n RETURN n", "not valid Cypher"),
-])
-def test_writes_dbms_procedures_and_load_csv_are_refused(client: TestClient, driver, settings, query: str, reason: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("MATCH (n) DETACH DELETE n", "query type 'w'"),
+        ("CREATE (:Cluster {key: 'x'})", "query type 'w'"),
+        ("MATCH (c:Cluster) SET c.target_yi = 0", "query type 'w'"),
+        ("CREATE INDEX evil IF NOT EXISTS FOR (n:Zone) ON (n.evil)", "query type 's'"),
+        ("CALL dbms.components()", "query type 's'"),
+        ("CALL dbms.listConfig()", "refused"),
+        ("LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line", "LOAD CSV"),
+        ("SHOW USERS", "refused"),
+        ("EXPLAIN MATCH (n) RETURN n", "EXPLAIN"),
+        ("MATCH (n RETURN n", "not valid Cypher"),
+    ],
+)
+def test_writes_dbms_procedures_and_load_csv_are_refused(
+    client: TestClient, driver, settings, query: str, reason: str
+) -> None:  # type: ignore[no-untyped-def]
     before = export_graph(driver, settings)
     resp = client.post("/api/cypher", json={"query": query})
     assert resp.status_code == 422, resp.text

@@ -30,14 +30,17 @@ def big_registry(tmp_path_factory, plan_path) -> Path:  # type: ignore[no-untype
     return out
 
 
-def test_killing_the_loader_mid_run_leaves_the_graph_as_it_was(loaded_plan, driver, settings, big_registry: Path) -> None:  # type: ignore[no-untyped-def]
+def test_killing_the_loader_mid_run_leaves_the_graph_as_it_was(
+    loaded_plan, driver, settings, big_registry: Path
+) -> None:  # type: ignore[no-untyped-def]
     from clusterkg.graph.db import read, write
     from clusterkg.loaders.load_firms import load_firms
 
     write(driver, settings, "MATCH (e:Enterprise {source: 'registry'}) DETACH DELETE e")
     before = export_graph(driver, settings)
-    proc = subprocess.Popen([CLI, "load", "firms", str(big_registry)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [CLI, "load", "firms", str(big_registry)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     time.sleep(4)  # reading and checking 60,000 rows alone takes longer than this
     proc.send_signal(signal.SIGKILL)
     assert proc.wait(timeout=30) == -signal.SIGKILL, "the load finished before it could be killed"

@@ -35,17 +35,26 @@ EXPECTED_DIFF: dict[str, Any] = {
         "added": ["许昌发制品产业集群"],
         "removed": ["新乡化纤纺织产业集群"],
         "kept": sorted(["长垣市起重装备产业集群", "郑州食品产业集群"]),
-        "changed": [{"key": "长垣市起重装备产业集群", "fields": {
-            "target_yi": [300.0, 500.0], "level": ["百亿级", "500亿级"], "target_year": [2020, 2025],
-            "firms": {"added": ["河南矿山"], "removed": []},
-            "projects": {"added": [], "removed": ["起重机智能工厂项目"]},
-        }}],
+        "changed": [
+            {
+                "key": "长垣市起重装备产业集群",
+                "fields": {
+                    "target_yi": [300.0, 500.0],
+                    "level": ["百亿级", "500亿级"],
+                    "target_year": [2020, 2025],
+                    "firms": {"added": ["河南矿山"], "removed": []},
+                    "projects": {"added": [], "removed": ["起重机智能工厂项目"]},
+                },
+            }
+        ],
     },
     "zones": {
         "added": ["许昌经济技术开发区"],
         "removed": ["新乡经济技术产业集聚区"],
         "kept": sorted(["长垣经济技术开发区", "郑州经济技术产业集聚区"]),
-        "changed": [{"key": "长垣经济技术开发区", "fields": {"projects": {"added": [], "removed": ["起重机智能工厂项目"]}}}],
+        "changed": [
+            {"key": "长垣经济技术开发区", "fields": {"projects": {"added": [], "removed": ["起重机智能工厂项目"]}}}
+        ],
     },
     "firms": {
         "added": sorted(["河南矿山", "新乡化纤股份有限公司"]),
@@ -87,9 +96,15 @@ def client(settings) -> Any:  # type: ignore[no-untyped-def]
         yield c
 
 
-def test_a_renamed_county_and_a_reformed_zone_are_the_same_nodes_keyed_by_the_later_name(both, driver, settings) -> None:  # type: ignore[no-untyped-def]
-    rows = read(driver, settings, "MATCH (n) WHERE (n:Cluster OR n:Zone) AND n.key STARTS WITH '长垣' "
-                "RETURN labels(n)[0] AS label, n.key AS key, n.aliases AS aliases ORDER BY label")
+def test_a_renamed_county_and_a_reformed_zone_are_the_same_nodes_keyed_by_the_later_name(
+    both, driver, settings
+) -> None:  # type: ignore[no-untyped-def]
+    rows = read(
+        driver,
+        settings,
+        "MATCH (n) WHERE (n:Cluster OR n:Zone) AND n.key STARTS WITH '长垣' "
+        "RETURN labels(n)[0] AS label, n.key AS key, n.aliases AS aliases ORDER BY label",
+    )
     assert rows == [
         {"label": "Cluster", "key": "长垣市起重装备产业集群", "aliases": ["长垣县起重装备产业集群"]},
         {"label": "Zone", "key": "长垣经济技术开发区", "aliases": ["长垣县产业集聚区"]},
@@ -97,8 +112,12 @@ def test_a_renamed_county_and_a_reformed_zone_are_the_same_nodes_keyed_by_the_la
 
 
 def test_the_node_shows_the_latest_documents_values(both, driver, settings) -> None:  # type: ignore[no-untyped-def]
-    rows = read(driver, settings, "MATCH (c:Cluster {key: '长垣市起重装备产业集群'}) "
-                "RETURN c.level AS level, c.target_yi AS t, c.target_year AS y")
+    rows = read(
+        driver,
+        settings,
+        "MATCH (c:Cluster {key: '长垣市起重装备产业集群'}) "
+        "RETURN c.level AS level, c.target_yi AS t, c.target_year AS y",
+    )
     assert rows == [{"level": "500亿级", "t": 500.0, "y": 2025}]
 
 
@@ -113,8 +132,11 @@ def test_loading_a_document_again_changes_nothing(both, driver, settings) -> Non
 
 def test_the_second_document_never_removes_what_the_first_states(alone, both) -> None:  # type: ignore[no-untyped-def]
     def statements(export: dict[str, Any], doc: str) -> list[tuple[str, str, str]]:
-        return sorted((r["type"], r["from"]["key"], r["to"]["key"]) for r in export["relationships"]
-                      if r["props"].get("doc") == doc and r["type"] != "LOCATED_IN")
+        return sorted(
+            (r["type"], r["from"]["key"], r["to"]["key"])
+            for r in export["relationships"]
+            if r["props"].get("doc") == doc and r["type"] != "LOCATED_IN"
+        )
 
     renamed = {"长垣县起重装备产业集群": "长垣市起重装备产业集群", "长垣县产业集聚区": "长垣经济技术开发区"}
     old_alone = sorted((t, renamed.get(a, a), renamed.get(b, b)) for t, a, b in statements(alone[OLD], OLD))
@@ -150,19 +172,24 @@ def test_diff_of_an_unknown_document_is_404_with_the_error_body(both, client) ->
 
 def test_documents_api_lists_both_with_counts(both, client) -> None:  # type: ignore[no-untyped-def]
     items = client.get("/api/documents").json()["items"]
-    assert [(d["key"], d["date"], d["province_code"], d["clusters"], d["zones"], d["firms"], d["projects"])
-            for d in items] == [(OLD, "2019-03-01", "410000", 3, 3, 2, 1), (NEW, "2022-06-01", "410000", 3, 3, 3, 0)]
+    assert [
+        (d["key"], d["date"], d["province_code"], d["clusters"], d["zones"], d["firms"], d["projects"]) for d in items
+    ] == [(OLD, "2019-03-01", "410000", 3, 3, 2, 1), (NEW, "2022-06-01", "410000", 3, 3, 3, 0)]
 
 
 def test_cluster_timeline_shows_each_documents_name_target_and_zones(both, client) -> None:  # type: ignore[no-untyped-def]
     t = client.get("/api/clusters/长垣市起重装备产业集群/timeline").json()
-    assert [(d["doc"], d["name"], d["level"], d["target_yi"], d["target_year"], d["zones_gained"], d["zones_lost"])
-            for d in t["documents"]] == [
+    assert [
+        (d["doc"], d["name"], d["level"], d["target_yi"], d["target_year"], d["zones_gained"], d["zones_lost"])
+        for d in t["documents"]
+    ] == [
         (OLD, "长垣县起重装备产业集群", "百亿级", 300.0, 2020, ["长垣经济技术开发区"], []),
         (NEW, "长垣市起重装备产业集群", "500亿级", 500.0, 2025, [], []),
     ]
-    assert t["targets"] == [{"target_year": 2020, "stated": [{"doc": OLD, "target_yi": 300.0}]},
-                            {"target_year": 2025, "stated": [{"doc": NEW, "target_yi": 500.0}]}]
+    assert t["targets"] == [
+        {"target_year": 2020, "stated": [{"doc": OLD, "target_yi": 300.0}]},
+        {"target_year": 2025, "stated": [{"doc": NEW, "target_yi": 500.0}]},
+    ]
 
 
 def test_diff_page_and_cluster_page_show_the_changes(both, client) -> None:  # type: ignore[no-untyped-def]
@@ -174,11 +201,19 @@ def test_diff_page_and_cluster_page_show_the_changes(both, client) -> None:  # t
 
 
 def test_fuzzy_names_are_proposed_not_merged(both, driver, settings) -> None:  # type: ignore[no-untyped-def]
-    firms = read(driver, settings, "MATCH (f:Enterprise) WHERE f.key STARTS WITH '新乡化纤' RETURN f.key AS k ORDER BY k")
+    firms = read(
+        driver, settings, "MATCH (f:Enterprise) WHERE f.key STARTS WITH '新乡化纤' RETURN f.key AS k ORDER BY k"
+    )
     assert [r["k"] for r in firms] == ["新乡化纤股份", "新乡化纤股份有限公司"]
     env = {**os.environ, "COLUMNS": "300"}
-    done = subprocess.run([CLI, "same-as", "propose", OLD, NEW, "--toml"], capture_output=True, text=True,
-                          timeout=120, check=False, env=env)
+    done = subprocess.run(
+        [CLI, "same-as", "propose", OLD, NEW, "--toml"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
     assert done.returncode == 0, done.stderr
     assert 'label = "Enterprise"\nnames = ["新乡化纤股份", "新乡化纤股份有限公司"]' in done.stdout
 
@@ -187,8 +222,9 @@ def test_unload_command_asks_for_yes_and_is_idempotent(both, driver, settings) -
     env = {**os.environ, "COLUMNS": "300"}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120, check=False, env=env,
-                              stdin=subprocess.DEVNULL)
+        return subprocess.run(
+            [CLI, *args], capture_output=True, text=True, timeout=120, check=False, env=env, stdin=subprocess.DEVNULL
+        )
 
     refused = run("unload", NEW)
     assert refused.returncode == 1 and "--yes" in refused.stderr

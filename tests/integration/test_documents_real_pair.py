@@ -16,6 +16,7 @@ from clusterkg.loaders.load_plan import load_plan
 def wipe(driver, settings) -> None:  # type: ignore[no-untyped-def]
     _clear(driver, settings)
 
+
 pytestmark = pytest.mark.integration
 
 LIST_2014 = "henan-2014-sme-cluster-list"
@@ -49,8 +50,11 @@ def both(plan_alone, driver, settings, plan_path, list_path) -> dict[str, Any]: 
 
 def test_the_second_document_leaves_the_first_documents_statements(plan_alone, both) -> None:  # type: ignore[no-untyped-def]
     def stated(export: dict[str, Any]) -> set[str]:
-        return {f"{r['type']} {r['from']['key']}→{r['to']['key']}" for r in export["relationships"]
-                if r["props"].get("doc") == PLAN_2015}
+        return {
+            f"{r['type']} {r['from']['key']}→{r['to']['key']}"
+            for r in export["relationships"]
+            if r["props"].get("doc") == PLAN_2015
+        }
 
     assert stated(plan_alone) <= stated(both)
     assert stated(plan_alone) == stated(both)
@@ -91,7 +95,9 @@ def test_documents_and_the_diff_of_the_real_pair(both, driver, settings, plan_pa
         docs = client.get("/api/documents").json()["items"]
         d = client.get("/api/diff", params={"from": LIST_2014, "to": PLAN_2015}).json()
     assert [(x["key"], x["date"], x["clusters"], x["zones"]) for x in docs] == [
-        (LIST_2014, "2014-12-30", 11, 11), (PLAN_2015, "2015-04-27", 63, 93)]
+        (LIST_2014, "2014-12-30", 11, 11),
+        (PLAN_2015, "2015-04-27", 63, 93),
+    ]
     assert {"夏邑县产业集聚区", "驻马店装备产业集聚区"} <= set(d["zones"]["kept"])
     # The one pair a person accepted (loaders/data/same-as/410000.toml): the 2014 row of 淅川 is
     # the 2015 plan's 淅川 cluster.

@@ -65,8 +65,11 @@ def load_registry_file(driver: Any, settings: Any, path: Path) -> None:
     assert firms.problems == []
     existing = {
         (Label(r["label"]), r["key"])
-        for r in read(driver, settings, "MATCH (n) WHERE n:Zone OR n:City OR n:County OR n:ChainSegment "
-                      "RETURN labels(n)[0] AS label, n.key AS key")
+        for r in read(
+            driver,
+            settings,
+            "MATCH (n) WHERE n:Zone OR n:City OR n:County OR n:ChainSegment RETURN labels(n)[0] AS label, n.key AS key",
+        )
     }
     write_batch(driver, settings, firm_batch(firms.rows), existing=existing)
     refresh_presence(driver, settings)
@@ -91,8 +94,14 @@ def client(phone_firms, settings) -> Iterator[TestClient]:  # type: ignore[no-un
 
 def brief(segments: list[dict[str, Any]]) -> list[tuple[str, str, bool, int, float, list[str]]]:
     return [
-        (s["segment"]["key"].split("/")[1], s["flag"], s["priority"], s["firm_count"], s["revenue_wan"],
-         [x["name"] for x in s["leaders"]])
+        (
+            s["segment"]["key"].split("/")[1],
+            s["flag"],
+            s["priority"],
+            s["firm_count"],
+            s["revenue_wan"],
+            [x["name"] for x in s["leaders"]],
+        )
         for s in segments
     ]
 
@@ -153,9 +162,15 @@ def test_csv_has_a_line_per_segment_with_flags(client: TestClient) -> None:
     resp = client.get(f"/api/clusters/{PHONES}/gaps.csv")
     assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
     lines = resp.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == "chain,chain_name,segment,segment_name,stage,flag,priority,firm_count,revenue_wan,leaders,projects,feeds_strong"
+    assert (
+        lines[0]
+        == "chain,chain_name,segment,segment_name,stage,flag,priority,firm_count,revenue_wan,leaders,projects,feeds_strong"
+    )
     assert len(lines) == 11
-    assert "smart-terminal,智能终端(手机),smart-terminal/assembly,整机制造及代工,中游,强链,,2,520000.0,甲整机有限公司,富士康智能手机项目、正威科技城智能终端产业园,smart-terminal/distribution" in lines
+    assert (
+        "smart-terminal,智能终端(手机),smart-terminal/assembly,整机制造及代工,中游,强链,,2,520000.0,甲整机有限公司,富士康智能手机项目、正威科技城智能终端产业园,smart-terminal/distribution"
+        in lines
+    )
 
 
 def test_printable_page_colours_segments_and_lists_candidates_without_external_urls(client: TestClient) -> None:
@@ -169,14 +184,20 @@ def test_printable_page_colours_segments_and_lists_candidates_without_external_u
 
 
 def test_unknown_cluster_is_404_naming_the_key(client: TestClient) -> None:
-    for url in ("/api/clusters/没有的集群/gaps", "/api/clusters/没有的集群/gaps.csv", "/gaps/没有的集群",
-                "/api/clusters/没有的集群/candidates?segment=smart-terminal/pcb"):
+    for url in (
+        "/api/clusters/没有的集群/gaps",
+        "/api/clusters/没有的集群/gaps.csv",
+        "/gaps/没有的集群",
+        "/api/clusters/没有的集群/candidates?segment=smart-terminal/pcb",
+    ):
         resp = client.get(url)
         assert resp.status_code == 404, url
         assert "没有的集群" in resp.json()["error"]["message"], url
 
 
-def test_every_cluster_gets_a_gap_report_on_a_5000_firm_sample(phone_firms, driver, settings, plan_path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_cluster_gets_a_gap_report_on_a_5000_firm_sample(
+    phone_firms, driver, settings, plan_path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from clusterkg.loaders.load_firms import plan_zones
     from clusterkg.loaders.sample_firms import generate_firms
 
@@ -200,13 +221,22 @@ def test_city_gaps_of_zhengzhou_count_firms_across_its_counties_and_zones(phone_
     write(driver, settings, "MATCH (e:Enterprise {source: 'registry'}) DETACH DELETE e")
     load_registry_file(driver, settings, phone_firms)
     rows = run_named(driver, settings, "city_gaps", {"city": "410100", "limit": 5000})
-    phones = [(r["segment"]["key"].split("/")[1], r["flag"], r["firm_count"], r["revenue_wan"])
-              for r in rows if r["chain"]["key"] == "smart-terminal"]
+    phones = [
+        (r["segment"]["key"].split("/")[1], r["flag"], r["firm_count"], r["revenue_wan"])
+        for r in rows
+        if r["chain"]["key"] == "smart-terminal"
+    ]
     assert phones == [
-        ("chips", "缺链", 0, 0.0), ("components", "缺链", 0, 0.0), ("display", "缺链", 0, 0.0),
-        ("equipment", "缺链", 0, 0.0), ("pcb", "缺链", 0, 0.0), ("battery", "缺链", 0, 0.0),
-        ("camera", "弱链", 1, 3000.0), ("structure", "缺链", 0, 0.0),
-        ("assembly", "强链", 2, 520000.0), ("distribution", "弱链", 2, 3000.0),
+        ("chips", "缺链", 0, 0.0),
+        ("components", "缺链", 0, 0.0),
+        ("display", "缺链", 0, 0.0),
+        ("equipment", "缺链", 0, 0.0),
+        ("pcb", "缺链", 0, 0.0),
+        ("battery", "缺链", 0, 0.0),
+        ("camera", "弱链", 1, 3000.0),
+        ("structure", "缺链", 0, 0.0),
+        ("assembly", "强链", 2, 520000.0),
+        ("distribution", "弱链", 2, 3000.0),
     ]
     assert next(r for r in rows if r["segment"]["key"] == "smart-terminal/assembly")["clusters"] == [PHONES]
     assert run_named(driver, settings, "city_gaps", {"city": "999999", "limit": 10}) == []

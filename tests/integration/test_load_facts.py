@@ -67,8 +67,14 @@ def edit(henan_json: Path) -> dict[str, str]:
     cluster["zones"].append(zone)
     edited = henan_json.with_name("henan.edited.facts.json")
     edited.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    return {"file": str(edited), "old": old, "new": old + "新", "cluster": cluster["name"], "zone": zone,
-            "first_start": str(cluster["evidence"][0]["start"])}
+    return {
+        "file": str(edited),
+        "old": old,
+        "new": old + "新",
+        "cluster": cluster["name"],
+        "zone": zone,
+        "first_start": str(cluster["evidence"][0]["start"]),
+    }
 
 
 @pytest.mark.integration
@@ -83,14 +89,22 @@ def test_unedited_facts_load_the_graph_load_plan_loads(loaded_plan, driver, sett
 @pytest.mark.integration
 def test_an_edited_facts_file_shows_the_edit_in_the_graph(loaded_plan, driver, settings, edit) -> None:  # type: ignore[no-untyped-def]
     load_facts(driver, settings, edit["file"])
-    firms = read(driver, settings, "MATCH (e:Enterprise) WHERE e.key IN [$old, $new] "
-                 "RETURN e.key AS key, [(e)-[:ANCHORS]->(c) | c.key] AS anchors, "
-                 "[(p:Project)-[:RUN_BY]->(e) | p.key] AS projects",
-                 {"old": edit["old"], "new": edit["new"]})
+    firms = read(
+        driver,
+        settings,
+        "MATCH (e:Enterprise) WHERE e.key IN [$old, $new] "
+        "RETURN e.key AS key, [(e)-[:ANCHORS]->(c) | c.key] AS anchors, "
+        "[(p:Project)-[:RUN_BY]->(e) | p.key] AS projects",
+        {"old": edit["old"], "new": edit["new"]},
+    )
     assert [r["key"] for r in firms] == [edit["new"]], "the old name is gone, not left beside the new one"
     assert edit["cluster"] in firms[0]["anchors"] and firms[0]["projects"]
-    serves = read(driver, settings, "MATCH (:Zone {key: $z})-[r:SERVES]->(:Cluster {key: $c}) RETURN r.start AS s",
-                  {"z": edit["zone"], "c": edit["cluster"]})
+    serves = read(
+        driver,
+        settings,
+        "MATCH (:Zone {key: $z})-[r:SERVES]->(:Cluster {key: $c}) RETURN r.start AS s",
+        {"z": edit["zone"], "c": edit["cluster"]},
+    )
     assert serves == [{"s": int(edit["first_start"])}], "an added link quotes the cluster's first statement"
 
 
@@ -115,7 +129,9 @@ def test_a_quote_the_document_does_not_say_writes_nothing(loaded_plan, driver, s
     assert export_graph(driver, settings) == before
 
 
-def test_facts_without_their_document_load_with_a_warning_and_no_cross_cluster_links(settings, henan_json, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_facts_without_their_document_load_with_a_warning_and_no_cross_cluster_links(
+    settings, henan_json, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(henan_json.read_text(encoding="utf-8"))
     data["document"]["file"] = "moved-away.txt"
     moved = tmp_path / "moved.facts.json"

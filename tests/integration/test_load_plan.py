@@ -19,26 +19,40 @@ SHARED_APPENDIX_ZONES = {
 
 
 def test_appendix_clusters_are_in_the_graph_with_their_targets(loaded_plan, driver, settings) -> None:  # type: ignore[no-untyped-def]
-    rows = read(driver, settings, "MATCH (c:Cluster) WHERE c.appendix_no IS NOT NULL "
-                "RETURN c.appendix_no AS no, c.target_yi AS t ORDER BY no")
+    rows = read(
+        driver,
+        settings,
+        "MATCH (c:Cluster) WHERE c.appendix_no IS NOT NULL RETURN c.appendix_no AS no, c.target_yi AS t ORDER BY no",
+    )
     assert [r["no"] for r in rows] == list(range(1, 23))
     assert sum(r["t"] for r in rows) == 30000.0
     assert {r["t"] for r in rows} == {3000.0, 2500.0, 2000.0, 1500.0, 1200.0, 1000.0}
 
 
 def test_every_appendix_zone_serves_its_row_cluster(loaded_plan, driver, settings) -> None:  # type: ignore[no-untyped-def]
-    rows = read(driver, settings, "MATCH (z:Zone)-[:SERVES]->(c:Cluster {appendix_no: 2}) RETURN z.name AS z ORDER BY z")
-    assert [r["z"] for r in rows] == sorted([
-        "洛阳伊滨产业集聚区", "洛阳先进制造业产业集聚区", "洛阳工业产业集聚区",
-        "宜阳县产业集聚区", "偃师市产业集聚区", "洛阳市洛新产业集聚区",
-    ])
+    rows = read(
+        driver, settings, "MATCH (z:Zone)-[:SERVES]->(c:Cluster {appendix_no: 2}) RETURN z.name AS z ORDER BY z"
+    )
+    assert [r["z"] for r in rows] == sorted(
+        [
+            "洛阳伊滨产业集聚区",
+            "洛阳先进制造业产业集聚区",
+            "洛阳工业产业集聚区",
+            "宜阳县产业集聚区",
+            "偃师市产业集聚区",
+            "洛阳市洛新产业集聚区",
+        ]
+    )
 
 
 def test_zones_in_two_appendix_rows_are_listed_once_with_their_clusters(loaded_plan, driver, settings) -> None:  # type: ignore[no-untyped-def]
-    rows = read(driver, settings,
-                "MATCH (z:Zone)-[:SERVES]->(c:Cluster) WHERE c.appendix_no IS NOT NULL "
-                "WITH z, c ORDER BY c.name WITH z, collect(c.name) AS cs WHERE size(cs) >= 2 "
-                "RETURN z.name AS z, cs ORDER BY z")
+    rows = read(
+        driver,
+        settings,
+        "MATCH (z:Zone)-[:SERVES]->(c:Cluster) WHERE c.appendix_no IS NOT NULL "
+        "WITH z, c ORDER BY c.name WITH z, collect(c.name) AS cs WHERE size(cs) >= 2 "
+        "RETURN z.name AS z, cs ORDER BY z",
+    )
     got = {r["z"]: r["cs"] for r in rows}
     for zone, clusters in SHARED_APPENDIX_ZONES.items():
         assert got[zone] == sorted(clusters)
@@ -54,13 +68,18 @@ def test_loading_twice_changes_nothing(loaded_plan, driver, settings, plan_path)
 
 def test_every_stated_node_quotes_back_to_the_document(loaded_plan, driver, settings, plan_path) -> None:  # type: ignore[no-untyped-def]
     text = plan_path.read_text(encoding="utf-8")
-    rows = read(driver, settings, "MATCH (c:Cluster {appendix_no: 8})-[p:STATED_IN]->(d:Document) "
-                "RETURN p.start AS s, p.end AS e, d.sha256 AS h ORDER BY s")
-    quotes = [text[r["s"]:r["e"]] for r in rows]
+    rows = read(
+        driver,
+        settings,
+        "MATCH (c:Cluster {appendix_no: 8})-[p:STATED_IN]->(d:Document) "
+        "RETURN p.start AS s, p.end AS e, d.sha256 AS h ORDER BY s",
+    )
+    quotes = [text[r["s"] : r["e"]] for r in rows]
     assert len(quotes) == 2, "stated in the body and in the appendix table"
     assert "漯河2000亿级食品产业集群" in quotes[0]
     assert quotes[1].startswith("8\t漯河食品产业集群")
     import hashlib
+
     assert rows[0]["h"] == hashlib.sha256(plan_path.read_bytes()).hexdigest()
 
 
@@ -89,8 +108,13 @@ def test_export_command_writes_the_documented_shape(loaded_plan, tmp_path) -> No
     from pathlib import Path
 
     out = tmp_path / "graph.json"
-    proc = subprocess.run([str(Path(sys.executable).parent / "clusterkg"), "export", str(out)],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [str(Path(sys.executable).parent / "clusterkg"), "export", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     assert set(data) == {"nodes", "relationships"}
@@ -111,11 +135,18 @@ def test_cluster_detail_lists_the_clusters_the_plan_links_it_to(loaded_plan, set
 
     from clusterkg.api.app import create_app
 
-    parts = sorted([
-        "郑汴整车及零部件产业集群", "孟州汽车及零部件特色产业集群", "博爱汽车及零部件特色产业集群",
-        "许昌尚集汽车及零部件特色产业集群", "西峡汽车及零部件特色产业集群", "淅川汽车及零部件特色产业集群",
-        "鹤壁金山汽车及零部件特色产业集群", "驻马店驿城区汽车及零部件特色产业集群",
-    ])
+    parts = sorted(
+        [
+            "郑汴整车及零部件产业集群",
+            "孟州汽车及零部件特色产业集群",
+            "博爱汽车及零部件特色产业集群",
+            "许昌尚集汽车及零部件特色产业集群",
+            "西峡汽车及零部件特色产业集群",
+            "淅川汽车及零部件特色产业集群",
+            "鹤壁金山汽车及零部件特色产业集群",
+            "驻马店驿城区汽车及零部件特色产业集群",
+        ]
+    )
     electronics = ["信阳高新区电子信息特色产业集群", "郑州航空港区智能终端(手机)产业集群"]
     with TestClient(create_app(settings)) as client:
         magnesium = client.get("/api/clusters/鹤壁镁及镁合金产业集群").json()
@@ -130,16 +161,31 @@ def test_cluster_detail_lists_the_clusters_the_plan_links_it_to(loaded_plan, set
 
 def test_cluster_links_quote_the_sentence_that_states_them(loaded_plan, driver, settings, plan_path) -> None:  # type: ignore[no-untyped-def]
     text = plan_path.read_text(encoding="utf-8")
-    rows = read(driver, settings,
-                "MATCH (a:Cluster)-[r:LINKS_TO]->(b:Cluster) "
-                "RETURN a.key AS a, r.via AS via, r.doc AS doc, r.paragraph AS p, r.start AS s, r.end AS e, "
-                "count(b) AS n ORDER BY a, via")
+    rows = read(
+        driver,
+        settings,
+        "MATCH (a:Cluster)-[r:LINKS_TO]->(b:Cluster) "
+        "RETURN a.key AS a, r.via AS via, r.doc AS doc, r.paragraph AS p, r.start AS s, r.end AS e, "
+        "count(b) AS n ORDER BY a, via",
+    )
     assert [(r["a"], r["via"], r["doc"], r["p"], r["n"]) for r in rows] == [
         ("巩义铝板带箔产业集群", "aluminium/flat-rolled→vehicles-parts/body", "henan-2015-baiqianwan-clusters", 27, 8),
-        ("鹤壁镁及镁合金产业集群", "magnesium/die-castings→smart-terminal/structure", "henan-2015-baiqianwan-clusters", 26, 2),
-        ("鹤壁镁及镁合金产业集群", "magnesium/die-castings→vehicles-parts/parts", "henan-2015-baiqianwan-clusters", 26, 8),
+        (
+            "鹤壁镁及镁合金产业集群",
+            "magnesium/die-castings→smart-terminal/structure",
+            "henan-2015-baiqianwan-clusters",
+            26,
+            2,
+        ),
+        (
+            "鹤壁镁及镁合金产业集群",
+            "magnesium/die-castings→vehicles-parts/parts",
+            "henan-2015-baiqianwan-clusters",
+            26,
+            8,
+        ),
     ]
-    quotes = {r["via"]: text[r["s"]:r["e"]] for r in rows}
+    quotes = {r["via"]: text[r["s"] : r["e"]] for r in rows}
     assert "镁与汽车零部件" in quotes["magnesium/die-castings→vehicles-parts/parts"]
     assert "汽车用高端铝板材" in quotes["aluminium/flat-rolled→vehicles-parts/body"]
     assert loaded_plan.counts["LINKS_TO"] == 18

@@ -50,9 +50,13 @@ def test_county_svg_counts_clusters_located_in_each_county(client: TestClient, d
     from clusterkg.graph.db import read
 
     # 济源 is a City node of the plan and a county-level unit of the map: drawn at both levels.
-    located = read(driver, settings, "MATCH (c:Cluster)-[:LOCATED_IN]->(p:City|County) RETURN p.key AS k, count(c) AS n")
+    located = read(
+        driver, settings, "MATCH (c:Cluster)-[:LOCATED_IN]->(p:City|County) RETURN p.key AS k, count(c) AS n"
+    )
     svg = client.get("/map.svg", params={"level": "county", "metric": "clusters"}).text
-    drawn = {code: float(v) for code, v in re.findall(r'data-code="(\d+)" data-name="[^"]*" data-value="([\d.,]+)"', svg)}
+    drawn = {
+        code: float(v) for code, v in re.findall(r'data-code="(\d+)" data-name="[^"]*" data-value="([\d.,]+)"', svg)
+    }
     from clusterkg.api.maps import area_of
 
     expected: dict[str, float] = {}
@@ -81,8 +85,12 @@ def test_features_are_geojson_with_code_name_and_metric(client: TestClient, hena
 def test_a_cluster_map_shades_its_places_and_marks_its_zones(client: TestClient, driver, settings) -> None:  # type: ignore[no-untyped-def]
     from clusterkg.graph.db import read
 
-    zones = {r["k"] for r in read(driver, settings, "MATCH (z:Zone)-[:SERVES]->(:Cluster {key: $k}) RETURN z.key AS k",
-                                  {"k": LUOYANG})}
+    zones = {
+        r["k"]
+        for r in read(
+            driver, settings, "MATCH (z:Zone)-[:SERVES]->(:Cluster {key: $k}) RETURN z.key AS k", {"k": LUOYANG}
+        )
+    }
     svg = client.get("/map.svg", params={"metric": "cluster", "cluster": LUOYANG}).text
     shaded = set(re.findall(r'data-code="(\d+)" data-name="[^"]*" data-value="[12]"', svg))
     luoyang = {c for c in CODED_PATH.findall(svg) if c.startswith("4103")}
@@ -114,9 +122,18 @@ def test_a_province_without_boundaries_is_a_404_that_names_the_script(client: Te
     assert resp.status_code == 404 and "gen_boundaries.py" in resp.text
 
 
-@pytest.mark.parametrize("path", ["/map", "/map?level=city&metric=zones", "/map?metric=firms",
-                                  "/map?metric=segment&segment=smart-terminal/chips", "/map.svg?metric=targets",
-                                  f"/cluster/{LUOYANG}", f"/gaps/{LUOYANG}"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/map",
+        "/map?level=city&metric=zones",
+        "/map?metric=firms",
+        "/map?metric=segment&segment=smart-terminal/chips",
+        "/map.svg?metric=targets",
+        f"/cluster/{LUOYANG}",
+        f"/gaps/{LUOYANG}",
+    ],
+)
 def test_map_pages_reference_nothing_outside_the_server(client: TestClient, path: str) -> None:
     resp = client.get(path)
     assert resp.status_code == 200
@@ -137,10 +154,13 @@ def test_the_map_page_loads_leaflet_from_this_server(client: TestClient) -> None
 def test_a_sector_filter_counts_only_that_sectors_clusters_per_city(client: TestClient, driver, settings) -> None:  # type: ignore[no-untyped-def]
     from clusterkg.graph.db import read
 
-    rows = read(driver, settings,
-                "MATCH (c:Cluster)-[:IN_SECTOR]->(:Sector {key: '装备制造'}) "
-                "MATCH (c)-[:LOCATED_IN]->(p)-[:PART_OF*0..1]->(city:City) "
-                "RETURN city.key AS k, count(DISTINCT c) AS n")
+    rows = read(
+        driver,
+        settings,
+        "MATCH (c:Cluster)-[:IN_SECTOR]->(:Sector {key: '装备制造'}) "
+        "MATCH (c)-[:LOCATED_IN]->(p)-[:PART_OF*0..1]->(city:City) "
+        "RETURN city.key AS k, count(DISTINCT c) AS n",
+    )
     expected = {r["k"]: r["n"] for r in rows}
     fc = client.get("/api/map/features", params={"level": "city", "metric": "clusters", "sector": "装备制造"}).json()
     drawn = {f["properties"]["code"]: f["properties"]["metric"] for f in fc["features"] if f["properties"]["metric"]}
@@ -152,7 +172,9 @@ def test_a_firms_map_says_how_many_firms_it_could_not_place(client: TestClient, 
     from clusterkg.graph.db import read
 
     total = read(driver, settings, "MATCH (e:Enterprise) RETURN count(e) AS n")[0]["n"]
-    placed = read(driver, settings, "MATCH (e:Enterprise)-[:LOCATED_IN]->(p:County) RETURN count(DISTINCT e) AS n")[0]["n"]
+    placed = read(driver, settings, "MATCH (e:Enterprise)-[:LOCATED_IN]->(p:County) RETURN count(DISTINCT e) AS n")[0][
+        "n"
+    ]
     fc = client.get("/api/map/features", params={"level": "county", "metric": "firms"}).json()
     assert sum(f["properties"]["metric"] for f in fc["features"]) == placed
     svg = client.get("/map.svg", params={"level": "county", "metric": "firms"}).text

@@ -59,8 +59,10 @@ def test_the_cli_the_api_and_loads_refuse_an_old_graph_and_say_to_run_migrate(  
     from clusterkg.loaders.load_plan import load_plan
 
     before = snapshot(driver, settings)
-    expected = (f"the graph in 'neo4j' at {settings.neo4j_uri} is at schema version 0, this clusterkg uses "
-                f"{SCHEMA_VERSION}: run `clusterkg migrate`")
+    expected = (
+        f"the graph in 'neo4j' at {settings.neo4j_uri} is at schema version 0, this clusterkg uses "
+        f"{SCHEMA_VERSION}: run `clusterkg migrate`"
+    )
     assert error_line(run("query", "clusters_list")).startswith(f"error: {expected}")
     with pytest.raises(SchemaOutdated, match="run `clusterkg migrate`"), TestClient(create_app(settings)):
         pass
@@ -77,7 +79,8 @@ def test_migrate_brings_an_old_graph_to_the_current_schema_and_keeps_its_data(  
     assert done.returncode == 0, done.stderr
     assert f"migrated the graph from schema version 0 to {SCHEMA_VERSION}" in done.stdout
     assert [line for line in done.stderr.splitlines() if line.startswith("migration ")] == [
-        f"migration {m.version}: {m.why}" for m in MIGRATIONS]
+        f"migration {m.version}: {m.why}" for m in MIGRATIONS
+    ]
     assert graph_version(driver, settings) == SCHEMA_VERSION
     assert without_meta(snapshot(driver, settings)) == before
     names = schema_names(driver, settings)

@@ -32,8 +32,17 @@ def test_health_says_neo4j_is_down(down_client: TestClient) -> None:
     assert body["status"] == "degraded" and "not reachable" in body["neo4j"]
 
 
-@pytest.mark.parametrize("path", ["/api/clusters", "/api/zones/shared", "/api/search?q=郑州", "/api/facts/Cluster/x",
-                                  "/viz/cluster/x", "/api/sectors/rollup"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/clusters",
+        "/api/zones/shared",
+        "/api/search?q=郑州",
+        "/api/facts/Cluster/x",
+        "/viz/cluster/x",
+        "/api/sectors/rollup",
+    ],
+)
 def test_routes_answer_503_with_the_json_error_body(down_client: TestClient, path: str) -> None:
     resp = down_client.get(path)
     assert resp.status_code == 503, resp.text

@@ -57,12 +57,28 @@ def test_search_with_no_searchable_text_shows_the_form(client: TestClient) -> No
 @pytest.mark.parametrize(
     ("path", "neighbours", "frame"),
     [
-        (f"/cluster/{LUOYANG}", ["/zone/偃师市产业集聚区", "/enterprise/中信重工", "/sector/装备制造", "/city/410300",
-                                 "/project/中信重工高端装备制造基地"], f"/viz/Cluster/{LUOYANG}?hops=1"),
+        (
+            f"/cluster/{LUOYANG}",
+            [
+                "/zone/偃师市产业集聚区",
+                "/enterprise/中信重工",
+                "/sector/装备制造",
+                "/city/410300",
+                "/project/中信重工高端装备制造基地",
+            ],
+            f"/viz/Cluster/{LUOYANG}?hops=1",
+        ),
         ("/zone/偃师市产业集聚区", [f"/cluster/{LUOYANG}", "/city/410381"], "/viz/Zone/偃师市产业集聚区?hops=1"),
-        ("/enterprise/中信重工", [f"/cluster/{LUOYANG}", "/project/中信重工高端装备制造基地"], "/viz/Enterprise/中信重工?hops=1"),
-        ("/project/中信重工高端装备制造基地", [f"/cluster/{LUOYANG}", "/enterprise/中信重工"],
-         "/viz/Project/中信重工高端装备制造基地?hops=1"),
+        (
+            "/enterprise/中信重工",
+            [f"/cluster/{LUOYANG}", "/project/中信重工高端装备制造基地"],
+            "/viz/Enterprise/中信重工?hops=1",
+        ),
+        (
+            "/project/中信重工高端装备制造基地",
+            [f"/cluster/{LUOYANG}", "/enterprise/中信重工"],
+            "/viz/Project/中信重工高端装备制造基地?hops=1",
+        ),
         ("/city/410300", [f"/cluster/{LUOYANG}", "/zone/偃师市产业集聚区", "/city/410381"], "/viz/City/410300?hops=1"),
         ("/city/410381", ["/city/410300", "/zone/偃师市产业集聚区"], "/viz/County/410381?hops=1"),
         ("/sector/装备制造", [f"/cluster/{LUOYANG}"], "/viz/Sector/装备制造?hops=1"),
@@ -85,9 +101,20 @@ def test_entity_pages_link_their_neighbours_and_embed_the_graph(
     assert client.get(enc(frame)).status_code == 200  # the embedded graph exists
 
 
-@pytest.mark.parametrize("path", ["/", f"/search?q={LUOYANG}", f"/cluster/{LUOYANG}", "/zone/偃师市产业集聚区",
-                                  "/enterprise/中信重工", "/project/中信重工高端装备制造基地", "/city/410300",
-                                  "/sector/装备制造", "/cluster/no-such-cluster"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        f"/search?q={LUOYANG}",
+        f"/cluster/{LUOYANG}",
+        "/zone/偃师市产业集聚区",
+        "/enterprise/中信重工",
+        "/project/中信重工高端装备制造基地",
+        "/city/410300",
+        "/sector/装备制造",
+        "/cluster/no-such-cluster",
+    ],
+)
 def test_pages_reference_nothing_outside_the_server(client: TestClient, path: str) -> None:
     html = client.get(path).text
     assert all(h.startswith("/") and not h.startswith("//") for h in page_links(html)), page_links(html)
@@ -113,7 +140,14 @@ def test_home_page_shows_the_zones_that_tie_clusters_together(client) -> None:  
     html = client.get("/").text
     table = html.split('id="bridging"')[1].split("</table>")[0]
     assert sorted(re.findall(r">([^<>]+产业集聚区|郑州航空港经济综合实验区)</a>", table)) == sorted(
-        ["荥阳市产业集聚区", "郑州经济技术产业集聚区", "沈丘县产业集聚区", "项城市产业集聚区", "郑州航空港经济综合实验区"])
+        [
+            "荥阳市产业集聚区",
+            "郑州经济技术产业集聚区",
+            "沈丘县产业集聚区",
+            "项城市产业集聚区",
+            "郑州航空港经济综合实验区",
+        ]
+    )
     assert "郑州市" in html.split('id="hubs"')[1].split("</table>")[0]
 
 

@@ -34,8 +34,15 @@ def test_every_named_query_runs_with_its_example_parameters(loaded_plan, driver,
     from clusterkg.queries.run import run_named
 
     registry = load_registry()
-    assert {"cluster_overlaps", "cities_multi_sector", "sector_rollup", "city_rollup",
-            "cluster_detail", "zone_detail", "enterprise_detail"} <= set(registry.names())
+    assert {
+        "cluster_overlaps",
+        "cities_multi_sector",
+        "sector_rollup",
+        "city_rollup",
+        "cluster_detail",
+        "zone_detail",
+        "enterprise_detail",
+    } <= set(registry.names())
     for query in registry.all():
         rows = run_named(driver, settings, query.name, dict(query.example), registry=registry)
         assert isinstance(rows, list), query.name
@@ -56,8 +63,10 @@ def test_zhengzhou_equipment_and_zhengbian_auto_share_two_zones_and_zhengzhou(cl
         "key": PAIR,
         "a": {"key": ZZ_EQUIP, "name": ZZ_EQUIP, "sector": "装备制造"},
         "b": {"key": ZB_AUTO, "name": ZB_AUTO, "sector": "汽车及零部件"},
-        "shared_zones": [{"key": "荥阳市产业集聚区", "name": "荥阳市产业集聚区"},
-                         {"key": "郑州经济技术产业集聚区", "name": "郑州经济技术产业集聚区"}],
+        "shared_zones": [
+            {"key": "荥阳市产业集聚区", "name": "荥阳市产业集聚区"},
+            {"key": "郑州经济技术产业集聚区", "name": "郑州经济技术产业集聚区"},
+        ],
         "shared_cities": [{"key": "410100", "name": "郑州市"}],
         "shared_firms": [],
         "shared_projects": [],
@@ -65,14 +74,15 @@ def test_zhengzhou_equipment_and_zhengbian_auto_share_two_zones_and_zhengzhou(cl
         "union_count": 26,
         "jaccard": pytest.approx(3 / 26),
     }
-    assert all(p["a"]["key"] < p["b"]["key"] and p["key"] == f"{p['a']['key']}|{p['b']['key']}"
-               for p in body["items"])
+    assert all(p["a"]["key"] < p["b"]["key"] and p["key"] == f"{p['a']['key']}|{p['b']['key']}" for p in body["items"])
     assert all(p["shared_count"] >= 1 and 0 < p["jaccard"] <= 1 for p in body["items"])
 
 
 def test_overlap_filters_keep_pairs_with_a_cluster_in_the_sector_or_city(client: TestClient) -> None:
     def keys(**params: object) -> set[str]:
-        return {p["key"] for p in client.get("/api/clusters/overlaps", params={"limit": 1000, **params}).json()["items"]}
+        return {
+            p["key"] for p in client.get("/api/clusters/overlaps", params={"limit": 1000, **params}).json()["items"]
+        }
 
     assert PAIR in keys(sector="汽车及零部件")
     assert PAIR not in keys(sector="食品")
@@ -97,13 +107,28 @@ def test_kaifeng_hosts_auto_and_equipment_clusters(client: TestClient) -> None:
     body = client.get("/api/cities/multi-sector", params={"min_sectors": 2}).json()
     by_key = {c["key"]: c for c in body["items"]}
     assert by_key["410200"] == {
-        "key": "410200", "name": "开封市", "sector_count": 2, "cluster_count": 2,
+        "key": "410200",
+        "name": "开封市",
+        "sector_count": 2,
+        "cluster_count": 2,
         "sectors": [
-            {"key": "汽车及零部件", "name": "汽车及零部件", "clusters": [
-                {"key": ZB_AUTO, "name": ZB_AUTO, "level": "千亿级", "target_yi": 1200.0}]},
-            {"key": "装备制造", "name": "装备制造", "clusters": [
-                {"key": "开封汴西装备制造特色产业集群", "name": "开封汴西装备制造特色产业集群",
-                 "level": "百亿级", "target_yi": 100.0}]},
+            {
+                "key": "汽车及零部件",
+                "name": "汽车及零部件",
+                "clusters": [{"key": ZB_AUTO, "name": ZB_AUTO, "level": "千亿级", "target_yi": 1200.0}],
+            },
+            {
+                "key": "装备制造",
+                "name": "装备制造",
+                "clusters": [
+                    {
+                        "key": "开封汴西装备制造特色产业集群",
+                        "name": "开封汴西装备制造特色产业集群",
+                        "level": "百亿级",
+                        "target_yi": 100.0,
+                    }
+                ],
+            },
         ],
     }
     assert all(c["sector_count"] >= 2 for c in body["items"])
@@ -117,10 +142,14 @@ def test_city_rollup_for_kaifeng(client: TestClient) -> None:
     kaifeng = rows["410200"]
     # 郑汴 (1200, 7 anchor firms, 3 projects) and 开封汴西 特色 (100, none).
     assert {k: v for k, v in kaifeng.items() if k != "zone_count"} == {
-        "key": "410200", "name": "开封市", "cluster_count": 2,
+        "key": "410200",
+        "name": "开封市",
+        "cluster_count": 2,
         "levels": [{"level": "千亿级", "clusters": 1}, {"level": "百亿级", "clusters": 1}],
-        "target_sum_yi": 1300.0, "sectors": ["汽车及零部件", "装备制造"],
-        "firm_count": 7, "project_count": 3,
+        "target_sum_yi": 1300.0,
+        "sectors": ["汽车及零部件", "装备制造"],
+        "firm_count": 7,
+        "project_count": 3,
     }
     assert kaifeng["zone_count"] >= 2  # 开封汴西产业集聚区 and 兰考家具产业园 at least
     assert len(rows) == 18  # Henan's 18 provincial-level cities
@@ -134,15 +163,23 @@ def test_sector_rollup_of_equipment_and_food_against_their_12000_goal(client: Te
     # 装备制造: appendix rows 2-6 (3000 + 2500 + 1200 + 1200 + 1200) and six 特色 clusters of 100;
     # zones 6 + 4 + 5 + 4 + 4 from the appendix; firms 4 + 4 + 3 + 4 + 2 and projects 2 + 2 + 2 + 2 + 1.
     assert rows["装备制造"] == {
-        "key": "装备制造", "name": "装备制造", "goal_yi": 12000.0, "goal_year": 2017, "cluster_count": 11,
+        "key": "装备制造",
+        "name": "装备制造",
+        "goal_yi": 12000.0,
+        "goal_year": 2017,
+        "cluster_count": 11,
         "levels": [{"level": "千亿级", "clusters": 5}, {"level": "百亿级", "clusters": 6}],
-        "target_sum_yi": 9700.0, "attainment": pytest.approx(9700 / 12000),
-        "zone_count": 23, "firm_count": 17, "project_count": 9,
+        "target_sum_yi": 9700.0,
+        "attainment": pytest.approx(9700 / 12000),
+        "zone_count": 23,
+        "firm_count": 17,
+        "project_count": 9,
     }
     # 食品: appendix rows 8-12 (2000 + 1500 + 1200 + 1000 + 1000) and four 特色 clusters of 100.
     food = rows["食品"]
     assert {k: food[k] for k in ("goal_yi", "cluster_count", "levels", "target_sum_yi")} == {
-        "goal_yi": 12000.0, "cluster_count": 9,
+        "goal_yi": 12000.0,
+        "cluster_count": 9,
         "levels": [{"level": "千亿级", "clusters": 5}, {"level": "百亿级", "clusters": 4}],
         "target_sum_yi": 7100.0,
     }
@@ -163,12 +200,20 @@ def test_cluster_detail_groups_neighbours_by_kind(client: TestClient) -> None:
     resp = client.get(f"/api/clusters/{ZZ_EQUIP}")
     assert resp.status_code == 200
     assert resp.json() == {
-        "key": ZZ_EQUIP, "name": ZZ_EQUIP, "level": "千亿级", "target_yi": 2500.0, "target_year": 2017,
+        "key": ZZ_EQUIP,
+        "name": ZZ_EQUIP,
+        "level": "千亿级",
+        "target_yi": 2500.0,
+        "target_year": 2017,
         "appendix_no": 3,
         "sector": {"key": "装备制造", "name": "装备制造", "goal_yi": 12000.0},
         "places": [{"key": "410100", "name": "郑州市", "label": "City", "city": None}],
-        "zones": [{"key": k, "name": k} for k in sorted(
-            ["郑州经济技术产业集聚区", "郑州上街装备制造产业集聚区", "登封市产业集聚区", "荥阳市产业集聚区"])],
+        "zones": [
+            {"key": k, "name": k}
+            for k in sorted(
+                ["郑州经济技术产业集聚区", "郑州上街装备制造产业集聚区", "登封市产业集聚区", "荥阳市产业集聚区"]
+            )
+        ],
         "firms": [{"key": k, "name": k} for k in sorted(["郑煤机", "中铁盾构", "恒天重工", "新大方"])],
         "projects": [{"key": k, "name": k} for k in sorted(["中车集团郑州基地", "友嘉精密机械产业园"])],
         "linked": [],
@@ -178,7 +223,8 @@ def test_cluster_detail_groups_neighbours_by_kind(client: TestClient) -> None:
 def test_zone_detail_lists_the_clusters_it_serves(client: TestClient) -> None:
     body = client.get("/api/zones/荥阳市产业集聚区").json()
     assert body == {
-        "key": "荥阳市产业集聚区", "name": "荥阳市产业集聚区",
+        "key": "荥阳市产业集聚区",
+        "name": "荥阳市产业集聚区",
         "places": [{"key": "410182", "name": "荥阳市", "label": "County", "city": "410100"}],
         "clusters": [
             {"key": ZZ_EQUIP, "name": ZZ_EQUIP, "sector": "装备制造", "level": "千亿级", "target_yi": 2500.0},
@@ -191,15 +237,20 @@ def test_zone_detail_lists_the_clusters_it_serves(client: TestClient) -> None:
 
 def test_enterprise_detail_lists_anchored_clusters_and_run_projects(client: TestClient) -> None:
     assert client.get("/api/enterprises/郑煤机").json() == {
-        "key": "郑煤机", "name": "郑煤机",
+        "key": "郑煤机",
+        "name": "郑煤机",
         "clusters": [{"key": ZZ_EQUIP, "name": ZZ_EQUIP, "sector": "装备制造", "level": "千亿级", "target_yi": 2500.0}],
-        "projects": [], "zones": [], "places": [],
+        "projects": [],
+        "zones": [],
+        "places": [],
     }
     foxconn = client.get("/api/enterprises/富士康").json()
     assert foxconn["projects"] == [{"key": "富士康智能手机项目", "name": "富士康智能手机项目"}]
 
 
-@pytest.mark.parametrize("path", ["/api/clusters/没有这个集群", "/api/zones/没有这个集群", "/api/enterprises/没有这个集群"])
+@pytest.mark.parametrize(
+    "path", ["/api/clusters/没有这个集群", "/api/zones/没有这个集群", "/api/enterprises/没有这个集群"]
+)
 def test_detail_of_unknown_key_is_404_naming_the_key(client: TestClient, path: str) -> None:
     resp = client.get(path)
     assert resp.status_code == 404
@@ -254,8 +305,9 @@ def test_neighbourhood_as_json_and_graphml(client) -> None:  # type: ignore[no-u
     labels = sorted(n["label"] for n in body["nodes"])
     assert labels.count("Zone") == 6 and labels.count("Enterprise") == 4 and labels.count("Project") == 2
     assert "Document" not in labels
-    g = nx.parse_graphml(client.get("/api/neighbourhood/Cluster/洛阳现代装备制造产业集群",
-                                    params={"hops": 1, "format": "graphml"}).text)
+    g = nx.parse_graphml(
+        client.get("/api/neighbourhood/Cluster/洛阳现代装备制造产业集群", params={"hops": 1, "format": "graphml"}).text
+    )
     assert g.number_of_nodes() == len(body["nodes"])
     capped = client.get("/api/neighbourhood/Cluster/洛阳现代装备制造产业集群", params={"hops": 2, "cap": 5}).json()
     assert len(capped["nodes"]) == 5 and capped["reachable"] > 5

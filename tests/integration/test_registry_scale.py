@@ -43,8 +43,11 @@ def plan_only(loaded_plan, driver, settings):  # type: ignore[no-untyped-def]
 
 
 def registry_counts(driver, settings) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    rows = read(driver, settings, "MATCH (e:Enterprise {source: 'registry'})-[r]->() "
-                "RETURN type(r) AS t, count(*) AS n ORDER BY t LIMIT 10")
+    rows = read(
+        driver,
+        settings,
+        "MATCH (e:Enterprise {source: 'registry'})-[r]->() RETURN type(r) AS t, count(*) AS n ORDER BY t LIMIT 10",
+    )
     return {r["t"]: r["n"] for r in rows}
 
 
@@ -58,8 +61,13 @@ def test_batched_commits_give_the_graph_of_one_transaction(plan_only, driver, se
     assert export_graph(driver, settings) == one_transaction
 
 
-def test_interrupted_batched_load_converges_when_run_again(plan_only, driver, settings, registry: Path,  # type: ignore[no-untyped-def]
-                                                          plan_path: Path) -> None:
+def test_interrupted_batched_load_converges_when_run_again(
+    plan_only,
+    driver,
+    settings,
+    registry: Path,  # type: ignore[no-untyped-def]
+    plan_path: Path,
+) -> None:
     clean = load_firms(driver, settings, registry, atomic=False, batch_rows=50)
     expected = export_graph(driver, settings)
     rels = registry_counts(driver, settings)
@@ -83,14 +91,19 @@ def test_interrupted_batched_load_converges_when_run_again(plan_only, driver, se
     assert export_graph(driver, settings) == expected
 
 
-
-def test_projects_load_with_sponsor_zone_and_segments_and_reload_changes_nothing(plan_only, driver, settings, registry: Path) -> None:  # type: ignore[no-untyped-def]
+def test_projects_load_with_sponsor_zone_and_segments_and_reload_changes_nothing(
+    plan_only, driver, settings, registry: Path
+) -> None:  # type: ignore[no-untyped-def]
     load_firms(driver, settings, registry)
     result = load_projects(driver, settings, projects_path(registry))
     assert result.counts["Project"] == PROJECTS and result.counts["RUN_BY"] == PROJECTS
-    rows = read(driver, settings, """
+    rows = read(
+        driver,
+        settings,
+        """
         MATCH (p:Project {source: 'registry'})-[:RUN_BY]->(e:Enterprise)-[:SITED_IN]->(z:Zone)
-        RETURN count(p) AS n, sum(CASE WHEN (p)-[:SITED_IN]->(z) THEN 1 ELSE 0 END) AS same_zone LIMIT 1""")
+        RETURN count(p) AS n, sum(CASE WHEN (p)-[:SITED_IN]->(z) THEN 1 ELSE 0 END) AS same_zone LIMIT 1""",
+    )
     assert rows == [{"n": PROJECTS, "same_zone": PROJECTS}]
     before = export_graph(driver, settings)
     load_projects(driver, settings, projects_path(registry))
@@ -100,9 +113,10 @@ def test_projects_load_with_sponsor_zone_and_segments_and_reload_changes_nothing
 def test_project_with_a_sponsor_not_in_the_graph_writes_nothing(plan_only, driver, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     f = tmp_path / "projects.csv"
     absent = make_uscc("91410100MA0000009")
-    f.write_text("项目名称,所在园区,建设单位统一社会信用代码\n"
-                 "甲项目,长葛市产业集聚区,\n"
-                 f"乙项目,长葛市产业集聚区,{absent}\n", encoding="utf-8")
+    f.write_text(
+        f"项目名称,所在园区,建设单位统一社会信用代码\n甲项目,长葛市产业集聚区,\n乙项目,长葛市产业集聚区,{absent}\n",
+        encoding="utf-8",
+    )
     before = export_graph(driver, settings)
     with pytest.raises(InputError) as exc:
         load_projects(driver, settings, f)
@@ -110,29 +124,40 @@ def test_project_with_a_sponsor_not_in_the_graph_writes_nothing(plan_only, drive
     assert export_graph(driver, settings) == before
 
 
-def test_gap_report_lists_registry_projects_and_caps_firm_lists_but_not_counts(plan_only, driver, settings, registry: Path) -> None:  # type: ignore[no-untyped-def]
+def test_gap_report_lists_registry_projects_and_caps_firm_lists_but_not_counts(
+    plan_only, driver, settings, registry: Path
+) -> None:  # type: ignore[no-untyped-def]
     from clusterkg.api.routes_gaps import cluster_gap_report
     from clusterkg.queries import load_registry
 
     load_firms(driver, settings, registry)
     load_projects(driver, settings, projects_path(registry))
     # The cluster served by the zone with most registry projects, and one such project's segment.
-    top = read(driver, settings, """
+    top = read(
+        driver,
+        settings,
+        """
         MATCH (s:ChainSegment)<-[:BUILDS]-(p:Project {source: 'registry'})-[:SITED_IN]->(:Zone)-[:SERVES]->(c:Cluster)
         WHERE (c)-[:HAS_CHAIN]->(:Chain)-[:HAS_SEGMENT]->(s)
         RETURN c.key AS cluster, s.key AS segment, collect(DISTINCT p.key) AS projects
-        ORDER BY size(projects) DESC, cluster, segment LIMIT 1""")[0]
+        ORDER BY size(projects) DESC, cluster, segment LIMIT 1""",
+    )[0]
     full = cluster_gap_report(driver, settings, load_registry(), top["cluster"], firm_limit=50)
     capped = cluster_gap_report(driver, settings, load_registry(), top["cluster"], firm_limit=1)
     seg = {s["segment"]["key"]: s for s in full["segments"]}[top["segment"]]
     assert set(top["projects"]) <= {p["key"] for p in seg["projects"]}
     # The counts, read from the Presence cells, agree with the firms themselves.
-    local = read(driver, settings, """
+    local = read(
+        driver,
+        settings,
+        """
         MATCH (c:Cluster {key: $key})-[:HAS_CHAIN]->(:Chain)-[:HAS_SEGMENT]->(s:ChainSegment)
         OPTIONAL MATCH (s)<-[:IN_SEGMENT]-(e:Enterprise)
         WHERE EXISTS { (e)-[:SITED_IN]->(:Zone)-[:SERVES]->(c) }
            OR EXISTS { (e)-[:LOCATED_IN]->(p) WHERE (c)-[:LOCATED_IN]->(p) OR (c)-[:LOCATED_IN]->(:City)<-[:PART_OF]-(p) }
-        RETURN s.key AS segment, count(DISTINCT e) AS n LIMIT 1000""", {"key": top["cluster"]})
+        RETURN s.key AS segment, count(DISTINCT e) AS n LIMIT 1000""",
+        {"key": top["cluster"]},
+    )
     assert {s["segment"]["key"]: s["firm_count"] for s in full["segments"]} == {r["segment"]: r["n"] for r in local}
     for whole, cut in zip(full["segments"], capped["segments"], strict=True):
         assert cut["firm_count"] == whole["firm_count"] == len(whole["firms"]) < 50
@@ -141,15 +166,24 @@ def test_gap_report_lists_registry_projects_and_caps_firm_lists_but_not_counts(p
     assert any(s["firm_count"] > 1 for s in full["segments"]), "the cap is tested on a segment with several firms"
 
 
-def test_neighbourhood_of_a_hub_keeps_the_cap_nearest_first_and_says_it_is_incomplete(plan_only, driver, settings, registry: Path) -> None:  # type: ignore[no-untyped-def]
+def test_neighbourhood_of_a_hub_keeps_the_cap_nearest_first_and_says_it_is_incomplete(
+    plan_only, driver, settings, registry: Path
+) -> None:  # type: ignore[no-untyped-def]
     from clusterkg.graph.model import Label
     from clusterkg.graph.subgraph import neighbourhood, node_id
 
     load_firms(driver, settings, registry)
-    zone = read(driver, settings, "MATCH (z:Zone)<-[:SITED_IN]-(e:Enterprise) "
-                "RETURN z.key AS key, count(e) AS n ORDER BY n DESC, key LIMIT 1")[0]
-    ring1 = read(driver, settings, "MATCH (z:Zone {key: $key})-[r]-(m) WHERE type(r) <> 'STATED_IN' "
-                 "RETURN count(DISTINCT m) AS n LIMIT 1", {"key": zone["key"]})[0]["n"]
+    zone = read(
+        driver,
+        settings,
+        "MATCH (z:Zone)<-[:SITED_IN]-(e:Enterprise) RETURN z.key AS key, count(e) AS n ORDER BY n DESC, key LIMIT 1",
+    )[0]
+    ring1 = read(
+        driver,
+        settings,
+        "MATCH (z:Zone {key: $key})-[r]-(m) WHERE type(r) <> 'STATED_IN' RETURN count(DISTINCT m) AS n LIMIT 1",
+        {"key": zone["key"]},
+    )[0]["n"]
     assert ring1 > 30
     G = neighbourhood(driver, settings, Label.ZONE, zone["key"], hops=2, cap=30)
     assert G.number_of_nodes() == 30 and G.graph["complete"] is False
@@ -162,22 +196,35 @@ def test_neighbourhood_of_a_hub_keeps_the_cap_nearest_first_and_says_it_is_incom
 
 
 def cells_from_firms(driver, settings) -> dict[tuple[str, str, str], int]:  # type: ignore[no-untyped-def]
-    rows = read(driver, settings, """
+    rows = read(
+        driver,
+        settings,
+        """
         MATCH (e:Enterprise)-[:IN_SEGMENT]->(s:ChainSegment)
         OPTIONAL MATCH (e)-[:SITED_IN]->(z:Zone)
         OPTIONAL MATCH (e)-[:LOCATED_IN]->(q)
-        RETURN s.key AS s, coalesce(z.key, '') AS z, coalesce(q.key, '') AS q, count(*) AS n LIMIT 100000""")
+        RETURN s.key AS s, coalesce(z.key, '') AS z, coalesce(q.key, '') AS q, count(*) AS n LIMIT 100000""",
+    )
     return {(r["s"], r["z"], r["q"]): r["n"] for r in rows}
 
 
 def cells_kept(driver, settings) -> dict[tuple[str, str, str], int]:  # type: ignore[no-untyped-def]
-    rows = read(driver, settings, "MATCH (p:Presence) RETURN p.segment AS s, coalesce(p.zone, '') AS z, "
-                "coalesce(p.place, '') AS q, p.firms AS n LIMIT 100000")
+    rows = read(
+        driver,
+        settings,
+        "MATCH (p:Presence) RETURN p.segment AS s, coalesce(p.zone, '') AS z, "
+        "coalesce(p.place, '') AS q, p.firms AS n LIMIT 100000",
+    )
     return {(r["s"], r["z"], r["q"]): r["n"] for r in rows}
 
 
-def test_a_small_reload_rebuilds_only_the_cells_it_touches_and_they_match_the_firms(plan_only, driver, settings,  # type: ignore[no-untyped-def]
-                                                                                     registry: Path, tmp_path: Path) -> None:
+def test_a_small_reload_rebuilds_only_the_cells_it_touches_and_they_match_the_firms(
+    plan_only,
+    driver,
+    settings,  # type: ignore[no-untyped-def]
+    registry: Path,
+    tmp_path: Path,
+) -> None:
     import csv
 
     load_firms(driver, settings, registry)
@@ -189,14 +236,32 @@ def test_a_small_reload_rebuilds_only_the_cells_it_touches_and_they_match_the_fi
     update = tmp_path / "update.csv"
     with update.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([header, moved])
-    untouched = read(driver, settings, "MATCH (p:Presence) WHERE p.segment STARTS WITH 'grain-oil/' "
-                     "RETURN elementId(p) AS id ORDER BY id LIMIT 100000")
+    untouched = read(
+        driver,
+        settings,
+        "MATCH (p:Presence) WHERE p.segment STARTS WITH 'grain-oil/' "
+        "RETURN elementId(p) AS id ORDER BY id LIMIT 100000",
+    )
     load_firms(driver, settings, update)
     assert cells_kept(driver, settings) == cells_from_firms(driver, settings)
-    segments = {r["s"] for r in read(driver, settings, "MATCH (:Enterprise {key: $k})-[:IN_SEGMENT]->(s) "
-                                     "RETURN s.key AS s LIMIT 10", {"k": first[1]})}
+    segments = {
+        r["s"]
+        for r in read(
+            driver,
+            settings,
+            "MATCH (:Enterprise {key: $k})-[:IN_SEGMENT]->(s) RETURN s.key AS s LIMIT 10",
+            {"k": first[1]},
+        )
+    }
     assert segments == {"magnesium/die-castings"}
     if not any(s.startswith("grain-oil/") for s in segments):
         # Cells of segments the update did not touch were left as they were, not rebuilt.
-        assert read(driver, settings, "MATCH (p:Presence) WHERE p.segment STARTS WITH 'grain-oil/' "
-                    "RETURN elementId(p) AS id ORDER BY id LIMIT 100000") == untouched
+        assert (
+            read(
+                driver,
+                settings,
+                "MATCH (p:Presence) WHERE p.segment STARTS WITH 'grain-oil/' "
+                "RETURN elementId(p) AS id ORDER BY id LIMIT 100000",
+            )
+            == untouched
+        )

@@ -26,9 +26,13 @@ CLI = str(Path(sys.executable).parent / "clusterkg")
 
 
 def test_the_server_the_tests_talk_to_keeps_its_data_in_the_test_home(driver, settings) -> None:  # type: ignore[no-untyped-def]
-    rows = read(driver, settings, "SHOW SETTINGS YIELD name, value "
-                                  "WHERE name IN ['server.directories.data', 'server.bolt.listen_address'] "
-                                  "RETURN name, value ORDER BY name")
+    rows = read(
+        driver,
+        settings,
+        "SHOW SETTINGS YIELD name, value "
+        "WHERE name IN ['server.directories.data', 'server.bolt.listen_address'] "
+        "RETURN name, value ORDER BY name",
+    )
     home = Path(os.environ["CLUSTERKG_NEO4J_HOME"]).resolve()
     assert home != (ROOT / ".neo4j").resolve()
     assert {r["name"]: r["value"] for r in rows} == {
@@ -51,8 +55,15 @@ def test_a_cli_the_tests_spawn_reaches_the_test_server(loaded_plan, driver, sett
     write(driver, settings, "MERGE (:Sector {key: 'only-on-the-test-server', name: 'x', aliases: []})")
     out = tmp_path / "graph.json"
     try:
-        done = subprocess.run([CLI, "export", str(out)], check=False, cwd=ROOT, capture_output=True, text=True, timeout=120,
-                              env=os.environ.copy())
+        done = subprocess.run(
+            [CLI, "export", str(out)],
+            check=False,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=os.environ.copy(),
+        )
     finally:
         write(driver, settings, "MATCH (s:Sector {key: 'only-on-the-test-server'}) DETACH DELETE s")
     assert done.returncode == 0, done.stderr

@@ -34,14 +34,17 @@ def expected_one_hop(driver, settings, label: str, key: str) -> tuple[set[str], 
     with Cypher written independently of graph.subgraph."""
     from clusterkg.graph.db import read
 
-    rows = read(driver, settings,
-                "MATCH (c {key: $key}) WHERE $label IN labels(c) "
-                "OPTIONAL MATCH (c)-[r]-(m) WHERE type(r) <> 'STATED_IN' "
-                "WITH c, collect(DISTINCT m) AS near WITH [c] + near AS ns "
-                "CALL { WITH ns UNWIND ns AS a MATCH (a)-[r]->(b) WHERE b IN ns AND type(r) <> 'STATED_IN' "
-                "RETURN count(r) AS rels } "
-                "RETURN [n IN ns | labels(n)[0] + ':' + n.key] AS ids, rels",
-                {"key": key, "label": label})
+    rows = read(
+        driver,
+        settings,
+        "MATCH (c {key: $key}) WHERE $label IN labels(c) "
+        "OPTIONAL MATCH (c)-[r]-(m) WHERE type(r) <> 'STATED_IN' "
+        "WITH c, collect(DISTINCT m) AS near WITH [c] + near AS ns "
+        "CALL { WITH ns UNWIND ns AS a MATCH (a)-[r]->(b) WHERE b IN ns AND type(r) <> 'STATED_IN' "
+        "RETURN count(r) AS rels } "
+        "RETURN [n IN ns | labels(n)[0] + ':' + n.key] AS ids, rels",
+        {"key": key, "label": label},
+    )
     return set(rows[0]["ids"]), rows[0]["rels"]
 
 
@@ -54,8 +57,17 @@ def test_luoyang_cluster_page_draws_its_one_hop_neighbourhood(client: TestClient
     assert len(data["nodes"]) == len(ids)
     assert len(data["edges"]) == rels
     assert not any(str(n["id"]).startswith("Document:") for n in data["nodes"])
-    assert {e["label"] for e in data["edges"]} <= {"IN_SECTOR", "LOCATED_IN", "SERVES", "ANCHORS", "SUPPORTS",
-                                                   "RUN_BY", "SITED_IN", "HAS_CHAIN", "COVERS"}
+    assert {e["label"] for e in data["edges"]} <= {
+        "IN_SECTOR",
+        "LOCATED_IN",
+        "SERVES",
+        "ANCHORS",
+        "SUPPORTS",
+        "RUN_BY",
+        "SITED_IN",
+        "HAS_CHAIN",
+        "COVERS",
+    }
     root = next(n for n in data["nodes"] if n["id"] == f"Cluster:{LUOYANG}")
     assert "3000 亿元 (2017)" in str(root["title"]) and (root["x"], root["y"]) == (0.0, 0.0)
     assert '<li><span style="background: #1f77b4"></span>Zone (6)</li>' in resp.text

@@ -64,14 +64,19 @@ def test_each_row_keeps_its_paragraph_for_provenance(plan_path: Path) -> None:
 
 def test_a_row_with_a_missing_cell_names_its_paragraph(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
-    bad.write_text("附件\n集群名单\n序号\t产业集群\t主要包含的产业集聚区\t2017年目标\n1\t甲产业集群\t乙产业集聚区\n", encoding="utf-8")
+    bad.write_text(
+        "附件\n集群名单\n序号\t产业集群\t主要包含的产业集聚区\t2017年目标\n1\t甲产业集群\t乙产业集聚区\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputError, match=r"bad.txt: paragraph 3 \(table row\): 3 cells, the header has 4"):
         parse_appendix(read_plan(bad))
 
 
 def test_a_target_that_is_not_an_amount_is_refused(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
-    bad.write_text("序号\t产业集群\t主要包含的产业集聚区\t2017年目标\n1\t甲产业集群\t乙产业集聚区\t很多\n", encoding="utf-8")
+    bad.write_text(
+        "序号\t产业集群\t主要包含的产业集聚区\t2017年目标\n1\t甲产业集群\t乙产业集聚区\t很多\n", encoding="utf-8"
+    )
     with pytest.raises(InputError, match="paragraph 1 .*not an amount"):
         parse_appendix(read_plan(bad))
 

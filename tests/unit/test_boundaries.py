@@ -23,7 +23,9 @@ SHIPPED = provinces_with_maps()
 
 def test_every_province_with_divisions_ships(g: NationalGazetteer) -> None:
     # 台湾, 香港 and 澳门 are the gazetteer's provinces without units under them
-    expected = sorted(d.code for d in g.divisions if d.level == "province" and d.code not in ("710000", "810000", "820000"))
+    expected = sorted(
+        d.code for d in g.divisions if d.level == "province" and d.code not in ("710000", "810000", "820000")
+    )
     assert SHIPPED == expected and len(SHIPPED) == 31
 
 
@@ -35,7 +37,14 @@ def _missing(province: str) -> set[str]:
 
 def test_only_the_units_the_package_lacks_are_missing_and_each_says_why() -> None:
     gaps = {c: p for p in SHIPPED for c in _missing(p)}
-    assert gaps == {"460302": "460000", "460303": "460000", "659013": "650000", "653132": "650000", "653228": "650000", "653229": "650000"}
+    assert gaps == {
+        "460302": "460000",
+        "460303": "460000",
+        "659013": "650000",
+        "653132": "650000",
+        "653228": "650000",
+        "653229": "650000",
+    }
 
 
 @pytest.mark.parametrize("province", SHIPPED)
@@ -45,8 +54,9 @@ def test_every_county_of_the_province_has_exactly_one_area_with_a_polygon(g: Nat
     gaps = _missing(province)
     wanted = Counter(d.code for d in g.counties_of_province(province) if d.code not in gaps)
     assert counts == wanted  # each code once, none missing or extra but the listed gaps
-    assert all(a.polygons and all(len(ring) >= 4 and ring[0] == ring[-1] for p in a.polygons for ring in p)
-               for a in m.counties)
+    assert all(
+        a.polygons and all(len(ring) >= 4 and ring[0] == ring[-1] for p in a.polygons for ring in p) for a in m.counties
+    )
     assert all(a.name == g.by_code(a.code).name for a in m.counties)  # type: ignore[union-attr]
 
 
@@ -58,8 +68,16 @@ def test_henan_has_157_counties_and_18_city_level_units_jiyuan_included() -> Non
 
 def test_plan_era_codes_reach_the_current_areas_through_the_code_history() -> None:
     # The 2015 plan's codes as the graph keeps them, and the current county each is drawn as.
-    crosswalk = {"410728": "410783", "410381": "410307", "410322": "410308", "410306": "410308",
-                 "411023": "411003", "411222": "411203", "411626": "411603", "410102": "410102"}
+    crosswalk = {
+        "410728": "410783",
+        "410381": "410307",
+        "410322": "410308",
+        "410306": "410308",
+        "411023": "411003",
+        "411222": "411203",
+        "411626": "411603",
+        "410102": "410102",
+    }
     assert {old: area_of("410000", "county", old) for old in crosswalk} == crosswalk
     assert area_of("410000", "city", "410728") == "410700"  # 长垣 is drawn inside 新乡 at city level
     assert area_of("410000", "city", "410300") == "410300"

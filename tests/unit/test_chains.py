@@ -50,8 +50,14 @@ def test_packaged_catalogue_covers_exactly_the_plans_13_sectors(catalog: ChainCa
 def test_sector_chains_named_in_the_brief_are_present(catalog: ChainCatalog) -> None:
     by_sector = {s: {c.key for c in catalog.chains_of_sector(s)} for s in PLAN_SECTORS}
     assert {"smart-terminal", "software-it"} <= by_sector["电子信息"]
-    assert {"smart-grid", "construction-mining", "bearings-basic-parts", "rail-transit", "lifting",
-            "agricultural-machinery"} <= by_sector["装备制造"]
+    assert {
+        "smart-grid",
+        "construction-mining",
+        "bearings-basic-parts",
+        "rail-transit",
+        "lifting",
+        "agricultural-machinery",
+    } <= by_sector["装备制造"]
     assert by_sector["汽车及零部件"] == {"vehicles-parts", "ev", "ev-battery"}
     assert {"meat-cold-chain", "grain-oil", "frozen-food", "dairy", "snacks", "beverages"} == by_sector["食品"]
     assert {"renewable-metals", "env-equipment"} == by_sector["节能环保"]
@@ -113,7 +119,12 @@ def test_plan_stated_cross_links_are_exactly_the_expected_set(catalog: ChainCata
 
 def test_segment_lookup_names_the_segment_and_unknown_keys_raise_not_found(catalog: ChainCatalog) -> None:
     seg = catalog.segment("ev-battery", "cells")
-    assert (seg.node_key, seg.name, seg.stage, seg.industry_codes) == ("ev-battery/cells", "电芯", Stage.MIDSTREAM, ("3841",))
+    assert (seg.node_key, seg.name, seg.stage, seg.industry_codes) == (
+        "ev-battery/cells",
+        "电芯",
+        Stage.MIDSTREAM,
+        ("3841",),
+    )
     with pytest.raises(NotFoundError, match="no chain 'nowhere'"):
         catalog.segment("nowhere", "cells")
     with pytest.raises(NotFoundError, match="chain 'ev-battery' has no segment 'wheels'"):
@@ -238,7 +249,9 @@ segments = [
 feeds = [["farm", "plant"], ["plant", "shop"]]
 """
 
-MILL = '  { key = "mill", name = "饲料", stage = "上游", order = 1, industry_codes = ["1329"], keywords = ["饲料"] },\n]'
+MILL = (
+    '  { key = "mill", name = "饲料", stage = "上游", order = 1, industry_codes = ["1329"], keywords = ["饲料"] },\n]'
+)
 
 
 def _link(from_chain: str, from_segment: str, to_chain: str, to_segment: str) -> str:
@@ -262,7 +275,10 @@ def test_a_well_formed_small_catalogue_loads(tmp_path: Path) -> None:
 
 
 BAD_CASES: dict[str, tuple[Callable[[str], str], list[str]]] = {
-    "unknown_sector": (lambda t: t.replace('sector = "食品"', 'sector = "食物"'), ["chain 'mini'", "unknown sector '食物'"]),
+    "unknown_sector": (
+        lambda t: t.replace('sector = "食品"', 'sector = "食物"'),
+        ["chain 'mini'", "unknown sector '食物'"],
+    ),
     "duplicate_chain_key": (lambda t: t + "\n" + t, ["chain 'mini' is defined twice"]),
     "duplicate_segment_key": (
         lambda t: t.replace('key = "shop"', 'key = "farm"'),
@@ -297,9 +313,7 @@ BAD_CASES: dict[str, tuple[Callable[[str], str], list[str]]] = {
         ["chain 'mini'", "segment 'shop' is an orphan"],
     ),
     "feeds_in_two_unconnected_parts": (
-        lambda t: t.replace("\n]\nfeeds", "\n" + MILL + "\nfeeds").replace(
-            '["plant", "shop"]', '["mill", "shop"]'
-        ),
+        lambda t: t.replace("\n]\nfeeds", "\n" + MILL + "\nfeeds").replace('["plant", "shop"]', '["mill", "shop"]'),
         ["chain 'mini'", "2 unconnected parts: {farm, plant} and {shop, mill}"],
     ),
     "feed_running_backwards_in_order": (

@@ -104,13 +104,19 @@ def test_a_link_the_plan_does_not_state_is_not_written(plan_path: Path, tmp_path
 
 def test_a_link_that_is_not_a_cross_link_of_the_catalogue_is_refused_naming_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "links.toml"
-    bad.write_text('[[links]]\nfrom = "magnesium/die-castings"\nto = "ev/ev-assembly"\nstated_by = ["镁"]\n', encoding="utf-8")
-    with pytest.raises(InputError, match=r"links\.toml: link #1 magnesium/die-castings → ev/ev-assembly is not a \[\[cross_links\]\]"):
+    bad.write_text(
+        '[[links]]\nfrom = "magnesium/die-castings"\nto = "ev/ev-assembly"\nstated_by = ["镁"]\n', encoding="utf-8"
+    )
+    with pytest.raises(
+        InputError, match=r"links\.toml: link #1 magnesium/die-castings → ev/ev-assembly is not a \[\[cross_links\]\]"
+    ):
         load_stated_links(load_chains(), bad)
 
 
 def test_a_link_without_words_to_find_its_sentence_is_refused(tmp_path: Path) -> None:
     bad = tmp_path / "links.toml"
-    bad.write_text('[[links]]\nfrom = "magnesium/die-castings"\nto = "vehicles-parts/parts"\nstated_by = []\n', encoding="utf-8")
+    bad.write_text(
+        '[[links]]\nfrom = "magnesium/die-castings"\nto = "vehicles-parts/parts"\nstated_by = []\n', encoding="utf-8"
+    )
     with pytest.raises(InputError, match=r"links\.toml: links\.0\.stated_by"):
         load_stated_links(load_chains(), bad)

@@ -33,7 +33,10 @@ def clusters(f: Facts) -> dict[str, tuple[str | None, list[str]]]:
 
 
 def test_a_list_sharing_one_ending_gives_one_cluster_per_item_with_its_place(tmp_path: Path) -> None:
-    f = facts_of(tmp_path, "二、重点任务\n重点支持苏州电子信息、无锡物联网等领域培育千亿级集群；支持江阴特钢新材料、东海县水晶等2个特色产业集群做精做特。\n")
+    f = facts_of(
+        tmp_path,
+        "二、重点任务\n重点支持苏州电子信息、无锡物联网等领域培育千亿级集群；支持江阴特钢新材料、东海县水晶等2个特色产业集群做精做特。\n",
+    )
     assert clusters(f) == {
         "苏州电子信息产业集群": ("千亿级", ["苏州市"]),
         "无锡物联网产业集群": ("千亿级", ["无锡市"]),
@@ -161,7 +164,12 @@ def test_a_text_without_a_cluster_statement_gives_no_cluster(tmp_path: Path) -> 
 
 @pytest.mark.parametrize(
     ("written", "expected"),
-    [("五百亿级", ("500亿级", 500.0)), ("千亿级", ("千亿级", 1000.0)), ("300亿元以上", ("300亿级", 300.0)), ("万亿级", ("万亿级", 10000.0))],
+    [
+        ("五百亿级", ("500亿级", 500.0)),
+        ("千亿级", ("千亿级", 1000.0)),
+        ("300亿元以上", ("300亿级", 300.0)),
+        ("万亿级", ("万亿级", 10000.0)),
+    ],
 )
 def test_levels_in_words_and_numerals(written: str, expected: tuple[str, float]) -> None:
     assert level_of(written) == expected
@@ -247,7 +255,15 @@ def test_the_written_plans_of_other_wordings_keep_their_scores() -> None:
         results.append(score_document(facts, Gold.model_validate_json(gold_path.read_bytes())))
     assert len(results) == 5
     total = micro(results)
-    floors = {"clusters": 0.95, "zones": 0.85, "firms": 0.9, "projects": 0.85, "cluster_zone": 0.85, "cluster_firm": 0.9, "cluster_project": 0.85}
+    floors = {
+        "clusters": 0.95,
+        "zones": 0.85,
+        "firms": 0.9,
+        "projects": 0.85,
+        "cluster_zone": 0.85,
+        "cluster_firm": 0.9,
+        "cluster_project": 0.85,
+    }
     for kind, floor in floors.items():
         score = total[kind]
         assert (score.precision or 0) >= floor and (score.recall or 0) >= floor, f"{kind}: {score}"
@@ -321,7 +337,9 @@ def test_a_traditional_plan_keeps_its_script_in_every_name(tmp_path: Path) -> No
 
 
 def test_a_zone_named_in_full_and_in_short_is_one_zone(tmp_path: Path) -> None:
-    text = "壮大装备制造产业集群，布局在宜春市白鹭湾经济技术开发区(东片区)。白鹭湾经开区新增企业12家，各大园区同步推进。\n"
+    text = (
+        "壮大装备制造产业集群，布局在宜春市白鹭湾经济技术开发区(东片区)。白鹭湾经开区新增企业12家，各大园区同步推进。\n"
+    )
     f = facts_of(tmp_path, text)
     assert [(z.name, "白鹭湾经开区" in z.aliases) for z in f.zones] == [("宜春市白鹭湾经济技术开发区(东片区)", True)]
     assert f.clusters[0].zones == ["宜春市白鹭湾经济技术开发区(东片区)"]
@@ -339,7 +357,9 @@ def test_quoted_lists_and_levels_are_read_through_their_quotes(tmp_path: Path) -
 
 
 def test_an_enumeration_in_brackets_after_a_count(tmp_path: Path) -> None:
-    f = facts_of(tmp_path, "到2028年，培育1个千亿级产业集群(先进铜材及应用集群)、2个五百亿级产业集群(光伏和电子材料领域)。\n")
+    f = facts_of(
+        tmp_path, "到2028年，培育1个千亿级产业集群(先进铜材及应用集群)、2个五百亿级产业集群(光伏和电子材料领域)。\n"
+    )
     assert [(c.name, c.level) for c in f.clusters] == [
         ("先进铜材及应用集群", "千亿级"),
         ("光伏产业集群", "500亿级"),
@@ -355,8 +375,7 @@ def test_a_zone_report_calls_its_zone_by_its_kind(tmp_path: Path) -> None:
 
 def test_a_paragraph_labelled_with_another_industry_is_not_the_lone_clusters(tmp_path: Path) -> None:
     text = (
-        "钢铁产业：依托临港开发区，打造滨海千亿级钢铁产业基地。\n"
-        "食品产业：重点依托东岭工业园，打造水产品加工基地。\n"
+        "钢铁产业：依托临港开发区，打造滨海千亿级钢铁产业基地。\n食品产业：重点依托东岭工业园，打造水产品加工基地。\n"
     )
     f = facts_of(tmp_path, text)
     assert [(c.name, c.zones) for c in f.clusters] == [("滨海钢铁产业基地", ["临港开发区"])]

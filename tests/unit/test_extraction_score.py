@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
+
 from clusterkg.loaders.extract.facts import (
     ClusterFacts,
     DocumentFacts,
@@ -24,7 +26,6 @@ from clusterkg.loaders.extract.score import (
     same_place,
     score_document,
 )
-from pydantic import ValidationError
 
 
 def facts(**kw: Any) -> Facts:
@@ -36,14 +37,20 @@ def counts(s: KindScore) -> tuple[int, int, int]:
 
 
 def test_cluster_matches_gold_through_an_alias_on_either_side() -> None:
-    gold = Gold.model_validate({"clusters": [
-        {"name": "武汉智能网联汽车产业集群", "aliases": ["武汉智能网联汽车集群"]},
-        {"name": "襄阳再生资源产业集群"},
-    ]})
-    predicted = facts(clusters=[
-        ClusterFacts(name="武汉智能网联汽车集群"),  # the gold's alias
-        ClusterFacts(name="襄阳再生资源集群", aliases=["襄阳再生资源产业集群"]),  # our alias, gold's name
-    ])
+    gold = Gold.model_validate(
+        {
+            "clusters": [
+                {"name": "武汉智能网联汽车产业集群", "aliases": ["武汉智能网联汽车集群"]},
+                {"name": "襄阳再生资源产业集群"},
+            ]
+        }
+    )
+    predicted = facts(
+        clusters=[
+            ClusterFacts(name="武汉智能网联汽车集群"),  # the gold's alias
+            ClusterFacts(name="襄阳再生资源集群", aliases=["襄阳再生资源产业集群"]),  # our alias, gold's name
+        ]
+    )
     assert counts(score_document(predicted, gold)["clusters"]) == (2, 0, 0)
 
 
@@ -72,13 +79,15 @@ def test_names_compare_without_width_space_or_the_jujiqu_typo() -> None:
 
 
 def test_links_match_through_the_entities_names_and_their_cluster() -> None:
-    gold = Gold.model_validate({
-        "clusters": [{"name": "甲市纺织产业集群", "aliases": ["甲市纺织集群"]}, {"name": "乙县机械产业集群"}],
-        "zones": [{"name": "甲市高新技术产业开发区", "aliases": ["甲市高新区"]}, {"name": "乙县经济开发区"}],
-        "firms": [{"name": "丙纺织股份有限公司", "aliases": ["丙纺织"]}],
-        "cluster_zone": [["甲市纺织集群", "甲市高新区"], ["乙县机械产业集群", "乙县经济开发区"]],
-        "cluster_firm": [["甲市纺织产业集群", "丙纺织股份有限公司"]],
-    })
+    gold = Gold.model_validate(
+        {
+            "clusters": [{"name": "甲市纺织产业集群", "aliases": ["甲市纺织集群"]}, {"name": "乙县机械产业集群"}],
+            "zones": [{"name": "甲市高新技术产业开发区", "aliases": ["甲市高新区"]}, {"name": "乙县经济开发区"}],
+            "firms": [{"name": "丙纺织股份有限公司", "aliases": ["丙纺织"]}],
+            "cluster_zone": [["甲市纺织集群", "甲市高新区"], ["乙县机械产业集群", "乙县经济开发区"]],
+            "cluster_firm": [["甲市纺织产业集群", "丙纺织股份有限公司"]],
+        }
+    )
     predicted = facts(
         clusters=[
             # The zone is named by the predicted zone's alias; the firm by the gold's alias.
@@ -101,11 +110,13 @@ def test_links_match_through_the_entities_names_and_their_cluster() -> None:
 
 
 def test_a_link_stated_twice_counts_once() -> None:
-    gold = Gold.model_validate({
-        "clusters": [{"name": "甲市纺织产业集群"}],
-        "projects": [{"name": "智能纺纱项目"}],
-        "cluster_project": [["甲市纺织产业集群", "智能纺纱项目"]],
-    })
+    gold = Gold.model_validate(
+        {
+            "clusters": [{"name": "甲市纺织产业集群"}],
+            "projects": [{"name": "智能纺纱项目"}],
+            "cluster_project": [["甲市纺织产业集群", "智能纺纱项目"]],
+        }
+    )
     predicted = facts(
         clusters=[ClusterFacts(name="甲市纺织产业集群", projects=["智能纺纱项目", "智能纺纱项目"])],
         projects=[ProjectFacts(name="智能纺纱项目")],
@@ -130,15 +141,23 @@ def test_place_names_match_without_suffix_or_by_prefix(a: str, b: str, same: boo
 
 
 def test_cluster_places_score_per_cluster_one_to_one() -> None:
-    gold = Gold.model_validate({"clusters": [
-        {"name": "凤城汽车增压器产业集群", "places": ["凤城市"]},
-        {"name": "宽甸特色农产品产业集群", "places": ["宽甸满族自治县"]},
-    ]})
-    predicted = facts(clusters=[
-        ClusterFacts(name="凤城汽车增压器产业集群",
-                     places=[PlaceRef(code="210682", name="凤城"), PlaceRef(code="210600", name="丹东市")]),
-        ClusterFacts(name="宽甸特色农产品产业集群", places=[PlaceRef(code="210624", name="宽甸满族自治县")]),
-    ])
+    gold = Gold.model_validate(
+        {
+            "clusters": [
+                {"name": "凤城汽车增压器产业集群", "places": ["凤城市"]},
+                {"name": "宽甸特色农产品产业集群", "places": ["宽甸满族自治县"]},
+            ]
+        }
+    )
+    predicted = facts(
+        clusters=[
+            ClusterFacts(
+                name="凤城汽车增压器产业集群",
+                places=[PlaceRef(code="210682", name="凤城"), PlaceRef(code="210600", name="丹东市")],
+            ),
+            ClusterFacts(name="宽甸特色农产品产业集群", places=[PlaceRef(code="210624", name="宽甸满族自治县")]),
+        ]
+    )
     s = score_document(predicted, gold)["cluster_place"]
     assert (counts(s), s.false_positives) == ((2, 1, 0), ("凤城汽车增压器产业集群 @ 丹东市",))
 
@@ -166,7 +185,9 @@ def test_gold_with_an_unknown_key_is_rejected() -> None:
 
 
 def test_gold_pair_naming_an_unlisted_cluster_is_a_problem() -> None:
-    gold = Gold.model_validate({"clusters": [{"name": "甲市纺织产业集群"}], "cluster_zone": [["乙市纺织产业集群", "某园"]]})
+    gold = Gold.model_validate(
+        {"clusters": [{"name": "甲市纺织产业集群"}], "cluster_zone": [["乙市纺织产业集群", "某园"]]}
+    )
     assert gold.problems() == [
         "cluster_zone: pair ['乙市纺织产业集群', '某园'] names a cluster that clusters does not list"
     ]

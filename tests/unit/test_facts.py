@@ -79,7 +79,11 @@ def test_henan_facts_in_yaml_read_back_equal(henan_facts: Facts, tmp_path: Path)
 def test_henan_is_read_by_the_legacy_profile_with_its_province_table(henan_facts: Facts) -> None:
     doc = henan_facts.document
     assert (doc.profile, doc.province, doc.province_code, doc.file) == (
-        PROFILE, "河南省", "410000", "henan-2015-baiqianwan-clusters.txt")
+        PROFILE,
+        "河南省",
+        "410000",
+        "henan-2015-baiqianwan-clusters.txt",
+    )
     levels = [p.level for p in henan_facts.places]
     assert (levels.count("province"), levels.count("city"), levels.count("county")) == (1, 18, 157)
     assert {p.parent_code for p in henan_facts.places if p.level == "city"} == {"410000"}
@@ -87,8 +91,9 @@ def test_henan_is_read_by_the_legacy_profile_with_its_province_table(henan_facts
 
 def test_every_henan_evidence_quotes_the_document(henan_doc: PlanDocument, henan_facts: Facts) -> None:
     evidence = [e for c in henan_facts.clusters for e in c.evidence] + [
-        lk.evidence for c in henan_facts.clusters for lk in c.link_evidence]
-    assert evidence and all(e.quote == henan_doc.text[e.start:e.end] for e in evidence)
+        lk.evidence for c in henan_facts.clusters for lk in c.link_evidence
+    ]
+    assert evidence and all(e.quote == henan_doc.text[e.start : e.end] for e in evidence)
     by_name = {c.name: c for c in henan_facts.clusters}
     food = by_name["漯河食品产业集群"]
     assert (food.appendix_no, food.target_yi, food.sector) == (8, 2000.0, "食品")
@@ -101,13 +106,21 @@ def test_extract_path_picks_the_legacy_reading_for_henan(henan_doc: PlanDocument
 
 # -- choosing a reading, finding nothing -------------------------------------------------
 def _with_clusters(profile: str, n: int, appendix: bool = False) -> Facts:
-    return Facts(document=DocumentFacts(key="k", profile=profile),
-                 clusters=[ClusterFacts(name=f"某{i}产业集群", appendix_no=i + 1 if appendix else None) for i in range(n)])
+    return Facts(
+        document=DocumentFacts(key="k", profile=profile),
+        clusters=[ClusterFacts(name=f"某{i}产业集群", appendix_no=i + 1 if appendix else None) for i in range(n)],
+    )
 
 
-@pytest.mark.parametrize(("legacy", "appendix", "general", "chosen"), [
-    (2, True, 5, "henan-action-plan"), (2, False, 1, "general"), (1, False, 0, "general"), (0, False, 0, "general"),
-])
+@pytest.mark.parametrize(
+    ("legacy", "appendix", "general", "chosen"),
+    [
+        (2, True, 5, "henan-action-plan"),
+        (2, False, 1, "general"),
+        (1, False, 0, "general"),
+        (0, False, 0, "general"),
+    ],
+)
 def test_the_legacy_reading_is_kept_only_for_a_plan_with_its_appendix_table(
     legacy: int, appendix: bool, general: int, chosen: str
 ) -> None:
@@ -120,8 +133,7 @@ def test_a_document_stating_no_cluster_is_an_error_naming_what_was_looked_for(tm
     text.write_text("关于加快服务业发展的意见\n一、总体要求\n坚持市场主导。\n", encoding="utf-8")
     with pytest.raises(InputError) as exc:
         extract_path(text)
-    assert str(exc.value) == (
-        f"{text}: no cluster statement found (looked for {CLUSTER_STATEMENTS}); nothing written")
+    assert str(exc.value) == (f"{text}: no cluster statement found (looked for {CLUSTER_STATEMENTS}); nothing written")
 
 
 # -- checks on an edited file ------------------------------------------------------------
@@ -129,8 +141,14 @@ SMALL: dict[str, Any] = {
     "format": "clusterkg-facts/1",
     "document": {"key": "demo", "title": "某市产业集群实施意见", "chars": 40},
     "clusters": [
-        {"name": "甲市食品产业集群", "sector": "食品", "places": [{"code": "410100", "name": "郑州市"}],
-         "zones": ["甲市产业集聚区"], "firms": ["甲集团"], "evidence": [{"paragraph": 1, "start": 0, "end": 8}]},
+        {
+            "name": "甲市食品产业集群",
+            "sector": "食品",
+            "places": [{"code": "410100", "name": "郑州市"}],
+            "zones": ["甲市产业集聚区"],
+            "firms": ["甲集团"],
+            "evidence": [{"paragraph": 1, "start": 0, "end": 8}],
+        },
     ],
     "zones": [{"name": "甲市产业集聚区", "places": [{"code": "410102", "name": "中原区"}]}],
     "firms": [{"name": "甲集团"}],
@@ -196,7 +214,8 @@ def test_unknown_keys_and_bad_codes_are_named_with_the_file(tmp_path: Path) -> N
     path = tmp_path / "small.facts.json"
     assert str(exc.value) == (
         f"{path}: 2 problems: clusters[0].colour: Extra inputs are not permitted; "
-        "zones[0].places[0].code: String should match pattern '^[0-9]{6}$'")
+        "zones[0].places[0].code: String should match pattern '^[0-9]{6}$'"
+    )
 
 
 def test_evidence_is_checked_against_the_document_text(tmp_path: Path) -> None:
@@ -232,8 +251,19 @@ def test_the_json_keeps_the_reviewers_keys_even_when_empty() -> None:
     facts = Facts(document=DocumentFacts(key="k"), clusters=[ClusterFacts(name="某产业集群")])
     data = json.loads(facts_to_json(facts))
     assert data["document"] == {"key": "k", "title": None, "issuer": None, "date": None, "province": None}
-    assert data["clusters"] == [{
-        "name": "某产业集群", "aliases": [], "level": None, "target_yi": None, "target_year": None, "sector": None,
-        "places": [], "zones": [], "firms": [], "projects": [], "evidence": [],
-    }]
+    assert data["clusters"] == [
+        {
+            "name": "某产业集群",
+            "aliases": [],
+            "level": None,
+            "target_yi": None,
+            "target_year": None,
+            "sector": None,
+            "places": [],
+            "zones": [],
+            "firms": [],
+            "projects": [],
+            "evidence": [],
+        }
+    ]
     assert data["warnings"] == []

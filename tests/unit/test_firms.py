@@ -16,7 +16,16 @@ from clusterkg.loaders.gazetteer import Gazetteer
 
 HUAWEI = "91440300708461136T"
 EXAMPLE = "91350100M000100Y43"
-ZH_HEADER = ["企业名称", "统一社会信用代码", "所在园区", "所在县区", "行业代码", "主营产品", "营业收入（万元）", "是否链主"]
+ZH_HEADER = [
+    "企业名称",
+    "统一社会信用代码",
+    "所在园区",
+    "所在县区",
+    "行业代码",
+    "主营产品",
+    "营业收入（万元）",
+    "是否链主",
+]
 EN_HEADER = ["name", "uscc", "zone", "county", "industry_code", "products", "revenue", "chain_leader"]
 ZONES = {"长葛市产业集聚区": "长葛市产业集聚区", "郑州航空港经济综合实验区": "airport-zone"}
 
@@ -45,21 +54,57 @@ def found(problems: list[Problem]) -> list[tuple[int, str, str]]:
     return [(p.row, p.column, p.reason) for p in problems]
 
 
-def test_gb18030_csv_with_chinese_headers_gives_checked_rows(tmp_path: Path, gazetteer: Gazetteer,
-                                                            catalog: ChainCatalog) -> None:
-    path = write_csv(tmp_path / "firms.csv", [
-        ZH_HEADER,
-        ["华为技术有限公司", HUAWEI, "郑州航空港经济综合实验区", "新郑市", "C3922", "智能手机、锂电池", "1,200.5", "是"],
-        ["长葛　某某 机械厂", "", "长葛市产业集聚区", "长葛", "", "", "", "否"],
-    ])
+def test_gb18030_csv_with_chinese_headers_gives_checked_rows(
+    tmp_path: Path, gazetteer: Gazetteer, catalog: ChainCatalog
+) -> None:
+    path = write_csv(
+        tmp_path / "firms.csv",
+        [
+            ZH_HEADER,
+            [
+                "华为技术有限公司",
+                HUAWEI,
+                "郑州航空港经济综合实验区",
+                "新郑市",
+                "C3922",
+                "智能手机、锂电池",
+                "1,200.5",
+                "是",
+            ],
+            ["长葛　某某 机械厂", "", "长葛市产业集聚区", "长葛", "", "", "", "否"],
+        ],
+    )
     result = read(path, gazetteer, catalog)
     assert result.problems == []
     assert result.rows == [
-        FirmRow(2, HUAWEI, "华为技术有限公司", HUAWEI, "airport-zone", "410184", "3922", "智能手机、锂电池", 1200.5, True,
-                (("smart-terminal/assembly", "industry_code:3922"), ("smart-terminal/battery", "keyword:锂电池")),
-                Label.COUNTY),
-        FirmRow(3, "长葛某某机械厂", "长葛 某某 机械厂", None, "长葛市产业集聚区", "411082", None, "", None, False, (),
-                Label.COUNTY),
+        FirmRow(
+            2,
+            HUAWEI,
+            "华为技术有限公司",
+            HUAWEI,
+            "airport-zone",
+            "410184",
+            "3922",
+            "智能手机、锂电池",
+            1200.5,
+            True,
+            (("smart-terminal/assembly", "industry_code:3922"), ("smart-terminal/battery", "keyword:锂电池")),
+            Label.COUNTY,
+        ),
+        FirmRow(
+            3,
+            "长葛某某机械厂",
+            "长葛 某某 机械厂",
+            None,
+            "长葛市产业集聚区",
+            "411082",
+            None,
+            "",
+            None,
+            False,
+            (),
+            Label.COUNTY,
+        ),
     ]
 
 
@@ -72,8 +117,9 @@ def test_utf8_csv_with_bom_and_a_city_as_county(tmp_path: Path, gazetteer: Gazet
     ]
 
 
-def test_xlsx_with_english_headers_and_numeric_cells(tmp_path: Path, gazetteer: Gazetteer,
-                                                     catalog: ChainCatalog) -> None:
+def test_xlsx_with_english_headers_and_numeric_cells(
+    tmp_path: Path, gazetteer: Gazetteer, catalog: ChainCatalog
+) -> None:
     book = Workbook()
     sheet = book.active
     sheet.append(EN_HEADER)
@@ -88,19 +134,26 @@ def test_xlsx_with_english_headers_and_numeric_cells(tmp_path: Path, gazetteer: 
         (2, EXAMPLE, "3841", 88.0, True),
         (4, "丙公司", None, 0.0, False),
     ]
-    assert {seg for seg, _ in result.rows[0].segments} == {"smart-terminal/battery", "ev-battery/cells", "ev-battery/packs"}
+    assert {seg for seg, _ in result.rows[0].segments} == {
+        "smart-terminal/battery",
+        "ev-battery/cells",
+        "ev-battery/packs",
+    }
 
 
 def test_bad_check_digit_unknown_zone_and_duplicate_are_exactly_the_problems(
     tmp_path: Path, gazetteer: Gazetteer, catalog: ChainCatalog
 ) -> None:
-    path = write_csv(tmp_path / "firms.csv", [
-        ZH_HEADER,
-        ["甲公司", HUAWEI, "长葛市产业集聚区", "长葛市", "3922", "手机", "10", "否"],
-        ["乙公司", HUAWEI[:-1] + "X", "长葛市产业集聚区", "长葛市", "3922", "手机", "10", "否"],
-        ["丙公司", EXAMPLE, "月球产业园", "长葛市", "3922", "手机", "10", "否"],
-        ["丁公司", HUAWEI, "长葛市产业集聚区", "长葛市", "3922", "手机", "10", "否"],
-    ])
+    path = write_csv(
+        tmp_path / "firms.csv",
+        [
+            ZH_HEADER,
+            ["甲公司", HUAWEI, "长葛市产业集聚区", "长葛市", "3922", "手机", "10", "否"],
+            ["乙公司", HUAWEI[:-1] + "X", "长葛市产业集聚区", "长葛市", "3922", "手机", "10", "否"],
+            ["丙公司", EXAMPLE, "月球产业园", "长葛市", "3922", "手机", "10", "否"],
+            ["丁公司", HUAWEI, "长葛市产业集聚区", "长葛市", "3922", "手机", "10", "否"],
+        ],
+    )
     result = read(path, gazetteer, catalog)
     assert found(result.problems) == [
         (3, "uscc", "'91440300708461136X' is not a valid 统一社会信用代码: check character: expected T, got X"),
@@ -115,12 +168,15 @@ def test_bad_check_digit_unknown_zone_and_duplicate_are_exactly_the_problems(
 def test_firms_without_uscc_are_duplicates_when_their_normalised_names_match(
     tmp_path: Path, gazetteer: Gazetteer, catalog: ChainCatalog
 ) -> None:
-    path = write_csv(tmp_path / "firms.csv", [
-        ["企业名称", "统一社会信用代码"],
-        ["戊公司（郑州）", ""],
-        ["戊 公司(郑州)", ""],
-        ["戊公司（郑州）", EXAMPLE],
-    ])
+    path = write_csv(
+        tmp_path / "firms.csv",
+        [
+            ["企业名称", "统一社会信用代码"],
+            ["戊公司（郑州）", ""],
+            ["戊 公司(郑州)", ""],
+            ["戊公司（郑州）", EXAMPLE],
+        ],
+    )
     result = read(path, gazetteer, catalog)
     assert found(result.problems) == [(3, "name", "duplicate of row 2 (戊公司(郑州))")]
     assert [r.key for r in result.rows] == ["戊公司(郑州)", EXAMPLE]
@@ -129,14 +185,17 @@ def test_firms_without_uscc_are_duplicates_when_their_normalised_names_match(
 def test_every_kind_of_cell_problem_is_reported_with_its_column(
     tmp_path: Path, gazetteer: Gazetteer, catalog: ChainCatalog
 ) -> None:
-    path = write_csv(tmp_path / "firms.csv", [
-        ZH_HEADER + ["备注"],
-        ["=HYPERLINK(\"http://x\")", "", "", "", "", "", "", "", ""],
-        ["甲公司", "", "", "", "", "手" * 501, "", "", ""],
-        ["乙公司", "", "", "火星县", "392", "", "-5", "也许", ""],
-        ["丙公司", "", "", "", "C39221", "@SUM(A1)", "abc", "", ""],
-        ["丁公司", "", ""],
-    ])
+    path = write_csv(
+        tmp_path / "firms.csv",
+        [
+            ZH_HEADER + ["备注"],
+            ['=HYPERLINK("http://x")', "", "", "", "", "", "", "", ""],
+            ["甲公司", "", "", "", "", "手" * 501, "", "", ""],
+            ["乙公司", "", "", "火星县", "392", "", "-5", "也许", ""],
+            ["丙公司", "", "", "", "C39221", "@SUM(A1)", "abc", "", ""],
+            ["丁公司", "", ""],
+        ],
+    )
     result = read(path, gazetteer, catalog)
     assert found(result.problems) == [
         (1, "备注", "unknown column"),
@@ -166,8 +225,9 @@ def test_a_file_without_a_name_column_is_refused(tmp_path: Path, gazetteer: Gaze
         read(path, gazetteer, catalog)
 
 
-def test_other_file_types_and_missing_files_are_refused(tmp_path: Path, gazetteer: Gazetteer,
-                                                        catalog: ChainCatalog) -> None:
+def test_other_file_types_and_missing_files_are_refused(
+    tmp_path: Path, gazetteer: Gazetteer, catalog: ChainCatalog
+) -> None:
     other = tmp_path / "firms.txt"
     other.write_text("企业名称\n甲\n", encoding="utf-8")
     with pytest.raises(InputError, match="expected a .csv or .xlsx"):
@@ -177,24 +237,63 @@ def test_other_file_types_and_missing_files_are_refused(tmp_path: Path, gazettee
 
 
 def test_firm_batch_links_zone_place_and_segments() -> None:
-    firm = FirmRow(2, HUAWEI, "华为技术有限公司", HUAWEI, "airport-zone", "410184", "3922", "智能手机", 1200.5, True,
-                   (("smart-terminal/assembly", "industry_code:3922"),), Label.COUNTY)
+    firm = FirmRow(
+        2,
+        HUAWEI,
+        "华为技术有限公司",
+        HUAWEI,
+        "airport-zone",
+        "410184",
+        "3922",
+        "智能手机",
+        1200.5,
+        True,
+        (("smart-terminal/assembly", "industry_code:3922"),),
+        Label.COUNTY,
+    )
     bare = FirmRow(3, "乙公司", "乙公司", None, None, "410100", None, "", None, False, (), Label.CITY)
     assert firm_batch([firm, bare]) == GraphBatch(
         (
-            NodeRow(Label.ENTERPRISE, HUAWEI, "华为技术有限公司", props={
-                "uscc": HUAWEI, "industry_code": "3922", "products": "智能手机", "revenue_wan": 1200.5,
-                "chain_leader": True, "source": "registry"},
-                search_text="华为技术有限公司 huaweijishuyouxiangongsi hwjsyxgs"),
-            NodeRow(Label.ENTERPRISE, "乙公司", "乙公司", props={
-                "uscc": None, "industry_code": None, "products": "", "revenue_wan": None,
-                "chain_leader": False, "source": "registry"}, search_text="乙公司 yigongsi ygs"),
+            NodeRow(
+                Label.ENTERPRISE,
+                HUAWEI,
+                "华为技术有限公司",
+                props={
+                    "uscc": HUAWEI,
+                    "industry_code": "3922",
+                    "products": "智能手机",
+                    "revenue_wan": 1200.5,
+                    "chain_leader": True,
+                    "source": "registry",
+                },
+                search_text="华为技术有限公司 huaweijishuyouxiangongsi hwjsyxgs",
+            ),
+            NodeRow(
+                Label.ENTERPRISE,
+                "乙公司",
+                "乙公司",
+                props={
+                    "uscc": None,
+                    "industry_code": None,
+                    "products": "",
+                    "revenue_wan": None,
+                    "chain_leader": False,
+                    "source": "registry",
+                },
+                search_text="乙公司 yigongsi ygs",
+            ),
         ),
         (
             RelRow(RelType.SITED_IN, Label.ENTERPRISE, HUAWEI, Label.ZONE, "airport-zone"),
             RelRow(RelType.LOCATED_IN, Label.ENTERPRISE, HUAWEI, Label.COUNTY, "410184"),
-            RelRow(RelType.IN_SEGMENT, Label.ENTERPRISE, HUAWEI, Label.CHAIN_SEGMENT, "smart-terminal/assembly",
-                   props={"rule": "industry_code:3922"}),
+            RelRow(
+                RelType.IN_SEGMENT,
+                Label.ENTERPRISE,
+                HUAWEI,
+                Label.CHAIN_SEGMENT,
+                "smart-terminal/assembly",
+                props={"rule": "industry_code:3922"},
+            ),
             RelRow(RelType.LOCATED_IN, Label.ENTERPRISE, "乙公司", Label.CITY, "410100"),
         ),
     )
@@ -203,11 +302,14 @@ def test_firm_batch_links_zone_place_and_segments() -> None:
 def test_rejects_file_sits_beside_the_input_with_bom_and_inert_formulas(
     tmp_path: Path, gazetteer: Gazetteer, catalog: ChainCatalog
 ) -> None:
-    path = write_csv(tmp_path / "firms.csv", [
-        ["企业名称", "所在园区"],
-        ["=1+1", ""],
-        ["甲公司", "月球产业园"],
-    ])
+    path = write_csv(
+        tmp_path / "firms.csv",
+        [
+            ["企业名称", "所在园区"],
+            ["=1+1", ""],
+            ["甲公司", "月球产业园"],
+        ],
+    )
     result = read(path, gazetteer, catalog)
     out = write_rejects(path, result.problems, result.rejected)
     assert out == tmp_path / "firms.csv.rejects.csv"

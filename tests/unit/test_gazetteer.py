@@ -81,7 +81,24 @@ def test_direct_admin_marks_exactly_the_ten_pilot_counties(henan: Gazetteer) -> 
 
 def test_no_short_name_is_a_single_character(henan: Gazetteer) -> None:
     one_char_stems = {p.name: p.short for p in henan.places if len(p.name) == 2}
-    assert one_char_stems == {n: n for n in ("杞县", "嵩县", "叶县", "郏县", "滑县", "浚县", "淇县", "温县", "范县", "陕县", "睢县", "新县", "息县")}
+    assert one_char_stems == {
+        n: n
+        for n in (
+            "杞县",
+            "嵩县",
+            "叶县",
+            "郏县",
+            "滑县",
+            "浚县",
+            "淇县",
+            "温县",
+            "范县",
+            "陕县",
+            "睢县",
+            "新县",
+            "息县",
+        )
+    }
     assert min(len(p.short) for p in henan.places) == 2
 
 
@@ -110,7 +127,12 @@ def test_the_abbreviation_table_holds_only_unambiguous_city_characters(henan: Ga
 
 def test_changge_is_a_county_city_under_xuchang(henan: Gazetteer) -> None:
     changge = henan.by_code("411082")
-    assert (changge.name, changge.short, changge.level, changge.parent_code) == ("长葛市", "长葛", "county_city", "411000")
+    assert (changge.name, changge.short, changge.level, changge.parent_code) == (
+        "长葛市",
+        "长葛",
+        "county_city",
+        "411000",
+    )
     assert henan.parent(changge) == henan.by_code("411000")
 
 
@@ -200,7 +222,9 @@ def test_resolve_prefers_the_place_under_within_when_a_name_repeats(tmp_path: Pa
         ("郑州市中原区", [(0, 3, "410100"), (3, 6, "410102")]),
     ],
 )
-def test_find_in_locates_places_in_zone_names(henan: Gazetteer, text: str, expected: list[tuple[int, int, str]]) -> None:
+def test_find_in_locates_places_in_zone_names(
+    henan: Gazetteer, text: str, expected: list[tuple[int, int, str]]
+) -> None:
     assert spans(henan.find_in(text)) == expected
 
 

@@ -35,7 +35,8 @@ def test_every_dependency_is_pinned_and_in_the_constraints() -> None:
     deps = pyproject["project"]["dependencies"] + pyproject["project"]["optional-dependencies"]["dev"]
     constraints = {
         line.split("==")[0].lower().replace("_", "-"): line.split("==")[1]
-        for line in (ROOT / "constraints.txt").read_text().splitlines() if "==" in line
+        for line in (ROOT / "constraints.txt").read_text().splitlines()
+        if "==" in line
     }
     for dep in deps:
         name, version = dep.split("==")

@@ -8,9 +8,9 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from clusterkg.loaders.places import PACKAGED, Division, NationalGazetteer
 
 from clusterkg.errors import InputError
+from clusterkg.loaders.places import PACKAGED, Division, NationalGazetteer
 
 HENAN = files("clusterkg.loaders") / "data" / "henan-2015" / "divisions.csv"
 
@@ -33,7 +33,10 @@ def test_former_county_code_and_name_give_the_county_level_city(g: NationalGazet
     changyuan = g.by_code("410728")
     assert changyuan is not None
     assert (changyuan.code, changyuan.name, changyuan.kind, changyuan.parent_code) == (
-        "410783", "长垣市", "county_city", "410700"
+        "410783",
+        "长垣市",
+        "county_city",
+        "410700",
     )
     assert changyuan.former == ("长垣县", "410728")
     assert codes(g.resolve("长垣县")) == ["410783"]
@@ -53,7 +56,14 @@ def test_dandong_counties_resolve_to_their_codes(g: NationalGazetteer) -> None:
     assert codes(g.resolve("东港", province="210000")) == ["210681", "371102"]
     assert codes(g.resolve("凤城")) == ["210682"]
     assert codes(g.resolve("振安区")) == ["210604"]
-    assert [d.name for d in g.children("210600")] == ["元宝区", "振兴区", "振安区", "宽甸满族自治县", "东港市", "凤城市"]
+    assert [d.name for d in g.children("210600")] == [
+        "元宝区",
+        "振兴区",
+        "振安区",
+        "宽甸满族自治县",
+        "东港市",
+        "凤城市",
+    ]
 
 
 def test_enshi_stem_names_the_prefecture_and_its_full_name_the_city(g: NationalGazetteer) -> None:
@@ -61,10 +71,16 @@ def test_enshi_stem_names_the_prefecture_and_its_full_name_the_city(g: NationalG
     assert codes(g.resolve("恩施市")) == ["422801"]
     assert codes(g.resolve("恩施州")) == ["422800"]
     enshi = g.by_code("422800")
-    assert enshi is not None and (enshi.short, enshi.kind, enshi.parent_code) == ("恩施", "autonomous_prefecture", "420000")
+    assert enshi is not None and (enshi.short, enshi.kind, enshi.parent_code) == (
+        "恩施",
+        "autonomous_prefecture",
+        "420000",
+    )
 
 
-@pytest.mark.parametrize(("stem", "code"), [("仙桃", "429004"), ("天门", "429006"), ("潜江", "429005"), ("济源", "419001")])
+@pytest.mark.parametrize(
+    ("stem", "code"), [("仙桃", "429004"), ("天门", "429006"), ("潜江", "429005"), ("济源", "419001")]
+)
 def test_province_administered_units_have_the_province_as_parent(g: NationalGazetteer, stem: str, code: str) -> None:
     (unit,) = g.resolve(stem)
     assert (unit.code, unit.level, unit.kind) == (code, "county", "county_city")
@@ -95,9 +111,9 @@ def test_former_prefecture_maps_to_every_successor(g: NationalGazetteer) -> None
 
 
 def test_municipal_counties_that_became_districts_resolve(g: NationalGazetteer) -> None:
-    assert [(code, d.name if (d := g.by_code(code)) else None) for code in ("110228", "110229", "310230", "110103")] == [
-        ("110228", "密云区"), ("110229", "延庆区"), ("310230", "崇明区"), ("110103", "东城区")
-    ]
+    assert [
+        (code, d.name if (d := g.by_code(code)) else None) for code in ("110228", "110229", "310230", "110103")
+    ] == [("110228", "密云区"), ("110229", "延庆区"), ("310230", "崇明区"), ("110103", "东城区")]
 
 
 def test_luoyang_2021_changes_from_the_hand_file(g: NationalGazetteer) -> None:

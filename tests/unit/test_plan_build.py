@@ -55,7 +55,9 @@ def test_henan_plan_counts_per_label_and_relationship_type(henan: GraphBatch) ->
 def test_every_relationship_ends_at_a_node_of_the_batch(which: str, request: pytest.FixtureRequest) -> None:
     batch: GraphBatch = request.getfixturevalue(which)
     keys = {(n.label, n.key) for n in batch.nodes}
-    dangling = [r for r in batch.relationships if (r.from_label, r.from_key) not in keys or (r.to_label, r.to_key) not in keys]
+    dangling = [
+        r for r in batch.relationships if (r.from_label, r.from_key) not in keys or (r.to_label, r.to_key) not in keys
+    ]
     assert dangling == []
     assert len(keys) == len(batch.nodes)
 
@@ -83,7 +85,9 @@ def test_sector_nodes_carry_goal_and_section_number(henan: GraphBatch) -> None:
     assert sectors["绿色化工"] == {"section_no": 13}
 
 
-def test_every_gazetteer_place_is_a_node_and_counties_are_part_of_their_city(henan: GraphBatch, gazetteer: Gazetteer) -> None:
+def test_every_gazetteer_place_is_a_node_and_counties_are_part_of_their_city(
+    henan: GraphBatch, gazetteer: Gazetteer
+) -> None:
     places = {(n.label, n.key) for n in henan.nodes if n.label in (Label.CITY, Label.COUNTY)}
     assert places == {(p.label, p.code) for p in gazetteer.places}
     part_of = {(r.from_key, r.to_key) for r in henan.relationships if r.type is RelType.PART_OF}
@@ -99,14 +103,22 @@ def test_two_place_cluster_is_located_in_both(henan: GraphBatch, gazetteer: Gaze
 
 def test_cluster_node_props_and_sector(henan: GraphBatch) -> None:
     luoyang = node(henan, Label.CLUSTER, "洛阳现代装备制造产业集群")
-    assert luoyang.props == {"level": "千亿级", "target_yi": 3000.0, "target_year": 2017, "appendix_no": 2, "scope": "body"}
+    assert luoyang.props == {
+        "level": "千亿级",
+        "target_yi": 3000.0,
+        "target_year": 2017,
+        "appendix_no": 2,
+        "scope": "body",
+    }
     assert targets(henan, RelType.IN_SECTOR, luoyang.key) == ["装备制造"]
     assert len(luoyang.spans) == 2  # the body sentence and the table row
 
 
 def test_every_node_the_plan_states_has_spans_inside_its_paragraph(henan: GraphBatch, henan_path: Path) -> None:
     doc = read_plan(henan_path)
-    stated = [n for n in henan.nodes if n.label in (Label.SECTOR, Label.CLUSTER, Label.ZONE, Label.ENTERPRISE, Label.PROJECT)]
+    stated = [
+        n for n in henan.nodes if n.label in (Label.SECTOR, Label.CLUSTER, Label.ZONE, Label.ENTERPRISE, Label.PROJECT)
+    ]
     assert len(stated) == 13 + 63 + 93 + 53 + 53
     for n in stated:
         assert n.spans, n.key

@@ -48,7 +48,11 @@ def summary(c: Cluster) -> tuple[object, ...]:
 
 def test_header_gives_title_issuer_and_iso_date(henan: ParsedPlan) -> None:
     h = henan.header
-    assert (h.title, h.issuer, h.date) == ("“百千万”亿级优势产业集群培育工程行动计划", "河南省人民政府办公厅", "2015-04-27")
+    assert (h.title, h.issuer, h.date) == (
+        "“百千万”亿级优势产业集群培育工程行动计划",
+        "河南省人民政府办公厅",
+        "2015-04-27",
+    )
 
 
 def test_thirteen_sectors_carry_the_goals_of_the_targets_paragraph(henan: ParsedPlan) -> None:
@@ -110,7 +114,16 @@ def test_body_wording_of_a_merged_cluster_becomes_its_alias(henan: ParsedPlan) -
 def test_clusters_below_a_thousand_yi_formed_in_the_body(henan: ParsedPlan) -> None:
     formed = [summary(c) for c in henan.clusters if c.scope == "body" and c.level != "千亿级"]
     assert formed == [
-        ("洛阳高新区、郑州高新区软件及以新兴业态发展为主的产业集群", "500亿级", 500.0, 2017, "电子信息", "body", None, ["洛阳市", "郑州市"]),
+        (
+            "洛阳高新区、郑州高新区软件及以新兴业态发展为主的产业集群",
+            "500亿级",
+            500.0,
+            2017,
+            "电子信息",
+            "body",
+            None,
+            ["洛阳市", "郑州市"],
+        ),
         ("信阳高新区电子信息特色产业集群", "百亿级", 100.0, 2017, "电子信息", "body", None, ["信阳市"]),
         ("南阳光电电子信息特色产业集群", "百亿级", 100.0, 2017, "电子信息", "body", None, ["南阳市"]),
         ("郑(州)新(乡)电动汽车产业集群", "500亿级", 500.0, 2017, "汽车及零部件", "body", None, ["郑州市", "新乡市"]),
@@ -125,7 +138,11 @@ def test_clusters_below_a_thousand_yi_formed_in_the_body(henan: ParsedPlan) -> N
 
 
 def test_county_clusters_of_the_car_sector_are_one_per_place_named_for_the_sector(henan: ParsedPlan) -> None:
-    county = [(c.name, [p.name for p in c.places]) for c in henan.clusters if c.scope == "county" and c.sector == "汽车及零部件"]
+    county = [
+        (c.name, [p.name for p in c.places])
+        for c in henan.clusters
+        if c.scope == "county" and c.sector == "汽车及零部件"
+    ]
     assert county == [
         ("孟州汽车及零部件特色产业集群", ["孟州市"]),
         ("博爱汽车及零部件特色产业集群", ["博爱县"]),
@@ -135,11 +152,17 @@ def test_county_clusters_of_the_car_sector_are_one_per_place_named_for_the_secto
         ("鹤壁金山汽车及零部件特色产业集群", ["鹤壁市"]),
         ("驻马店驿城区汽车及零部件特色产业集群", ["驿城区"]),
     ]
-    assert {(c.level, c.target_yi, c.target_year) for c in henan.clusters if c.scope == "county"} == {("百亿级", 100.0, 2017)}
+    assert {(c.level, c.target_yi, c.target_year) for c in henan.clusters if c.scope == "county"} == {
+        ("百亿级", 100.0, 2017)
+    }
 
 
 def test_county_list_items_that_carry_their_own_industry_name_the_cluster_after_it(henan: ParsedPlan) -> None:
-    names = [c.name for c in henan.clusters if c.scope == "county" and c.sector in {"服装服饰", "现代家居", "节能环保", "新材料"}]
+    names = [
+        c.name
+        for c in henan.clusters
+        if c.scope == "county" and c.sector in {"服装服饰", "现代家居", "节能环保", "新材料"}
+    ]
     assert names == [
         "民权家电产业集群",
         "新乡家电产业集群",
@@ -241,7 +264,9 @@ def test_spans_of_firms_and_projects_quote_a_sentence_naming_them(henan: ParsedP
             for span in item.spans:
                 quoted = normalise_name(doc.quote(span.start, span.end))
                 assert any(states(n, quoted) for n in (item.name, *item.aliases)), (item.name, quoted)
-                assert doc.paragraphs[span.paragraph].start <= span.start < span.end <= doc.paragraphs[span.paragraph].end
+                assert (
+                    doc.paragraphs[span.paragraph].start <= span.start < span.end <= doc.paragraphs[span.paragraph].end
+                )
 
 
 def test_spans_of_thousand_yi_clusters_include_the_table_row(henan: ParsedPlan) -> None:
@@ -285,7 +310,11 @@ def test_mini_plan_clusters(mini: ParsedPlan) -> None:
 def test_mini_plan_firms_projects_and_zones(mini: ParsedPlan) -> None:
     assert linked(mini, "anchors", "许昌智能装备产业集群") == ["星河重机", "云岭智控", "北辰液压"]
     assert linked(mini, "anchors", "商丘绿色食品加工产业集群") == ["丰禾食品", "麦香园", "金穗粮业", "金穗集团"]
-    assert linked(mini, "supports", "许昌智能装备产业集群") == ["星河重机数控机床扩产", "云岭智控伺服电机产业园", "星河二期总装线"]
+    assert linked(mini, "supports", "许昌智能装备产业集群") == [
+        "星河重机数控机床扩产",
+        "云岭智控伺服电机产业园",
+        "星河二期总装线",
+    ]
     assert linked(mini, "supports", "宁陵果蔬加工产业集群") == ["宁陵果蔬加工孵化园"]
     assert sorted((lk.source, lk.target) for lk in mini.links if lk.type == "run_by") == [
         ("丰禾食品冷链物流中心", "丰禾食品"),

@@ -67,7 +67,9 @@ def write_docx(path: Path) -> None:
     document.add_paragraph(PLAN_LINES[0])
     document.add_paragraph(PLAN_LINES[1])
     table = document.add_table(rows=4, cols=3)
-    for r, row in enumerate(["序号 | 集群名称 | 承载园区", "1 | 某某装备制造产业集群 | 某某高新区", "2 | 某某食品产业集群 | "]):
+    for r, row in enumerate(
+        ["序号 | 集群名称 | 承载园区", "1 | 某某装备制造产业集群 | 某某高新区", "2 | 某某食品产业集群 | "]
+    ):
         for c, text in enumerate(row.split(" | ")):
             table.cell(r, c).text = text
     merged = table.cell(2, 2).merge(table.cell(3, 2))  # one park serving rows 2 and 3 (vertical)

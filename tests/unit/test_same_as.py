@@ -59,8 +59,11 @@ def test_a_bad_pairs_file_names_the_file_and_the_pair(tmp_path: Path) -> None:
 
 
 def test_proposals_pair_like_names_of_one_place_once_each_and_never_across_places() -> None:
-    got = propose(Label.CLUSTER,
-                  ["淅川县产业集聚区汽车零部件特色产业集群", "新野县纺织服装产业集群"],
-                  ["淅川汽车及零部件特色产业集群", "西峡汽车及零部件特色产业集群", "夏邑县纺织服装产业集群"], HENAN)
+    got = propose(
+        Label.CLUSTER,
+        ["淅川县产业集聚区汽车零部件特色产业集群", "新野县纺织服装产业集群"],
+        ["淅川汽车及零部件特色产业集群", "西峡汽车及零部件特色产业集群", "夏邑县纺织服装产业集群"],
+        HENAN,
+    )
     assert [(p.a, p.b) for p in got] == [("淅川县产业集聚区汽车零部件特色产业集群", "淅川汽车及零部件特色产业集群")]
     assert 0.75 <= got[0].score <= 1.0

@@ -14,7 +14,12 @@ from clusterkg.loaders.gazetteer import Gazetteer
 from clusterkg.loaders.sample_firms import HEADER, MARKER, generate_firms
 from clusterkg.loaders.uscc import is_valid_uscc
 
-ZONES = [("长葛市产业集聚区", "411082"), ("郑州航空港经济综合实验区", "410184"), ("洛阳高新区", "410300"), ("省级示范园区", None)]
+ZONES = [
+    ("长葛市产业集聚区", "411082"),
+    ("郑州航空港经济综合实验区", "410184"),
+    ("洛阳高新区", "410300"),
+    ("省级示范园区", None),
+]
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +45,9 @@ def test_same_seed_gives_identical_bytes_and_another_seed_does_not(tmp_path: Pat
     assert a.read_bytes() != c.read_bytes()
 
 
-def test_file_has_the_registry_header_n_rows_markers_and_valid_unique_codes(tmp_path: Path,
-                                                                          catalog: ChainCatalog) -> None:
+def test_file_has_the_registry_header_n_rows_markers_and_valid_unique_codes(
+    tmp_path: Path, catalog: ChainCatalog
+) -> None:
     out = generate_firms(2000, 1, ZONES, catalog, tmp_path / "firms.csv")
     rows = rows_of(out)
     assert rows[0] == list(HEADER)
@@ -75,8 +81,9 @@ def test_gb18030_variant_decodes_and_is_not_utf8(tmp_path: Path, catalog: ChainC
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
-def test_generated_file_reads_back_with_no_problems(tmp_path: Path, catalog: ChainCatalog, gazetteer: Gazetteer,
-                                                    encoding: str) -> None:
+def test_generated_file_reads_back_with_no_problems(
+    tmp_path: Path, catalog: ChainCatalog, gazetteer: Gazetteer, encoding: str
+) -> None:
     out = generate_firms(1500, 11, ZONES, catalog, tmp_path / "firms.csv", encoding=encoding)
     known = {name: f"zone:{name}" for name, _ in ZONES}
     result = read_firms(out, known.get, gazetteer, catalog)

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup neo4j neo4j-stop neo4j-status neo4j-test neo4j-test-stop load serve demo backup test unit bench bench-quick bench-extract load-run clean
+.PHONY: setup neo4j neo4j-stop neo4j-status neo4j-test neo4j-test-stop load serve demo backup test unit lint bench bench-quick bench-extract load-run clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ test: setup neo4j-test
 
 unit: setup
 	$(BIN)/python -m pytest tests/unit
+
+# Quality gates (CI runs them before the tests): ruff lint and format check, mypy strict.
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy clusterkg api graph loaders queries
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -26,4 +26,5 @@ def quote(plans_dir: Path, span: dict[str, Any]) -> str | None:
         return None
     if span.get("sha256") and doc.sha256 != span["sha256"]:
         return None
-    return doc.quote(int(span["start"]), int(span["end"]))
+    quote: str = doc.quote(int(span["start"]), int(span["end"]))
+    return quote

@@ -180,7 +180,8 @@ def search(
         "label": parse_label(label).value if label else "",
         "limit": limit,
     }
-    return run_named(driver, settings, "search", params, registry=registry)
+    found: list[dict[str, Any]] = run_named(driver, settings, "search", params, registry=registry)
+    return found
 
 
 @router.get("/api/attainment", response_model=Page[dict[str, Any]], tags=["plan vs actual"])
@@ -218,7 +219,7 @@ def path(
     all: Annotated[bool, Query(description="all shortest paths, not just one")] = False,
 ) -> list[dict[str, Any]]:
     """Shortest path(s) between two entities, at most `max_hops` long (provenance edges excluded)."""
-    return shortest_paths(
+    paths: list[dict[str, Any]] = shortest_paths(
         driver,
         settings,
         (parse_label(from_label), from_key),
@@ -226,6 +227,7 @@ def path(
         max_hops=max_hops,
         all_paths=all,
     )
+    return paths
 
 
 @router.get("/api/queries/{name}/rows", tags=["queries"], responses={200: {"content": {"text/csv": {}}}})

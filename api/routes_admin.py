@@ -41,7 +41,8 @@ class LoadOut(BaseModel):
 @router.post("/api/cypher", response_model=ConsoleOut, tags=["console"])
 def console(body: ConsoleIn, driver: DriverDep, settings: SettingsDep) -> dict[str, Any]:
     """Run a read-only Cypher query: the server's plan must show it only reads (no writes, LOAD CSV, or dbms procedures)."""
-    return run_console(driver, settings, body.query, body.params)
+    result: dict[str, Any] = run_console(driver, settings, body.query, body.params)
+    return result
 
 
 def require_key(settings: Any, given: str | None) -> None:

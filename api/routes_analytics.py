@@ -45,7 +45,8 @@ def bridging_route(
     driver: DriverDep, settings: SettingsDep, label: RankLabel = "Zone", k: TopK = 10
 ) -> list[dict[str, Any]]:
     """Nodes that hold the province's clusters together: highest betweenness on clusters–zones–firms–cities."""
-    return bridging(cluster_projection(driver, settings), label=label, k=k)
+    ranked: list[dict[str, Any]] = bridging(cluster_projection(driver, settings), label=label, k=k)
+    return ranked
 
 
 @router.get("/api/analytics/centrality", response_model=list[Ranked], tags=["analytics"])
@@ -53,10 +54,12 @@ def centrality_route(
     driver: DriverDep, settings: SettingsDep, label: RankLabel = None, k: TopK = 10
 ) -> list[dict[str, Any]]:
     """Most connected nodes (degree) on the cluster projection."""
-    return centrality(cluster_projection(driver, settings), label=label, k=k)
+    ranked: list[dict[str, Any]] = centrality(cluster_projection(driver, settings), label=label, k=k)
+    return ranked
 
 
 @router.get("/api/analytics/communities", response_model=list[Community], tags=["analytics"])
 def communities_route(driver: DriverDep, settings: SettingsDep) -> list[dict[str, Any]]:
     """Groups of clusters tied together by shared zones, anchor firms and cities."""
-    return cluster_communities(cluster_projection(driver, settings))
+    groups: list[dict[str, Any]] = cluster_communities(cluster_projection(driver, settings))
+    return groups

@@ -79,7 +79,7 @@ def run_console(driver: Driver, settings: Settings, query: str, params: dict[str
     @unit_of_work(timeout=settings.query_timeout_s)
     def work(tx: Any) -> dict[str, Any]:
         result = tx.run(cast(LiteralString, query.strip().rstrip(";")), params or {})
-        rows = []
+        rows: list[dict[str, Any]] = []
         for record in result:
             if len(rows) == cap:
                 return {"columns": list(result.keys()), "rows": rows, "truncated": True}

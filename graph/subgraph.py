@@ -104,7 +104,7 @@ def neighbourhood(
         # A fair share per node first (twice room over the frontier), then, if the ring is
         # still short of room, the nodes that were cut off again with the whole room.
         share = min(room, -(-2 * room // len(frontier)))
-        ask, cut = frontier, []
+        ask, cut = frontier, list[Any]()
         for quota in (share + 1, room + 1):  # one more than asked tells a cut-off node
             rows = read(
                 driver, settings, cast(LiteralString, _RING), {"ids": ask, "quota": quota, "frontier": len(ask)}

@@ -299,11 +299,11 @@ def write_batches(
         try:
             # Only the packed parameters travel between threads; each GraphBatch is dropped
             # once packed, so memory holds about two batches whatever the input size.
-            prepared = (
-                (batch.counts(), len(batch.nodes), _batch_work(batch, replace))
-                for batch in batches
-                if validate_batch(batch, known) is None
-            )
+            def checked(batch: GraphBatch) -> GraphBatch:
+                validate_batch(batch, known)  # raises on the first bad batch, before it is written
+                return batch
+
+            prepared = ((b.counts(), len(b.nodes), _batch_work(b, replace)) for b in map(checked, batches))
             for counts, nodes, work in _prefetched(prepared, depth=1):
                 if tx is not None:
                     work(tx)  # type: ignore[arg-type]

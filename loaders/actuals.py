@@ -136,4 +136,5 @@ def load_actuals(driver: Driver, settings: Settings, path: str | Path) -> dict[s
         )
         rels.append(RelRow(RelType.REPORTS, Label.ACTUAL, key, Label.CLUSTER, cluster_key))
     existing = {(Label.CLUSTER, by_name[r.cluster]) for r in rows}
-    return write_batch(driver, settings, GraphBatch(tuple(nodes), tuple(rels)), existing=existing)
+    counts: dict[str, int] = write_batch(driver, settings, GraphBatch(tuple(nodes), tuple(rels)), existing=existing)
+    return counts

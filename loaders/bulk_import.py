@@ -132,7 +132,7 @@ class CsvTables:
         if kind is str:
             if "\n" in value or "\r" in value:
                 self.multiline = True
-            return '"' + value.replace('"', '""') + '"'
+            return '"' + str(value).replace('"', '""') + '"'
         if kind is bool:
             return "true" if value else "false"
         if kind is float:
@@ -167,7 +167,7 @@ class CsvTables:
         if table is not None:
             return table
         signature = self._signature(props)
-        tables: dict[Any, _Table] = self._rels if rel else self._nodes  # type: ignore[assignment]
+        tables: dict[Any, _Table] = self._rels if rel else self._nodes
         table = tables.get((*owner, signature))
         if table is None:
             if rel:

@@ -105,7 +105,8 @@ def stating_sentences(doc: PlanDocument, words: Iterable[str]) -> list[Sentence]
 
 
 def _within(inner: Sentence, outer: Span, doc_key: str) -> bool:
-    return outer.document == doc_key and outer.start <= inner.start and inner.end <= outer.end
+    inside: bool = outer.document == doc_key and outer.start <= inner.start and inner.end <= outer.end
+    return inside
 
 
 def cluster_link_batch(

@@ -16,6 +16,7 @@ traditional ones that name a single city without doubt.  Left out on purpose: å¹
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -76,7 +77,7 @@ def _packaged(name: str) -> Traversable:
 
 def _read_rows(source: Path | Traversable, columns: Sequence[str]) -> list[tuple[int, dict[str, str]]]:
     """Rows of a CSV as (row number, cells); the header is row 1, so numbers match an editor's lines."""
-    with source.open("r", encoding="utf-8", newline="") as handle:
+    with io.TextIOWrapper(source.open("rb"), encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         header = [h.strip() for h in next(reader, [])]
         missing = [c for c in columns if c not in header]

@@ -159,14 +159,14 @@ def read_projects(
     # Sponsors are checked against the graph in one go, once the rows are known.
     present = known_firms(sorted({r.sponsor for r, _ in candidates if r.sponsor}))
     rows: list[ProjectRow] = []
-    for r, cells in candidates:
+    for r, row_cells in candidates:
         if r.sponsor is not None and r.sponsor not in present:
             problems.append(
                 Problem(
                     str(p), r.row, "sponsor", f"no firm with USCC {r.sponsor!r} in the graph (load the firms first)"
                 )
             )
-            rejected[r.row] = cells
+            rejected[r.row] = row_cells
         else:
             rows.append(r)
     if len(records) == 1:

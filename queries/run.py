@@ -29,4 +29,5 @@ def run_named(
     bound = query.bind(params or {})
     if "limit" in bound:
         bound["limit"] = min(int(bound["limit"]), settings.row_cap)
-    return read(driver, settings, query.cypher, bound)
+    rows: list[dict[str, Any]] = read(driver, settings, query.cypher, bound)
+    return rows

@@ -544,9 +544,11 @@ class _Reader:
 
     def project_firms(self, project: _Entity) -> None:
         # 奋安铝业新型高端铝材…: a project named after the firm that builds it
-        builder = _builder_of(project.name)
-        if builder or ((m := _PROJECT_FIRM.match(project.name)) and len(project.name) - m.end() >= 3):
-            short = builder or self.resolver.strip_place(m.group(1)) or m.group(1)  # 洛阳中兴通讯 → 中兴通讯
+        short = _builder_of(project.name)
+        builder = short is not None
+        if short is None and (m := _PROJECT_FIRM.match(project.name)) and len(project.name) - m.end() >= 3:
+            short = self.resolver.strip_place(m.group(1)) or m.group(1)  # 洛阳中兴通讯 → 中兴通讯
+        if short:
             known = next((f for f in self.firms.values() if f.name.startswith(short)), None) or next(
                 (f for f in self.firms.values() if len(f.name) >= 2 and short.startswith(f.name) and builder), None
             )  # 中船风电兴城一期…: the 中船 already named

@@ -479,9 +479,9 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         items = _split_items(body, conj=False) if (_LIST_SEP in body) else [(0, body)]
         if wanted and len(items) >= 2 and cn_count(wanted.group(1)) == len(items) + 1:
             # 机床、…、电气和医药化工五大…集群: the count says the last item is two
-            k, last = items[-1]
-            if (j := re.search(r"和|及|与", last)) and j.start() >= 2 and len(last) - j.end() >= 2:
-                items = items[:-1] + [(k, last[: j.start()]), (k + j.end(), last[j.end() :])]
+            k, final_item = items[-1]
+            if (j := re.search(r"和|及|与", final_item)) and j.start() >= 2 and len(final_item) - j.end() >= 2:
+                items = items[:-1] + [(k, final_item[: j.start()]), (k + j.end(), final_item[j.end() :])]
         made: list[Mention] = []
         if text[max(0, s - 1) : s] == "聚" or (counted and len(items) == 1):
             # 聚集群 is a verb; 广东有7个集群 counts clusters, it names none

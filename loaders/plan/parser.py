@@ -197,13 +197,13 @@ class _Parser:
             return [make(name, distinct(places), industry)]
         split = [(item, *leading_places(self.gaz, item)) for item in items]
         item_is_industry = not industry and all(end < len(item) for item, _, end in split)
-        for item, places, end in split:
+        for item, item_places, end in split:
             if industry:
-                made.append(make(cc.centre + item + industry + cc.suffix, list(places), industry))
+                made.append(make(cc.centre + item + industry + cc.suffix, list(item_places), industry))
             elif item_is_industry:
-                made.append(make(cc.centre + item + cc.suffix, list(places), item[end:]))
+                made.append(make(cc.centre + item + cc.suffix, list(item_places), item[end:]))
             else:
-                made.append(make(cc.centre + item + sector + cc.suffix, list(places), sector))
+                made.append(make(cc.centre + item + sector + cc.suffix, list(item_places), sector))
         return made
 
     # -- paragraphs -----------------------------------------------------------
@@ -348,11 +348,11 @@ class _Parser:
             names.setdefault(known, known)
         by_length = sorted(names, key=len, reverse=True)
         for project in self.projects.values():
-            firm = self.firm_leading(project.name, by_length, names)
-            if firm is None:
+            leading = self.firm_leading(project.name, by_length, names)
+            if leading is None:
                 continue
             span = project.spans[0]
-            name = self.add(self.enterprises, Label.ENTERPRISE, firm, span)
+            name = self.add(self.enterprises, Label.ENTERPRISE, leading, span)
             self.links.append(Link("run_by", project.name, name, span))
 
     def firm_leading(self, project: str, by_length: list[str], names: dict[str, str]) -> str | None:

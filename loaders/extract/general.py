@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from clusterkg.loaders.places import Division, NationalGazetteer
 from clusterkg.loaders.plan.document import PlanDocument
@@ -43,6 +42,7 @@ from .mentions import (
     is_generic,
     level_of,
     project_mentions,
+    province_lead,
     zone_mentions,
 )
 from .resolve import Resolver, document_home
@@ -78,16 +78,6 @@ def _builder_of(name: str) -> str | None:
                 return None
             return head
     return None
-
-
-@lru_cache(maxsize=1)
-def _province_prefix(gaz: NationalGazetteer) -> re.Pattern[str]:
-    names = sorted(
-        (d.name for d in gaz.divisions if d.level == "province" and d.name.endswith(("省", "自治区"))),
-        key=len,
-        reverse=True,
-    )
-    return re.compile("^(?:" + "|".join(map(re.escape, names)) + ")")
 
 
 _INDUSTRY_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*[:：]")
@@ -222,7 +212,7 @@ class _Reader:
         lead = lead or self.resolver.leading_places(name) or self.resolver.leading_places(m.industry or "")
         if places:
             lead = lead or places
-        if (prov := _province_prefix(self.gaz).match(name)) and len(name) - prov.end() >= 6:
+        if (prov := province_lead(full_only=True).match(name)) and len(name) - prov.end() >= 6:
             # 安徽省长丰县汽车零部件特色产业集群: the province is where it is, not part of its name
             aliases.add(name)
             name = name[prov.end() :]

@@ -23,7 +23,7 @@ from functools import lru_cache
 from clusterkg.text import normalise_name
 
 from .lexicon import LEXICON
-from .segments import Piece
+from .segments import Piece, cn_int
 
 _CN_NUM = "一二三四五六七八九十两百千万零〇"
 # A boundary no name crosses (folded text: ASCII punctuation after NFKC).
@@ -383,20 +383,6 @@ def _bracket_industry(text: str, at: int) -> tuple[str, int] | None:
     return None
 
 
-def cn_count(text: str) -> int | None:
-    """A small count in Arabic or Chinese numerals: 2 → 2, 两 → 2, 十二 → 12."""
-    if text.isdigit():
-        return int(text)
-    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    if text in digits:
-        return digits[text]
-    if text.startswith("十"):
-        return 10 + digits.get(text[1:], 0)
-    if len(text) == 2 and text[1] == "十":
-        return digits.get(text[0], 0) * 10
-    return None
-
-
 _QUOTES = '“”"‘’「」『』'
 
 
@@ -477,7 +463,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             or split is not None
         )
         items = _split_items(body, conj=False) if (_LIST_SEP in body) else [(0, body)]
-        if wanted and len(items) >= 2 and cn_count(wanted.group(1)) == len(items) + 1:
+        if wanted and len(items) >= 2 and cn_int(wanted.group(1)) == len(items) + 1:
             # 机床、…、电气和医药化工五大…集群: the count says the last item is two
             k, final_item = items[-1]
             if (j := re.search(r"和|及|与", final_item)) and j.start() >= 2 and len(final_item) - j.end() >= 2:
@@ -606,12 +592,9 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 inner, close = bracket
                 inner = re.sub(r"(?:等)?(?:领域|方向|行业)$", "", inner)
                 n = re.search(rf"([\d{_CN_NUM}]+)个$", left)
-                several = n is not None and (cn_count(n.group(1)) or 0) >= 2
-                parts = (
-                    re.split(r"和|与|及", inner)
-                    if several and len(re.split(r"和|与|及", inner)) == cn_count(n.group(1) if n else "")
-                    else [inner]
-                )
+                count = cn_int(n.group(1)) if n else None
+                joined = re.split(r"和|与|及", inner)
+                parts = joined if count is not None and count >= 2 and len(joined) == count else [inner]
                 for part in parts:
                     named = part if part.endswith(("集群", "基地")) else part + suffix  # (先进钢铁材料及应用集群)
                     made.append(
@@ -801,7 +784,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         if text.startswith(("项目", "建设项目"), e):
             continue  # 某某产业园项目: a project being built, read as a project
         st = s - len(head)
-        if (prov := _province_lead().match(head)) and len(head) > prov.end() and _place_begins(head[prov.end() :], 0):
+        if (prov := province_lead().match(head)) and len(head) > prov.end() and _place_begins(head[prov.end() :], 0):
             st += prov.end()  # 山东淄博高新区: the province before a city's zone is no part of its name
         full = normalise_name(text[s - len(head) : e])
         out.append(
@@ -810,13 +793,17 @@ def zone_mentions(piece: Piece) -> list[Mention]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _province_lead() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def province_lead(full_only: bool = False) -> re.Pattern[str]:
+    """A province's name (or short name) at the start of a text; ``full_only``: only the full
+    names of provinces and autonomous regions (安徽省, 广西壮族自治区), not 山东 or 北京市."""
     from clusterkg.loaders.places import NationalGazetteer
 
-    names = {
-        n for d in NationalGazetteer.load().divisions if d.level == "province" for n in (d.name, d.short) if len(n) >= 2
-    }
+    provinces = [d for d in NationalGazetteer.load().divisions if d.level == "province"]
+    if full_only:
+        names = {d.name for d in provinces if d.name.endswith(("省", "自治区"))}
+    else:
+        names = {n for d in provinces for n in (d.name, d.short) if len(n) >= 2}
     return re.compile("^(?:" + "|".join(sorted(map(re.escape, names), key=lambda n: -len(n))) + ")")
 
 

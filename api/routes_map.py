@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from neo4j import Driver
 
@@ -117,11 +117,7 @@ class MapQuery:
         return urlencode({k: v for k, v in raw.items() if v})
 
 
-@router.get("/map.svg", tags=["maps"], response_class=Response, responses={200: {"content": {"image/svg+xml": {}}}})
-def map_svg(
-    driver: DriverDep,
-    settings: SettingsDep,
-    registry: RegistryDep,
+def map_query(
     province: ProvinceParam = None,
     level: LevelParam = "county",
     metric: MetricParam = "clusters",
@@ -129,9 +125,23 @@ def map_svg(
     segment: SegmentParam = "",
     cluster: ClusterParam = "",
     sector: SectorParam = "",
+) -> MapQuery:
+    """The query parameters every map route takes, as one value."""
+    return MapQuery(province, level, metric, cluster_level, segment, cluster, sector)
+
+
+MapQueryDep = Annotated[MapQuery, Depends(map_query)]
+
+
+@router.get("/map.svg", tags=["maps"], response_class=Response, responses={200: {"content": {"image/svg+xml": {}}}})
+def map_svg(
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    q: MapQueryDep,
 ) -> Response:
     """A printable map of the province (示意图): each area a path with data-code, legend and data source."""
-    view = MapQuery(province, level, metric, cluster_level, segment, cluster, sector).view(driver, settings, registry)
+    view = q.view(driver, settings, registry)
     return Response(render_svg(view), media_type=SVG_MEDIA)
 
 
@@ -140,16 +150,10 @@ def map_features(
     driver: DriverDep,
     settings: SettingsDep,
     registry: RegistryDep,
-    province: ProvinceParam = None,
-    level: LevelParam = "county",
-    metric: MetricParam = "clusters",
-    cluster_level: ClusterLevelParam = "",
-    segment: SegmentParam = "",
-    cluster: ClusterParam = "",
-    sector: SectorParam = "",
+    q: MapQueryDep,
 ) -> JSONResponse:
     """The map's areas as GeoJSON (lon/lat): properties code, name, metric (the figure), fill and page."""
-    view = MapQuery(province, level, metric, cluster_level, segment, cluster, sector).view(driver, settings, registry)
+    view = q.view(driver, settings, registry)
     return JSONResponse(feature_collection(view), media_type="application/geo+json")
 
 
@@ -158,16 +162,9 @@ def map_page(
     driver: DriverDep,
     settings: SettingsDep,
     registry: RegistryDep,
-    province: ProvinceParam = None,
-    level: LevelParam = "county",
-    metric: MetricParam = "clusters",
-    cluster_level: ClusterLevelParam = "",
-    segment: SegmentParam = "",
-    cluster: ClusterParam = "",
-    sector: SectorParam = "",
+    q: MapQueryDep,
 ) -> HTMLResponse:
     """The province on a map: city or county areas shaded by a metric; hover for the figure, click for the page."""
-    q = MapQuery(province, level, metric, cluster_level, segment, cluster, sector)
     view = q.view(driver, settings, registry)
     segments = run_named(driver, settings, "chain_segments", {"limit": 2000}, registry=registry)
     clusters = run_named(driver, settings, "clusters_list", {"level": "", "limit": 1000}, registry=registry)
@@ -186,11 +183,11 @@ def map_page(
             metrics=METRICS,
             provinces=provinces,
             cluster_levels=sorted(levels, key=lambda lv: (LEVEL_ORDER.index(lv) if lv in LEVEL_ORDER else 99, lv)),
-            cluster_level=cluster_level,
+            cluster_level=q.cluster_level,
             segments=segments,
-            segment=segment,
+            segment=q.segment,
             sectors=sectors,
-            sector=sector,
+            sector=q.sector,
             svg_href="/map.svg?" + q.params(),
             geojson_href="/api/map/features?" + q.params(),
             data={"features": feature_collection(view), "zones": zone_points(view)},

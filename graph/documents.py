@@ -39,8 +39,7 @@ from .writes import (
     _drop_orphans,
     _forget_document,
     _pack,
-    _write_nodes,
-    _write_rels,
+    _write_tables,
     validate_batch,
 )
 
@@ -288,15 +287,7 @@ def write_document(
         _forget_document(tx, doc)
         mapping = _resolve(tx, doc, packed[0], forms) if forms is not None else {}
         nodes, rels = _apply(packed, doc, mapping)
-        # Documents first: provenance of every other node points at them.
-        for label in sorted(nodes, key=lambda label: label != Label.DOCUMENT):
-            _write_nodes(tx, label, nodes[label])
-            if progress:
-                progress(label.value, len(nodes[label]))
-        for (rel, a, b), rows in sorted(rels.items()):
-            _write_rels(tx, rel, a, b, rows)
-            if progress:
-                progress(rel.value, len(rows))
+        _write_tables(tx, nodes, rels, progress)
         written: dict[Label, dict[str, set[str]]] = {
             label: {row["key"]: set() for row in nodes.get(label, [])} for label in STATED_LABELS
         }

@@ -155,6 +155,24 @@ def _drop_orphans(tx: ManagedTransaction, labels: Iterable[Label]) -> None:
         tx.run(f"MATCH (n:{cypher_name(label)}) WHERE NOT (n)--() DELETE n").consume()
 
 
+def _write_tables(
+    tx: ManagedTransaction,
+    nodes: dict[Label, list[dict[str, Any]]],
+    rels: dict[tuple[RelType, Label, Label], list[dict[str, Any]]],
+    progress: Progress | None,
+) -> None:
+    """Every node table, documents first (provenance of every other node points at them), then
+    every relationship table, reporting each as it is written."""
+    for label in sorted(nodes, key=lambda label: label != Label.DOCUMENT):
+        _write_nodes(tx, label, nodes[label])
+        if progress:
+            progress(label.value, len(nodes[label]))
+    for (rel, a, b), rows in sorted(rels.items()):
+        _write_rels(tx, rel, a, b, rows)
+        if progress:
+            progress(rel.value, len(rows))
+
+
 def write_batch(
     driver: Driver,
     settings: Settings,
@@ -177,20 +195,12 @@ def write_batch(
     ensure_schema(driver, settings)
     nodes, rels = _pack(batch)
     # Documents first: provenance of every other node points at them.
-    order = sorted(nodes, key=lambda label: label != Label.DOCUMENT)
     prune = list(prune_labels)
 
     def work(tx: ManagedTransaction) -> None:
         if replace_document:
             _forget_document(tx, replace_document)
-        for label in order:
-            _write_nodes(tx, label, nodes[label])
-            if progress:
-                progress(label.value, len(nodes[label]))
-        for (rel, a, b), rows in sorted(rels.items()):
-            _write_rels(tx, rel, a, b, rows)
-            if progress:
-                progress(rel.value, len(rows))
+        _write_tables(tx, nodes, rels, progress)
         if prune:
             _drop_orphans(tx, prune)
 

@@ -453,20 +453,32 @@ class _Reader:
                 target = self.last_cluster  # 该集群以…为龙头: the cluster just named
         if named and (bare := _BARE_ZONE.search(piece.text)):
             # 高新区打造百亿级节能环保产业集群: the zone a report is about, called by its kind
-            home = [
+            word = bare.group(1)
+            home = [z for z in self.zones.values() if word in z.aliases]  # (以下简称"开发区")
+            home = home or [
                 z
                 for z in self.zones.values()
-                if _zone_key(z.name).endswith(_zone_key(bare.group(1))) and len(z.name) > len(bare.group(1))
+                if _zone_key(z.name).endswith(_zone_key(word)) and len(z.name) > len(word)
             ]
             if len(home) == 1:
                 for c in named:
                     c.links["zone"].setdefault(home[0].name, ev)
         if len(named) == 1:
             self.last_cluster = named[0]
+        prior: tuple[Mention, _Entity] | None = None  # the zone just read, for its bracketed second name
         for m in others:
             if m.kind != "zone" and any(a <= m.start and m.end <= b for a, b in in_names):
                 continue
+            if m.kind == "zone" and prior is not None and self.second_name(piece, prior[0], m):
+                # 西宁经济技术开发区(青海国家高新技术产业开发区): one zone under two names
+                first = prior[1]
+                first.aliases.add(m.name)
+                if also := _ALSO_CALLED.match(piece.text, piece.index(m.end) + 1):
+                    first.aliases.add(normalise_name(also.group(1)))
+                continue
             ent = self.entity(m.kind, self.own_name(m), ev)
+            if m.kind == "zone":
+                prior = (m, ent)
             if self.traditional:
                 as_written = normalise_name(self.doc.text[m.start : m.end])
                 if as_written != ent.name:
@@ -500,6 +512,12 @@ class _Reader:
             else:
                 self.unattached.append((m, ev))
         return named
+
+    @staticmethod
+    def second_name(piece: Piece, first: Mention, m: Mention) -> bool:
+        """Whether zone ``m`` is written in brackets right after zone ``first``: its other name."""
+        a, b = piece.index(first.end), piece.index(m.start)
+        return piece.text[a:b] == "(" and piece.text[piece.index(m.end) : piece.index(m.end) + 1] == ")"
 
     def own_name(self, m: Mention) -> str:
         """A firm or project name without the county that a report puts before it

@@ -53,6 +53,9 @@ _BRIDGE_TAIL = re.compile(
     r"(?:领域|方向|行业)?(?:培育|打造|建设|发展|创建|形成)?$"
 )
 
+# a count, then the kind the counted items share: …两个新能源(产业集群)
+_UMBRELLA = re.compile(rf"(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)(?P<kind>[\u4e00-\u9fff]{{2,8}}?)(?:产业)?$")
+
 
 def level_of(text: str) -> tuple[str, float] | None:
     """A level as written and its size in 亿元: 千亿级 → 1000, 500亿元以上 → 500, 1.2万亿级 → 12000.
@@ -435,6 +438,15 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         # 甲、乙等四个具有国际竞争力的主导产业集群: a qualifier between the list's count and its ending
         if (q := _QUALIFIED.match(left)) and is_generic(_cut_head(q.group("qual")) or "的", LEXICON.cluster_generic):
             left = q.group("body") + "等"
+        # 光伏制造、动力及储能锂电池两个新能源产业集群: as many items as the count, under one kind
+        if (
+            (u := _UMBRELLA.search(left))
+            and _LIST_SEP in left[: u.start()]
+            and cn_int(u.group("n")) == len(_split_items(left[: u.start()], conj=False))
+        ):
+            left = left[: u.start("kind")]
+            if not level and (kl := _LEVEL_RX.search(u.group("kind"))):
+                level = level_of(kl.group(1))  # …两个千亿级制造业产业集群
         firm_list = bool(_FIRM_LIST_END.search(left))
         tail = _BRIDGE_TAIL.search(left)
         has_tail = bool(tail and tail.group(0))

@@ -460,3 +460,24 @@ def test_firms_quoted_through_their_people_and_firms_brought_in_as_projects(tmp_
     firms = {x.name for x in f.firms}
     assert {"华禾化工", "青石新材", "东岭化工"} <= firms
     assert not firms & {"光伏组件", "储能电池"}  # kinds of product, not firms
+
+
+def test_items_as_many_as_the_count_under_a_shared_kind_are_each_a_cluster(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "全市形成钢铁冶炼、不锈钢制品两个新材料产业集群，汽车、家电两个千亿级制造业产业集群。\n")
+    assert set(clusters(f)) == {"钢铁冶炼产业集群", "不锈钢制品产业集群", "汽车产业集群", "家电产业集群"}
+    assert clusters(f)["汽车产业集群"][0] == "千亿级"
+
+
+def test_a_zone_with_a_second_name_in_brackets_and_a_short_name_is_one_zone(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "甘肃兰州经济技术开发区(兰州国家高新技术产业开发区)(以下简称“开发区”)发布投资计划。\n"
+        "目前,开发区已形成有色冶金、精细化工两个新材料产业集群。\n",
+    )
+    assert [(z.name, sorted(z.aliases)) for z in f.zones] == [
+        ("兰州经济技术开发区", ["兰州国家高新技术产业开发区", "开发区", "甘肃兰州经济技术开发区"])
+    ]
+    assert {c.name: sorted(c.zones) for c in f.clusters} == {
+        "有色冶金产业集群": ["兰州经济技术开发区"],
+        "精细化工产业集群": ["兰州经济技术开发区"],
+    }

@@ -84,6 +84,11 @@ _INDUSTRY_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*[
 _BARE_ZONE = re.compile(
     r"(?:^|[,;:。])\s*(?:该|本|全)?(高新区|经开区|开发区|综保区|新区|示范区|集聚区)(?=[\u4e00-\u9fff])"
 )
+# what may stand before a sentence's subject: a time or a connective (近年来, 2023年以来, 同时)
+_SUBJECT_LEAD = re.compile(
+    r"(?:(?:近年来|目前|截至目前|当前|今年以来|近期|同时|此外|其中|另外|\d{4}年(?:\d{1,2}月)?(?:以来)?"
+    r"|[\u4e00-\u9fff\d]{1,8}(?:以来|期间|期末))\s*,?\s*)?(?:该|全)?"
+)
 _INDUSTRY_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:产业|行业)(?!集群|基地|园|集聚区)")
 _ZONE_SHORT = (
     ("高新技术产业开发区", "高新区"),
@@ -506,12 +511,28 @@ class _Reader:
             inside = [c for a, b, c in spans if a <= m.start and m.end <= b]
             owner = inside[0] if inside else target
             if len(named) > 1 and not inside:
+                if (
+                    m.kind == "zone"
+                    and self.resolver.strip_place(m.name)
+                    and self.zone_is_subject(piece, m, zones, cms)
+                ):
+                    # 济宁高新区充分发挥A集群优势,B集群被评为…: the zone the sentence is about hosts them all
+                    for c in named:
+                        c.links["zone"].setdefault(ent.name, ev)
+                    continue
                 owner = self.nearest(named, cms, m)
             if owner is not None:
                 owner.links[m.kind].setdefault(ent.name, ev)
             else:
                 self.unattached.append((m, ev))
         return named
+
+    @staticmethod
+    def zone_is_subject(piece: Piece, m: Mention, zones: list[Mention], cms: list[Mention]) -> bool:
+        """Whether zone ``m`` opens the sentence as its subject, before every cluster, and is its only zone."""
+        if len([z for z in zones if z.name != m.name]) or any(c.start < m.end for c in cms):
+            return False
+        return bool(_SUBJECT_LEAD.fullmatch(piece.text[: piece.index(m.start)]))
 
     @staticmethod
     def second_name(piece: Piece, first: Mention, m: Mention) -> bool:

@@ -481,3 +481,14 @@ def test_a_zone_with_a_second_name_in_brackets_and_a_short_name_is_one_zone(tmp_
         "有色冶金产业集群": ["兰州经济技术开发区"],
         "精细化工产业集群": ["兰州经济技术开发区"],
     }
+
+
+def test_a_zone_opening_a_sentence_hosts_every_cluster_it_names(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "近年来,潍坊高新区发挥动力装备产业集群优势,声学光电产业集群入选省级集群,生物医药产业获评特色产业集群。\n"
+        "浦东新区培育集成电路产业集群、人工智能产业集群。\n",
+    )
+    zones = {c.name: sorted(c.zones) for c in f.clusters}
+    assert zones["动力装备产业集群"] == zones["声学光电产业集群"] == ["潍坊高新区"]
+    assert zones["人工智能产业集群"] == []  # a district opening the sentence is no host of them all

@@ -139,6 +139,9 @@ _COUNT_CUT = re.compile(
 )
 
 
+_PLACE_VERB = re.compile(r"(?:还将|也将|正在|将|要|拟)(建设|在|把|以|由|向|为)?|(建设)")
+
+
 @lru_cache(maxsize=65536)
 def _cut_head(head: str) -> str:
     """The head after the rightmost genre verb inside it, and without lead words at its left."""
@@ -150,6 +153,13 @@ def _cut_head(head: str) -> str:
         pos = m.start() + 1
     if best >= 0:
         head = head[best:]
+    if (
+        (n := _place_prefix_len(head))
+        and (v := _PLACE_VERB.match(head, n))
+        and len(head) - v.end() >= 2
+        and not head[n:].startswith(LEXICON.cut_keep)
+    ):
+        head = head[v.end() :]  # 襄阳市将建设驱动电机: a place and what it will do is no name's start
     count = None
     for count in _COUNT_CUT.finditer(head):
         pass
@@ -1131,6 +1141,20 @@ def _kind_item(head: str) -> bool:
     )
 
 
+def _loose_kind(head: str) -> bool:
+    """An item that may name a kind of product or facility when the list says it lists kinds: nothing
+    that only one project has (an output, a phase, a firm, a place)."""
+    return (
+        2 <= len(head) <= 14
+        and not re.search(
+            r"年产|万吨|千瓦|万台|万辆|万套|[一二三四首]期|扩建|新建|技改|公司|集团|园|基地|厂|线|站", head
+        )
+        and not _place_begins(head, 0)
+    )
+
+
+# words between 等 and 项目 that still introduce named projects (等一批重点项目, 等重大项目)
+_NAMED_LIST_WORDS = re.compile(r"一批|重点|重大|建设|在建|新建|签约|招商|亿元以上|大|好|优质|标志性|龙头|产业化")
 _KIND_OF_PROJECT = re.compile(r"(?:产业|领域|行业|龙头|科研|配套|类)$")
 _PHASE_AFTER = re.compile(r"^(.{4,}?项目)(?:\(?[一二三四五首]期\)?)(?:工程|项目)?$")
 _PROJECT_STATUS = re.compile(
@@ -1152,8 +1176,10 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if not m.group(0).startswith("等") and _LIST_SEP not in body:
             continue  # 建设3个项目: a count, not a list (A、B、C三个项目 is one)
         parts = _split_items(body, conj=True, joiners="和|以及")  # 汽车模具及专用设备改造 is one project
+        # 港口机械、海洋工程装备等海洋产业相关项目: a kind between 等 and 项目 says the items are kinds too
+        of_kind = bool(_NAMED_LIST_WORDS.sub("", m.group(2))) and all(_loose_kind(_cut_head(i)) for _, i in parts)
         if len(parts) > 1 and (
-            all(len(_cut_head(i)) <= 2 for _, i in parts) or all(_kind_item(_cut_head(i)) for _, i in parts)
+            of_kind or all(len(_cut_head(i)) <= 2 for _, i in parts) or all(_kind_item(_cut_head(i)) for _, i in parts)
         ):
             covered.append((b, m.end()))  # 核电、风电、光伏等项目 / 药品、化妆品、保健品等项目: kinds, not projects
             continue

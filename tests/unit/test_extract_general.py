@@ -492,3 +492,12 @@ def test_a_zone_opening_a_sentence_hosts_every_cluster_it_names(tmp_path: Path) 
     zones = {c.name: sorted(c.zones) for c in f.clusters}
     assert zones["动力装备产业集群"] == zones["声学光电产业集群"] == ["潍坊高新区"]
     assert zones["人工智能产业集群"] == []  # a district opening the sentence is no host of them all
+
+
+def test_items_before_a_kind_of_project_are_kinds_and_named_lists_stay_projects(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "襄阳市将建设驱动电机、座椅和车身结构件中心等汽车零部件配套项目，打造新能源汽车产业集群。\n"
+        "加快比亚迪年产20万辆整车、宁德时代电池基地等重点项目建设，做强新能源汽车产业集群。\n",
+    )
+    assert sorted(p.name for p in f.projects) == ["宁德时代电池基地", "比亚迪年产20万辆整车"]

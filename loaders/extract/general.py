@@ -521,6 +521,11 @@ class _Reader:
                         c.links["zone"].setdefault(ent.name, ev)
                     continue
                 owner = self.nearest(named, cms, m)
+                if owner is None and m.kind == "project" and all(c.end <= m.start for c in cms):
+                    # 建设A基地、B基地和C集群,推进X、Y等重点项目建设: the sentence's projects serve them all
+                    for c in named:
+                        c.links["project"].setdefault(ent.name, ev)
+                    continue
             if owner is not None:
                 owner.links[m.kind].setdefault(ent.name, ev)
             else:

@@ -501,3 +501,14 @@ def test_items_before_a_kind_of_project_are_kinds_and_named_lists_stay_projects(
         "加快比亚迪年产20万辆整车、宁德时代电池基地等重点项目建设，做强新能源汽车产业集群。\n",
     )
     assert sorted(p.name for p in f.projects) == ["宁德时代电池基地", "比亚迪年产20万辆整车"]
+
+
+def test_projects_after_several_clusters_of_a_sentence_serve_them_all(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "着力建设石化产业集群和汽车零部件产业集群,推进年产30万吨乙烯项目、新能源汽车电驱项目等重点项目建设。\n",
+    )
+    assert {c.name: sorted(c.projects) for c in f.clusters} == {
+        "石化产业集群": ["年产30万吨乙烯项目", "新能源汽车电驱项目"],
+        "汽车零部件产业集群": ["年产30万吨乙烯项目", "新能源汽车电驱项目"],
+    }

@@ -370,7 +370,14 @@ class _Reader:
         # a park named in a list of projects being built (加快…产业园、…等项目建设) is a project
         built = [(p.start, p.end) for p in projects if p.via == "list"]
         zones = [z for z in zone_mentions(piece) if not any(a <= z.start and z.end <= b for a, b in built)]
-        others = zones + firm_mentions(piece) + projects
+        # a known firm's name inside a zone's or project's name is that park or project (比亚迪…产业园)
+        named_spans = [(o.start, o.end) for o in zones + projects]
+        firms = [
+            f
+            for f in firm_mentions(piece)
+            if f.via != "known" or not any(a <= f.start and f.end <= b for a, b in named_spans)
+        ]
+        others = zones + firms + projects
         # a base named in a list of projects or zones is one of them, not a cluster
         listed = [(o.start, o.end) for o in others if o.kind in ("project", "zone")]
         cms = [

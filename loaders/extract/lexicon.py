@@ -43,6 +43,7 @@ class Lexicon:
     cut: tuple[str, ...]
     cut_edge: tuple[str, ...]
     cut_keep: tuple[str, ...]
+    known_firms: tuple[str, ...] = ()
 
 
 def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
@@ -54,6 +55,7 @@ def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
 
 def load_lexicon() -> Lexicon:
     _, data = read_toml(None, "genre/lexicon.toml", "genre lexicon")
+    _, firms = read_toml(None, "genre/firms.toml", "genre firms")
     c, lv, z, f, p, col, cut = (
         _section(data, n) for n in ("cluster", "level", "zone", "firm", "project", "columns", "cut")
     )
@@ -78,6 +80,7 @@ def load_lexicon() -> Lexicon:
         cut=_longest_first(cut["inner"] + cut["edge"]),
         cut_edge=tuple(normalise_name(w) for w in cut["edge"]),
         cut_keep=tuple(normalise_name(w) for w in cut.get("keep", [])),
+        known_firms=_longest_first(firms.get("known", [])),
     )
 
 

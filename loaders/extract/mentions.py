@@ -1101,7 +1101,17 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if any(a <= st and m.end() <= c and (a, c) != (st, m.end()) for a, c in seen):
             continue
         add(st, m.end(), "name")
+    # the country's large firms, named bare (引进比亚迪, 宁德时代落户): the data pack's known names
+    if _KNOWN_FIRM is not None:
+        for m in _KNOWN_FIRM.finditer(text):
+            if not any(a < m.end() and m.start() < c for a, c in seen):
+                add(m.start(), m.end(), "known")
     return out
+
+
+_KNOWN_FIRM = (
+    re.compile("|".join(re.escape(w) for w in LEXICON.known_firms) + r"(?![A-Za-z])") if LEXICON.known_firms else None
+)
 
 
 # -- projects -----------------------------------------------------------------------------------

@@ -512,3 +512,13 @@ def test_projects_after_several_clusters_of_a_sentence_serve_them_all(tmp_path: 
         "石化产业集群": ["年产30万吨乙烯项目", "新能源汽车电驱项目"],
         "汽车零部件产业集群": ["年产30万吨乙烯项目", "新能源汽车电驱项目"],
     }
+
+
+def test_large_firms_named_bare_are_firms_but_not_inside_a_parks_name(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "引进比亚迪、宁德时代,建设比亚迪新能源汽车零部件产业园,做强新能源汽车产业集群。阳曲小米等特色产品。\n",
+    )
+    assert sorted(x.name for x in f.firms) == ["宁德时代", "比亚迪"]
+    assert [z.name for z in f.zones] == ["比亚迪新能源汽车零部件产业园"]
+    assert sorted(f.clusters[0].firms) == ["宁德时代", "比亚迪"]

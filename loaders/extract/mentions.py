@@ -1168,7 +1168,7 @@ _NAMED_LIST_WORDS = re.compile(r"一批|重点|重大|建设|在建|新建|签�
 _KIND_OF_PROJECT = re.compile(r"(?:产业|领域|行业|龙头|科研|配套|类)$")
 _PHASE_AFTER = re.compile(r"^(.{4,}?项目)(?:\(?[一二三四五首]期\)?)(?:工程|项目)?$")
 _PROJECT_STATUS = re.compile(
-    r"(?:[一二三四首]期)?(?:工程)?(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先)?(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营)"
+    r"(?:\(?[一二三四首]期\)?)?(?:工程)?(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先)?(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营)"
 )
 _PROJECT_CUE = re.compile(r"(\d|万吨|万千瓦|千瓦|万台|万辆|万套|万平方米|年产|一期|二期|三期|扩建|新建|技改)")
 
@@ -1219,9 +1219,10 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue
         b = _left_head(text, m.start(), lists=False)
         head = _cut_head(text[b : m.start()])
-        if len(head) < 4 or len(head) > 40 or is_generic(head, LEXICON.project_generic):
-            continue
         verb = any(v in text[max(0, b - 6) : m.start() - len(head)] for v in LEXICON.project_verbs)
+        # 争取大乙烯项目: a short head stands with a verb before it
+        if len(head) < (3 if verb else 4) or len(head) > 40 or is_generic(head, LEXICON.project_generic):
+            continue
         building = bool(_PROJECT_STATUS.match(text, m.end()))  # X项目建设如火如荼 / X项目成功落户
         named_for = re.search(r"公司|集团", head) is not None  # 东风公司新能源整车…项目: a firm's project
         if not _PROJECT_CUE.search(head) and not verb and not building and not named_for:
@@ -1255,6 +1256,19 @@ def project_mentions(piece: Piece) -> list[Mention]:
                     )
                 )
         covered.append((b, m.end()))
+    if (im := _PROJECT_ITEM.match(text)) and not any(a <= im.start(1) < c for a, c in covered):
+        head = _cut_head(im.group(1))
+        if (
+            len(head) >= 4
+            and not is_generic(head, LEXICON.project_generic)
+            and _place_prefix_len(head) < len(head)
+            and not _KIND_OF_PROJECT.search(head)
+        ):
+            st = im.start(1) + im.group(1).rfind(head)
+            out.append(
+                Mention("project", normalise_name(head), piece.at(st), piece.end_at(st + len(head)), piece.paragraph)
+            )
+            covered.append((st, st + len(head)))
     # 总投资380亿元的X / 投资N亿元建设X: an investment names a project whatever its ending
     for m in _INVESTED.finditer(text):
         head = m.group(1)
@@ -1268,6 +1282,13 @@ def project_mentions(piece: Piece) -> list[Mention]:
 
 _PROJECT_LIST_AFTER = re.compile(r"(如|包括|例如|有)?[^,。;:]*?(项目|工程)等")
 _INVESTED = re.compile(
-    r"(?:总投资|计划投资|投资)(?:约|近|超|超过|达)?\s*\d+(?:\.\d+)?\s*(?:亿|万)元(?:左右|以上)?(?:的|建设|打造)"
-    r"([\u4e00-\u9fff()A-Za-z\d]{3,30}?(?:项目|工程|基地|中心|园|电站|工厂|生产线|产线)(?:项目)?)"
+    r"(?:总投资|计划投资|投资)(?:约|近|超|超过|达)?\s*\d+(?:\.\d+)?\s*(?:亿|万)元(?:左右|以上)?"
+    # 总投资近80亿元、总装机容量140万千瓦的X / 投资150亿元在玉林打造X: other figures, or where, between
+    r"(?:、[^,;。、]{2,16}?\d+(?:\.\d+)?[^,;。、\d]{1,4})?(?:在[\u4e00-\u9fff]{1,6}?)?(?:的|建设|打造)"
+    r"([\u4e00-\u9fff()A-Za-z\d]{3,30}?(?:项目|工程|基地|中心|园|电站|工厂|生产线|产线|产业城|谷)(?:项目)?)"
+)
+# - 金盛兰优特钢生产线:总投资约300亿元: an item naming a project by what it costs or makes
+_PROJECT_ITEM = re.compile(
+    r"^\s*(?:[-·•●]|\d{1,2}[.、]|\(\d{1,2}\))?\s*([\u4e00-\u9fff()A-Za-z\d]{4,40}?)\s*[:]\s*"
+    r"(?:(?:总|计划|首期|一期)?投资(?:约|近|超|超过|达)?\s*\d|占地|年产|设计产能)"
 )

@@ -522,3 +522,22 @@ def test_large_firms_named_bare_are_firms_but_not_inside_a_parks_name(tmp_path: 
     assert sorted(x.name for x in f.firms) == ["宁德时代", "比亚迪"]
     assert [z.name for z in f.zones] == ["比亚迪新能源汽车零部件产业园"]
     assert sorted(f.clusters[0].firms) == ["宁德时代", "比亚迪"]
+
+
+def test_projects_named_by_their_phase_status_investment_or_item_label(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "做强储能产业集群。\n"
+        "红星汽车产业园项目(一期)已开工建设。积极争取大乙烯项目。\n"
+        "总投资近50亿元、总装机容量120万千瓦的白山抽水蓄能电站全面投产。\n"
+        "决定投资80亿元在桂林打造桂林新材料产业城。\n"
+        "- 蓝海优特钢生产线:总投资约30亿元,已试投产。\n"
+        "1.新材料产业:投资方向为高端合金。\n",
+    )
+    assert sorted(p.name for p in f.projects) == [
+        "大乙烯项目",
+        "桂林新材料产业城",
+        "白山抽水蓄能电站",
+        "红星汽车产业园项目",
+        "蓝海优特钢生产线",
+    ]

@@ -777,6 +777,20 @@ class _Reader:
                         for p in self.projects.values():
                             p.firms = [ent.name if f == alias else f for f in p.firms]
 
+    def title_cluster(self) -> _Entity | None:
+        """The one cluster a short title names, when each other cluster is a shorter name of its
+        industry (吉林省汽车产业集群"上台阶"工程 under 打造世界级先进汽车制造业集群): the text's topic."""
+        if not self.doc.paragraphs or len(self.doc.paragraphs[0].text) > 40:
+            return None
+        titled = [c for c in self.clusters.values() if any(e.paragraph == 0 for e in c.evidence)]
+        if len(titled) != 1 or not titled[0].industry:
+            return None
+        head = titled[0].industry
+        others = [c for c in self.clusters.values() if c is not titled[0]]
+        if all(c.industry and len(c.industry) >= 2 and c.industry in head for c in others):
+            return titled[0]
+        return None
+
     def industry_words(self, sentence: str) -> set[str]:
         """The industries a sentence speaks of: the X of every X产业 / X行业 in it."""
         return {normalise_name(w) for w in _INDUSTRY_WORD.findall(fold(sentence, self.traditional))}
@@ -813,8 +827,11 @@ class _Reader:
             for e in c.evidence:
                 if c not in in_paragraph.setdefault(e.paragraph, []):
                     in_paragraph[e.paragraph].append(c)
+        topic = self.title_cluster()
         for m, ev in self.unattached:
             lone = list(self.clusters.values())
+            if topic is not None:
+                lone = [topic]
             here = in_paragraph.get(m.paragraph, [])
             table = self._table(m.kind)
             by_industry = self.cluster_of_industry(ev.quote)

@@ -541,3 +541,15 @@ def test_projects_named_by_their_phase_status_investment_or_item_label(tmp_path:
         "红星汽车产业园项目",
         "蓝海优特钢生产线",
     ]
+
+
+def test_a_title_naming_one_cluster_makes_it_the_topic_of_what_the_text_names_later(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "辽宁省投资百亿元打造先进装备制造业集群\n"
+        "全省装备产业集群重点项目开工活动举行。\n"
+        "总投资约20亿元的沈阳机床智能产线项目当天开工。\n",
+    )
+    projects = {c.name: sorted(c.projects) for c in f.clusters}
+    assert projects["先进装备制造业集群"] == ["沈阳机床智能产线项目"]
+    assert projects["装备产业集群"] == []

@@ -41,6 +41,7 @@ _LEVEL_RX = re.compile(
     "("
     + "|".join(map(re.escape, _LEVEL_WORDS))
     + r"|(?:超|逾)?\d+(?:\.\d+)?(?:万亿|千亿|亿)元?(?:级|以上)|(?:超|逾)[千百]亿(?:元)?(?:级)?)"
+    + r"(?:(?<=亿)元(?:级)?)?"  # 超千亿元: the 元 after a level word is the level's
 )
 _COUNT_TAIL = re.compile(rf"(?:等|以及)?(?:[\d{_CN_NUM}]+)(?:个|大|类|家)?$|等$")
 _FIRM_LIST_END = re.compile(
@@ -60,10 +61,12 @@ _UMBRELLA = re.compile(rf"(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)(?P<kind>[\u4e00-\
 def level_of(text: str) -> tuple[str, float] | None:
     """A level as written and its size in 亿元: 千亿级 → 1000, 500亿元以上 → 500, 1.2万亿级 → 12000.
 
-    >>> level_of("五百亿级"), level_of("500亿元以上"), level_of("超千亿")
-    (('500亿级', 500.0), ('500亿级', 500.0), ('千亿级', 1000.0))
+    >>> level_of("五百亿级"), level_of("500亿元以上"), level_of("超千亿"), level_of("超千亿元")
+    (('500亿级', 500.0), ('500亿级', 500.0), ('千亿级', 1000.0), ('千亿级', 1000.0))
     """
     t = normalise_name(text)
+    if t not in LEXICON.level_yi and re.search(r"亿元级?$", t) and re.sub(r"元(级?)$", r"\1", t) in LEXICON.level_yi:
+        t = re.sub(r"元(级?)$", r"\1", t)  # 超千亿元 is 超千亿
     if t in LEXICON.level_yi:
         yi = LEXICON.level_yi[t]
         return _level_label(yi), yi

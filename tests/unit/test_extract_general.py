@@ -553,3 +553,17 @@ def test_a_title_naming_one_cluster_makes_it_the_topic_of_what_the_text_names_la
     projects = {c.name: sorted(c.projects) for c in f.clusters}
     assert projects["先进装备制造业集群"] == ["沈阳机床智能产线项目"]
     assert projects["装备产业集群"] == []
+
+
+def test_levels_written_with_yuan_are_levels(tmp_path: Path) -> None:
+    assert level_of("超千亿元") == ("千亿级", 1000.0)
+    assert level_of("五百亿元级") == ("500亿级", 500.0)
+    f = facts_of(
+        tmp_path,
+        "着力建设精细化工超千亿元产业基地、铝合金精深加工超千亿元产业基地,打造千亿元级汽车产业集群。\n",
+    )
+    assert {c.name: c.level for c in f.clusters} == {
+        "精细化工产业基地": "千亿级",
+        "铝合金精深加工产业基地": "千亿级",
+        "汽车产业集群": "千亿级",
+    }

@@ -58,6 +58,10 @@ _BRIDGE_TAIL = re.compile(
 _UMBRELLA = re.compile(rf"(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)(?P<kind>[\u4e00-\u9fff]{{2,8}}?)(?:产业)?$")
 
 
+# what no cluster's name holds: a clause (不含…,下同), a defined short name (以下简称), a project
+_NOT_CLUSTER_HEAD = re.compile(r"[,;]|下同|简称|项目")
+
+
 def level_of(text: str) -> tuple[str, float] | None:
     """A level as written and its size in 亿元: 千亿级 → 1000, 500亿元以上 → 500, 1.2万亿级 → 12000.
 
@@ -522,6 +526,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             if (
                 not head
                 or is_generic(head, LEXICON.cluster_generic)
+                or _NOT_CLUSTER_HEAD.search(head)
                 or head.startswith(_LIST_SEP)
                 or head.count(")") > head.count("(")
             ):
@@ -612,7 +617,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                         via="output",
                     )
                 )
-            elif bracket:
+            elif bracket and not _NOT_CLUSTER_HEAD.search(bracket[0]):
                 # 河南省中小企业特色产业集群(纺织服装): the industry is in the brackets
                 inner, close = bracket
                 inner = re.sub(r"(?:等)?(?:领域|方向|行业)$", "", inner)

@@ -567,3 +567,11 @@ def test_levels_written_with_yuan_are_levels(tmp_path: Path) -> None:
         "铝合金精深加工产业基地": "千亿级",
         "汽车产业集群": "千亿级",
     }
+
+
+def test_clauses_short_names_and_projects_make_no_cluster_name(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "培育县域制造业特色产业集群(以下简称集群)。积极培育公共服务项目和产业集群。打造家具产业集群。\n",
+    )
+    assert list(clusters(f)) == ["家具产业集群"]

@@ -80,7 +80,7 @@ def _builder_of(name: str) -> str | None:
     return None
 
 
-_INDUSTRY_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*[:：]")
+_INDUSTRY_LABEL = re.compile(r"^\s*在?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?:\s*[:：]|方面)")
 _BARE_ZONE = re.compile(
     r"(?:^|[,;:。])\s*(?:该|本|全)?(高新区|经开区|开发区|综保区|新区|示范区|集聚区)(?=[\u4e00-\u9fff])"
 )

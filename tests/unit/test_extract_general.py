@@ -575,3 +575,13 @@ def test_clauses_short_names_and_projects_make_no_cluster_name(tmp_path: Path) -
         "培育县域制造业特色产业集群(以下简称集群)。积极培育公共服务项目和产业集群。打造家具产业集群。\n",
     )
     assert list(clusters(f)) == ["家具产业集群"]
+
+
+def test_a_paragraph_about_another_industry_is_not_the_lone_clusters(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "米东区重点发展装备制造产业集群。\n"
+        "在新材料产业方面,甘泉堡经开区形成了新特能源、合盛硅业为代表的新材料产业集聚发展。\n"
+        "装备制造方面,特变电工等企业加快发展。\n",
+    )
+    assert sorted(f.clusters[0].firms) == ["特变电工"]

@@ -1141,6 +1141,8 @@ def labelled_projects(piece: Piece) -> list[Mention]:
     out = []
     for k, item in _split_items(m.group(1), conj=False):
         head = normalise_name(item)
+        if head.count("(") > head.count(")"):
+            head = head[: head.rfind("(")]  # 某玻璃(二期 : a text cut inside the bracket
         if len(head) >= 2 and not is_generic(head, LEXICON.project_generic):
             st = m.start(1) + k
             out.append(

@@ -585,3 +585,8 @@ def test_a_paragraph_about_another_industry_is_not_the_lone_clusters(tmp_path: P
         "装备制造方面,特变电工等企业加快发展。\n",
     )
     assert sorted(f.clusters[0].firms) == ["特变电工"]
+
+
+def test_a_project_cut_inside_its_bracket_and_one_after_a_verb_with_its_complement(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "做强乳业产业集群,实施好液奶三期、奶酪工厂等项目。\n重点项目一:滁州光伏玻璃(二期\n")
+    assert sorted(p.name for p in f.projects) == ["奶酪工厂", "液奶三期", "滁州光伏玻璃"]

@@ -118,8 +118,13 @@ def user() -> object:
 
 @pytest.fixture(scope="session")
 def plan_path() -> Path:
+    """The Henan 2015 plan; its tests skip with the reason where ../shared is absent, and fail on CI,
+    where the plans must be there."""
     if not PLAN.exists():
-        pytest.fail(f"the Henan plan is expected at {PLAN} (set CLUSTERKG_PLANS)")
+        reason = f"the Henan plan is not at {PLAN} (../shared absent; set CLUSTERKG_PLANS)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
     return PLAN
 
 

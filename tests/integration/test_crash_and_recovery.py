@@ -30,21 +30,48 @@ def big_registry(tmp_path_factory, plan_path) -> Path:  # type: ignore[no-untype
     return out
 
 
+# The loader's writes, as the server lists them while they run (graph/writes.py: UNWIND $rows … MERGE);
+# STARTS WITH, so that this query, which names them, is not one of them.
+LOADER_WRITES = (
+    "SHOW TRANSACTIONS YIELD transactionId, currentQuery, status "
+    "WHERE currentQuery STARTS WITH 'UNWIND $rows' AND currentQuery CONTAINS 'Enterprise' "
+    "RETURN transactionId, status"
+)
+
+
+def _wait_for(check, what: str, proc: subprocess.Popen[bytes] | None = None, limit_s: float = 120.0):  # type: ignore[no-untyped-def]
+    """Poll ``check`` until it returns something truthy; fail naming ``what`` if the loader ends first."""
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        if found := check():
+            return found
+        if proc is not None and proc.poll() is not None:
+            pytest.fail(f"the loader exited ({proc.returncode}) before {what}")
+        time.sleep(0.02)
+    pytest.fail(f"no {what} within {limit_s:.0f} s")
+
+
 def test_killing_the_loader_mid_run_leaves_the_graph_as_it_was(
     loaded_plan, driver, settings, big_registry: Path
 ) -> None:  # type: ignore[no-untyped-def]
     from clusterkg.graph.db import read, write
     from clusterkg.loaders.load_firms import load_firms
 
+    def open_writes() -> list[dict[str, object]]:
+        return read(driver, settings, LOADER_WRITES)
+
     write(driver, settings, "MATCH (e:Enterprise {source: 'registry'}) DETACH DELETE e")
     before = export_graph(driver, settings)
     proc = subprocess.Popen(
         [CLI, "load", "firms", str(big_registry)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    time.sleep(4)  # reading and checking 60,000 rows alone takes longer than this
+    # The signal: the server lists the loader's write transaction running; kill it then, mid-write.
+    running = _wait_for(open_writes, "its write transaction opened", proc)
     proc.send_signal(signal.SIGKILL)
     assert proc.wait(timeout=30) == -signal.SIGKILL, "the load finished before it could be killed"
-    time.sleep(1)  # the server notices the dropped connection and rolls the transaction back
+    assert running and running[0]["transactionId"]
+    # The server rolls the transaction back when it sees the connection dropped: wait until it is gone.
+    _wait_for(lambda: not open_writes(), "rollback of the killed loader's transaction")
     assert export_graph(driver, settings) == before
     # a re-run after the crash converges to the graph of a clean load
     result = load_firms(driver, settings, big_registry)

@@ -184,3 +184,20 @@ def loaded_plan(graph, driver, settings, plan_path):  # type: ignore[no-untyped-
 
     wipe(driver, settings)
     return load_plan(driver, settings, plan_path)
+
+
+def api_client(settings, *, raise_server_exceptions: bool = True, **overrides):  # type: ignore[no-untyped-def]
+    """A test client of the app on ``settings`` (with ``overrides``); use it as a context manager."""
+    from fastapi.testclient import TestClient
+
+    from clusterkg.api.app import create_app
+
+    app_settings = settings.model_copy(update=overrides) if overrides else settings
+    return TestClient(create_app(app_settings), raise_server_exceptions=raise_server_exceptions)
+
+
+@pytest.fixture(scope="module")
+def client(loaded_plan, settings):  # type: ignore[no-untyped-def]
+    """The API on a graph holding the Henan plan; a module on another graph defines its own with api_client."""
+    with api_client(settings) as c:
+        yield c

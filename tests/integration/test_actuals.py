@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import api_client
 from fastapi.testclient import TestClient
 
 from clusterkg.errors import InputError
@@ -30,9 +31,7 @@ def actuals(loaded_plan, driver, settings, tmp_path_factory):  # type: ignore[no
 
 @pytest.fixture(scope="module")
 def client(actuals, settings):  # type: ignore[no-untyped-def]
-    from clusterkg.api.app import create_app
-
-    with TestClient(create_app(settings)) as c:
+    with api_client(settings) as c:
         yield c
 
 

@@ -11,14 +11,6 @@ from fastapi.testclient import TestClient
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="module")
-def client(loaded_plan, settings):  # type: ignore[no-untyped-def]
-    from clusterkg.api.app import create_app
-
-    with TestClient(create_app(settings)) as c:
-        yield c
-
-
 def test_zones_serving_two_clusters_bridge_and_single_ones_do_not(client: TestClient) -> None:
     ranked = client.get("/api/analytics/bridging", params={"label": "Zone", "k": 500}).json()
     bridges = {r["key"] for r in ranked if r["betweenness"] > 0}

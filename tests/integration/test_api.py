@@ -8,14 +8,6 @@ from fastapi.testclient import TestClient
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="module")
-def client(loaded_plan, settings):  # type: ignore[no-untyped-def]
-    from clusterkg.api.app import create_app
-
-    with TestClient(create_app(settings)) as c:
-        yield c
-
-
 def test_health_reports_neo4j_reachable(client: TestClient) -> None:
     body = client.get("/health").json()
     assert body["status"] == "ok"

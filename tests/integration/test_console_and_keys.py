@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import api_client
 from fastapi.testclient import TestClient
 
 from clusterkg.graph.export import export_graph
@@ -11,9 +12,7 @@ pytestmark = pytest.mark.integration
 
 
 def make_client(settings, **overrides):  # type: ignore[no-untyped-def]
-    from clusterkg.api.app import create_app
-
-    return TestClient(create_app(settings.model_copy(update=overrides)), raise_server_exceptions=False)
+    return api_client(settings, raise_server_exceptions=False, **overrides)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
+from conftest import api_client
 
 from clusterkg.graph.db import read
 from clusterkg.graph.documents import unload_document
@@ -90,9 +90,7 @@ def both(alone, driver, settings) -> dict[str, Any]:  # type: ignore[no-untyped-
 
 @pytest.fixture()
 def client(settings) -> Any:  # type: ignore[no-untyped-def]
-    from clusterkg.api.app import create_app
-
-    with TestClient(create_app(settings)) as c:
+    with api_client(settings) as c:
         yield c
 
 

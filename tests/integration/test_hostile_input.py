@@ -6,6 +6,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from conftest import api_client
 from fastapi.testclient import TestClient
 
 from clusterkg.graph.export import export_graph
@@ -34,9 +35,7 @@ PATH_PARAM = re.compile(r"\{(\w+)\}")
 
 @pytest.fixture(scope="module")
 def client(loaded_plan, settings):  # type: ignore[no-untyped-def]
-    from clusterkg.api.app import create_app
-
-    with TestClient(create_app(settings), raise_server_exceptions=False) as c:
+    with api_client(settings, raise_server_exceptions=False) as c:
         yield c
 
 

@@ -17,14 +17,6 @@ SVG_NS = "http://www.w3.org/2000/svg"
 
 
 @pytest.fixture(scope="module")
-def client(loaded_plan, settings):  # type: ignore[no-untyped-def]
-    from clusterkg.api.app import create_app
-
-    with TestClient(create_app(settings)) as c:
-        yield c
-
-
-@pytest.fixture(scope="module")
 def henan_counties() -> list[str]:
     from clusterkg.loaders.places import NationalGazetteer
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import api_client
 from fastapi.testclient import TestClient
 
 from clusterkg.graph.db import read
@@ -39,14 +40,13 @@ def plan_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(graph, driver, settings, plan_file: Path) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
-    from clusterkg.api.app import create_app
     from clusterkg.graph.writes import clear_graph
     from clusterkg.loaders.load_plan import load_plan
 
     clear_graph(driver, settings)
     loaded = load_plan(driver, settings, plan_file)
     assert loaded.written and loaded.counts["Cluster"] == 4
-    with TestClient(create_app(settings)) as c:
+    with api_client(settings) as c:
         yield c
 
 

@@ -14,14 +14,6 @@ LUOYANG = "洛阳现代装备制造产业集群"
 HREF = re.compile(r"""(?:src|href|action)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 
 
-@pytest.fixture(scope="module")
-def client(loaded_plan, settings):  # type: ignore[no-untyped-def]
-    from clusterkg.api.app import create_app
-
-    with TestClient(create_app(settings)) as c:
-        yield c
-
-
 def page_links(html: str) -> set[str]:
     return set(HREF.findall(html))
 

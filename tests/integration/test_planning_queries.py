@@ -6,8 +6,6 @@ and the sector paragraphs (anchor firms, projects, 百亿级 特色 clusters at 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi.testclient import TestClient
 
@@ -16,14 +14,6 @@ pytestmark = pytest.mark.integration
 ZZ_EQUIP = "郑州高端装备制造产业集群"
 ZB_AUTO = "郑汴整车及零部件产业集群"
 PAIR = f"{ZZ_EQUIP}|{ZB_AUTO}"
-
-
-@pytest.fixture(scope="module")
-def client(loaded_plan, settings) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
-    from clusterkg.api.app import create_app
-
-    with TestClient(create_app(settings)) as c:
-        yield c
 
 
 # -- every named query runs with its declared example ------------------------------------------

@@ -16,14 +16,6 @@ EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNOR
 DATASET = re.compile(r"var (nodes|edges) = new vis\.DataSet\((.*?)\);\n")
 
 
-@pytest.fixture(scope="module")
-def client(loaded_plan, settings):  # type: ignore[no-untyped-def]
-    from clusterkg.api.app import create_app
-
-    with TestClient(create_app(settings)) as c:
-        yield c
-
-
 def drawn(html: str) -> dict[str, list[dict[str, object]]]:
     """The node and edge lists the page hands to vis-network."""
     return {m.group(1): json.loads(m.group(2)) for m in DATASET.finditer(html)}

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup neo4j neo4j-stop neo4j-status neo4j-test neo4j-test-stop load serve demo backup test unit lint bench bench-quick bench-extract load-run clean
+.PHONY: wrk setup neo4j neo4j-stop neo4j-status neo4j-test neo4j-test-stop load serve demo backup test unit lint bench bench-quick bench-extract load-run clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -72,7 +72,11 @@ BENCH_WORKERS ?= 2
 LOAD_RUN_FIRMS ?= 5000
 LOAD_RUN_SECONDS ?= 60
 
-bench-quick: setup neo4j load
+# wrk drives the load runs; installed from Debian as .ci/run does (nothing when already on the PATH).
+wrk:
+	@bash scripts/install-wrk.sh
+
+bench-quick: setup neo4j load wrk
 	$(BIN)/python bench/viz_page.py --repeat 5
 	$(BIN)/python bench/firm_load.py --n 2000
 	$(BIN)/python bench/province_load.py --n $(QUICK_FIRMS) --projects 100
@@ -81,7 +85,7 @@ bench-quick: setup neo4j load
 	$(BIN)/python bench/load_run.py --route enterprise --clients 32 --duration 10
 	$(BIN)/python bench/map_svg.py --repeat 5
 
-bench: setup neo4j load
+bench: setup neo4j load wrk
 	$(BIN)/python bench/viz_page.py --repeat 50
 	$(BIN)/python bench/firm_load.py --n 20000
 	$(BIN)/python bench/province_load.py --n $(BENCH_FIRMS) --projects $(BENCH_PROJECTS)
@@ -97,6 +101,6 @@ bench-extract: setup
 
 # Issue 8: 50 clients for LOAD_RUN_SECONDS on loopback against a demo-sized graph; any failed
 # request (socket error, timeout, status >= 400) fails the target.
-load-run: setup neo4j load
+load-run: setup neo4j load wrk
 	$(BIN)/python bench/sample_graph.py --n $(LOAD_RUN_FIRMS)
 	$(BIN)/python bench/load_run.py --route mixed --clients 50 --duration $(LOAD_RUN_SECONDS)

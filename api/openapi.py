@@ -1,10 +1,13 @@
-"""OpenAPI extras: an example for every parameter, so /docs can be tried at once."""
+"""OpenAPI extras: an example for every parameter, so /docs can be tried at once, and the pages'
+errors documented as the HTML pages they are."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import FastAPI
+
+from .errors import is_page
 
 # Required parameters have no default to show; these are real keys of the Henan plan.
 _EXAMPLES: dict[tuple[str, str], Any] = {
@@ -29,6 +32,11 @@ def install_examples(app: FastAPI) -> None:
         spec = base()
         for path, ops in spec.get("paths", {}).items():
             for op in ops.values():
+                if is_page(path):
+                    # a page's errors are pages too (api/errors.py), with the message in Chinese
+                    for status, response in op.get("responses", {}).items():
+                        if status.isdigit() and int(status) >= 400:
+                            response["content"] = {"text/html": {"schema": {"type": "string"}}}
                 for p in op.get("parameters", []):
                     if "example" in p or "examples" in p or "examples" in p.get("schema", {}):
                         continue

@@ -187,12 +187,14 @@ def test_unknown_cluster_is_404_naming_the_key(client: TestClient) -> None:
     for url in (
         "/api/clusters/没有的集群/gaps",
         "/api/clusters/没有的集群/gaps.csv",
-        "/gaps/没有的集群",
         "/api/clusters/没有的集群/candidates?segment=smart-terminal/pcb",
     ):
         resp = client.get(url)
         assert resp.status_code == 404, url
         assert "没有的集群" in resp.json()["error"]["message"], url
+    page = client.get("/gaps/没有的集群")  # the printable page answers a page
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "没有的集群" in page.text and "<title>未找到" in page.text
 
 
 def test_every_cluster_gets_a_gap_report_on_a_5000_firm_sample(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -99,12 +100,13 @@ def test_vis_network_is_served_as_pyvis_ships_it(client: TestClient) -> None:
         (f"/viz/zone/{LUOYANG}", 404, "no Zone with key"),
     ],
 )
-def test_bad_requests_get_the_json_error_body(client: TestClient, path: str, status: int, fragment: str) -> None:
+def test_bad_requests_get_an_error_page_naming_the_problem(
+    client: TestClient, path: str, status: int, fragment: str
+) -> None:
     resp = client.get(path)
     assert resp.status_code == status
-    body = resp.json()
-    assert set(body) == {"error"} and body["error"]["status"] == status
-    assert fragment in body["error"]["message"]
+    assert resp.headers["content-type"].startswith("text/html")  # a page's errors are pages
+    assert fragment in html.unescape(resp.text)
 
 
 def test_standalone_file_inlines_vis_network(loaded_plan, driver, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import HTMLResponse
 from neo4j import Driver
 
-from clusterkg.graph.analytics import bridging, cluster_projection
+from clusterkg.graph.analytics import bridging, cached_projection
 from clusterkg.graph.search_text import lucene_query
 from clusterkg.queries import QueryRegistry
 from clusterkg.queries.run import run_named
@@ -31,7 +31,7 @@ router = APIRouter(
     responses={404: {"description": "no such entity: an HTML page saying so", "content": {"text/html": {}}}},
 )
 
-# As for /viz: the page is documented as text/html, errors other than 404 keep the JSON error body.
+# Pages answer their errors as HTML pages too (api/errors.py); the OpenAPI schema says so (api/openapi.py).
 HTML_PAGE: dict[int | str, dict[str, Any]] = {200: {"description": "an HTML page", "content": {"text/html": {}}}}
 
 
@@ -192,7 +192,7 @@ def home(driver: DriverDep, settings: SettingsDep, registry: RegistryDep) -> HTM
         if c["cluster_count"]
     )
     # networkx on the cluster projection: the zones and cities that tie clusters together
-    G = cluster_projection(driver, settings)
+    G = cached_projection(driver, settings)
     bridges = [b for b in bridging(G, label="Zone", k=10) if b["betweenness"] > 0]
     bridge_rows = "".join(
         f"<tr><td>{link('Zone', b)}</td><td>{b['degree']}</td><td>{b['betweenness']:.4f}</td></tr>" for b in bridges

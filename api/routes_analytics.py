@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
-from clusterkg.graph.analytics import bridging, centrality, cluster_communities, cluster_projection
+from clusterkg.graph.analytics import bridging, cached_projection, centrality, cluster_communities
 
 from .deps import DriverDep, SettingsDep
 
@@ -45,7 +45,7 @@ def bridging_route(
     driver: DriverDep, settings: SettingsDep, label: RankLabel = "Zone", k: TopK = 10
 ) -> list[dict[str, Any]]:
     """Nodes that hold the province's clusters together: highest betweenness on clusters–zones–firms–cities."""
-    ranked: list[dict[str, Any]] = bridging(cluster_projection(driver, settings), label=label, k=k)
+    ranked: list[dict[str, Any]] = bridging(cached_projection(driver, settings), label=label, k=k)
     return ranked
 
 
@@ -54,12 +54,12 @@ def centrality_route(
     driver: DriverDep, settings: SettingsDep, label: RankLabel = None, k: TopK = 10
 ) -> list[dict[str, Any]]:
     """Most connected nodes (degree) on the cluster projection."""
-    ranked: list[dict[str, Any]] = centrality(cluster_projection(driver, settings), label=label, k=k)
+    ranked: list[dict[str, Any]] = centrality(cached_projection(driver, settings), label=label, k=k)
     return ranked
 
 
 @router.get("/api/analytics/communities", response_model=list[Community], tags=["analytics"])
 def communities_route(driver: DriverDep, settings: SettingsDep) -> list[dict[str, Any]]:
     """Groups of clusters tied together by shared zones, anchor firms and cities."""
-    groups: list[dict[str, Any]] = cluster_communities(cluster_projection(driver, settings))
+    groups: list[dict[str, Any]] = cluster_communities(cached_projection(driver, settings))
     return groups

@@ -60,6 +60,46 @@ def cluster_projection(driver: Driver, settings: Settings) -> nx.Graph:
     return G
 
 
+# What the projection is made of, counted from the server's count store (no scan), and the loaded
+# documents with their checksums: a load, unload or edit of a plan changes it.
+_STAMP = """
+MATCH (c:Cluster) WITH count(c) AS clusters
+MATCH ()-[s:SERVES]->() WITH clusters, count(s) AS serves
+MATCH ()-[a:ANCHORS]->() WITH clusters, serves, count(a) AS anchors
+MATCH ()-[l:LOCATED_IN]->() WITH clusters, serves, anchors, count(l) AS located
+RETURN clusters, serves, anchors, located,
+       COLLECT { MATCH (d:Document) RETURN d.key + ':' + coalesce(d.sha256, '') AS x ORDER BY x } AS documents
+"""
+_CACHE: dict[tuple[str, str], tuple[tuple[Any, ...], nx.Graph]] = {}
+
+
+def graph_stamp(driver: Driver, settings: Settings) -> tuple[Any, ...]:
+    """A stamp that changes when the projection's clusters, links or documents change."""
+    row = read(driver, settings, _STAMP)[0]
+    return (row["clusters"], row["serves"], row["anchors"], row["located"], tuple(row["documents"]))
+
+
+def cached_projection(driver: Driver, settings: Settings) -> nx.Graph:
+    """:func:`cluster_projection`, built once per graph change (per server and database) and reused, so
+    pages and routes do not rebuild it, nor recompute its betweenness, on every request."""
+    where = (settings.neo4j_uri, settings.neo4j_database)
+    stamp = graph_stamp(driver, settings)
+    cached = _CACHE.get(where)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    G = cluster_projection(driver, settings)
+    _CACHE[where] = (stamp, G)
+    return G
+
+
+def _betweenness(G: nx.Graph) -> dict[Any, float]:
+    """Betweenness of every node, computed once per graph object and kept on it."""
+    if "betweenness" not in G.graph:
+        G.graph["betweenness"] = nx.betweenness_centrality(G, normalized=True)
+    scores: dict[Any, float] = G.graph["betweenness"]
+    return scores
+
+
 def bridging(G: nx.Graph, *, label: str | None = None, k: int = 10) -> list[dict[str, Any]]:
     """The ``k`` nodes (optionally of one label) with the highest betweenness centrality.
 
@@ -68,8 +108,7 @@ def bridging(G: nx.Graph, *, label: str | None = None, k: int = 10) -> list[dict
     >>> bridging(G, label="Zone", k=1)[0]["key"]
     'a'
     """
-    scores = nx.betweenness_centrality(G, normalized=True)
-    return _ranked(G, scores, label, k, "betweenness")
+    return _ranked(G, _betweenness(G), label, k, "betweenness")
 
 
 def centrality(G: nx.Graph, *, label: str | None = None, k: int = 10) -> list[dict[str, Any]]:

@@ -59,3 +59,25 @@ def test_overlap_page_draws_the_shared_zones_and_their_clusters(client: TestClie
     )
     assert len([i for i in ids if i.startswith("Cluster:")]) == 6
     assert not re.search(r"(src|href)=[\"']?(https?:)?//", html)
+
+
+def test_the_projection_and_its_betweenness_are_computed_once_per_graph_change(loaded_plan, driver, settings) -> None:  # type: ignore[no-untyped-def]
+    from clusterkg.graph.analytics import bridging, cached_projection
+    from clusterkg.graph.db import write
+
+    first = cached_projection(driver, settings)
+    ranked = bridging(first, label="Zone", k=3)
+    assert cached_projection(driver, settings) is first  # the graph did not change: the same object
+    assert "betweenness" in first.graph and bridging(first, label="Zone", k=3) == ranked
+    write(
+        driver,
+        settings,
+        "MATCH (z:Zone {key: '荥阳市产业集聚区'}) CREATE (z)-[:SERVES]->(:Cluster {key: 'test-临时集群', name: 'x'})",
+    )
+    try:
+        changed = cached_projection(driver, settings)
+        assert changed is not first and "Cluster:test-临时集群" in changed
+    finally:
+        write(driver, settings, "MATCH (c:Cluster {key: 'test-临时集群'}) DETACH DELETE c")
+    after = cached_projection(driver, settings)
+    assert after is not changed and "Cluster:test-临时集群" not in after

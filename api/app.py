@@ -18,6 +18,7 @@ from clusterkg.queries import load_registry
 from clusterkg.settings import Settings, get_settings
 
 from .errors import ERROR_RESPONSES, ErrorBody, install_error_handlers
+from .home import router as home_router
 from .openapi import install_examples
 from .pages import router as pages_router
 from .routes import router
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(analytics_router, responses=ERROR_RESPONSES)
     app.include_router(gaps_router, responses=ERROR_RESPONSES)
     app.include_router(documents_router, responses=ERROR_RESPONSES)
+    app.include_router(home_router, responses=ERROR_RESPONSES)
     app.include_router(pages_router, responses=ERROR_RESPONSES)
     app.include_router(map_router, responses=ERROR_RESPONSES)
     app.include_router(

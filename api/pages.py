@@ -15,7 +15,6 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import HTMLResponse
 from neo4j import Driver
 
-from clusterkg.graph.analytics import bridging, cached_projection
 from clusterkg.graph.search_text import lucene_query
 from clusterkg.queries import QueryRegistry
 from clusterkg.queries.run import run_named
@@ -59,7 +58,6 @@ LABEL_ZH = {
     "Project": "重大项目",
     "Sector": "产业领域",
 }
-LEVEL_ORDER = ("千亿级", "500亿级", "300亿级", "百亿级")
 
 CSS = """body{font-family:sans-serif;max-width:72em;margin:1em auto;padding:0 1em;color:#222}
 a{color:#1f5fa8}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
@@ -154,8 +152,13 @@ def _clusters_table(rows: Iterable[Mapping[str, Any]]) -> str:
     )
 
 
-def _all(driver: Driver, settings: Settings, registry: QueryRegistry, name: str, **params: Any) -> list[dict[str, Any]]:
-    """Every row of a paged named query (the plan is small: a few pages at most)."""
+def all_rows(
+    driver: Driver, settings: Settings, registry: QueryRegistry, name: str, *, paged: bool = True, **params: Any
+) -> list[dict[str, Any]]:
+    """Every row of a named query, page after page by its key (``paged=False``: one call, its cap)."""
+    if not paged:
+        rows: list[dict[str, Any]] = run_named(driver, settings, name, {**params, "limit": 1000}, registry=registry)
+        return rows
     out: list[dict[str, Any]] = []
     after = ""
     while True:
@@ -164,54 +167,6 @@ def _all(driver: Driver, settings: Settings, registry: QueryRegistry, name: str,
         if len(rows) < 1000:
             return out
         after = rows[-1]["key"]
-
-
-@router.get("/", response_class=Response, responses=HTML_PAGE)
-def home(driver: DriverDep, settings: SettingsDep, registry: RegistryDep) -> HTMLResponse:
-    """The province at a glance: sectors with goals, clusters by level and by city, and a search box."""
-    sectors = _all(driver, settings, registry, "sector_rollup", year=2017)
-    clusters = _all(driver, settings, registry, "clusters_list", level="")
-    cities = _all(driver, settings, registry, "city_rollup", year=2017)
-    sector_rows = "".join(
-        f"<tr><td>{link('Sector', s)}</td><td>{esc(_goal(s))}</td>"
-        f"<td>{s['cluster_count']}</td><td>{s['target_sum_yi']:g} 亿元</td></tr>"
-        for s in sectors
-    )
-    levels = sorted(
-        {c["level"] for c in clusters}, key=lambda lv: (LEVEL_ORDER.index(lv) if lv in LEVEL_ORDER else 99, str(lv))
-    )
-    by_level = "".join(
-        f"<h3>{esc(lv or '未定级')}（{sum(c['level'] == lv for c in clusters)} 个）</h3>"
-        + links("Cluster", [c for c in clusters if c["level"] == lv]).replace("<ul>", '<ul class="cols">', 1)
-        for lv in levels
-    )
-    city_rows = "".join(
-        f"<tr><td>{link('City', c)}</td><td>{c['cluster_count']}</td><td>{c['zone_count']}</td>"
-        f"<td>{c['target_sum_yi']:g} 亿元</td></tr>"
-        for c in cities
-        if c["cluster_count"]
-    )
-    # networkx on the cluster projection: the zones and cities that tie clusters together
-    G = cached_projection(driver, settings)
-    bridges = [b for b in bridging(G, label="Zone", k=10) if b["betweenness"] > 0]
-    bridge_rows = "".join(
-        f"<tr><td>{link('Zone', b)}</td><td>{b['degree']}</td><td>{b['betweenness']:.4f}</td></tr>" for b in bridges
-    )
-    hubs = "".join(
-        f"<tr><td>{link('City', b)}</td><td>{b['degree']}</td><td>{b['betweenness']:.4f}</td></tr>"
-        for b in bridging(G, label="City", k=5)
-    )
-    body = (
-        f"<p>{len(sectors)} 个产业领域、{len(clusters)} 个产业集群。</p>{search_form()}"
-        f'<h2>产业领域</h2><table id="sectors"><tr><th>领域</th><th>目标</th><th>集群数</th><th>集群目标合计（2017）</th></tr>'
-        f"{sector_rows}</table><h2>按级别的产业集群</h2>{by_level}"
-        f'<h2>按省辖市</h2><table id="cities"><tr><th>省辖市</th><th>集群数</th><th>集聚区数</th><th>集群目标合计（2017）</th></tr>'
-        f"{city_rows}</table>"
-        f'<h2>连接多个集群的产业集聚区</h2><table id="bridging"><tr><th>集聚区</th><th>服务集群数</th><th>中介中心度</th></tr>'
-        f"{bridge_rows}</table>"
-        f'<h2>枢纽城市</h2><table id="hubs"><tr><th>省辖市</th><th>连接数</th><th>中介中心度</th></tr>{hubs}</table>'
-    )
-    return page("河南省产业集群一览", body)
 
 
 @router.get("/search", response_class=Response, responses=HTML_PAGE)
@@ -350,10 +305,10 @@ def sector_page(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("装备制造")]
 ) -> HTMLResponse:
     """One sector: its goal, its clusters against the goal, neighbour counts, graph."""
-    s = next((r for r in _all(driver, settings, registry, "sector_rollup", year=2017) if r["key"] == key), None)
+    s = next((r for r in all_rows(driver, settings, registry, "sector_rollup", year=2017) if r["key"] == key), None)
     if s is None:
         return not_found(f"没有名为 {key} 的产业领域")
-    clusters = [c for c in _all(driver, settings, registry, "clusters_list", level="") if c["sector"] == key]
+    clusters = [c for c in all_rows(driver, settings, registry, "clusters_list", level="") if c["sector"] == key]
     body = facts(
         [
             ("目标", _goal(s)),

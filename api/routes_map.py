@@ -16,6 +16,7 @@ from clusterkg.queries.run import run_named
 from clusterkg.settings import Settings
 
 from .deps import DriverDep, RegistryDep, SettingsDep
+from .home import level_size
 from .map_embed import templates
 from .maps import (
     EMPTY,
@@ -27,7 +28,7 @@ from .maps import (
     map_provinces,
     zone_points,
 )
-from .pages import CSS, LEVEL_ORDER
+from .pages import CSS
 
 router = APIRouter()
 
@@ -182,7 +183,7 @@ def map_page(
             levels=LEVEL_ZH,
             metrics=METRICS,
             provinces=provinces,
-            cluster_levels=sorted(levels, key=lambda lv: (LEVEL_ORDER.index(lv) if lv in LEVEL_ORDER else 99, lv)),
+            cluster_levels=sorted(levels, key=lambda lv: (-level_size(lv), lv)),
             cluster_level=q.cluster_level,
             segments=segments,
             segment=q.segment,

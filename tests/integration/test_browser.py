@@ -107,7 +107,7 @@ def test_search_open_cluster_and_see_its_graph_drawn(server: str, browser, drive
 
     wait = WebDriverWait(browser, 20)
     browser.get(server + "/")
-    assert "河南省产业集群一览" in browser.title
+    assert "河南省产业集群一览" in browser.title  # the title comes from the loaded plan's province
     box = browser.find_element(By.ID, "q")
     box.send_keys(LUOYANG)
     browser.find_element(By.ID, "search-submit").click()

@@ -104,3 +104,12 @@ def test_the_map_follows_the_loaded_plan_to_its_province(client: TestClient) -> 
     assert {c for c, v in drawn.items() if v != "0"} == {"420100", "420600", "420300", "420800"}
     counties = client.get("/api/map/features", params={"level": "county"}).json()["features"]
     assert len(counties) == len(g.counties_of_province("420000")) == 103
+
+
+def test_the_home_page_takes_its_title_year_and_levels_from_the_loaded_plan(client: TestClient) -> None:
+    page = client.get("/")
+    assert "<title>湖北省产业集群一览 · clusterkg</title>" in page.text and "河南" not in page.text
+    view = client.get("/api/overview").json()
+    assert view["title"] == "湖北省产业集群一览" and view["cluster_count"] == 4
+    assert [g["level"] for g in view["levels"]] == ["千亿级", "300亿级"]  # largest first, not by character code
+    assert view["year"] == 2027 and "（2027）" in page.text

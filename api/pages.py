@@ -234,20 +234,6 @@ def cluster_page(
     return page(c["name"], body + graph_frame("Cluster", c["key"]))
 
 
-@router.get("/zone/{key}", response_class=Response, responses=HTML_PAGE)
-def zone_page(
-    driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("偃师市产业集聚区")]
-) -> HTMLResponse:
-    """One zone: its places, the clusters it serves, firms and projects sited in it, graph."""
-    z = _detail(driver, settings, registry, "zone_detail", key)
-    if z is None:
-        return not_found(f"没有键为 {key} 的产业集聚区")
-    body = _places(z["places"])
-    body += "<h2>服务的产业集群</h2>" + _clusters_table(z["clusters"])
-    body += "<h2>企业</h2>" + links("Enterprise", z["firms"]) + "<h2>项目</h2>" + links("Project", z["projects"])
-    return page(z["name"], body + graph_frame("Zone", z["key"]))
-
-
 @router.get("/enterprise/{key}", response_class=Response, responses=HTML_PAGE)
 def enterprise_page(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("中信重工")]

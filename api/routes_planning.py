@@ -117,7 +117,8 @@ class ClusterDetail(Ref):
 class ZoneDetail(Ref):
     places: list[PlaceRef]
     clusters: list[ClusterInSector]
-    firms: list[Ref]
+    firm_count: int = Field(description="every firm sited in the zone")
+    firms: list[Ref] = Field(description="the 20 largest by revenue; /api/zones/{key}/firms pages through all")
     projects: list[Ref]
 
 

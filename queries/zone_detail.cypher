@@ -1,8 +1,9 @@
 // name: zone_detail
-// description: One zone by key with its neighbours grouped by kind: places (a county with its city), the clusters it serves (with sector), and the firms and projects sited in it; no row when the key is absent.
+// description: One zone by key with its neighbours grouped by kind: places (a county with its city), the clusters it serves (with sector), how many firms are sited in it and the largest of them by revenue (zone_firms pages through all), and its projects; no row when the key is absent.
 // param: key str required=true max=200 example=荥阳市产业集聚区 | the zone's key
+// param: firm_limit int default=20 min=0 max=200 | firms listed at most, largest revenue first
 // param: limit int default=1 min=1 max=1 | one row at most
-// returns: key, name, places[{key, name, label, city}], clusters[{key, name, level, target_yi, sector}], firms, projects[{key, name}]
+// returns: key, name, places[{key, name, label, city}], clusters[{key, name, level, target_yi, sector}], firm_count, firms[{key, name}], projects[{key, name}]
 MATCH (z:Zone {key: $key})
 RETURN z.key AS key, z.name AS name,
        COLLECT { MATCH (z)-[:LOCATED_IN]->(p:City|County)
@@ -12,6 +13,9 @@ RETURN z.key AS key, z.name AS name,
                  RETURN DISTINCT c {.key, .name, .level, .target_yi,
                            sector: COLLECT { MATCH (c)-[:IN_SECTOR]->(s:Sector) RETURN s.key }[0]} AS x
                  ORDER BY x.key } AS clusters,
-       COLLECT { MATCH (e:Enterprise)-[:SITED_IN]->(z) RETURN DISTINCT e {.key, .name} AS x ORDER BY x.key } AS firms,
+       COUNT { MATCH (e:Enterprise)-[:SITED_IN]->(z) RETURN DISTINCT e } AS firm_count,
+       COLLECT { MATCH (e:Enterprise)-[:SITED_IN]->(z)
+                 WITH DISTINCT e ORDER BY coalesce(e.revenue_wan, -1.0) DESC, e.key LIMIT $firm_limit
+                 RETURN e {.key, .name} AS x } AS firms,
        COLLECT { MATCH (p:Project)-[:SITED_IN]->(z) RETURN DISTINCT p {.key, .name} AS x ORDER BY x.key } AS projects
 LIMIT $limit

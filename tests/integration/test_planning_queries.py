@@ -220,6 +220,7 @@ def test_zone_detail_lists_the_clusters_it_serves(client: TestClient) -> None:
             {"key": ZZ_EQUIP, "name": ZZ_EQUIP, "sector": "装备制造", "level": "千亿级", "target_yi": 2500.0},
             {"key": ZB_AUTO, "name": ZB_AUTO, "sector": "汽车及零部件", "level": "千亿级", "target_yi": 1200.0},
         ],
+        "firm_count": 0,
         "firms": [],
         "projects": [],
     }

@@ -32,7 +32,7 @@ from clusterkg.settings import Settings
 from .db import translate_errors
 from .model import GraphBatch, Label, RelType, cypher_name
 from .schema import ensure_schema
-from .search_text import search_text
+from .search_text import search_text, short_place
 from .writes import (
     Packed,
     Progress,
@@ -177,7 +177,10 @@ def _recompute(tx: ManagedTransaction, targets: Mapping[Label, Mapping[str, set[
                 f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}}) "
                 f"MATCH (n)-[p:{cypher_name(RelType.STATED_IN)}]->(d:{cypher_name(Label.DOCUMENT)}) "
                 "RETURN n.key AS key, n.name AS name, "
-                "collect({doc: d.key, date: coalesce(d.date, ''), props: properties(p)}) AS edges"
+                "collect({doc: d.key, date: coalesce(d.date, ''), props: properties(p)}) AS edges, "
+                # a cluster is found by its places too (graph.search_text.with_place_words)
+                f"COLLECT {{ MATCH (n)-[:{cypher_name(RelType.LOCATED_IN)}]->(pl:{cypher_name(Label.CITY)}|"
+                f"{cypher_name(Label.COUNTY)}) RETURN pl.name }} AS places"
             ),
             keys=list(keyed),
         )
@@ -235,7 +238,11 @@ def _recompute(tx: ManagedTransaction, targets: Mapping[Label, Mapping[str, set[
                     "new_key": new_key,
                     "name": name,
                     "aliases": aliases,
-                    "search_text": search_text(name, aliases),
+                    "search_text": search_text(
+                        name,
+                        aliases,
+                        [w for p in rec["places"] for w in (p, short_place(p))] if label is Label.CLUSTER else (),
+                    ),
                     "props": props_out,
                     "names": {s.doc: (None if s.name == new_key else s.name) for s in order},
                 }

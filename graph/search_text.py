@@ -6,12 +6,15 @@ search box finds 郑州 by 郑州, zhengzhou or zz.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
 from clusterkg.text import normalise_name
+
+from .model import GraphBatch, Label, NodeRow, RelType
 
 
 def pinyin_forms(text: str) -> tuple[str, str]:
@@ -26,16 +29,37 @@ def pinyin_forms(text: str) -> tuple[str, str]:
     return full, initials
 
 
-def search_text(name: str, aliases: Iterable[str] = ()) -> str:
-    """Space-separated words under which a node is found.
+def _variants(name: str) -> list[str]:
+    """A name as readers shorten it: without its brackets' words and with them run in
+    (新(乡)长(垣)高端装备产业集群 → 新长高端装备产业集群, 新乡长垣高端装备产业集群).
+
+    >>> _variants("新(乡)长(垣)高端装备产业集群")
+    ['新(乡)长(垣)高端装备产业集群', '新长高端装备产业集群', '新乡长垣高端装备产业集群']
+    """
+    out = [name]
+    if "(" in name:
+        out += [re.sub(r"\([^()]*\)", "", name), re.sub(r"[()]", "", name)]
+    return list(dict.fromkeys(v for v in out if v))
+
+
+def search_text(name: str, aliases: Iterable[str] = (), also: Iterable[str] = ()) -> str:
+    """Space-separated words under which a node is found: its names and their bracket variants, the
+    words in ``also`` (a cluster's places: 长垣 finds 新(乡)长(垣)高端装备产业集群), and the pinyin
+    and initials of each.
 
     >>> search_text("郑州市", ["郑州"])
     '郑州市 郑州 zhengzhoushi zzs zhengzhou zz'
+    >>> "changyuan" in search_text("新(乡)长(垣)装备产业集群", also=["长垣"]).split()
+    True
     """
-    names = [name, *aliases]
-    words: list[str] = list(dict.fromkeys(normalise_name(n) for n in names))
+    names = list(dict.fromkeys([v for n in [name, *aliases] for v in _variants(normalise_name(n))]))
+    names += [normalise_name(a) for a in also]
+    words: list[str] = list(names)
     for n in names:
         words.extend(pinyin_forms(n))
+        if "长" in n:
+            # 长 of a place (长垣, 长葛, 长治) is chang; the reading pypinyin picks alone is zhang
+            words.extend(pinyin_forms(n.replace("长", "常")))
     return " ".join(dict.fromkeys(w for w in words if w))
 
 
@@ -86,3 +110,36 @@ def lucene_query(text: str) -> str:
         if w.isascii() and w.isalnum():
             terms.append(w + "*")
     return " OR ".join(terms)
+
+
+_PLACE_ENDING = re.compile(r"(?:自治县|自治州|地区|市|县|区|盟|旗)$")
+
+
+def short_place(name: str) -> str:
+    """A division's name as people say it: 长垣市 → 长垣, 新乡市 → 新乡 (a two-character name keeps its ending).
+
+    >>> short_place("长垣市"), short_place("新乡市"), short_place("沙县")
+    ('长垣', '新乡', '沙县')
+    """
+    short = _PLACE_ENDING.sub("", name)
+    return short if len(short) >= 2 else name
+
+
+def with_place_words(batch: GraphBatch) -> GraphBatch:
+    """The batch with each cluster found by the places it is located in, too (长垣 finds
+    新(乡)长(垣)高端装备产业集群, located in 长垣市), where its search text is not set yet."""
+    names: dict[tuple[Label, str], str] = {
+        (n.label, n.key): n.name for n in batch.nodes if n.label in (Label.CITY, Label.COUNTY)
+    }
+    places: dict[str, list[str]] = {}
+    for r in batch.relationships:
+        if r.type is RelType.LOCATED_IN and r.from_label is Label.CLUSTER and (r.to_label, r.to_key) in names:
+            name = names[(r.to_label, r.to_key)]
+            places.setdefault(r.from_key, []).extend((name, short_place(name)))
+    nodes = tuple(
+        NodeRow(n.label, n.key, n.name, n.aliases, n.props, n.spans, search_text(n.name, n.aliases, places[n.key]))
+        if n.label is Label.CLUSTER and n.search_text is None and n.key in places
+        else n
+        for n in batch.nodes
+    )
+    return GraphBatch(nodes, batch.relationships)

@@ -17,6 +17,7 @@ from typing import Any
 
 from clusterkg.errors import InputError
 from clusterkg.graph.model import GraphBatch, Label, NodeRow, RelRow, RelType, Span
+from clusterkg.graph.search_text import with_place_words
 from clusterkg.text import normalise_name
 
 from .facts import Evidence, Facts, PlaceRef
@@ -276,4 +277,4 @@ def facts_batch(facts: Facts, *, source_text: str | None = None, origin: str | N
             rel(RelType.RUN_BY, (Label.PROJECT, p.name), (Label.ENTERPRISE, firm), first)
         for zone in p.zones:
             rel(RelType.SITED_IN, (Label.PROJECT, p.name), (Label.ZONE, zone), first)
-    return GraphBatch(tuple(nodes), tuple(rels.values()))
+    return with_place_words(GraphBatch(tuple(nodes), tuple(rels.values())))

@@ -14,6 +14,7 @@ from typing import Any
 
 from clusterkg.errors import InputError
 from clusterkg.graph.model import GraphBatch, Label, NodeRow, RelRow, RelType, Span
+from clusterkg.graph.search_text import with_place_words
 
 from .document import PlanDocument
 from .parser import Named, ParsedPlan, parse_plan
@@ -59,7 +60,7 @@ class _Rows:
                 if end not in self.nodes:
                     where = f" (paragraph {r.span.paragraph})" if r.span else ""
                     raise InputError(f"{r.type.value} ends at {end[0].value} {end[1]!r}, which no node states{where}")
-        return GraphBatch(tuple(self.nodes.values()), tuple(self.rels.values()))
+        return with_place_words(GraphBatch(tuple(self.nodes.values()), tuple(self.rels.values())))
 
 
 def _named(label: Label, item: Named) -> NodeRow:

@@ -29,6 +29,7 @@ from .routes_gaps import router as gaps_router
 from .routes_map import router as map_router
 from .routes_planning import router as planning_router
 from .routes_viz import router as viz_router
+from .search import router as search_router
 from .zones import router as zones_router
 
 DESCRIPTION = (
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(documents_router, responses=ERROR_RESPONSES)
     app.include_router(home_router, responses=ERROR_RESPONSES)
     app.include_router(zones_router, responses=ERROR_RESPONSES)
+    app.include_router(search_router, responses=ERROR_RESPONSES)
     app.include_router(pages_router, responses=ERROR_RESPONSES)
     app.include_router(map_router, responses=ERROR_RESPONSES)
     app.include_router(

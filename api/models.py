@@ -94,6 +94,7 @@ class SearchHit(BaseModel):
     name: str
     aliases: list[str] = []
     score: float
+    registry: bool = Field(False, description="a firm of the loaded registry, not one the plan names")
 
 
 class PathNode(BaseModel):

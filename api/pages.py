@@ -11,15 +11,13 @@ from html import escape
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Response
 from fastapi.responses import HTMLResponse
 from neo4j import Driver
 
-from clusterkg.graph.search_text import lucene_query
 from clusterkg.queries import QueryRegistry
 from clusterkg.queries.run import run_named
 from clusterkg.settings import Settings
-from clusterkg.text import normalise_name
 
 from .deps import DriverDep, RegistryDep, SettingsDep
 from .map_embed import cluster_maps
@@ -167,32 +165,6 @@ def all_rows(
         if len(rows) < 1000:
             return out
         after = rows[-1]["key"]
-
-
-@router.get("/search", response_class=Response, responses=HTML_PAGE)
-def search_page(
-    driver: DriverDep,
-    settings: SettingsDep,
-    registry: RegistryDep,
-    q: Annotated[str, Query(max_length=100, description="a name, alias, pinyin or initials", examples=["洛阳"])] = "",
-) -> HTMLResponse:
-    """Search results as links to each entity's page (same named query as /api/search)."""
-    lucene = lucene_query(q) if q.strip() else ""
-    if not lucene:
-        return page("搜索", search_form(q) + ("<p>请输入可检索的文字。</p>" if q else ""))
-    hits = run_named(
-        driver,
-        settings,
-        "search",
-        {"q": normalise_name(q), "lucene": lucene, "label": "", "limit": 50},
-        registry=registry,
-    )
-    items = "".join(
-        f"<li>{link(h['label'], h)} <small>{esc(LABEL_ZH.get(h['label'], h['label']))}</small></li>"
-        for h in hits
-        if h["label"] in PAGE_OF
-    )
-    return page(f"搜索：{q}", search_form(q) + (f'<ol id="results">{items}</ol>' if items else "<p>没有找到。</p>"))
 
 
 @router.get("/cluster/{key}", response_class=Response, responses=HTML_PAGE)

@@ -45,10 +45,13 @@ _WALK = "|".join(cypher_name(t) for t in WALKED)
 # the pattern so that the server reads each node's relationship groups of those types only).
 # A hub (a zone with 300,000 firms) is read lazily: DISTINCT … LIMIT stops after $quota.
 _ROOT = "MATCH (root:{label} {{key: $key}}) RETURN elementId(root) AS id LIMIT 1"
+# A node's clusters, zones, places and projects are read before its firms, so a zone of a
+# province's registry still shows the clusters it serves when its firms fill the cap.
 _RING = (
     "UNWIND $ids AS id MATCH (a) WHERE elementId(a) = id "
-    f"CALL (a) {{ MATCH (a)-[:{_WALK}]-(m) RETURN DISTINCT m LIMIT $quota }} "
-    "RETURN id, collect([elementId(m), m.key]) AS found LIMIT $frontier"
+    f"CALL (a) {{ MATCH (a)-[:{_WALK}]-(m) WHERE NOT m:{cypher_name(Label.ENTERPRISE)} RETURN DISTINCT m LIMIT $quota "
+    f"UNION MATCH (a)-[:{_WALK}]-(m:{cypher_name(Label.ENTERPRISE)}) RETURN DISTINCT m LIMIT $quota }} "
+    f"RETURN id, collect([elementId(m), m.key, m:{cypher_name(Label.ENTERPRISE)}]) AS found LIMIT $frontier"
 )
 # Every node's outgoing relationships of the walked types are few (the dense side of a hub is
 # always incoming), so the edges among the kept nodes are read from their start nodes.
@@ -68,7 +71,7 @@ def neighbourhood(
     relationships among them (provenance excluded).
 
     The walk goes ring by ring from the root and expands only the nodes it keeps; within a
-    ring, nodes are kept in key order.  A node with more neighbours than there is room for
+    ring, clusters, zones, places and projects are kept before firms, each in key order.  A node with more neighbours than there is room for
     (a zone of a province's registry) is read only as far as needed, so the cost follows
     ``cap``, not the size of the graph; which of such a hub's neighbours are seen is then
     the store's order.
@@ -100,7 +103,7 @@ def neighbourhood(
         if room <= 0:
             complete = False
             break
-        ring: dict[str, str] = {}
+        ring: dict[str, tuple[bool, str]] = {}  # element id → (a firm, key): firms last
         # A fair share per node first (twice room over the frontier), then, if the ring is
         # still short of room, the nodes that were cut off again with the whole room.
         share = min(room, -(-2 * room // len(frontier)))
@@ -111,18 +114,18 @@ def neighbourhood(
             )
             cut = []
             for row in rows:
-                if len(row["found"]) >= quota:
+                if sum(1 for f in row["found"] if f[2]) >= quota or sum(1 for f in row["found"] if not f[2]) >= quota:
                     cut.append(row["id"])
-                for element_id, node_key in row["found"]:
+                for element_id, node_key, firm in row["found"]:
                     if element_id not in seen:
-                        ring.setdefault(element_id, node_key or "")
+                        ring.setdefault(element_id, (bool(firm), node_key or ""))
             if not cut or len(ring) >= room or quota > room:
                 break
             ask = cut
         if cut:
             complete = False
         seen.update(ring)
-        ordered = sorted(ring, key=lambda i: (ring[i], i))
+        ordered = sorted(ring, key=lambda i: (*ring[i], i))
         if len(ordered) > room:
             complete = False
         frontier = ordered[:room]

@@ -25,7 +25,7 @@ def viz_overlaps(
 ) -> HTMLResponse:
     """The zone–cluster overlap network: zones serving several clusters are drawn large and central."""
     G = overlap_network(driver, settings, min_clusters=min_clusters)
-    return HTMLResponse(render_html(G, heading="产业集聚区与产业集群 (zones serving clusters)", link_hops=1))
+    return HTMLResponse(render_html(G, heading="产业集聚区与其承载的产业集群", link_hops=1))
 
 
 @router.get(

@@ -106,18 +106,56 @@ def vis_asset(name: str) -> str:
     return (resources.files("pyvis") / "lib" / f"vis-{VIS_VERSION}" / name).read_text(encoding="utf-8")
 
 
+# What readers see: the model's labels, relationship types and place levels in Chinese.
+LABEL_ZH = {
+    "Sector": "产业领域",
+    "Cluster": "产业集群",
+    "Zone": "产业集聚区",
+    "City": "省辖市",
+    "County": "县（市、区）",
+    "Enterprise": "企业",
+    "Project": "项目",
+    "Chain": "产业链",
+    "ChainSegment": "产业链环节",
+    "Document": "文件",
+    "Actual": "实际值",
+    "Presence": "分布",
+}
+REL_ZH = {
+    "IN_SECTOR": "属于领域",
+    "LOCATED_IN": "位于",
+    "PART_OF": "隶属",
+    "SERVES": "承载",
+    "ANCHORS": "龙头",
+    "SUPPORTS": "支撑",
+    "RUN_BY": "实施单位",
+    "SITED_IN": "入驻",
+    "HAS_CHAIN": "产业链",
+    "HAS_SEGMENT": "环节",
+    "FEEDS": "供给",
+    "COVERS": "涉及环节",
+    "IN_SEGMENT": "所在环节",
+    "BUILDS": "建设环节",
+    "LINKS_TO": "关联",
+    "REPORTS": "报告",
+    "STATED_IN": "出处",
+}
+LEVEL_ZH = {"city": "地级市", "county": "县", "county_city": "县级市", "district": "市辖区", "province": "省"}
+
+
 def _tooltip(attrs: dict[str, Any]) -> str:
     # A plain-text title: vis-network shows it as text, so plan data never becomes markup.
-    lines = [str(attrs.get("name", "")), f"{attrs.get('label', '')} · {attrs.get('key', '')}"]
+    label = str(attrs.get("label", ""))
+    lines = [str(attrs.get("name", "")), f"{LABEL_ZH.get(label, label)} · {attrs.get('key', '')}"]
     if attrs.get("level"):
-        lines.append(f"级别: {attrs['level']}")
+        lines.append(f"级别：{LEVEL_ZH.get(str(attrs['level']), attrs['level'])}")
     if attrs.get("target_yi") is not None:
         year = f" ({attrs['target_year']})" if attrs.get("target_year") else ""
         lines.append(f"目标: {attrs['target_yi']:g} 亿元{year}")
     if attrs.get("goal_yi") is not None:
         year = f" ({attrs['goal_year']})" if attrs.get("goal_year") else ""
         lines.append(f"目标: {attrs['goal_yi']:g} 亿元{year}")
-    lines.append(f"hops from centre: {attrs.get('distance', '?')}")
+    lines.append(f"离中心 {attrs.get('distance', '?')} 跳")
     return "\n".join(lines)
 
 
@@ -205,7 +243,8 @@ def render_html(
             **extra,
         )
     for u, v, attrs in G.edges(data=True):
-        net.add_edge(u, v, label=str(attrs.get("type", "")), title=str(attrs.get("type", "")), arrows="to")
+        kind = str(attrs.get("type", ""))
+        net.add_edge(u, v, label=REL_ZH.get(kind, kind), title=f"{REL_ZH.get(kind, kind)}（{kind}）", arrows="to")
     options: dict[str, Any] = {
         "physics": {"enabled": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
@@ -221,17 +260,20 @@ def render_html(
     for _, label in G.nodes(data="label"):
         counts[label] = counts.get(label, 0) + 1
     legend = [
-        {"label": lb.value, "colour": colour(lb), "count": counts[lb.value]} for lb in Label if lb.value in counts
+        {"label": LABEL_ZH.get(lb.value, lb.value), "colour": colour(lb), "count": counts[lb.value]}
+        for lb in Label
+        if lb.value in counts
     ]
     reachable = G.graph.get("reachable", G.number_of_nodes())
-    summary = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} relationships"
+    summary = f"{G.number_of_nodes()} 个节点、{G.number_of_edges()} 条关系"
     if G.graph.get("hops"):
-        summary += f" within {G.graph['hops']} hop(s)"
+        summary += f"（{G.graph['hops']} 跳以内）"
     if reachable > G.number_of_nodes():
-        of = f"{reachable}" if G.graph.get("complete", True) else f"{reachable}+"
-        summary += f"; nearest {G.number_of_nodes()} of {of} shown (cap {G.graph.get('cap')})"
+        of = f"{reachable}" if G.graph.get("complete", True) else f"{reachable} 个以上"
+        summary += f"；共 {of} 个可达，显示最近的 {G.number_of_nodes()} 个（上限 {G.graph.get('cap')}）"
     if root in G:
-        heading = heading or f"{G.nodes[root].get('name', root)} ({G.nodes[root].get('label', '')})"
+        root_label = str(G.nodes[root].get("label", ""))
+        heading = heading or f"{G.nodes[root].get('name', root)}（{LABEL_ZH.get(root_label, root_label)}）"
     return _ENV.from_string(_TEMPLATE).render(
         heading=heading or "clusterkg",
         summary=summary,

@@ -50,20 +50,23 @@ def test_luoyang_cluster_page_draws_its_one_hop_neighbourhood(client: TestClient
     assert len(data["nodes"]) == len(ids)
     assert len(data["edges"]) == rels
     assert not any(str(n["id"]).startswith("Document:") for n in data["nodes"])
+    # edges read in Chinese, with the model's type beside it in the tooltip
     assert {e["label"] for e in data["edges"]} <= {
-        "IN_SECTOR",
-        "LOCATED_IN",
-        "SERVES",
-        "ANCHORS",
-        "SUPPORTS",
-        "RUN_BY",
-        "SITED_IN",
-        "HAS_CHAIN",
-        "COVERS",
+        "属于领域",
+        "位于",
+        "承载",
+        "龙头",
+        "支撑",
+        "实施单位",
+        "入驻",
+        "产业链",
+        "涉及环节",
     }
+    assert all(re.fullmatch(r"[^（]+（[A-Z_]+）", str(e["title"])) for e in data["edges"])
     root = next(n for n in data["nodes"] if n["id"] == f"Cluster:{LUOYANG}")
     assert "3000 亿元 (2017)" in str(root["title"]) and (root["x"], root["y"]) == (0.0, 0.0)
-    assert '<li><span style="background: #1f77b4"></span>Zone (6)</li>' in resp.text
+    assert '<li><span style="background: #1f77b4"></span>产业集聚区 (6)</li>' in resp.text
+    assert "离中心 0 跳" in str(root["title"])
 
 
 @pytest.mark.parametrize("path", [f"/viz/Cluster/{LUOYANG}?hops=2", "/viz/city/410300?hops=3&cap=2000"])
@@ -77,7 +80,7 @@ def test_pages_load_nothing_from_outside(client: TestClient, path: str) -> None:
 def test_cap_keeps_the_nearest_nodes_and_says_so(client: TestClient) -> None:
     html = client.get(f"/viz/cluster/{LUOYANG}", params={"hops": 2, "cap": 5}).text
     assert len(drawn(html)["nodes"]) == 5
-    assert "nearest 5 of" in html
+    assert "显示最近的 5 个（上限 5）" in html
 
 
 def test_vis_network_is_served_as_pyvis_ships_it(client: TestClient) -> None:

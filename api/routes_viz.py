@@ -21,11 +21,20 @@ router = APIRouter()
 def viz_overlaps(
     driver: DriverDep,
     settings: SettingsDep,
-    min_clusters: Annotated[int, Query(ge=1, le=100, description="show zones serving at least this many clusters")] = 1,
+    min_clusters: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=100,
+            description="show zones serving at least this many clusters; 2 by default, the shared zones "
+            "(1 draws every zone: a province's plan then opens as a hairball)",
+        ),
+    ] = 2,
 ) -> HTMLResponse:
-    """The zone–cluster overlap network: zones serving several clusters are drawn large and central."""
+    """The zone–cluster overlap network: by default the zones serving two or more clusters, and those clusters."""
     G = overlap_network(driver, settings, min_clusters=min_clusters)
-    return HTMLResponse(render_html(G, heading="产业集聚区与其承载的产业集群", link_hops=1))
+    heading = "服务多个集群的产业集聚区" if min_clusters >= 2 else "产业集聚区与其承载的产业集群"
+    return HTMLResponse(render_html(G, heading=f"{heading}（至少 {min_clusters} 个集群）", link_hops=1))
 
 
 @router.get(

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Path, Response
 from fastapi.responses import HTMLResponse
 from neo4j import Driver
 
+from clusterkg.graph.model import Label
 from clusterkg.queries import QueryRegistry
 from clusterkg.queries.run import run_named
 from clusterkg.settings import Settings
@@ -100,6 +101,14 @@ def page(title: str, body: str, status: int = 200) -> HTMLResponse:
 
 def not_found(message: str) -> HTMLResponse:
     return page("未找到", f"<p>{esc(message)}</p>{search_form()}", status=404)
+
+
+def sources_html(driver: Driver, settings: Settings, label: Label, key: str) -> str:
+    """The 出处 section: each stated fact beside the plan's own sentence."""
+    from .map_embed import templates
+    from .provenance import sources
+
+    return templates().get_template("sources.html.j2").render(rows=sources(driver, settings, label, key))
 
 
 def graph_frame(label: str, key: str) -> str:
@@ -203,6 +212,7 @@ def cluster_page(
     from .routes_documents import timeline_html
 
     body += timeline_html(driver, settings, registry, c["key"])
+    body += sources_html(driver, settings, Label.CLUSTER, c["key"])
     return page(c["name"], body + graph_frame("Cluster", c["key"]))
 
 
@@ -234,6 +244,7 @@ def project_page(
         return not_found(f"没有键为 {key} 的项目")
     body = "<h2>支撑的产业集群</h2>" + _clusters_table(p["clusters"])
     body += "<h2>承担企业</h2>" + links("Enterprise", p["firms"]) + "<h2>产业集聚区</h2>" + links("Zone", p["zones"])
+    body += sources_html(driver, settings, Label.PROJECT, p["key"])
     return page(p["name"], body + graph_frame("Project", p["key"]))
 
 

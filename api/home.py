@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
@@ -21,24 +20,9 @@ from clusterkg.settings import Settings
 
 from .deps import DriverDep, RegistryDep, SettingsDep
 from .map_embed import templates
-from .pages import CSS, HTML_PAGE, all_rows, href
+from .pages import CSS, HTML_PAGE, all_rows, href, level_size
 
 router = APIRouter()
-
-_SIZE = re.compile(r"(\d+(?:\.\d+)?)?(万亿|千亿|百亿|亿)")
-_UNIT = {"万亿": 10000.0, "千亿": 1000.0, "百亿": 100.0, "亿": 1.0}
-
-
-def level_size(level: str | None) -> float:
-    """The size a level names in 亿元 (千亿级 → 1000, 500亿级 → 500), 0 for none, to order levels by.
-
-    >>> sorted(["百亿级", "500亿级", "千亿级", "200亿级", "300亿级", "400亿级"], key=level_size, reverse=True)
-    ['千亿级', '500亿级', '400亿级', '300亿级', '200亿级', '百亿级']
-    """
-    m = _SIZE.search(level or "")
-    if not m:
-        return 0.0
-    return float(m.group(1) or 1) * _UNIT[m.group(2)]
 
 
 class Ref(BaseModel):

@@ -6,6 +6,8 @@ Pages reference nothing outside this server: the embedded graph is the app's own
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Annotated, Any
@@ -146,7 +148,29 @@ def _places(refs: Iterable[Mapping[str, Any]]) -> str:
     return "<h2>所在地</h2>" + "".join(f"<p>{link(p['label'], p)}</p>" for p in refs)
 
 
+def level_size(level: str | None) -> float:
+    """The size a level names in 亿元 (千亿级 → 1000, 500亿级 → 500), 0 for none, to order levels by.
+
+    >>> sorted(["百亿级", "500亿级", "千亿级", "200亿级", "300亿级", "400亿级"], key=level_size, reverse=True)
+    ['千亿级', '500亿级', '400亿级', '300亿级', '200亿级', '百亿级']
+    """
+    m = _SIZE.search(level or "")
+    if not m:
+        return 0.0
+    return float(m.group(1) or 1) * _UNIT[m.group(2)]
+
+
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)?(万亿|千亿|百亿|亿)")
+_UNIT = {"万亿": 10000.0, "千亿": 1000.0, "百亿": 100.0, "亿": 1.0}
+
+
+def by_size(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Clusters largest first: by level, then target, then name."""
+    return sorted(rows, key=lambda r: (-level_size(r.get("level")), -(r.get("target_yi") or 0.0), str(r.get("key"))))
+
+
 def _clusters_table(rows: Iterable[Mapping[str, Any]]) -> str:
+    rows = by_size(rows)
     body = "".join(
         f"<tr><td>{link('Cluster', r)}</td><td>{esc(r.get('level'))}</td><td>{esc(_target(r))}</td>"
         f"<td>{link('Sector', {'key': r['sector']}) if r.get('sector') else ''}</td></tr>"
@@ -274,15 +298,23 @@ def sector_page(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("装备制造")]
 ) -> HTMLResponse:
     """One sector: its goal, its clusters against the goal, neighbour counts, graph."""
-    s = next((r for r in all_rows(driver, settings, registry, "sector_rollup", year=2017) if r["key"] == key), None)
-    if s is None:
+    clusters = all_rows(driver, settings, registry, "clusters_list", level="", sector=key)
+    years = Counter(int(c["target_year"]) for c in clusters if c.get("target_year"))
+    year = years.most_common(1)[0][0] if years else 2017
+    found = run_named(driver, settings, "sector_rollup", {"year": year, "only": key, "limit": 1}, registry=registry)
+    if not found:
         return not_found(f"没有名为 {key} 的产业领域")
-    clusters = [c for c in all_rows(driver, settings, registry, "clusters_list", level="") if c["sector"] == key]
+    s = found[0]
     body = facts(
         [
-            ("目标", _goal(s)),
-            ("集群目标合计（2017）", f"{s['target_sum_yi']:g} 亿元"),
-            ("完成比", "" if s["attainment"] is None else f"{s['attainment']:.0%}"),
+            ("目标", _goal(s) or "规划未定目标"),
+            (f"集群目标合计（{year}）", f"{s['target_sum_yi']:g} 亿元"),
+            (
+                "集群目标合计 ÷ 领域目标",
+                "—（规划未定领域目标）"
+                if s["attainment"] is None
+                else f"{s['attainment']:.0%}（分解覆盖度，不是完成率）",
+            ),
             ("产业集聚区", s["zone_count"]),
             ("龙头企业", s["firm_count"]),
             ("重大项目", s["project_count"]),

@@ -20,19 +20,14 @@ from clusterkg.settings import Settings
 
 from .deps import DriverDep, RegistryDep, SettingsDep
 from .map_embed import templates
+from .models import LinkedRef
 from .pages import CSS, HTML_PAGE, all_rows, href, level_size
 
 router = APIRouter()
 
 
-class Ref(BaseModel):
-    key: str
-    name: str
-    href: str
-
-
 class SectorRow(BaseModel):
-    sector: Ref
+    sector: LinkedRef
     goal_yi: float | None = Field(description="the sector's stated goal, 亿元; None when the plan states none")
     goal_year: int | None
     cluster_count: int
@@ -41,11 +36,11 @@ class SectorRow(BaseModel):
 
 class LevelGroup(BaseModel):
     level: str = Field(description="the level as the plan writes it, or 未定级")
-    clusters: list[Ref]
+    clusters: list[LinkedRef]
 
 
 class CityRow(BaseModel):
-    city: Ref
+    city: LinkedRef
     cluster_count: int = Field(
         description="clusters located in the city or its counties (a cluster spanning cities counts in each)"
     )
@@ -54,7 +49,7 @@ class CityRow(BaseModel):
 
 
 class Bridge(BaseModel):
-    node: Ref
+    node: LinkedRef
     degree: int
     betweenness: float
 
@@ -72,8 +67,8 @@ class Overview(BaseModel):
     hub_cities: list[Bridge]
 
 
-def _ref(label: str, row: dict[str, Any]) -> Ref:
-    return Ref(key=str(row["key"]), name=str(row.get("name") or row["key"]), href=href(label, str(row["key"])))
+def _ref(label: str, row: dict[str, Any]) -> LinkedRef:
+    return LinkedRef(key=str(row["key"]), name=str(row.get("name") or row["key"]), href=href(label, str(row["key"])))
 
 
 def overview(driver: Driver, settings: Settings, registry: QueryRegistry) -> Overview:

@@ -60,9 +60,8 @@ LABEL_ZH = {
     "Sector": "产业领域",
 }
 
-CSS = """body{font-family:sans-serif;max-width:72em;margin:1em auto;padding:0 1em;color:#222}
-a{color:#1f5fa8}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
-iframe{width:100%;height:560px;border:1px solid #ccc}nav a{margin-right:1em}ul.cols{columns:3}"""
+# Page-specific rules only: the site's look is /static/clusterkg.css, linked by every page.
+CSS = ""
 
 
 def esc(value: object) -> str:
@@ -92,12 +91,16 @@ def search_form(q: str = "") -> str:
     )
 
 
-def page(title: str, body: str, status: int = 200) -> HTMLResponse:
-    nav = '<nav><a href="/">首页</a><a href="/map">地图</a><a href="/viz/overlaps">集聚区–集群网络</a><a href="/docs">API 文档</a></nav>'
-    html = (
-        f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(title)} · clusterkg</title>'
-        f"<style>{CSS}</style></head><body>{nav}<h1>{esc(title)}</h1>{body}</body></html>"
-    )
+HOME = {"href": "/", "name": "首页"}
+
+
+def page(title: str, body: str, status: int = 200, crumbs: Iterable[Mapping[str, str]] = ()) -> HTMLResponse:
+    """A page in the site's layout (base.html.j2) around ``body``, HTML this module built and escaped."""
+    from markupsafe import Markup as Safe
+
+    from .map_embed import templates
+
+    html = templates().get_template("page.html.j2").render(title=title, css=CSS, body=Safe(body), crumbs=list(crumbs))
     return HTMLResponse(html, status_code=status)
 
 
@@ -237,7 +240,8 @@ def cluster_page(
 
     body += timeline_html(driver, settings, registry, c["key"])
     body += sources_html(driver, settings, Label.CLUSTER, c["key"])
-    return page(c["name"], body + graph_frame("Cluster", c["key"]))
+    crumbs = [HOME] + ([{"href": href("Sector", sector["key"]), "name": sector["key"]}] if sector else [])
+    return page(c["name"], body + graph_frame("Cluster", c["key"]), crumbs=crumbs)
 
 
 @router.get("/enterprise/{key}", response_class=Response, responses=HTML_PAGE)
@@ -290,7 +294,8 @@ def city_page(
     body += "<h2>产业集群</h2>" + _clusters_table(c["clusters"]) + "<h2>产业集聚区</h2>" + links("Zone", c["zones"])
     if c["counties"]:
         body += "<h2>下辖县（市、区）</h2>" + links("County", c["counties"]).replace("<ul>", '<ul class="cols">', 1)
-    return page(c["name"], body + graph_frame(c["label"], c["key"]))
+    parent = [{"href": href("City", c["parent"]["key"]), "name": c["parent"]["name"]}] if c["parent"] else []
+    return page(c["name"], body + graph_frame(c["label"], c["key"]), crumbs=[HOME, *parent])
 
 
 @router.get("/sector/{key}", response_class=Response, responses=HTML_PAGE)

@@ -161,6 +161,8 @@ def zone_page(
             project_href=lambda p: href("Project", p["key"]),
             graph_src=f"/viz/Zone/{quote(key, safe='')}?hops=1",
             rows=sources(driver, settings, Label.ZONE, key),
+            crumbs=[{"href": "/", "name": "首页"}]
+            + [{"href": href(p["label"], p["key"]), "name": p["name"]} for p in z["places"][:1]],
         )
     )
     return HTMLResponse(html)

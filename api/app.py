@@ -19,6 +19,7 @@ from clusterkg.graph.schema import SchemaOutdated, require_current
 from clusterkg.queries import load_registry
 from clusterkg.settings import Settings, get_settings
 
+from .chains import router as chains_router
 from .errors import ERROR_RESPONSES, ErrorBody, install_error_handlers
 from .home import router as home_router
 from .openapi import install_examples
@@ -96,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(analytics_router, responses=ERROR_RESPONSES)
     app.include_router(gaps_router, responses=ERROR_RESPONSES)
     app.include_router(documents_router, responses=ERROR_RESPONSES)
+    app.include_router(chains_router, responses=ERROR_RESPONSES)
     app.include_router(home_router, responses=ERROR_RESPONSES)
     app.include_router(zones_router, responses=ERROR_RESPONSES)
     app.include_router(search_router, responses=ERROR_RESPONSES)

@@ -49,6 +49,8 @@ PAGE_OF = {
     "County": "city",
     "Project": "project",
     "Sector": "sector",
+    "Chain": "chain",
+    "ChainSegment": "segment",
 }
 LABEL_ZH = {
     "Cluster": "产业集群",
@@ -70,8 +72,10 @@ def esc(value: object) -> str:
 
 
 def href(label: str, key: str) -> str:
-    """The page of a node; the key is percent-encoded so no plan text ends up as markup or a path."""
-    return f"/{PAGE_OF.get(label, label.lower())}/{quote(str(key), safe='')}"
+    """The page of a node; the key is percent-encoded so no plan text ends up as markup or a path
+    (a segment's key, chain/segment, keeps its slash: the segment route takes a path)."""
+    safe = "/" if label == "ChainSegment" else ""
+    return f"/{PAGE_OF.get(label, label.lower())}/{quote(str(key), safe=safe)}"
 
 
 def link(label: str, ref: Mapping[str, Any]) -> str:

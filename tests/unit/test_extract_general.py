@@ -590,3 +590,12 @@ def test_a_paragraph_about_another_industry_is_not_the_lone_clusters(tmp_path: P
 def test_a_project_cut_inside_its_bracket_and_one_after_a_verb_with_its_complement(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "做强乳业产业集群,实施好液奶三期、奶酪工厂等项目。\n重点项目一:滁州光伏玻璃(二期\n")
     assert sorted(p.name for p in f.projects) == ["奶酪工厂", "液奶三期", "滁州光伏玻璃"]
+
+
+def test_kinds_listed_as_firms_are_not_firms_and_counted_named_firms_are(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "做强高端纺织产业集群。园区有配套包装、印刷、物流等企业18家。"
+        "该集群拥有恒力、盛虹、海澜三家千亿企业,先后引进了台湾冠捷、泰嘉光电等40余户配套企业。\n",
+    )
+    assert sorted(x.name for x in f.firms) == ["台湾冠捷", "恒力", "泰嘉光电", "海澜", "盛虹"]

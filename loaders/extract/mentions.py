@@ -131,6 +131,16 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
             depth == 0 and c == "." and i - 2 >= floor and text[i - 2].isdigit() and i < len(text) and text[i].isdigit()
         ):
             pass  # 年产2.5万吨: a decimal point inside a name
+        elif (
+            depth == 0
+            and c in "·・"
+            and i - 2 >= floor
+            and _is_cjkish(text[i - 2])
+            and i < len(text)
+            and _is_cjkish(text[i])
+            and text[i - 2] not in _BOUNDARY
+        ):
+            pass  # 联东U谷·哈尔滨松北智造谷: a middle dot between two parts of one name
         elif depth == 0 and (c in _BOUNDARY or c == " " or not _is_cjkish(c)):
             break
         i -= 1
@@ -146,7 +156,7 @@ _COUNT_CUT = re.compile(
 )
 
 
-_PLACE_VERB = re.compile(r"(?:还将|也将|正在|将|要|拟)(建设|在|把|以|由|向|为)?|(建设)")
+_PLACE_VERB = re.compile(r"(?:还将|也将|正在|将|要|拟)(建设|在|把|以|由|向|为)?|(建设|是|作为)")
 
 
 @lru_cache(maxsize=65536)

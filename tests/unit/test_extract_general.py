@@ -599,3 +599,14 @@ def test_kinds_listed_as_firms_are_not_firms_and_counted_named_firms_are(tmp_pat
         "该集群拥有恒力、盛虹、海澜三家千亿企业,先后引进了台湾冠捷、泰嘉光电等40余户配套企业。\n",
     )
     assert sorted(x.name for x in f.firms) == ["台湾冠捷", "恒力", "泰嘉光电", "海澜", "盛虹"]
+
+
+def test_bare_tiers_time_words_and_dotted_project_names(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "2024年上半年产业集群发展会召开。莆田是新材料千亿产业集群之一,多数新区已形成特色。\n"
+        "各新区签约,涉及中交四航局西南区域总部、联东U谷·哈尔滨松北智造谷等8个项目。\n",
+    )
+    assert [(c.name, c.level) for c in f.clusters] == [("新材料产业集群", "千亿级")]  # 莆田是… names no part of it
+    assert f.zones == []
+    assert sorted(p.name for p in f.projects) == ["中交四航局西南区域总部", "联东U谷·哈尔滨松北智造谷"]

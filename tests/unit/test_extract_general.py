@@ -610,3 +610,15 @@ def test_bare_tiers_time_words_and_dotted_project_names(tmp_path: Path) -> None:
     assert [(c.name, c.level) for c in f.clusters] == [("新材料产业集群", "千亿级")]  # 莆田是… names no part of it
     assert f.zones == []
     assert sorted(p.name for p in f.projects) == ["中交四航局西南区域总部", "联东U谷·哈尔滨松北智造谷"]
+
+
+def test_a_phone_layout_text_has_its_sentences_put_back_together(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "日前,\n广东首批中小企业\n特色产业集群名单出炉,\n四会市新能源汽车产业集群入选!\n"
+        "近三年共招引\n汽车项目48个,\n相继引进小鹏汽车、瑞庆时代\n两大龙头链主企业,\n"
+        "以及理士电源、玛西尔、\n奥迪威等\n一批配套企业,\n全面发展。\n",
+    )
+    assert [c.name for c in f.clusters] == ["四会市新能源汽车产业集群"]
+    assert sorted(x.name for x in f.firms) == sorted(["小鹏汽车", "玛西尔", "理士电源", "瑞庆时代", "奥迪威"])
+    assert sorted(f.clusters[0].firms) == sorted(x.name for x in f.firms)

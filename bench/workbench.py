@@ -5,6 +5,9 @@ no network in the figure) against the server this environment names, after warm-
 and splits one build into its parts: the five named queries (gaps_view.workbench) and the
 openpyxl workbook (workbook.candidates_workbook).  "Largest" is the cluster with most local
 firms (bench/gap_report.py).  PROFILEs the two queries that walk candidate firms and cells.
+A large sample can leave the largest cluster with no 缺链/弱链 segment at all (a trivially
+fast workbook), so a second case raises the weak-revenue threshold to 10^9 万元, which makes
+every segment a gap: candidates and zones for all its segments, the worst case.
 Load the plan and a registry first, e.g. ``python bench/bulk_import.py --n 1000000``.
 Usage: python bench/workbench.py [--repeat 10] [--warmup 2] [--scope cities] [--limit 50]
 """
@@ -15,6 +18,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -22,11 +26,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import record, summarise
 from gap_report import firm_count, largest_cluster, profile
 
-from clusterkg.api.gaps_view import SCOPES, normalised_weights, workbench
+from clusterkg.api.gaps_view import DEFAULT_WEAK_REVENUE_WAN, SCOPES, normalised_weights, workbench
 from clusterkg.api.workbook import candidates_workbook
 from clusterkg.graph.db import create_driver
 from clusterkg.queries import load_registry
 from clusterkg.settings import get_settings
+
+# 10^9 万元 of local revenue: no segment reaches it, so every segment with firms is 弱链.
+EVERY_SEGMENT = 1e9
 
 
 def main() -> None:
@@ -36,12 +43,16 @@ def main() -> None:
     ap.add_argument("--scope", default="cities", choices=SCOPES)
     ap.add_argument("--limit", type=int, default=50, help="candidates per segment (the route's default)")
     args = ap.parse_args()
+    settings = get_settings()
+    for case, weak in (("default thresholds", DEFAULT_WEAK_REVENUE_WAN), ("every segment a gap", EVERY_SEGMENT)):
+        run_case(settings, args, case, weak)
 
+
+def run_case(settings: Any, args: argparse.Namespace, case: str, weak_revenue_wan: float) -> None:
     from fastapi.testclient import TestClient
 
     from clusterkg.api.app import create_app
 
-    settings = get_settings()
     registry = load_registry()
     driver = create_driver(settings)
     try:
@@ -51,7 +62,9 @@ def main() -> None:
         build: list[float] = []
         for i in range(args.warmup + args.repeat):
             t = time.perf_counter()
-            report = workbench(driver, settings, registry, key, args.scope, per_segment=args.limit, firm_limit=0)
+            report = workbench(
+                driver, settings, registry, key, args.scope, weak_revenue_wan, per_segment=args.limit, firm_limit=0
+            )
             t_q = time.perf_counter()
             data = candidates_workbook(report)
             t_b = time.perf_counter()
@@ -76,7 +89,7 @@ def main() -> None:
         )
     finally:
         driver.close()
-    url = f"/api/clusters/{quote(key, safe='')}/candidates.xlsx?scope={args.scope}&limit={args.limit}"
+    url = f"/api/clusters/{quote(key, safe='')}/candidates.xlsx?scope={args.scope}&limit={args.limit}&weak_revenue_wan={weak_revenue_wan:.0f}"
     samples: list[float] = []
     with TestClient(create_app(settings)) as client:
         for _ in range(args.warmup):
@@ -89,10 +102,12 @@ def main() -> None:
     record(
         "workbench",
         {
+            "case": case,
             "cluster": key,
             "local_firms": local,
             "firms": firms,
             "scope": args.scope,
+            "weak_revenue_wan": weak_revenue_wan,
             "gap_segments": len(report["candidates"]),
             "candidates_listed": sum(len(c["firms"]) for c in report["candidates"].values()),
             "candidates_total": sum(c["total"] for c in report["candidates"].values()),

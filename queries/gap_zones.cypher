@@ -34,24 +34,30 @@ WITH c, own_zones, counties, cities, provinces,
 WITH c, own_zones, counties, cities, provinces, places,
      own_zones + COLLECT { MATCH (z:Zone)-[:LOCATED_IN]->(p) WHERE p.key IN places AND NOT z.key IN own_zones RETURN z.key AS k } AS zones
 // All firms: every Enterprise node (a count the store keeps); a zone's firms: its SITED_IN
-// degree.  A segment's firms and a zone's firms in it come from the Presence cells.
-WITH zones, COUNT { (:Enterprise) } AS all_firms
-UNWIND [s IN split($segments, ',') WHERE s <> ''] AS segment
-CALL (segment, zones, all_firms) {
+// firms, counted once per zone for all the asked segments (a zone hosts thousands of firms
+// at province scale; counting it again for each segment was most of this query's time).
+// A segment's firms and a zone's firms in it come from the Presence cells.
+WITH zones, COUNT { (:Enterprise) } AS all_firms, [s IN split($segments, ',') WHERE s <> ''] AS segments
+WITH zones, all_firms, segments,
+     COLLECT { UNWIND segments AS k MATCH (cell:Presence {segment: k})
+               WHERE cell.zone IS NOT NULL AND NOT cell.zone IN zones RETURN DISTINCT cell.zone AS z } AS outside
+WITH zones, all_firms, segments,
+     COLLECT { MATCH (z:Zone) WHERE z.key IN outside RETURN [z.key, COUNT { (z)<-[:SITED_IN]-(:Enterprise) }] AS x } AS zone_firms
+UNWIND segments AS segment
+CALL (segment, zones, all_firms, zone_firms) {
   OPTIONAL MATCH (cell:Presence {segment: segment})
-  WITH zones, all_firms, collect(cell) AS cells
-  WITH zones, all_firms, cells, reduce(t = 0, x IN cells | t + x.firms) AS segment_firms
-  CALL (zones, all_firms, cells, segment_firms) {
+  WITH zones, all_firms, zone_firms, collect(cell) AS cells
+  WITH zones, all_firms, zone_firms, cells, reduce(t = 0, x IN cells | t + x.firms) AS segment_firms
+  CALL (zones, all_firms, zone_firms, cells, segment_firms) {
     UNWIND cells AS cell
-    WITH zones, all_firms, segment_firms, cell WHERE cell.zone IS NOT NULL AND NOT cell.zone IN zones
-    WITH all_firms, segment_firms, cell.zone AS k, sum(cell.firms) AS firm_count, sum(cell.revenue_wan) AS revenue_wan
-    MATCH (z:Zone {key: k})
-    WITH z, firm_count, revenue_wan, COUNT { (z)<-[:SITED_IN]-(:Enterprise) } AS zone_firms, all_firms, segment_firms
-    WITH z, firm_count, revenue_wan, zone_firms,
-         (toFloat(firm_count) / segment_firms) / (toFloat(zone_firms) / all_firms) AS lq
-    ORDER BY firm_count >= $min_firms DESC, lq DESC, firm_count DESC, z.key
+    WITH zones, all_firms, zone_firms, segment_firms, cell WHERE cell.zone IS NOT NULL AND NOT cell.zone IN zones
+    WITH all_firms, zone_firms, segment_firms, cell.zone AS k, sum(cell.firms) AS firm_count, sum(cell.revenue_wan) AS revenue_wan
+    WITH k, firm_count, revenue_wan, [x IN zone_firms WHERE x[0] = k][0][1] AS in_zone, all_firms, segment_firms
+    WITH k, firm_count, revenue_wan, in_zone, (toFloat(firm_count) / segment_firms) / (toFloat(in_zone) / all_firms) AS lq
+    ORDER BY firm_count >= $min_firms DESC, lq DESC, firm_count DESC, k
     LIMIT $per_segment
-    RETURN collect({key: z.key, name: z.name, firm_count: firm_count, zone_firms: zone_firms,
+    MATCH (z:Zone {key: k})
+    RETURN collect({key: z.key, name: z.name, firm_count: firm_count, zone_firms: in_zone,
                     revenue_wan: toFloat(revenue_wan), lq: lq}) AS ranked
   }
   RETURN segment_firms, ranked

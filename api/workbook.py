@@ -221,8 +221,9 @@ def _segment_sheet(ws: Any, segment: Mapping[str, Any], found: Mapping[str, Any]
 def candidates_workbook(report: Mapping[str, Any]) -> bytes:
     """The workbook of :func:`clusterkg.api.gaps_view.workbench`'s report, as .xlsx bytes.
 
-    Written in openpyxl's write-only mode (rows streamed in order, a third of the time of
-    the cell-by-cell mode for a few thousand candidates), so sheet names are fixed first.
+    Written in openpyxl's write-only mode (rows streamed in order, so memory stays flat; about
+    a tenth faster than the cell-by-cell mode for 2,500 candidates), so sheet names are fixed
+    first.  openpyxl's own cell writing is the cost: about 30 µs a cell.
     """
     taken = {SUMMARY}
     titles: dict[str, str] = {}

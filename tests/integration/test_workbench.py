@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -283,3 +284,20 @@ def test_page_names_scope_thresholds_and_lists_visits(client: TestClient) -> Non
     assert "0371-12345678" in page and uscc(5) in page
     assert "@media print" in page and "break-before:page" in page
     assert "http://" not in page and "https://" not in page
+
+
+def test_page_reads_five_named_queries_whatever_the_number_of_gap_segments(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clusterkg.api import gaps_view
+
+    names: list[str] = []
+    real = gaps_view.run_named
+
+    def counted(driver: Any, settings: Any, name: str, *args: Any, **kwargs: Any) -> Any:
+        names.append(name)
+        return real(driver, settings, name, *args, **kwargs)
+
+    monkeypatch.setattr(gaps_view, "run_named", counted)
+    assert client.get(f"/gaps/{PHONES}", params={"scope": "zones"}).status_code == 200
+    assert names == ["cluster_detail", "gap_scope", "cluster_gaps", "gap_candidates", "gap_zones"]

@@ -86,8 +86,19 @@ def cluster_ref(driver: Any, settings: Settings, registry: QueryRegistry, key: s
 def scope_of(driver: Any, settings: Settings, registry: QueryRegistry, key: str, scope: Scope) -> dict[str, Any]:
     """What counts as local for the cluster under ``scope``, with its sentence."""
     rows = run_named(driver, settings, "gap_scope", {"key": key, "scope": scope}, registry=registry)
-    row = rows[0] if rows else {"own_zones": [], "counties": [], "cities": [], "provinces": [], "place_count": 0,
-                                "zone_count": 0, "places": []}  # fmt: skip
+    row = (
+        rows[0]
+        if rows
+        else {
+            "own_zones": [],
+            "counties": [],
+            "cities": [],
+            "provinces": [],
+            "place_count": 0,
+            "zone_count": 0,
+            "places": [],
+        }
+    )
     return {
         "kind": scope,
         "label": SCOPE_LABELS[scope],
@@ -202,8 +213,26 @@ def scored(row: Mapping[str, Any], weights: Mapping[str, float]) -> dict[str, An
         }
         for part in PART_LABELS
     ]
-    out = {k: row[k] for k in ("key", "name", "uscc", "revenue_wan", "employees", "chain_leader", "address",
-                               "contact", "phone", "legal_rep", "founded", "products", "zone", "county", "city")}  # fmt: skip
+    out = {
+        k: row[k]
+        for k in (
+            "key",
+            "name",
+            "uscc",
+            "revenue_wan",
+            "employees",
+            "chain_leader",
+            "address",
+            "contact",
+            "phone",
+            "legal_rep",
+            "founded",
+            "products",
+            "zone",
+            "county",
+            "city",
+        )
+    }
     out["place"] = row["county"] or row["city"]
     out["score"] = round(float(row["score"]), 2)
     out["parts"] = parts

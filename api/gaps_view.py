@@ -76,30 +76,15 @@ def scope_sentence(scope: Scope, row: Mapping[str, Any]) -> str:
     )
 
 
-def cluster_ref(driver: Any, settings: Settings, registry: QueryRegistry, key: str) -> dict[str, Any]:
-    rows = run_named(driver, settings, "cluster_detail", {"key": key, "limit": 1}, registry=registry)
+def scope_of(driver: Any, settings: Settings, registry: QueryRegistry, key: str, scope: Scope) -> dict[str, Any]:
+    """What counts as local for the cluster under ``scope``, with its sentence, and the cluster itself
+    (``cluster``: key and name) from the same query; NotFoundError when there is no such cluster."""
+    rows = run_named(driver, settings, "gap_scope", {"key": key, "scope": scope}, registry=registry)
     if not rows:
         raise NotFoundError(f"no cluster with key {key[:200]!r}")
-    return {"key": rows[0]["key"], "name": rows[0]["name"]}
-
-
-def scope_of(driver: Any, settings: Settings, registry: QueryRegistry, key: str, scope: Scope) -> dict[str, Any]:
-    """What counts as local for the cluster under ``scope``, with its sentence."""
-    rows = run_named(driver, settings, "gap_scope", {"key": key, "scope": scope}, registry=registry)
-    row = (
-        rows[0]
-        if rows
-        else {
-            "own_zones": [],
-            "counties": [],
-            "cities": [],
-            "provinces": [],
-            "place_count": 0,
-            "zone_count": 0,
-            "places": [],
-        }
-    )
+    row = rows[0]
     return {
+        "cluster": {"key": row["key"], "name": row["name"]},
         "kind": scope,
         "label": SCOPE_LABELS[scope],
         "sentence": scope_sentence(scope, row),
@@ -130,8 +115,8 @@ def cluster_gap_report(
     weak_firms: int = DEFAULT_WEAK_FIRMS,
 ) -> dict[str, Any]:
     """The gap report of one cluster as a plain mapping shaped like ``ClusterGaps``."""
-    cluster = cluster_ref(driver, settings, registry, key)
     where = scope_of(driver, settings, registry, key, scope)
+    cluster = where.pop("cluster")
     rows = run_named(
         driver,
         settings,

@@ -24,7 +24,6 @@ from .gaps_view import (
     Scope,
     candidates_for,
     cluster_gap_report,
-    cluster_ref,
     normalised_weights,
     scope_of,
     workbench,
@@ -265,8 +264,8 @@ def cluster_candidates(
     scope: ScopeQuery = DEFAULT_SCOPE,
 ) -> dict[str, Any]:
     """Firms outside the local scope in one segment, ranked by a score whose parts are shown, and specialised zones."""
-    cluster = cluster_ref(driver, settings, registry, key)
     where = scope_of(driver, settings, registry, key, scope)
+    cluster = where.pop("cluster")
     found = candidates_for(driver, settings, registry, key, [segment], scope, per_segment=limit)[segment]
     weights = {k: round(v, 4) for k, v in normalised_weights(settings).items()}
     return {"cluster": cluster, "segment": segment, "scope": where, "weights": weights, **found}

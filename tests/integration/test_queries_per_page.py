@@ -18,6 +18,8 @@ PAIRS = {
     "sector": ("/sector/食品", "/sector/装备制造"),
     "search": ("/search?q=偃师", "/search?q=产业"),
     "api cluster": ("/api/clusters/漯河食品产业集群", "/api/clusters/洛阳现代装备制造产业集群"),
+    "gaps": ("/gaps/郑州航空港区智能终端(手机)产业集群", "/gaps/洛阳现代装备制造产业集群"),
+    "gaps.csv": ("/api/clusters/漯河食品产业集群/gaps.csv", "/api/clusters/洛阳现代装备制造产业集群/gaps.csv"),
 }
 
 

@@ -6,8 +6,8 @@ diagram, the gap table, the 引进指导目录 with the top candidates per gap s
 
 The chain diagram is drawn natively as a Word table, one column per stage and cells shaded by flag:
 python-docx cannot embed SVG, and rendering it to PNG needs a Chinese font, which this machine (and
-many intranet servers) does not have; a table also stays editable and prints sharply.  No map is
-embedded for the same reason; the briefing names the page where the maps are.
+many intranet servers) does not have; a table also stays editable and prints sharply.  For the
+same reason the map is a text-free PNG of the counties (api/briefing_map.py), its legend a table.
 """
 
 from __future__ import annotations
@@ -22,15 +22,18 @@ from docx.document import Document as DocumentObject
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Inches, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from clusterkg.errors import ClusterKGError
 from clusterkg.graph.model import Label
 from clusterkg.queries.registry import QueryRegistry
 from clusterkg.queries.run import run_named
 
+from .briefing_map import cluster_map_view, map_png
 from .chain_diagram import FLAG_COLOURS, STAGES, feed_pairs, stage_table
+from .maps import MapView
 from .provenance import sources
 from .routes_chain import chain_data
 from .routes_gaps import DEFAULT_WEAK_REVENUE_WAN, segment_candidates
@@ -161,7 +164,17 @@ def gather(
         "view": view,
         "candidates": candidates,
         "sources": sources(driver, settings, Label.CLUSTER, key, limit=200),
+        "map": _map(driver, settings, registry, key),
     }
+
+
+def _map(driver: Any, settings: Any, registry: QueryRegistry, key: str) -> tuple[MapView, bytes] | None:
+    """The cluster's map and its PNG, or None when no loaded province has boundaries."""
+    try:
+        view = cluster_map_view(driver, settings, registry, key)
+    except ClusterKGError:
+        return None
+    return view, map_png(view)
 
 
 def _target(detail: Mapping[str, Any]) -> str:
@@ -204,7 +217,17 @@ def render_briefing(data: Mapping[str, Any]) -> bytes:
         [("县（市、区）" if p.get("label") == "County" else "市", p["name"]) for p in detail.get("places") or []]
         + [("产业集聚区", z["name"]) for z in detail.get("zones") or []],
     )
-    doc.add_paragraph("地图见系统的集群页面（/cluster/集群名称）与补链分析页面；本简报不嵌入地图。")
+    if data.get("map") is None:
+        doc.add_paragraph("没有可用的省界数据，本简报不含地图。")
+    else:
+        map_view, png = data["map"]
+        doc.add_picture(io.BytesIO(png), width=Inches(6.0))
+        doc.add_paragraph(
+            f"图：{map_view.title}（{map_view.province_name}，县级）。图中不含文字，图例如下；红点为服务该集群的产业集聚区。"
+        )
+        legend = _table(doc, ("图例", "含义"), [("", c.label) for c in map_view.legend] + [("●", "产业集聚区")])
+        for row, c in zip(legend.rows[1:], map_view.legend, strict=False):
+            _shade(row.cells[0], c.fill)
 
     _heading(doc, "三、上中下游产业链图", 1)
     doc.add_paragraph(

@@ -140,7 +140,15 @@ def test_report_docx_has_the_name_gap_table_candidates_and_sources(client: TestC
         "五、引进指导目录",
         "六、资料来源",
     ]
-    overview, places, diagram, gaps, guide = doc.tables
+    overview, places, legend, diagram, gaps, guide = doc.tables
+    # The map: one picture (a text-free PNG), its legend as a table.
+    assert len(doc.inline_shapes) == 1
+    assert [[c.text for c in r.cells] for r in legend.rows] == [
+        ["图例", "含义"],
+        ["", "所在市的县（市、区）"],
+        ["", "所在地"],
+        ["●", "产业集聚区"],
+    ]
     assert [[c.text for c in r.cells] for r in overview.rows] == [
         ["项目", "内容"],
         ["级别", "千亿级"],
@@ -211,7 +219,7 @@ def test_cli_writes_the_briefing_and_refuses_an_unknown_cluster(phone_registry, 
     assert done.returncode == 0, done.stderr
     doc = docx_of(out.read_bytes())
     assert doc.paragraphs[0].text == PHONES
-    assert len(doc.tables[3].rows) == 11
+    assert len(doc.tables[4].rows) == 11
     missing = tmp_path / "none.docx"
     done = cli("report", "cluster", UNKNOWN, "-o", str(missing))
     assert done.returncode == 1

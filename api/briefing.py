@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from docx import Document
@@ -33,10 +32,10 @@ from clusterkg.queries.run import run_named
 
 from .briefing_map import cluster_map_view, map_png
 from .chain_diagram import FLAG_COLOURS, STAGES, feed_pairs, stage_table
+from .gaps_view import DEFAULT_WEAK_REVENUE_WAN, candidates_for
 from .maps import MapView
 from .provenance import sources
 from .routes_chain import chain_data
-from .routes_gaps import DEFAULT_WEAK_REVENUE_WAN, segment_candidates
 
 #: Fonts Word and WPS both know; the east-Asian one is what renders the Chinese.
 EAST_ASIA_FONT = "宋体"
@@ -44,7 +43,6 @@ HEADING_FONT = "微软雅黑"
 LATIN_FONT = "Times New Roman"
 TOP_CANDIDATES = 5
 TOP_ZONES = 3
-CANDIDATE_WORKERS = 4
 
 
 def _fonts(style: Any, latin: str, east_asia: str) -> None:
@@ -140,23 +138,14 @@ def gather(
     """Everything the briefing shows; raises NotFoundError for an unknown cluster.
 
     Fixed queries: the gap report (2), chain links, detail, timeline and sources; then the
-    candidates of each 缺链/弱链 segment through the gap module's ``segment_candidates``
-    (three queries each, a few segments at a time).
+    candidates of every 缺链/弱链 segment through the gap module's ``candidates_for`` (two).
     """
     report, view = chain_data(driver, settings, registry, key, weak_revenue_wan, firm_limit=5)
     detail = run_named(driver, settings, "cluster_detail", {"key": key, "limit": 1}, registry=registry)[0]
     timeline = run_named(driver, settings, "cluster_timeline", {"key": key, "limit": 1}, registry=registry)
     gaps = [s["segment"]["key"] for s in report["segments"] if s["flag"] != "强链"]
-
-    def court(segment: str) -> dict[str, Any]:
-        return segment_candidates(
-            driver, settings, registry, key, segment, firm_limit=TOP_CANDIDATES, zone_limit=TOP_ZONES
-        )
-
-    # One call per gap segment (the gap module has no batch form); the driver is thread-safe, so
-    # a few run at once and the server, not this loop, sets the pace.
-    with ThreadPoolExecutor(max_workers=CANDIDATE_WORKERS) as pool:
-        candidates = dict(zip(gaps, pool.map(court, gaps), strict=True))
+    # The gap module ranks the candidates of all gap segments in two queries.
+    candidates = candidates_for(driver, settings, registry, key, gaps, per_segment=TOP_CANDIDATES, zone_limit=TOP_ZONES)
     return {
         "detail": detail,
         "actuals": timeline[0]["actuals"] if timeline else [],
@@ -302,6 +291,7 @@ def render_briefing(data: Mapping[str, Any]) -> bytes:
                 f"{' · ' + f['place']['name'] if f.get('place') else ''}"
                 for f in found["firms"]
             )
+            or found.get("firms_empty_reason")
             or "注册库中暂无本地以外的该环节企业"
         )
         zones = "\n".join(f"{z['name']}（{z['firm_count']} 家）" for z in found["zones"]) or "—"

@@ -14,9 +14,10 @@ from clusterkg.queries.run import run_named
 
 from .chain_diagram import FLAG_COLOURS, ChainView, chain_view, render_chain_svg
 from .deps import DriverDep, RegistryDep, SettingsDep
+from .gaps_view import DEFAULT_WEAK_REVENUE_WAN, cluster_gap_report
 from .map_embed import templates
 from .pages import CSS, not_found
-from .routes_gaps import DEFAULT_WEAK_REVENUE_WAN, WeakRevenue, cluster_gap_report
+from .routes_gaps import WeakRevenue
 
 router = APIRouter()
 

@@ -27,6 +27,7 @@ from .pages import router as pages_router
 from .routes import router
 from .routes_admin import router as admin_router
 from .routes_analytics import router as analytics_router
+from .routes_chain import router as chain_router
 from .routes_documents import router as documents_router
 from .routes_gaps import router as gaps_router
 from .routes_map import router as map_router
@@ -96,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(viz_router, responses=ERROR_RESPONSES)
     app.include_router(analytics_router, responses=ERROR_RESPONSES)
     app.include_router(gaps_router, responses=ERROR_RESPONSES)
+    app.include_router(chain_router, responses=ERROR_RESPONSES)
     app.include_router(documents_router, responses=ERROR_RESPONSES)
     app.include_router(chains_router, responses=ERROR_RESPONSES)
     app.include_router(home_router, responses=ERROR_RESPONSES)

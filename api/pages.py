@@ -230,7 +230,7 @@ def cluster_page(
     body += _places(c["places"])
     body += "<h2>产业集聚区</h2>" + links("Zone", c["zones"]) + "<h2>龙头企业</h2>" + links("Enterprise", c["firms"])
     body += "<h2>重大项目</h2>" + links("Project", c["projects"])
-    body += f'<p><a href="/gaps/{quote(c["key"], safe="")}">产业链缺口与招商指导目录</a></p>'
+    body += f'<p><a href="/gaps/{quote(c["key"], safe="")}">产业链缺口与招商指导目录</a> · <a href="/cluster/{quote(c["key"], safe="")}/chain">上中下游产业链图</a></p>'
     if c["linked"]:
         body += "<h2>关联集群</h2>" + links("Cluster", c["linked"])
     # The gaps' counts only, for the heat maps of its 缺链/弱链 segments (firm lists are the gap page's).

@@ -96,7 +96,8 @@ def search_view(
         counts[_kind(r)] = counts.get(_kind(r), 0) + int(r["n"])
     label = "Enterprise" if kind == "Registry" else kind
     size = PAGE_SIZE if kind else 200
-    params = {"q": normalise_name(q), "lucene": lucene, "label": label, "skip": (page - 1) * size, "limit": size}
+    skip = (page - 1) * size if kind else 0  # the grouped view is one page
+    params = {"q": normalise_name(q), "lucene": lucene, "label": label, "skip": skip, "limit": size}
     rows = run_named(driver, settings, "search", params, registry=registry)
     by_kind: dict[str, list[Hit]] = {}
     for r in rows:

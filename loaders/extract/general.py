@@ -560,10 +560,13 @@ class _Reader:
 
     @staticmethod
     def zone_is_subject(piece: Piece, m: Mention, zones: list[Mention], cms: list[Mention]) -> bool:
-        """Whether zone ``m`` opens the sentence as its subject, before every cluster, and is its only zone."""
+        """Whether zone ``m`` opens the sentence or a clause of it as its subject, before every cluster,
+        and is its only zone (…持续打造,四川天府新区形成A、B两个千亿级产业集群,C…)."""
         if len([z for z in zones if z.name != m.name]) or any(c.start < m.end for c in cms):
             return False
-        return bool(_SUBJECT_LEAD.fullmatch(piece.text[: piece.index(m.start)]))
+        before = piece.text[: piece.index(m.start)]
+        clause = re.split(r"[,;:]", before)[-1]
+        return bool(_SUBJECT_LEAD.fullmatch(clause))
 
     @staticmethod
     def second_name(piece: Piece, first: Mention, m: Mention) -> bool:

@@ -622,3 +622,14 @@ def test_a_phone_layout_text_has_its_sentences_put_back_together(tmp_path: Path)
     assert [c.name for c in f.clusters] == ["四会市新能源汽车产业集群"]
     assert sorted(x.name for x in f.firms) == sorted(["小鹏汽车", "玛西尔", "理士电源", "瑞庆时代", "奥迪威"])
     assert sorted(f.clusters[0].firms) == sorted(x.name for x in f.firms)
+
+
+def test_a_zone_opening_a_clause_hosts_the_clusters_after_it(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "优势产业集群持续打造,四川天府新区形成电子信息、汽车制造2个千亿级产业集群,生物医药、装备制造产业集群加快发展。\n",
+    )
+    assert {c.name: sorted(c.zones) for c in f.clusters} == {
+        name: ["四川天府新区"]
+        for name in ("电子信息产业集群", "汽车制造产业集群", "生物医药产业集群", "装备制造产业集群")
+    }

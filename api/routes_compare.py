@@ -35,7 +35,9 @@ PlacesParam = Annotated[
         examples=["410100,410300,410700"],
     ),
 ]
-YearParam = Annotated[int, Query(ge=1990, le=2100, description="year of the actuals compared with the targets")]
+YearParam = Annotated[
+    int, Query(ge=1990, le=2100, description="year of the actuals compared with the targets", examples=[2017])
+]
 CountyKey = Annotated[
     str, Path(min_length=1, max_length=20, description="a county's 6-digit division code", examples=["410184"])
 ]
@@ -94,7 +96,9 @@ def compare_page(
     driver: DriverDep,
     settings: SettingsDep,
     registry: RegistryDep,
-    places: Annotated[str, Query(max_length=200, description="division codes, comma-separated")] = "",
+    places: Annotated[
+        str, Query(max_length=200, description="division codes, comma-separated", examples=["410100,410300,410700"])
+    ] = "",
     year: YearParam = 2017,
 ) -> HTMLResponse:
     """Places side by side as a table and small multiples; without places, the form to choose them."""
@@ -146,7 +150,10 @@ def county_chart_svg(
     settings: SettingsDep,
     registry: RegistryDep,
     key: CountyKey,
-    chart: Annotated[Literal["targets", "segments"], Path(description="targets: 目标与实际; segments: 环节企业数")],
+    chart: Annotated[
+        Literal["targets", "segments"],
+        Path(description="targets: 目标与实际; segments: 环节企业数", examples=["segments"]),
+    ],
     year: YearParam = 2017,
 ) -> Response:
     """A slide-ready chart of the county: its clusters' targets and actuals, or its firms per segment."""

@@ -294,25 +294,20 @@ def place_figures(data: ProvinceData, key: str, actuals: Mapping[str, float], se
 
 
 def parse_places(raw: str) -> list[str]:
-    """The ``places`` parameter: 2–10 distinct 6-digit division codes separated by commas.
+    """The ``places`` parameter: 2–10 6-digit division codes separated by commas; repeats are dropped.
 
     >>> parse_places("410100, 410200,410100")
     ['410100', '410200']
     """
-    codes: list[str] = []
-    for part in raw.replace("，", ",").split(","):
-        code = part.strip()
-        if not code:
-            continue
+    given = [part.strip() for part in raw.replace("，", ",").split(",") if part.strip()]
+    for code in given:
         if not (code.isdigit() and len(code) == 6):
             raise InputError(f"places 参数中的“{code[:20]}”不是 6 位行政区划代码")
-        if code not in codes:
-            codes.append(code)
-    if len(codes) < MIN_PLACES:
-        raise InputError(f"请给出 {MIN_PLACES}–{MAX_PLACES} 个地区代码（用逗号分隔），现有 {len(codes)} 个")
-    if len(codes) > MAX_PLACES:
-        raise InputError(f"最多比较 {MAX_PLACES} 个地区，现有 {len(codes)} 个")
-    return codes
+    if len(given) < MIN_PLACES:
+        raise InputError(f"请给出 {MIN_PLACES}–{MAX_PLACES} 个地区代码（用逗号分隔），现有 {len(given)} 个")
+    if len(given) > MAX_PLACES:
+        raise InputError(f"最多比较 {MAX_PLACES} 个地区，现有 {len(given)} 个")
+    return list(dict.fromkeys(given))
 
 
 def segment_order(data: Iterable[ProvinceData], keys: Iterable[str]) -> list[str]:

@@ -26,6 +26,8 @@ from .pages import CSS, HOME, HTML_PAGE
 
 router = APIRouter()
 
+PLACES_PATTERN = f"^[0-9]{{6}}(,[0-9]{{6}}){{{MIN_PLACES - 1},{MAX_PLACES - 1}}}$"
+
 PlacesParam = Annotated[
     str,
     Query(
@@ -33,13 +35,22 @@ PlacesParam = Annotated[
         max_length=200,
         description=f"{MIN_PLACES}–{MAX_PLACES} division codes of cities or counties, comma-separated",
         examples=["410100,410300,410700"],
+        # documented, checked by parse_places so the refusal names the bad code in Chinese
+        json_schema_extra={"pattern": PLACES_PATTERN},
     ),
 ]
 YearParam = Annotated[
     int, Query(ge=1990, le=2100, description="year of the actuals compared with the targets", examples=[2017])
 ]
 CountyKey = Annotated[
-    str, Path(min_length=1, max_length=20, description="a county's 6-digit division code", examples=["410184"])
+    str,
+    Path(
+        min_length=1,
+        max_length=20,
+        description="a county's 6-digit division code",
+        examples=["410184"],
+        json_schema_extra={"pattern": "^[0-9]{6}$"},  # checked by county_dashboard, refused in Chinese
+    ),
 ]
 SVG_MEDIA = "image/svg+xml; charset=utf-8"
 XLSX_MEDIA = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -97,7 +108,13 @@ def compare_page(
     settings: SettingsDep,
     registry: RegistryDep,
     places: Annotated[
-        str, Query(max_length=200, description="division codes, comma-separated", examples=["410100,410300,410700"])
+        str,
+        Query(
+            max_length=200,
+            description="division codes, comma-separated; empty for the form alone",
+            examples=["410100,410300,410700"],
+            json_schema_extra={"pattern": f"^$|{PLACES_PATTERN}"},
+        ),
     ] = "",
     year: YearParam = 2017,
 ) -> HTMLResponse:

@@ -273,6 +273,8 @@ def test_county_page_has_charts_with_svg_and_png_downloads(client: TestClient) -
     assert f'href="/api/counties/{XINZHENG}/charts/segments.svg?year=2017"' in r.text
     assert '<script src="/static/chart-download.js"></script>' in r.text
     assert "compare-neighbours" in r.text
+    assert f'<a href="/county/{XINZHENG}" id="county-dashboard">' in client.get(f"/city/{XINZHENG}").text
+    assert 'id="county-dashboard"' not in client.get(f"/city/{ZHENGZHOU}").text
     svg = client.get(f"/api/counties/{XINZHENG}/charts/segments.svg")
     assert svg.status_code == 200 and svg.text.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
     assert 'data-series="新郑市" data-value="2"' in svg.text  # assembly

@@ -321,7 +321,7 @@ def compare_places(
     driver: Driver, settings: Settings, registry: QueryRegistry, codes: Sequence[str], year: int
 ) -> CompareView:
     """The comparison of ``codes`` (cities or counties): 2 queries per province, 1 for the actuals."""
-    provinces = {c[:2]: province_data(driver, settings, registry, c[:2]) for c in codes}
+    provinces = {p: province_data(driver, settings, registry, p) for p in dict.fromkeys(c[:2] for c in codes)}
     unknown = [c for c in codes if c not in provinces[c[:2]].places]
     if unknown:
         raise NotFoundError(f"没有代码为 {'、'.join(unknown)} 的省辖市或县（市、区）")

@@ -287,3 +287,18 @@ def test_county_dashboard_refuses_a_city_and_an_unknown_code(client: TestClient)
     assert city.status_code == 404 and "是省辖市" in city.text
     unknown = client.get("/api/counties/419999")
     assert unknown.status_code == 404 and "419999" in unknown.json()["error"]["message"]
+
+
+def test_pages_run_a_fixed_number_of_queries_whatever_they_compare(client: TestClient) -> None:
+    ten = "410100,410200,410300,410400,410500,410600,410700,410800,410900,411000"
+    counts = {
+        url: int(client.get(url).headers["X-Query-Count"])
+        for url in (
+            f"/compare?places={ZHENGZHOU},{LUOYANG}",
+            f"/compare?places={ten}",
+            f"/county/{XINZHENG}",
+            "/county/410381",
+        )
+    }
+    # per province: map_places and compare_segment_places; then one page of attainment_clusters
+    assert list(counts.values()) == [3, 3, 3, 3]

@@ -1,11 +1,11 @@
 """Places side by side: clusters by level, targets, registry firms per chain segment and their
 location quotients, plan vs actual; and one county's own dashboard built from the same figures.
 
-The figures of a province come from two named queries whatever the number of firms:
+The figures of a province come from three named queries whatever the number of firms:
 ``map_places`` (every city and county with its clusters, zones and the firms located there,
-read from the store's degree counts) and ``compare_segment_places`` (firms per segment and
-place, summed from the Presence cells).  A city's figures include its counties'.  Firms are
-counted by the place they are located in (所在县区); a firm with a zone but no place counts
+read from the store's degree counts), ``compare_segment_places`` (firms per segment, one row
+per place, summed from the Presence cells) and ``compare_segments`` (the segments' names and
+places along their chains).  A city's figures include its counties'.  Firms are counted by the place they are located in (所在县区); a firm with a zone but no place counts
 nowhere, in the segment figures and the totals alike, so the quotients compare like with like.
 
 A cluster located in several places counts in full in each of them (its target is not split):
@@ -126,6 +126,7 @@ class ProvinceData:
     cells: dict[str, dict[str, tuple[int, float]]] = field(default_factory=dict)
     firms: dict[str, int] = field(default_factory=dict)
     cluster_places: dict[str, int] = field(default_factory=dict)
+    segment_totals: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         counties: dict[str, list[str]] = defaultdict(list)
@@ -145,16 +146,12 @@ class ProvinceData:
         for p in self.places.values():
             for c in p["clusters"]:
                 self.cluster_places[c["key"]] = self.cluster_places.get(c["key"], 0) + 1
+        for cells in self.own_cells.values():
+            for seg, (n, _) in cells.items():
+                self.segment_totals[seg] = self.segment_totals.get(seg, 0) + n
 
     def total_firms(self) -> int:
         return sum(int(p["firms"]) for p in self.places.values())
-
-    def segment_firms(self) -> dict[str, int]:
-        out: dict[str, int] = defaultdict(int)
-        for cells in self.own_cells.values():
-            for seg, (n, _) in cells.items():
-                out[seg] += n
-        return dict(out)
 
     def peers(self, key: str) -> tuple[list[str], list[str]]:
         """Places ranked with ``key``: same city (counties only) and same kind in the province."""
@@ -169,21 +166,24 @@ class ProvinceData:
 
 
 def province_data(driver: Driver, settings: Settings, registry: QueryRegistry, prefix: str) -> ProvinceData:
+    """The figures of one province: its places, their segment cells, the segments' names."""
     places = run_named(driver, settings, "map_places", {"province": prefix, "limit": 5000}, registry=registry)
-    rows = run_named(
-        driver, settings, "compare_segment_places", {"province": prefix, "limit": 100000}, registry=registry
-    )
-    own: dict[str, dict[str, tuple[int, float]]] = defaultdict(dict)
+    rows = run_named(driver, settings, "compare_segment_places", {"province": prefix, "limit": 5000}, registry=registry)
+    own = {
+        r["place"]: {s["key"]: (int(s["firms"]), float(s["revenue_wan"] or 0.0)) for s in r["segments"]} for r in rows
+    }
+    used = {k for cells in own.values() for k in cells}
     segments: dict[str, SegmentRef] = {}
     positions: dict[str, tuple[str, int, int, str]] = {}
-    for r in rows:
-        own[r["place"]][r["segment"]] = (int(r["firms"]), float(r["revenue_wan"] or 0.0))
+    for r in run_named(driver, settings, "compare_segments", {"limit": 5000}, registry=registry):
+        if r["key"] not in used:
+            continue
         chain = r["chain"] or {"key": "", "name": ""}
-        segments[r["segment"]] = SegmentRef(
-            key=r["segment"], name=r["name"], stage=r["stage"], chain=PlaceRef(key=chain["key"], name=chain["name"])
+        segments[r["key"]] = SegmentRef(
+            key=r["key"], name=r["name"], stage=r["stage"], chain=PlaceRef(key=chain["key"], name=chain["name"])
         )
-        positions[r["segment"]] = (chain["key"], STAGE_RANK.get(r["stage"] or "", 3), r["position"] or 0, r["segment"])
-    return ProvinceData(prefix, {p["key"]: dict(p) for p in places}, dict(own), segments, positions)
+        positions[r["key"]] = (chain["key"], STAGE_RANK.get(r["stage"] or "", 3), r["position"] or 0, r["key"])
+    return ProvinceData(prefix, {p["key"]: dict(p) for p in places}, own, segments, positions)
 
 
 def rank(values: Mapping[str, int], key: str) -> int | None:
@@ -254,7 +254,7 @@ def place_figures(data: ProvinceData, key: str, actuals: Mapping[str, float], se
     reported_target = sum(c.target_yi or 0.0 for c in reported)
     actual = sum(c.actual_yi or 0.0 for c in reported) if reported else None
     city_peers, province_peers = data.peers(key)
-    province_segment = data.segment_firms()
+    province_segment = data.segment_totals
     province_total = data.total_firms()
     figures = []
     for s in segments:

@@ -300,5 +300,5 @@ def test_pages_run_a_fixed_number_of_queries_whatever_they_compare(client: TestC
             "/county/410381",
         )
     }
-    # per province: map_places and compare_segment_places; then one page of attainment_clusters
-    assert list(counts.values()) == [3, 3, 3, 3]
+    # per province: map_places, compare_segment_places, compare_segments; one page of attainment_clusters
+    assert list(counts.values()) == [4, 4, 4, 4]

@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .compare import CompareView
+from .pages import level_size
 
 CSV_COLUMNS = (
     "place",
@@ -94,10 +95,8 @@ def compare_xlsx(view: CompareView) -> bytes:
     overview = wb.active
     assert overview is not None
     overview.title = SHEETS[0]
-    levels = sorted(
-        {lv.level for p in view.places for lv in p.levels},
-        key=lambda lv: [x.level for p in view.places for x in p.levels].index(lv),
-    )
+    # by the size a level names (千亿级 before 800亿级 before 百亿级), across all the places
+    levels = sorted({lv.level for p in view.places for lv in p.levels}, key=lambda lv: (-level_size(lv), lv))
     _sheet(
         overview,
         [

@@ -178,6 +178,21 @@ def test_workbook_has_overview_clusters_firms_and_quotient_sheets(client: TestCl
         (0, 0, 1),
     ]
     overview = wb["概览"]
+    # the level columns of all three cities, by size: 郑州 has 800亿级, 洛阳 300亿级, 新乡 400亿级
+    assert [c.value for c in overview[1]][5:12] == [
+        "千亿级（个）",
+        "800亿级（个）",
+        "500亿级（个）",
+        "400亿级（个）",
+        "300亿级（个）",
+        "百亿级（个）",
+        "目标合计（亿元）",
+    ]
+    assert [row[5:12] for row in overview.iter_rows(min_row=2, values_only=True)] == [
+        (6, 1, 2, 0, 0, 1, 11800.0),
+        (3, 0, 1, 0, 1, 2, 6000.0),
+        (1, 0, 1, 1, 0, 2, 2300.0),
+    ]
     assert [row[:4] for row in overview.iter_rows(min_row=2, values_only=True)] == [
         ("郑州市", ZHENGZHOU, "省辖市", 5),
         ("洛阳市", LUOYANG, "省辖市", 3),

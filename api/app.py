@@ -28,6 +28,7 @@ from .routes import router
 from .routes_admin import router as admin_router
 from .routes_analytics import router as analytics_router
 from .routes_chain import router as chain_router
+from .routes_compare import router as compare_router
 from .routes_documents import router as documents_router
 from .routes_gaps import router as gaps_router
 from .routes_map import router as map_router
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(search_router, responses=ERROR_RESPONSES)
     app.include_router(pages_router, responses=ERROR_RESPONSES)
     app.include_router(map_router, responses=ERROR_RESPONSES)
+    app.include_router(compare_router, responses=ERROR_RESPONSES)
     app.include_router(
         admin_router,
         responses={**ERROR_RESPONSES, 403: {"model": ErrorBody, "description": "write routes off or wrong X-API-Key"}},

@@ -295,6 +295,8 @@ def city_page(
             ("所属省辖市", Markup(link("City", c["parent"])) if c["parent"] else ""),
         ]
     )
+    if c["label"] == "County":  # the key is six digits (checked above)
+        body += f'<p><a href="/county/{c["key"]}" id="county-dashboard">产业看板：环节企业、排名与图表</a></p>'
     body += "<h2>产业集群</h2>" + _clusters_table(c["clusters"]) + "<h2>产业集聚区</h2>" + links("Zone", c["zones"])
     if c["counties"]:
         body += "<h2>下辖县（市、区）</h2>" + links("County", c["counties"]).replace("<ul>", '<ul class="cols">', 1)

@@ -1,0 +1,12 @@
+// name: compare_segment_places
+// description: Registry firms and revenue per chain segment for every place of one province, one row per place, summed from the Presence cells; firms count where they are located (a firm with a zone but no place is left out, as it is from the place totals of map_places).
+// param: province str required=true max=2 example=41 | the first two digits of the province's division code
+// param: limit int default=5000 min=1 max=5000 | places at most
+// returns: place, segments[{key, firms, revenue_wan}]
+MATCH (cell:Presence)
+WHERE cell.place STARTS WITH $province
+WITH cell.place AS place, cell.segment AS key, sum(cell.firms) AS firms, sum(cell.revenue_wan) AS revenue_wan
+ORDER BY place, key
+RETURN place, collect({key: key, firms: firms, revenue_wan: revenue_wan}) AS segments
+ORDER BY place
+LIMIT $limit

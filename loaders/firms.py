@@ -15,7 +15,6 @@ import codecs
 import csv
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -29,6 +28,8 @@ from clusterkg.loaders.chains import ChainCatalog
 from clusterkg.loaders.gazetteer import Gazetteer
 from clusterkg.loaders.uscc import uscc_problem
 from clusterkg.text import clean_text, normalise_name
+
+from .firm_columns import parse_employees, parse_founded, parse_phone
 
 MAX_FIELD = 500
 # The mark every generated firm name carries (loaders/sample_firms.py): such firms get sample=true.
@@ -78,9 +79,6 @@ TEXT_CAPS: Mapping[str, int] = {"address": 200, "contact": 50, "legal_rep": 50}
 # Checked by their own parsers, which refuse any formula: a phone may start with +86 and a
 # bad head count with -, and the reason should say what the value is not.
 _OWN_PARSER = frozenset({"revenue", "phone", "employees"})
-MAX_EMPLOYEES = 2_000_000
-EARLIEST_FOUNDED = date(1800, 1, 1)
-MAX_PHONES = 3
 _TRUE = frozenset({"是", "1", "true", "y", "yes"})
 _FALSE = frozenset({"否", "0", "false", "n", "no", ""})
 _FORMULA = ("=", "+", "-", "@")
@@ -256,118 +254,6 @@ def parse_amount(text: str, column: str, unit: str, bad: Callable[[str, str], No
         bad(column, f"{text.strip()[:20]!r} is not a non-negative amount in {unit}")
         return None
     return amount
-
-
-_INTL = r"(?:(?:\+|00)86-?)"
-_MOBILE = re.compile(rf"{_INTL}?(1[3-9]\d)-?(\d{{4}})-?(\d{{4}})")
-# Area codes: 010, 02x, then four digits (0371); local numbers are 7-8 digits and never start 0 or 1.
-_LANDLINE = re.compile(
-    rf"(?:{_INTL}\(?0?|\(?0)(10|2\d|[3-9]\d{{2}})\)?-?([2-9]\d{{2,3}})-?(\d{{4}})(?:(?:-|转|ext\.?|x|#)(\d{{1,6}}))?"
-)
-_SERVICE = re.compile(r"([48]00)-?(\d{3})-?(\d{4})")
-_PHONE_SPLIT = re.compile(r"[、,;/]+")
-_EMPLOYEES = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)人?")
-_DATE = re.compile(
-    r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]00:00(?::00)?)?|(\d{4})年(\d{1,2})月(\d{1,2})日?|(\d{4})(\d{2})(\d{2})"
-)
-
-
-def _one_phone(text: str) -> str | None:
-    if m := _MOBILE.fullmatch(text):
-        return "".join(m.groups())
-    if m := _LANDLINE.fullmatch(text):
-        area, head, tail, extension = m.groups()
-        return f"0{area}-{head}{tail}" + (f"-{extension}" if extension else "")
-    if m := _SERVICE.fullmatch(text):
-        return "-".join(m.groups())
-    return None
-
-
-def parse_phone(text: str, bad: Callable[[str, str], None]) -> str | None:
-    """A Chinese mobile, landline (with area code) or 400/800 number, normalised; None when blank.
-
-    Up to :data:`MAX_PHONES` numbers separated by 、 , ; or / are kept, joined by 、.
-
-    >>> parse_phone("+86 138 1234 5678；(0371)6789-1234转801", print)
-    '13812345678、0371-67891234-801'
-    >>> parse_phone("67891234", print)
-    phone '67891234' is not a phone number (mobile 13812345678, landline with area code 0371-67891234, or 400-123-4567)
-    """
-    value = unicodedata.normalize("NFKC", text).strip()
-    if not value:
-        return None
-    parts = [p for p in _PHONE_SPLIT.split(re.sub(r"\s+", "", value)) if p]
-    if len(parts) > MAX_PHONES:
-        bad("phone", f"{len(parts)} phone numbers, at most {MAX_PHONES}")
-        return None
-    numbers: list[str] = []
-    for part in parts:
-        number = _one_phone(part.lower())
-        if number is None:
-            bad(
-                "phone",
-                f"{part[:30]!r} is not a phone number (mobile 13812345678, landline with area code "
-                "0371-67891234, or 400-123-4567)",
-            )
-            return None
-        if number not in numbers:
-            numbers.append(number)
-    return "、".join(numbers) or None
-
-
-def parse_employees(text: str, bad: Callable[[str, str], None]) -> int | None:
-    """从业人员 as a whole number of people ("1,200", "1200人"); None when blank.
-
-    >>> parse_employees(" 1,200 人", print)
-    1200
-    >>> parse_employees("约200", print)
-    employees '约200' is not a whole number of people (1200, 1,200 or 1200人)
-    """
-    value = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-    if not value:
-        return None
-    m = _EMPLOYEES.fullmatch(value)
-    if m is None:
-        bad("employees", f"{text.strip()[:20]!r} is not a whole number of people (1200, 1,200 or 1200人)")
-        return None
-    count = int(m.group(1).replace(",", ""))
-    if count > MAX_EMPLOYEES:
-        bad("employees", f"{count:,} people is more than {MAX_EMPLOYEES:,}")
-        return None
-    return count
-
-
-def parse_founded(text: str, bad: Callable[[str, str], None], today: date) -> str | None:
-    """成立日期 as an ISO date (2015-03-02), not after ``today``; None when blank.
-
-    Accepts 2015-03-02, 2015/3/2, 2015.3.2, 2015年3月2日, 20150302 and XLSX date cells.
-
-    >>> parse_founded("2015年3月2日", print, date(2026, 1, 1))
-    '2015-03-02'
-    >>> parse_founded("2015-02-30", print, date(2026, 1, 1))
-    founded '2015-02-30' is not a calendar date
-    """
-    value = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-    if not value:
-        return None
-    m = _DATE.fullmatch(value)
-    if m is None:
-        bad("founded", f"{text.strip()[:20]!r} is not a date (2015-03-02, 2015/3/2, 2015年3月2日 or 20150302)")
-        return None
-    g = m.groups()
-    year, month, day = (g[0], g[2], g[3]) if g[0] else (g[4], g[5], g[6]) if g[4] else (g[7], g[8], g[9])
-    try:
-        when = date(int(year), int(month), int(day))
-    except ValueError:
-        bad("founded", f"{text.strip()[:20]!r} is not a calendar date")
-        return None
-    if when > today:
-        bad("founded", f"{when.isoformat()} is in the future")
-        return None
-    if when < EARLIEST_FOUNDED:
-        bad("founded", f"{when.isoformat()} is before {EARLIEST_FOUNDED.year}")
-        return None
-    return when.isoformat()
 
 
 class _RowChecker:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from clusterkg.errors import InputError
 from clusterkg.loaders.chains import ChainCatalog, ChainSegment
-from clusterkg.loaders.firms import MAX_EMPLOYEES, SAMPLE_MARKER
+from clusterkg.loaders.firm_columns import MAX_EMPLOYEES
+from clusterkg.loaders.firms import SAMPLE_MARKER
 from clusterkg.loaders.gazetteer import Gazetteer
 from clusterkg.loaders.uscc import CHARSET, make_uscc
 

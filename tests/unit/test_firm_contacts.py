@@ -10,14 +10,8 @@ import pytest
 from openpyxl import Workbook
 
 from clusterkg.loaders.chains import ChainCatalog, load_chains
-from clusterkg.loaders.firms import (
-    FirmFile,
-    firm_batch,
-    parse_employees,
-    parse_founded,
-    parse_phone,
-    read_firms,
-)
+from clusterkg.loaders.firm_columns import parse_employees, parse_founded, parse_phone
+from clusterkg.loaders.firms import FirmFile, firm_batch, read_firms
 from clusterkg.loaders.gazetteer import Gazetteer
 from clusterkg.loaders.sample_firms import HEADER, SAMPLE_PHONE, generate_firms
 
@@ -323,3 +317,44 @@ FIRST_OF_SEED_11 = [
     "2279.2",
     "否",
 ]
+
+
+def test_every_template_column_is_a_header_the_loader_knows_by_both_names() -> None:
+    from clusterkg.loaders.firm_columns import COLUMNS
+    from clusterkg.loaders.firms import HEADERS
+    from clusterkg.text import normalise_name
+
+    assert [(HEADERS[normalise_name(zh).lower()], HEADERS[en]) for zh, en, _, _ in COLUMNS] == [
+        (en, en) for _, en, _, _ in COLUMNS
+    ]
+    assert set(HEADERS.values()) == {en for _, en, _, _ in COLUMNS}
+    assert [zh for zh, _, required, _ in COLUMNS if required] == ["企业名称"]
+
+
+def test_the_csv_and_xlsx_templates_hold_every_header_and_the_rules(
+    tmp_path: Path, gazetteer: Gazetteer, catalog: ChainCatalog
+) -> None:
+    from openpyxl import load_workbook
+
+    from clusterkg.errors import InputError
+    from clusterkg.loaders.firm_columns import COLUMNS, write_template
+
+    headers = [c[0] for c in COLUMNS]
+    csv_path = write_template(tmp_path / "模板.csv")
+    assert csv_path.read_text(encoding="utf-8-sig").splitlines() == [",".join(headers)]
+    xlsx_path = write_template(tmp_path / "模板.xlsx")
+    book = load_workbook(xlsx_path)
+    assert book.sheetnames == ["企业名录", "说明"]
+    assert [c.value for c in book["企业名录"][1]] == headers
+    assert book["企业名录"].freeze_panes == "A2"
+    notes = [[c.value for c in row] for row in book["说明"].iter_rows(max_row=len(COLUMNS) + 1)]
+    assert notes[0] == ["表头", "英文表头", "是否必填", "规则"]
+    assert notes[11] == ["联系电话", "phone", "否", COLUMNS[10][3]]
+    assert notes[14][:3] == ["成立日期", "founded", "否"]
+    # Filled in by a team, the template reads back with its header understood: only "no data rows".
+    for path in (csv_path, xlsx_path):
+        assert [(p.row, p.column, p.reason) for p in read(path, gazetteer, catalog).problems] == [
+            (1, "", "header only: no data rows")
+        ]
+    with pytest.raises(InputError, match=r"a registry template is \.csv or \.xlsx, got \.txt"):
+        write_template(tmp_path / "模板.txt")

@@ -160,6 +160,9 @@ def generate_firms(
     # The contact columns draw from their own stream too, so the other columns are the bytes
     # they were before those columns existed.
     draw = random.Random(seed + 2).random
+    contacts = [f"{surname}经理（{SAMPLE_WORD}）" for surname in _SURNAMES]
+    legal_reps = [f"{surname}某（{SAMPLE_WORD}）" for surname in _SURNAMES]
+    founded_days = [date.fromordinal(day).isoformat() for day in range(FOUNDED_FROM, FOUNDED_TO + 1)]
     wanted = projects
     with ExitStack() as files:
         handle = files.enter_context(out.open("w", encoding=ENCODINGS[encoding], newline=""))
@@ -197,11 +200,11 @@ def generate_firms(
                     f"{revenue:.1f}",
                     "是" if leader else "否",
                     f"{county_names.get(county or '', '河南省')}{SAMPLE_WORD}路{int(draw() * 900) + 1}号",
-                    f"{_SURNAMES[int(draw() * len(_SURNAMES))]}经理（{SAMPLE_WORD}）",
+                    contacts[int(draw() * len(contacts))],
                     f"{SAMPLE_PHONE}{index % 10_000:04d}",
-                    f"{_SURNAMES[int(draw() * len(_SURNAMES))]}某（{SAMPLE_WORD}）",
+                    legal_reps[int(draw() * len(legal_reps))],
                     str(min(MAX_EMPLOYEES, 1 + int(revenue / (REVENUE_PER_HEAD[0] + REVENUE_PER_HEAD[1] * draw())))),
-                    date.fromordinal(FOUNDED_FROM + int(draw() * (FOUNDED_TO - FOUNDED_FROM + 1))).isoformat(),
+                    founded_days[int(draw() * len(founded_days))],
                 )
             )
             # Selection sampling: exactly `projects` sponsors, spread evenly over the file.

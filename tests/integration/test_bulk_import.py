@@ -170,7 +170,7 @@ def test_an_invalid_row_refuses_the_file_and_leaves_the_database_untouched(
 ) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text(
-        registry.read_text(encoding="utf-8-sig") + "某公司,,不存在的园区,,3511,机械,100,否\n", encoding="utf-8"
+        registry.read_text(encoding="utf-8-sig") + "某公司,,不存在的园区,,3511,机械,100,否,,,,,,\n", encoding="utf-8"
     )
     before = export_graph(driver, settings)
     with pytest.raises(InputError) as exc:

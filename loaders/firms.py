@@ -1,7 +1,9 @@
 """Firm registry exports (CSV or XLSX) turned into Enterprise rows for the graph.
 
 A 招商 team's registry export names each firm with its 统一社会信用代码, park, county,
-industry class, products, revenue and whether it leads a chain.  Every row is checked and
+industry class, products, revenue and whether it leads a chain, and may add what a visiting
+team needs: address, contact, phone, legal representative, head count and founding date
+(parsed in :mod:`.firm_columns`).  Every row is checked and
 every problem is collected as (file, row, column, reason), with rows numbered as a
 spreadsheet shows them (the header is row 1), so one pass over the file yields the whole
 list to fix; :func:`write_rejects` puts that list beside the input for the person who

@@ -278,3 +278,25 @@ def test_a_sample_firm_page_says_it_is_a_sample(
     shown = registry_rows(page.text)
     assert shown["联系电话"].startswith("0371-5550") and "示例" in shown["地址"]
     assert client.get(f"/api/enterprises/{key}").json()["sample"] is True
+
+
+def test_the_cli_writes_the_registry_template_and_refuses_other_types(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "企业名录模板.xlsx"
+    proc = clusterkg_cli("template", "firms", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "14 columns" in proc.stdout
+    book = load_workbook(out)
+    assert [c.value for c in book["企业名录"][1]] == [
+        *HEADER[:4],
+        "行业代码",
+        "主营产品",
+        *HEADER[4:5],
+        "是否链主",
+        *HEADER[5:],
+    ]
+    proc = clusterkg_cli("template", "firms", str(tmp_path / "模板.txt"))
+    assert proc.returncode != 0
+    assert "a registry template is .csv or .xlsx, got .txt" in proc.stderr + proc.stdout
+    assert not (tmp_path / "模板.txt").exists()

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
@@ -21,34 +20,14 @@ from clusterkg.settings import Settings
 
 from .deps import DriverDep, RegistryDep, SettingsDep
 from .map_embed import templates
-from .pages import CSS, HTML_PAGE, all_rows, href
+from .models import LinkedRef
+from .pages import CSS, HTML_PAGE, all_rows, href, level_size
 
 router = APIRouter()
 
-_SIZE = re.compile(r"(\d+(?:\.\d+)?)?(万亿|千亿|百亿|亿)")
-_UNIT = {"万亿": 10000.0, "千亿": 1000.0, "百亿": 100.0, "亿": 1.0}
-
-
-def level_size(level: str | None) -> float:
-    """The size a level names in 亿元 (千亿级 → 1000, 500亿级 → 500), 0 for none, to order levels by.
-
-    >>> sorted(["百亿级", "500亿级", "千亿级", "200亿级", "300亿级", "400亿级"], key=level_size, reverse=True)
-    ['千亿级', '500亿级', '400亿级', '300亿级', '200亿级', '百亿级']
-    """
-    m = _SIZE.search(level or "")
-    if not m:
-        return 0.0
-    return float(m.group(1) or 1) * _UNIT[m.group(2)]
-
-
-class Ref(BaseModel):
-    key: str
-    name: str
-    href: str
-
 
 class SectorRow(BaseModel):
-    sector: Ref
+    sector: LinkedRef
     goal_yi: float | None = Field(description="the sector's stated goal, 亿元; None when the plan states none")
     goal_year: int | None
     cluster_count: int
@@ -57,11 +36,11 @@ class SectorRow(BaseModel):
 
 class LevelGroup(BaseModel):
     level: str = Field(description="the level as the plan writes it, or 未定级")
-    clusters: list[Ref]
+    clusters: list[LinkedRef]
 
 
 class CityRow(BaseModel):
-    city: Ref
+    city: LinkedRef
     cluster_count: int = Field(
         description="clusters located in the city or its counties (a cluster spanning cities counts in each)"
     )
@@ -70,7 +49,7 @@ class CityRow(BaseModel):
 
 
 class Bridge(BaseModel):
-    node: Ref
+    node: LinkedRef
     degree: int
     betweenness: float
 
@@ -88,8 +67,8 @@ class Overview(BaseModel):
     hub_cities: list[Bridge]
 
 
-def _ref(label: str, row: dict[str, Any]) -> Ref:
-    return Ref(key=str(row["key"]), name=str(row.get("name") or row["key"]), href=href(label, str(row["key"])))
+def _ref(label: str, row: dict[str, Any]) -> LinkedRef:
+    return LinkedRef(key=str(row["key"]), name=str(row.get("name") or row["key"]), href=href(label, str(row["key"])))
 
 
 def overview(driver: Driver, settings: Settings, registry: QueryRegistry) -> Overview:

@@ -25,6 +25,9 @@ def templates() -> Environment:
         trim_blocks=False,
     )
     env.filters["fmt"] = _fmt
+    # JSON inlined in a page without the spaces json.dumps puts after , and : (a county map's
+    # outlines are a quarter of a megabyte with them)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     return env
 
 

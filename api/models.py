@@ -13,6 +13,19 @@ class Health(BaseModel):
     version: str
 
 
+class Ref(BaseModel):
+    """A node as other answers name it: its key and its name."""
+
+    key: str
+    name: str
+
+
+class LinkedRef(Ref):
+    """A node with the page it has, for answers that pages render."""
+
+    href: str
+
+
 class ClusterRef(BaseModel):
     key: str
     name: str

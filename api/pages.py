@@ -6,6 +6,8 @@ Pages reference nothing outside this server: the embedded graph is the app's own
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Annotated, Any
@@ -15,6 +17,7 @@ from fastapi import APIRouter, Path, Response
 from fastapi.responses import HTMLResponse
 from neo4j import Driver
 
+from clusterkg.graph.model import Label
 from clusterkg.queries import QueryRegistry
 from clusterkg.queries.run import run_named
 from clusterkg.settings import Settings
@@ -46,6 +49,8 @@ PAGE_OF = {
     "County": "city",
     "Project": "project",
     "Sector": "sector",
+    "Chain": "chain",
+    "ChainSegment": "segment",
 }
 LABEL_ZH = {
     "Cluster": "产业集群",
@@ -57,9 +62,8 @@ LABEL_ZH = {
     "Sector": "产业领域",
 }
 
-CSS = """body{font-family:sans-serif;max-width:72em;margin:1em auto;padding:0 1em;color:#222}
-a{color:#1f5fa8}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
-iframe{width:100%;height:560px;border:1px solid #ccc}nav a{margin-right:1em}ul.cols{columns:3}"""
+# Page-specific rules only: the site's look is /static/clusterkg.css, linked by every page.
+CSS = ""
 
 
 def esc(value: object) -> str:
@@ -68,8 +72,10 @@ def esc(value: object) -> str:
 
 
 def href(label: str, key: str) -> str:
-    """The page of a node; the key is percent-encoded so no plan text ends up as markup or a path."""
-    return f"/{PAGE_OF.get(label, label.lower())}/{quote(str(key), safe='')}"
+    """The page of a node; the key is percent-encoded so no plan text ends up as markup or a path
+    (a segment's key, chain/segment, keeps its slash: the segment route takes a path)."""
+    safe = "/" if label == "ChainSegment" else ""
+    return f"/{PAGE_OF.get(label, label.lower())}/{quote(str(key), safe=safe)}"
 
 
 def link(label: str, ref: Mapping[str, Any]) -> str:
@@ -89,17 +95,29 @@ def search_form(q: str = "") -> str:
     )
 
 
-def page(title: str, body: str, status: int = 200) -> HTMLResponse:
-    nav = '<nav><a href="/">首页</a><a href="/map">地图</a><a href="/viz/overlaps">集聚区–集群网络</a><a href="/docs">API 文档</a></nav>'
-    html = (
-        f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(title)} · clusterkg</title>'
-        f"<style>{CSS}</style></head><body>{nav}<h1>{esc(title)}</h1>{body}</body></html>"
-    )
+HOME = {"href": "/", "name": "首页"}
+
+
+def page(title: str, body: str, status: int = 200, crumbs: Iterable[Mapping[str, str]] = ()) -> HTMLResponse:
+    """A page in the site's layout (base.html.j2) around ``body``, HTML this module built and escaped."""
+    from markupsafe import Markup as Safe
+
+    from .map_embed import templates
+
+    html = templates().get_template("page.html.j2").render(title=title, css=CSS, body=Safe(body), crumbs=list(crumbs))
     return HTMLResponse(html, status_code=status)
 
 
 def not_found(message: str) -> HTMLResponse:
     return page("未找到", f"<p>{esc(message)}</p>{search_form()}", status=404)
+
+
+def sources_html(driver: Driver, settings: Settings, label: Label, key: str) -> str:
+    """The 出处 section: each stated fact beside the plan's own sentence."""
+    from .map_embed import templates
+    from .provenance import sources
+
+    return templates().get_template("sources.html.j2").render(rows=sources(driver, settings, label, key))
 
 
 def graph_frame(label: str, key: str) -> str:
@@ -137,7 +155,29 @@ def _places(refs: Iterable[Mapping[str, Any]]) -> str:
     return "<h2>所在地</h2>" + "".join(f"<p>{link(p['label'], p)}</p>" for p in refs)
 
 
+def level_size(level: str | None) -> float:
+    """The size a level names in 亿元 (千亿级 → 1000, 500亿级 → 500), 0 for none, to order levels by.
+
+    >>> sorted(["百亿级", "500亿级", "千亿级", "200亿级", "300亿级", "400亿级"], key=level_size, reverse=True)
+    ['千亿级', '500亿级', '400亿级', '300亿级', '200亿级', '百亿级']
+    """
+    m = _SIZE.search(level or "")
+    if not m:
+        return 0.0
+    return float(m.group(1) or 1) * _UNIT[m.group(2)]
+
+
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)?(万亿|千亿|百亿|亿)")
+_UNIT = {"万亿": 10000.0, "千亿": 1000.0, "百亿": 100.0, "亿": 1.0}
+
+
+def by_size(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Clusters largest first: by level, then target, then name."""
+    return sorted(rows, key=lambda r: (-level_size(r.get("level")), -(r.get("target_yi") or 0.0), str(r.get("key"))))
+
+
 def _clusters_table(rows: Iterable[Mapping[str, Any]]) -> str:
+    rows = by_size(rows)
     body = "".join(
         f"<tr><td>{link('Cluster', r)}</td><td>{esc(r.get('level'))}</td><td>{esc(_target(r))}</td>"
         f"<td>{link('Sector', {'key': r['sector']}) if r.get('sector') else ''}</td></tr>"
@@ -190,7 +230,7 @@ def cluster_page(
     body += _places(c["places"])
     body += "<h2>产业集聚区</h2>" + links("Zone", c["zones"]) + "<h2>龙头企业</h2>" + links("Enterprise", c["firms"])
     body += "<h2>重大项目</h2>" + links("Project", c["projects"])
-    body += f'<p><a href="/gaps/{quote(c["key"], safe="")}">产业链缺口与招商指导目录</a></p>'
+    body += f'<p><a href="/gaps/{quote(c["key"], safe="")}">产业链缺口与招商指导目录</a> · <a href="/cluster/{quote(c["key"], safe="")}/chain">上中下游产业链图</a></p>'
     if c["linked"]:
         body += "<h2>关联集群</h2>" + links("Cluster", c["linked"])
     # The gaps' counts only, for the heat maps of its 缺链/弱链 segments (firm lists are the gap page's).
@@ -203,7 +243,9 @@ def cluster_page(
     from .routes_documents import timeline_html
 
     body += timeline_html(driver, settings, registry, c["key"])
-    return page(c["name"], body + graph_frame("Cluster", c["key"]))
+    body += sources_html(driver, settings, Label.CLUSTER, c["key"])
+    crumbs = [HOME] + ([{"href": href("Sector", sector["key"]), "name": sector["key"]}] if sector else [])
+    return page(c["name"], body + graph_frame("Cluster", c["key"]), crumbs=crumbs)
 
 
 MISSING = "—"
@@ -269,6 +311,7 @@ def project_page(
         return not_found(f"没有键为 {key} 的项目")
     body = "<h2>支撑的产业集群</h2>" + _clusters_table(p["clusters"])
     body += "<h2>承担企业</h2>" + links("Enterprise", p["firms"]) + "<h2>产业集聚区</h2>" + links("Zone", p["zones"])
+    body += sources_html(driver, settings, Label.PROJECT, p["key"])
     return page(p["name"], body + graph_frame("Project", p["key"]))
 
 
@@ -290,7 +333,8 @@ def city_page(
     body += "<h2>产业集群</h2>" + _clusters_table(c["clusters"]) + "<h2>产业集聚区</h2>" + links("Zone", c["zones"])
     if c["counties"]:
         body += "<h2>下辖县（市、区）</h2>" + links("County", c["counties"]).replace("<ul>", '<ul class="cols">', 1)
-    return page(c["name"], body + graph_frame(c["label"], c["key"]))
+    parent = [{"href": href("City", c["parent"]["key"]), "name": c["parent"]["name"]}] if c["parent"] else []
+    return page(c["name"], body + graph_frame(c["label"], c["key"]), crumbs=[HOME, *parent])
 
 
 @router.get("/sector/{key}", response_class=Response, responses=HTML_PAGE)
@@ -298,15 +342,23 @@ def sector_page(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("装备制造")]
 ) -> HTMLResponse:
     """One sector: its goal, its clusters against the goal, neighbour counts, graph."""
-    s = next((r for r in all_rows(driver, settings, registry, "sector_rollup", year=2017) if r["key"] == key), None)
-    if s is None:
+    clusters = all_rows(driver, settings, registry, "clusters_list", level="", sector=key)
+    years = Counter(int(c["target_year"]) for c in clusters if c.get("target_year"))
+    year = years.most_common(1)[0][0] if years else 2017
+    found = run_named(driver, settings, "sector_rollup", {"year": year, "only": key, "limit": 1}, registry=registry)
+    if not found:
         return not_found(f"没有名为 {key} 的产业领域")
-    clusters = [c for c in all_rows(driver, settings, registry, "clusters_list", level="") if c["sector"] == key]
+    s = found[0]
     body = facts(
         [
-            ("目标", _goal(s)),
-            ("集群目标合计（2017）", f"{s['target_sum_yi']:g} 亿元"),
-            ("完成比", "" if s["attainment"] is None else f"{s['attainment']:.0%}"),
+            ("目标", _goal(s) or "规划未定目标"),
+            (f"集群目标合计（{year}）", f"{s['target_sum_yi']:g} 亿元"),
+            (
+                "集群目标合计 ÷ 领域目标",
+                "—（规划未定领域目标）"
+                if s["attainment"] is None
+                else f"{s['attainment']:.0%}（分解覆盖度，不是完成率）",
+            ),
             ("产业集聚区", s["zone_count"]),
             ("龙头企业", s["firm_count"]),
             ("重大项目", s["project_count"]),

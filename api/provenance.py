@@ -28,3 +28,37 @@ def quote(plans_dir: Path, span: dict[str, Any]) -> str | None:
         return None
     quote: str = doc.quote(int(span["start"]), int(span["end"]))
     return quote
+
+
+def sources(driver: Any, settings: Any, label: Any, key: str, limit: int = 60) -> list[dict[str, Any]]:
+    """The plan's own sentences for a node and its stated relationships, for a page's 出处 section:
+    ``what`` (本条 or the relationship in Chinese and the other end), ``document``, ``paragraph``, ``quote``.
+    Quotes come from the documents at run time; a statement whose document is not here shows no quote."""
+    from clusterkg.graph.provenance import node_statements
+    from clusterkg.graph.render import LABEL_ZH, REL_ZH
+
+    node = node_statements(driver, settings, label, key)
+    out: list[dict[str, Any]] = [
+        {"what": "本条", "document": s["document"], "paragraph": s["paragraph"], "quote": quote(settings.plans_dir, s)}
+        for s in node["spans"]
+    ]
+    for r in node["relationships"]:
+        if r["paragraph"] is None:
+            continue
+        other = f"{LABEL_ZH.get(r['other_label'], r['other_label'])} {r['other_key']}"
+        out.append(
+            {
+                "what": f"{REL_ZH.get(r['type'], r['type'])}：{other}",
+                "document": r["document"],
+                "paragraph": r["paragraph"],
+                "quote": quote(settings.plans_dir, r),
+            }
+        )
+    seen: set[tuple[str, Any, Any]] = set()
+    unique = []
+    for s in out:
+        k = (s["what"], s["document"], s["paragraph"])
+        if k not in seen:
+            seen.add(k)
+            unique.append(s)
+    return unique[:limit]

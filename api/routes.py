@@ -6,12 +6,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from clusterkg import __version__
 from clusterkg.errors import DatabaseUnavailable, InputError
-from clusterkg.graph.db import check_connectivity, translate_errors
-from clusterkg.graph.export import export_graph, graphml_text
+from clusterkg.graph.db import check_connectivity
+from clusterkg.graph.export import graphml_stream
 from clusterkg.graph.model import LABEL_PATTERN, parse_label
 from clusterkg.graph.paths import MAX_HOPS, shortest_paths
 from clusterkg.graph.provenance import node_statements
@@ -255,11 +255,9 @@ def query_rows(
     "/api/export/graph.graphml", tags=["exports"], responses={200: {"content": {"application/graphml+xml": {}}}}
 )
 def export_graphml(driver: DriverDep, settings: SettingsDep) -> Response:
-    """The whole graph as GraphML, for Gephi."""
-    with translate_errors(settings):
-        data = export_graph(driver, settings)
-    return Response(
-        graphml_text(data),
+    """The whole graph as GraphML, for Gephi, streamed as it is read (a province's graph starts at once)."""
+    return StreamingResponse(
+        graphml_stream(driver, settings),
         media_type="application/graphml+xml; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="clusterkg.graphml"'},
     )

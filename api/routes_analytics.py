@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from clusterkg.graph.analytics import bridging, cached_projection, centrality, cluster_communities
 
 from .deps import DriverDep, SettingsDep
+from .models import Ref
 
 router = APIRouter()
 
@@ -26,11 +27,6 @@ class Ranked(BaseModel):
     name: str
     degree: int
     betweenness: float | None = None
-
-
-class Ref(BaseModel):
-    key: str
-    name: str
 
 
 class Community(BaseModel):

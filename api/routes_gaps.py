@@ -4,19 +4,35 @@ from __future__ import annotations
 
 import csv
 import io
-from html import escape
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 from pydantic import BaseModel, Field
 
-from clusterkg.errors import NotFoundError
-from clusterkg.queries.registry import QueryRegistry
-from clusterkg.queries.run import run_named
-
 from .deps import DriverDep, RegistryDep, SettingsDep
-from .map_embed import cluster_maps
+from .gaps_view import (
+    DEFAULT_FIRM_LIMIT,
+    DEFAULT_SCOPE,
+    DEFAULT_WEAK_FIRMS,
+    DEFAULT_WEAK_REVENUE_WAN,
+    GAP_FLAGS,
+    PART_LABELS,
+    SCOPE_LABELS,
+    Scope,
+    candidates_for,
+    cluster_gap_report,
+    normalised_weights,
+    scope_of,
+    workbench,
+)
+from .map_embed import cluster_maps, templates
+from .pages import CSS
+from .workbook import candidates_workbook
+
+__all__ = ["cluster_gap_report", "router"]
 
 router = APIRouter()
 
@@ -24,13 +40,22 @@ ClusterKey = Annotated[str, Path(min_length=1, max_length=200, description="the 
 WeakRevenue = Annotated[
     float, Query(ge=0, le=1e9, description="local revenue (万元) below which a segment with firms is 弱链")
 ]
-DEFAULT_WEAK_REVENUE_WAN = 10000.0
+WeakFirms = Annotated[int, Query(ge=1, le=1000, description="local firms below which a segment with firms is 弱链")]
+ScopeQuery = Annotated[
+    Scope,
+    Query(
+        description="what counts as local: zones (the cluster's zones), counties (the counties it, its zones or "
+        "its zones' firms are in), cities (its cities with all their counties), province (its whole province)"
+    ),
+]
 FirmLimit = Annotated[
     int, Query(ge=0, le=50, description="local firms and leaders listed per segment at most (counts cover all)")
 ]
-DEFAULT_FIRM_LIMIT = 20
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE_CANDIDATES = 5
 PAGE_ZONES = 3
+PAGE_VISITS = 10
+MIN_ZONE_FIRMS = 2
 Flag = Literal["缺链", "弱链", "强链"]
 
 
@@ -66,85 +91,81 @@ class SegmentGap(BaseModel):
     )
 
 
+class GapScope(BaseModel):
+    kind: Scope = Field(description="zones, counties, cities or province")
+    label: str = Field(description="the scope in Chinese")
+    sentence: str = Field(description="what counts as local, naming the places and zones")
+    zones: list[Ref] = Field(description="the zones serving the cluster")
+    counties: list[Ref] = Field(description="the cluster's counties (itself, its zones, its zones' firms)")
+    cities: list[Ref] = Field(description="the cluster's cities")
+    provinces: list[str] = Field(description="two-digit province codes of its places")
+    place_count: int = Field(description="cities and counties counted as local under this scope")
+    zone_count: int = Field(description="zones counted as local under this scope")
+
+
 class ClusterGaps(BaseModel):
     cluster: Ref
+    scope: GapScope
     weak_revenue_wan: float
+    weak_firms: int = Field(description="local firms below which a segment is 弱链")
+    thresholds: str = Field(description="the flags' rule in one Chinese sentence")
     firm_limit: int = Field(description="firms and leaders listed per segment at most")
     counts: dict[str, int] = Field(description="segments per flag, and 补链 for the priority ones")
     segments: list[SegmentGap]
+    empty_reason: str = Field(description="why there is no 缺链 or 弱链 segment, when there is none")
+
+
+class ScorePart(BaseModel):
+    part: Literal["fit", "size", "leader", "distance", "ties"]
+    label: str
+    value: float = Field(description="the part's value, 0 to 1")
+    weight: float = Field(description="its normalised weight (the weights sum to 1)")
+    points: float = Field(description="100 × weight × value; the parts' points sum to the score")
+    why: str = Field(description="where the value comes from, in Chinese")
 
 
 class Candidate(Ref):
+    uscc: str | None = None
     revenue_wan: float | None = None
+    employees: int | None = None
     chain_leader: bool
+    address: str | None = None
+    contact: str | None = None
+    phone: str | None = None
+    legal_rep: str | None = None
+    founded: str | None = None
+    products: str | None = None
     zone: Ref | None = None
-    place: Ref | None = None
+    county: Ref | None = None
+    city: Ref | None = None
+    place: Ref | None = Field(None, description="its county, else its city")
+    score: float = Field(description="0 to 100, the sum of the parts' points")
+    parts: list[ScorePart]
 
 
 class ZoneStrength(Ref):
     firm_count: int = Field(description="firms of the segment sited in the zone")
+    zone_firms: int = Field(description="all firms sited in the zone")
     revenue_wan: float
+    lq: float = Field(
+        description="location quotient: the zone's share of the segment's firms over its share of all firms"
+    )
 
 
 class SegmentCandidates(BaseModel):
     cluster: Ref
     segment: str
-    firms: list[Candidate] = Field(
-        description="firms outside the cluster's places, chain leaders first, then by revenue"
+    scope: GapScope
+    weights: dict[str, float] = Field(description="the score's normalised weights per part")
+    total: int = Field(description="all candidate firms of the segment outside the local scope")
+    segment_firms: int = Field(description="all firms of the segment in the graph")
+    firms: list[Candidate] = Field(description="firms outside the local scope, best score first")
+    zones: list[ZoneStrength] = Field(
+        description="zones outside the local scope by specialisation: at least two firms of the segment first, "
+        "then by location quotient, then firm count"
     )
-    zones: list[ZoneStrength] = Field(description="zones elsewhere strong in the segment")
-
-
-def _cluster(driver: Any, settings: Any, registry: QueryRegistry, key: str) -> dict[str, Any]:
-    rows = run_named(driver, settings, "cluster_detail", {"key": key, "limit": 1}, registry=registry)
-    if not rows:
-        raise NotFoundError(f"no cluster with key {key[:200]!r}")
-    return {"key": rows[0]["key"], "name": rows[0]["name"]}
-
-
-def cluster_gap_report(
-    driver: Any,
-    settings: Any,
-    registry: QueryRegistry,
-    key: str,
-    weak_revenue_wan: float = DEFAULT_WEAK_REVENUE_WAN,
-    firm_limit: int = DEFAULT_FIRM_LIMIT,
-) -> dict[str, Any]:
-    """The gap report of one cluster as a plain mapping shaped like :class:`ClusterGaps`."""
-    cluster = _cluster(driver, settings, registry, key)
-    rows = run_named(
-        driver,
-        settings,
-        "cluster_gaps",
-        {"key": key, "weak_revenue_wan": weak_revenue_wan, "firm_limit": firm_limit, "limit": 2000},
-        registry=registry,
-    )
-    counts = {flag: sum(1 for r in rows if r["flag"] == flag) for flag in ("缺链", "弱链", "强链")}
-    counts["补链"] = sum(1 for r in rows if r["priority"])
-    return {
-        "cluster": cluster,
-        "weak_revenue_wan": weak_revenue_wan,
-        "firm_limit": firm_limit,
-        "counts": counts,
-        "segments": rows,
-    }
-
-
-def segment_candidates(
-    driver: Any,
-    settings: Any,
-    registry: QueryRegistry,
-    key: str,
-    segment: str,
-    firm_limit: int = 20,
-    zone_limit: int = 10,
-) -> dict[str, Any]:
-    """Candidate firms and zones for one segment of a cluster, shaped like :class:`SegmentCandidates`."""
-    cluster = _cluster(driver, settings, registry, key)
-    params = {"key": key, "segment": segment}
-    firms = run_named(driver, settings, "gap_candidates", {**params, "limit": firm_limit}, registry=registry)
-    zones = run_named(driver, settings, "gap_zones", {**params, "limit": zone_limit}, registry=registry)
-    return {"cluster": cluster, "segment": segment, "firms": firms, "zones": zones}
+    firms_empty_reason: str = Field(description="why firms is empty, when it is")
+    zones_empty_reason: str = Field(description="why zones is empty, when it is")
 
 
 @router.get("/api/clusters/{key}/gaps", response_model=ClusterGaps, tags=["gaps"])
@@ -155,9 +176,11 @@ def cluster_gaps(
     key: ClusterKey,
     weak_revenue_wan: WeakRevenue = DEFAULT_WEAK_REVENUE_WAN,
     firm_limit: FirmLimit = DEFAULT_FIRM_LIMIT,
+    scope: ScopeQuery = DEFAULT_SCOPE,
+    weak_firms: WeakFirms = DEFAULT_WEAK_FIRMS,
 ) -> dict[str, Any]:
-    """Every segment of the cluster's chains with its local firms, flagged 缺链, 弱链 or 强链, and 补链 priorities."""
-    return cluster_gap_report(driver, settings, registry, key, weak_revenue_wan, firm_limit)
+    """Every segment of the cluster's chains with its local firms (local as the scope says), flagged and prioritised."""
+    return cluster_gap_report(driver, settings, registry, key, weak_revenue_wan, firm_limit, scope, weak_firms)
 
 
 CSV_COLUMNS = (
@@ -208,9 +231,13 @@ def cluster_gaps_csv(
     registry: RegistryDep,
     key: ClusterKey,
     weak_revenue_wan: WeakRevenue = DEFAULT_WEAK_REVENUE_WAN,
+    scope: ScopeQuery = DEFAULT_SCOPE,
+    weak_firms: WeakFirms = DEFAULT_WEAK_FIRMS,
 ) -> Response:
     """The cluster's gap report as CSV (UTF-8 with BOM, so Excel shows the Chinese)."""
-    report = cluster_gap_report(driver, settings, registry, key, weak_revenue_wan)
+    report = cluster_gap_report(
+        driver, settings, registry, key, weak_revenue_wan, DEFAULT_FIRM_LIMIT, scope, weak_firms
+    )
     return Response(
         "\ufeff" + gaps_csv(report),
         media_type="text/csv; charset=utf-8",
@@ -234,90 +261,84 @@ def cluster_candidates(
         ),
     ],
     limit: Annotated[int, Query(ge=1, le=500, description="candidate firms at most")] = 20,
+    scope: ScopeQuery = DEFAULT_SCOPE,
 ) -> dict[str, Any]:
-    """Firms elsewhere in one segment (chain leaders first, then revenue) and the zones strong in it."""
-    return segment_candidates(driver, settings, registry, key, segment, firm_limit=limit)
+    """Firms outside the local scope in one segment, ranked by a score whose parts are shown, and specialised zones."""
+    where = scope_of(driver, settings, registry, key, scope)
+    cluster = where.pop("cluster")
+    found = candidates_for(driver, settings, registry, key, [segment], scope, per_segment=limit)[segment]
+    weights = {k: round(v, 4) for k, v in normalised_weights(settings).items()}
+    return {"cluster": cluster, "segment": segment, "scope": where, "weights": weights, **found}
+
+
+@router.get(
+    "/api/clusters/{key}/candidates.xlsx",
+    tags=["gaps"],
+    responses={200: {"content": {XLSX: {}}}},
+)
+def cluster_candidates_xlsx(
+    driver: DriverDep,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    key: ClusterKey,
+    scope: ScopeQuery = DEFAULT_SCOPE,
+    weak_revenue_wan: WeakRevenue = DEFAULT_WEAK_REVENUE_WAN,
+    weak_firms: WeakFirms = DEFAULT_WEAK_FIRMS,
+    limit: Annotated[int, Query(ge=1, le=500, description="candidate firms per segment at most")] = 50,
+) -> Response:
+    """The visit list as a workbook: a summary sheet, then one sheet per 缺链/弱链 segment with ranked candidates."""
+    report = workbench(
+        driver, settings, registry, key, scope, weak_revenue_wan, weak_firms, per_segment=limit, firm_limit=0
+    )
+    return Response(
+        candidates_workbook(report),
+        media_type=XLSX,
+        headers={"Content-Disposition": 'attachment; filename="candidates.xlsx"'},
+    )
 
 
 # ─────────────────────────── printable page ───────────────────────────
 
-_COLOURS = {"强链": "#cfe8cf", "弱链": "#fde9b8", "缺链": "#f6c6c6"}
-_STYLE = """
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
-table{border-collapse:collapse;margin:0 0 1.5em;width:100%}
-th,td{border:1px solid #999;padding:.3em .5em;text-align:left;vertical-align:top;font-size:.9em}
-th{background:#eee}.num{text-align:right}.legend span{padding:.2em .6em;margin-right:.5em}
-@media print{body{margin:0}h2{page-break-before:auto}table{page-break-inside:avoid}}
-"""
+COLOURS = {"强链": "#cfe8cf", "弱链": "#fde9b8", "缺链": "#f6c6c6"}
 
 
 def _money(value: float | None) -> str:
     return "" if value is None else f"{value:,.0f}"
 
 
-def gaps_page(report: dict[str, Any], candidates: dict[str, dict[str, Any]], maps: str = "") -> str:
-    """The printable page: a table per chain, segments coloured by strength, then 引进指导目录."""
-    e = escape
-    name = e(report["cluster"]["name"])
-    counts = report["counts"]
-    parts = [
-        (
-            f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{name} 补链分析</title>'
-            f"<style>{_STYLE}</style></head><body>"
-        ),
-        f"<h1>{name} 产业链补链分析</h1>",
-        (
-            f"<p>强链 {counts['强链']} 个、弱链 {counts['弱链']} 个、缺链 {counts['缺链']} 个环节；"
-            f"补链优先 {counts['补链']} 个。弱链：本地仅一家企业，或本地营业收入低于 {_money(report['weak_revenue_wan'])} 万元。</p>"
-        ),
-        '<p class="legend">'
-        + "".join(f'<span style="background:{c}">{f}</span>' for f, c in _COLOURS.items())
-        + "</p>",
-    ]
+def gaps_page(report: dict[str, Any], maps: str = "") -> str:
+    """The printable page of :func:`workbench`'s report: a table per chain, the 引进指导目录, the visit list."""
     chains: dict[str, list[dict[str, Any]]] = {}
     for s in report["segments"]:
         chains.setdefault(s["chain"]["name"], []).append(s)
-    for chain_name, segments in chains.items():
-        parts.append(
-            f"<h2>{e(chain_name)}</h2><table><thead><tr><th>环节</th><th>位置</th><th>判断</th>"
-            "<th class=num>本地企业</th><th class=num>营业收入(万元)</th><th>链主企业</th><th>重点项目</th></tr></thead><tbody>"
-        )
-        for s in segments:
-            flag = s["flag"] + ("・补链优先" if s["priority"] else "")
-            parts.append(
-                f'<tr style="background:{_COLOURS[s["flag"]]}"><td>{e(s["segment"]["name"])}</td>'
-                f"<td>{e(s['segment']['stage'])}</td><td>{e(flag)}</td><td class=num>{s['firm_count']}</td>"
-                f"<td class=num>{_money(s['revenue_wan'])}</td>"
-                f"<td>{e('、'.join(x['name'] for x in s['leaders']))}</td>"
-                f"<td>{e('、'.join(x['name'] for x in s['projects']))}</td></tr>"
-            )
-        parts.append("</tbody></table>")
-    parts.append(maps)
-    parts.append(
-        "<h2>引进指导目录</h2><table><thead><tr><th>产业链</th><th>环节</th><th>判断</th>"
-        "<th>目标企业(链主优先)</th><th>优势园区</th></tr></thead><tbody>"
+    query = urlencode(
+        {
+            "scope": report["scope"]["kind"],
+            "weak_revenue_wan": report["weak_revenue_wan"],
+            "weak_firms": report["weak_firms"],
+        }
     )
-    for s in report["segments"]:
-        if s["flag"] == "强链":
-            continue
-        found = candidates.get(s["segment"]["key"], {"firms": [], "zones": []})
-        firms = (
-            "<br>".join(
-                e(f["name"])
-                + ("(链主)" if f["chain_leader"] else "")
-                + (f" {_money(f['revenue_wan'])}万元" if f["revenue_wan"] is not None else "")
-                for f in found["firms"]
-            )
-            or "—"
+    return (
+        templates()
+        .get_template("gaps.html.j2")
+        .render(
+            title=f"{report['cluster']['name']} 产业链补链分析",
+            css=CSS,
+            r=report,
+            chains=list(chains.items()),
+            gaps=[s for s in report["segments"] if s["flag"] in GAP_FLAGS],
+            colours=COLOURS,
+            scopes=SCOPE_LABELS,
+            part_labels=PART_LABELS,
+            defaults={"weak_revenue_wan": DEFAULT_WEAK_REVENUE_WAN, "weak_firms": DEFAULT_WEAK_FIRMS},
+            maps=Markup(maps),
+            query=query,
+            money=_money,
+            directory_size=PAGE_CANDIDATES,
+            zone_size=PAGE_ZONES,
+            min_zone_firms=MIN_ZONE_FIRMS,
         )
-        zones = "<br>".join(f"{e(z['name'])}({z['firm_count']}家)" for z in found["zones"]) or "—"
-        flag = s["flag"] + ("・补链优先" if s["priority"] else "")
-        parts.append(
-            f"<tr><td>{e(s['chain']['name'])}</td><td>{e(s['segment']['name'])}</td><td>{e(flag)}</td>"
-            f"<td>{firms}</td><td>{zones}</td></tr>"
-        )
-    parts.append("</tbody></table></body></html>")
-    return "".join(parts)
+    )
 
 
 @router.get("/gaps/{key}", tags=["pages"], response_class=Response, responses={200: {"content": {"text/html": {}}}})
@@ -327,14 +348,19 @@ def cluster_gaps_page(
     registry: RegistryDep,
     key: ClusterKey,
     weak_revenue_wan: WeakRevenue = DEFAULT_WEAK_REVENUE_WAN,
+    scope: ScopeQuery = DEFAULT_SCOPE,
+    weak_firms: WeakFirms = DEFAULT_WEAK_FIRMS,
 ) -> HTMLResponse:
-    """A printable Chinese page of the cluster's chain gaps and its 引进指导目录."""
-    report = cluster_gap_report(driver, settings, registry, key, weak_revenue_wan)
-    candidates = {
-        s["segment"]["key"]: segment_candidates(
-            driver, settings, registry, key, s["segment"]["key"], firm_limit=PAGE_CANDIDATES, zone_limit=PAGE_ZONES
-        )
-        for s in report["segments"]
-        if s["flag"] != "强链"
-    }
-    return HTMLResponse(gaps_page(report, candidates, cluster_maps(report["cluster"], report["segments"])))
+    """A printable Chinese page of the cluster's chain gaps, its 引进指导目录 and visit list."""
+    report = workbench(
+        driver,
+        settings,
+        registry,
+        key,
+        scope,
+        weak_revenue_wan,
+        weak_firms,
+        per_segment=PAGE_VISITS,
+        zone_limit=PAGE_ZONES,
+    )
+    return HTMLResponse(gaps_page(report, cluster_maps(report["cluster"], report["segments"])))

@@ -16,7 +16,6 @@ from clusterkg.queries.run import run_named
 from clusterkg.settings import Settings
 
 from .deps import DriverDep, RegistryDep, SettingsDep
-from .home import level_size
 from .map_embed import templates
 from .maps import (
     EMPTY,
@@ -28,7 +27,7 @@ from .maps import (
     map_provinces,
     zone_points,
 )
-from .pages import CSS
+from .pages import CSS, level_size
 
 router = APIRouter()
 

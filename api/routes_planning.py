@@ -11,7 +11,7 @@ from clusterkg.errors import NotFoundError
 from clusterkg.queries.run import run_named
 
 from .deps import DriverDep, RegistryDep, SettingsDep
-from .models import Page
+from .models import Page, Ref
 from .routes import Limit, page
 
 router = APIRouter()
@@ -21,11 +21,6 @@ CityCode = Annotated[
     str, Query(max_length=6, pattern=r"^(\d{6})?$", description="a 6-digit city code to continue after")
 ]
 EntityKey = Annotated[str, Path(min_length=1, max_length=200, description="the node's key, e.g. its Chinese name")]
-
-
-class Ref(BaseModel):
-    key: str
-    name: str
 
 
 class PlaceRef(Ref):

@@ -16,6 +16,7 @@ from neo4j import Driver
 from pydantic import BaseModel, Field
 
 from clusterkg.errors import NotFoundError
+from clusterkg.graph.model import Label
 from clusterkg.queries import QueryRegistry
 from clusterkg.queries.run import run_named
 from clusterkg.settings import Settings
@@ -23,6 +24,7 @@ from clusterkg.settings import Settings
 from .deps import DriverDep, RegistryDep, SettingsDep
 from .map_embed import templates
 from .pages import CSS, HTML_PAGE, href
+from .provenance import sources
 
 router = APIRouter()
 
@@ -158,6 +160,9 @@ def zone_page(
             cluster_href=lambda c: href("Cluster", c["key"]),
             project_href=lambda p: href("Project", p["key"]),
             graph_src=f"/viz/Zone/{quote(key, safe='')}?hops=1",
+            rows=sources(driver, settings, Label.ZONE, key),
+            crumbs=[{"href": "/", "name": "首页"}]
+            + [{"href": href(p["label"], p["key"]), "name": p["name"]} for p in z["places"][:1]],
         )
     )
     return HTMLResponse(html)

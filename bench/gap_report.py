@@ -94,16 +94,16 @@ def main() -> None:
         gap_params = {"key": key, "weak_revenue_wan": WEAK_REVENUE_WAN, "limit": 2000}
         rows = run_named(driver, settings, "cluster_gaps", gap_params)  # warm-up, and the segment to court for
         segment = biggest_gap(rows)
-        cand_params = {"key": key, "segment": segment}
-        run_named(driver, settings, "gap_candidates", {**cand_params, "limit": 20})
-        run_named(driver, settings, "gap_zones", {**cand_params, "limit": 10})
+        cand_params = {"key": key, "segments": segment}
+        run_named(driver, settings, "gap_candidates", {**cand_params, "per_segment": 20})
+        run_named(driver, settings, "gap_zones", {**cand_params, "per_segment": 10})
         report, candidates, whole = [], [], []
         for _ in range(args.repeat):
             t0 = time.perf_counter()
             run_named(driver, settings, "cluster_gaps", gap_params)
             t1 = time.perf_counter()
-            run_named(driver, settings, "gap_candidates", {**cand_params, "limit": 20})
-            run_named(driver, settings, "gap_zones", {**cand_params, "limit": 10})
+            run_named(driver, settings, "gap_candidates", {**cand_params, "per_segment": 20})
+            run_named(driver, settings, "gap_zones", {**cand_params, "per_segment": 10})
             t2 = time.perf_counter()
             report.append(t1 - t0)
             candidates.append(t2 - t1)
@@ -124,8 +124,8 @@ def main() -> None:
         if args.profile:
             figures["profile"] = {
                 "cluster_gaps": profile(driver, settings, "cluster_gaps", gap_params),
-                "gap_candidates": profile(driver, settings, "gap_candidates", {**cand_params, "limit": 20}),
-                "gap_zones": profile(driver, settings, "gap_zones", {**cand_params, "limit": 10}),
+                "gap_candidates": profile(driver, settings, "gap_candidates", {**cand_params, "per_segment": 20}),
+                "gap_zones": profile(driver, settings, "gap_zones", {**cand_params, "per_segment": 10}),
             }
     finally:
         driver.close()

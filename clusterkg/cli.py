@@ -37,6 +37,8 @@ sample_app = typer.Typer(no_args_is_help=True, help="Write synthetic, clearly ma
 app.add_typer(sample_app, name="sample")
 template_app = typer.Typer(no_args_is_help=True, help="Write empty registry templates that document their columns.")
 app.add_typer(template_app, name="template")
+report_app = typer.Typer(no_args_is_help=True, help="Write briefings to hand over (Word).")
+app.add_typer(report_app, name="report")
 console = Console()
 err = Console(stderr=True)
 
@@ -604,6 +606,32 @@ def viz_cmd(
     with driver_for(settings) as driver:
         counts = write_standalone(driver, settings, parse_label(label), key, out, hops=hops, cap=cap)
     console.print(f"wrote {out}: {counts['nodes']} nodes, {counts['relationships']} relationships")
+
+
+@report_app.command("cluster")
+@guarded
+def report_cluster_cmd(
+    key: Annotated[str, typer.Argument(help="the cluster's key, its Chinese name")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="output .docx")] = Path("report.docx"),
+    weak_revenue_wan: Annotated[
+        float, typer.Option(min=0, help="local revenue (万元) below which a segment with firms is 弱链")
+    ] = 10000.0,
+) -> None:
+    """Write a cluster's Word briefing: overview, places, chain diagram, gaps, 引进指导目录, sources."""
+    from clusterkg.api.briefing import cluster_briefing
+    from clusterkg.errors import NotFoundError
+    from clusterkg.queries import load_registry
+
+    if out.suffix.lower() != ".docx":
+        fail(f"输出文件须以 .docx 结尾：{out}")
+    settings = get_settings()
+    with driver_for(settings) as driver:
+        try:
+            body = cluster_briefing(driver, settings, load_registry(), key, weak_revenue_wan=weak_revenue_wan)
+        except NotFoundError:
+            fail(f"没有键为 {key} 的产业集群（集群名称须与规划一致，可用 `clusterkg query clusters_list` 查看）")
+    out.write_bytes(body)
+    console.print(f"wrote {out}: {len(body):,} bytes")
 
 
 @app.command("serve")

@@ -6,7 +6,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .errors import ConfigError
@@ -57,8 +57,39 @@ class Settings(BaseSettings):
     # A firm registry up to this many rows loads in one transaction (all or nothing); a
     # bigger one commits in batches and converges when re-run after an interruption.
     atomic_rows: int = Field(100_000, ge=0, le=1_000_000, alias="CLUSTERKG_ATOMIC_ROWS")
+    # Weights of a gap candidate's score (api/gaps_view.py; normalised to sum to 1, so only
+    # their ratios matter).  Size leads: a segment is weak by its local revenue, and a large
+    # firm's plant moves that most.  A chain leader draws its suppliers after it, and a
+    # firm's fit separates a registered industry code from a product-keyword match (every
+    # candidate already matched the segment one way or the other), so both come next.
+    # Distance and ties weigh least: a registry mostly covers one province, so distance
+    # separates little, and the graph knows few ties (no firm-to-firm supply links yet).
+    score_weight_fit: float = Field(0.2, ge=0, le=1, alias="CLUSTERKG_SCORE_WEIGHT_FIT")
+    score_weight_size: float = Field(0.3, ge=0, le=1, alias="CLUSTERKG_SCORE_WEIGHT_SIZE")
+    score_weight_leader: float = Field(0.2, ge=0, le=1, alias="CLUSTERKG_SCORE_WEIGHT_LEADER")
+    score_weight_distance: float = Field(0.15, ge=0, le=1, alias="CLUSTERKG_SCORE_WEIGHT_DISTANCE")
+    score_weight_ties: float = Field(0.15, ge=0, le=1, alias="CLUSTERKG_SCORE_WEIGHT_TIES")
+    # A product keyword is weaker evidence of the segment than a registered industry code:
+    # a keyword also matches traders and firms naming the product among many.
+    score_fit_keyword: float = Field(0.6, ge=0, le=1, alias="CLUSTERKG_SCORE_FIT_KEYWORD")
     api_host: str = Field("127.0.0.1", alias="CLUSTERKG_HOST")
     api_port: int = Field(8000, gt=0, lt=65536, alias="CLUSTERKG_PORT")
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> Settings:
+        if self.score_weights_total <= 0:
+            raise ValueError("at least one CLUSTERKG_SCORE_WEIGHT_* must be above 0")
+        return self
+
+    @property
+    def score_weights_total(self) -> float:
+        return (
+            self.score_weight_fit
+            + self.score_weight_size
+            + self.score_weight_leader
+            + self.score_weight_distance
+            + self.score_weight_ties
+        )
 
     @property
     def default_plan_path(self) -> Path:

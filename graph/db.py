@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, LiteralString, cast
 
 import neo4j
@@ -75,6 +76,35 @@ def translate_errors(settings: Settings) -> Iterator[None]:
         raise DatabaseUnavailable(f"{where}: {type(exc).__name__}: {exc}") from None
 
 
+# Queries run in the current request or block (see :func:`counting_queries`); None: not counting.
+_COUNT: ContextVar[list[int] | None] = ContextVar("clusterkg_query_count", default=None)
+
+
+@contextmanager
+def counting_queries() -> Iterator[list[int]]:
+    """Count the queries :func:`read` and :func:`write` run inside the block (threads the block
+    starts included): ``with counting_queries() as n: ...; n[0]``.  The API reports it per request
+    (X-Query-Count), so a page that starts issuing one query per row is caught by a test.
+
+    >>> with counting_queries() as n:
+    ...     pass
+    >>> n
+    [0]
+    """
+    box = [0]
+    token = _COUNT.set(box)
+    try:
+        yield box
+    finally:
+        _COUNT.reset(token)
+
+
+def _counted() -> None:
+    box = _COUNT.get()
+    if box is not None:
+        box[0] += 1
+
+
 def read(
     driver: Driver,
     settings: Settings,
@@ -89,6 +119,7 @@ def read(
     [{'x': 1}]
     """
     query = Query(cast(LiteralString, cypher), timeout=timeout_s or settings.query_timeout_s)
+    _counted()
     with translate_errors(settings):
         records, _, _ = driver.execute_query(
             query,
@@ -107,6 +138,7 @@ def write(
     params: Mapping[str, Any] | None = None,
 ) -> neo4j.ResultSummary:
     """Run one auto-committed write (schema statements, small fixes)."""
+    _counted()
     with translate_errors(settings):
         _, summary, _ = driver.execute_query(
             cast(LiteralString, cypher),

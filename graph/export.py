@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from neo4j import Driver
 
@@ -119,3 +122,90 @@ def graphml_text(data: dict[str, Any]) -> str:
     import networkx as nx
 
     return "\n".join(nx.generate_graphml(to_networkx(data), encoding="utf-8"))
+
+
+# GraphML types of the properties the loaders write; any other property is written as a string.
+_GRAPHML_TYPES: dict[str, str] = {
+    **dict.fromkeys(("target_yi", "goal_yi", "revenue_wan", "value_yi", "actual_yi"), "double"),
+    **dict.fromkeys(
+        (
+            "appendix_no",
+            "section_no",
+            "target_year",
+            "goal_year",
+            "year",
+            "order",
+            "chars",
+            "paragraph",
+            "start",
+            "end",
+            "employees",
+            "firms",
+            "leaders",
+        ),
+        "long",
+    ),
+    **dict.fromkeys(("direct_admin", "chain_leader", "cross_chain", "sample"), "boolean"),
+}
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BATCH = 2000
+
+
+def _xml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        value = "|".join(str(x) for x in value)
+    return escape(_XML_BAD.sub("", str(value)), {'"': "&quot;"})
+
+
+def _data(attrs: dict[str, Any]) -> str:
+    return "".join(f'<data key="{_xml(k)}">{_xml(v)}</data>' for k, v in attrs.items() if v is not None)
+
+
+def graphml_stream(driver: Driver, settings: Settings) -> Iterator[str]:
+    """The whole graph as GraphML, written as it is read: the header goes out before the first query
+    runs and nodes and relationships follow a batch at a time, so a province's graph of a million
+    firms starts downloading at once and is never held in memory whole (Gephi reads it)."""
+    labels = [label.value for label in Label]
+    types = [t.value for t in RelType]
+    yield '<?xml version="1.0" encoding="utf-8"?>\n'
+    yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+    with translate_errors(settings), driver.session(database=settings.neo4j_database, default_access_mode="READ") as s:
+        keys = sorted({rec["k"] for rec in s.run("CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey AS k")})
+        attrs = ["label", "type", *[k for k in keys if k not in ("label", "type", "search_text")]]
+        for k in attrs:
+            kind = _GRAPHML_TYPES.get(k, "string")
+            yield f'<key id="{_xml(k)}" for="all" attr.name="{_xml(k)}" attr.type="{kind}"/>\n'
+        yield '<graph edgedefault="directed">\n'
+        chunk: list[str] = []
+        for rec in s.run(
+            "MATCH (n) WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label WHERE label IS NOT NULL "
+            "RETURN label, n.key AS key, properties(n) AS props ORDER BY label, key",
+            labels=labels,
+        ):
+            props = {k: v for k, v in rec["props"].items() if k != "search_text"}
+            chunk.append(
+                f'<node id="{_xml(rec["label"] + ":" + str(rec["key"]))}">{_data({"label": rec["label"], **props})}</node>\n'
+            )
+            if len(chunk) >= _BATCH:
+                yield "".join(chunk)
+                chunk = []
+        for rec in s.run(
+            "MATCH (a)-[r]->(b) WHERE type(r) IN $types "
+            "WITH r, a, b, [l IN labels(a) WHERE l IN $labels][0] AS fl, [l IN labels(b) WHERE l IN $labels][0] AS tl "
+            "WHERE fl IS NOT NULL AND tl IS NOT NULL "
+            "RETURN type(r) AS type, fl + ':' + a.key AS source, tl + ':' + b.key AS target, properties(r) AS props "
+            "ORDER BY type, source, target",
+            types=types,
+            labels=labels,
+        ):
+            chunk.append(
+                f'<edge source="{_xml(rec["source"])}" target="{_xml(rec["target"])}">'
+                f"{_data({'type': rec['type'], **rec['props']})}</edge>\n"
+            )
+            if len(chunk) >= _BATCH:
+                yield "".join(chunk)
+                chunk = []
+        yield "".join(chunk)
+    yield "</graph>\n</graphml>\n"

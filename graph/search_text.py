@@ -106,6 +106,9 @@ def lucene_query(text: str) -> str:
     terms: list[str] = []
     for w in words:
         escaped = "".join("\\" + c if c in _LUCENE_SPECIAL else c for c in w)
+        if not w.isascii() and len(w) >= 3:
+            # the whole run as written first (its bigrams in order), then any of them
+            terms.append(f'"{escaped}"^4')
         terms.append(escaped)
         if w.isascii() and w.isalnum():
             terms.append(w + "*")

@@ -1,20 +1,40 @@
 // name: cluster_gaps
-// description: Gap analysis of one cluster: every segment of its chains with the local firms (sited in its zones or located in its places, a city's counties included), chain leaders, revenue and projects, flagged 缺链 (no local firm), 弱链 (one firm or revenue below weak_revenue_wan) or 强链, and priority when a gap feeds a segment with two or more local firms (补链); no row when the key is absent.
+// description: Gap analysis of one cluster: every segment of its chains with the local firms (local as chosen by scope: its zones, its counties, its cities or its province), chain leaders, revenue and projects, flagged 缺链 (no local firm), 弱链 (fewer than weak_firms firms or revenue below weak_revenue_wan) or 强链, and priority when a gap feeds a segment with two or more local firms (补链); no row when the key is absent.
 // param: key str required=true max=200 example=郑州航空港区智能终端(手机)产业集群 | the cluster's key
+// param: scope str default=cities choices=zones,counties,cities,province | what counts as local: the cluster's zones; the counties it, its zones or its zones' firms are in; its cities with all their counties; its whole province
 // param: weak_revenue_wan float default=10000 min=0 | local revenue (万元) below which a segment is weak
+// param: weak_firms int default=2 min=1 max=1000 | local firms below which a segment is weak
 // param: firm_limit int default=20 min=0 max=50 | firms and leaders listed per segment at most (largest revenue first); firm_count counts all
 // param: limit int default=500 min=1 max=2000 | segments at most
 // returns: chain{key, name}, segment{key, name, stage, order}, firm_count, leader_count, leaders[{key, name}], firms[{key, name, revenue_wan, chain_leader}], revenue_wan, projects[{key, name}], flag, feeds_strong[], priority
 MATCH (c:Cluster {key: $key})
-// Local means sited in one of its zones or located in one of its places (a city's counties
-// included).  The firms are counted from the Presence cells (graph/presence.py): one per
-// segment, zone and place, rebuilt after every registry load, so a report reads a few cells
-// per segment instead of walking a province's firms.
-WITH c,
-     COLLECT { MATCH (c)<-[:SERVES]-(z:Zone) RETURN z.key AS k } AS zones,
-     COLLECT { MATCH (c)-[:LOCATED_IN]->(p:City|County) RETURN p.key AS k
-               UNION
-               MATCH (c)-[:LOCATED_IN]->(:City)<-[:PART_OF]-(q:County) RETURN q.key AS k } AS places
+// The scope (the same block opens gap_candidates and gap_zones): local places and zones.
+// Counties: those the cluster or its zones are located in, and those where the firms sited in
+// its zones are registered (a zone drawn at city level still has firms in named counties).
+// Cities: the cities of those places with all their counties.  Province: every place whose
+// code shares the cluster's two-digit province prefix.  Zones in a local place are local too.
+WITH c, COLLECT { MATCH (c)<-[:SERVES]-(z:Zone) RETURN z.key AS k } AS own_zones
+WITH c, own_zones,
+     COLLECT { MATCH (c)-[:LOCATED_IN]->(p:County) RETURN p.key AS k
+               UNION MATCH (c)<-[:SERVES]-(:Zone)-[:LOCATED_IN]->(p:County) RETURN p.key AS k
+               UNION MATCH (cell:Presence) WHERE cell.zone IN own_zones MATCH (p:County {key: cell.place}) RETURN p.key AS k } AS counties
+WITH c, own_zones, counties,
+     COLLECT { MATCH (c)-[:LOCATED_IN]->(p:City) RETURN p.key AS k
+               UNION MATCH (c)<-[:SERVES]-(:Zone)-[:LOCATED_IN]->(p:City) RETURN p.key AS k
+               UNION MATCH (q:County)-[:PART_OF]->(p:City) WHERE q.key IN counties RETURN p.key AS k } AS cities
+WITH c, own_zones, counties, cities, [x IN counties + cities | left(x, 2)] AS provinces
+WITH c, own_zones, counties, cities, provinces,
+     CASE $scope
+       WHEN 'zones' THEN []
+       WHEN 'counties' THEN counties
+       WHEN 'cities' THEN counties + COLLECT { MATCH (p:City) WHERE p.key IN cities RETURN p.key AS k
+                                               UNION MATCH (p:County)-[:PART_OF]->(q:City) WHERE q.key IN cities RETURN p.key AS k }
+       ELSE COLLECT { MATCH (p:City|County) WHERE left(p.key, 2) IN provinces RETURN p.key AS k }
+     END AS places
+WITH c, places, own_zones + COLLECT { MATCH (z:Zone)-[:LOCATED_IN]->(p) WHERE p.key IN places AND NOT z.key IN own_zones RETURN z.key AS k } AS zones
+// The firms are counted from the Presence cells (graph/presence.py): one per segment, zone
+// and place, rebuilt after every registry load, so a report reads a few cells per segment
+// instead of walking a province's firms.
 MATCH (c)-[:HAS_CHAIN]->(ch:Chain)-[:HAS_SEGMENT]->(s:ChainSegment)
 CALL (s, zones, places) {
   OPTIONAL MATCH (cell:Presence {segment: s.key}) WHERE cell.zone IN zones OR cell.place IN places
@@ -49,7 +69,7 @@ WITH c, collect({ch: ch, s: s, n: local.n, rev: local.rev, nl: local.nl, leaders
 WITH segs, [g IN segs WHERE g.n >= 2 | g.s.key] AS strong
 UNWIND segs AS g
 WITH g, strong, g.s AS s, g.ch AS ch,
-     CASE WHEN g.n = 0 THEN '缺链' WHEN g.n = 1 OR g.rev < $weak_revenue_wan THEN '弱链' ELSE '强链' END AS flag
+     CASE WHEN g.n = 0 THEN '缺链' WHEN g.n < $weak_firms OR g.rev < $weak_revenue_wan THEN '弱链' ELSE '强链' END AS flag
 WITH g, s, ch, flag, COLLECT { MATCH (s)-[:FEEDS]->(t:ChainSegment) WHERE t.key IN strong RETURN t.key AS k ORDER BY k } AS feeds_strong
 RETURN ch {.key, .name} AS chain, s {.key, .name, .stage, .order} AS segment,
        g.n AS firm_count, g.nl AS leader_count, g.leaders AS leaders, g.firms AS firms, g.rev AS revenue_wan, g.projects AS projects,

@@ -2,10 +2,11 @@
 // description: Per sector: its clusters counted by level, the sum of their targets for $year against the sector's goal (with the attainment ratio when a goal is stated), and counts of the zones, anchor firms and projects around its clusters; ordered by sector key, paged by $after.
 // param: year int default=2017 min=1990 max=2100 example=2017 | target year whose cluster targets are summed
 // param: after str default= max=50 | sector key to continue after
+// param: only str default= max=100 example=装备制造 | this sector alone; empty for all
 // param: limit int default=100 min=1 max=1000 | most sectors returned
 // returns: key, name, goal_yi, goal_year, cluster_count, levels[{level, clusters}], target_sum_yi, attainment, zone_count, firm_count, project_count
 MATCH (s:Sector)
-WHERE s.key > $after
+WHERE s.key > $after AND ($only = '' OR s.key = $only)
 WITH s,
      COLLECT { MATCH (c:Cluster)-[:IN_SECTOR]->(s) WITH DISTINCT c WITH c.level AS level, count(*) AS n
                RETURN {level: level, clusters: n} AS x ORDER BY level } AS levels,

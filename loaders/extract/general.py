@@ -148,6 +148,8 @@ class _Reader:
         self.last_project: _Entity | None = None
         self.last_cluster: _Entity | None = None
         self.section_industry = ""  # the industry a heading names: （三）汽车产业 → 汽车
+        self.headed: _Entity | None = None  # the cluster a line holding only its name heads
+        self.heading_run = False  # the block before was such a line
         self.warnings: list[str] = []
 
     # -- evidence and entities ----------------------------------------------------------------
@@ -326,6 +328,9 @@ class _Reader:
                 continue
             pieces = list(block.cells) if block.kind == "row" else sentences(block)
             own: _Entity | None = None
+            if block.kind == "heading":
+                self.headed = None  # a numbered heading opens a section of its own
+                self.heading_run = False
             if block.kind == "heading" and (
                 hm := _INDUSTRY_HEADING.match(normalise_name(block.folded[block.body_offset :]))
             ):
@@ -335,12 +340,26 @@ class _Reader:
                     own = None  # 一是…形成汽车产业集群。二是…: each inline item is its own statement
                 if n == 0 and block.kind == "heading" and not cluster_mentions(piece, self.chains):
                     own = self.cluster_by_head(piece.text)
-                fallback = own or self.section_cluster(seg, i, scope)
+                fallback = own or self.section_cluster(seg, i, scope) or self.headed
                 named = self.read_sentence(piece, fallback=fallback)
                 if n == 0 and len(named) == 1:
                     own = named[0]  # a heading, item or paragraph that opens by naming one cluster
                 elif len(named) == 1 and _ALONE.fullmatch(piece.text) and len(piece.text) <= 30:
                     own = named[0]  # 食品加工产业集群。引进了…: a name standing as a sentence heads what follows
+            line = normalise_name(pieces[0].text.strip().rstrip("。.")) if len(pieces) == 1 else ""
+            alone = (
+                block.kind != "heading"
+                and own is not None
+                and bool(line)
+                and (line == own.name or line in own.aliases)  # the line is the cluster's name, nothing more
+            )
+            if alone:
+                # a cluster's name on a line of its own heads the paragraphs after it, until the next
+                # such line or heading; lines of names one after another are a list, and head nothing
+                self.headed = None if self.heading_run else own
+                self.heading_run = True
+            elif block.kind != "heading":
+                self.heading_run = False
             scope[i] = own
 
     def cluster_by_head(self, heading: str) -> _Entity | None:

@@ -131,6 +131,16 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
             depth == 0 and c == "." and i - 2 >= floor and text[i - 2].isdigit() and i < len(text) and text[i].isdigit()
         ):
             pass  # 年产2.5万吨: a decimal point inside a name
+        elif (
+            depth == 0
+            and c in "·・"
+            and i - 2 >= floor
+            and _is_cjkish(text[i - 2])
+            and i < len(text)
+            and _is_cjkish(text[i])
+            and text[i - 2] not in _BOUNDARY
+        ):
+            pass  # 联东U谷·哈尔滨松北智造谷: a middle dot between two parts of one name
         elif depth == 0 and (c in _BOUNDARY or c == " " or not _is_cjkish(c)):
             break
         i -= 1
@@ -146,7 +156,7 @@ _COUNT_CUT = re.compile(
 )
 
 
-_PLACE_VERB = re.compile(r"(?:还将|也将|正在|将|要|拟)(建设|在|把|以|由|向|为)?|(建设)")
+_PLACE_VERB = re.compile(r"(?:还将|也将|正在|将|要|拟)(建设|在|把|以|由|向|为)?|(建设|是|作为)")
 
 
 @lru_cache(maxsize=65536)
@@ -840,7 +850,7 @@ def province_lead(full_only: bool = False) -> re.Pattern[str]:
 # -- firms --------------------------------------------------------------------------------------
 
 _FIRMS_AFTER = re.compile(
-    r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家|省|市|县)|[一二三四五六七八九十]+大)(?:一批|\d+余?家|[一二三四五六七八九十几数百]+家)?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
+    r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家|省|市|县)|[一二三四五六七八九十两]+大|(?<=[\u4e00-\u9fff])(?=[两二三四五六七八九十]+家))(?:一批|\d+(?:余|多)?[家户]|[一二三四五六七八九十两几数百]+(?:余|多)?[家户])?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
 )
 _MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
 _BROUGHT_IN = re.compile(r"(?:引进|引入|落户|招引|签约)([\u4e00-\u9fff、]{4,60}?)等(?:一批)?[^,。;、]{0,14}?项目")
@@ -878,6 +888,22 @@ def _industry_vocabulary() -> tuple[str, ...]:
         "氢能",
         "化工",
         "石化",
+        "原材料",
+        "铸造",
+        "锻造",
+        "包装",
+        "印刷",
+        "物流",
+        "仓储",
+        "贸易",
+        "配套",
+        "上游",
+        "中游",
+        "下游",
+        "零部件",
+        "配件",
+        "模具",
+        "电源",
         "机械",
         "药品",
         "整车",
@@ -940,7 +966,18 @@ def _firm_item(item: str) -> str | None:
         return None
     if is_generic(head, LEXICON.cluster_generic | LEXICON.project_generic):
         return None
+    if _only_industry(head):
+        return None  # 上游原材料、铸造、配套包装等企业: kinds of firm, not firms
     return head
+
+
+def _only_industry(head: str) -> bool:
+    """Whether nothing of ``head`` is left once its industry words are taken out (印刷, 配套包装);
+    one character left names a firm (乌石化, 中光学)."""
+    proper = head
+    for w in _industry_vocabulary():
+        proper = proper.replace(w, "")
+    return not proper
 
 
 def firm_mentions(piece: Piece) -> list[Mention]:

@@ -126,14 +126,19 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     """
     lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text) if m.group(0).strip(" \t\u3000")]
     width = wrap_width([line for _, line in lines])
+    broken = broken_lines([line for _, line in lines])
     paragraphs: list[Paragraph] = []
     k = 0
     while k < len(lines):
         start, line = lines[k]
         end = start + len(line)
         # a hard-wrapped text (a PDF's text layer, a mail at 76 columns): a full line that does not
-        # end its sentence goes on in the next line, unless that one starts a heading or an item
-        while width and k + 1 < len(lines) and _runs_on(lines[k][1], lines[k + 1][1], width):
+        # end its sentence goes on in the next line, unless that one starts a heading or an item;
+        # a phone-layout text (short lines cut anywhere) goes on where a line stops mid-sentence
+        while k + 1 < len(lines) and (
+            (width and _runs_on(lines[k][1], lines[k + 1][1], width))
+            or (broken and _breaks_off(lines[k][1], lines[k + 1][1]))
+        ):
             k += 1
             end = lines[k][0] + len(lines[k][1])
         paragraphs.append(Paragraph(len(paragraphs), start, text[start:end]))
@@ -168,6 +173,44 @@ def wrap_width(lines: list[str]) -> int:
         if width - 3 <= len(line.rstrip()) <= width and not line.rstrip().endswith(tuple(_SENTENCE_END))
     ]
     return width if width <= 120 and len(full) >= 0.4 * len(sizes) else 0
+
+
+_MID_SENTENCE = (",", "、", "，", "(", "（", "“")
+_NAME_END = re.compile(r"(?:集群|基地|园区?|[区县市])\)?$")
+
+
+def broken_lines(lines: list[str]) -> bool:
+    """Whether a text is laid out for a phone: many short lines that stop mid-sentence (a WeChat item
+    copied from the page), so that its sentences have to be put back together.
+
+    >>> broken_lines(["日前,", "广东首批中小企业", "名单出炉,", "肇庆3个入选!", "相继引进甲、乙", "两大龙头企业,"])
+    True
+    >>> broken_lines(["一、总体要求", "培育千亿级产业集群。", "二、重点任务", "做强汽车产业集群。"])
+    False
+    """
+    bodies = [line.strip() for line in lines if line.strip()]
+    if len(bodies) < 6:
+        return False
+    cut = [b for b in bodies if len(b) < 30 and b.endswith(_MID_SENTENCE)]
+    return len(cut) >= 0.15 * len(bodies) and sum(len(b) < 30 for b in bodies) >= 0.6 * len(bodies)
+
+
+def _breaks_off(line: str, following: str) -> bool:
+    """In a phone-layout text: ``line`` stops mid-sentence and ``following`` goes on with it."""
+    body, nxt = line.strip(), following.strip()
+    if _ITEM_START.match(nxt) or nxt.startswith(("△", "【", "—")):
+        return False
+    if body.endswith(_MID_SENTENCE):
+        return True
+    # no punctuation at all: it goes on when the next line is short and ends a clause, and this
+    # line does not end a name standing alone (a cluster's name is a heading there)
+    return (
+        not body.endswith(tuple(_SENTENCE_END) + ("…", "!", "!", "。"))
+        and not _NAME_END.search(body)
+        and len(body) < 30
+        and len(nxt) < 30
+        and nxt.endswith(_MID_SENTENCE + tuple(_SENTENCE_END))
+    )
 
 
 def _runs_on(line: str, following: str, width: int) -> bool:

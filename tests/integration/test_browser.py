@@ -175,3 +175,41 @@ def test_map_draws_every_county_and_a_hovered_county_opens_its_page(server: str,
     assert browser.find_element(By.TAG_NAME, "h1").text == name
     errors = [e for e in browser.get_log("browser") if e.get("level") == "SEVERE" and "favicon.ico" not in e["message"]]
     assert errors == []
+
+
+@pytest.fixture(scope="module")
+def phone_registry(loaded_plan, driver, settings, tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    """The gap tests' small registry of 郑州 phone firms (loaded only for the test that asks)."""
+    from test_gaps import firm_rows, load_registry_file
+
+    from clusterkg.graph.db import write
+
+    write(driver, settings, "MATCH (e:Enterprise {source: 'registry'}) DETACH DELETE e")
+    path = tmp_path_factory.mktemp("browser-chain") / "firms.csv"
+    path.write_text(firm_rows(), encoding="utf-8")
+    load_registry_file(driver, settings, path)
+    return path
+
+
+def test_chain_diagram_click_on_a_segment_lists_its_firms_and_candidates(server: str, browser, phone_registry) -> None:  # type: ignore[no-untyped-def]
+    from urllib.parse import quote
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    from test_gaps import PHONES
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(f"{server}/cluster/{quote(PHONES, safe='')}/chain")
+    assert PHONES in browser.title
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.chain-diagram g.segment")) == 10
+    browser.find_element(By.CSS_SELECTOR, 'g.segment[data-key="smart-terminal/assembly"] rect').click()
+    rows = wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#local-firms tr[data-key] td:first-child"))
+    assert [r.text for r in rows] == ["甲整机有限公司（链主）", "乙整机有限公司"]
+    # A 缺链 segment: no local firm, and its candidates elsewhere fetched from the API, leader first.
+    browser.find_element(By.CSS_SELECTOR, 'g.segment[data-key="smart-terminal/pcb"] rect').click()
+    local = wait.until(lambda b: b.find_element(By.CSS_SELECTOR, "p#local-firms"))
+    assert local.text == "本地没有该环节的企业。"
+    found = wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#candidates tr[data-key] td:first-child"))
+    assert [r.text for r in found] == ["己线路板有限公司（链主）", "庚线路板有限公司", "辛线路板有限公司"]
+    errors = [e for e in browser.get_log("browser") if e.get("level") == "SEVERE" and "favicon.ico" not in e["message"]]
+    assert errors == []

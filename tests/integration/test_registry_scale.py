@@ -151,10 +151,20 @@ def test_gap_report_lists_registry_projects_and_caps_firm_lists_but_not_counts(
         driver,
         settings,
         """
-        MATCH (c:Cluster {key: $key})-[:HAS_CHAIN]->(:Chain)-[:HAS_SEGMENT]->(s:ChainSegment)
+        MATCH (c:Cluster {key: $key})
+        // The default scope, cities: the cities of the cluster, of its counties, of its zones and
+        // of its zones' firms, with all their counties and the zones in them.
+        WITH c, COLLECT { MATCH (c)-[:LOCATED_IN]->(x:City) RETURN x
+                          UNION MATCH (c)-[:LOCATED_IN]->(:County)-[:PART_OF]->(x:City) RETURN x
+                          UNION MATCH (c)<-[:SERVES]-(:Zone)-[:LOCATED_IN]->(x:City) RETURN x
+                          UNION MATCH (c)<-[:SERVES]-(:Zone)-[:LOCATED_IN]->(:County)-[:PART_OF]->(x:City) RETURN x
+                          UNION MATCH (c)<-[:SERVES]-(:Zone)<-[:SITED_IN]-(:Enterprise)-[:LOCATED_IN]->(:County)
+                                      -[:PART_OF]->(x:City) RETURN x } AS cities
+        MATCH (c)-[:HAS_CHAIN]->(:Chain)-[:HAS_SEGMENT]->(s:ChainSegment)
         OPTIONAL MATCH (s)<-[:IN_SEGMENT]-(e:Enterprise)
         WHERE EXISTS { (e)-[:SITED_IN]->(:Zone)-[:SERVES]->(c) }
-           OR EXISTS { (e)-[:LOCATED_IN]->(p) WHERE (c)-[:LOCATED_IN]->(p) OR (c)-[:LOCATED_IN]->(:City)<-[:PART_OF]-(p) }
+           OR EXISTS { (e)-[:SITED_IN|LOCATED_IN]->()-[:LOCATED_IN*0..1]->(p)
+                       WHERE (c)-[:LOCATED_IN]->(p) OR p IN cities OR EXISTS { (p)-[:PART_OF]->(x) WHERE x IN cities } }
         RETURN s.key AS segment, count(DISTINCT e) AS n LIMIT 1000""",
         {"key": top["cluster"]},
     )

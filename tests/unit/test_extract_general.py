@@ -590,3 +590,35 @@ def test_a_paragraph_about_another_industry_is_not_the_lone_clusters(tmp_path: P
 def test_a_project_cut_inside_its_bracket_and_one_after_a_verb_with_its_complement(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "做强乳业产业集群,实施好液奶三期、奶酪工厂等项目。\n重点项目一:滁州光伏玻璃(二期\n")
     assert sorted(p.name for p in f.projects) == ["奶酪工厂", "液奶三期", "滁州光伏玻璃"]
+
+
+def test_kinds_listed_as_firms_are_not_firms_and_counted_named_firms_are(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "做强高端纺织产业集群。园区有配套包装、印刷、物流等企业18家。"
+        "该集群拥有恒力、盛虹、海澜三家千亿企业,先后引进了台湾冠捷、泰嘉光电等40余户配套企业。\n",
+    )
+    assert sorted(x.name for x in f.firms) == ["台湾冠捷", "恒力", "泰嘉光电", "海澜", "盛虹"]
+
+
+def test_bare_tiers_time_words_and_dotted_project_names(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "2024年上半年产业集群发展会召开。莆田是新材料千亿产业集群之一,多数新区已形成特色。\n"
+        "各新区签约,涉及中交四航局西南区域总部、联东U谷·哈尔滨松北智造谷等8个项目。\n",
+    )
+    assert [(c.name, c.level) for c in f.clusters] == [("新材料产业集群", "千亿级")]  # 莆田是… names no part of it
+    assert f.zones == []
+    assert sorted(p.name for p in f.projects) == ["中交四航局西南区域总部", "联东U谷·哈尔滨松北智造谷"]
+
+
+def test_a_phone_layout_text_has_its_sentences_put_back_together(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "日前,\n广东首批中小企业\n特色产业集群名单出炉,\n四会市新能源汽车产业集群入选!\n"
+        "近三年共招引\n汽车项目48个,\n相继引进小鹏汽车、瑞庆时代\n两大龙头链主企业,\n"
+        "以及理士电源、玛西尔、\n奥迪威等\n一批配套企业,\n全面发展。\n",
+    )
+    assert [c.name for c in f.clusters] == ["四会市新能源汽车产业集群"]
+    assert sorted(x.name for x in f.firms) == sorted(["小鹏汽车", "玛西尔", "理士电源", "瑞庆时代", "奥迪威"])
+    assert sorted(f.clusters[0].firms) == sorted(x.name for x in f.firms)

@@ -248,15 +248,50 @@ def cluster_page(
     return page(c["name"], body + graph_frame("Cluster", c["key"]), crumbs=crumbs)
 
 
+MISSING = "—"
+
+
+def _or_dash(value: object, unit: str = "") -> str:
+    if value is None or value == "":
+        return MISSING
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int):
+        return f"{value:,}{unit}"
+    if isinstance(value, float):
+        return f"{value:,.1f}{unit}"
+    return f"{value}{unit}"
+
+
+def registry_facts(e: Mapping[str, Any]) -> str:
+    """The registry's columns of one firm as a table, a dash for each the registry did not give."""
+    rows: list[tuple[str, object]] = [
+        ("统一社会信用代码", _or_dash(e.get("uscc"))),
+        ("法定代表人", _or_dash(e.get("legal_rep"))),
+        ("成立日期", _or_dash(e.get("founded"))),
+        ("地址", _or_dash(e.get("address"))),
+        ("联系人", _or_dash(e.get("contact"))),
+        ("联系电话", _or_dash(e.get("phone"))),
+        ("从业人员", _or_dash(e.get("employees"), " 人")),
+        ("营业收入", _or_dash(e.get("revenue_wan"), " 万元")),
+        ("主营产品", _or_dash(e.get("products"))),
+        ("行业代码", _or_dash(e.get("industry_code"))),
+        ("是否链主", _or_dash(e.get("chain_leader"))),
+    ]
+    note = '<p class="sample">示例数据：本企业由样例生成器生成，并非真实企业。</p>' if e.get("sample") else ""
+    return note + facts(rows).replace("<table>", '<table id="registry">', 1)
+
+
 @router.get("/enterprise/{key}", response_class=Response, responses=HTML_PAGE)
 def enterprise_page(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("中信重工")]
 ) -> HTMLResponse:
-    """One enterprise: the clusters it anchors, its projects, zones and places, graph."""
+    """One enterprise: its registry columns, the clusters it anchors, its projects, zones and places, graph."""
     e = _detail(driver, settings, registry, "enterprise_detail", key)
     if e is None:
         return not_found(f"没有键为 {key} 的企业")
-    body = "<h2>带动的产业集群</h2>" + _clusters_table(e["clusters"])
+    body = "<h2>企业信息</h2>" + registry_facts(e)
+    body += "<h2>带动的产业集群</h2>" + _clusters_table(e["clusters"])
     body += "<h2>项目</h2>" + links("Project", e["projects"]) + "<h2>产业集聚区</h2>" + links("Zone", e["zones"])
     if e["places"]:
         body += _places(e["places"])

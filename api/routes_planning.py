@@ -118,6 +118,19 @@ class ZoneDetail(Ref):
 
 
 class EnterpriseDetail(Ref):
+    # The registry's columns; null for a firm only a plan names, or a registry without the column.
+    uscc: str | None = Field(None, description="统一社会信用代码")
+    industry_code: str | None = Field(None, description="GB/T 4754 class, 4 digits")
+    products: str | None = Field(None, description="主营产品")
+    revenue_wan: float | None = Field(None, description="营业收入, 万元")
+    chain_leader: bool | None = Field(None, description="是否链主")
+    address: str | None = Field(None, description="地址")
+    contact: str | None = Field(None, description="联系人")
+    phone: str | None = Field(None, description="联系电话: 13812345678, 0371-67891234[-分机], several joined by 、")
+    legal_rep: str | None = Field(None, description="法定代表人")
+    employees: int | None = Field(None, description="从业人员, people")
+    founded: str | None = Field(None, description="成立日期, YYYY-MM-DD")
+    sample: bool = Field(False, description="a generated sample firm (name marked 【样例】), not a real one")
     clusters: list[ClusterInSector]
     projects: list[Ref]
     zones: list[Ref]

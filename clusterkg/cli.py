@@ -35,6 +35,8 @@ load_app = typer.Typer(no_args_is_help=True, help="Load plans and data into the 
 app.add_typer(load_app, name="load")
 sample_app = typer.Typer(no_args_is_help=True, help="Write synthetic, clearly marked data for demos and benchmarks.")
 app.add_typer(sample_app, name="sample")
+template_app = typer.Typer(no_args_is_help=True, help="Write empty registry templates that document their columns.")
+app.add_typer(template_app, name="template")
 report_app = typer.Typer(no_args_is_help=True, help="Write briefings to hand over (Word).")
 app.add_typer(report_app, name="report")
 console = Console()
@@ -374,6 +376,18 @@ def sample_firms_cmd(
     console.print(f"wrote {out}: {n} synthetic firms over {len(zones)} zones (marked 【样例】; see {out}.SAMPLE.txt)")
     if projects:
         console.print(f"wrote {projects_path(out)}: {projects} synthetic projects (load after the firms)")
+
+
+@template_app.command("firms")
+@guarded
+def template_firms_cmd(
+    out: Annotated[Path, typer.Argument(help="output .csv or .xlsx (the XLSX adds a 说明 sheet)")],
+) -> None:
+    """Write an empty firm registry with every column's header, for a team to fill in."""
+    from clusterkg.loaders.firm_columns import COLUMNS, write_template
+
+    write_template(out)
+    console.print(f"wrote {out}: {len(COLUMNS)} columns, only 企业名称 required (see README, Registry columns)")
 
 
 @load_app.command("projects")

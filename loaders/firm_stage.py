@@ -31,13 +31,14 @@ from .gazetteer import Gazetteer
 _SCHEMA = """
 CREATE TABLE firm (row INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT, uscc TEXT, zone_key TEXT,
                    county_code TEXT, county_label TEXT, industry_code TEXT, products TEXT, revenue_wan REAL,
-                   chain_leader INTEGER, segments TEXT);
+                   chain_leader INTEGER, segments TEXT, address TEXT, contact TEXT, phone TEXT,
+                   legal_rep TEXT, employees INTEGER, founded TEXT);
 CREATE TABLE problem (seq INTEGER PRIMARY KEY, row INTEGER, col TEXT, reason TEXT);
 CREATE TABLE rejected (row INTEGER PRIMARY KEY, cells TEXT);
 """
 _COLUMNS = (
     "row, key, name, uscc, zone_key, county_code, county_label, industry_code, products, "
-    "revenue_wan, chain_leader, segments"
+    "revenue_wan, chain_leader, segments, address, contact, phone, legal_rep, employees, founded"
 )
 RowProgress = Callable[[int], None]
 PROGRESS_EVERY = 10_000
@@ -84,7 +85,7 @@ class StagedFirms:
         self.scanned = max(self.scanned, firm.row)
         try:
             self._db.execute(
-                f"INSERT INTO firm ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO firm ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     firm.row,
                     firm.key,
@@ -98,6 +99,12 @@ class StagedFirms:
                     firm.revenue_wan,
                     int(firm.chain_leader),
                     json.dumps(firm.segments, ensure_ascii=False),
+                    firm.address,
+                    firm.contact,
+                    firm.phone,
+                    firm.legal_rep,
+                    firm.employees,
+                    firm.founded,
                 ),
             )
         except sqlite3.IntegrityError:
@@ -160,8 +167,23 @@ class StagedFirms:
                     bool(leader),
                     tuple((str(s), str(rule)) for s, rule in json.loads(segments)),
                     Label(label) if label else None,
+                    *extra,
                 )
-                for (row, key, name, uscc, zone, county, label, industry, products, revenue, leader, segments) in chunk
+                for (
+                    row,
+                    key,
+                    name,
+                    uscc,
+                    zone,
+                    county,
+                    label,
+                    industry,
+                    products,
+                    revenue,
+                    leader,
+                    segments,
+                    *extra,
+                ) in chunk
             ]
 
     def refusal(self, outcome: str, remedy: str, listed: int = 50) -> InputError:

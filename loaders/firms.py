@@ -1,7 +1,9 @@
 """Firm registry exports (CSV or XLSX) turned into Enterprise rows for the graph.
 
 A 招商 team's registry export names each firm with its 统一社会信用代码, park, county,
-industry class, products, revenue and whether it leads a chain.  Every row is checked and
+industry class, products, revenue and whether it leads a chain, and may add what a visiting
+team needs: address, contact, phone, legal representative, head count and founding date
+(parsed in :mod:`.firm_columns`).  Every row is checked and
 every problem is collected as (file, row, column, reason), with rows numbered as a
 spreadsheet shows them (the header is row 1), so one pass over the file yields the whole
 list to fix; :func:`write_rejects` puts that list beside the input for the person who
@@ -29,7 +31,11 @@ from clusterkg.loaders.gazetteer import Gazetteer
 from clusterkg.loaders.uscc import uscc_problem
 from clusterkg.text import clean_text, normalise_name
 
+from .firm_columns import parse_employees, parse_founded, parse_phone
+
 MAX_FIELD = 500
+# The mark every generated firm name carries (loaders/sample_firms.py): such firms get sample=true.
+SAMPLE_MARKER = "【样例】"
 SEGMENT_CACHE = 100_000
 COUNTY_LEVELS = frozenset({"county", "county_city", "district", "city"})
 # Headers are compared after normalise_name and lower-casing, so 营业收入（万元） and
@@ -52,7 +58,29 @@ HEADERS: Mapping[str, str] = {
     "revenue_wan": "revenue",
     "是否链主": "chain_leader",
     "chain_leader": "chain_leader",
+    # What a visiting team needs; every one optional (see README, "Registry columns").
+    "地址": "address",
+    "企业地址": "address",
+    "address": "address",
+    "联系人": "contact",
+    "contact": "contact",
+    "联系电话": "phone",
+    "电话": "phone",
+    "phone": "phone",
+    "法定代表人": "legal_rep",
+    "legal_rep": "legal_rep",
+    "从业人员": "employees",
+    "从业人员(人)": "employees",
+    "从业人数": "employees",
+    "employees": "employees",
+    "成立日期": "founded",
+    "founded": "founded",
 }
+# Tighter caps than MAX_FIELD for the contact columns: longer is a pasted paragraph, not a value.
+TEXT_CAPS: Mapping[str, int] = {"address": 200, "contact": 50, "legal_rep": 50}
+# Checked by their own parsers, which refuse any formula: a phone may start with +86 and a
+# bad head count with -, and the reason should say what the value is not.
+_OWN_PARSER = frozenset({"revenue", "phone", "employees"})
 _TRUE = frozenset({"是", "1", "true", "y", "yes"})
 _FALSE = frozenset({"否", "0", "false", "n", "no", ""})
 _FORMULA = ("=", "+", "-", "@")
@@ -93,6 +121,14 @@ class FirmRow:
     segments: tuple[tuple[str, str], ...] = ()
     # The graph label of county_code's node (City or County), taken from the gazetteer.
     county_label: Label | None = None
+    address: str | None = None
+    contact: str | None = None
+    # Normalised: 13812345678, 0371-67891234 or 0371-67891234-801, several joined by 、
+    phone: str | None = None
+    legal_rep: str | None = None
+    employees: int | None = None
+    # ISO date, YYYY-MM-DD
+    founded: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,8 +259,16 @@ def parse_amount(text: str, column: str, unit: str, bad: Callable[[str, str], No
 
 
 class _RowChecker:
-    def __init__(self, path: Path, known_zone: KnownZone, gazetteer: Gazetteer, catalog: ChainCatalog) -> None:
+    def __init__(
+        self,
+        path: Path,
+        known_zone: KnownZone,
+        gazetteer: Gazetteer,
+        catalog: ChainCatalog,
+        today: date | None = None,
+    ) -> None:
         self.path = str(path)
+        self.today = today or date.today()
         self.known_zone = known_zone
         self.gazetteer = gazetteer
         self.catalog = catalog
@@ -241,7 +285,9 @@ class _RowChecker:
         for column, value in cells.items():
             if len(value) > MAX_FIELD:
                 bad(column, f"longer than {MAX_FIELD} characters ({len(value)})")
-            elif column != "revenue" and value.strip()[:1] in _FORMULA:
+            elif column in TEXT_CAPS and len(clean_text(value)) > TEXT_CAPS[column]:
+                bad(column, f"longer than {TEXT_CAPS[column]} characters ({len(clean_text(value))})")
+            elif column not in _OWN_PARSER and value.strip()[:1] in _FORMULA:
                 bad(column, f"starts with {value.strip()[:1]!r} (spreadsheet formula)")
         if len(problems) > before:
             return None
@@ -260,6 +306,9 @@ class _RowChecker:
         if leader_text not in _TRUE | _FALSE:
             bad("chain_leader", f"{leader_text[:20]!r} is not 是/否, 1/0, true/false or Y/N")
         products = clean_text(cells.get("products", ""))
+        phone = parse_phone(cells.get("phone", ""), bad)
+        employees = parse_employees(cells.get("employees", ""), bad)
+        founded = parse_founded(cells.get("founded", ""), bad, self.today)
         key = uscc or normalise_name(name)
         if len(problems) > before:
             return None
@@ -276,6 +325,12 @@ class _RowChecker:
             chain_leader=leader_text in _TRUE,
             segments=self._segments(industry, products),
             county_label=county_label,
+            address=clean_text(cells.get("address", "")) or None,
+            contact=clean_text(cells.get("contact", "")) or None,
+            phone=phone,
+            legal_rep=clean_text(cells.get("legal_rep", "")) or None,
+            employees=employees,
+            founded=founded,
         )
 
     def _zone(self, text: str, bad: Callable[[str, str], None]) -> str | None:
@@ -473,6 +528,14 @@ def firm_batch(rows: Sequence[FirmRow]) -> GraphBatch:
                     "revenue_wan": f.revenue_wan,
                     "chain_leader": f.chain_leader,
                     "source": "registry",
+                    # None removes the property (SET +=), so a re-load without a column clears it.
+                    "address": f.address,
+                    "contact": f.contact,
+                    "phone": f.phone,
+                    "legal_rep": f.legal_rep,
+                    "employees": f.employees,
+                    "founded": f.founded,
+                    "sample": True if f.name.startswith(SAMPLE_MARKER) else None,
                 },
                 search_text=quick_search_text(f.name),
             )

@@ -15,17 +15,43 @@ import random
 from bisect import bisect
 from collections.abc import Sequence
 from contextlib import ExitStack
+from datetime import date
 from itertools import accumulate
 from pathlib import Path
 
 from clusterkg.errors import InputError
 from clusterkg.loaders.chains import ChainCatalog, ChainSegment
+from clusterkg.loaders.firm_columns import MAX_EMPLOYEES
+from clusterkg.loaders.firms import SAMPLE_MARKER
 from clusterkg.loaders.gazetteer import Gazetteer
 from clusterkg.loaders.uscc import CHARSET, make_uscc
 
-MARKER = "【样例】"
+MARKER = SAMPLE_MARKER
 PROJECT_HEADER = ("项目名称", "所在园区", "建设单位统一社会信用代码", "行业代码", "建设内容", "总投资(亿元)")
-HEADER = ("企业名称", "统一社会信用代码", "所在园区", "所在县区", "行业代码", "主营产品", "营业收入(万元)", "是否链主")
+HEADER = (
+    "企业名称",
+    "统一社会信用代码",
+    "所在园区",
+    "所在县区",
+    "行业代码",
+    "主营产品",
+    "营业收入(万元)",
+    "是否链主",
+    "地址",
+    "联系人",
+    "联系电话",
+    "法定代表人",
+    "从业人员",
+    "成立日期",
+)
+# Contact columns are marked as samples too: 示例 in the address and the names, and every phone in
+# one made-up block (0371-5550xxxx, the 555 of films) that no caller would mistake for a firm's.
+SAMPLE_WORD = "示例"
+SAMPLE_PHONE = "0371-5550"
+_SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高"
+# Revenue per employee, 万元: 40-120 covers most manufacturers' 人均营业收入.
+REVENUE_PER_HEAD = (40.0, 80.0)
+FOUNDED_FROM, FOUNDED_TO = date(1990, 1, 1).toordinal(), date(2024, 12, 31).toordinal()
 ENCODINGS = {"utf-8": "utf-8-sig", "gb18030": "gb18030"}
 LEADER_SHARE = 0.05
 ZIPF_S = 1.1
@@ -131,6 +157,12 @@ def generate_firms(
     if projects < 0 or projects > n:
         raise InputError(f"projects must be between 0 and the number of firms ({n}), got {projects}")
     project_rng = random.Random(seed + 1)
+    # The contact columns draw from their own stream too, so the other columns are the bytes
+    # they were before those columns existed.
+    draw = random.Random(seed + 2).random
+    contacts = [f"{surname}经理（{SAMPLE_WORD}）" for surname in _SURNAMES]
+    legal_reps = [f"{surname}某（{SAMPLE_WORD}）" for surname in _SURNAMES]
+    founded_days = [date.fromordinal(day).isoformat() for day in range(FOUNDED_FROM, FOUNDED_TO + 1)]
     wanted = projects
     with ExitStack() as files:
         handle = files.enter_context(out.open("w", encoding=ENCODINGS[encoding], newline=""))
@@ -167,6 +199,12 @@ def generate_firms(
                     products,
                     f"{revenue:.1f}",
                     "是" if leader else "否",
+                    f"{county_names.get(county or '', '河南省')}{SAMPLE_WORD}路{int(draw() * 900) + 1}号",
+                    contacts[int(draw() * len(contacts))],
+                    f"{SAMPLE_PHONE}{index % 10_000:04d}",
+                    legal_reps[int(draw() * len(legal_reps))],
+                    str(min(MAX_EMPLOYEES, 1 + int(revenue / (REVENUE_PER_HEAD[0] + REVENUE_PER_HEAD[1] * draw())))),
+                    founded_days[int(draw() * len(founded_days))],
                 )
             )
             # Selection sampling: exactly `projects` sponsors, spread evenly over the file.
@@ -187,7 +225,8 @@ def generate_firms(
     note.write_text(
         f"{out.name} is SYNTHETIC sample data made by clusterkg.loaders.sample_firms "
         f"(seed {seed}, {n} rows{f', {projects} projects' if projects else ''}). "
-        f"Every firm and project name starts with {MARKER}. "
+        f"Every firm and project name starts with {MARKER}; addresses and contacts say {SAMPLE_WORD} "
+        f"and every phone number is {SAMPLE_PHONE}xxxx. "
         "No row describes a real enterprise; do not load it into a production graph.\n",
         encoding="utf-8",
     )

@@ -71,7 +71,9 @@ def registry(tmp_path_factory, plan_path) -> Path:  # type: ignore[no-untyped-de
     # A registry row for a firm the plan names (same key, no USCC): the registry load
     # updates that node, keeping what the plan states about it.
     with out.open("a", encoding="utf-8") as f:
-        f.write(f'中信重工,,{zones[0][0]},,3511,矿山机械,"1,250.5",是\n')
+        f.write(
+            f'中信重工,,{zones[0][0]},,3511,矿山机械,"1,250.5",是,测试路1号,,(0379)6408 8999,,"6,500人",1993年1月1日\n'
+        )
     return out
 
 
@@ -113,6 +115,35 @@ def test_the_plan_firm_the_registry_names_keeps_its_provenance(bulk_loaded, driv
     assert got == [{"rev": 1250.5, "lead": True, "aliases": [], "stated": 1, "anchors": 1, "sited": 1}]
 
 
+def test_the_registry_contact_columns_are_imported_with_their_types(bulk_loaded, driver, settings) -> None:  # type: ignore[no-untyped-def]
+    got = read(
+        driver,
+        settings,
+        "MATCH (e:Enterprise {key: '中信重工'}) RETURN e.address AS address, e.contact AS contact, e.phone AS phone, "
+        "e.legal_rep AS legal_rep, e.employees AS employees, e.founded AS founded, e.sample AS sample",
+    )
+    assert got == [
+        {
+            "address": "测试路1号",
+            "contact": None,
+            "phone": "0379-64088999",
+            "legal_rep": None,
+            "employees": 6500,
+            "founded": "1993-01-01",
+            "sample": None,
+        }
+    ]
+    kinds = read(
+        driver,
+        settings,
+        "MATCH (e:Enterprise {source: 'registry'}) WHERE e.sample "
+        "RETURN count(*) AS firms, collect(DISTINCT valueType(e.employees)) AS employees, "
+        "collect(DISTINCT valueType(e.founded)) AS founded, "
+        "count(CASE WHEN e.phone STARTS WITH '0371-5550' AND e.address CONTAINS '示例' THEN 1 END) AS marked",
+    )
+    assert kinds == [{"firms": 300, "employees": ["INTEGER NOT NULL"], "founded": ["STRING NOT NULL"], "marked": 300}]
+
+
 def test_named_queries_and_search_answer_as_after_a_bolt_load(bolt_loaded, bulk_loaded, driver, settings) -> None:  # type: ignore[no-untyped-def]
     after = named_results(driver, settings, bolt_loaded["firm"])
     assert after["search firm"] and after["search firm"][0]["name"] == bolt_loaded["firm"]
@@ -139,7 +170,7 @@ def test_an_invalid_row_refuses_the_file_and_leaves_the_database_untouched(
 ) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text(
-        registry.read_text(encoding="utf-8-sig") + "某公司,,不存在的园区,,3511,机械,100,否\n", encoding="utf-8"
+        registry.read_text(encoding="utf-8-sig") + "某公司,,不存在的园区,,3511,机械,100,否,,,,,,\n", encoding="utf-8"
     )
     before = export_graph(driver, settings)
     with pytest.raises(InputError) as exc:

@@ -226,10 +226,28 @@ def test_zone_detail_lists_the_clusters_it_serves(client: TestClient) -> None:
     }
 
 
+REGISTRY_COLUMNS = (
+    "uscc",
+    "industry_code",
+    "products",
+    "revenue_wan",
+    "chain_leader",
+    "address",
+    "contact",
+    "phone",
+    "legal_rep",
+    "employees",
+    "founded",
+)
+
+
 def test_enterprise_detail_lists_anchored_clusters_and_run_projects(client: TestClient) -> None:
     assert client.get("/api/enterprises/郑煤机").json() == {
         "key": "郑煤机",
         "name": "郑煤机",
+        # a firm the plan names, not in a registry: no registry columns
+        **dict.fromkeys(REGISTRY_COLUMNS),
+        "sample": False,
         "clusters": [{"key": ZZ_EQUIP, "name": ZZ_EQUIP, "sector": "装备制造", "level": "千亿级", "target_yi": 2500.0}],
         "projects": [],
         "zones": [],

@@ -7,19 +7,23 @@
 // param: limit int default=50 min=1 max=200 | firms on the page
 // returns: key, name, revenue_wan, chain_leader, segments[{key, name}], total
 MATCH (z:Zone {key: $key})
+// Count first, then sort and cut: a zone of a province's registry holds 300,000 firms, so no list
+// of them is ever built; the segments are read for the page's firms only (and, to sort by
+// segment, the first segment of each firm).
+WITH z, COUNT { MATCH (e:Enterprise)-[:SITED_IN]->(z)
+                WHERE $segment = '' OR EXISTS { MATCH (e)-[:IN_SEGMENT]->(:ChainSegment {key: $segment}) } } AS total
 MATCH (e:Enterprise)-[:SITED_IN]->(z)
 WHERE $segment = '' OR EXISTS { MATCH (e)-[:IN_SEGMENT]->(:ChainSegment {key: $segment}) }
-WITH e, COLLECT { MATCH (e)-[:IN_SEGMENT]->(s:ChainSegment) RETURN s {.key, .name} AS x ORDER BY x.key } AS segments
-WITH collect({e: e, segments: segments}) AS rows
-WITH rows, size(rows) AS total
-UNWIND rows AS r
-WITH r.e AS e, r.segments AS segments, total
-ORDER BY
-  CASE $sort WHEN 'segment' THEN coalesce(segments[0].name, '') ELSE '' END,
+WITH e, total,
+     CASE WHEN $sort = 'segment'
+          THEN coalesce(COLLECT { MATCH (e)-[:IN_SEGMENT]->(s:ChainSegment) RETURN s.name AS n ORDER BY n }[0], '')
+          ELSE '' END AS first_segment
+ORDER BY first_segment,
   CASE $sort WHEN 'name' THEN e.name ELSE '' END,
   CASE WHEN $sort = 'name' THEN 0.0 ELSE -coalesce(e.revenue_wan, -1.0) END,
   e.key
 SKIP $skip
 LIMIT $limit
 RETURN e.key AS key, e.name AS name, e.revenue_wan AS revenue_wan, coalesce(e.chain_leader, false) AS chain_leader,
-       segments, total
+       COLLECT { MATCH (e)-[:IN_SEGMENT]->(s:ChainSegment) RETURN s {.key, .name} AS x ORDER BY x.name, x.key } AS segments,
+       total

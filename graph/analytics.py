@@ -60,13 +60,14 @@ def cluster_projection(driver: Driver, settings: Settings) -> nx.Graph:
     return G
 
 
-# What the projection is made of, counted from the server's count store (no scan), and the loaded
+# What the projection is made of, counted from the server's count store (each count one label and one
+# relationship type, so none reads a firm), and the loaded
 # documents with their checksums: a load, unload or edit of a plan changes it.
 _STAMP = """
-MATCH (c:Cluster) WITH count(c) AS clusters
-MATCH ()-[s:SERVES]->() WITH clusters, count(s) AS serves
-MATCH ()-[a:ANCHORS]->() WITH clusters, serves, count(a) AS anchors
-MATCH ()-[l:LOCATED_IN]->() WITH clusters, serves, anchors, count(l) AS located
+CALL () { MATCH (c:Cluster) RETURN count(c) AS clusters }
+CALL () { MATCH (:Zone)-[s:SERVES]->() RETURN count(s) AS serves }
+CALL () { MATCH (:Enterprise)-[a:ANCHORS]->() RETURN count(a) AS anchors }
+CALL () { MATCH (:Cluster)-[l:LOCATED_IN]->() RETURN count(l) AS located }
 RETURN clusters, serves, anchors, located,
        COLLECT { MATCH (d:Document) RETURN d.key + ':' + coalesce(d.sha256, '') AS x ORDER BY x } AS documents
 """

@@ -103,13 +103,19 @@ def zone_firms(
     )
 
 
+def _zone_row(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> dict[str, Any] | None:
+    """The zone's detail without its firms (the firm list is :func:`zone_firms`'), or None."""
+    rows = run_named(driver, settings, "zone_detail", {"key": key, "firm_limit": 0, "limit": 1}, registry=registry)
+    return rows[0] if rows else None
+
+
 def zone_view(
     driver: Driver, settings: Settings, registry: QueryRegistry, key: str, sort: Sort, segment: str, page: int
 ) -> tuple[dict[str, Any], ZoneFirms]:
-    rows = run_named(driver, settings, "zone_detail", {"key": key, "firm_limit": 0, "limit": 1}, registry=registry)
-    if not rows:
+    row = _zone_row(driver, settings, registry, key)
+    if row is None:
         raise NotFoundError(f"没有键为 {key} 的产业集聚区")
-    return rows[0], zone_firms(driver, settings, registry, key, sort, segment, page)
+    return row, zone_firms(driver, settings, registry, key, sort, segment, page)
 
 
 @router.get("/api/zones/{key}/firms", response_model=ZoneFirms, tags=["zones"])
@@ -124,7 +130,7 @@ def zone_firms_json(
     size: Annotated[int, Query(ge=1, le=200, description="firms per page")] = PAGE_SIZE,
 ) -> ZoneFirms:
     """The firms sited in a zone, a page at a time, sorted by revenue, name or segment, optionally of one segment."""
-    if not run_named(driver, settings, "zone_detail", {"key": key, "firm_limit": 0, "limit": 1}, registry=registry):
+    if _zone_row(driver, settings, registry, key) is None:
         raise NotFoundError(f"no zone with key {key[:200]!r}")
     return zone_firms(driver, settings, registry, key, sort, segment, page, size)
 

@@ -547,16 +547,27 @@ class _Reader:
                         c.links["zone"].setdefault(ent.name, ev)
                     continue
                 owner = self.nearest(named, cms, m)
-                if owner is None and m.kind == "project" and all(c.end <= m.start for c in cms):
-                    # 建设A基地、B基地和C集群,推进X、Y等重点项目建设: the sentence's projects serve them all
+                if (
+                    owner is None
+                    and m.kind in ("project", "zone")
+                    and (all(c.end <= m.start for c in cms) or self.listed_after(cms, m))
+                ):
+                    # 建设A基地、B基地和C集群,推进X、Y等重点项目建设: the sentence's projects and zones serve them all
                     for c in named:
-                        c.links["project"].setdefault(ent.name, ev)
+                        c.links[m.kind].setdefault(ent.name, ev)
                     continue
             if owner is not None:
                 owner.links[m.kind].setdefault(ent.name, ev)
             else:
                 self.unattached.append((m, ev))
         return named
+
+    @staticmethod
+    def listed_after(cms: list[Mention], m: Mention) -> bool:
+        """Whether every cluster of the sentence comes after ``m`` in one list sharing its ending
+        (随着A、B等项目落地,…着力培育C、D、E五大产业集群): what the sentence names serves them all."""
+        after = [c for c in cms if c.start >= m.end]
+        return len(after) == len(cms) >= 2 and len({c.group for c in after}) == 1 and after[0].group >= 0
 
     @staticmethod
     def zone_is_subject(piece: Piece, m: Mention, zones: list[Mention], cms: list[Mention]) -> bool:
@@ -591,7 +602,7 @@ class _Reader:
         """With several clusters in one sentence, a mention belongs to the next cluster after it
         (依托…企业, 形成…产业集群) when that one is a single name, not a list."""
         after = [c for c in cms if c.start >= m.end]
-        if len(after) >= 1 and (len(after) == 1 or after[0].via != "list"):
+        if len(after) >= 1 and (len(after) == 1 or (after[0].via != "list" and after[0].group < 0)):
             for ent in named:
                 if after[0].name == ent.name or after[0].name in ent.aliases:
                     return ent

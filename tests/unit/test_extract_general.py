@@ -633,3 +633,15 @@ def test_a_zone_opening_a_clause_hosts_the_clusters_after_it(tmp_path: Path) -> 
         name: ["四川天府新区"]
         for name in ("电子信息产业集群", "汽车制造产业集群", "生物医药产业集群", "装备制造产业集群")
     }
+
+
+def test_zones_and_projects_named_before_a_list_of_clusters_serve_every_one(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "随着卧龙岗文化园、艾草产业园等一批重大项目落地,该区形成中欧产业园、食品产业园等八大园区,"
+        "着力培育绿色食品、新型建材、循环经济“三大百亿级产业集群”。\n",
+    )
+    assert {c.name: (sorted(c.zones), sorted(c.projects)) for c in f.clusters} == {
+        name: (["中欧产业园", "食品产业园"], ["卧龙岗文化园", "艾草产业园"])
+        for name in ("绿色食品产业集群", "新型建材产业集群", "循环经济产业集群")
+    }

@@ -223,6 +223,16 @@ class _Reader:
             # 安徽省长丰县汽车零部件特色产业集群: the province is where it is, not part of its name
             aliases.add(name)
             name = name[prov.end() :]
+        elif (
+            self.province is not None
+            and len(short := self.province.short) >= 2
+            and name.startswith(short)
+            and len(name) - len(short) >= 6
+            and not self.resolver.leading_places(name[len(short) :])
+        ):
+            # 江苏工程机械产业集群 in a Jiangsu document: its own province goes without saying
+            aliases.add(name)
+            name = name[len(short) :]
         ent = self.entity("cluster", name, ev)
         ent.aliases |= {a for a in aliases if a != ent.name}
         if zone and inner and m.via != "bracket":

@@ -152,7 +152,7 @@ _LEAD_RX = re.compile(
     "^(?:" + "|".join(re.escape(w) for w in sorted(set(_CUT) | set(LEXICON.lead), key=lambda w: -len(w))) + ")"
 )
 _COUNT_CUT = re.compile(
-    rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:个|家|类|批|轮|届|次)|(?:\d+|[一二三四五六七八九十]+)大(?!连池)|首个|首批|首家|(?:\d+|[一二三四五六七八九十]+)年(?!产)|[〇零一二三四五六七八九]{{4}}年度?|\d{{1,2}}(?:-\d{{1,2}})?月"
+    rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:余|多)?(?:个|家|类|批|轮|届|次)|(?:\d+|[一二三四五六七八九十]+)大(?!连池)|首个|首批|首家|(?:\d+|[一二三四五六七八九十]+)年(?!产)|[〇零一二三四五六七八九]{{4}}年度?|\d{{1,2}}(?:-\d{{1,2}})?月"
 )
 
 
@@ -852,6 +852,7 @@ def province_lead(full_only: bool = False) -> re.Pattern[str]:
 _FIRMS_AFTER = re.compile(
     r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家|省|市|县)|[一二三四五六七八九十两]+大|(?<=[\u4e00-\u9fff])(?=[两二三四五六七八九十]+家))(?:一批|\d+(?:余|多)?[家户]|[一二三四五六七八九十两几数百]+(?:余|多)?[家户])?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
 )
+_CITED = re.compile(r"(?:整理|数据|统计|发布|报告|预测|监测|显示)")
 _MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
 _BROUGHT_IN = re.compile(r"(?:引进|引入|落户|招引|签约)([\u4e00-\u9fff、]{4,60}?)等(?:一批)?[^,。;、]{0,14}?项目")
 
@@ -1124,6 +1125,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                     add(st, st + len(head), via)
     # legal-form endings
     for m in _FIRM_RX.finditer(text):
+        if m.group(0).startswith("研究") and _CITED.match(text, m.end()):
+            continue  # 中商产业研究院整理: a source of figures quoted, not a firm of the cluster
         b = _left_head(text, m.start(), lists=False)
         head = _cut_head(text[b : m.start()])
         if len(head) < 2 or len(head) > 30 or _COUNT.search(head):

@@ -645,3 +645,13 @@ def test_zones_and_projects_named_before_a_list_of_clusters_serve_every_one(tmp_
         name: (["中欧产业园", "食品产业园"], ["卧龙岗文化园", "艾草产业园"])
         for name in ("绿色食品产业集群", "新型建材产业集群", "循环经济产业集群")
     }
+
+
+def test_a_documents_own_province_a_cited_source_and_a_counted_list_name_no_cluster_or_firm(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "江苏省工业和信息化厅\n据中商产业研究院整理出江苏省80余个产业集群。江苏工程机械产业集群、物联网产业集群加快崛起。\n",
+    )
+    assert [c.name for c in f.clusters] == ["工程机械产业集群", "物联网产业集群"]
+    assert "江苏工程机械产业集群" in f.clusters[0].aliases
+    assert f.firms == []

@@ -39,7 +39,6 @@ def test_health_says_neo4j_is_down(down_client: TestClient) -> None:
         "/api/zones/shared",
         "/api/search?q=郑州",
         "/api/facts/Cluster/x",
-        "/viz/cluster/x",
         "/api/sectors/rollup",
     ],
 )
@@ -47,3 +46,11 @@ def test_routes_answer_503_with_the_json_error_body(down_client: TestClient, pat
     resp = down_client.get(path)
     assert resp.status_code == 503, resp.text
     assert resp.json()["error"]["code"] == "database_unavailable"
+
+
+@pytest.mark.parametrize("path", ["/viz/cluster/x", "/cluster/x", "/search?q=郑州", "/"])
+def test_pages_answer_503_with_a_chinese_error_page(down_client: TestClient, path: str) -> None:
+    resp = down_client.get(path)
+    assert resp.status_code == 503, resp.text
+    assert resp.headers["content-type"].startswith("text/html")
+    assert "<title>数据库暂不可用 · clusterkg</title>" in resp.text

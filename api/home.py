@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from fastapi import APIRouter, Response
@@ -21,7 +20,7 @@ from clusterkg.settings import Settings
 from .deps import DriverDep, RegistryDep, SettingsDep
 from .map_embed import templates
 from .models import LinkedRef
-from .pages import CSS, HTML_PAGE, all_rows, href, level_size
+from .pages import CSS, HTML_PAGE, all_rows, href, level_size, plan_year
 
 router = APIRouter()
 
@@ -75,8 +74,7 @@ def overview(driver: Driver, settings: Settings, registry: QueryRegistry) -> Ove
     """What the home page shows: sectors, clusters by level, cities, and the zones and cities tying clusters."""
     documents = all_rows(driver, settings, registry, "documents_list", paged=False)
     clusters = all_rows(driver, settings, registry, "clusters_list", level="")
-    years = Counter(int(c["target_year"]) for c in clusters if c.get("target_year"))
-    year = years.most_common(1)[0][0] if years else 2017
+    year = plan_year(clusters)
     sectors = all_rows(driver, settings, registry, "sector_rollup", year=year)
     cities = all_rows(driver, settings, registry, "city_rollup", year=year)
     provinces = sorted({str(d["province"]) for d in documents if d.get("province")})

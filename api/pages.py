@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from neo4j import Driver
 
 from clusterkg.graph.model import Label
+from clusterkg.graph.render import LABEL_ZH
 from clusterkg.queries import QueryRegistry
 from clusterkg.queries.run import run_named
 from clusterkg.settings import Settings
@@ -51,15 +52,6 @@ PAGE_OF = {
     "Sector": "sector",
     "Chain": "chain",
     "ChainSegment": "segment",
-}
-LABEL_ZH = {
-    "Cluster": "产业集群",
-    "Zone": "产业集聚区",
-    "Enterprise": "龙头企业",
-    "City": "省辖市",
-    "County": "县（市、区）",
-    "Project": "重大项目",
-    "Sector": "产业领域",
 }
 
 # Page-specific rules only: the site's look is /static/clusterkg.css, linked by every page.
@@ -169,6 +161,16 @@ def level_size(level: str | None) -> float:
 
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)?(万亿|千亿|百亿|亿)")
 _UNIT = {"万亿": 10000.0, "千亿": 1000.0, "百亿": 100.0, "亿": 1.0}
+
+
+def plan_year(clusters: Iterable[Mapping[str, Any]]) -> int:
+    """The target year most of the clusters state (2017 when none does): the year their targets are summed for.
+
+    >>> plan_year([{"target_year": 2017}, {"target_year": 2020}, {"target_year": 2020}, {}])
+    2020
+    """
+    years = Counter(int(c["target_year"]) for c in clusters if c.get("target_year"))
+    return years.most_common(1)[0][0] if years else 2017
 
 
 def by_size(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -345,8 +347,7 @@ def sector_page(
 ) -> HTMLResponse:
     """One sector: its goal, its clusters against the goal, neighbour counts, graph."""
     clusters = all_rows(driver, settings, registry, "clusters_list", level="", sector=key)
-    years = Counter(int(c["target_year"]) for c in clusters if c.get("target_year"))
-    year = years.most_common(1)[0][0] if years else 2017
+    year = plan_year(clusters)
     found = run_named(driver, settings, "sector_rollup", {"year": year, "only": key, "limit": 1}, registry=registry)
     if not found:
         return not_found(f"没有名为 {key} 的产业领域")

@@ -21,29 +21,14 @@ from pathlib import Path
 
 from clusterkg.errors import InputError
 from clusterkg.loaders.chains import ChainCatalog, ChainSegment
-from clusterkg.loaders.firm_columns import MAX_EMPLOYEES
+from clusterkg.loaders.firm_columns import COLUMNS, MAX_EMPLOYEES
 from clusterkg.loaders.firms import SAMPLE_MARKER
 from clusterkg.loaders.gazetteer import Gazetteer
 from clusterkg.loaders.uscc import CHARSET, make_uscc
 
 MARKER = SAMPLE_MARKER
 PROJECT_HEADER = ("项目名称", "所在园区", "建设单位统一社会信用代码", "行业代码", "建设内容", "总投资(亿元)")
-HEADER = (
-    "企业名称",
-    "统一社会信用代码",
-    "所在园区",
-    "所在县区",
-    "行业代码",
-    "主营产品",
-    "营业收入(万元)",
-    "是否链主",
-    "地址",
-    "联系人",
-    "联系电话",
-    "法定代表人",
-    "从业人员",
-    "成立日期",
-)
+HEADER = tuple(c[0] for c in COLUMNS)  # the registry template's columns, in its order
 # Contact columns are marked as samples too: 示例 in the address and the names, and every phone in
 # one made-up block (0371-5550xxxx, the 555 of films) that no caller would mistake for a firm's.
 SAMPLE_WORD = "示例"

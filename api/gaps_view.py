@@ -186,7 +186,7 @@ def _why(part: str, row: Mapping[str, Any]) -> str:
 
 
 def scored(row: Mapping[str, Any], weights: Mapping[str, float]) -> dict[str, Any]:
-    """A candidate row of gap_candidates with its score parts: value, weight, points and why."""
+    """A candidate firm of gap_targets with its score parts: value, weight, points and why."""
     parts = [
         {
             "part": part,
@@ -248,7 +248,7 @@ def candidates_for(
     per_segment: int = 20,
     zone_limit: int = 10,
 ) -> dict[str, dict[str, Any]]:
-    """Ranked candidate firms and specialised zones for each of ``segments``: two queries in all.
+    """Ranked candidate firms and specialised zones for each of ``segments``: one query (gap_targets) in all.
 
     Returns, per segment key: ``firms`` (scored, best first), ``total`` (all candidates),
     ``zones`` (by location quotient), ``segment_firms`` and the reasons an empty list is empty.
@@ -267,26 +267,30 @@ def candidates_for(
     if not segments:
         return out
     weights = normalised_weights(settings)
-    joined = ",".join(segments)
-    params = {"key": key, "scope": scope, "segments": joined, "limit": 2000}
-    firm_rows = run_named(
+    rows = run_named(
         driver,
         settings,
-        "gap_candidates",
+        "gap_targets",
         {
-            **params,
+            "key": key,
+            "scope": scope,
+            "segments": ",".join(segments),
             "per_segment": per_segment,
+            "zones_per_segment": zone_limit,
             "fit_keyword": settings.score_fit_keyword,
             **{f"w_{k}": v for k, v in weights.items()},
+            "limit": 2000,
         },
         registry=registry,
     )
-    zone_rows = run_named(driver, settings, "gap_zones", {**params, "per_segment": zone_limit}, registry=registry)
-    for r in firm_rows:
-        out[r["segment"]].update(firms=[scored(f, weights) for f in r["firms"]], total=r["total"])
-    for r in zone_rows:
+    for r in rows:
         zones = [{**z, "lq": round(float(z["lq"]), 3)} for z in r["zones"]]
-        out[r["segment"]].update(zones=zones, segment_firms=r["segment_firms"])
+        out[r["segment"]].update(
+            firms=[scored(f, weights) for f in r["firms"]],
+            total=r["total"],
+            zones=zones,
+            segment_firms=r["segment_firms"],
+        )
     for found in out.values():
         if not found["firms"]:
             found["firms_empty_reason"] = _firms_reason(scope, found["segment_firms"])

@@ -1,5 +1,5 @@
-"""How fast the gap report of the largest cluster is built: cluster_gaps, then gap_candidates and
-gap_zones for its biggest gap, straight through the driver, warm.
+"""How fast the gap report of the largest cluster is built: cluster_gaps, then gap_targets (candidate
+firms and specialised zones) for its biggest gap, straight through the driver, warm.
 
 "Largest" is the cluster with most local firms (sited in its zones or located in its places, a
 city's counties included), so the report walks the most firms. Load the plan and a firm sample
@@ -84,7 +84,7 @@ def profile(driver: Any, settings: Settings, name: str, params: dict[str, Any]) 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=20)
-    ap.add_argument("--profile", action="store_true", help="also PROFILE the three queries and record db hits")
+    ap.add_argument("--profile", action="store_true", help="also PROFILE the two queries and record db hits")
     args = ap.parse_args()
     settings = get_settings()
     driver = create_driver(settings)
@@ -94,16 +94,14 @@ def main() -> None:
         gap_params = {"key": key, "weak_revenue_wan": WEAK_REVENUE_WAN, "limit": 2000}
         rows = run_named(driver, settings, "cluster_gaps", gap_params)  # warm-up, and the segment to court for
         segment = biggest_gap(rows)
-        cand_params = {"key": key, "segments": segment}
-        run_named(driver, settings, "gap_candidates", {**cand_params, "per_segment": 20})
-        run_named(driver, settings, "gap_zones", {**cand_params, "per_segment": 10})
+        cand_params = {"key": key, "segments": segment, "per_segment": 20, "zones_per_segment": 10}
+        run_named(driver, settings, "gap_targets", cand_params)
         report, candidates, whole = [], [], []
         for _ in range(args.repeat):
             t0 = time.perf_counter()
             run_named(driver, settings, "cluster_gaps", gap_params)
             t1 = time.perf_counter()
-            run_named(driver, settings, "gap_candidates", {**cand_params, "per_segment": 20})
-            run_named(driver, settings, "gap_zones", {**cand_params, "per_segment": 10})
+            run_named(driver, settings, "gap_targets", cand_params)
             t2 = time.perf_counter()
             report.append(t1 - t0)
             candidates.append(t2 - t1)
@@ -124,8 +122,7 @@ def main() -> None:
         if args.profile:
             figures["profile"] = {
                 "cluster_gaps": profile(driver, settings, "cluster_gaps", gap_params),
-                "gap_candidates": profile(driver, settings, "gap_candidates", {**cand_params, "per_segment": 20}),
-                "gap_zones": profile(driver, settings, "gap_zones", {**cand_params, "per_segment": 10}),
+                "gap_targets": profile(driver, settings, "gap_targets", cand_params),
             }
     finally:
         driver.close()

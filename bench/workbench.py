@@ -76,13 +76,18 @@ def run_case(settings: Any, args: argparse.Namespace, case: str, weak_revenue_wa
         weights = {f"w_{k}": v for k, v in normalised_weights(settings).items()}
         profiles = (
             {
-                "gap_candidates": profile(
+                "gap_targets": profile(
                     driver,
                     settings,
-                    "gap_candidates",
-                    {**params, **weights, "per_segment": args.limit, "fit_keyword": settings.score_fit_keyword},
+                    "gap_targets",
+                    {
+                        **params,
+                        **weights,
+                        "per_segment": args.limit,
+                        "zones_per_segment": 10,
+                        "fit_keyword": settings.score_fit_keyword,
+                    },
                 ),
-                "gap_zones": profile(driver, settings, "gap_zones", {**params, "per_segment": 10}),
             }
             if segments
             else {}

@@ -8,30 +8,8 @@
 // param: limit int default=500 min=1 max=2000 | segments at most
 // returns: chain{key, name}, segment{key, name, stage, order}, firm_count, leader_count, leaders[{key, name}], firms[{key, name, revenue_wan, chain_leader}], revenue_wan, projects[{key, name}], flag, feeds_strong[], priority
 MATCH (c:Cluster {key: $key})
-// The scope (the same block opens gap_candidates and gap_zones): local places and zones.
-// Counties: those the cluster or its zones are located in, and those where the firms sited in
-// its zones are registered (a zone drawn at city level still has firms in named counties).
-// Cities: the cities of those places with all their counties.  Province: every place whose
-// code shares the cluster's two-digit province prefix.  Zones in a local place are local too.
-WITH c, COLLECT { MATCH (c)<-[:SERVES]-(z:Zone) RETURN z.key AS k } AS own_zones
-WITH c, own_zones,
-     COLLECT { MATCH (c)-[:LOCATED_IN]->(p:County) RETURN p.key AS k
-               UNION MATCH (c)<-[:SERVES]-(:Zone)-[:LOCATED_IN]->(p:County) RETURN p.key AS k
-               UNION MATCH (cell:Presence) WHERE cell.zone IN own_zones MATCH (p:County {key: cell.place}) RETURN p.key AS k } AS counties
-WITH c, own_zones, counties,
-     COLLECT { MATCH (c)-[:LOCATED_IN]->(p:City) RETURN p.key AS k
-               UNION MATCH (c)<-[:SERVES]-(:Zone)-[:LOCATED_IN]->(p:City) RETURN p.key AS k
-               UNION MATCH (q:County)-[:PART_OF]->(p:City) WHERE q.key IN counties RETURN p.key AS k } AS cities
-WITH c, own_zones, counties, cities, [x IN counties + cities | left(x, 2)] AS provinces
-WITH c, own_zones, counties, cities, provinces,
-     CASE $scope
-       WHEN 'zones' THEN []
-       WHEN 'counties' THEN counties
-       WHEN 'cities' THEN counties + COLLECT { MATCH (p:City) WHERE p.key IN cities RETURN p.key AS k
-                                               UNION MATCH (p:County)-[:PART_OF]->(q:City) WHERE q.key IN cities RETURN p.key AS k }
-       ELSE COLLECT { MATCH (p:City|County) WHERE left(p.key, 2) IN provinces RETURN p.key AS k }
-     END AS places
-WITH c, places, own_zones + COLLECT { MATCH (z:Zone)-[:LOCATED_IN]->(p) WHERE p.key IN places AND NOT z.key IN own_zones RETURN z.key AS k } AS zones
+// include: local_scope
+WITH c, places, zones
 // The firms are counted from the Presence cells (graph/presence.py): one per segment, zone
 // and place, rebuilt after every registry load, so a report reads a few cells per segment
 // instead of walking a province's firms.

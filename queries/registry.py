@@ -185,6 +185,29 @@ class QueryRegistry:
             raise NotFoundError(f"no named query {name[:80]!r}; known: {', '.join(self._queries)}") from None
 
 
+_INCLUDE = re.compile(r"^\s*//\s*include:\s*(\S+)\s*$", re.MULTILINE)
+
+
+def expand_parts(name: str, text: str, parts: dict[str, str]) -> str:
+    """Replace each body line ``// include: PART`` with ``parts/PART.cypher``.
+
+    A block several queries open with (the gap reports' local scope) is written once; every query
+    still runs, and is served by ``/api/queries``, as one whole statement.
+
+    >>> expand_parts("q", "MATCH (c)\\n// include: tail\\nRETURN c", {"tail": "WITH c"})
+    'MATCH (c)\\nWITH c\\nRETURN c'
+    """
+
+    def one(m: re.Match[str]) -> str:
+        try:
+            return parts[m.group(1)].strip()
+        except KeyError:
+            known = ", ".join(sorted(parts)) or "none"
+            raise InputError(f"{name}.cypher: no part {m.group(1)!r} to include (parts/: {known})") from None
+
+    return _INCLUDE.sub(one, text)
+
+
 @lru_cache(maxsize=1)
 def load_registry(folder: str | None = None) -> QueryRegistry:
     """Read every ``*.cypher`` in the queries folder (or ``folder``) into a registry.
@@ -193,15 +216,15 @@ def load_registry(folder: str | None = None) -> QueryRegistry:
     'min_clusters'
     """
     queries: dict[str, NamedQuery] = {}
-    if folder is not None:
-        files = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(Path(folder).glob("*.cypher"))]
-    else:
-        root = resources.files("clusterkg.queries")
-        files = [
-            (f.name.removesuffix(".cypher"), f.read_text(encoding="utf-8"))
-            for f in sorted(root.iterdir(), key=lambda f: f.name)
-            if f.name.endswith(".cypher")
-        ]
-    for stem, text in files:
-        queries[stem] = parse_query_file(stem, text)
+    root: Any = Path(folder) if folder is not None else resources.files("clusterkg.queries")
+
+    def cypher_files(where: Any) -> list[tuple[str, str]]:
+        if not where.is_dir():
+            return []
+        found = [f for f in where.iterdir() if f.name.endswith(".cypher")]
+        return [(f.name.removesuffix(".cypher"), f.read_text(encoding="utf-8")) for f in sorted(found, key=lambda f: f.name)]
+
+    parts = dict(cypher_files(root / "parts"))
+    for stem, text in cypher_files(root):
+        queries[stem] = parse_query_file(stem, expand_parts(stem, text, parts))
     return QueryRegistry(queries)

@@ -285,9 +285,9 @@ def test_page_names_scope_thresholds_and_lists_visits(client: TestClient) -> Non
     assert "http://" not in page and "https://" not in page
 
 
-def test_the_page_runs_four_queries_whatever_the_number_of_gap_segments(client: TestClient) -> None:
-    # gap_scope (with the cluster's name), cluster_gaps, gap_candidates and gap_zones, counted by the
+def test_the_page_runs_three_queries_whatever_the_number_of_gap_segments(client: TestClient) -> None:
+    # gap_scope (with the cluster's name), cluster_gaps and gap_targets (firms and zones), counted by the
     # server (X-Query-Count), for a cluster with few gap segments and one with many
     for key in (PHONES, "洛阳现代装备制造产业集群"):
         resp = client.get(f"/gaps/{key}", params={"scope": "zones"})
-        assert resp.status_code == 200 and resp.headers["X-Query-Count"] == "4", key
+        assert resp.status_code == 200 and resp.headers["X-Query-Count"] == "3", key

@@ -1,43 +1,21 @@
-// name: gap_candidates
-// description: Firms to court for some segments of a cluster's chains: firms placed in each segment outside the local scope, with the parts of their score (segment fit, size, chain leader, distance, ties) and the score, best first per segment (weights come from the settings; see api/scoring.py).
+// name: gap_targets
+// description: Whom and where to court for some segments of a cluster's chains, in one pass: per segment, the firms placed in it outside the local scope with the parts of their score (segment fit, size, chain leader, distance, ties) best first, and the zones outside the scope specialised in it (location quotient: the zone's share of the segment's firms over its share of all firms; zones with at least min_firms firms of the segment first).
 // param: key str required=true max=200 example=郑州航空港区智能终端(手机)产业集群 | the cluster's key
 // param: scope str default=cities choices=zones,counties,cities,province | what counts as local (see cluster_gaps)
 // param: segments str required=true max=8000 example=smart-terminal/chips,smart-terminal/pcb | ChainSegment keys, comma-separated
-// param: per_segment int default=20 min=0 max=500 | candidates per segment at most
-// param: limit int default=200 min=1 max=2000 | segments at most
+// param: per_segment int default=20 min=0 max=500 | candidate firms per segment at most
 // param: fit_keyword float default=0.6 min=0 max=1 | fit of a firm placed by a product keyword (an industry code gives 1)
 // param: w_fit float default=0.2 min=0 max=1 | weight of segment fit (normalised weights: they sum to 1)
 // param: w_size float default=0.3 min=0 max=1 | weight of size
 // param: w_leader float default=0.2 min=0 max=1 | weight of being a chain leader
 // param: w_distance float default=0.15 min=0 max=1 | weight of nearness
 // param: w_ties float default=0.15 min=0 max=1 | weight of existing ties
-// returns: segment, total (candidates in all), firms[{key, name, uscc, revenue_wan, employees, chain_leader, address, contact, phone, legal_rep, founded, products, zone{key, name}, county{key, name}, city{key, name}, rule, fit, size, leader, distance, distance_label, ties, ties_label, score}]
+// param: min_firms int default=2 min=1 max=1000 | zones with fewer firms of the segment are ranked after the others (one firm makes a noisy quotient)
+// param: zones_per_segment int default=10 min=0 max=200 | zones per segment at most
+// param: limit int default=200 min=1 max=2000 | segments at most
+// returns: segment, total (candidate firms in all), firms[{key, name, uscc, revenue_wan, employees, chain_leader, address, contact, phone, legal_rep, founded, products, zone{key, name}, county{key, name}, city{key, name}, rule, fit, size, leader, distance, distance_label, ties, ties_label, score}], segment_firms, zones[{key, name, firm_count, zone_firms, revenue_wan, lq}]
 MATCH (c:Cluster {key: $key})
-// The scope (the same block opens gap_candidates and gap_zones): local places and zones.
-// Counties: those the cluster or its zones are located in, and those where the firms sited in
-// its zones are registered (a zone drawn at city level still has firms in named counties).
-// Cities: the cities of those places with all their counties.  Province: every place whose
-// code shares the cluster's two-digit province prefix.  Zones in a local place are local too.
-WITH c, COLLECT { MATCH (c)<-[:SERVES]-(z:Zone) RETURN z.key AS k } AS own_zones
-WITH c, own_zones,
-     COLLECT { MATCH (c)-[:LOCATED_IN]->(p:County) RETURN p.key AS k
-               UNION MATCH (c)<-[:SERVES]-(:Zone)-[:LOCATED_IN]->(p:County) RETURN p.key AS k
-               UNION MATCH (cell:Presence) WHERE cell.zone IN own_zones MATCH (p:County {key: cell.place}) RETURN p.key AS k } AS counties
-WITH c, own_zones, counties,
-     COLLECT { MATCH (c)-[:LOCATED_IN]->(p:City) RETURN p.key AS k
-               UNION MATCH (c)<-[:SERVES]-(:Zone)-[:LOCATED_IN]->(p:City) RETURN p.key AS k
-               UNION MATCH (q:County)-[:PART_OF]->(p:City) WHERE q.key IN counties RETURN p.key AS k } AS cities
-WITH c, own_zones, counties, cities, [x IN counties + cities | left(x, 2)] AS provinces
-WITH c, own_zones, counties, cities, provinces,
-     CASE $scope
-       WHEN 'zones' THEN []
-       WHEN 'counties' THEN counties
-       WHEN 'cities' THEN counties + COLLECT { MATCH (p:City) WHERE p.key IN cities RETURN p.key AS k
-                                               UNION MATCH (p:County)-[:PART_OF]->(q:City) WHERE q.key IN cities RETURN p.key AS k }
-       ELSE COLLECT { MATCH (p:City|County) WHERE left(p.key, 2) IN provinces RETURN p.key AS k }
-     END AS places
-WITH c, own_zones, counties, cities, provinces, places,
-     own_zones + COLLECT { MATCH (z:Zone)-[:LOCATED_IN]->(p) WHERE p.key IN places AND NOT z.key IN own_zones RETURN z.key AS k } AS zones
+// include: local_scope
 // Ties the graph can show: the firm anchors the cluster in the plan, or is sited in a zone
 // hosting one of its anchor firms (1); its zone serves a cluster the plan links to this one
 // (0.5).  The graph holds no firm-to-firm supply links, so "already supplies the anchors"
@@ -45,7 +23,17 @@ WITH c, own_zones, counties, cities, provinces, places,
 WITH c, counties, cities, provinces, places, zones,
      COLLECT { MATCH (c)<-[:ANCHORS]-(:Enterprise)-[:SITED_IN]->(z:Zone) RETURN DISTINCT z.key AS k } AS anchor_zones,
      COLLECT { MATCH (c)-[:LINKS_TO]-(:Cluster)<-[:SERVES]-(z:Zone) RETURN DISTINCT z.key AS k } AS linked_zones
-UNWIND [s IN split($segments, ',') WHERE s <> ''] AS segment
+// All firms: every Enterprise node (a count the store keeps); a zone's firms: its SITED_IN
+// firms, counted once per zone for all the asked segments (a zone hosts thousands of firms
+// at province scale; counting it again for each segment was most of this query's time).
+// A segment's firms and a zone's firms in it come from the Presence cells.
+WITH c, counties, cities, provinces, places, zones, anchor_zones, linked_zones, COUNT { (:Enterprise) } AS all_firms, [s IN split($segments, ',') WHERE s <> ''] AS segments
+WITH c, counties, cities, provinces, places, zones, anchor_zones, linked_zones, all_firms, segments,
+     COLLECT { UNWIND segments AS k MATCH (cell:Presence {segment: k})
+               WHERE cell.zone IS NOT NULL AND NOT cell.zone IN zones RETURN DISTINCT cell.zone AS z } AS outside
+WITH c, counties, cities, provinces, places, zones, anchor_zones, linked_zones, all_firms, segments,
+     COLLECT { MATCH (z:Zone) WHERE z.key IN outside RETURN [z.key, COUNT { (z)<-[:SITED_IN]-(:Enterprise) }] AS x } AS zone_firms
+UNWIND segments AS segment
 CALL (c, segment, counties, cities, provinces, places, zones, anchor_zones, linked_zones) {
   MATCH (e:Enterprise)-[r:IN_SEGMENT]->(:ChainSegment {key: segment})
   OPTIONAL CALL (e) { MATCH (e)-[:SITED_IN]->(z:Zone) RETURN z ORDER BY z.key LIMIT 1 }
@@ -87,5 +75,23 @@ CALL (c, segment, counties, cities, provinces, places, zones, anchor_zones, link
                 ties: ties[1], ties_label: ties[0], score: score}) AS found
   RETURN size(found) AS total, found[..$per_segment] AS firms
 }
-RETURN segment, total, firms
+CALL (segment, zones, all_firms, zone_firms) {
+  OPTIONAL MATCH (cell:Presence {segment: segment})
+  WITH zones, all_firms, zone_firms, collect(cell) AS cells
+  WITH zones, all_firms, zone_firms, cells, reduce(t = 0, x IN cells | t + x.firms) AS segment_firms
+  CALL (zones, all_firms, zone_firms, cells, segment_firms) {
+    UNWIND cells AS cell
+    WITH zones, all_firms, zone_firms, segment_firms, cell WHERE cell.zone IS NOT NULL AND NOT cell.zone IN zones
+    WITH all_firms, zone_firms, segment_firms, cell.zone AS k, sum(cell.firms) AS firm_count, sum(cell.revenue_wan) AS revenue_wan
+    WITH k, firm_count, revenue_wan, [x IN zone_firms WHERE x[0] = k][0][1] AS in_zone, all_firms, segment_firms
+    WITH k, firm_count, revenue_wan, in_zone, (toFloat(firm_count) / segment_firms) / (toFloat(in_zone) / all_firms) AS lq
+    ORDER BY firm_count >= $min_firms DESC, lq DESC, firm_count DESC, k
+    LIMIT $zones_per_segment
+    MATCH (z:Zone {key: k})
+    RETURN collect({key: z.key, name: z.name, firm_count: firm_count, zone_firms: in_zone,
+                    revenue_wan: toFloat(revenue_wan), lq: lq}) AS ranked
+  }
+  RETURN segment_firms, ranked
+}
+RETURN segment, total, firms, segment_firms, ranked AS zones
 LIMIT $limit

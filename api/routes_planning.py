@@ -13,6 +13,7 @@ from clusterkg.queries.run import run_named
 from .deps import DriverDep, RegistryDep, SettingsDep
 from .models import Page, Ref
 from .routes import Limit, page
+from .zones import zone_firms, zone_row
 
 router = APIRouter()
 
@@ -229,9 +230,13 @@ def cluster_detail(driver: DriverDep, settings: SettingsDep, registry: RegistryD
 
 @router.get("/api/zones/{key}", response_model=ZoneDetail, tags=["zones"])
 def zone_detail(driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: EntityKey) -> dict[str, Any]:
-    """One zone with its places, the clusters it serves, and the firms and projects sited in it."""
-    rows = run_named(driver, settings, "zone_detail", {"key": key, "limit": 1}, registry=registry)
-    return _one(rows, "zone", key)
+    """One zone with its places, the clusters it serves, its 20 largest firms by revenue (all of them:
+    ``/api/zones/{key}/firms``) and the projects sited in it."""
+    row = zone_row(driver, settings, registry, key)
+    if row is None:
+        return _one([], "zone", key)
+    firms = zone_firms(driver, settings, registry, row, size=20)
+    return {**row, "firms": [{"key": f.key, "name": f.name} for f in firms.firms]}
 
 
 @router.get("/api/enterprises/{key}", response_model=EnterpriseDetail, tags=["enterprises"])

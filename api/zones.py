@@ -7,6 +7,7 @@ registry.  Both routes read :func:`zone_firms`; the page adds :func:`zone_view`'
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
 
@@ -63,24 +64,58 @@ class ZoneFirms(BaseModel):
     firms: list[ZoneFirm]
 
 
+# Two ways to a page of a zone's firms by revenue: sort all T firms of the zone (zone_firms,
+# about 5.5 µs a firm at 1,000,000 firms on 2 cores), or walk the registry's N firms in revenue
+# index order keeping the zone's until the page ends (zone_firms_ranked, about 9 µs per firm
+# walked, and (skip + size) · N / T firms walked).  The walk is cheaper while
+# (skip + size) · N / T · 9 < T · 5.5, taken as (skip + size) · 2N ≤ T²: the first pages of a
+# zone holding a large share of the registry.
+
+
+def walk_is_cheaper(skip: int, size: int, zone_firms: int, all_firms: int) -> bool:
+    """Whether the revenue-index walk beats sorting the zone for this page.
+
+    >>> walk_is_cheaper(0, 50, 236_000, 1_000_000), walk_is_cheaper(200_000, 50, 236_000, 1_000_000)
+    (True, False)
+    >>> walk_is_cheaper(0, 50, 3_000, 1_000_000)
+    False
+    """
+    return (skip + size) * 2 * all_firms <= zone_firms * zone_firms
+
+
 def zone_firms(
     driver: Driver,
     settings: Settings,
     registry: QueryRegistry,
-    key: str,
+    zone: Mapping[str, Any],
     sort: Sort = "revenue",
     segment: str = "",
     page: int = 1,
     size: int = PAGE_SIZE,
 ) -> ZoneFirms:
-    """One page of the zone's firms; the zone must exist (checked by the caller or by :func:`zone_view`)."""
-    params = {"key": key, "sort": sort, "segment": segment, "skip": (page - 1) * size, "limit": size}
-    rows = run_named(driver, settings, "zone_firms", params, registry=registry)
-    total = int(rows[0]["total"]) if rows else 0
-    if not rows and page > 1:
-        # past the last page: say how many there are
-        first = run_named(driver, settings, "zone_firms", {**params, "skip": 0, "limit": 1}, registry=registry)
-        total = int(first[0]["total"]) if first else 0
+    """One page of the firms of ``zone`` (a zone_detail row: key, firm_count, all_firms).
+
+    One query in the usual case: the sort (zone_firms), or, for the first pages by revenue of a
+    zone holding a large share of the registry, the revenue index's order (zone_firms_ranked).  Past the last
+    firm with a revenue the index has no more rows, and the page is asked of the sort instead.
+    """
+    key = str(zone["key"])
+    skip = (page - 1) * size
+    params: dict[str, Any] = {"key": key, "sort": sort, "segment": segment, "skip": skip, "limit": size}
+    rows: list[dict[str, Any]] = []
+    total = int(zone["firm_count"])
+    ranked = not segment and sort == "revenue" and walk_is_cheaper(skip, size, total, int(zone["all_firms"]))
+    if ranked:
+        only = {"key": key, "skip": skip, "limit": size}
+        rows = run_named(driver, settings, "zone_firms_ranked", only, registry=registry)
+    if not ranked or (len(rows) < size and skip + len(rows) < total):
+        rows = run_named(driver, settings, "zone_firms", params, registry=registry)
+        if rows:
+            total = int(rows[0]["total"])
+        elif segment:
+            # an empty page of a segment: its count, from the first page
+            first = run_named(driver, settings, "zone_firms", {**params, "skip": 0, "limit": 1}, registry=registry)
+            total = int(first[0]["total"]) if first else 0
     return ZoneFirms(
         zone=key,
         sort=sort,
@@ -103,7 +138,7 @@ def zone_firms(
     )
 
 
-def _zone_row(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> dict[str, Any] | None:
+def zone_row(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> dict[str, Any] | None:
     """The zone's detail without its firms (the firm list is :func:`zone_firms`'), or None."""
     rows = run_named(driver, settings, "zone_detail", {"key": key, "firm_limit": 0, "limit": 1}, registry=registry)
     return rows[0] if rows else None
@@ -112,10 +147,10 @@ def _zone_row(driver: Driver, settings: Settings, registry: QueryRegistry, key: 
 def zone_view(
     driver: Driver, settings: Settings, registry: QueryRegistry, key: str, sort: Sort, segment: str, page: int
 ) -> tuple[dict[str, Any], ZoneFirms]:
-    row = _zone_row(driver, settings, registry, key)
+    row = zone_row(driver, settings, registry, key)
     if row is None:
         raise NotFoundError(f"没有键为 {key} 的产业集聚区")
-    return row, zone_firms(driver, settings, registry, key, sort, segment, page)
+    return row, zone_firms(driver, settings, registry, row, sort, segment, page)
 
 
 @router.get("/api/zones/{key}/firms", response_model=ZoneFirms, tags=["zones"])
@@ -130,9 +165,10 @@ def zone_firms_json(
     size: Annotated[int, Query(ge=1, le=200, description="firms per page")] = PAGE_SIZE,
 ) -> ZoneFirms:
     """The firms sited in a zone, a page at a time, sorted by revenue, name or segment, optionally of one segment."""
-    if _zone_row(driver, settings, registry, key) is None:
+    row = zone_row(driver, settings, registry, key)
+    if row is None:
         raise NotFoundError(f"no zone with key {key[:200]!r}")
-    return zone_firms(driver, settings, registry, key, sort, segment, page, size)
+    return zone_firms(driver, settings, registry, row, sort, segment, page, size)
 
 
 @router.get("/zone/{key}", response_class=Response, responses=HTML_PAGE, tags=["pages"])

@@ -7,13 +7,24 @@
 // param: limit int default=50 min=1 max=200 | firms on the page
 // returns: key, name, revenue_wan, chain_leader, segments[{key, name}], total
 MATCH (z:Zone {key: $key})
-// Count first, then sort and cut: a zone of a province's registry holds 300,000 firms, so no list
-// of them is ever built; the segments are read for the page's firms only (and, to sort by
-// segment, the first segment of each firm).
-WITH z, COUNT { MATCH (e:Enterprise)-[:SITED_IN]->(z)
-                WHERE $segment = '' OR EXISTS { MATCH (e)-[:IN_SEGMENT]->(:ChainSegment {key: $segment}) } } AS total
-MATCH (e:Enterprise)-[:SITED_IN]->(z)
-WHERE $segment = '' OR EXISTS { MATCH (e)-[:IN_SEGMENT]->(:ChainSegment {key: $segment}) }
+// SITED_IN comes from firms and projects only (graph/model.py), so the zone's firms are its
+// SITED_IN degree (a count the store keeps) less its few projects: no firm is walked to count.
+// With a segment, the firms come from the segment's side (a segment holds a few thousand
+// firms, a zone of a province's registry 300,000), counted by the Presence cells of the
+// (segment, zone) pair, which hold each such firm once.  The sort reads every firm that
+// passes; zone_firms_ranked reads a large zone's first pages in index order instead.
+WITH z, CASE WHEN $segment = ''
+             THEN COUNT { (z)<-[:SITED_IN]-() } - COUNT { MATCH (p:Project)-[:SITED_IN]->(z) }
+             ELSE reduce(n = 0, c IN COLLECT { MATCH (c:Presence {segment: $segment}) WHERE c.zone = z.key RETURN c } | n + c.firms)
+        END AS total
+CALL (z) {
+  WITH z WHERE $segment = ''
+  MATCH (e:Enterprise)-[:SITED_IN]->(z) RETURN e
+  UNION
+  WITH z WHERE $segment <> ''
+  MATCH (:ChainSegment {key: $segment})<-[:IN_SEGMENT]-(e:Enterprise) WHERE EXISTS { (e)-[:SITED_IN]->(z) }
+  RETURN e
+}
 WITH e, total,
      CASE WHEN $sort = 'segment'
           THEN coalesce(COLLECT { MATCH (e)-[:IN_SEGMENT]->(s:ChainSegment) RETURN s.name AS n ORDER BY n }[0], '')

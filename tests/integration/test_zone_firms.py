@@ -81,3 +81,29 @@ def test_the_zone_page_shows_one_page_of_firms_with_sort_and_paging_links(client
     assert table.count("<tr>") == 7 + 1 and "企业（7 家）" in html
     assert re.search(r"甲整机有限公司</a>（链主）", table) and "500,000" in table
     assert "sort=name" in html and "sort=segment" in html and "第 1 / 1 页" in html
+
+
+def test_a_large_zone_walks_the_revenue_index_and_pages_as_the_sort_does(driver, settings, zone_firms: Path) -> None:  # type: ignore[no-untyped-def]
+    # The walk (zone_firms_ranked) is taken while (skip + size) · 2 · all firms ≤ zone firms²
+    # (api.zones.walk_is_cheaper): told that the graph holds a single firm, every page of this
+    # 7-firm zone takes it; told that it holds a million, none does.  Both give the same pages, the firm without a revenue
+    # (not in the index) last, where the walk runs out and the page is asked of the sort.
+    from clusterkg.api.zones import zone_firms as page_of
+    from clusterkg.graph.db import counting_queries
+    from clusterkg.queries import load_registry
+
+    registry = load_registry()
+    walked, sorted_ = [], []
+    for page in (1, 2, 3):
+        with counting_queries() as n:
+            walk = page_of(driver, settings, registry, {"key": ZONE, "firm_count": 7, "all_firms": 1}, page=page, size=3)
+        walked.append((walk.total, [f.name for f in walk.firms], n[0]))
+        big = {"key": ZONE, "firm_count": 7, "all_firms": 1_000_000}
+        with counting_queries() as n:
+            sort = page_of(driver, settings, registry, big, page=page, size=3)
+        sorted_.append((sort.total, [f.name for f in sort.firms], n[0]))
+    assert [w[:2] for w in walked] == [s[:2] for s in sorted_]
+    assert walked[0][1] == ["甲整机有限公司", "庚线路板有限公司", "乙整机有限公司"]
+    assert walked[2][1] == ["己线路板有限公司"]
+    # one query a page, but two on the page where the index runs out (the walk, then the sort)
+    assert [w[2] for w in walked] == [1, 1, 2] and [s[2] for s in sorted_] == [1, 1, 1]

@@ -64,7 +64,8 @@ def record_version(driver: Driver, settings: Settings, version: int = SCHEMA_VER
 
 def schema_statements() -> list[str]:
     """The DDL the model needs: a uniqueness constraint on ``key`` and an index on ``name``
-    per label, and one CJK full-text index over names, aliases and pinyin of all labels."""
+    per label, a firm's revenue and a Presence cell's segment, and one CJK full-text index
+    over names, aliases and pinyin of all labels."""
     out: list[str] = []
     for label in Label:
         if label is Label.PRESENCE:
@@ -72,8 +73,13 @@ def schema_statements() -> list[str]:
         low = label.value.lower()
         out.append(f"CREATE CONSTRAINT {low}_key IF NOT EXISTS FOR (n:{cypher_name(label)}) REQUIRE n.key IS UNIQUE")
         out.append(f"CREATE INDEX {low}_name IF NOT EXISTS FOR (n:{cypher_name(label)}) ON (n.name)")
-    # Gap reports read a segment's Presence cells.
+    # A zone holding a large share of the registry lists its firms by walking this index
+    # (queries/zone_firms_ranked.cypher) instead of sorting them all.
+    out.append(f"CREATE INDEX enterprise_revenue IF NOT EXISTS FOR (n:{cypher_name(Label.ENTERPRISE)}) ON (n.revenue_wan)")
+    # Gap reports read a segment's Presence cells, and the cells of the cluster's zones (to find
+    # the counties its zones' firms are registered in: queries/parts/local_scope.cypher).
     out.append(f"CREATE INDEX presence_segment IF NOT EXISTS FOR (n:{cypher_name(Label.PRESENCE)}) ON (n.segment)")
+    out.append(f"CREATE INDEX presence_zone IF NOT EXISTS FOR (n:{cypher_name(Label.PRESENCE)}) ON (n.zone)")
     # Derived Presence cells have no name to search by.
     labels = "|".join(cypher_name(label) for label in Label if label is not Label.PRESENCE)
     out.append(

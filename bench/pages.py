@@ -68,12 +68,15 @@ def page_urls() -> dict[str, str]:
         "search (智能终端)": "/search?q=" + quote("智能终端"),
         "cluster (largest)": f"/cluster/{c}",
         "gaps (largest)": f"/gaps/{c}",
+        "gaps (largest, zones)": f"/gaps/{c}?scope=zones",
         "map (county firms)": "/map?level=county&metric=firms",
     }
     labels = {"zone": "zone", "county": "city", "city": "city", "sector": "sector", "chain": "chain"}
     for kind, path in labels.items():
         if kind in found:
             urls[f"{kind} (heaviest)"] = f"/{path}/{quote(found[kind], safe='')}"
+    if "county" in found:
+        urls["county dashboard (heaviest)"] = f"/county/{quote(found['county'], safe='')}"
     if "enterprise" in found:
         urls["enterprise"] = f"/enterprise/{quote(found['enterprise'], safe='')}"
     if "project" in found:

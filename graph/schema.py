@@ -75,7 +75,9 @@ def schema_statements() -> list[str]:
         out.append(f"CREATE INDEX {low}_name IF NOT EXISTS FOR (n:{cypher_name(label)}) ON (n.name)")
     # A zone holding a large share of the registry lists its firms by walking this index
     # (queries/zone_firms_ranked.cypher) instead of sorting them all.
-    out.append(f"CREATE INDEX enterprise_revenue IF NOT EXISTS FOR (n:{cypher_name(Label.ENTERPRISE)}) ON (n.revenue_wan)")
+    out.append(
+        f"CREATE INDEX enterprise_revenue IF NOT EXISTS FOR (n:{cypher_name(Label.ENTERPRISE)}) ON (n.revenue_wan)"
+    )
     # Gap reports read a segment's Presence cells, and the cells of the cluster's zones (to find
     # the counties its zones' firms are registered in: queries/parts/local_scope.cypher).
     out.append(f"CREATE INDEX presence_segment IF NOT EXISTS FOR (n:{cypher_name(Label.PRESENCE)}) ON (n.segment)")

@@ -222,7 +222,9 @@ def load_registry(folder: str | None = None) -> QueryRegistry:
         if not where.is_dir():
             return []
         found = [f for f in where.iterdir() if f.name.endswith(".cypher")]
-        return [(f.name.removesuffix(".cypher"), f.read_text(encoding="utf-8")) for f in sorted(found, key=lambda f: f.name)]
+        return [
+            (f.name.removesuffix(".cypher"), f.read_text(encoding="utf-8")) for f in sorted(found, key=lambda f: f.name)
+        ]
 
     parts = dict(cypher_files(root / "parts"))
     for stem, text in cypher_files(root):

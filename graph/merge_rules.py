@@ -12,7 +12,9 @@ would leave.  Both take them from here:
 - a node's provenance edge (STATED_IN) MERGEs on (node, document, paragraph, start) and keeps
   what the document states of the node (:func:`provenance_properties`);
 - a registry re-load replaces the links the registry owns of each firm it names, except
-  those a document states (:func:`replaced_on_reload`).
+  those a document states (:func:`replaced_on_reload`);
+- a document's load makes every statement its own, those without a quoted span too
+  (:func:`as_statements_of`).
 
 >>> from clusterkg.graph.model import Label, NodeRow
 >>> node_properties(NodeRow(Label.ZONE, "许昌经济技术开发区", "许昌经济技术开发区", props={"level": "national"}))
@@ -24,11 +26,12 @@ would leave.  Both take them from here:
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import replace
 from typing import Any
 
 from clusterkg.errors import InputError
 
-from .model import Label, NodeRow, RelRow, RelType, Span
+from .model import GraphBatch, Label, NodeRow, RelRow, RelType, Span
 from .search_text import search_text
 
 # The property that marks a relationship a document states (its key): such links are the
@@ -36,6 +39,9 @@ from .search_text import search_text
 DOC = "doc"
 
 RelIdentity = tuple[RelType, Label, str, Label, str, str | None]
+# The paragraph and offsets of a statement no span quotes (an edited facts file may state a
+# fact without evidence).
+UNQUOTED = -1
 
 
 def set_properties(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
@@ -93,3 +99,28 @@ def replaced_on_reload(rel: RelType, props: Mapping[str, Any], owned: Collection
     """Whether a re-load of the relationship's start node removes it: a type the load owns,
     not stated by a document."""
     return rel in owned and not stated_by_document(props)
+
+
+def as_statements_of(batch: GraphBatch, doc: str) -> GraphBatch:
+    """``batch`` with every statement marked as ``doc``'s: a node of a stated label without a
+    span gets an unquoted one (:data:`UNQUOTED`), a relationship outside the catalogue without
+    a document gets ``doc``.
+
+    >>> from clusterkg.graph.model import Label, NodeRow, RelRow, RelType
+    >>> marked = as_statements_of(GraphBatch((NodeRow(Label.CLUSTER, "c", "c"),),
+    ...     (RelRow(RelType.SERVES, Label.ZONE, "z", Label.CLUSTER, "c"),)), "plan")
+    >>> marked.nodes[0].spans, marked.relationships[0].props
+    ((Span(document='plan', paragraph=-1, start=-1, end=-1),), {'doc': 'plan'})
+    """
+    # graph.documents reaches this module through graph.writes, so its names come at call time.
+    from .documents import CATALOGUE_RELS, STATED_LABELS
+
+    unquoted = (Span(doc, UNQUOTED, UNQUOTED, UNQUOTED),)
+    nodes = tuple(replace(n, spans=unquoted) if n.label in STATED_LABELS and not n.spans else n for n in batch.nodes)
+    rels = tuple(
+        replace(r, props={**r.props, DOC: doc})
+        if r.type not in CATALOGUE_RELS and not stated_by_document(relationship_properties(r))
+        else r
+        for r in batch.relationships
+    )
+    return GraphBatch(nodes, rels)

@@ -87,8 +87,8 @@ def bulk_import(
             "put back; move it to data/databases and data/transactions or delete it, then retry"
         )
     started = time.perf_counter()
-    _, batch = parse_plan(plan_path)
-    plan = PlanImage.of(batch)
+    doc, batch = parse_plan(plan_path)
+    plan = PlanImage.of(batch, doc)
     zones = plan.zone_index()
     if not zones:
         raise InputError(f"{plan_path}: the plan names no zones, so no firm could be placed")

@@ -15,6 +15,7 @@ from typing import Any
 
 from clusterkg.graph.merge_rules import (
     RelIdentity,
+    as_statements_of,
     node_properties,
     provenance_properties,
     relationship_identity,
@@ -44,8 +45,10 @@ class PlanImage:
     stated: dict[tuple[Label, str, str, int, int], Span]
 
     @classmethod
-    def of(cls, batch: GraphBatch) -> PlanImage:
+    def of(cls, batch: GraphBatch, doc: str) -> PlanImage:
+        """The image of document ``doc``'s plan ``batch``."""
         validate_batch(batch)
+        batch = as_statements_of(batch, doc)
         nodes = {(n.label, n.key): n for n in batch.nodes}
         rels: dict[RelIdentity, dict[str, Any]] = {}
         for r in batch.relationships:

@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     # A product keyword is weaker evidence of the segment than a registered industry code:
     # a keyword also matches traders and firms naming the product among many.
     score_fit_keyword: float = Field(0.6, ge=0, le=1, alias="CLUSTERKG_SCORE_FIT_KEYWORD")
+    # The script that runs the local server (graph.server): unset, scripts/neo4j.sh of the
+    # checkout clusterkg was installed from.
+    neo4j_script: Path | None = Field(None, alias="CLUSTERKG_NEO4J_SCRIPT")
     api_host: str = Field("127.0.0.1", alias="CLUSTERKG_HOST")
     api_port: int = Field(8000, gt=0, lt=65536, alias="CLUSTERKG_PORT")
 

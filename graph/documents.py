@@ -30,6 +30,7 @@ from neo4j import Driver, ManagedTransaction, unit_of_work
 from clusterkg.settings import Settings
 
 from .db import translate_errors
+from .merge_rules import as_statements_of
 from .model import GraphBatch, Label, RelType, cypher_name
 from .schema import ensure_schema
 from .search_text import search_text, short_place
@@ -125,9 +126,9 @@ def _resolve(
     return mapping
 
 
-def _apply(packed: Packed, doc: str, mapping: Mapping[tuple[Label, str], str]) -> Packed:
-    """A copy of the packed rows with matched names replaced by the nodes' keys, and every
-    statement of the document marked as its own (a fact stated without a quoted span too)."""
+def _apply(packed: Packed, mapping: Mapping[tuple[Label, str], str]) -> Packed:
+    """A copy of the packed rows with matched names replaced by the nodes' keys (every
+    statement already marked as the document's own: merge_rules.as_statements_of)."""
     nodes, rels = packed
     out_nodes: dict[Label, list[dict[str, Any]]] = {}
     for label, rows in nodes.items():
@@ -137,20 +138,14 @@ def _apply(packed: Packed, doc: str, mapping: Mapping[tuple[Label, str], str]) -
             target = mapping.get((label, row["key"]))
             if target is not None:
                 row.update(stated_name=row["key"], key=target, name=target)
-            if label in STATED_LABELS and not row["spans"]:
-                # An edited facts file may state a fact without evidence: it is still this
-                # document's statement, with no span to quote (-1).
-                row["spans"] = [{"doc": doc, "paragraph": -1, "start": -1, "end": -1}]
             out_nodes[label].append(row)
     out_rels: dict[tuple[RelType, Label, Label], list[dict[str, Any]]] = {}
     for (rel, a, b), rows in rels.items():
-        stated = rel not in CATALOGUE_RELS
         out_rels[(rel, a, b)] = [
             {
                 **row,
                 "from": mapping.get((a, row["from"]), row["from"]),
                 "to": mapping.get((b, row["to"]), row["to"]),
-                "props": {**row["props"], "doc": doc} if stated and row["props"].get("doc") is None else row["props"],
             }
             for row in rows
         ]
@@ -286,14 +281,14 @@ def write_document(
     """
     validate_batch(batch)
     ensure_schema(driver, settings)
-    packed = _pack(batch)
+    packed = _pack(as_statements_of(batch, doc))
     prune = list(prune_labels)
 
     def work(tx: ManagedTransaction) -> None:
         before = _stated_by(tx, doc)
         _forget_document(tx, doc)
         mapping = _resolve(tx, doc, packed[0], forms) if forms is not None else {}
-        nodes, rels = _apply(packed, doc, mapping)
+        nodes, rels = _apply(packed, mapping)
         _write_tables(tx, nodes, rels, progress)
         written: dict[Label, dict[str, set[str]]] = {
             label: {row["key"]: set() for row in nodes.get(label, [])} for label in STATED_LABELS

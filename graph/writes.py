@@ -19,9 +19,9 @@ from clusterkg.errors import InputError
 from clusterkg.settings import Settings
 
 from .db import translate_errors
+from .merge_rules import DOC, node_search_text, relationship_properties, stated_by_document
 from .model import GraphBatch, Label, NodeRow, RelRow, RelType, cypher_name
 from .schema import ensure_schema
-from .search_text import search_text
 
 BATCH_SIZE = 5000
 T = TypeVar("T")
@@ -45,7 +45,7 @@ def _node_param(n: NodeRow) -> dict[str, Any]:
         "key": n.key,
         "name": n.name,
         "aliases": list(n.aliases),
-        "search_text": n.search_text if n.search_text is not None else search_text(n.name, n.aliases),
+        "search_text": node_search_text(n),
         "props": n.props,
         # What the document states of the node, kept on its provenance edges: with several
         # documents stating one node, each one's values stay (graph.documents recomputes the node).
@@ -56,10 +56,7 @@ def _node_param(n: NodeRow) -> dict[str, Any]:
 
 
 def _rel_param(r: RelRow) -> dict[str, Any]:
-    props = dict(r.props)
-    if r.span is not None:
-        props.update(doc=r.span.document, paragraph=r.span.paragraph, start=r.span.start, end=r.span.end)
-    return {"from": r.from_key, "to": r.to_key, "props": props}
+    return {"from": r.from_key, "to": r.to_key, "props": relationship_properties(r)}
 
 
 Packed = tuple[dict[Label, list[dict[str, Any]]], dict[tuple[RelType, Label, Label], list[dict[str, Any]]]]
@@ -125,11 +122,11 @@ def _write_rels(
     # create: the caller removed these relationships of the batch's nodes first, so a
     # CREATE cannot duplicate one and skips MERGE's look-up on densely linked targets.
     verb = "CREATE" if create else "MERGE"
-    # A relationship a document states is its own per document (keyed by r.doc): a second
+    # A relationship a document states is its own per document (graph.merge_rules): a second
     # document stating the same link adds its statement and an unload removes only its own.
-    stated = [row for row in rows if row["props"].get("doc") is not None]
-    plain = [row for row in rows if row["props"].get("doc") is None]
-    for group, pattern in ((stated, " {doc: row.props.doc}"), (plain, "")):
+    stated = [row for row in rows if stated_by_document(row["props"])]
+    plain = [row for row in rows if not stated_by_document(row["props"])]
+    for group, pattern in ((stated, f" {{{DOC}: row.props.{DOC}}}"), (plain, "")):
         cypher = (
             f"UNWIND $rows AS row MATCH (a:{cypher_name(a)} {{key: row.from}}) "
             f"MATCH (b:{cypher_name(b)} {{key: row.to}}) "
@@ -210,12 +207,13 @@ def write_batch(
 
 
 def _drop_outgoing(tx: ManagedTransaction, label: Label, types: frozenset[RelType], keys: list[str]) -> None:
-    # Facts a registry re-load replaces; what a document states (r.doc) is left alone.
+    # Facts a registry re-load replaces (graph.merge_rules.replaced_on_reload); what a document
+    # states is left alone.
     kinds = "|".join(cypher_name(t) for t in sorted(types))
     tx.run(
         cast(
             LiteralString,
-            f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}})-[r:{kinds}]->() WHERE r.doc IS NULL DELETE r",
+            f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}})-[r:{kinds}]->() WHERE r.{DOC} IS NULL DELETE r",
         ),
         keys=keys,
     ).consume()

@@ -16,16 +16,17 @@ import json
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
 from clusterkg.errors import InputError
 from clusterkg.graph.model import Label
+from clusterkg.text import normalise_name
 
 from .chains import ChainCatalog
-from .firms import FirmRow, KnownZone, Problem, scan_firms
+from .firms import FirmRow, KnownZone, Problem, scan_firms, write_rejects_stream
 from .gazetteer import Gazetteer
 
 _SCHEMA = """
@@ -186,6 +187,15 @@ class StagedFirms:
                 ) in chunk
             ]
 
+    def settle(self, skip_invalid: bool, outcome: str, remedy: str, listed: int = 50) -> Path | None:
+        """What a load does with the file's invalid rows: none, None; with ``skip_invalid``, the
+        rejects file written beside the input; else the file is refused (:meth:`refusal`)."""
+        if not self.problem_count:
+            return None
+        if not skip_invalid:
+            raise self.refusal(outcome, remedy, listed)
+        return write_rejects_stream(self.path, self.iter_problems())
+
     def refusal(self, outcome: str, remedy: str, listed: int = 50) -> InputError:
         """The error that refuses the file: the problem count, ``outcome`` (what was not done),
         ``remedy`` and the first ``listed`` problems."""
@@ -236,3 +246,27 @@ def stage_firms(
         staged.close()
         raise
     return staged
+
+
+def stage_registry(
+    path: str | Path,
+    zones: Mapping[str, str],
+    catalog: ChainCatalog,
+    *,
+    progress: RowProgress | None = None,
+    directory: str | Path | None = None,
+) -> StagedFirms:
+    """:func:`stage_firms` of a registry whose zones are looked up in ``zones`` (normalised name
+    or alias → key, :func:`clusterkg.loaders.firms.zone_lookup`), counties in the gazetteer.
+
+    Both registry loads check a file this way, the Bolt one against the graph's zones and the
+    bulk one against the plan's.
+    """
+    return stage_firms(
+        path,
+        lambda name: zones.get(normalise_name(name)),
+        Gazetteer.load(),
+        catalog,
+        progress=progress,
+        directory=directory,
+    )

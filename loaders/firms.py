@@ -89,6 +89,21 @@ _INDUSTRY = re.compile(r"[A-Ta-t]?([0-9]{4})")
 KnownZone = Callable[[str], str | None]
 
 
+def zone_lookup(zones: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+    """Normalised zone name or alias → zone key, from (key, aliases) pairs: how a registry's
+    所在园区 cell finds its zone (the Bolt load reads the pairs from the graph, the bulk load
+    from the plan).
+
+    >>> zone_lookup([("长葛市产业集聚区", ["长葛产业集聚区"])])["长葛产业集聚区"]
+    '长葛市产业集聚区'
+    """
+    index: dict[str, str] = {}
+    for key, aliases in zones:
+        for name in [key, *aliases]:
+            index[normalise_name(name)] = key
+    return index
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with an input file; ``column`` is empty when the whole row is at fault."""

@@ -18,9 +18,8 @@ from clusterkg.settings import Settings
 from clusterkg.text import normalise_name
 
 from .chains import load_chains
-from .firm_stage import StagedFirms, stage_firms
-from .firms import FIRM_LINKS, firm_batch, write_rejects, write_rejects_stream
-from .gazetteer import Gazetteer
+from .firm_stage import StagedFirms, stage_registry
+from .firms import FIRM_LINKS, firm_batch, write_rejects, zone_lookup
 from .load_plan import parse_plan
 from .projects import PROJECT_LINKS, project_batch, read_projects
 
@@ -41,11 +40,7 @@ class FirmLoad:
 
 def _zone_index(driver: Driver, settings: Settings) -> dict[str, str]:
     rows = read(driver, settings, "MATCH (z:Zone) RETURN z.key AS key, z.aliases AS aliases LIMIT 1000000")
-    index: dict[str, str] = {}
-    for r in rows:
-        for name in [r["key"], *(r["aliases"] or [])]:
-            index[normalise_name(name)] = r["key"]
-    return index
+    return zone_lookup((r["key"], r["aliases"] or []) for r in rows)
 
 
 def _existing(driver: Driver, settings: Settings) -> set[tuple[Label, str]]:
@@ -90,14 +85,10 @@ def load_firms(
         raise InputError("the graph has no zones yet: load the plan first (clusterkg load plan)")
     checking = (lambda n: progress("checking", n)) if progress else None
     catalog = load_chains()
-    with stage_firms(
-        path, lambda name: zones.get(normalise_name(name)), Gazetteer.load(), catalog, progress=checking
-    ) as staged:
-        rejects: Path | None = None
-        if staged.problem_count:
-            if not skip_invalid:
-                raise staged.refusal("nothing written", "use --skip-invalid to load the valid rows", MAX_LISTED)
-            rejects = write_rejects_stream(path, staged.iter_problems())
+    with stage_registry(path, zones, catalog, progress=checking) as staged:
+        rejects = staged.settle(
+            skip_invalid, "nothing written", "use --skip-invalid to load the valid rows", MAX_LISTED
+        )
         one_transaction = staged.valid <= settings.atomic_rows if atomic is None else atomic
         # The segments whose Presence cells change: those the file's firms were in, and are in now.
         touched = _segments_before(driver, settings, staged)

@@ -40,6 +40,29 @@ def typed(driver, settings) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     return {"nodes": nodes, "relationships": sorted(rels, key=lambda r: json.dumps(r, ensure_ascii=False))}
 
 
+COUNTS = (
+    "CALL () { MATCH (n) RETURN 'node' AS kind, labels(n)[0] AS name, count(*) AS n "
+    "UNION ALL MATCH ()-[r]->() RETURN 'relationship' AS kind, type(r) AS name, count(*) AS n } "
+    "RETURN kind, name, n ORDER BY kind, name"
+)
+# A firm's every property and link, with its types (an integer is not a float, a list not absent).
+FIRM = (
+    "MATCH (e:Enterprise {key: $key}) "
+    "RETURN properties(e) AS props, [k IN keys(e) | k + ':' + valueType(e[k])] AS types, "
+    "COLLECT { MATCH (e)-[r]->(x) RETURN [type(r), x.key, properties(r)] AS link ORDER BY type(r), x.key, r.rule, "
+    "r.paragraph } AS links"
+)
+
+
+def counts_and_firms(driver, settings, keys: list[str]) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """Nodes per label, relationships per type, and the named firms whole."""
+    firms = {}
+    for key in keys:
+        rows = read(driver, settings, FIRM, {"key": key})
+        firms[key] = {**rows[0], "types": sorted(rows[0]["types"])} if rows else None
+    return {"counts": read(driver, settings, COUNTS), "firms": firms}
+
+
 def named_results(driver, settings, firm_name: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     from clusterkg.queries import load_registry
     from clusterkg.queries.run import run_named
@@ -84,7 +107,23 @@ def bolt_loaded(loaded_plan, driver, settings, registry: Path) -> dict[str, Any]
     load_firms(driver, settings, registry)
     name = read(driver, settings, "MATCH (e:Enterprise {source: 'registry'}) RETURN e.name AS n ORDER BY e.key LIMIT 1")
     firm = name[0]["n"]
+    # A plan firm the registry also names, a registry firm placed by an industry code and one by a
+    # product keyword, and a plan firm the registry does not name.
+    by_rule = read(
+        driver,
+        settings,
+        "MATCH (e:Enterprise {source: 'registry'})-[r:IN_SEGMENT]->() WITH e, min(r.rule) AS rule "
+        "RETURN split(rule, ':')[0] AS kind, min(e.key) AS key ORDER BY kind",
+    )
+    plan_only = read(
+        driver,
+        settings,
+        "MATCH (e:Enterprise) WHERE e.source IS NULL AND e.key <> '中信重工' RETURN min(e.key) AS key",
+    )
+    keys = ["中信重工", *(r["key"] for r in by_rule), plan_only[0]["key"]]
     return {
+        "keys": keys,
+        "counts_and_firms": counts_and_firms(driver, settings, keys),
         "export": export_graph(driver, settings),
         "typed": typed(driver, settings),
         "firm": firm,
@@ -102,6 +141,21 @@ def test_bulk_import_writes_the_graph_the_bolt_loaders_write(bolt_loaded, bulk_l
     assert bulk_loaded.firms == 301 and bulk_loaded.rejected == 0
     assert export_graph(driver, settings) == bolt_loaded["export"]
     assert typed(driver, settings) == bolt_loaded["typed"]
+
+
+def test_bulk_and_bolt_give_the_same_counts_and_the_same_named_firms(
+    bolt_loaded, bulk_loaded, driver, settings
+) -> None:  # type: ignore[no-untyped-def]
+    keys = bolt_loaded["keys"]
+    assert len(set(keys)) == 4 and None not in keys  # each kind of firm is there to compare
+    after = counts_and_firms(driver, settings, keys)
+    assert after == bolt_loaded["counts_and_firms"]
+    counts = {r["name"]: r["n"] for r in after["counts"]}
+    assert {k: counts[k] for k in bulk_loaded.counts} == bulk_loaded.counts
+    assert counts["Presence"] == bulk_loaded.presence_cells > 0
+    firms = after["firms"]
+    assert [link[0] for link in firms["中信重工"]["links"]].count("STATED_IN") == 1
+    assert firms["中信重工"]["props"]["revenue_wan"] == 1250.5
 
 
 def test_the_plan_firm_the_registry_names_keeps_its_provenance(bulk_loaded, driver, settings) -> None:  # type: ignore[no-untyped-def]

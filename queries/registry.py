@@ -12,10 +12,14 @@ from typing import Any
 
 from clusterkg.errors import InputError, NotFoundError
 
-_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bool": bool}
-_HEADER = re.compile(r"^//\s*(name|description|param|returns|label)\s*:\s*(.*)$")
-_PARAM = re.compile(r"^(\w+)\s+(int|float|str|bool)((?:\s+\w+=\S*)*)\s*(?:\|\s*(.*))?$")
+_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bool": bool, "list": list}
+_HEADER = re.compile(r"^//\s*(name|description|param|returns|label|stream)\s*:\s*(.*)$")
+_PARAM = re.compile(r"^(\w+)\s+(int|float|str|bool|list)((?:\s+\w+=\S*)*)\s*(?:\|\s*(.*))?$")
 MAX_STR = 200
+#: Most items a ``list`` parameter (a list of strings) takes unless its ``max=`` says fewer.
+MAX_LIST = 100_000
+#: The subfolder of queries the engine runs but ``/api/queries`` neither lists nor runs.
+INTERNAL = "internal"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,8 @@ class Param:
                 if isinstance(raw, float) and not raw.is_integer():
                     raise ValueError(raw)
                 value = int(str(raw).strip()) if not isinstance(raw, int) else raw
+            elif kind is list:
+                return self._coerce_list(raw)
             elif kind is float:
                 value = float(raw)
                 if math.isnan(value) or math.isinf(value):
@@ -70,6 +76,15 @@ class Param:
                 )
         return value
 
+    def _coerce_list(self, raw: Any) -> list[str]:
+        # A list of strings (keys, element ids, label or type names): only the engine passes one.
+        if not isinstance(raw, list | tuple) or not all(isinstance(x, str) for x in raw):
+            raise InputError(f"parameter {self.name!r} must be a list of strings, got {str(raw)[:50]!r}")
+        most = int(self.max) if self.max is not None else MAX_LIST
+        if len(raw) > most:
+            raise InputError(f"parameter {self.name!r} takes at most {most} items, got {len(raw)}")
+        return list(raw)
+
 
 @dataclass(frozen=True, slots=True)
 class NamedQuery:
@@ -80,6 +95,10 @@ class NamedQuery:
     returns: str = ""
     source: str = ""
     example: dict[str, Any] = field(default_factory=dict)
+    #: Run by the engine only (``queries/internal/``): not listed nor run by ``/api/queries``.
+    internal: bool = False
+    #: Reads every row, lazily, without a LIMIT (``// stream: true``; internal queries only).
+    stream: bool = False
 
     def bind(self, raw: dict[str, Any]) -> dict[str, Any]:
         """Validate raw parameters against the declaration; unknown names are refused."""
@@ -107,8 +126,17 @@ def _value(text: str, kind: str) -> Any:
     return Param("v", kind).coerce(text)
 
 
-def parse_query_file(name: str, text: str) -> NamedQuery:
-    """Parse one ``.cypher`` file's header and body; raise InputError naming the file."""
+def parse_query_file(name: str, text: str, *, internal: bool = False) -> NamedQuery:
+    """Parse one ``.cypher`` file's header and body; raise InputError naming the file.
+
+    Every query ends its rows with ``LIMIT $limit`` and declares ``limit``, except an internal
+    query (``internal=True``, from ``queries/internal/``) whose header says ``// stream: true``:
+    it reads every row of the graph (a whole-graph export), lazily, and takes no ``limit``.
+
+    >>> q = parse_query_file("q", "// name: q\\n// description: d\\n// stream: true\\nMATCH (n) RETURN n", internal=True)
+    >>> (q.internal, q.stream, q.params)
+    (True, True, ())
+    """
     meta: dict[str, str] = {}
     params: list[Param] = []
     body: list[str] = []
@@ -147,24 +175,45 @@ def parse_query_file(name: str, text: str) -> NamedQuery:
         raise InputError(f"{name}.cypher: header 'name: {meta.get('name')}' must match the file name")
     if not meta.get("description"):
         raise InputError(f"{name}.cypher: a description line is required")
-    if not re.search(r"\bLIMIT\s+\$limit\b", cypher):
+    stream = "stream" in meta
+    if stream and meta["stream"] != "true":
+        raise InputError(f"{name}.cypher: 'stream' can only be 'true', got {meta['stream']!r}")
+    if stream and not internal:
+        raise InputError(f"{name}.cypher: only an internal query ({INTERNAL}/) may stream its rows without a LIMIT")
+    has_limit = bool(re.search(r"\bLIMIT\s+\$limit\b", cypher)) or any(p.name == "limit" for p in params)
+    if stream and has_limit:
+        raise InputError(f"{name}.cypher: a streamed query reads every row; it takes no LIMIT $limit")
+    if not stream and not re.search(r"\bLIMIT\s+\$limit\b", cypher):
         raise InputError(f"{name}.cypher: every named query must end its rows with LIMIT $limit")
-    if not any(p.name == "limit" for p in params):
+    if not stream and not any(p.name == "limit" for p in params):
         raise InputError(f"{name}.cypher: must declare a 'limit' parameter with a max")
     for p in params:
         if f"${p.name}" not in cypher:
             raise InputError(f"{name}.cypher: declared parameter {p.name!r} is not used")
     example = {p.name: p.example if p.example is not None else p.default for p in params}
     return NamedQuery(
-        name, meta["description"], cypher, tuple(params), meta.get("returns", ""), name + ".cypher", example
+        name,
+        meta["description"],
+        cypher,
+        tuple(params),
+        meta.get("returns", ""),
+        f"{INTERNAL}/{name}.cypher" if internal else name + ".cypher",
+        example,
+        internal=internal,
+        stream=stream,
     )
 
 
 class QueryRegistry:
-    """All named queries, by name."""
+    """All named queries, by name: the public ones (what ``/api/queries`` lists and runs, and all
+    that :meth:`names`, :meth:`all` and :meth:`get` see) and, apart, the engine's internal ones."""
 
-    def __init__(self, queries: dict[str, NamedQuery]):
+    def __init__(self, queries: dict[str, NamedQuery], internal: dict[str, NamedQuery] | None = None):
         self._queries = dict(sorted(queries.items()))
+        self._internal = dict(sorted((internal or {}).items()))
+        both = sorted(set(self._queries) & set(self._internal))
+        if both:
+            raise InputError(f"{', '.join(both)}: both a public and an internal query ({INTERNAL}/) have this name")
 
     def __contains__(self, name: object) -> bool:
         return name in self._queries
@@ -183,6 +232,16 @@ class QueryRegistry:
             return self._queries[name]
         except KeyError:
             raise NotFoundError(f"no named query {name[:80]!r}; known: {', '.join(self._queries)}") from None
+
+    def internal(self, name: str) -> NamedQuery:
+        """The engine's query ``name`` from ``queries/internal/`` (never one the API serves)."""
+        try:
+            return self._internal[name]
+        except KeyError:
+            raise NotFoundError(f"no internal query {name[:80]!r}; known: {', '.join(self._internal)}") from None
+
+    def all_internal(self) -> list[NamedQuery]:
+        return list(self._internal.values())
 
 
 _INCLUDE = re.compile(r"^\s*//\s*include:\s*(\S+)\s*$", re.MULTILINE)
@@ -210,23 +269,27 @@ def expand_parts(name: str, text: str, parts: dict[str, str]) -> str:
 
 @lru_cache(maxsize=1)
 def load_registry(folder: str | None = None) -> QueryRegistry:
-    """Read every ``*.cypher`` in the queries folder (or ``folder``) into a registry.
+    """Read every ``*.cypher`` in the queries folder (or ``folder``) into a registry, and those of
+    its ``internal/`` subfolder as the engine's internal queries; in both, ``// include:`` lines
+    take their block from ``parts/`` (:func:`expand_parts`).
 
-    >>> load_registry().get("zones_shared").params[0].name  # doctest: +SKIP
+    >>> load_registry().get("zones_shared").params[0].name
     'min_clusters'
+    >>> "graph_stamp" in load_registry(), load_registry().internal("graph_stamp").internal
+    (False, True)
     """
-    queries: dict[str, NamedQuery] = {}
     root: Any = Path(folder) if folder is not None else resources.files("clusterkg.queries")
 
     def cypher_files(where: Any) -> list[tuple[str, str]]:
         if not where.is_dir():
             return []
-        found = [f for f in where.iterdir() if f.name.endswith(".cypher")]
-        return [
-            (f.name.removesuffix(".cypher"), f.read_text(encoding="utf-8")) for f in sorted(found, key=lambda f: f.name)
-        ]
+        found = sorted((f for f in where.iterdir() if f.name.endswith(".cypher")), key=lambda f: f.name)
+        return [(f.name.removesuffix(".cypher"), f.read_text(encoding="utf-8")) for f in found]
 
     parts = dict(cypher_files(root / "parts"))
-    for stem, text in cypher_files(root):
-        queries[stem] = parse_query_file(stem, expand_parts(stem, text, parts))
-    return QueryRegistry(queries)
+    queries = {stem: parse_query_file(stem, expand_parts(stem, text, parts)) for stem, text in cypher_files(root)}
+    internal = {
+        stem: parse_query_file(stem, expand_parts(stem, text, parts), internal=True)
+        for stem, text in cypher_files(root / INTERNAL)
+    }
+    return QueryRegistry(queries, internal)

@@ -14,36 +14,17 @@ import networkx as nx
 from neo4j import Driver
 from networkx.algorithms import community as nx_community
 
+from clusterkg.queries.run import run_internal
 from clusterkg.settings import Settings
 
-from .db import read
 from .subgraph import node_id
-
-_PROJECTION = """
-MATCH (c:Cluster)
-OPTIONAL MATCH (c)-[:IN_SECTOR]->(s:Sector)
-WITH c, s
-CALL (c) {
-  MATCH (z:Zone)-[:SERVES]->(c) RETURN collect(z {.key, .name}) AS zones
-}
-CALL (c) {
-  MATCH (e:Enterprise)-[:ANCHORS]->(c) RETURN collect(e {.key, .name}) AS firms
-}
-CALL (c) {
-  MATCH (c)-[:LOCATED_IN]->(p)
-  OPTIONAL MATCH (p)-[:PART_OF]->(parent:City)
-  WITH coalesce(parent, p) AS city WHERE city:City
-  RETURN collect(DISTINCT city {.key, .name}) AS cities
-}
-RETURN c.key AS key, c.name AS name, c.target_yi AS target_yi, s.key AS sector, zones, firms, cities
-LIMIT 100000
-"""
 
 
 def cluster_projection(driver: Driver, settings: Settings) -> nx.Graph:
-    """Clusters linked to their zones (SERVES), anchor firms (ANCHORS) and cities (LOCATED_IN)."""
+    """Clusters linked to their zones (SERVES), anchor firms (ANCHORS) and cities (LOCATED_IN), as
+    ``queries/internal/cluster_projection.cypher`` reads them."""
     G = nx.Graph()
-    for row in read(driver, settings, _PROJECTION):
+    for row in run_internal(driver, settings, "cluster_projection"):
         c = node_id("Cluster", row["key"])
         G.add_node(
             c, label="Cluster", key=row["key"], name=row["name"], target_yi=row["target_yi"], sector=row["sector"]
@@ -60,23 +41,13 @@ def cluster_projection(driver: Driver, settings: Settings) -> nx.Graph:
     return G
 
 
-# What the projection is made of, counted from the server's count store (each count one label and one
-# relationship type, so none reads a firm), and the loaded
-# documents with their checksums: a load, unload or edit of a plan changes it.
-_STAMP = """
-CALL () { MATCH (c:Cluster) RETURN count(c) AS clusters }
-CALL () { MATCH (:Zone)-[s:SERVES]->() RETURN count(s) AS serves }
-CALL () { MATCH (:Enterprise)-[a:ANCHORS]->() RETURN count(a) AS anchors }
-CALL () { MATCH (:Cluster)-[l:LOCATED_IN]->() RETURN count(l) AS located }
-RETURN clusters, serves, anchors, located,
-       COLLECT { MATCH (d:Document) RETURN d.key + ':' + coalesce(d.sha256, '') AS x ORDER BY x } AS documents
-"""
 _CACHE: dict[tuple[str, str], tuple[tuple[Any, ...], nx.Graph]] = {}
 
 
 def graph_stamp(driver: Driver, settings: Settings) -> tuple[Any, ...]:
     """A stamp that changes when the projection's clusters, links or documents change."""
-    row = read(driver, settings, _STAMP)[0]
+    # queries/internal/graph_stamp.cypher: counts from the count store, so no firm is read.
+    row = run_internal(driver, settings, "graph_stamp")[0]
     return (row["clusters"], row["serves"], row["anchors"], row["located"], tuple(row["documents"]))
 
 

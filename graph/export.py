@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 
 from neo4j import Driver
 
+from clusterkg.queries.run import stream_internal
 from clusterkg.settings import Settings
 
 from .db import translate_errors
@@ -23,18 +24,15 @@ def export_graph(driver: Driver, settings: Settings) -> dict[str, Any]:
     """Every node and relationship of the model's labels, sorted for stable diffs.
 
     Shape: ``{"nodes": [{label, key, name, aliases, props}], "relationships":
-    [{type, from: {label, key}, to: {label, key}, props}]}``.
+    [{type, from: {label, key}, to: {label, key}, props}]}``; read by the streamed internal queries
+    ``export_nodes`` and ``export_relationships``.
     """
     labels = [label.value for label in Label]
     types = [t.value for t in RelType]
     nodes: list[dict[str, Any]] = []
     rels: list[dict[str, Any]] = []
     with translate_errors(settings), driver.session(database=settings.neo4j_database, default_access_mode="READ") as s:
-        for rec in s.run(
-            "MATCH (n) WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label WHERE label IS NOT NULL "
-            "RETURN label, n.key AS key, n.name AS name, n.aliases AS aliases, properties(n) AS props",
-            labels=labels,
-        ):
+        for rec in stream_internal(s, "export_nodes", {"labels": labels}):
             props = {k: v for k, v in rec["props"].items() if k not in _SKIP}
             nodes.append(
                 {
@@ -45,13 +43,7 @@ def export_graph(driver: Driver, settings: Settings) -> dict[str, Any]:
                     "props": dict(sorted(props.items())),
                 }
             )
-        for rec in s.run(
-            "MATCH (a)-[r]->(b) WHERE type(r) IN $types "
-            "RETURN type(r) AS type, [l IN labels(a) WHERE l IN $labels][0] AS fl, a.key AS fk, "
-            "[l IN labels(b) WHERE l IN $labels][0] AS tl, b.key AS tk, properties(r) AS props",
-            types=types,
-            labels=labels,
-        ):
+        for rec in stream_internal(s, "export_relationships", {"types": types, "labels": labels}):
             rels.append(
                 {
                     "type": rec["type"],
@@ -166,24 +158,21 @@ def _data(attrs: dict[str, Any]) -> str:
 def graphml_stream(driver: Driver, settings: Settings) -> Iterator[str]:
     """The whole graph as GraphML, written as it is read: the header goes out before the first query
     runs and nodes and relationships follow a batch at a time, so a province's graph of a million
-    firms starts downloading at once and is never held in memory whole (Gephi reads it)."""
+    firms starts downloading at once and is never held in memory whole (Gephi reads it).  Its queries
+    are the streamed internal ones (``queries/internal/graphml_*.cypher``), read lazily from one session."""
     labels = [label.value for label in Label]
     types = [t.value for t in RelType]
     yield '<?xml version="1.0" encoding="utf-8"?>\n'
     yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
     with translate_errors(settings), driver.session(database=settings.neo4j_database, default_access_mode="READ") as s:
-        keys = sorted({rec["k"] for rec in s.run("CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey AS k")})
+        keys = sorted({rec["k"] for rec in stream_internal(s, "graphml_property_keys")})
         attrs = ["label", "type", *[k for k in keys if k not in ("label", "type", "search_text")]]
         for k in attrs:
             kind = _GRAPHML_TYPES.get(k, "string")
             yield f'<key id="{_xml(k)}" for="all" attr.name="{_xml(k)}" attr.type="{kind}"/>\n'
         yield '<graph edgedefault="directed">\n'
         chunk: list[str] = []
-        for rec in s.run(
-            "MATCH (n) WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label WHERE label IS NOT NULL "
-            "RETURN label, n.key AS key, properties(n) AS props ORDER BY label, key",
-            labels=labels,
-        ):
+        for rec in stream_internal(s, "graphml_nodes", {"labels": labels}):
             props = {k: v for k, v in rec["props"].items() if k != "search_text"}
             chunk.append(
                 f'<node id="{_xml(rec["label"] + ":" + str(rec["key"]))}">{_data({"label": rec["label"], **props})}</node>\n'
@@ -191,15 +180,7 @@ def graphml_stream(driver: Driver, settings: Settings) -> Iterator[str]:
             if len(chunk) >= _BATCH:
                 yield "".join(chunk)
                 chunk = []
-        for rec in s.run(
-            "MATCH (a)-[r]->(b) WHERE type(r) IN $types "
-            "WITH r, a, b, [l IN labels(a) WHERE l IN $labels][0] AS fl, [l IN labels(b) WHERE l IN $labels][0] AS tl "
-            "WHERE fl IS NOT NULL AND tl IS NOT NULL "
-            "RETURN type(r) AS type, fl + ':' + a.key AS source, tl + ':' + b.key AS target, properties(r) AS props "
-            "ORDER BY type, source, target",
-            types=types,
-            labels=labels,
-        ):
+        for rec in stream_internal(s, "graphml_relationships", {"types": types, "labels": labels}):
             chunk.append(
                 f'<edge source="{_xml(rec["source"])}" target="{_xml(rec["target"])}">'
                 f"{_data({'type': rec['type'], **rec['props']})}</edge>\n"

@@ -6,16 +6,16 @@ tie the whole neighbourhood to one hub and say nothing about how clusters are or
 
 from __future__ import annotations
 
-from typing import Any, LiteralString, cast
+from typing import Any
 
 import networkx as nx
 from neo4j import Driver
 
 from clusterkg.errors import InputError, NotFoundError
+from clusterkg.queries.run import run_internal
 from clusterkg.settings import Settings
 
-from .db import read
-from .model import Label, RelType, cypher_name
+from .model import Label, RelType
 
 MAX_HOPS = 3
 MAX_CAP = 2000
@@ -40,28 +40,9 @@ def node_id(label: str, key: str) -> str:
     return f"{label}:{key}"
 
 
-_WALK = "|".join(cypher_name(t) for t in WALKED)
-# Ring by ring from the root.  Only enum names reach the text (the walked types, written into
-# the pattern so that the server reads each node's relationship groups of those types only).
-# A hub (a zone with 300,000 firms) is read lazily: DISTINCT … LIMIT stops after $quota.
-_ROOT = "MATCH (root:{label} {{key: $key}}) RETURN elementId(root) AS id LIMIT 1"
-# A node's clusters, zones, places and projects are read before its firms, so a zone of a
-# province's registry still shows the clusters it serves when its firms fill the cap.
-_RING = (
-    "UNWIND $ids AS id MATCH (a) WHERE elementId(a) = id "
-    f"CALL (a) {{ MATCH (a)-[:{_WALK}]-(m) WHERE NOT m:{cypher_name(Label.ENTERPRISE)} RETURN DISTINCT m LIMIT $quota "
-    f"UNION MATCH (a)-[:{_WALK}]-(m:{cypher_name(Label.ENTERPRISE)}) RETURN DISTINCT m LIMIT $quota }} "
-    f"RETURN id, collect([elementId(m), m.key, m:{cypher_name(Label.ENTERPRISE)}]) AS found LIMIT $frontier"
-)
-# Every node's outgoing relationships of the walked types are few (the dense side of a hub is
-# always incoming), so the edges among the kept nodes are read from their start nodes.
-_KEPT = (
-    "UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id "
-    "RETURN id, [l IN labels(n) WHERE l IN $labels][0] AS label, n.key AS key, n.name AS name, "
-    "n {" + ", ".join(f".{f}" for f in FACTS) + "} AS props, "
-    f"COLLECT {{ MATCH (n)-[r:{_WALK}]->(b) RETURN [type(r), elementId(b)] }} AS out "
-    "LIMIT $frontier"
-)
+# The walk's queries are queries/internal/neighbourhood_ring.cypher (a ring's neighbours, clusters,
+# zones, places and projects before firms, a hub read lazily) and neighbourhood_nodes.cypher (the
+# kept nodes and the edges among them); both spell out the walked types, :data:`WALKED`.
 
 
 def neighbourhood(
@@ -88,7 +69,7 @@ def neighbourhood(
     validate_bounds(hops, cap)
     if not isinstance(label, Label):
         raise InputError(f"label must be a model Label, got {label!r}")
-    found_root = read(driver, settings, cast(LiteralString, _ROOT.format(label=cypher_name(label))), {"key": key})
+    found_root = run_internal(driver, settings, "node_element_id", {"label": label.value, "key": key})
     if not found_root:
         raise NotFoundError(f"no {label.value} with key {key!r}")
     root_id = found_root[0]["id"]
@@ -109,9 +90,7 @@ def neighbourhood(
         share = min(room, -(-2 * room // len(frontier)))
         ask, cut = frontier, list[Any]()
         for quota in (share + 1, room + 1):  # one more than asked tells a cut-off node
-            rows = read(
-                driver, settings, cast(LiteralString, _RING), {"ids": ask, "quota": quota, "frontier": len(ask)}
-            )
+            rows = run_internal(driver, settings, "neighbourhood_ring", {"ids": ask, "quota": quota, "limit": len(ask)})
             cut = []
             for row in rows:
                 if sum(1 for f in row["found"] if f[2]) >= quota or sum(1 for f in row["found"] if not f[2]) >= quota:
@@ -130,11 +109,11 @@ def neighbourhood(
             complete = False
         frontier = ordered[:room]
         kept.extend(frontier)
-    rows = read(
+    rows = run_internal(
         driver,
         settings,
-        cast(LiteralString, _KEPT),
-        {"ids": kept, "labels": [lb.value for lb in Label], "frontier": len(kept)},
+        "neighbourhood_nodes",
+        {"ids": kept, "labels": [lb.value for lb in Label], "limit": len(kept)},
     )
     by_id = {r["id"]: r for r in rows}
     root = node_id(label.value, key)
@@ -167,14 +146,7 @@ def overlap_network(driver: Driver, settings: Settings, *, min_clusters: int = 1
 
     Zones that serve several clusters get a larger ``size`` so they stand out on the page.
     """
-    rows = read(
-        driver,
-        settings,
-        "MATCH (z:Zone)-[:SERVES]->(c:Cluster) WITH z, collect(c) AS cs WHERE size(cs) >= $min "
-        "UNWIND cs AS c RETURN z.key AS zk, z.name AS zn, size(cs) AS n, c.key AS ck, c.name AS cn, "
-        "c.target_yi AS t, c.level AS level ORDER BY n DESC, zk, ck LIMIT 20000",
-        {"min": min_clusters},
-    )
+    rows = run_internal(driver, settings, "zone_cluster_overlap", {"min_clusters": min_clusters})
     G = nx.MultiDiGraph()
     for r in rows:
         z, c = node_id("Zone", r["zk"]), node_id("Cluster", r["ck"])

@@ -14,9 +14,9 @@ from pathlib import Path
 from neo4j import Driver
 
 from clusterkg.errors import InputError
-from clusterkg.graph.db import read
 from clusterkg.graph.model import GraphBatch, Label, NodeRow, RelRow, RelType
 from clusterkg.graph.writes import write_batch
+from clusterkg.queries.run import run_internal
 from clusterkg.settings import Settings
 from clusterkg.text import normalise_name
 
@@ -110,11 +110,7 @@ def read_actuals(path: str | Path) -> list[ActualRow]:
 def load_actuals(driver: Driver, settings: Settings, path: str | Path) -> dict[str, int]:
     """Check the CSV against the graph's clusters (by key or alias) and write it in one transaction."""
     rows = read_actuals(path)
-    known = read(
-        driver,
-        settings,
-        "MATCH (c:Cluster) UNWIND [c.key] + coalesce(c.aliases, []) AS name RETURN name, c.key AS key LIMIT 100000",
-    )
+    known = run_internal(driver, settings, "cluster_names")
     by_name = {r["name"]: r["key"] for r in known}
     unknown = [
         f"{path}: row {r.row}, column cluster: unknown cluster {r.cluster!r}" for r in rows if r.cluster not in by_name

@@ -27,6 +27,7 @@ from typing import Any
 
 from neo4j import Driver, ManagedTransaction, unit_of_work
 
+from clusterkg.queries.run import run_in
 from clusterkg.settings import Settings
 
 from .db import translate_errors
@@ -67,12 +68,7 @@ def _label_of(labels: Iterable[str]) -> Label | None:
 def _stated_by(tx: ManagedTransaction, doc: str) -> dict[Label, dict[str, set[str]]]:
     """The nodes ``doc`` states, each with the property names its provenance edges carry."""
     out: dict[Label, dict[str, set[str]]] = defaultdict(dict)
-    result = tx.run(
-        f"MATCH (n)-[p:{cypher_name(RelType.STATED_IN)}]->(:{cypher_name(Label.DOCUMENT)} {{key: $doc}}) "
-        "RETURN labels(n) AS labels, n.key AS key, collect(keys(p)) AS keys",
-        doc=doc,
-    )
-    for rec in result:
+    for rec in run_in(tx, "document_stated_nodes", {"doc": doc}):
         label = _label_of(rec["labels"])
         if label is not None:
             out[label][rec["key"]] = {k for ks in rec["keys"] for k in ks} - _EDGE_ONLY
@@ -88,16 +84,7 @@ def _resolve(
         rows = nodes.get(label, [])
         if not rows:
             continue
-        existing = list(
-            tx.run(
-                (
-                    f"MATCH (n:{cypher_name(label)})-[p:{cypher_name(RelType.STATED_IN)}]->(d:{cypher_name(Label.DOCUMENT)}) "
-                    "WHERE d.key <> $doc RETURN n.key AS key, n.aliases AS aliases, "
-                    "[x IN collect(p.stated_name) WHERE x IS NOT NULL] AS names"
-                ),
-                doc=doc,
-            )
-        )
+        existing = list(run_in(tx, "document_resolve_candidates", {"label": label.value, "doc": doc}))
         keys = {rec["key"] for rec in existing}
         by_form: dict[str, set[str]] = defaultdict(set)
         by_alias: dict[str, set[str]] = defaultdict(set)
@@ -167,29 +154,12 @@ def _recompute(tx: ManagedTransaction, targets: Mapping[Label, Mapping[str, set[
     for label, keyed in targets.items():
         if not keyed:
             continue
-        result = tx.run(
-            (
-                f"UNWIND $keys AS k MATCH (n:{cypher_name(label)} {{key: k}}) "
-                f"MATCH (n)-[p:{cypher_name(RelType.STATED_IN)}]->(d:{cypher_name(Label.DOCUMENT)}) "
-                "RETURN n.key AS key, n.name AS name, "
-                "collect({doc: d.key, date: coalesce(d.date, ''), props: properties(p)}) AS edges, "
-                # a cluster is found by its places too (graph.search_text.with_place_words)
-                f"COLLECT {{ MATCH (n)-[:{cypher_name(RelType.LOCATED_IN)}]->(pl:{cypher_name(Label.CITY)}|"
-                f"{cypher_name(Label.COUNTY)}) RETURN pl.name }} AS places"
-            ),
-            keys=list(keyed),
-        )
-        records = list(result)
+        records = list(run_in(tx, "document_statements_of", {"label": label.value, "keys": list(keyed)}))
         # Names a node could be re-keyed to, and which of them another node already has.
         names = sorted(
             {e["props"]["stated_name"] for rec in records for e in rec["edges"] if e["props"].get("stated_name")}
         )
-        taken = {
-            rec["key"]
-            for rec in tx.run(
-                f"UNWIND $names AS k MATCH (n:{cypher_name(label)} {{key: k}}) RETURN n.key AS key", names=names
-            )
-        }
+        taken = {rec["key"] for rec in run_in(tx, "existing_keys", {"label": label.value, "keys": names})}
         taken |= {rec["key"] for rec in records}
         rows: list[dict[str, Any]] = []
         for rec in records:
@@ -324,24 +294,12 @@ def unload_document(driver: Driver, settings: Settings, doc: str, *, dry_run: bo
 
     def work(tx: ManagedTransaction) -> None:
         outcome.clear()
-        rec = tx.run(
-            f"MATCH (d:{cypher_name(Label.DOCUMENT)} {{key: $doc}}) "
-            f"OPTIONAL MATCH (o:{cypher_name(Label.DOCUMENT)}) WHERE o.key <> $doc "
-            "RETURN d.places AS places, collect(o.places) AS others",
-            doc=doc,
-        ).single()
+        rec = run_in(tx, "document_places", {"doc": doc}).single()
         if rec is None:
             outcome.append(Unload(doc, found=False))
             return
         before = _stated_by(tx, doc)
-        statements = tx.run("MATCH ()-[r]->() WHERE r.doc = $doc RETURN count(r) AS n", doc=doc).single(strict=True)[
-            "n"
-        ]
-        statements += tx.run(
-            f"MATCH ()-[p:{cypher_name(RelType.STATED_IN)}]->(:{cypher_name(Label.DOCUMENT)} {{key: $doc}}) "
-            "RETURN count(p) AS n",
-            doc=doc,
-        ).single(strict=True)["n"]
+        statements = run_in(tx, "document_statement_count", {"doc": doc}).single(strict=True)["n"]
         _forget_document(tx, doc)
         _recompute(tx, before)
         removed = 0

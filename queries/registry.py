@@ -17,7 +17,7 @@ _HEADER = re.compile(r"^//\s*(name|description|param|returns|label|stream)\s*:\s
 _PARAM = re.compile(r"^(\w+)\s+(int|float|str|bool|list)((?:\s+\w+=\S*)*)\s*(?:\|\s*(.*))?$")
 MAX_STR = 200
 #: Most items a ``list`` parameter (a list of strings) takes unless its ``max=`` says fewer.
-MAX_LIST = 100_000
+MAX_LIST = 1_000_000
 #: The subfolder of queries the engine runs but ``/api/queries`` neither lists nor runs.
 INTERNAL = "internal"
 

@@ -3,7 +3,7 @@
 Public queries (what ``/api/queries`` serves) go through :func:`run_named`, whose ``limit`` is
 also capped by ``settings.row_cap``.  The engine's own queries (``queries/internal/``) go through
 :func:`run_internal` (bounded by their declared ``max``), :func:`run_in` (inside a transaction the
-caller holds, e.g. a document load's reads) or :func:`stream_internal` (whole-graph exports, rows
+caller holds, e.g. a document load's reads, streamed or not) or :func:`stream_internal` (whole-graph exports, rows
 read lazily from the session).  All of them bind parameters against the file's header first.
 """
 
@@ -77,8 +77,9 @@ def run_in(
     registry: QueryRegistry | None = None,
 ) -> Result:
     """Run an internal query inside the caller's transaction (reads a write needs to see its own
-    earlier writes, or to be atomic with them); returns the driver's result to iterate."""
-    query = _internal(name, registry, stream=False)
+    earlier writes, or to be atomic with them); returns the driver's result, read as the caller
+    iterates it, so a streamed query (e.g. a document's statements, read whole) is allowed too."""
+    query = (registry or load_registry()).internal(name)
     return tx.run(cast(LiteralString, query.cypher), query.bind(params or {}))
 
 

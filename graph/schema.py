@@ -13,9 +13,10 @@ from __future__ import annotations
 from neo4j import Driver
 
 from clusterkg.errors import ClusterKGError
+from clusterkg.queries.run import run_internal
 from clusterkg.settings import Settings
 
-from .db import read, write
+from .db import write
 from .model import Label, cypher_name
 
 FULLTEXT_INDEX = "entity_names"
@@ -35,10 +36,10 @@ def graph_version(driver: Driver, settings: Settings) -> int | None:
     >>> graph_version(driver, settings)  # doctest: +SKIP
     1
     """
-    rows = read(driver, settings, f"MATCH (m:{META} {{key: 'schema'}}) RETURN m.version AS v")
-    if rows:
-        return int(rows[0]["v"])
-    return 0 if read(driver, settings, "MATCH (n) RETURN n IS NOT NULL AS any LIMIT 1") else None
+    row = run_internal(driver, settings, "graph_version")[0]
+    if row["version"] is not None:
+        return int(row["version"])
+    return 0 if row["any"] else None
 
 
 def require_current(driver: Driver, settings: Settings) -> int | None:

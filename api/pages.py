@@ -79,7 +79,9 @@ HOME = {"href": "/", "name": "首页"}
 
 
 def page(title: str, body: str, status: int = 200, crumbs: Iterable[Mapping[str, str]] = ()) -> HTMLResponse:
-    """A page in the site's layout (base.html.j2) around ``body``, HTML the caller built and escaped."""
+    """A page in the site's layout (base.html.j2) around ``body``, HTML the caller built and escaped.
+
+    New pages have a template of their own and go through :func:`render`."""
     html = templates().get_template("page.html.j2").render(title=title, css=CSS, body=Safe(body), crumbs=list(crumbs))
     return HTMLResponse(html, status_code=status)
 

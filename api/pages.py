@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Response
@@ -105,6 +105,67 @@ class Fact:
     href: str | None = None
 
 
+Row = dict[str, Any]
+Crumb = dict[str, str]
+
+
+class ClusterView(TypedDict):
+    """cluster.html.j2's context: the ``cluster_detail`` row, its gap rows (counts only) and timeline."""
+
+    title: str
+    crumbs: list[Crumb]
+    c: Row
+    facts: list[Fact]
+    gaps: list[Row]
+    gaps_href: str
+    chain_href: str
+    timeline: Row | None
+    timeline_diff_href: str | None
+    sources: list[Row]
+    graph: str
+
+
+class EnterpriseView(TypedDict):
+    """enterprise.html.j2's context: the ``enterprise_detail`` row, its registry facts, its clusters by size."""
+
+    title: str
+    e: Row
+    facts: list[Fact]
+    clusters: list[Mapping[str, Any]]
+    graph: str
+
+
+class ProjectView(TypedDict):
+    """project.html.j2's context: the ``project_detail`` row, its clusters by size, its sources."""
+
+    title: str
+    p: Row
+    clusters: list[Mapping[str, Any]]
+    sources: list[Row]
+    graph: str
+
+
+class CityView(TypedDict):
+    """city.html.j2's context: the ``city_detail`` row (a City or a County), its facts, its clusters by size."""
+
+    title: str
+    crumbs: list[Crumb]
+    c: Row
+    facts: list[Fact]
+    clusters: list[Mapping[str, Any]]
+    graph: str
+
+
+class SectorView(TypedDict):
+    """sector.html.j2's context: the ``sector_rollup`` row, its facts, its clusters by size."""
+
+    title: str
+    s: Row
+    facts: list[Fact]
+    clusters: list[Mapping[str, Any]]
+    graph: str
+
+
 def _text(value: object) -> str:
     """A value as a table cell's text; None reads as an empty cell."""
     return "" if value is None else str(value)
@@ -182,7 +243,7 @@ def all_rows(
         after = rows[-1]["key"]
 
 
-def cluster_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> dict[str, Any] | None:
+def cluster_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> ClusterView | None:
     """What a cluster's page shows (None: no such cluster): its facts, neighbours, gap counts, timeline, sources."""
     c = _detail(driver, settings, registry, "cluster_detail", key)
     if c is None:
@@ -269,7 +330,7 @@ def registry_facts(e: Mapping[str, Any]) -> list[Fact]:
     ]
 
 
-def enterprise_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> dict[str, Any] | None:
+def enterprise_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> EnterpriseView | None:
     """What a firm's page shows (None: no such firm): its registry columns and its neighbours."""
     e = _detail(driver, settings, registry, "enterprise_detail", key)
     if e is None:
@@ -294,7 +355,7 @@ def enterprise_page(
     return render("enterprise.html.j2", view)
 
 
-def project_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> dict[str, Any] | None:
+def project_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> ProjectView | None:
     """What a project's page shows (None: no such project): its clusters, firms, zones and sources."""
     p = _detail(driver, settings, registry, "project_detail", key)
     if p is None:
@@ -322,7 +383,7 @@ def project_page(
     return render("project.html.j2", view)
 
 
-def city_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> dict[str, Any] | None:
+def city_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> CityView | None:
     """What a city's or county's page shows (None: no such 6-digit code): parent, counties, clusters, zones."""
     c = _detail(driver, settings, registry, "city_detail", key) if key.isdigit() and len(key) == 6 else None
     if c is None:
@@ -353,7 +414,7 @@ def city_page(
     return render("city.html.j2", view)
 
 
-def sector_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> dict[str, Any] | None:
+def sector_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> SectorView | None:
     """What a sector's page shows (None: no such sector): its goal, its clusters' targets against it, counts."""
     clusters = all_rows(driver, settings, registry, "clusters_list", level="", sector=key)
     year = plan_year(clusters)

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 
 def _fmt(value: float) -> str:
@@ -34,10 +35,11 @@ def templates() -> Environment:
 MAX_GAP_MAPS = 12
 
 
-def cluster_maps(cluster: Mapping[str, Any], gap_segments: Sequence[Mapping[str, Any]] = ()) -> str:
+def cluster_maps(cluster: Mapping[str, Any], gap_segments: Sequence[Mapping[str, Any]] = ()) -> Markup:
     """Maps for a cluster: where it is, and for each 缺链/弱链 segment where the candidate firms are.
 
     ``gap_segments`` are rows of the gap report (chain, segment, flag); only 缺链 and 弱链 get a map.
+    The sections come from ``map_embed.html.j2``, so a page's template includes them as they are.
     """
     key = str(cluster["key"])
     where = [
@@ -71,4 +73,4 @@ def cluster_maps(cluster: Mapping[str, Any], gap_segments: Sequence[Mapping[str,
                 more_href="/map",
             )
         )
-    return out
+    return Markup(out)

@@ -1,7 +1,9 @@
-"""Server-rendered pages in Chinese for planners: the province at a glance, search, one page per entity.
+"""Server-rendered pages in Chinese for planners: one page per cluster, enterprise, project, city and sector.
 
-Every string that comes from the plan goes through :func:`esc`; keys in links through :func:`href`.
-Pages reference nothing outside this server: the embedded graph is the app's own /viz page.
+Each page has a view function (``cluster_view`` …) that runs named queries only and returns the mapping its
+template in api/templates/ (``cluster.html.j2`` …) renders; Jinja2 escapes every plan string, and keys in
+links go through :func:`href`. Pages reference nothing outside this server: the embedded graph is the
+app's own /viz page.
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from html import escape
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Response
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup as Safe
 from neo4j import Driver
 
 from clusterkg.graph.model import Label
@@ -24,7 +28,8 @@ from clusterkg.queries.run import run_named
 from clusterkg.settings import Settings
 
 from .deps import DriverDep, RegistryDep, SettingsDep
-from .map_embed import cluster_maps
+from .map_embed import cluster_maps, templates
+from .provenance import sources
 
 # Declared so the OpenAPI schema (and a schema fuzzer) knows a missing entity is an HTML page, not the JSON body.
 router = APIRouter(
@@ -70,63 +75,111 @@ def href(label: str, key: str) -> str:
     return f"/{PAGE_OF.get(label, label.lower())}/{quote(str(key), safe=safe)}"
 
 
-def link(label: str, ref: Mapping[str, Any]) -> str:
-    return f'<a href="{esc(href(label, ref["key"]))}">{esc(ref.get("name") or ref["key"])}</a>'
-
-
-def links(label: str, refs: Iterable[Mapping[str, Any]]) -> str:
-    items = [f"<li>{link(label, r)}</li>" for r in refs]
-    return f"<ul>{''.join(items)}</ul>" if items else "<p>（无）</p>"
-
-
-def search_form(q: str = "") -> str:
-    return (
-        f'<form action="/search" method="get" role="search"><input type="search" name="q" id="q" '
-        f'value="{esc(q)}" maxlength="100" placeholder="名称、拼音或首字母，如 洛阳、luoyang、ly">'
-        '<button type="submit" id="search-submit">搜索</button></form>'
-    )
-
-
 HOME = {"href": "/", "name": "首页"}
 
 
 def page(title: str, body: str, status: int = 200, crumbs: Iterable[Mapping[str, str]] = ()) -> HTMLResponse:
-    """A page in the site's layout (base.html.j2) around ``body``, HTML this module built and escaped."""
-    from markupsafe import Markup as Safe
+    """A page in the site's layout (base.html.j2) around ``body``, HTML the caller built and escaped.
 
-    from .map_embed import templates
-
+    New pages have a template of their own and go through :func:`render`."""
     html = templates().get_template("page.html.j2").render(title=title, css=CSS, body=Safe(body), crumbs=list(crumbs))
     return HTMLResponse(html, status_code=status)
 
 
+def render(template: str, view: Mapping[str, Any], status: int = 200) -> HTMLResponse:
+    """A page from its template in api/templates/ and the mapping its view function built."""
+    html = templates().get_template(template).render(css=CSS, href=href, **view)
+    return HTMLResponse(html, status_code=status)
+
+
 def not_found(message: str) -> HTMLResponse:
-    return page("未找到", f"<p>{esc(message)}</p>{search_form()}", status=404)
+    return render("not_found.html.j2", {"title": "未找到", "message": message}, status=404)
 
 
-def sources_html(driver: Driver, settings: Settings, label: Label, key: str) -> str:
-    """The 出处 section: each stated fact beside the plan's own sentence."""
-    from .map_embed import templates
-    from .provenance import sources
+@dataclass(frozen=True)
+class Fact:
+    """One row of a page's facts table: its name, its value as text, and the page the value links to, if any."""
 
-    return templates().get_template("sources.html.j2").render(rows=sources(driver, settings, label, key))
-
-
-def graph_frame(label: str, key: str) -> str:
-    src = f"/viz/{label}/{quote(key, safe='')}?hops=1"
-    return (
-        f'<h2>关系图（一跳）</h2><iframe id="graph" title="关系图" src="{esc(src)}"></iframe>'
-        f'<p><a href="{esc(src)}">单独打开关系图</a></p>'
-    )
+    name: str
+    text: str
+    href: str | None = None
 
 
-class Markup(str):
-    """HTML this module built itself, already escaped."""
+Row = dict[str, Any]
+Crumb = dict[str, str]
 
 
-def facts(rows: list[tuple[str, object]]) -> str:
-    cells = "".join(f"<tr><th>{esc(k)}</th><td>{v if isinstance(v, Markup) else esc(v)}</td></tr>" for k, v in rows)
-    return f"<table>{cells}</table>"
+class ClusterView(TypedDict):
+    """cluster.html.j2's context: the ``cluster_detail`` row, its gap rows (counts only) and timeline."""
+
+    title: str
+    crumbs: list[Crumb]
+    c: Row
+    facts: list[Fact]
+    gaps: list[Row]
+    gaps_href: str
+    chain_href: str
+    timeline: Row | None
+    timeline_diff_href: str | None
+    sources: list[Row]
+    graph: str
+
+
+class EnterpriseView(TypedDict):
+    """enterprise.html.j2's context: the ``enterprise_detail`` row, its registry facts, its clusters by size."""
+
+    title: str
+    e: Row
+    facts: list[Fact]
+    clusters: list[Mapping[str, Any]]
+    graph: str
+
+
+class ProjectView(TypedDict):
+    """project.html.j2's context: the ``project_detail`` row, its clusters by size, its sources."""
+
+    title: str
+    p: Row
+    clusters: list[Mapping[str, Any]]
+    sources: list[Row]
+    graph: str
+
+
+class CityView(TypedDict):
+    """city.html.j2's context: the ``city_detail`` row (a City or a County), its facts, its clusters by size."""
+
+    title: str
+    crumbs: list[Crumb]
+    c: Row
+    facts: list[Fact]
+    clusters: list[Mapping[str, Any]]
+    graph: str
+
+
+class SectorView(TypedDict):
+    """sector.html.j2's context: the ``sector_rollup`` row, its facts, its clusters by size."""
+
+    title: str
+    s: Row
+    facts: list[Fact]
+    clusters: list[Mapping[str, Any]]
+    graph: str
+
+
+def _text(value: object) -> str:
+    """A value as a table cell's text; None reads as an empty cell."""
+    return "" if value is None else str(value)
+
+
+def _ref_fact(name: str, label: str, ref: Mapping[str, Any] | None) -> Fact:
+    if not ref:
+        return Fact(name, "")
+    return Fact(name, str(ref.get("name") or ref["key"]), href(label, str(ref["key"])))
+
+
+def viz_src(label: str, key: str) -> str:
+    """The embedded graph of a node: this server's own /viz page, one hop around it."""
+    return f"/viz/{label}/{quote(key, safe='')}?hops=1"
 
 
 def _detail(driver: Driver, settings: Settings, registry: QueryRegistry, name: str, key: str) -> dict[str, Any] | None:
@@ -140,11 +193,6 @@ def _goal(sector: Mapping[str, Any]) -> str:
 
 def _target(row: Mapping[str, Any]) -> str:
     return "" if row.get("target_yi") is None else f"{row['target_yi']:g} 亿元"
-
-
-def _places(refs: Iterable[Mapping[str, Any]]) -> str:
-    """The 所在地 section: each city or county linked to its page."""
-    return "<h2>所在地</h2>" + "".join(f"<p>{link(p['label'], p)}</p>" for p in refs)
 
 
 def level_size(level: str | None) -> float:
@@ -178,20 +226,6 @@ def by_size(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return sorted(rows, key=lambda r: (-level_size(r.get("level")), -(r.get("target_yi") or 0.0), str(r.get("key"))))
 
 
-def _clusters_table(rows: Iterable[Mapping[str, Any]]) -> str:
-    rows = by_size(rows)
-    body = "".join(
-        f"<tr><td>{link('Cluster', r)}</td><td>{esc(r.get('level'))}</td><td>{esc(_target(r))}</td>"
-        f"<td>{link('Sector', {'key': r['sector']}) if r.get('sector') else ''}</td></tr>"
-        for r in rows
-    )
-    return (
-        f"<table><tr><th>集群</th><th>级别</th><th>目标</th><th>领域</th></tr>{body}</table>"
-        if body
-        else "<p>（无）</p>"
-    )
-
-
 def all_rows(
     driver: Driver, settings: Settings, registry: QueryRegistry, name: str, *, paged: bool = True, **params: Any
 ) -> list[dict[str, Any]]:
@@ -209,6 +243,47 @@ def all_rows(
         after = rows[-1]["key"]
 
 
+def cluster_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> ClusterView | None:
+    """What a cluster's page shows (None: no such cluster): its facts, neighbours, gap counts, timeline, sources."""
+    c = _detail(driver, settings, registry, "cluster_detail", key)
+    if c is None:
+        return None
+    sector = c["sector"]
+    target = _target(c) + (f"（{c['target_year']}）" if c["target_year"] else "")
+    # The gaps' counts only, for the heat maps of its 缺链/弱链 segments (firm lists are the gap page's).
+    gaps = run_named(
+        driver, settings, "cluster_gaps", {"key": c["key"], "firm_limit": 0, "limit": 2000}, registry=registry
+    )
+    # Imported here: that module builds on this one.
+    from .routes_documents import cluster_timeline
+
+    timeline = cluster_timeline(driver, settings, registry, c["key"])
+    docs = timeline["documents"] if timeline else []
+    path = quote(c["key"], safe="")
+    return {
+        "title": c["name"],
+        "crumbs": [HOME] + ([{"href": href("Sector", sector["key"]), "name": sector["key"]}] if sector else []),
+        "c": c,
+        "facts": [
+            Fact("级别", _text(c["level"])),
+            Fact("目标", target),
+            _ref_fact("产业领域", "Sector", sector),
+            Fact("附表序号", _text(c["appendix_no"])),
+        ],
+        "gaps": gaps,
+        "gaps_href": f"/gaps/{path}",
+        "chain_href": f"/cluster/{path}/chain",
+        "timeline": timeline,
+        "timeline_diff_href": (
+            f"/diff?from={quote(docs[-2]['doc'], safe='')}&to={quote(docs[-1]['doc'], safe='')}"
+            if len(docs) > 1
+            else None
+        ),
+        "sources": sources(driver, settings, Label.CLUSTER, c["key"]),
+        "graph": viz_src("Cluster", c["key"]),
+    }
+
+
 @router.get("/cluster/{key}", response_class=Response, responses=HTML_PAGE)
 def cluster_page(
     driver: DriverDep,
@@ -217,37 +292,10 @@ def cluster_page(
     key: Annotated[str, page_key("洛阳现代装备制造产业集群")],
 ) -> HTMLResponse:
     """One cluster: level, target, sector, places, zones, anchor firms, projects, linked clusters, graph."""
-    c = _detail(driver, settings, registry, "cluster_detail", key)
-    if c is None:
+    view = cluster_view(driver, settings, registry, key)
+    if view is None:
         return not_found(f"没有键为 {key} 的产业集群")
-    sector = c["sector"]
-    body = facts(
-        [
-            ("级别", c["level"]),
-            ("目标", _target(c) + (f"（{c['target_year']}）" if c["target_year"] else "")),
-            ("产业领域", Markup(link("Sector", sector)) if sector else ""),
-            ("附表序号", c["appendix_no"]),
-        ]
-    )
-    body += _places(c["places"])
-    body += "<h2>产业集聚区</h2>" + links("Zone", c["zones"]) + "<h2>龙头企业</h2>" + links("Enterprise", c["firms"])
-    body += "<h2>重大项目</h2>" + links("Project", c["projects"])
-    body += f'<p><a href="/gaps/{quote(c["key"], safe="")}">产业链缺口与招商指导目录</a> · <a href="/cluster/{quote(c["key"], safe="")}/chain">上中下游产业链图</a></p>'
-    if c["linked"]:
-        body += "<h2>关联集群</h2>" + links("Cluster", c["linked"])
-    # The gaps' counts only, for the heat maps of its 缺链/弱链 segments (firm lists are the gap page's).
-    gaps = run_named(
-        driver, settings, "cluster_gaps", {"key": c["key"], "firm_limit": 0, "limit": 2000}, registry=registry
-    )
-    body += cluster_maps(c, gaps)
-
-    # Imported here: that module builds on this one.
-    from .routes_documents import timeline_html
-
-    body += timeline_html(driver, settings, registry, c["key"])
-    body += sources_html(driver, settings, Label.CLUSTER, c["key"])
-    crumbs = [HOME] + ([{"href": href("Sector", sector["key"]), "name": sector["key"]}] if sector else [])
-    return page(c["name"], body + graph_frame("Cluster", c["key"]), crumbs=crumbs)
+    return render("cluster.html.j2", {**view, "maps": cluster_maps(view["c"], view["gaps"])})
 
 
 MISSING = "—"
@@ -265,23 +313,35 @@ def _or_dash(value: object, unit: str = "") -> str:
     return f"{value}{unit}"
 
 
-def registry_facts(e: Mapping[str, Any]) -> str:
-    """The registry's columns of one firm as a table, a dash for each the registry did not give."""
-    rows: list[tuple[str, object]] = [
-        ("统一社会信用代码", _or_dash(e.get("uscc"))),
-        ("法定代表人", _or_dash(e.get("legal_rep"))),
-        ("成立日期", _or_dash(e.get("founded"))),
-        ("地址", _or_dash(e.get("address"))),
-        ("联系人", _or_dash(e.get("contact"))),
-        ("联系电话", _or_dash(e.get("phone"))),
-        ("从业人员", _or_dash(e.get("employees"), " 人")),
-        ("营业收入", _or_dash(e.get("revenue_wan"), " 万元")),
-        ("主营产品", _or_dash(e.get("products"))),
-        ("行业代码", _or_dash(e.get("industry_code"))),
-        ("是否链主", _or_dash(e.get("chain_leader"))),
+def registry_facts(e: Mapping[str, Any]) -> list[Fact]:
+    """The registry's columns of one firm, a dash for each the registry did not give."""
+    return [
+        Fact("统一社会信用代码", _or_dash(e.get("uscc"))),
+        Fact("法定代表人", _or_dash(e.get("legal_rep"))),
+        Fact("成立日期", _or_dash(e.get("founded"))),
+        Fact("地址", _or_dash(e.get("address"))),
+        Fact("联系人", _or_dash(e.get("contact"))),
+        Fact("联系电话", _or_dash(e.get("phone"))),
+        Fact("从业人员", _or_dash(e.get("employees"), " 人")),
+        Fact("营业收入", _or_dash(e.get("revenue_wan"), " 万元")),
+        Fact("主营产品", _or_dash(e.get("products"))),
+        Fact("行业代码", _or_dash(e.get("industry_code"))),
+        Fact("是否链主", _or_dash(e.get("chain_leader"))),
     ]
-    note = '<p class="sample">示例数据：本企业由样例生成器生成，并非真实企业。</p>' if e.get("sample") else ""
-    return note + facts(rows).replace("<table>", '<table id="registry">', 1)
+
+
+def enterprise_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> EnterpriseView | None:
+    """What a firm's page shows (None: no such firm): its registry columns and its neighbours."""
+    e = _detail(driver, settings, registry, "enterprise_detail", key)
+    if e is None:
+        return None
+    return {
+        "title": e["name"],
+        "e": e,
+        "facts": registry_facts(e),
+        "clusters": by_size(e["clusters"]),
+        "graph": viz_src("Enterprise", e["key"]),
+    }
 
 
 @router.get("/enterprise/{key}", response_class=Response, responses=HTML_PAGE)
@@ -289,15 +349,24 @@ def enterprise_page(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("中信重工")]
 ) -> HTMLResponse:
     """One enterprise: its registry columns, the clusters it anchors, its projects, zones and places, graph."""
-    e = _detail(driver, settings, registry, "enterprise_detail", key)
-    if e is None:
+    view = enterprise_view(driver, settings, registry, key)
+    if view is None:
         return not_found(f"没有键为 {key} 的企业")
-    body = "<h2>企业信息</h2>" + registry_facts(e)
-    body += "<h2>带动的产业集群</h2>" + _clusters_table(e["clusters"])
-    body += "<h2>项目</h2>" + links("Project", e["projects"]) + "<h2>产业集聚区</h2>" + links("Zone", e["zones"])
-    if e["places"]:
-        body += _places(e["places"])
-    return page(e["name"], body + graph_frame("Enterprise", e["key"]))
+    return render("enterprise.html.j2", view)
+
+
+def project_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> ProjectView | None:
+    """What a project's page shows (None: no such project): its clusters, firms, zones and sources."""
+    p = _detail(driver, settings, registry, "project_detail", key)
+    if p is None:
+        return None
+    return {
+        "title": p["name"],
+        "p": p,
+        "clusters": by_size(p["clusters"]),
+        "sources": sources(driver, settings, Label.PROJECT, p["key"]),
+        "graph": viz_src("Project", p["key"]),
+    }
 
 
 @router.get("/project/{key}", response_class=Response, responses=HTML_PAGE)
@@ -308,13 +377,30 @@ def project_page(
     key: Annotated[str, page_key("中信重工高端装备制造基地")],
 ) -> HTMLResponse:
     """One project: the clusters it supports, the firm running it, its zone, graph."""
-    p = _detail(driver, settings, registry, "project_detail", key)
-    if p is None:
+    view = project_view(driver, settings, registry, key)
+    if view is None:
         return not_found(f"没有键为 {key} 的项目")
-    body = "<h2>支撑的产业集群</h2>" + _clusters_table(p["clusters"])
-    body += "<h2>承担企业</h2>" + links("Enterprise", p["firms"]) + "<h2>产业集聚区</h2>" + links("Zone", p["zones"])
-    body += sources_html(driver, settings, Label.PROJECT, p["key"])
-    return page(p["name"], body + graph_frame("Project", p["key"]))
+    return render("project.html.j2", view)
+
+
+def city_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> CityView | None:
+    """What a city's or county's page shows (None: no such 6-digit code): parent, counties, clusters, zones."""
+    c = _detail(driver, settings, registry, "city_detail", key) if key.isdigit() and len(key) == 6 else None
+    if c is None:
+        return None
+    parent = c["parent"]
+    return {
+        "title": c["name"],
+        "crumbs": [HOME, *([{"href": href("City", parent["key"]), "name": parent["name"]}] if parent else [])],
+        "c": c,
+        "facts": [
+            Fact("类别", LABEL_ZH.get(c["label"], c["label"])),
+            Fact("代码", _text(c["key"])),
+            _ref_fact("所属省辖市", "City", parent),
+        ],
+        "clusters": by_size(c["clusters"]),
+        "graph": viz_src(c["label"], c["key"]),
+    }
 
 
 @router.get("/city/{key}", response_class=Response, responses=HTML_PAGE)
@@ -322,23 +408,35 @@ def city_page(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("410300")]
 ) -> HTMLResponse:
     """One city or county by its 6-digit code: parent, counties, clusters and zones located there, graph."""
-    c = _detail(driver, settings, registry, "city_detail", key) if key.isdigit() and len(key) == 6 else None
-    if c is None:
+    view = city_view(driver, settings, registry, key)
+    if view is None:
         return not_found(f"没有代码为 {key} 的省辖市或县（市、区）")
-    body = facts(
-        [
-            ("类别", LABEL_ZH.get(c["label"], c["label"])),
-            ("代码", c["key"]),
-            ("所属省辖市", Markup(link("City", c["parent"])) if c["parent"] else ""),
-        ]
-    )
-    if c["label"] == "County":  # the key is six digits (checked above)
-        body += f'<p><a href="/county/{c["key"]}" id="county-dashboard">产业看板：环节企业、排名与图表</a></p>'
-    body += "<h2>产业集群</h2>" + _clusters_table(c["clusters"]) + "<h2>产业集聚区</h2>" + links("Zone", c["zones"])
-    if c["counties"]:
-        body += "<h2>下辖县（市、区）</h2>" + links("County", c["counties"]).replace("<ul>", '<ul class="cols">', 1)
-    parent = [{"href": href("City", c["parent"]["key"]), "name": c["parent"]["name"]}] if c["parent"] else []
-    return page(c["name"], body + graph_frame(c["label"], c["key"]), crumbs=[HOME, *parent])
+    return render("city.html.j2", view)
+
+
+def sector_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> SectorView | None:
+    """What a sector's page shows (None: no such sector): its goal, its clusters' targets against it, counts."""
+    clusters = all_rows(driver, settings, registry, "clusters_list", level="", sector=key)
+    year = plan_year(clusters)
+    found = run_named(driver, settings, "sector_rollup", {"year": year, "only": key, "limit": 1}, registry=registry)
+    if not found:
+        return None
+    s = found[0]
+    share = "—（规划未定领域目标）" if s["attainment"] is None else f"{s['attainment']:.0%}（分解覆盖度，不是完成率）"
+    return {
+        "title": s["name"],
+        "s": s,
+        "facts": [
+            Fact("目标", _goal(s) or "规划未定目标"),
+            Fact(f"集群目标合计（{year}）", f"{s['target_sum_yi']:g} 亿元"),
+            Fact("集群目标合计 ÷ 领域目标", share),
+            Fact("产业集聚区", _text(s["zone_count"])),
+            Fact("龙头企业", _text(s["firm_count"])),
+            Fact("重大项目", _text(s["project_count"])),
+        ],
+        "clusters": by_size(clusters),
+        "graph": viz_src("Sector", s["key"]),
+    }
 
 
 @router.get("/sector/{key}", response_class=Response, responses=HTML_PAGE)
@@ -346,26 +444,7 @@ def sector_page(
     driver: DriverDep, settings: SettingsDep, registry: RegistryDep, key: Annotated[str, page_key("装备制造")]
 ) -> HTMLResponse:
     """One sector: its goal, its clusters against the goal, neighbour counts, graph."""
-    clusters = all_rows(driver, settings, registry, "clusters_list", level="", sector=key)
-    year = plan_year(clusters)
-    found = run_named(driver, settings, "sector_rollup", {"year": year, "only": key, "limit": 1}, registry=registry)
-    if not found:
+    view = sector_view(driver, settings, registry, key)
+    if view is None:
         return not_found(f"没有名为 {key} 的产业领域")
-    s = found[0]
-    body = facts(
-        [
-            ("目标", _goal(s) or "规划未定目标"),
-            (f"集群目标合计（{year}）", f"{s['target_sum_yi']:g} 亿元"),
-            (
-                "集群目标合计 ÷ 领域目标",
-                "—（规划未定领域目标）"
-                if s["attainment"] is None
-                else f"{s['attainment']:.0%}（分解覆盖度，不是完成率）",
-            ),
-            ("产业集聚区", s["zone_count"]),
-            ("龙头企业", s["firm_count"]),
-            ("重大项目", s["project_count"]),
-        ]
-    )
-    body += f"<h2>产业集群（{len(clusters)} 个）</h2>" + _clusters_table(clusters)
-    return page(s["name"], body + graph_frame("Sector", s["key"]))
+    return render("sector.html.j2", view)

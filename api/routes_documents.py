@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import HTMLResponse
@@ -17,7 +16,7 @@ from clusterkg.queries.run import run_named
 from clusterkg.settings import Settings
 
 from .deps import DriverDep, RegistryDep, SettingsDep
-from .pages import HTML_PAGE, esc, link, page
+from .pages import HTML_PAGE, render
 
 router = APIRouter()
 
@@ -170,50 +169,7 @@ FIELD_ZH = {
     "projects": "重大项目",
     "clusters": "产业集群",
 }
-
-
-def _refs(kind: str, keys: list[str]) -> str:
-    return "、".join(link(LABEL_OF[kind], {"key": k, "name": k}) for k in keys) or "—"
-
-
-def _change(field: str, value: Any) -> str:
-    if isinstance(value, dict):
-        kind = field if field in LABEL_OF else "clusters"
-        return f"+ {_refs(kind, value['added'])}；− {_refs(kind, value['removed'])}"
-    return f"{esc(value[0])} → {esc(value[1])}"
-
-
-def diff_html(d: dict[str, Any]) -> str:
-    """The diff as HTML sections: counts, then added, removed, kept and changed per kind."""
-    body = "<table><tr><th></th><th>新增</th><th>删除</th><th>保留</th><th>变化</th></tr>"
-    for kind, zh in SECTION_ZH.items():
-        s = d[kind]
-        body += (
-            f"<tr><td>{zh}</td><td>{len(s['added'])}</td><td>{len(s['removed'])}</td>"
-            f"<td>{len(s['kept'])}</td><td>{len(s['changed'])}</td></tr>"
-        )
-    body += "</table>"
-    for kind, zh in SECTION_ZH.items():
-        s = d[kind]
-        body += f'<section data-kind="{kind}"><h2>{zh}</h2>'
-        for part, title in (("added", "新增"), ("removed", "删除"), ("kept", "保留")):
-            body += f'<h3>{title}（{len(s[part])}）</h3><p data-part="{part}">{_refs(kind, s[part])}</p>'
-        if s["changed"]:
-            body += "<h3>变化</h3><ul>"
-            for c in s["changed"]:
-                parts = "；".join(f"{FIELD_ZH.get(f, esc(f))}：{_change(f, v)}" for f, v in c["fields"].items())
-                body += f"<li>{link(LABEL_OF[kind], {'key': c['key'], 'name': c['key']})}：{parts}</li>"
-            body += "</ul>"
-        body += "</section>"
-    return body
-
-
-def _doc_options(docs: list[dict[str, Any]], chosen: str) -> str:
-    return "".join(
-        f'<option value="{esc(d["key"])}"{" selected" if d["key"] == chosen else ""}>'
-        f"{esc(d['date'] or '')} {esc(d['title'] or d['key'])}</option>"
-        for d in docs
-    )
+DIFF_PARTS = [("added", "新增"), ("removed", "删除"), ("kept", "保留")]
 
 
 # An unknown document is a 404 HTML page, declared so the schema says so.
@@ -236,42 +192,12 @@ def diff_page(
     keys = [d["key"] for d in docs]
     old = from_ or (keys[-2] if len(keys) > 1 else keys[0] if keys else "")
     new = to or (keys[-1] if keys else "")
-    form = (
-        f'<form action="/diff"><select name="from">{_doc_options(docs, old)}</select> → '
-        f'<select name="to">{_doc_options(docs, new)}</select> <button>比较</button></form>'
-    )
+    view: dict[str, Any] = {"title": "文件对比", "docs": docs, "old": old, "new": new, "diff": None, "error": None}
+    view |= {"sections": list(SECTION_ZH.items()), "parts": DIFF_PARTS, "label_of": LABEL_OF, "field_zh": FIELD_ZH}
     if not docs:
-        return page("文件对比", form + "<p>尚未载入任何文件。</p>")
+        return render("diff.html.j2", view)
     try:
-        d = document_diff(driver, settings, registry, old, new)
+        view["diff"] = document_diff(driver, settings, registry, old, new)
     except NotFoundError as exc:
-        return page("文件对比", form + f"<p>{esc(exc)}</p>", status=404)
-    return page("文件对比", form + diff_html(d))
-
-
-def timeline_html(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> str:
-    """A cluster page's timeline section: one row per document stating the cluster."""
-    t = cluster_timeline(driver, settings, registry, key)
-    if t is None or not t["documents"]:
-        return ""
-    body = (
-        '<h2>历次文件</h2><table data-timeline="1"><tr><th>文件</th><th>日期</th><th>名称</th><th>级别</th>'
-        "<th>目标</th><th>新增集聚区</th><th>不再列出</th></tr>"
-    )
-    for d in t["documents"]:
-        target = f"{d['target_yi']:g}亿元" if d.get("target_yi") is not None else ""
-        if target and d.get("target_year"):
-            target += f"（{d['target_year']}）"
-        body += (
-            f'<tr data-doc="{esc(d["doc"])}"><td>{esc(d["title"] or d["doc"])}</td><td>{esc(d["date"])}</td>'
-            f"<td>{esc(d['name'])}</td><td>{esc(d['level'])}</td><td>{esc(target)}</td>"
-            f"<td>{_refs('zones', d['zones_gained'])}</td><td>{_refs('zones', d['zones_lost'])}</td></tr>"
-        )
-    body += "</table>"
-    if t["actuals"]:
-        body += "<p>实际：" + "；".join(f"{esc(a['year'])}年 {esc(a['revenue_yi'])}亿元" for a in t["actuals"]) + "</p>"
-    if len(t["documents"]) > 1:
-        docs = t["documents"]
-        old, new = (quote(docs[i]["doc"], safe="") for i in (-2, -1))
-        body += f'<p><a href="/diff?from={old}&amp;to={new}">最近两次文件对比</a></p>'
-    return body
+        return render("diff.html.j2", {**view, "error": str(exc)}, status=404)
+    return render("diff.html.j2", view)

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from clients import api_client
 from user_instance import marker_present, remove_marker, user_settings, write_marker
 
 from clusterkg.errors import DatabaseUnavailable
@@ -184,16 +185,6 @@ def loaded_plan(graph, driver, settings, plan_path):  # type: ignore[no-untyped-
 
     wipe(driver, settings)
     return load_plan(driver, settings, plan_path)
-
-
-def api_client(settings, *, raise_server_exceptions: bool = True, **overrides):  # type: ignore[no-untyped-def]
-    """A test client of the app on ``settings`` (with ``overrides``); use it as a context manager."""
-    from fastapi.testclient import TestClient
-
-    from clusterkg.api.app import create_app
-
-    app_settings = settings.model_copy(update=overrides) if overrides else settings
-    return TestClient(create_app(app_settings), raise_server_exceptions=raise_server_exceptions)
 
 
 @pytest.fixture(scope="module")

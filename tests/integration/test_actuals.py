@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import api_client
+from clients import api_client
 from fastapi.testclient import TestClient
 
 from clusterkg.errors import InputError

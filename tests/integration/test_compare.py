@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import api_client
+from clients import api_client
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 

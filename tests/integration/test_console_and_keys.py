@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import api_client
+from clients import api_client
 from fastapi.testclient import TestClient
 
 from clusterkg.graph.export import export_graph

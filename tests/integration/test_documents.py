@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import api_client
+from clients import api_client
 
 from clusterkg.graph.db import read
 from clusterkg.graph.documents import unload_document

@@ -6,7 +6,7 @@ import re
 from urllib.parse import quote
 
 import pytest
-from conftest import api_client
+from clients import api_client
 from fastapi.testclient import TestClient
 
 from clusterkg.graph.export import export_graph

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import api_client
+from clients import api_client
 from fastapi.testclient import TestClient
 
 from clusterkg.graph.db import read

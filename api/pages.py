@@ -12,13 +12,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from html import escape
 from typing import Annotated, Any, TypedDict
 from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Response
 from fastapi.responses import HTMLResponse
-from markupsafe import Markup as Safe
 from neo4j import Driver
 
 from clusterkg.graph.model import Label
@@ -63,11 +61,6 @@ PAGE_OF = {
 CSS = ""
 
 
-def esc(value: object) -> str:
-    """Plan text as HTML text or attribute value; None reads as an empty cell."""
-    return "" if value is None else escape(str(value), quote=True)
-
-
 def href(label: str, key: str) -> str:
     """The page of a node; the key is percent-encoded so no plan text ends up as markup or a path
     (a segment's key, chain/segment, keeps its slash: the segment route takes a path)."""
@@ -76,14 +69,6 @@ def href(label: str, key: str) -> str:
 
 
 HOME = {"href": "/", "name": "首页"}
-
-
-def page(title: str, body: str, status: int = 200, crumbs: Iterable[Mapping[str, str]] = ()) -> HTMLResponse:
-    """A page in the site's layout (base.html.j2) around ``body``, HTML the caller built and escaped.
-
-    New pages have a template of their own and go through :func:`render`."""
-    html = templates().get_template("page.html.j2").render(title=title, css=CSS, body=Safe(body), crumbs=list(crumbs))
-    return HTMLResponse(html, status_code=status)
 
 
 def render(template: str, view: Mapping[str, Any], status: int = 200) -> HTMLResponse:

@@ -10,10 +10,10 @@ from pathlib import Path
 from neo4j import Driver
 
 from clusterkg.errors import InputError
-from clusterkg.graph.db import read
 from clusterkg.graph.model import GraphBatch, Label, RelType
 from clusterkg.graph.presence import refresh_presence
 from clusterkg.graph.writes import Progress, write_batches
+from clusterkg.queries.run import run_internal
 from clusterkg.settings import Settings
 from clusterkg.text import normalise_name
 
@@ -39,17 +39,12 @@ class FirmLoad:
 
 
 def _zone_index(driver: Driver, settings: Settings) -> dict[str, str]:
-    rows = read(driver, settings, "MATCH (z:Zone) RETURN z.key AS key, z.aliases AS aliases LIMIT 1000000")
+    rows = run_internal(driver, settings, "zone_aliases")
     return zone_lookup((r["key"], r["aliases"] or []) for r in rows)
 
 
 def _existing(driver: Driver, settings: Settings) -> set[tuple[Label, str]]:
-    rows = read(
-        driver,
-        settings,
-        "MATCH (n) WHERE n:Zone OR n:City OR n:County OR n:ChainSegment "
-        "RETURN labels(n)[0] AS label, n.key AS key LIMIT 10000000",
-    )
+    rows = run_internal(driver, settings, "registry_targets")
     return {(Label(r["label"]), r["key"]) for r in rows}
 
 
@@ -116,19 +111,12 @@ def load_firms(
 
 def _segments_before(driver: Driver, settings: Settings, staged: StagedFirms) -> set[str]:
     """ChainSegment keys the staged firms are in now, in the graph (none on a first load)."""
-    if not read(driver, settings, "MATCH (:Enterprise)-[:IN_SEGMENT]->() RETURN 1 AS x LIMIT 1"):
+    if not run_internal(driver, settings, "firms_segmented"):
         return set()
     found: set[str] = set()
     for rows in staged.batches(10_000):
         found.update(
-            r["key"]
-            for r in read(
-                driver,
-                settings,
-                "UNWIND $keys AS k MATCH (:Enterprise {key: k})-[:IN_SEGMENT]->(s:ChainSegment) "
-                "RETURN DISTINCT s.key AS key LIMIT 100000",
-                {"keys": [row.key for row in rows]},
-            )
+            r["key"] for r in run_internal(driver, settings, "segments_of_firms", {"keys": [row.key for row in rows]})
         )
     return found
 
@@ -154,12 +142,7 @@ def _firms_in_graph(driver: Driver, settings: Settings) -> Callable[[Sequence[st
     def known(keys: Sequence[str]) -> set[str]:
         found: set[str] = set()
         for i in range(0, len(keys), 10_000):
-            rows = read(
-                driver,
-                settings,
-                "UNWIND $keys AS k MATCH (e:Enterprise {key: k}) RETURN e.key AS key LIMIT 10000",
-                {"keys": list(keys[i : i + 10_000])},
-            )
+            rows = run_internal(driver, settings, "firms_known", {"keys": list(keys[i : i + 10_000])})
             found.update(r["key"] for r in rows)
         return found
 

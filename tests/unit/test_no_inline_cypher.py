@@ -19,7 +19,6 @@ ALLOWED: dict[str, str] = {
     "graph/logical_backup.py": "backup and restore of whatever labels the database holds, beyond the model's",
     "graph/console.py": "the read-only console's docstring shows the write it refuses",
     "api/routes_admin.py": "the console's OpenAPI example of what a user may type",
-    "loaders/load_firms.py": "the registry loader's batch writes",
     "loaders/bulk/fixups.py": "the fix-ups after a neo4j-admin import (writes) and its per-label counts of what arrived",
 }
 

@@ -145,6 +145,7 @@ class _Reader:
         self.firms: dict[str, _Entity] = {}
         self.projects: dict[str, _Entity] = {}
         self.unattached: list[tuple[Mention, Evidence]] = []
+        self.items: set[int] = set()  # paragraphs that are numbered items: one statement, however long
         self.last_project: _Entity | None = None
         self.last_cluster: _Entity | None = None
         self.section_industry = ""  # the industry a heading names: （三）汽车产业 → 汽车
@@ -337,6 +338,8 @@ class _Reader:
                 self.read_row(block, table_rows[id(block)])
                 continue
             pieces = list(block.cells) if block.kind == "row" else sentences(block)
+            if block.marker is not None and block.kind in ("heading", "item") and len(pieces) > 1:
+                self.items.add(block.para.index)
             own: _Entity | None = None
             if block.kind == "heading":
                 self.headed = None  # a numbered heading opens a section of its own
@@ -895,10 +898,13 @@ class _Reader:
             elif by_industry is not None:
                 # 在A、B两家龙头企业的带动下,锂电新能源产业实现产值…: the cluster of that industry
                 by_industry.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
-            elif len(here) == 1:
-                # a paragraph about one cluster (…等项目。这预示着…正在形成光伏产业集群): its firms,
-                # zones and projects are that cluster's, wherever in the paragraph it is named
-                here[0].links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
+            elif len(here) == 1 or (here and m.paragraph in self.items and m.via != "subject"):
+                # a paragraph about one cluster (…等项目。这预示着…正在形成光伏产业集群), or a numbered
+                # item, which is one statement however many sentences it runs to: its firms, zones and
+                # projects are its clusters', wherever in it they are named (not a firm that is the
+                # subject of its own sentence, 某某纺机荣获…: the item praises it, not as a member)
+                for c in here:
+                    c.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
             else:
                 self.warnings.append(
                     f"paragraph {m.paragraph}: {m.kind} {m.name!r} is named in no cluster's statement; kept without a cluster"

@@ -109,6 +109,10 @@ def _zone_key(name: str) -> str:
 
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
+# a report's credit lines: 来源:某研究院 / (某研究所供图) / 某研究院整理. Whoever is credited wrote or
+# supplied the page; it is no firm of a cluster, wherever else the page names it
+_CREDIT_BEFORE = r"(?:来源|出处|供稿|图源|图片来源|数据来源)\s*[:：]\s*"
+_CREDIT_AFTER = r"\s*(?:供图|供稿|摄|整理|发布的|提供图片)"
 _YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿)元?")
 
@@ -854,7 +858,19 @@ class _Reader:
         found = [c for c in self.clusters.values() if self.of_industry(c, words)]
         return found[0] if len(found) == 1 else None
 
+    def drop_credited(self) -> None:
+        """Firms the page credits as its source (来源:X, X供图) are not firms of its clusters."""
+        text = fold(self.doc.text, self.traditional)
+        for name in list(self.firms):
+            n = re.escape(name)
+            if re.search(_CREDIT_BEFORE + n, text) or re.search(n + _CREDIT_AFTER, text):
+                del self.firms[name]
+                for c in self.clusters.values():
+                    c.links["firm"].pop(name, None)
+                self.unattached = [(m, ev) for m, ev in self.unattached if not (m.kind == "firm" and m.name == name)]
+
     def facts(self, seg: Segmented) -> Facts:
+        self.drop_credited()
         for ent in self.firms.values():
             short = _FIRM_LEGAL.sub("", ent.name)
             if short != ent.name and len(short) >= 2:

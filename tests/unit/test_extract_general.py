@@ -655,3 +655,38 @@ def test_a_documents_own_province_a_cited_source_and_a_counted_list_name_no_clus
     assert [c.name for c in f.clusters] == ["工程机械产业集群", "物联网产业集群"]
     assert "江苏工程机械产业集群" in f.clusters[0].aliases
     assert f.firms == []
+
+
+def test_a_numbered_item_links_what_it_names_to_every_cluster_it_names(tmp_path: Path) -> None:
+    # made-up wording: one numbered item, two clusters, then parks and a firm in later sentences
+    text = (
+        "三、壮大园区产业。今年形成青松机械、白桦电子等两个产业集群。"
+        "东湖工业园要加快配套建设,积极对接山海重工股份有限公司。"
+        "绿洲精工荣获省级质量奖。\n"
+    )
+    f = facts_of(tmp_path, text)
+    got = {c.name: (sorted(c.zones), sorted(c.firms)) for c in f.clusters}
+    assert got == {
+        "青松机械产业集群": (["东湖工业园"], ["山海重工股份有限公司"]),
+        "白桦电子产业集群": (["东湖工业园"], ["山海重工股份有限公司"]),
+    }
+    # the firm praised in a sentence of its own is kept, but as no cluster's member
+    assert "绿洲精工" in {x.name for x in f.firms}
+
+
+def test_a_plain_paragraph_of_several_clusters_links_nothing_by_paragraph_alone(tmp_path: Path) -> None:
+    text = "今年形成青松机械、白桦电子等两个产业集群。东湖工业园要加快配套建设。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.zones for c in f.clusters} == {"青松机械产业集群": [], "白桦电子产业集群": []}
+    assert any("东湖工业园" in w for w in f.warnings)
+
+
+def test_a_source_credited_by_the_page_is_no_firm(tmp_path: Path) -> None:
+    text = (
+        "来源:远山数据研究院\n"
+        "远山数据研究院统计,今年形成海洋装备产业集群,依托蓝海重工、北港船舶等龙头企业。\n"
+        "(近水咨询有限公司供图)\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted(x.name for x in f.firms) == ["北港船舶", "蓝海重工"]
+    assert sorted(f.clusters[0].firms) == ["北港船舶", "蓝海重工"]

@@ -405,7 +405,11 @@ class _Reader:
         projects = project_mentions(piece)
         # a park named in a list of projects being built (加快…产业园、…等项目建设) is a project
         built = [(p.start, p.end) for p in projects if p.via == "list"]
-        zones = [z for z in zone_mentions(piece) if not any(a <= z.start and z.end <= b for a, b in built)]
+        zones = [
+            z
+            for z in zone_mentions(piece)
+            if not any(a <= z.start and z.end <= b for a, b in built) and not self.one_of(piece, z)
+        ]
         # a known firm's name inside a zone's or project's name is that park or project (比亚迪…产业园)
         named_spans = [(o.start, o.end) for o in zones + projects]
         firms = [
@@ -416,10 +420,12 @@ class _Reader:
         others = zones + firms + projects
         # a base named in a list of projects or zones is one of them, not a cluster
         listed = [(o.start, o.end) for o in others if o.kind in ("project", "zone")]
+        found = cluster_mentions(piece, self.chains)
         cms = [
             m
-            for m in cluster_mentions(piece, self.chains)
-            if not (
+            for m in found
+            if not (self.one_of(piece, m) and len(found) > 1)  # (莆田是…千亿产业集群之一: its own, unnamed)
+            and not (
                 (m.name.endswith("基地") and any(a <= m.start and m.end <= b for a, b in listed))
                 or any(a <= m.start and m.end <= b for a, b in built)  # 腾讯互联网+产业集群、…等项目建设
             )
@@ -578,6 +584,12 @@ class _Reader:
             else:
                 self.unattached.append((m, ev))
         return named
+
+    @staticmethod
+    def one_of(piece: Piece, m: Mention) -> bool:
+        """Whether ``m`` is followed by 之一: the class a thing belongs to (…是66个集群中的新材料
+        产业集群之一, 三个千亿产业园之一), not a cluster or zone of its own."""
+        return piece.text.startswith("之一", piece.index(m.end))
 
     @staticmethod
     def listed_after(cms: list[Mention], m: Mention) -> bool:

@@ -1220,6 +1220,10 @@ _PHASE_AFTER = re.compile(r"^(.{4,}?项目)(?:\(?[一二三四五首]期\)?)(?:�
 _PROJECT_STATUS = re.compile(
     r"(?:\(?[一二三四首]期\)?)?(?:工程)?(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先)?(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营)"
 )
+# a project head that names a class: a size threshold (5000万元以上), or more of a kind (更多, 各类)
+_PROJECT_CLASS = re.compile(r"^(?:\d+(?:\.\d+)?\s*(?:亿|万)元(?:以上|及以上)|更多|各类|多个|一批|大批)")
+# 项目3个 / 项目12项: a tally follows the name of a class of projects
+_PROJECT_TALLY = re.compile(rf"(?:共|达|超)?[\d{_CN_NUM}]+(?:余|多)?(?:个|项)(?!目)")
 _PROJECT_CUE = re.compile(r"(\d|万吨|万千瓦|千瓦|万台|万辆|万套|万平方米|年产|一期|二期|三期|扩建|新建|技改)")
 
 
@@ -1279,6 +1283,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue
         if _KIND_OF_PROJECT.search(head) or _COUNT.search(head):
             continue  # 新兴产业项目, 61项新材料领域科研项目: kinds of project, not one named
+        if _PROJECT_CLASS.match(head) or _PROJECT_TALLY.match(text, m.end()):
+            continue  # 亿元以上项目5个, 更多大项目, 转移项目12个: a class of projects counted, not one named
         st = m.start() - len(head)
         name = normalise_name(head + m.group(1))
         if phase := _PHASE_AFTER.match(name):

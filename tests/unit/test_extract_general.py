@@ -690,3 +690,22 @@ def test_a_source_credited_by_the_page_is_no_firm(tmp_path: Path) -> None:
     f = facts_of(tmp_path, text)
     assert sorted(x.name for x in f.firms) == ["北港船舶", "蓝海重工"]
     assert sorted(f.clusters[0].firms) == ["北港船舶", "蓝海重工"]
+
+
+def test_a_class_something_is_one_of_is_no_cluster_and_its_text_stays_about_one(tmp_path: Path) -> None:
+    text = (
+        "青山市功能材料产业集群是首批20个产业集群中的新材料产业集群之一。"
+        "园区已吸引蓝海重工、北港船舶等一批龙头企业落户。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["青山市功能材料产业集群"]
+    assert sorted(f.clusters[0].firms) == ["北港船舶", "蓝海重工"]
+
+
+def test_counted_classes_of_projects_are_not_projects(tmp_path: Path) -> None:
+    text = (
+        "今年形成海洋装备产业集群,引进10亿元以上制造业项目3个、承接转移项目8个,争取更多大项目落户,"
+        "加快推进蓝海重工年产5万台船用机械项目建设。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["蓝海重工年产5万台船用机械项目"]

@@ -570,12 +570,15 @@ class _Reader:
                         c.links["zone"].setdefault(ent.name, ev)
                     continue
                 owner = self.nearest(named, cms, m)
-                if (
-                    owner is None
-                    and m.kind in ("project", "zone")
-                    and (all(c.end <= m.start for c in cms) or self.listed_after(cms, m))
+                if owner is None and (
+                    (
+                        m.kind in ("project", "zone")
+                        and (all(c.end <= m.start for c in cms) or self.listed_after(cms, m))
+                    )
+                    or (m.kind == "firm" and m.via == "list" and self.one_list_before(cms, m))
                 ):
-                    # 建设A基地、B基地和C集群,推进X、Y等重点项目建设: the sentence's projects and zones serve them all
+                    # 建设A基地、B基地和C集群,推进X、Y等重点项目建设: the sentence's projects and zones serve them
+                    # all; so do the firms it lists after one list of clusters (围绕A、B两大产业集群、C和D两大龙头企业)
                     for c in named:
                         c.links[m.kind].setdefault(ent.name, ev)
                     continue
@@ -590,6 +593,16 @@ class _Reader:
         """Whether ``m`` is followed by 之一: the class a thing belongs to (…是66个集群中的新材料
         产业集群之一, 三个千亿产业园之一), not a cluster or zone of its own."""
         return piece.text.startswith("之一", piece.index(m.end))
+
+    @staticmethod
+    def one_list_before(cms: list[Mention], m: Mention) -> bool:
+        """Whether every cluster of the sentence comes before ``m`` in one list sharing its ending."""
+        return (
+            len(cms) >= 2
+            and all(c.end <= m.start for c in cms)
+            and cms[0].group >= 0
+            and len({c.group for c in cms}) == 1
+        )
 
     @staticmethod
     def listed_after(cms: list[Mention], m: Mention) -> bool:

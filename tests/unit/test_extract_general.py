@@ -709,3 +709,20 @@ def test_counted_classes_of_projects_are_not_projects(tmp_path: Path) -> None:
     )
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["蓝海重工年产5万台船用机械项目"]
+
+
+def test_an_industry_beginning_with_a_generic_word_is_still_a_name(tmp_path: Path) -> None:
+    # 现代化工 is 现代 + 化工, not 现代化 + 工
+    f = facts_of(tmp_path, "青山开发区要围绕现代化工、新材料两大产业集群,全力抓好延链补链。\n")
+    assert [c.name for c in f.clusters] == ["现代化工产业集群", "新材料产业集群"]
+
+
+def test_firms_listed_after_one_list_of_clusters_serve_every_cluster_of_it(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "青山开发区要围绕“现代化工、新材料”两大产业集群、蓝海重工和北港石化两大龙头企业,全力抓好延链。\n",
+    )
+    assert {c.name: sorted(c.firms) for c in f.clusters} == {
+        "现代化工产业集群": ["北港石化", "蓝海重工"],
+        "新材料产业集群": ["北港石化", "蓝海重工"],
+    }

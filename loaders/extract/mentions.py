@@ -787,6 +787,23 @@ def zone_mentions(piece: Piece) -> list[Mention]:
                     )
                 )
             continue
+        if places := _places_sharing(left):
+            # 长乐、罗源新型建材产业园 / 青山、白水两个工业园区: bare places before one place's zone
+            # share its ending; each has a zone of that kind
+            shared_part, items = places
+            for k, place in items:
+                start = b + k
+                out.append(
+                    Mention(
+                        "zone",
+                        normalise_name(place + shared_part + m.group(1)),
+                        piece.at(start),
+                        piece.end_at(e if k == items[-1][0] else start + len(place)),
+                        piece.paragraph,
+                        via="list",
+                    )
+                )
+            continue
         head = _cut_head(left.rsplit(_LIST_SEP, 1)[-1])
         if (k := head.rfind("建设")) >= 1 and len(head) - k - 2 >= 2 and not head.startswith(("机械", "路"), k + 2):
             head = head[k + 2 :]  # 东陵西部建设软件动漫产业聚集区: the zone is what is built
@@ -831,6 +848,38 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             Mention("zone", normalise_name(text[st:e]), piece.at(st), piece.end_at(e), piece.paragraph, written=full)
         )
     return out
+
+
+_ZONE_COUNT = re.compile(rf"(?:等)?[\d两{_CN_NUM}]+个$")
+
+
+def _places_sharing(left: str) -> tuple[str, list[tuple[int, str]]] | None:
+    """The shared part and the places of ``left`` when it is a list of bare places whose last item
+    is a place followed by what they all share (长乐、罗源新型建材 → 新型建材, [长乐, 罗源])."""
+    if _LIST_SEP not in left:
+        return None
+    body = _ZONE_COUNT.sub("", left)
+    items = _split_items(body, conj=True, joiners="和|及|与")
+    if len(items) < 2:
+        return None
+    first_k, first = items[0]
+    lead = _cut_head(first)
+    items[0] = (first_k + len(first) - len(lead), lead)
+    places: list[tuple[int, str]] = []
+    for k, item in items[:-1]:
+        if not item or _place_prefix_len(item) != len(item):
+            return None
+        places.append((k, item))
+    k, last = items[-1]
+    n = _place_prefix_len(last)
+    if n == 0:
+        return None
+    shared = last[n:]  # empty in 郑州、洛阳高新区 and 青山、白水两个工业园区
+    if len(shared) > 8 or re.search(r"[,;。]", shared):
+        return None
+    if any(len(p) > 6 for _, p in places):
+        return None
+    return shared, [*places, (k, last[:n])]
 
 
 @lru_cache(maxsize=2)

@@ -726,3 +726,13 @@ def test_firms_listed_after_one_list_of_clusters_serve_every_cluster_of_it(tmp_p
         "现代化工产业集群": ["北港石化", "蓝海重工"],
         "新材料产业集群": ["北港石化", "蓝海重工"],
     }
+
+
+def test_bare_places_before_one_places_park_share_its_ending(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "新型建材产业集群依托长乐、罗源新型建材产业园和青山、白水两个工业园区,推进雷州奋勇片区建设。\n",
+    )
+    assert sorted(z.name for z in f.zones) == sorted(
+        ["长乐新型建材产业园", "罗源新型建材产业园", "青山工业园区", "白水工业园区", "雷州奋勇片区"]
+    )

@@ -361,6 +361,8 @@ class _Reader:
                 named = self.read_sentence(piece, fallback=fallback)
                 if n == 0 and len(named) == 1:
                     own = named[0]  # a heading, item or paragraph that opens by naming one cluster
+                elif own is not None and len(named) == 1 and block.kind != "heading":
+                    own = named[0]  # …打造A集群,…;打造B集群,…: what follows is about B, the cluster now spoken of
                 elif len(named) == 1 and _ALONE.fullmatch(piece.text) and len(piece.text) <= 30:
                     own = named[0]  # 食品加工产业集群。引进了…: a name standing as a sentence heads what follows
             line = normalise_name(pieces[0].text.strip().rstrip("。.")) if len(pieces) == 1 else ""

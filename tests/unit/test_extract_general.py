@@ -736,3 +736,23 @@ def test_bare_places_before_one_places_park_share_its_ending(tmp_path: Path) -> 
     assert sorted(z.name for z in f.zones) == sorted(
         ["长乐新型建材产业园", "罗源新型建材产业园", "青山工业园区", "白水工业园区", "雷州奋勇片区"]
     )
+
+
+def test_a_paragraph_moves_on_to_the_cluster_it_names_next(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "青山区打造百亿级海洋装备产业集群,引进蓝海重工股份有限公司。"
+        "打造百亿级智能家电产业集群,落地企业12家。白桦电器开发的新品畅销海外。\n",
+    )
+    assert {c.name: c.firms for c in f.clusters} == {
+        "海洋装备产业集群": ["蓝海重工股份有限公司"],
+        "智能家电产业集群": ["白桦电器"],
+    }
+
+
+def test_a_firm_is_the_subject_of_its_own_figures_and_awards(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "今年形成海洋装备产业集群。蓝海重工2023年度完成产值20亿元,北港船舶等获批省级绿色工厂。\n",
+    )
+    assert sorted(x.name for x in f.firms) == ["北港船舶", "蓝海重工"]

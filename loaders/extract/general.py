@@ -89,6 +89,10 @@ _SUBJECT_LEAD = re.compile(
     r"(?:(?:近年来|目前|截至目前|当前|今年以来|近期|同时|此外|其中|另外|\d{4}年(?:\d{1,2}月)?(?:以来)?"
     r"|[\u4e00-\u9fff\d]{1,8}(?:以来|期间|期末))\s*,?\s*)?(?:该|全)?"
 )
+# a clause that opens with its verb: its subject is the one before (…;打造百亿级B产业集群)
+_SUBJECTLESS = re.compile(
+    r"^\s*(?:同时|此外|并|还|也)?(?:加快|大力|着力|积极)?(?:打造|培育|建设|发展|壮大|形成|做强|推动)"
+)
 _INDUSTRY_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:产业|行业)(?!集群|基地|园|集聚区)")
 _ZONE_SHORT = (
     ("高新技术产业开发区", "高新区"),
@@ -156,6 +160,7 @@ class _Reader:
         self.headed: _Entity | None = None  # the cluster a line holding only its name heads
         self.heading_run = False  # the block before was such a line
         self.warnings: list[str] = []
+        self.subject_zone: _Entity | None = None  # the zone a paragraph opens with as its subject
 
     # -- evidence and entities ----------------------------------------------------------------
     def evidence(self, piece: Piece) -> Evidence:
@@ -342,6 +347,7 @@ class _Reader:
                 self.read_row(block, table_rows[id(block)])
                 continue
             pieces = list(block.cells) if block.kind == "row" else sentences(block)
+            self.subject_zone = None
             if block.marker is not None and block.kind in ("heading", "item") and len(pieces) > 1:
                 self.items.add(block.para.index)
             own: _Entity | None = None
@@ -519,6 +525,12 @@ class _Reader:
             if len(home) == 1:
                 for c in named:
                     c.links["zone"].setdefault(home[0].name, ev)
+                if bare.start() == 0:
+                    self.subject_zone = home[0]
+        elif named and self.subject_zone is not None and _SUBJECTLESS.match(piece.text):
+            # 高新区打造A集群,…;打造B集群,…: a clause without a subject of its own keeps the paragraph's zone
+            for c in named:
+                c.links["zone"].setdefault(self.subject_zone.name, ev)
         if len(named) == 1:
             self.last_cluster = named[0]
         prior: tuple[Mention, _Entity] | None = None  # the zone just read, for its bracketed second name

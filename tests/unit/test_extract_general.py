@@ -756,3 +756,15 @@ def test_a_firm_is_the_subject_of_its_own_figures_and_awards(tmp_path: Path) -> 
         "今年形成海洋装备产业集群。蓝海重工2023年度完成产值20亿元,北港船舶等获批省级绿色工厂。\n",
     )
     assert sorted(x.name for x in f.firms) == ["北港船舶", "蓝海重工"]
+
+
+def test_a_clause_without_a_subject_keeps_the_zone_its_paragraph_opened_with(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "记者从青山国家高新区获悉,园区发展良好。\n"
+        "高新区打造百亿级节能环保产业集群,落地企业20家;打造百亿级智能家电产业集群,多个项目落地。\n",
+    )
+    assert {c.name: c.zones for c in f.clusters} == {
+        "节能环保产业集群": ["青山国家高新区"],
+        "智能家电产业集群": ["青山国家高新区"],
+    }

@@ -977,6 +977,12 @@ _FIRM_SUBJECT = re.compile(
 _IS_ANCHOR = re.compile(
     r"(?:^|[,;:。])\s*([\u4e00-\u9fff()]{2,16}?)(?:是|为|作为|成为)[^,。;:]{0,20}?(?:链主企业|龙头企业|领军企业|链主)"
 )
+_ROLE_THEN_NAMES = re.compile(
+    r"(?<![等的])(?:龙头企业|链主企业|骨干企业|领军企业)((?:[\u4e00-\u9fff()]{2,12}?、)*[\u4e00-\u9fff()]{2,12}?)(?=[,;。]|等|$)"
+)
+_ROLE_NOT_NAME = re.compile(
+    r"数量|规模|占比|达到|超过|实现|带动|引领|作用|发展|增长|产值|营收|[个家户]|培育|梯队|集聚|引进"
+)
 _SPONSOR_LABELS = {"承担单位:", "建设单位:", "实施主体:"}
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]{1,20}\)")
 _LEAD_ROLE = re.compile(
@@ -1161,9 +1167,24 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                 if head:
                     st = m.start(1) + k + item.find(head)
                     add(st, st + len(head), "list")
+    # 拥有龙头企业青山重工, 链主企业白水船舶、红河机电: the role word stands right before the names
+    for m in _ROLE_THEN_NAMES.finditer(text):
+        for k, item in _split_items(m.group(1), conj=True):
+            head = _firm_item(item)
+            if (
+                head
+                and head == item.strip()
+                and not _ROLE_NOT_NAME.search(head)
+                and _place_prefix_len(head) < len(head)
+            ):
+                st = m.start(1) + k + item.find(head)
+                add(st, st + len(head), "list")
     # lists after 龙头企业: / 承担单位:
     for w in LEXICON.firm_before:
-        for m in re.finditer(re.escape(w) + (r"" if w.endswith(":") else r"(?:有|包括|:)"), text):
+        # 龙头企业有/包括/: …, and as a clause's label 龙头企业为/是… (not 以…等骨干企业为核心)
+        for m in re.finditer(re.escape(w) + (r"" if w.endswith(":") else r"(?:有|包括|:|为|是)"), text):
+            if text[m.end() - 1] in "为是" and m.start() > 0 and text[m.start() - 1] not in ",;:。 ":
+                continue
             rest = text[m.end() :]
             stop = re.search(r"[。;]|等", rest)
             body = rest[: stop.start()] if stop else rest
@@ -1329,7 +1350,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue
         building = bool(_PROJECT_STATUS.match(text, m.end()))  # X项目建设如火如荼 / X项目成功落户
         named_for = re.search(r"公司|集团", head) is not None  # 东风公司新能源整车…项目: a firm's project
-        if not _PROJECT_CUE.search(head) and not verb and not building and not named_for:
+        # 签约A项目、B项目: the item after a project of the same list is one too
+        listed = text[b - 1 : b] == _LIST_SEP and any(c == b - 1 for _, c in covered)
+        if not _PROJECT_CUE.search(head) and not verb and not building and not named_for and not listed:
             continue
         if _KIND_OF_PROJECT.search(head) or _COUNT.search(head):
             continue  # 新兴产业项目, 61项新材料领域科研项目: kinds of project, not one named

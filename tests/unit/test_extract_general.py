@@ -768,3 +768,32 @@ def test_a_clause_without_a_subject_keeps_the_zone_its_paragraph_opened_with(tmp
         "节能环保产业集群": ["青山国家高新区"],
         "智能家电产业集群": ["青山国家高新区"],
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "zones", "firms", "projects"),
+    [
+        ("海洋装备产业集群拥有龙头企业青山重工,配套企业50余家。", [], ["青山重工"], []),
+        ("海洋装备产业集群:承载区为青山经济开发区,龙头企业为青山重工。", ["青山经济开发区"], ["青山重工"], []),
+        ("海洋装备产业集群龙头企业数量达到12家,带动作用明显。", [], [], []),
+        ("以锅炉厂、电机厂等骨干企业为核心,形成海洋装备产业集群。", [], ["锅炉厂", "电机厂"], []),
+        (
+            "海洋装备产业集群内青山重工股份有限公司、白水船舶有限公司等企业发展迅速。",
+            [],
+            ["青山重工股份有限公司", "白水船舶有限公司"],
+            [],
+        ),
+        (
+            "海洋装备产业集群签约青山重工船用发动机项目、白水船舶修造基地项目。",
+            [],
+            [],
+            ["青山重工船用发动机项目", "白水船舶修造基地项目"],
+        ),
+    ],
+)
+def test_role_words_labels_and_signed_lists(
+    tmp_path: Path, text: str, zones: list[str], firms: list[str], projects: list[str]
+) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert [c.name for c in f.clusters] == ["海洋装备产业集群"]
+    assert (f.clusters[0].zones, f.clusters[0].firms, f.clusters[0].projects) == (zones, firms, projects)

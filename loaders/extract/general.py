@@ -583,7 +583,7 @@ class _Reader:
                     for c in named:
                         c.links["zone"].setdefault(ent.name, ev)
                     continue
-                owner = self.nearest(named, cms, m)
+                owner = self.clause_cluster(piece, named, cms, m) or self.nearest(named, cms, m)
                 if owner is None and (
                     (
                         m.kind in ("project", "zone")
@@ -607,6 +607,18 @@ class _Reader:
         """Whether ``m`` is followed by 之一: the class a thing belongs to (…是66个集群中的新材料
         产业集群之一, 三个千亿产业园之一), not a cluster or zone of its own."""
         return piece.text.startswith("之一", piece.index(m.end))
+
+    def clause_cluster(self, piece: Piece, named: list[_Entity], cms: list[Mention], m: Mention) -> _Entity | None:
+        """With several clusters in one sentence, the one cluster named in the clause of ``m``
+        (A产业集群依托甲开发区,B产业集群依托乙园区: each clause states its own cluster's links)."""
+        at = piece.index(m.start)
+        a = max(piece.text.rfind(p, 0, at) for p in ",;:") + 1
+        ends = [k for k in (piece.text.find(p, piece.index(m.end)) for p in ",;:") if k >= 0]
+        b = min(ends) if ends else len(piece.text)
+        inside = [c for c in cms if a <= piece.index(c.start) and piece.index(c.end) <= b]
+        if len(inside) != 1 or inside[0].group >= 0:
+            return None
+        return next((e for e in named if inside[0].name == e.name or inside[0].name in e.aliases), None)
 
     @staticmethod
     def one_list_before(cms: list[Mention], m: Mention) -> bool:

@@ -797,3 +797,14 @@ def test_role_words_labels_and_signed_lists(
     f = facts_of(tmp_path, text + "\n")
     assert [c.name for c in f.clusters] == ["海洋装备产业集群"]
     assert (f.clusters[0].zones, f.clusters[0].firms, f.clusters[0].projects) == (zones, firms, projects)
+
+
+def test_each_clause_of_a_sentence_states_its_own_clusters_links(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "其中,海洋装备产业集群依托青山经济开发区,智能家电产业集群依托白水工业园。\n",
+    )
+    assert {c.name: c.zones for c in f.clusters} == {
+        "海洋装备产业集群": ["青山经济开发区"],
+        "智能家电产业集群": ["白水工业园"],
+    }

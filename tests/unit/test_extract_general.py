@@ -808,3 +808,23 @@ def test_each_clause_of_a_sentence_states_its_own_clusters_links(tmp_path: Path)
         "海洋装备产业集群": ["青山经济开发区"],
         "智能家电产业集群": ["白水工业园"],
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "firms", "projects"),
+    [
+        ("海洋装备产业集群,蓝海重工投资50亿元建设的船用发动机项目已开工。", ["蓝海重工"], ["船用发动机项目"]),
+        ("海洋装备产业集群,签约项目合同总投资50亿元。", [], []),
+        (
+            "海洋装备产业集群,北港重工(集团)有限公司、白水船舶股份公司加快发展。",
+            ["北港重工(集团)有限公司", "白水船舶股份公司"],
+            [],
+        ),
+        ("围绕海洋装备产业集群,招引蓝海重工、北港船舶等链上企业12家。", ["蓝海重工", "北港船舶"], []),
+    ],
+)
+def test_investors_legal_forms_and_brought_in_firms(
+    tmp_path: Path, text: str, firms: list[str], projects: list[str]
+) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert ([x.name for x in f.firms], [p.name for p in f.projects]) == (firms, projects)

@@ -214,6 +214,12 @@ def _place_names() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=lambda n: -len(n))) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _place_set() -> frozenset[str]:
+    """Every division name and stem, for asking whether a word is a place and nothing more."""
+    return frozenset(n for names in _place_names().values() for n in names)
+
+
 def _place_prefix_len(head: str) -> int:
     """The length of the longest division name or stem that begins ``head`` (0 if none)."""
     return max((len(n) for n in _place_names().get(head[:1], ()) if head.startswith(n)), default=0)
@@ -859,6 +865,9 @@ def _places_sharing(left: str) -> tuple[str, list[tuple[int, str]]] | None:
     if _LIST_SEP not in left:
         return None
     body = _ZONE_COUNT.sub("", left)
+    before = body.rsplit(_LIST_SEP, 1)[0].rsplit(_LIST_SEP, 1)[-1]
+    if before not in _place_set() and _cut_head(before) not in _place_set():
+        return None  # the item before the last is no bare place (most lists fail here, cheaply)
     items = _split_items(body, conj=True, joiners="和|及|与")
     if len(items) < 2:
         return None
@@ -867,7 +876,7 @@ def _places_sharing(left: str) -> tuple[str, list[tuple[int, str]]] | None:
     items[0] = (first_k + len(first) - len(lead), lead)
     places: list[tuple[int, str]] = []
     for k, item in items[:-1]:
-        if not item or _place_prefix_len(item) != len(item):
+        if item not in _place_set():
             return None
         places.append((k, item))
     k, last = items[-1]

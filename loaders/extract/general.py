@@ -36,6 +36,7 @@ from .lexicon import LEXICON
 from .mentions import (
     ZONE_ENDINGS,
     Mention,
+    _cut_head,
     canonical_cluster,
     cluster_mentions,
     firm_mentions,
@@ -160,6 +161,7 @@ class _Reader:
         self.headed: _Entity | None = None  # the cluster a line holding only its name heads
         self.heading_run = False  # the block before was such a line
         self.warnings: list[str] = []
+        self._bare_industry: dict[str, str] = {}  # a cluster's industry without its place, by industry
         self.subject_zone: _Entity | None = None  # the zone a paragraph opens with as its subject
 
     # -- evidence and entities ----------------------------------------------------------------
@@ -513,6 +515,16 @@ class _Reader:
             target = fallback
             if _THIS_CLUSTER.search(piece.text) and self.last_cluster is not None:
                 target = self.last_cluster  # 该集群以…为龙头: the cluster just named
+            elif (
+                fallback is not None
+                and others
+                and not self.of_industry(fallback, words := self.industry_words(piece.text))
+            ):
+                # 甲区作为传感器产业的主要承载地,培育了A、B等企业: a sentence about another cluster's
+                # industry is that cluster's, not the one its paragraph opened with
+                of_words = [c for c in self.clusters.values() if self.of_industry(c, words)]
+                if len(of_words) == 1:
+                    target = of_words[0]
         if named and (bare := _BARE_ZONE.search(piece.text)):
             # 高新区打造百亿级节能环保产业集群: the zone a report is about, called by its kind
             word = bare.group(1)
@@ -894,10 +906,14 @@ class _Reader:
 
     def industry_words(self, sentence: str) -> set[str]:
         """The industries a sentence speaks of: the X of every X产业 / X行业 in it."""
-        return {normalise_name(w) for w in _INDUSTRY_WORD.findall(fold(sentence, self.traditional))}
+        # the X without the words before it in the same run (作为全市传感器 → 传感器)
+        return {_cut_head(normalise_name(w)) for w in _INDUSTRY_WORD.findall(fold(sentence, self.traditional))}
 
     def of_industry(self, c: _Entity, words: set[str]) -> bool:
-        industry = self.resolver.strip_place(c.industry or "")
+        if not words:
+            return False
+        if (industry := self._bare_industry.get(c.industry or "")) is None:
+            industry = self._bare_industry.setdefault(c.industry or "", self.resolver.strip_place(c.industry or ""))
         return len(industry) >= 2 and any(
             len(w) >= 2 and (industry == w or industry.endswith(w) or w.endswith(industry)) for w in words
         )

@@ -828,3 +828,15 @@ def test_investors_legal_forms_and_brought_in_firms(
 ) -> None:
     f = facts_of(tmp_path, text + "\n")
     assert ([x.name for x in f.firms], [p.name for p in f.projects]) == (firms, projects)
+
+
+def test_a_sentence_about_another_clusters_industry_goes_to_that_cluster(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "今年青山区压力传感器产业集群、白水县食品加工产业集群入选名单。\n"
+        "近年来,青山区作为全市传感器产业的主要承载地,培育了蓝海测控股份有限公司等一批企业。"
+        "白水县大力发展食品加工产业集群,引进北港食品有限公司。\n",
+    )
+    firms = {c.name: c.firms for c in f.clusters}
+    assert firms["青山区压力传感器产业集群"] == ["蓝海测控股份有限公司"]
+    assert "蓝海测控股份有限公司" not in [n for c in f.clusters if "食品" in c.name for n in c.firms]

@@ -840,3 +840,16 @@ def test_a_sentence_about_another_clusters_industry_goes_to_that_cluster(tmp_pat
     firms = {c.name: c.firms for c in f.clusters}
     assert firms["青山区压力传感器产业集群"] == ["蓝海测控股份有限公司"]
     assert "蓝海测控股份有限公司" not in [n for c in f.clusters if "食品" in c.name for n in c.firms]
+
+
+def test_a_core_area_column_holds_the_clusters_zone(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "序号\t集群名称\t核心区\t龙头企业\n"
+        "1\t海洋装备产业集群\t青山经济开发区\t蓝海重工、北港船舶\n"
+        "2\t智能家电产业集群\t白水工业园\t白桦电器\n",
+    )
+    assert {c.name: (c.zones, c.firms) for c in f.clusters} == {
+        "海洋装备产业集群": (["青山经济开发区"], ["蓝海重工", "北港船舶"]),
+        "智能家电产业集群": (["白水工业园"], ["白桦电器"]),
+    }

@@ -908,7 +908,7 @@ def province_lead(full_only: bool = False) -> re.Pattern[str]:
 # -- firms --------------------------------------------------------------------------------------
 
 _FIRMS_AFTER = re.compile(
-    r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家|省|市|县)|[一二三四五六七八九十两]+大|(?<=[\u4e00-\u9fff])(?=[两二三四五六七八九十]+家))(?:一批|\d+(?:余|多)?[家户]|[一二三四五六七八九十两几数百]+(?:余|多)?[家户])?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
+    r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家(?!级)|省|市|县)|[一二三四五六七八九十两]+大|(?<=[\u4e00-\u9fff])(?=[两二三四五六七八九十]+家))(?:一批|\d+(?:余|多)?[家户]|[一二三四五六七八九十两几数百]+(?:余|多)?[家户])?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff\"“”'‘’]){0,12}?[\"“”'‘’]?(?:企业|公司)"
 )
 _CITED = re.compile(r"(?:整理|数据|统计|发布|报告|预测|监测|显示)")
 _MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
@@ -1096,6 +1096,12 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         b = _left_head(text, m.start())
         body = _ALSO_CALLED.sub("", text[b : m.start()])
         parts = _split_items(body, conj=True)
+        if (
+            len(parts) == 1
+            and (n := re.search(rf"([\d{_CN_NUM}]+)家", m.group(0)))
+            and len(pair := re.split(r"(?<=.{2})(?:和|与|及)(?=.{2})", body)) == cn_int(n.group(1))
+        ):
+            parts = [(body.find(x), x) for x in pair]  # A和B两家企业: as many names as the count
         if _kinds_of_product(parts):
             continue  # 乘用车、商用车、专用车: kinds of product, not firms
         for k, item in parts:

@@ -853,3 +853,16 @@ def test_a_core_area_column_holds_the_clusters_zone(tmp_path: Path) -> None:
         "海洋装备产业集群": (["青山经济开发区"], ["蓝海重工", "北港船舶"]),
         "智能家电产业集群": (["白水工业园"], ["白桦电器"]),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海洋装备产业集群,蓝海重工、北港船舶等行业龙头纷纷落户。",
+        "海洋装备产业集群拥有蓝海重工、北港船舶等国家级专精特新“小巨人”企业。",
+        "海洋装备产业集群,蓝海重工和北港船舶两家企业产值超百亿。",
+    ],
+)
+def test_firm_lists_before_a_role_a_quoted_title_or_a_count(tmp_path: Path, text: str) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert f.clusters[0].firms == ["蓝海重工", "北港船舶"]

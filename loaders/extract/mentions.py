@@ -1256,6 +1256,9 @@ _PROJECT_LIST = re.compile(
     r"(?:等([\d" + _CN_NUM + r"]+个)?|(?<=[\u4e00-\u9fff])[\d" + _CN_NUM + r"]+个)([\u4e00-\u9fff]{0,8}?)(项目|工程)"
 )
 _PROJECT_SINGLE = re.compile(r"(项目|工程)")
+_INLINE_PROJECT_LABEL = re.compile(
+    r"(?:重点项目|重大项目|重点工程|重大工程|主要项目)(?:有|包括|主要有)?\s*:\s*([^。;:]{2,160}?)(?=[。;]|$)"
+)
 _LABEL_PROJECT = re.compile(
     r"^\s*【?(?:重点项目|重大项目|项目名称|项目)[一二三四五六七八九十\d]*】?\s*:\s*(.{2,60}?)\s*[。;]?$"
 )
@@ -1322,6 +1325,24 @@ def project_mentions(piece: Piece) -> list[Mention]:
     if out:
         return out
     covered: list[tuple[int, int]] = []
+    # 海洋装备产业集群重点项目:A、B / 重大项目有A、B: a label inside the sentence, then the names
+    for m in _INLINE_PROJECT_LABEL.finditer(text):
+        for k, item in _split_items(_COUNT_TAIL.sub("", m.group(1)), conj=False):
+            head = _cut_head(item.strip())
+            if 2 <= len(head) <= 40 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
+                st = m.start(1) + k + item.find(head)
+                out.append(
+                    Mention(
+                        "project",
+                        normalise_name(head),
+                        piece.at(st),
+                        piece.end_at(st + len(head)),
+                        piece.paragraph,
+                        via="list",
+                    )
+                )
+                covered.append((st, st + len(head)))
+        covered.append((m.start(), m.end()))
     for m in _PROJECT_LIST.finditer(text):
         b = _left_head(text, m.start())
         body = text[b : m.start()]
@@ -1381,6 +1402,20 @@ def project_mentions(piece: Piece) -> list[Mention]:
             name = phase.group(1)  # 某一体化项目三期工程: the project, built in phases
         out.append(Mention("project", name, piece.at(st), piece.end_at(m.end()), piece.paragraph))
         covered.append((st, m.end()))
+        # 其中A二期、B三期项目: earlier items of the 、-list share the ending, when each reads as one project
+        lb = _left_head(text, st)
+        if text[st - 1 : st] == _LIST_SEP and lb < st - 1 and _PROJECT_CUE.search(head):
+            items = [
+                (lb + k + i.rfind(h), h)
+                for k, i in _split_items(text[lb : st - 1], conj=False)
+                if (h := _cut_head(i.strip()))
+            ]
+            if items and all(len(h) <= 40 and _PROJECT_CUE.search(h) and not _COUNT.search(h) for _, h in items):
+                for hs, h in items:
+                    out.append(
+                        Mention("project", normalise_name(h), piece.at(hs), piece.end_at(hs + len(h)), piece.paragraph)
+                    )
+                    covered.append((hs, hs + len(h)))
     # 如A、B、C项目等: the list shares the ending written after its last item
     for m in _PROJECT_LIST_AFTER.finditer(text):
         b = _left_head(text, m.start(2))

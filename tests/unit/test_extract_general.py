@@ -866,3 +866,22 @@ def test_a_core_area_column_holds_the_clusters_zone(tmp_path: Path) -> None:
 def test_firm_lists_before_a_role_a_quoted_title_or_a_count(tmp_path: Path, text: str) -> None:
     f = facts_of(tmp_path, text + "\n")
     assert f.clusters[0].firms == ["蓝海重工", "北港船舶"]
+
+
+@pytest.mark.parametrize(
+    ("text", "projects"),
+    [
+        ("海洋装备产业集群重点项目:蓝海重工二期、北港船舶三期。", ["蓝海重工二期", "北港船舶三期"]),
+        ("海洋装备产业集群。重大项目有:蓝海重工二期、北港船舶三期等2个。", ["蓝海重工二期", "北港船舶三期"]),
+        (
+            "海洋装备产业集群,今年签约项目28个,其中蓝海重工二期、北港船舶三期项目进展顺利。",
+            ["北港船舶三期项目", "蓝海重工二期"],
+        ),
+        ("海洋装备产业集群,推进港口机械、海洋工程装备、北港船舶三期项目。", ["北港船舶三期项目"]),
+    ],
+)
+def test_project_labels_inside_a_sentence_and_lists_sharing_the_ending(
+    tmp_path: Path, text: str, projects: list[str]
+) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert f.clusters[0].projects == projects

@@ -856,7 +856,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
     return out
 
 
-_ZONE_COUNT = re.compile(rf"(?:等)?[\d两{_CN_NUM}]+个$")
+_ZONE_COUNT = re.compile(rf"(?:等)?[\d两{_CN_NUM}]+个(?:国家级|省级|市级|县级|重点)?$")
 
 
 def _places_sharing(left: str) -> tuple[str, list[tuple[int, str]]] | None:
@@ -866,13 +866,16 @@ def _places_sharing(left: str) -> tuple[str, list[tuple[int, str]]] | None:
         return None
     body = _ZONE_COUNT.sub("", left)
     before = body.rsplit(_LIST_SEP, 1)[0].rsplit(_LIST_SEP, 1)[-1]
-    if before not in _place_set() and _cut_head(before) not in _place_set():
-        return None  # the item before the last is no bare place (most lists fail here, cheaply)
+    if not any(before[-n:] in _place_set() for n in range(2, min(6, len(before)) + 1)):
+        return None  # the item before the last does not end with a place (most lists fail here, cheaply)
     items = _split_items(body, conj=True, joiners="和|及|与")
     if len(items) < 2:
         return None
     first_k, first = items[0]
     lead = _cut_head(first)
+    if lead not in _place_set():
+        # 分布在青山、白水…: the first place is what the clause ends with
+        lead = next((first[-n:] for n in range(min(6, len(first)), 1, -1) if first[-n:] in _place_set()), lead)
     items[0] = (first_k + len(first) - len(lead), lead)
     places: list[tuple[int, str]] = []
     for k, item in items[:-1]:

@@ -885,3 +885,16 @@ def test_project_labels_inside_a_sentence_and_lists_sharing_the_ending(
 ) -> None:
     f = facts_of(tmp_path, text + "\n")
     assert f.clusters[0].projects == projects
+
+
+@pytest.mark.parametrize(
+    ("text", "zones"),
+    [
+        ("青山经济开发区是海洋装备产业集群的核心承载区。", ["青山经济开发区"]),
+        ("海洋装备产业集群的主要载体是青山经济开发区。", ["青山经济开发区"]),
+        ("海洋装备产业集群分布在青山、白水两个省级开发区。", ["青山开发区", "白水开发区"]),
+    ],
+)
+def test_a_zone_stated_as_the_clusters_carrier(tmp_path: Path, text: str, zones: list[str]) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert [(c.name, c.zones) for c in f.clusters] == [("海洋装备产业集群", zones)]

@@ -433,7 +433,9 @@ def _without_quotes(piece: Piece) -> Piece:
         # a quoted list or level goes; a quoted name (国家"城市矿产"产业集群) keeps its quotes
         after = piece.text[m.end() : m.end() + 10]
         counted = re.match(rf"[\d{_CN_NUM}]+[个大]", inner) or re.match(rf"[\d{_CN_NUM}]+[个大]", after)
-        if _LIST_SEP in inner or _LEVEL_RX.fullmatch(inner) or _LEVEL_RX.match(after) or counted:
+        # 打造"海洋装备"产业集群: a quoted industry is the name's head (a quoted slogan, "巨无霸", is not)
+        named = after.startswith(LEXICON.cluster_suffixes) and any(w in inner for w in _industry_vocabulary())
+        if _LIST_SEP in inner or _LEVEL_RX.fullmatch(inner) or _LEVEL_RX.match(after) or counted or named:
             drop |= {m.start(), m.end() - 1}
     if not drop:
         return piece
@@ -514,6 +516,15 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             if (j := re.search(r"和|及|与", final_item)) and j.start() >= 2 and len(final_item) - j.end() >= 2:
                 items = items[:-1] + [(k, final_item[: j.start()]), (k + j.end(), final_item[j.end() :])]
         made: list[Mention] = []
+        if (
+            counted
+            and wanted
+            and len(items) == 1
+            and len(pair := re.split(r"(?<=.{2})(?:和|与|及)(?=.{2})", items[0][1])) == cn_int(wanted.group(1)) == 2
+        ):
+            # A和B两大产业集群: the count says the one item is two
+            k0 = items[0][0]
+            items = [(k0, pair[0]), (k0 + len(items[0][1]) - len(pair[1]), pair[1])]
         if text[max(0, s - 1) : s] == "聚" or (counted and len(items) == 1):
             # 聚集群 is a verb; 广东有7个集群 counts clusters, it names none
             items = []

@@ -898,3 +898,16 @@ def test_project_labels_inside_a_sentence_and_lists_sharing_the_ending(
 def test_a_zone_stated_as_the_clusters_carrier(tmp_path: Path, text: str, zones: list[str]) -> None:
     f = facts_of(tmp_path, text + "\n")
     assert [(c.name, c.zones) for c in f.clusters] == [("海洋装备产业集群", zones)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("打造“海洋装备”产业集群。", ["海洋装备产业集群"]),
+        ("打造“巨无霸”产业集群。", []),
+        ("青山区形成了海洋装备和智能家电两大产业集群。", ["海洋装备产业集群", "智能家电产业集群"]),
+    ],
+)
+def test_a_quoted_industry_and_a_pair_counted_as_two(tmp_path: Path, text: str, names: list[str]) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert [c.name for c in f.clusters] == names

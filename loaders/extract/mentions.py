@@ -43,6 +43,12 @@ _LEVEL_RX = re.compile(
     + r"|(?:超|逾)?\d+(?:\.\d+)?(?:万亿|千亿|亿)元?(?:级|以上)|(?:超|逾)[千百]亿(?:元)?(?:级)?)"
     + r"(?:(?<=亿)元(?:级)?)?"  # 超千亿元: the 元 after a level word is the level's
 )
+# the end of one part of a list joined to the next: …3个千亿级和… / …等3个和…
+_PART_END = re.compile(
+    rf"(?:等)?[\d{_CN_NUM}]+(?:个|大)(?P<lv>"
+    + _LEVEL_RX.pattern
+    + r")?(?:产业集群|集群)?(?:和|及|以及|,)(?=[\u4e00-\u9fff])"
+)
 _COUNT_TAIL = re.compile(rf"(?:等|以及)?(?:[\d{_CN_NUM}]+)(?:个|大|类|家)?$|等$")
 _FIRM_LIST_END = re.compile(
     r"、[^、,;。]*等[^、,;。]{0,8}?(?:企业|公司|厂商|厂家)(?:形成|组成|构成|打造|发展|集聚|共同)?[^、,;。]{0,4}$"
@@ -510,6 +516,18 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             or split is not None
         )
         items = _split_items(body, conj=False) if (_LIST_SEP in body) else [(0, body)]
+        levels: dict[int, tuple[str, float]] = {}  # an item's own level, when its part of the list states one
+        if _LIST_SEP in body and (part_ends := list(_PART_END.finditer(body))):
+            # 煤基、铝基3个千亿级和油气、粮油4个百亿级产业集群: each part has its own count and level
+            items, start = [], 0
+            for pe in [*part_ends, None]:
+                end = pe.start() if pe is not None else len(body)
+                lv_part = level_of(pe.group("lv")) if pe is not None and pe.group("lv") else level
+                for k, item in _split_items(body[start:end], conj=False):
+                    items.append((start + k, item))
+                    if lv_part:
+                        levels[start + k] = lv_part
+                start = pe.end() if pe is not None else start
         if wanted and len(items) >= 2 and cn_int(wanted.group(1)) == len(items) + 1:
             # 机床、…、电气和医药化工五大…集群: the count says the last item is two
             k, final_item = items[-1]
@@ -562,7 +580,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 continue  # 打造…产业基地 without a place or a level is an aim, not a named base
             if len(head) > 24 or (chains and "-" in head):
                 continue
-            use_level = lv or level
+            use_level = lv or levels.get(k) or level
             # the last item carries the written ending; the others share it
             last = k + len(item) == len(body)
             name = canonical_cluster(re.sub(r"\(含[^()]*\)", "", head) + shared_industry, suffix)  # 装备制造(含机器人)

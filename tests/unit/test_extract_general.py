@@ -911,3 +911,16 @@ def test_a_zone_stated_as_the_clusters_carrier(tmp_path: Path, text: str, zones:
 def test_a_quoted_industry_and_a_pair_counted_as_two(tmp_path: Path, text: str, names: list[str]) -> None:
     f = facts_of(tmp_path, text + "\n")
     assert [c.name for c in f.clusters] == names
+
+
+def test_two_counted_parts_of_one_list_keep_their_own_levels(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "重点打造煤基、铝基、硅基3个千亿级和油气、粮油、纺织、畜产品4个百亿级产业集群。\n")
+    assert [(c.name, c.level) for c in f.clusters] == [
+        ("煤基产业集群", "千亿级"),
+        ("铝基产业集群", "千亿级"),
+        ("硅基产业集群", "千亿级"),
+        ("油气产业集群", "百亿级"),
+        ("粮油产业集群", "百亿级"),
+        ("纺织产业集群", "百亿级"),
+        ("畜产品产业集群", "百亿级"),
+    ]

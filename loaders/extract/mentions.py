@@ -1347,6 +1347,10 @@ _PROJECT_STATUS = re.compile(
 _PROJECT_CLASS = re.compile(r"^(?:\d+(?:\.\d+)?\s*(?:亿|万)元(?:以上|及以上)|更多|各类|多个|一批|大批)")
 # 项目3个 / 项目12项: a tally follows the name of a class of projects
 _PROJECT_TALLY = re.compile(rf"(?:共|达|超)?[\d{_CN_NUM}]+(?:余|多)?(?:个|项)(?!目)")
+# what only one project has: an output, a phase, an extension (not a bare digit: 5G手机 is a kind)
+_ONE_PROJECT = re.compile(
+    r"年产|[一二三四首]期|改扩建|扩建|新建|技改|\d+(?:\.\d+)?\s*(?:万|亿)?(?:吨|千瓦|瓦|台|辆|套|平方米|GWh|GW|MW)"
+)
 _PROJECT_CUE = re.compile(r"(\d|万吨|万千瓦|千瓦|万台|万辆|万套|万平方米|年产|一期|二期|三期|扩建|新建|技改)")
 
 
@@ -1387,6 +1391,21 @@ def project_mentions(piece: Piece) -> list[Mention]:
             of_kind or all(len(_cut_head(i)) <= 2 for _, i in parts) or all(_kind_item(_cut_head(i)) for _, i in parts)
         ):
             covered.append((b, m.end()))  # 核电、风电、光伏等项目 / 药品、化妆品、保健品等项目: kinds, not projects
+            # (an item that reads as one project all the same, 乙烯改扩建 or 某厂二期, is kept)
+            for k, item in parts:
+                head = _cut_head(item.strip())
+                if 2 <= len(head) <= 40 and _ONE_PROJECT.search(head) and not _COUNT.search(head):
+                    st = b + k + item.rfind(head)
+                    out.append(
+                        Mention(
+                            "project",
+                            normalise_name(head),
+                            piece.at(st),
+                            piece.end_at(st + len(head)),
+                            piece.paragraph,
+                            via="list",
+                        )
+                    )
             continue
         for k, item in parts:
             head = _cut_head(item.strip())

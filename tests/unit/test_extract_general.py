@@ -924,3 +924,17 @@ def test_two_counted_parts_of_one_list_keep_their_own_levels(tmp_path: Path) -> 
         ("纺织产业集群", "百亿级"),
         ("畜产品产业集群", "百亿级"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "projects"),
+    [
+        ("建设海洋装备产业集群,推进乙烯改扩建、船用涂料、智能物联等重点项目建设。", ["乙烯改扩建"]),
+        ("建设海洋装备产业集群,将逐步导入智能物联、5G手机、智能音箱等生产项目。", []),
+    ],
+)
+def test_a_list_of_kinds_still_gives_the_items_that_read_as_one_project(
+    tmp_path: Path, text: str, projects: list[str]
+) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert f.clusters[0].projects == projects

@@ -851,6 +851,15 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 24:
             continue
         if (
+            m.group(1) == "园区"
+            and not _place_begins(head, 0)
+            and not _PARK_HEAD.search(head)
+            and not any(w in head for w in _industry_vocabulary() if len(w) >= 2)
+        ):
+            continue  # 跑出园区, 大抓园区, 一方面以园区: a bare 园区 after no place and no kind of park names none
+        if _ZONE_SIZE.search(head) or (_LEVEL_RX.match(head) and not _place_begins(head, 0)):
+            continue  # 40平方公里园区, 千亿级医药健康产业园区: a park described by its size or aim, not named
+        if (
             head.startswith(("全国", "全省", "全市", "全区"))
             or head.endswith(("和", "及", "与"))
             or re.search(r"(?:各大|各类|各个|各|所有|全部|十佳|首个|加工)$", head)
@@ -885,6 +894,9 @@ def zone_mentions(piece: Piece) -> list[Mention]:
     return out
 
 
+# what makes the head of a bare …园区 the name of a park (中国-东盟经济园区, 某某农业科技园区)
+_PARK_HEAD = re.compile(r"经济|工业|产业|科技|高新|物流|农业|生态|循环|化工|创业|创新|软件|[-—]")
+_ZONE_SIZE = re.compile(r"\d+(?:\.\d+)?\s*(?:平方公里|平方千米|亩|公顷|万平方米)")
 _ZONE_COUNT = re.compile(rf"(?:等)?[\d两{_CN_NUM}]+个(?:国家级|省级|市级|县级|重点)?$")
 
 

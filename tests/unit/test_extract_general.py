@@ -938,3 +938,17 @@ def test_a_list_of_kinds_still_gives_the_items_that_read_as_one_project(
 ) -> None:
     f = facts_of(tmp_path, text + "\n")
     assert f.clusters[0].projects == projects
+
+
+@pytest.mark.parametrize(
+    ("text", "zones"),
+    [
+        ("各地大抓园区,跑出园区加速度,海洋装备产业集群落户利民生物医药园区。", ["利民生物医药园区"]),
+        ("规划40平方公里园区,打造千亿级医药健康产业园区,海洋装备产业集群依托青山工业园。", ["青山工业园"]),
+        ("特别是青山精细化工循环产业园,被评为中国省级开发区,海洋装备产业集群加快发展。", ["青山精细化工循环产业园"]),
+        ("青山区还整合原白水产业园,深入揭秘海洋装备产业集群。", ["白水产业园"]),
+    ],
+)
+def test_parks_spoken_of_by_verbs_sizes_and_aims_are_not_named(tmp_path: Path, text: str, zones: list[str]) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert [z.name for z in f.zones] == zones

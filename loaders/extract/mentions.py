@@ -533,6 +533,12 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             k, final_item = items[-1]
             if (j := re.search(r"和|及|与", final_item)) and j.start() >= 2 and len(final_item) - j.end() >= 2:
                 items = items[:-1] + [(k, final_item[: j.start()]), (k + j.end(), final_item[j.end() :])]
+        if not wanted and len(items) >= 2 and not all(_ends_with_place(i.strip()) for _, i in items[:-1]):
+            # 现代中药、生物制剂、医疗器械和医药贸易产业集群: A、B和C is a list of three (南通市、泰州市A和B集群
+            # is not: there the places share the industries)
+            k, final_item = items[-1]
+            if (j := re.search(r"和", final_item)) and j.start() >= 2 and len(final_item) - j.end() >= 2:
+                items = items[:-1] + [(k, final_item[: j.start()]), (k + j.end(), final_item[j.end() :])]
         made: list[Mention] = []
         if (
             counted
@@ -900,6 +906,11 @@ _ZONE_SIZE = re.compile(r"\d+(?:\.\d+)?\s*(?:平方公里|平方千米|亩|公�
 _ZONE_COUNT = re.compile(rf"(?:等)?[\d两{_CN_NUM}]+个(?:国家级|省级|市级|县级|重点)?$")
 
 
+def _ends_with_place(text: str) -> bool:
+    """Whether ``text`` ends with a division's name or stem (…分别是南通市)."""
+    return any(text[-n:] in _place_set() for n in range(2, min(8, len(text)) + 1))
+
+
 def _places_sharing(left: str) -> tuple[str, list[tuple[int, str]]] | None:
     """The shared part and the places of ``left`` when it is a list of bare places whose last item
     is a place followed by what they all share (长乐、罗源新型建材 → 新型建材, [长乐, 罗源])."""
@@ -907,7 +918,7 @@ def _places_sharing(left: str) -> tuple[str, list[tuple[int, str]]] | None:
         return None
     body = _ZONE_COUNT.sub("", left)
     before = body.rsplit(_LIST_SEP, 1)[0].rsplit(_LIST_SEP, 1)[-1]
-    if not any(before[-n:] in _place_set() for n in range(2, min(6, len(before)) + 1)):
+    if not _ends_with_place(before):
         return None  # the item before the last does not end with a place (most lists fail here, cheaply)
     items = _split_items(body, conj=True, joiners="和|及|与")
     if len(items) < 2:

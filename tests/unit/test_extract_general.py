@@ -952,3 +952,21 @@ def test_a_list_of_kinds_still_gives_the_items_that_read_as_one_project(
 def test_parks_spoken_of_by_verbs_sizes_and_aims_are_not_named(tmp_path: Path, text: str, zones: list[str]) -> None:
     f = facts_of(tmp_path, text + "\n")
     assert [z.name for z in f.zones] == zones
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "重点发展现代中药、生物制剂、医疗器械和医药贸易产业集群。",
+            ["现代中药产业集群", "生物制剂产业集群", "医疗器械产业集群", "医药贸易产业集群"],
+        ),
+        ("园区已形成两大产业群:一是高级纸业产业群,二是制药产业群。", ["高级纸业产业群", "制药产业群"]),
+        ("建设农业科技园区和省级绿色农产品加工特色产业集群。", ["绿色农产品加工特色产业集群"]),
+    ],
+)
+def test_a_list_ending_in_and_the_genres_other_word_for_cluster_and_a_park_before_and(
+    tmp_path: Path, text: str, names: list[str]
+) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert [c.name for c in f.clusters] == names

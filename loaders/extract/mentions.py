@@ -1347,6 +1347,11 @@ def _kind_item(head: str) -> bool:
     )
 
 
+def _activity(head: str) -> bool:
+    """An item naming a trade or an activity, not a project: 乳业, 烘焙, 真空冻干食品生产."""
+    return len(head) <= 2 or bool(re.search(r"(?:[^产企事]业|生产|加工|制造|种植|养殖|销售|服务)$", head))
+
+
 def _loose_kind(head: str) -> bool:
     """An item that may name a kind of product or facility when the list says it lists kinds: nothing
     that only one project has (an output, a phase, a firm, a place)."""
@@ -1410,8 +1415,12 @@ def project_mentions(piece: Piece) -> list[Mention]:
         parts = _split_items(body, conj=True, joiners="和|以及")  # 汽车模具及专用设备改造 is one project
         # 港口机械、海洋工程装备等海洋产业相关项目: a kind between 等 and 项目 says the items are kinds too
         of_kind = bool(_NAMED_LIST_WORDS.sub("", m.group(2))) and all(_loose_kind(_cut_head(i)) for _, i in parts)
+        kinds = sum(1 for _, i in parts if _activity(_cut_head(i.strip())))
         if len(parts) > 1 and (
-            of_kind or all(len(_cut_head(i)) <= 2 for _, i in parts) or all(_kind_item(_cut_head(i)) for _, i in parts)
+            of_kind
+            or all(len(_cut_head(i)) <= 2 for _, i in parts)
+            or all(_kind_item(_cut_head(i)) for _, i in parts)
+            or (2 * kinds >= len(parts) and not any(_ONE_PROJECT.search(i) for _, i in parts))
         ):
             covered.append((b, m.end()))  # 核电、风电、光伏等项目 / 药品、化妆品、保健品等项目: kinds, not projects
             # (an item that reads as one project all the same, 乙烯改扩建 or 某厂二期, is kept)

@@ -970,3 +970,12 @@ def test_a_list_ending_in_and_the_genres_other_word_for_cluster_and_a_park_befor
 ) -> None:
     f = facts_of(tmp_path, text + "\n")
     assert [c.name for c in f.clusters] == names
+
+
+def test_a_list_of_trades_and_activities_names_no_project(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "食品加工产业群主要有变性淀粉、冻干食品生产、乳业、饼业等7个项目,"
+        "推进蓝海重工二期、北港船舶年产5万吨船板等2个项目。\n",
+    )
+    assert [p.name for p in f.projects] == ["蓝海重工二期", "北港船舶年产5万吨船板"]

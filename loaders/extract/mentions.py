@@ -1066,6 +1066,10 @@ _NOT_FIRM = re.compile(
 )
 
 
+_PHASE_END = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?$")
+_ZONE_END = re.compile("(?:" + "|".join(map(re.escape, LEXICON.zone_suffixes)) + ")$")
+
+
 def _kinds_of_product(parts: list[tuple[int, str]]) -> bool:
     """乘用车、商用车、专用车: short items sharing their last character name kinds, not firms."""
     heads = [_cut_head(i) for _, i in parts]
@@ -1085,6 +1089,8 @@ def _firm_item(item: str) -> str | None:
         head = head[k + 1 :]  # 均在长春与一汽集团: the firm after the last preposition
     if len(head) < 2 or len(head) > 30 or _COUNT.search(head) or _NOT_FIRM.search(head):
         return None
+    if _PHASE_END.search(head) or _ZONE_END.search(head):
+        return None  # 某陶瓷二期, 某新城工业园: a firm's project or park, not the firm
     if is_generic(head, LEXICON.cluster_generic | LEXICON.project_generic):
         return None
     if _only_industry(head):
@@ -1121,6 +1127,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         for m in re.finditer(re.escape(w), text):
             if text.startswith(("项目", "工程"), m.end()):
                 continue  # A、B等龙头项目: projects, not firms
+            if w.startswith("为") and text.startswith(("产业", "行业", "领域"), m.end()):
+                continue  # 以火锅食材、预制食品为链主产业: industries, not firms
             if (
                 w.startswith("为")
                 and not re.match(r"(?![\u4e00-\u9fff])|企业|骨干|链主", text[m.end() : m.end() + 2])
@@ -1235,7 +1243,14 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             for k, item in _split_items(m.group(1), conj=False):
                 bare = item.strip()
                 # the cue is strong: a short item stands as written (大众 is a maker here)
-                head = _firm_item(item) or (bare if 2 <= len(bare) <= 8 and not _NOT_FIRM.search(bare) else None)
+                head = _firm_item(item) or (
+                    bare
+                    if 2 <= len(bare) <= 8
+                    and not _NOT_FIRM.search(bare)
+                    and not _PHASE_END.search(bare)
+                    and not _ZONE_END.search(bare)
+                    else None
+                )
                 if head:
                     st = m.start(1) + k + item.find(head)
                     add(st, st + len(head), "list")
@@ -1371,6 +1386,8 @@ _PHASE_AFTER = re.compile(r"^(.{4,}?项目)(?:\(?[一二三四五首]期\)?)(?:�
 _PROJECT_STATUS = re.compile(
     r"(?:\(?[一二三四首]期\)?)?(?:工程)?(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先)?(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营)"
 )
+# 一期建设10万吨…项目: a phase of the project just named, not a project of its own
+_PHASE_START = re.compile(r"^[一二三四五六七八九十首]期")
 # a project head that names a class: a size threshold (5000万元以上), or more of a kind (更多, 各类)
 _PROJECT_CLASS = re.compile(r"^(?:\d+(?:\.\d+)?\s*(?:亿|万)元(?:以上|及以上)|更多|各类|多个|一批|大批)")
 # 项目3个 / 项目12项: a tally follows the name of a class of projects
@@ -1477,7 +1494,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue
         if _KIND_OF_PROJECT.search(head) or _COUNT.search(head):
             continue  # 新兴产业项目, 61项新材料领域科研项目: kinds of project, not one named
-        if _PROJECT_CLASS.match(head) or _PROJECT_TALLY.match(text, m.end()):
+        if _PROJECT_CLASS.match(head) or _PROJECT_TALLY.match(text, m.end()) or _PHASE_START.match(head):
             continue  # 亿元以上项目5个, 更多大项目, 转移项目12个: a class of projects counted, not one named
         st = m.start() - len(head)
         name = normalise_name(head + m.group(1))

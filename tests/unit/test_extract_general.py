@@ -979,3 +979,14 @@ def test_a_list_of_trades_and_activities_names_no_project(tmp_path: Path) -> Non
         "推进蓝海重工二期、北港船舶年产5万吨船板等2个项目。\n",
     )
     assert [p.name for p in f.projects] == ["蓝海重工二期", "北港船舶年产5万吨船板"]
+
+
+def test_industries_phases_and_parks_are_not_firms_nor_phases_projects(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "建设食品产业集群,以火锅食材、预制食品为链主产业。"
+        "蓝海陶瓷二期、北港新城工业园、白桦电器相继投产。"
+        "推进青峰年产20万吨磷酸铁项目,一期建设10万吨磷酸铁项目。\n",
+    )
+    assert [x.name for x in f.firms] == ["白桦电器", "青峰"]  # 青峰 builds the project named after it
+    assert [p.name for p in f.projects] == ["青峰年产20万吨磷酸铁项目"]

@@ -90,6 +90,8 @@ _SUBJECT_LEAD = re.compile(
     r"(?:(?:近年来|目前|截至目前|当前|今年以来|近期|同时|此外|其中|另外|\d{4}年(?:\d{1,2}月)?(?:以来)?"
     r"|[\u4e00-\u9fff\d]{1,8}(?:以来|期间|期末))\s*,?\s*)?(?:该|全)?"
 )
+# a count of clusters followed by a colon: the list of them follows (形成了如下八大产业集群:)
+_UMBRELLA_LIST = re.compile(r"[\d一二三四五六七八九十两]+(?:大|个)[\u4e00-\u9fff]{0,8}?(?:产业集群|产业群|集群)\s*:")
 # a clause that opens with its verb: its subject is the one before (…;打造百亿级B产业集群)
 _SUBJECTLESS = re.compile(
     r"^\s*(?:同时|此外|并|还|也)?(?:加快|大力|着力|积极)?(?:打造|培育|建设|发展|壮大|形成|做强|推动)"
@@ -162,7 +164,10 @@ class _Reader:
         self.heading_run = False  # the block before was such a line
         self.warnings: list[str] = []
         self._bare_industry: dict[str, str] = {}  # a cluster's industry without its place, by industry
-        self.subject_zone: _Entity | None = None  # the zone a paragraph opens with as its subject
+        self.subject_zone: _Entity | None = None
+        self.list_host: tuple[_Entity, int] | None = (
+            None  # a park introducing a list of its clusters, and its block  # the zone a paragraph opens with as its subject
+        )
 
     # -- evidence and entities ----------------------------------------------------------------
     def evidence(self, piece: Piece) -> Evidence:
@@ -350,6 +355,8 @@ class _Reader:
                 continue
             pieces = list(block.cells) if block.kind == "row" else sentences(block)
             self.subject_zone = None
+            if block.marker is None and self.list_host is not None and self.list_host[1] != i:
+                self.list_host = None  # a block that is no item of it: the list the park introduced has ended
             if block.marker is not None and block.kind in ("heading", "item") and len(pieces) > 1:
                 self.items.add(block.para.index)
             own: _Entity | None = None
@@ -367,6 +374,12 @@ class _Reader:
                     own = self.cluster_by_head(piece.text)
                 fallback = own or self.section_cluster(seg, i, scope) or self.headed
                 named = self.read_sentence(piece, fallback=fallback)
+                if self.list_host is None and (host := self.introduces_list(piece)) is not None:
+                    self.list_host = (host, i)
+                if self.list_host is not None:
+                    # 某园区…形成了六大产业群: 1. A产业集群 … 2. B产业集群 …: the park hosts every member
+                    for c in named:
+                        c.links["zone"].setdefault(self.list_host[0].name, self.evidence(piece))
                 if n == 0 and len(named) == 1:
                     own = named[0]  # a heading, item or paragraph that opens by naming one cluster
                 elif own is not None and len(named) == 1 and block.kind != "heading":
@@ -388,6 +401,20 @@ class _Reader:
             elif block.kind != "heading":
                 self.heading_run = False
             scope[i] = own
+
+    def introduces_list(self, piece: Piece) -> _Entity | None:
+        """The park that opens a sentence introducing a list of its clusters with a count and a colon
+        (某园区…形成了六大产业群: / 园区已形成了如下八大产业集群:), or None."""
+        umbrella = _UMBRELLA_LIST.search(piece.text)
+        if umbrella is None:
+            return None
+        zones = [z for z in zone_mentions(piece) if piece.index(z.end) <= umbrella.start()]
+        if len({z.name for z in zones}) != 1 or not _SUBJECT_LEAD.fullmatch(
+            re.split(r"[,;:]", piece.text[: piece.index(zones[0].start)])[-1]
+        ):
+            return None
+        found = self._find(self.zones, zones[0].name)
+        return self.zones[found] if found else None
 
     def cluster_by_head(self, heading: str) -> _Entity | None:
         """The cluster a heading names without its ending: 【合肥新型显示】, 3. 古镇灯饰."""

@@ -990,3 +990,18 @@ def test_industries_phases_and_parks_are_not_firms_nor_phases_projects(tmp_path:
     )
     assert [x.name for x in f.firms] == ["白桦电器", "青峰"]  # 青峰 builds the project named after it
     assert [p.name for p in f.projects] == ["青峰年产20万吨磷酸铁项目"]
+
+
+def test_a_park_introducing_a_counted_list_hosts_its_members(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "青山产业园区以大健康为主导产业,形成了两大产业集群:\n"
+        "1. 现代中药产业集群:以蓝海药业等企业为代表。\n"
+        "2. 商贸物流产业集群:以北港物流等企业为代表。\n"
+        "园区还将培育智能家电产业集群。\n",
+    )
+    assert {c.name: c.zones for c in f.clusters} == {
+        "现代中药产业集群": ["青山产业园区"],
+        "商贸物流产业集群": ["青山产业园区"],
+        "智能家电产业集群": [],
+    }

@@ -963,7 +963,7 @@ def province_lead(full_only: bool = False) -> re.Pattern[str]:
 # -- firms --------------------------------------------------------------------------------------
 
 _FIRMS_AFTER = re.compile(
-    r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家(?!级)|省|市|县)|[一二三四五六七八九十两]+大|(?<=[\u4e00-\u9fff])(?=[两二三四五六七八九十]+家))(?:一批|\d+(?:余|多)?[家户]|[一二三四五六七八九十两几数百]+(?:余|多)?[家户])?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff\"“”'‘’]){0,12}?[\"“”'‘’]?(?:企业|公司)"
+    r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家(?!级)|省|市|县)|[一二三四五六七八九十两]+大|(?<=[\u4e00-\u9fff])(?=[两二三四五六七八九十]+家))(?:一批|\d+(?:余|多)?[家户]|[一二三四五六七八九十两几数百]+(?:余|多)?[家户])?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff\d\"“”'‘’]){0,12}?[\"“”'‘’]?(?:企业|公司)"
 )
 _CITED = re.compile(r"(?:整理|数据|统计|发布|报告|预测|监测|显示)")
 _MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
@@ -1323,7 +1323,11 @@ _KNOWN_FIRM = (
 # -- projects -----------------------------------------------------------------------------------
 
 _PROJECT_LIST = re.compile(
-    r"(?:等([\d" + _CN_NUM + r"]+个)?|(?<=[\u4e00-\u9fff])[\d" + _CN_NUM + r"]+个)([\u4e00-\u9fff]{0,8}?)(项目|工程)"
+    r"(?:等([\d"
+    + _CN_NUM
+    + r"]+[个家项])?|(?<=[\u4e00-\u9fff])[\d"
+    + _CN_NUM
+    + r"]+个)([\u4e00-\u9fff]{0,8}?)(项目|工程)"
 )
 _PROJECT_SINGLE = re.compile(r"(项目|工程)")
 _INLINE_PROJECT_LABEL = re.compile(
@@ -1433,11 +1437,16 @@ def project_mentions(piece: Piece) -> list[Mention]:
         # 港口机械、海洋工程装备等海洋产业相关项目: a kind between 等 and 项目 says the items are kinds too
         of_kind = bool(_NAMED_LIST_WORDS.sub("", m.group(2))) and all(_loose_kind(_cut_head(i)) for _, i in parts)
         kinds = sum(1 for _, i in parts if _activity(_cut_head(i.strip())))
-        if len(parts) > 1 and (
-            of_kind
-            or all(len(_cut_head(i)) <= 2 for _, i in parts)
-            or all(_kind_item(_cut_head(i)) for _, i in parts)
-            or (2 * kinds >= len(parts) and not any(_ONE_PROJECT.search(i) for _, i in parts))
+        units = (m.group(1) or "").endswith("家")  # 等7家…项目 counts units: named ones, whatever they read like
+        if (
+            len(parts) > 1
+            and not units
+            and (
+                of_kind
+                or all(len(_cut_head(i)) <= 2 for _, i in parts)
+                or all(_kind_item(_cut_head(i)) for _, i in parts)
+                or (2 * kinds >= len(parts) and not any(_ONE_PROJECT.search(i) for _, i in parts))
+            )
         ):
             covered.append((b, m.end()))  # 核电、风电、光伏等项目 / 药品、化妆品、保健品等项目: kinds, not projects
             # (an item that reads as one project all the same, 乙烯改扩建 or 某厂二期, is kept)

@@ -1005,3 +1005,13 @@ def test_a_park_introducing_a_counted_list_hosts_its_members(tmp_path: Path) -> 
         "商贸物流产业集群": ["青山产业园区"],
         "智能家电产业集群": [],
     }
+
+
+def test_units_counted_by_jia_are_named_projects_and_500_strong_lists_are_firms(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "绿色食品产业集群成功引进青禾工坊预制菜、白桦植物蛋白等5家绿色食品加工项目,"
+        "法国阿尔斯通、美国PCC等世界500强企业纷纷入驻。\n",
+    )
+    assert [p.name for p in f.projects] == ["青禾工坊预制菜", "白桦植物蛋白"]
+    assert {"法国阿尔斯通", "美国PCC"} <= {x.name for x in f.firms}

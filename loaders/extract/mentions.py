@@ -1525,6 +1525,31 @@ def project_mentions(piece: Piece) -> list[Mention]:
                         Mention("project", normalise_name(h), piece.at(hs), piece.end_at(hs + len(h)), piece.paragraph)
                     )
                     covered.append((hs, hs + len(h)))
+    # 确保A园、B四期、C科技建成投产: a list whose items come into being together is a list of projects,
+    # when one item at least reads as one project (a phase, an output)
+    for m in _BUILT_LIST.finditer(text):
+        b = _left_head(text, m.start())
+        body = text[b : m.start()]
+        if _LIST_SEP not in body or any(a <= b < c or a < m.start() <= c for a, c in covered):
+            continue
+        parts = _split_items(body, conj=False)
+        if len(parts) < 3 or not any(_ONE_PROJECT.search(i) for _, i in parts):
+            continue
+        for k, item in parts:
+            head = _cut_head(item.strip())
+            if 2 <= len(head) <= 30 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
+                st = b + k + item.rfind(head)
+                out.append(
+                    Mention(
+                        "project",
+                        normalise_name(head),
+                        piece.at(st),
+                        piece.end_at(st + len(head)),
+                        piece.paragraph,
+                        via="list",
+                    )
+                )
+        covered.append((b, m.end()))
     # 如A、B、C项目等: the list shares the ending written after its last item
     for m in _PROJECT_LIST_AFTER.finditer(text):
         b = _left_head(text, m.start(2))
@@ -1570,6 +1595,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
     return out
 
 
+_BUILT_LIST = re.compile(r"(?:相继|先后|陆续|全部|均)?(?:建成投产|开工建设|竣工投产|建成|竣工|投产达效|开工)")
 _PROJECT_LIST_AFTER = re.compile(r"(如|包括|例如|有)?[^,。;:]*?(项目|工程)等")
 _INVESTED = re.compile(
     r"(?:总投资|计划投资|投资)(?:约|近|超|超过|达)?\s*\d+(?:\.\d+)?\s*(?:亿|万)元(?:左右|以上)?"

@@ -1015,3 +1015,12 @@ def test_units_counted_by_jia_are_named_projects_and_500_strong_lists_are_firms(
     )
     assert [p.name for p in f.projects] == ["青禾工坊预制菜", "白桦植物蛋白"]
     assert {"法国阿尔斯通", "美国PCC"} <= {x.name for x in f.firms}
+
+
+def test_a_list_that_comes_into_being_together_is_a_list_of_projects(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "建设陶瓷产业集群,确保青山新园区、蓝海四期、北港科技建成投产;白桦、红枫、紫荆建成。\n",
+    )
+    assert [p.name for p in f.projects] == ["青山新园区", "蓝海四期", "北港科技"]
+    assert f.zones == []

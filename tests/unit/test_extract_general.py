@@ -1024,3 +1024,11 @@ def test_a_list_that_comes_into_being_together_is_a_list_of_projects(tmp_path: P
     )
     assert [p.name for p in f.projects] == ["青山新园区", "蓝海四期", "北港科技"]
     assert f.zones == []
+
+
+def test_a_research_institute_is_no_firm_unless_it_is_a_company(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "建设食品产业集群,成立青山食品饮料研究院,引进白水食品研究院有限公司。\n",
+    )
+    assert [x.name for x in f.firms] == ["白水食品研究院有限公司"]

@@ -1032,3 +1032,8 @@ def test_a_research_institute_is_no_firm_unless_it_is_a_company(tmp_path: Path) 
         "建设食品产业集群,成立青山食品饮料研究院,引进白水食品研究院有限公司。\n",
     )
     assert [x.name for x in f.firms] == ["白水食品研究院有限公司"]
+
+
+def test_a_new_town_of_an_industry_is_a_zone(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "建设纺织产业集群,规划占地5平方公里的青山服装新城。城区加快发展。\n")
+    assert [z.name for z in f.zones] == ["青山服装新城"]

@@ -1066,6 +1066,7 @@ _NOT_FIRM = re.compile(
 )
 
 
+_COUNTED_BEFORE = re.compile(rf"[\d{_CN_NUM}几数]+(?:余|多)?家$")
 _PHASE_END = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?$")
 _ZONE_END = re.compile("(?:" + "|".join(map(re.escape, LEXICON.zone_suffixes)) + ")$")
 
@@ -1303,6 +1304,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if head in ("合资", "独资", "外资", "我们", "我", "这家", "两家", "新", "该", "本", "其"):
             continue  # 合资公司, 我们公司: a firm spoken of, not named
         st = m.start() - len(head)
+        if _COUNTED_BEFORE.search(text, 0, st):
+            continue  # 1家科研公司, 3家公司: firms counted, none named
         # a longer firm name already covers it (集团 inside 集团股份有限公司)
         if any(a <= st and m.end() <= c and (a, c) != (st, m.end()) for a, c in seen):
             continue
@@ -1366,6 +1369,18 @@ def _kind_item(head: str) -> bool:
     )
 
 
+def _rejoin_measures(body: str, parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Items split at a 和 inside a word: 10万吨调|柴油 is 10万吨调和柴油 (one character after the measure)."""
+    out: list[tuple[int, str]] = []
+    for k, item in parts:
+        if out and len(re.sub(r"^[\d.]+\s*(?:万|亿)?(?:吨|台|辆|套|千瓦|平方米)?", "", _cut_head(out[-1][1]))) == 1:
+            pk = out[-1][0]
+            out[-1] = (pk, body[pk : k + len(item)])
+            continue
+        out.append((k, item))
+    return out
+
+
 def _activity(head: str) -> bool:
     """An item naming a trade or an activity, not a project: 乳业, 烘焙, 真空冻干食品生产."""
     return len(head) <= 2 or bool(re.search(r"(?:[^产企事]业|生产|加工|制造|种植|养殖|销售|服务)$", head))
@@ -1390,6 +1405,8 @@ _PHASE_AFTER = re.compile(r"^(.{4,}?项目)(?:\(?[一二三四五首]期\)?)(?:�
 _PROJECT_STATUS = re.compile(
     r"(?:\(?[一二三四首]期\)?)?(?:工程)?(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先)?(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营)"
 )
+_QUOTED_BEFORE = re.compile(r"[“\"‘][\u4e00-\u9fff]{2,10}[”\"’]$")
+_DATELINE = re.compile(r"^.*?\d{1,2}日电\s*(?:\([^()]{0,12}\))?")
 # 一期建设10万吨…项目: a phase of the project just named, not a project of its own
 _PHASE_START = re.compile(r"^[一二三四五六七八九十首]期")
 # a project head that names a class: a size threshold (5000万元以上), or more of a kind (更多, 各类)
@@ -1434,6 +1451,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if not m.group(0).startswith("等") and _LIST_SEP not in body:
             continue  # 建设3个项目: a count, not a list (A、B、C三个项目 is one)
         parts = _split_items(body, conj=True, joiners="和|以及")  # 汽车模具及专用设备改造 is one project
+        parts = _rejoin_measures(body, parts)
         # 港口机械、海洋工程装备等海洋产业相关项目: a kind between 等 and 项目 says the items are kinds too
         of_kind = bool(_NAMED_LIST_WORDS.sub("", m.group(2))) and all(_loose_kind(_cut_head(i)) for _, i in parts)
         kinds = sum(1 for _, i in parts if _activity(_cut_head(i.strip())))
@@ -1491,6 +1509,17 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue
         b = _left_head(text, m.start(), lists=False)
         head = _cut_head(text[b : m.start()])
+        if (
+            len(head) >= 2
+            and not is_generic(head, LEXICON.project_generic)
+            and text[b - 1 : b] in '”"’'
+            and (quoted := _QUOTED_BEFORE.search(text, max(0, b - 16), b))
+        ):
+            head = quoted.group(0) + head  # "利州红梨"精深加工全产业链项目: the quoted name is the project's
+            b = quoted.start()
+        head = _DATELINE.sub("", head)  # 28日电(记者 某某)某县…项目: a news dateline is no part of the name
+        if (close := head.find(")")) >= 0 and "(" not in head[:close]:
+            head = head[close + 1 :]  # …某某)青山县…项目: the end of a bracket the name does not open
         verb = any(v in text[max(0, b - 6) : m.start() - len(head)] for v in LEXICON.project_verbs)
         # 争取大乙烯项目: a short head stands with a verb before it
         if len(head) < (3 if verb else 4) or len(head) > 40 or is_generic(head, LEXICON.project_generic):

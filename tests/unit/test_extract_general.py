@@ -1037,3 +1037,26 @@ def test_a_research_institute_is_no_firm_unless_it_is_a_company(tmp_path: Path) 
 def test_a_new_town_of_an_industry_is_a_zone(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "建设纺织产业集群,规划占地5平方公里的青山服装新城。城区加快发展。\n")
     assert [z.name for z in f.zones] == ["青山服装新城"]
+
+
+@pytest.mark.parametrize(
+    ("text", "projects", "firms"),
+    [
+        (
+            "新华网5月8日电(记者 某某)青山县120万吨焦化项目签约,建设煤化工产业集群,建成10万吨调和柴油、20万吨甲醇等项目。",
+            ["10万吨调和柴油", "20万吨甲醇", "青山县120万吨焦化项目"],
+            [],
+        ),
+        (
+            "建设食品产业集群,新签约“青山红梨”精深加工全产业链项目,实施“上台阶”工程项目。",
+            ['"青山红梨"精深加工全产业链项目'],
+            [],
+        ),
+        ("建设教学科研产业群,有5所院校和1家科研公司,引进白水科技有限公司。", [], ["白水科技有限公司"]),
+    ],
+)
+def test_datelines_quoted_names_measures_and_counted_firms(
+    tmp_path: Path, text: str, projects: list[str], firms: list[str]
+) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert ([p.name for p in f.projects], [x.name for x in f.firms]) == (projects, firms)

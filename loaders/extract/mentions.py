@@ -1116,8 +1116,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
 
     def add(start: int, end: int, via: str) -> None:
         name = re.sub(r"\(\d{2,4}[所厂]\)$", "", normalise_name(text[start:end]))  # 某研究所(608所): its number
-        if not re.search(r"[\u4e00-\u9fff]", name):
-            return  # a firm has a Chinese name (--- is a table rule)
+        if not re.search(r"[\u4e00-\u9fff]|[A-Za-z]{2,}", name):
+            return  # a firm has a name in Chinese or Latin letters (TCL, vivo; --- is a table rule)
         if (start, end) in seen or not name or any(a <= start and end <= c for a, c in seen):
             return
         seen.add((start, end))

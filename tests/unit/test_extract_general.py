@@ -1060,3 +1060,15 @@ def test_datelines_quoted_names_measures_and_counted_firms(
 ) -> None:
     f = facts_of(tmp_path, text + "\n")
     assert ([p.name for p in f.projects], [x.name for x in f.firms]) == (projects, firms)
+
+
+@pytest.mark.parametrize(
+    ("text", "firms"),
+    [
+        ("智能家电产业集群依托TCL、海信等龙头企业。", ["TCL", "海信"]),
+        ("智能家电产业集群引进OPPO、vivo等企业。", ["OPPO", "vivo"]),
+    ],
+)
+def test_firms_named_in_latin_letters(tmp_path: Path, text: str, firms: list[str]) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert f.clusters[0].firms == firms

@@ -1405,6 +1405,7 @@ _PHASE_AFTER = re.compile(r"^(.{4,}?项目)(?:\(?[一二三四五首]期\)?)(?:�
 _PROJECT_STATUS = re.compile(
     r"(?:\(?[一二三四首]期\)?)?(?:工程)?(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先)?(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营)"
 )
+_WORKS_END = re.compile(r"(?:升级改造|技术改造|提升改造|提质改造|搬迁改造|扩能改造|改扩建|提质增效)$")
 _QUOTED_BEFORE = re.compile(r"[“\"‘][\u4e00-\u9fff]{2,10}[”\"’]$")
 _DATELINE = re.compile(r"^.*?\d{1,2}日电\s*(?:\([^()]{0,12}\))?")
 # 一期建设10万吨…项目: a phase of the project just named, not a project of its own
@@ -1509,6 +1510,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue
         b = _left_head(text, m.start(), lists=False)
         head = _cut_head(text[b : m.start()])
+        if (works := _WORKS_END.search(text, b, m.start())) and len(head) <= len(works.group(0)):
+            # 某基地升级改造项目: the works a project does end its name; the cut words inside them do not start it
+            head = _cut_head(text[b : works.start()]) + works.group(0)
         if (
             len(head) >= 2
             and not is_generic(head, LEXICON.project_generic)

@@ -1072,3 +1072,8 @@ def test_datelines_quoted_names_measures_and_counted_firms(
 def test_firms_named_in_latin_letters(tmp_path: Path, text: str, firms: list[str]) -> None:
     f = facts_of(tmp_path, text + "\n")
     assert f.clusters[0].firms == firms
+
+
+def test_the_works_a_project_does_end_its_name(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "建设新材料产业集群,加快推进蓝海绿色锰系新材料产业基地升级改造项目。\n")
+    assert f.clusters[0].projects == ["蓝海绿色锰系新材料产业基地升级改造项目"]

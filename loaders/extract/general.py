@@ -90,6 +90,9 @@ _SUBJECT_LEAD = re.compile(
     r"(?:(?:近年来|目前|截至目前|当前|今年以来|近期|同时|此外|其中|另外|\d{4}年(?:\d{1,2}月)?(?:以来)?"
     r"|[\u4e00-\u9fff\d]{1,8}(?:以来|期间|期末))\s*,?\s*)?(?:该|全)?"
 )
+# a heading over a list of projects, and the name an item of it opens with
+_PROJECT_TITLE = re.compile(r"(?:重点|重大)?(?:项目|工程)(?:清单|表|库|名单|一览)?$")
+_ITEM_NAME = re.compile(r"^\s*([^。;:,()]{4,40}?)\s*(?=[。;:,(]|$)")
 # a count of clusters followed by a colon: the list of them follows (形成了如下八大产业集群:)
 _UMBRELLA_LIST = re.compile(r"[\d一二三四五六七八九十两]+(?:大|个)[\u4e00-\u9fff]{0,8}?(?:产业集群|产业群|集群)\s*:")
 # a clause that opens with its verb: its subject is the one before (…;打造百亿级B产业集群)
@@ -373,7 +376,8 @@ class _Reader:
                 if n == 0 and block.kind == "heading" and not cluster_mentions(piece, self.chains):
                     own = self.cluster_by_head(piece.text)
                 fallback = own or self.section_cluster(seg, i, scope) or self.headed
-                named = self.read_sentence(piece, fallback=fallback)
+                in_list = n == 0 and block.marker is not None and self.project_section(seg, i)
+                named = self.read_sentence(piece, fallback=fallback, in_list=in_list)
                 if self.list_host is None and (host := self.introduces_list(piece)) is not None:
                     self.list_host = (host, i)
                 if self.list_host is not None:
@@ -401,6 +405,15 @@ class _Reader:
             elif block.kind != "heading":
                 self.heading_run = False
             scope[i] = own
+
+    @staticmethod
+    def project_section(seg: Segmented, i: int) -> bool:
+        """Whether block ``i`` is an item under a heading that lists projects (专栏2 …重点项目, 重大项目清单)."""
+        j = seg.blocks[i].section
+        if j < 0 or j == i:
+            return False
+        title = seg.blocks[j].folded[seg.blocks[j].body_offset :].strip().rstrip("。:")
+        return bool(_PROJECT_TITLE.search(title))
 
     def introduces_list(self, piece: Piece) -> _Entity | None:
         """The park that opens a sentence introducing a list of its clusters with a count and a colon
@@ -437,9 +450,16 @@ class _Reader:
             j = seg.blocks[j].section
         return None
 
-    def read_sentence(self, piece: Piece, fallback: _Entity | None) -> list[_Entity]:
+    def read_sentence(self, piece: Piece, fallback: _Entity | None, in_list: bool = False) -> list[_Entity]:
         ev = self.evidence(piece)
         projects = project_mentions(piece)
+        if in_list and not projects and (item := _ITEM_NAME.match(piece.text)):
+            # an item of a box or section of projects (专栏 某某集群重点项目 / 1.某某智能工厂项目。): its name
+            name = normalise_name(item.group(1))
+            if not is_generic(name, LEXICON.project_generic):
+                projects = [
+                    Mention("project", name, piece.at(0), piece.end_at(item.end(1)), piece.paragraph, via="list")
+                ]
         # a park named in a list of projects being built (加快…产业园、…等项目建设) is a project
         built = [(p.start, p.end) for p in projects if p.via == "list"]
         zones = [

@@ -1077,3 +1077,16 @@ def test_firms_named_in_latin_letters(tmp_path: Path, text: str, firms: list[str
 def test_the_works_a_project_does_end_its_name(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "建设新材料产业集群,加快推进蓝海绿色锰系新材料产业基地升级改造项目。\n")
     assert f.clusters[0].projects == ["蓝海绿色锰系新材料产业基地升级改造项目"]
+
+
+def test_a_plans_box_of_projects_scopes_its_items_to_the_cluster_it_names(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "一、总体要求\n重点培育海洋装备、智能家电两大产业集群。\n"
+        "专栏1 海洋装备产业集群重点项目\n1.蓝海重工年产5万台船用发动机项目。\n"
+        "专栏2 智能家电产业集群重点项目\n1.白桦电器智能工厂项目。\n2.红枫冰箱总部。建设期3年。\n",
+    )
+    assert {c.name: c.projects for c in f.clusters} == {
+        "海洋装备产业集群": ["蓝海重工年产5万台船用发动机项目"],
+        "智能家电产业集群": ["白桦电器智能工厂项目", "红枫冰箱总部"],
+    }

@@ -360,7 +360,14 @@ class _Reader:
             self.subject_zone = None
             if block.marker is None and self.list_host is not None and self.list_host[1] != i:
                 self.list_host = None  # a block that is no item of it: the list the park introduced has ended
-            if block.marker is not None and block.kind in ("heading", "item") and len(pieces) > 1:
+            if (
+                block.marker is not None
+                and block.kind in ("heading", "item")
+                and len(pieces) > 1
+                and not self.industry_title(block)
+            ):
+                # (an item titled with an industry, （一）电子信息产业。…, is a section of the plan that states
+                # each of its clusters in sentences of their own)
                 self.items.add(block.para.index)
             own: _Entity | None = None
             if block.kind == "heading":
@@ -405,6 +412,12 @@ class _Reader:
             elif block.kind != "heading":
                 self.heading_run = False
             scope[i] = own
+
+    @staticmethod
+    def industry_title(block: Block) -> bool:
+        """Whether a heading's title is an industry and nothing more (（一）电子信息产业。, not 壮大园区产业。)."""
+        title = _INDUSTRY_HEADING.match(normalise_name(block.folded[block.body_offset :]))
+        return title is not None and _cut_head(title.group(1)) == title.group(1)
 
     @staticmethod
     def project_section(seg: Segmented, i: int) -> bool:

@@ -1090,3 +1090,18 @@ def test_a_plans_box_of_projects_scopes_its_items_to_the_cluster_it_names(tmp_pa
         "海洋装备产业集群": ["蓝海重工年产5万台船用发动机项目"],
         "智能家电产业集群": ["白桦电器智能工厂项目", "红枫冰箱总部"],
     }
+
+
+def test_an_industry_section_item_states_its_clusters_apart_and_role_words_before_verbs_name_none(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(
+        tmp_path,
+        "(一)电子信息产业。重点建设青山智能终端产业集群。依托白水光电有限公司,发展白水光电产业集群。"
+        "推进红枫数据中心项目建设。引导龙头企业进入新兴、高端产业领域,龙头企业树立全球化意识。\n",
+    )
+    assert {c.name: c.firms for c in f.clusters} == {
+        "青山智能终端产业集群": [],
+        "白水光电产业集群": ["白水光电有限公司"],
+    }
+    assert [x.name for x in f.firms] == ["白水光电有限公司"]

@@ -1105,3 +1105,16 @@ def test_an_industry_section_item_states_its_clusters_apart_and_role_words_befor
         "白水光电产业集群": ["白水光电有限公司"],
     }
     assert [x.name for x in f.firms] == ["白水光电有限公司"]
+
+
+@pytest.mark.parametrize(
+    ("text", "firms"),
+    [
+        ("海洋装备产业集群,蓝海重工落户青山经济开发区。", ["蓝海重工"]),
+        ("海洋装备产业集群,一批项目落户青山。", []),
+        ("海洋装备产业集群,该项目正式落户青山。", []),
+    ],
+)
+def test_a_firm_that_settles_is_the_subject_of_its_clause(tmp_path: Path, text: str, firms: list[str]) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert [x.name for x in f.firms] == firms

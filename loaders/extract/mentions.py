@@ -1049,6 +1049,13 @@ _ROLE_NOT_NAME = re.compile(
     r"数量|规模|占比|达到|超过|实现|带动|引领|作用|发展|增长|产值|营收|[个家户]|培育|梯队|集聚|引进|领域|意识|"
     r"^(?:进入|树立|加快|实施|开展|建立|推进|提升|参与|发挥|带头|牵头|积极|主动|上市|要|应|将|可|在|向|与|和|以|为)"
 )
+_PARTNER = re.compile(
+    r"与([\u4e00-\u9fffA-Za-z、]{2,40}?)(?:等[\u4e00-\u9fff]{0,10}?)?(?:的)?(?:深度|深入|全面)?(?:签约|签订|签署|对接合作|合作|战略合作)"
+)
+_NOT_PARTNER = re.compile(
+    r"高校|大学|学院|院校|研究|政府|部门|机构|协会|商会|地区|国家|城市|园区|企业|项目|省|市|县|区|"
+    r"^(?:科技|技术|人才|资本|金融|产业|经济|文化|旅游|贸易|各方|多方|有关方面)$"
+)
 _SPONSOR_LABELS = {"承担单位:", "建设单位:", "实施主体:"}
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]{1,20}\)")
 _LEAD_ROLE = re.compile(
@@ -1194,6 +1201,22 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         ):
             st = m.start(1) + m.group(1).rfind(head)
             add(st, st + len(head), "subject")
+    # 与蓝海重工签约 / 加强与A、B的合作: the firms a place or park deals with
+    for m in _PARTNER.finditer(text):
+        if re.search(r"等[^,。;]{0,8}(?:协会|联合会|组织|机构|高校|院校|部门)", m.group(0)):
+            continue  # 与A、B等行业协会组织合作: associations, not firms
+        for k, item in _split_items(m.group(1), conj=True):
+            head = _firm_item(item)
+            if (
+                head
+                and head == item.strip()
+                and _place_prefix_len(head) < len(head)
+                and not _NOT_PARTNER.search(head)
+                and not _only_industry(head)
+                and not is_generic(head, LEXICON.cluster_generic)
+            ):
+                st = m.start(1) + k + item.find(head)
+                add(st, st + len(head), "partner")
     # 发挥A、B的带动作用: the firms whose lead a plan counts on
     for m in _LEAD_ROLE.finditer(text):
         for k, item in _split_items(m.group(1), conj=True):

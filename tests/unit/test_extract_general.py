@@ -1118,3 +1118,16 @@ def test_an_industry_section_item_states_its_clusters_apart_and_role_words_befor
 def test_a_firm_that_settles_is_the_subject_of_its_clause(tmp_path: Path, text: str, firms: list[str]) -> None:
     f = facts_of(tmp_path, text + "\n")
     assert [x.name for x in f.firms] == firms
+
+
+@pytest.mark.parametrize(
+    ("text", "firms"),
+    [
+        ("海洋装备产业集群,进一步加强与蓝海重工的对接合作。", ["蓝海重工"]),
+        ("海洋装备产业集群,我们与纺联、服装协会等行业协会组织深度合作。", []),
+        ("海洋装备产业集群,签订产业合作与科技合作项目26个,与高校合作。", []),
+    ],
+)
+def test_the_firm_a_place_deals_with(tmp_path: Path, text: str, firms: list[str]) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert [x.name for x in f.firms] == firms

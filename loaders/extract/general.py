@@ -99,6 +99,8 @@ _UMBRELLA_LIST = re.compile(r"[\d一二三四五六七八九十两]+(?:大|个)[
 _SUBJECTLESS = re.compile(
     r"^\s*(?:同时|此外|并|还|也)?(?:加快|大力|着力|积极)?(?:打造|培育|建设|发展|壮大|形成|做强|推动)"
 )
+# a sentence labelled with its trade: 电子信息及软件业, / 医药健康产业,
+_TRADE_LABEL = re.compile(r"^\s*([\u4e00-\u9fff及和与、]{2,14}?)(?:产业|行业|业)\s*[,:]")
 _INDUSTRY_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:产业|行业)(?!集群|基地|园|集聚区)")
 _ZONE_SHORT = (
     ("高新技术产业开发区", "高新区"),
@@ -362,6 +364,7 @@ class _Reader:
                 self.list_host = None  # a block that is no item of it: the list the park introduced has ended
             if (
                 block.marker is not None
+                and block.marker[0] != "shi"  # (二是…: a point of a report's narrative, not an item of a plan)
                 and block.kind in ("heading", "item")
                 and len(pieces) > 1
                 and not self.industry_title(block)
@@ -978,6 +981,15 @@ class _Reader:
             len(w) >= 2 and (industry == w or industry.endswith(w) or w.endswith(industry)) for w in words
         )
 
+    def other_industry(self, sentence: str, clusters: list[_Entity]) -> bool:
+        """Whether a sentence opens with the label of an industry none of ``clusters`` is of
+        (电子信息及软件业,建成…: in an item about an equipment base, that sentence speaks of another trade)."""
+        label = _TRADE_LABEL.match(fold(sentence, self.traditional))
+        if label is None:
+            return False
+        words = {normalise_name(w) for w in re.split(r"及|和|与|、", label.group(1)) if len(w) >= 2}
+        return not any(self.of_industry(c, words) for c in clusters)
+
     def cluster_of_industry(self, sentence: str) -> _Entity | None:
         """The one cluster whose industry the sentence speaks of (…传感器产业的主要承载地 →
         渭滨区压力传感器产业集群), or None when it names none or several."""
@@ -1041,7 +1053,9 @@ class _Reader:
             elif by_industry is not None:
                 # 在A、B两家龙头企业的带动下,锂电新能源产业实现产值…: the cluster of that industry
                 by_industry.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
-            elif len(here) == 1 or (here and m.paragraph in self.items and m.via != "subject"):
+            elif len(here) == 1 or (
+                here and m.paragraph in self.items and m.via != "subject" and not self.other_industry(ev.quote, here)
+            ):
                 # a paragraph about one cluster (…等项目。这预示着…正在形成光伏产业集群), or a numbered
                 # item, which is one statement however many sentences it runs to: its firms, zones and
                 # projects are its clusters', wherever in it they are named (not a firm that is the

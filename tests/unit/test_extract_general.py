@@ -1131,3 +1131,13 @@ def test_a_firm_that_settles_is_the_subject_of_its_clause(tmp_path: Path, text: 
 def test_the_firm_a_place_deals_with(tmp_path: Path, text: str, firms: list[str]) -> None:
     f = facts_of(tmp_path, text + "\n")
     assert [x.name for x in f.firms] == firms
+
+
+def test_an_item_sentence_labelled_with_another_trade_and_narrative_points_join_nothing(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "2.产业实力明显提升。建成青山装备制造特色产业基地、白水船海装备产业示范基地。"
+        "电子信息及软件业,建成东湖软件产业园。\n"
+        "二是加速聚链成群。打造红枫零部件产业园等集聚区。蓝海电池产业集群和北港电气产业集群产值增长。\n",
+    )
+    assert all(c.zones == [] for c in f.clusters)

@@ -440,7 +440,12 @@ def _without_quotes(piece: Piece) -> Piece:
         after = piece.text[m.end() : m.end() + 10]
         counted = re.match(rf"[\d{_CN_NUM}]+[个大]", inner) or re.match(rf"[\d{_CN_NUM}]+[个大]", after)
         # 打造"海洋装备"产业集群: a quoted industry is the name's head (a quoted slogan, "巨无霸", is not)
-        named = after.startswith(LEXICON.cluster_suffixes) and any(w in inner for w in _industry_vocabulary())
+        before = piece.text[max(0, m.start() - 6) : m.start()]
+        named = (
+            after.startswith(LEXICON.cluster_suffixes)
+            and any(w in inner for w in _industry_vocabulary())
+            and (not before or before[-1] in _BOUNDARY or not _cut_head(before))  # (国家"城市矿产"产业集群 keeps them)
+        )
         if _LIST_SEP in inner or _LEVEL_RX.fullmatch(inner) or _LEVEL_RX.match(after) or counted or named:
             drop |= {m.start(), m.end() - 1}
     if not drop:

@@ -1222,6 +1222,13 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             ):
                 st = m.start(1) + k + item.find(head)
                 add(st, st + len(head), "partner")
+    # 某某投资的X产业园: the one who invests is a firm
+    for m in _INVESTED_BY.finditer(text):
+        b = _left_head(text, m.end(1), lists=False)
+        head = _firm_item(text[b : m.end(1)]) or ""
+        if 2 <= len(head) <= 12 and _place_prefix_len(head) < len(head) and not _NOT_PARTNER.search(head):
+            st = m.end(1) - len(head)
+            add(st, m.end(1), "list")
     # 发挥A、B的带动作用: the firms whose lead a plan counts on
     for m in _LEAD_ROLE.finditer(text):
         for k, item in _split_items(m.group(1), conj=True):
@@ -1647,6 +1654,21 @@ def project_mentions(piece: Piece) -> list[Mention]:
                 Mention("project", normalise_name(head), piece.at(st), piece.end_at(st + len(head)), piece.paragraph)
             )
             covered.append((st, st + len(head)))
+    # 某某投资的X产业园 / 某某投建的X基地: what a firm invests in is a project
+    for m in _INVESTED_BY.finditer(text):
+        if any(a <= m.start(2) < c for a, c in covered) or is_generic(m.group(2), LEXICON.project_generic):
+            continue
+        out.append(
+            Mention(
+                "project",
+                normalise_name(m.group(2)),
+                piece.at(m.start(2)),
+                piece.end_at(m.end(2)),
+                piece.paragraph,
+                via="list",  # (a park being invested in is the project, not a zone)
+            )
+        )
+        covered.append((m.start(2), m.end(2)))
     # 总投资380亿元的X / 投资N亿元建设X: an investment names a project whatever its ending
     for m in _INVESTED.finditer(text):
         head = m.group(1)
@@ -1659,6 +1681,10 @@ def project_mentions(piece: Piece) -> list[Mention]:
 
 
 _BUILT_LIST = re.compile(r"(?:相继|先后|陆续|全部|均)?(?:建成投产|开工建设|竣工投产|建成|竣工|投产达效|开工)")
+_INVESTED_BY = re.compile(
+    r"([\u4e00-\u9fff·A-Za-z]{2,12}?)(?:投资|投建|出资)(?:建设|兴建)?的"
+    r"([\u4e00-\u9fff()A-Za-z\d]{3,30}?(?:项目|工程|基地|中心|产业园|工厂|生产线|产业城))"
+)
 _PROJECT_LIST_AFTER = re.compile(r"(如|包括|例如|有)?[^,。;:]*?(项目|工程)等")
 _INVESTED = re.compile(
     r"(?:总投资|计划投资|投资)(?:约|近|超|超过|达)?\s*\d+(?:\.\d+)?\s*(?:亿|万)元(?:左右|以上)?"

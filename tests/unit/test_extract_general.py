@@ -1141,3 +1141,21 @@ def test_an_item_sentence_labelled_with_another_trade_and_narrative_points_join_
         "二是加速聚链成群。打造红枫零部件产业园等集聚区。蓝海电池产业集群和北港电气产业集群产值增长。\n",
     )
     assert all(c.zones == [] for c in f.clusters)
+
+
+@pytest.mark.parametrize(
+    ("text", "firms", "projects"),
+    [
+        (
+            "纺织产业集群,第一品牌企业——青禾·梦雅投资的青禾物联网产业园,现已初步建成。",
+            ["青禾·梦雅"],
+            ["青禾物联网产业园"],
+        ),
+        ("纺织产业集群,政府投资的公共服务中心已建成。", [], []),
+    ],
+)
+def test_what_a_firm_invests_in_is_a_project_and_the_investor_a_firm(
+    tmp_path: Path, text: str, firms: list[str], projects: list[str]
+) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert ([x.name for x in f.firms], [p.name for p in f.projects], f.zones) == (firms, projects, [])

@@ -1445,6 +1445,8 @@ _PROJECT_STATUS = re.compile(
 _WORKS_END = re.compile(r"(?:升级改造|技术改造|提升改造|提质改造|搬迁改造|扩能改造|改扩建|提质增效)$")
 _QUOTED_BEFORE = re.compile(r"[“\"‘][\u4e00-\u9fff]{2,10}[”\"’]$")
 _DATELINE = re.compile(r"^.*?\d{1,2}日电\s*(?:\([^()]{0,12}\))?")
+# 全程跟踪服务项目, 帮扶工作项目: a service or a campaign, not a project built
+_SERVICE_END = re.compile(r"(?:服务|工作|活动|行动|帮扶|跟踪)$")
 # 一期建设10万吨…项目: a phase of the project just named, not a project of its own
 _PHASE_START = re.compile(r"^[一二三四五六七八九十首]期")
 # a project head that names a class: a size threshold (5000万元以上), or more of a kind (更多, 各类)
@@ -1573,7 +1575,12 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue
         if _KIND_OF_PROJECT.search(head) or _COUNT.search(head):
             continue  # 新兴产业项目, 61项新材料领域科研项目: kinds of project, not one named
-        if _PROJECT_CLASS.match(head) or _PROJECT_TALLY.match(text, m.end()) or _PHASE_START.match(head):
+        if (
+            _PROJECT_CLASS.match(head)
+            or _PROJECT_TALLY.match(text, m.end())
+            or _PHASE_START.match(head)
+            or _SERVICE_END.search(head)
+        ):
             continue  # 亿元以上项目5个, 更多大项目, 转移项目12个: a class of projects counted, not one named
         st = m.start() - len(head)
         name = normalise_name(head + m.group(1))

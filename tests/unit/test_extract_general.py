@@ -1159,3 +1159,8 @@ def test_what_a_firm_invests_in_is_a_project_and_the_investor_a_firm(
 ) -> None:
     f = facts_of(tmp_path, text + "\n")
     assert ([x.name for x in f.firms], [p.name for p in f.projects], f.zones) == (firms, projects, [])
+
+
+def test_a_service_or_campaign_is_no_project(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "建设新材料产业集群,实施全程跟踪服务项目,推进蓝海重工年产5万吨硅材项目。\n")
+    assert [p.name for p in f.projects] == ["蓝海重工年产5万吨硅材项目"]

@@ -933,6 +933,11 @@ class _Reader:
     def consolidate(self) -> None:
         """One entity per thing: a zone or firm named in full with (以下简称Y) and elsewhere as Y."""
         self.merge_zone_short_forms()
+        # 某市某县120万吨焦化项目 and 120万吨焦化项目: a project named with and without its places
+        for name in list(self.projects):
+            bare = self.resolver.strip_place(name)
+            if bare != name and (short := self.projects.get(bare)) is not None and name in self.projects:
+                self._rename("project", self.projects[name], short)
         for kind in ("zone", "firm", "project"):
             table = self._table(kind)
             for name in list(table):

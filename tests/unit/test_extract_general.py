@@ -1164,3 +1164,13 @@ def test_what_a_firm_invests_in_is_a_project_and_the_investor_a_firm(
 def test_a_service_or_campaign_is_no_project(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "建设新材料产业集群,实施全程跟踪服务项目,推进蓝海重工年产5万吨硅材项目。\n")
     assert [p.name for p in f.projects] == ["蓝海重工年产5万吨硅材项目"]
+
+
+def test_a_project_named_with_and_without_its_places_is_one(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "新华网5月8日电 阳曲县120万吨焦化项目签约,建设煤化工产业集群,标志着重启重要的链条项目——120万吨焦化项目。\n",
+    )
+    assert [(p.name, p.aliases) for p in f.projects] == [
+        ("120万吨焦化项目", ["120万吨焦化", "阳曲县120万吨焦化", "阳曲县120万吨焦化项目"])
+    ]

@@ -36,6 +36,7 @@ from .lexicon import LEXICON
 from .mentions import (
     ZONE_ENDINGS,
     Mention,
+    _cut_head,
     canonical_cluster,
     cluster_mentions,
     firm_mentions,
@@ -89,6 +90,17 @@ _SUBJECT_LEAD = re.compile(
     r"(?:(?:近年来|目前|截至目前|当前|今年以来|近期|同时|此外|其中|另外|\d{4}年(?:\d{1,2}月)?(?:以来)?"
     r"|[\u4e00-\u9fff\d]{1,8}(?:以来|期间|期末))\s*,?\s*)?(?:该|全)?"
 )
+# a heading over a list of projects, and the name an item of it opens with
+_PROJECT_TITLE = re.compile(r"(?:重点|重大)?(?:项目|工程)(?:清单|表|库|名单|一览)?$")
+_ITEM_NAME = re.compile(r"^\s*([^。;:,()]{4,40}?)\s*(?=[。;:,(]|$)")
+# a count of clusters followed by a colon: the list of them follows (形成了如下八大产业集群:)
+_UMBRELLA_LIST = re.compile(r"[\d一二三四五六七八九十两]+(?:大|个)[\u4e00-\u9fff]{0,8}?(?:产业集群|产业群|集群)\s*:")
+# a clause that opens with its verb: its subject is the one before (…;打造百亿级B产业集群)
+_SUBJECTLESS = re.compile(
+    r"^\s*(?:同时|此外|并|还|也)?(?:加快|大力|着力|积极)?(?:打造|培育|建设|发展|壮大|形成|做强|推动)"
+)
+# a sentence labelled with its trade: 电子信息及软件业, / 医药健康产业,
+_TRADE_LABEL = re.compile(r"^\s*([\u4e00-\u9fff及和与、]{2,14}?)(?:产业|行业|业)\s*[,:]")
 _INDUSTRY_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:产业|行业)(?!集群|基地|园|集聚区)")
 _ZONE_SHORT = (
     ("高新技术产业开发区", "高新区"),
@@ -109,6 +121,10 @@ def _zone_key(name: str) -> str:
 
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
+# a report's credit lines: 来源:某研究院 / (某研究所供图) / 某研究院整理. Whoever is credited wrote or
+# supplied the page; it is no firm of a cluster, wherever else the page names it
+_CREDIT_BEFORE = r"(?:来源|出处|供稿|图源|图片来源|数据来源)\s*[:：]\s*"
+_CREDIT_AFTER = r"\s*(?:供图|供稿|摄|整理|发布的|提供图片)"
 _YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿)元?")
 
@@ -145,12 +161,18 @@ class _Reader:
         self.firms: dict[str, _Entity] = {}
         self.projects: dict[str, _Entity] = {}
         self.unattached: list[tuple[Mention, Evidence]] = []
+        self.items: set[int] = set()  # paragraphs that are numbered items: one statement, however long
         self.last_project: _Entity | None = None
         self.last_cluster: _Entity | None = None
         self.section_industry = ""  # the industry a heading names: （三）汽车产业 → 汽车
         self.headed: _Entity | None = None  # the cluster a line holding only its name heads
         self.heading_run = False  # the block before was such a line
         self.warnings: list[str] = []
+        self._bare_industry: dict[str, str] = {}  # a cluster's industry without its place, by industry
+        self.subject_zone: _Entity | None = None
+        self.list_host: tuple[_Entity, int] | None = (
+            None  # a park introducing a list of its clusters, and its block  # the zone a paragraph opens with as its subject
+        )
 
     # -- evidence and entities ----------------------------------------------------------------
     def evidence(self, piece: Piece) -> Evidence:
@@ -337,6 +359,19 @@ class _Reader:
                 self.read_row(block, table_rows[id(block)])
                 continue
             pieces = list(block.cells) if block.kind == "row" else sentences(block)
+            self.subject_zone = None
+            if block.marker is None and self.list_host is not None and self.list_host[1] != i:
+                self.list_host = None  # a block that is no item of it: the list the park introduced has ended
+            if (
+                block.marker is not None
+                and block.marker[0] != "shi"  # (二是…: a point of a report's narrative, not an item of a plan)
+                and block.kind in ("heading", "item")
+                and len(pieces) > 1
+                and not self.industry_title(block)
+            ):
+                # (an item titled with an industry, （一）电子信息产业。…, is a section of the plan that states
+                # each of its clusters in sentences of their own)
+                self.items.add(block.para.index)
             own: _Entity | None = None
             if block.kind == "heading":
                 self.headed = None  # a numbered heading opens a section of its own
@@ -351,9 +386,18 @@ class _Reader:
                 if n == 0 and block.kind == "heading" and not cluster_mentions(piece, self.chains):
                     own = self.cluster_by_head(piece.text)
                 fallback = own or self.section_cluster(seg, i, scope) or self.headed
-                named = self.read_sentence(piece, fallback=fallback)
+                in_list = n == 0 and block.marker is not None and self.project_section(seg, i)
+                named = self.read_sentence(piece, fallback=fallback, in_list=in_list)
+                if self.list_host is None and (host := self.introduces_list(piece)) is not None:
+                    self.list_host = (host, i)
+                if self.list_host is not None:
+                    # 某园区…形成了六大产业群: 1. A产业集群 … 2. B产业集群 …: the park hosts every member
+                    for c in named:
+                        c.links["zone"].setdefault(self.list_host[0].name, self.evidence(piece))
                 if n == 0 and len(named) == 1:
                     own = named[0]  # a heading, item or paragraph that opens by naming one cluster
+                elif own is not None and len(named) == 1 and block.kind != "heading":
+                    own = named[0]  # …打造A集群,…;打造B集群,…: what follows is about B, the cluster now spoken of
                 elif len(named) == 1 and _ALONE.fullmatch(piece.text) and len(piece.text) <= 30:
                     own = named[0]  # 食品加工产业集群。引进了…: a name standing as a sentence heads what follows
             line = normalise_name(pieces[0].text.strip().rstrip("。.")) if len(pieces) == 1 else ""
@@ -371,6 +415,35 @@ class _Reader:
             elif block.kind != "heading":
                 self.heading_run = False
             scope[i] = own
+
+    @staticmethod
+    def industry_title(block: Block) -> bool:
+        """Whether a heading's title is an industry and nothing more (（一）电子信息产业。, not 壮大园区产业。)."""
+        title = _INDUSTRY_HEADING.match(normalise_name(block.folded[block.body_offset :]))
+        return title is not None and _cut_head(title.group(1)) == title.group(1)
+
+    @staticmethod
+    def project_section(seg: Segmented, i: int) -> bool:
+        """Whether block ``i`` is an item under a heading that lists projects (专栏2 …重点项目, 重大项目清单)."""
+        j = seg.blocks[i].section
+        if j < 0 or j == i:
+            return False
+        title = seg.blocks[j].folded[seg.blocks[j].body_offset :].strip().rstrip("。:")
+        return bool(_PROJECT_TITLE.search(title))
+
+    def introduces_list(self, piece: Piece) -> _Entity | None:
+        """The park that opens a sentence introducing a list of its clusters with a count and a colon
+        (某园区…形成了六大产业群: / 园区已形成了如下八大产业集群:), or None."""
+        umbrella = _UMBRELLA_LIST.search(piece.text)
+        if umbrella is None:
+            return None
+        zones = [z for z in zone_mentions(piece) if piece.index(z.end) <= umbrella.start()]
+        if len({z.name for z in zones}) != 1 or not _SUBJECT_LEAD.fullmatch(
+            re.split(r"[,;:]", piece.text[: piece.index(zones[0].start)])[-1]
+        ):
+            return None
+        found = self._find(self.zones, zones[0].name)
+        return self.zones[found] if found else None
 
     def cluster_by_head(self, heading: str) -> _Entity | None:
         """The cluster a heading names without its ending: 【合肥新型显示】, 3. 古镇灯饰."""
@@ -393,12 +466,23 @@ class _Reader:
             j = seg.blocks[j].section
         return None
 
-    def read_sentence(self, piece: Piece, fallback: _Entity | None) -> list[_Entity]:
+    def read_sentence(self, piece: Piece, fallback: _Entity | None, in_list: bool = False) -> list[_Entity]:
         ev = self.evidence(piece)
         projects = project_mentions(piece)
+        if in_list and not projects and (item := _ITEM_NAME.match(piece.text)):
+            # an item of a box or section of projects (专栏 某某集群重点项目 / 1.某某智能工厂项目。): its name
+            name = normalise_name(item.group(1))
+            if not is_generic(name, LEXICON.project_generic):
+                projects = [
+                    Mention("project", name, piece.at(0), piece.end_at(item.end(1)), piece.paragraph, via="list")
+                ]
         # a park named in a list of projects being built (加快…产业园、…等项目建设) is a project
         built = [(p.start, p.end) for p in projects if p.via == "list"]
-        zones = [z for z in zone_mentions(piece) if not any(a <= z.start and z.end <= b for a, b in built)]
+        zones = [
+            z
+            for z in zone_mentions(piece)
+            if not any(a <= z.start and z.end <= b for a, b in built) and not self.one_of(piece, z)
+        ]
         # a known firm's name inside a zone's or project's name is that park or project (比亚迪…产业园)
         named_spans = [(o.start, o.end) for o in zones + projects]
         firms = [
@@ -409,10 +493,12 @@ class _Reader:
         others = zones + firms + projects
         # a base named in a list of projects or zones is one of them, not a cluster
         listed = [(o.start, o.end) for o in others if o.kind in ("project", "zone")]
+        found = cluster_mentions(piece, self.chains)
         cms = [
             m
-            for m in cluster_mentions(piece, self.chains)
-            if not (
+            for m in found
+            if not (self.one_of(piece, m) and len(found) > 1)  # (莆田是…千亿产业集群之一: its own, unnamed)
+            and not (
                 (m.name.endswith("基地") and any(a <= m.start and m.end <= b for a, b in listed))
                 or any(a <= m.start and m.end <= b for a, b in built)  # 腾讯互联网+产业集群、…等项目建设
             )
@@ -492,6 +578,16 @@ class _Reader:
             target = fallback
             if _THIS_CLUSTER.search(piece.text) and self.last_cluster is not None:
                 target = self.last_cluster  # 该集群以…为龙头: the cluster just named
+            elif (
+                fallback is not None
+                and others
+                and not self.of_industry(fallback, words := self.industry_words(piece.text))
+            ):
+                # 甲区作为传感器产业的主要承载地,培育了A、B等企业: a sentence about another cluster's
+                # industry is that cluster's, not the one its paragraph opened with
+                of_words = [c for c in self.clusters.values() if self.of_industry(c, words)]
+                if len(of_words) == 1:
+                    target = of_words[0]
         if named and (bare := _BARE_ZONE.search(piece.text)):
             # 高新区打造百亿级节能环保产业集群: the zone a report is about, called by its kind
             word = bare.group(1)
@@ -504,6 +600,12 @@ class _Reader:
             if len(home) == 1:
                 for c in named:
                     c.links["zone"].setdefault(home[0].name, ev)
+                if bare.start() == 0:
+                    self.subject_zone = home[0]
+        elif named and self.subject_zone is not None and _SUBJECTLESS.match(piece.text):
+            # 高新区打造A集群,…;打造B集群,…: a clause without a subject of its own keeps the paragraph's zone
+            for c in named:
+                c.links["zone"].setdefault(self.subject_zone.name, ev)
         if len(named) == 1:
             self.last_cluster = named[0]
         prior: tuple[Mention, _Entity] | None = None  # the zone just read, for its bracketed second name
@@ -556,13 +658,16 @@ class _Reader:
                     for c in named:
                         c.links["zone"].setdefault(ent.name, ev)
                     continue
-                owner = self.nearest(named, cms, m)
-                if (
-                    owner is None
-                    and m.kind in ("project", "zone")
-                    and (all(c.end <= m.start for c in cms) or self.listed_after(cms, m))
+                owner = self.clause_cluster(piece, named, cms, m) or self.nearest(named, cms, m)
+                if owner is None and (
+                    (
+                        m.kind in ("project", "zone")
+                        and (all(c.end <= m.start for c in cms) or self.listed_after(cms, m))
+                    )
+                    or (m.kind == "firm" and m.via == "list" and self.one_list_before(cms, m))
                 ):
-                    # 建设A基地、B基地和C集群,推进X、Y等重点项目建设: the sentence's projects and zones serve them all
+                    # 建设A基地、B基地和C集群,推进X、Y等重点项目建设: the sentence's projects and zones serve them
+                    # all; so do the firms it lists after one list of clusters (围绕A、B两大产业集群、C和D两大龙头企业)
                     for c in named:
                         c.links[m.kind].setdefault(ent.name, ev)
                     continue
@@ -571,6 +676,34 @@ class _Reader:
             else:
                 self.unattached.append((m, ev))
         return named
+
+    @staticmethod
+    def one_of(piece: Piece, m: Mention) -> bool:
+        """Whether ``m`` is followed by 之一: the class a thing belongs to (…是66个集群中的新材料
+        产业集群之一, 三个千亿产业园之一), not a cluster or zone of its own."""
+        return piece.text.startswith("之一", piece.index(m.end))
+
+    def clause_cluster(self, piece: Piece, named: list[_Entity], cms: list[Mention], m: Mention) -> _Entity | None:
+        """With several clusters in one sentence, the one cluster named in the clause of ``m``
+        (A产业集群依托甲开发区,B产业集群依托乙园区: each clause states its own cluster's links)."""
+        at = piece.index(m.start)
+        a = max(piece.text.rfind(p, 0, at) for p in ",;:") + 1
+        ends = [k for k in (piece.text.find(p, piece.index(m.end)) for p in ",;:") if k >= 0]
+        b = min(ends) if ends else len(piece.text)
+        inside = [c for c in cms if a <= piece.index(c.start) and piece.index(c.end) <= b]
+        if len(inside) != 1 or inside[0].group >= 0:
+            return None
+        return next((e for e in named if inside[0].name == e.name or inside[0].name in e.aliases), None)
+
+    @staticmethod
+    def one_list_before(cms: list[Mention], m: Mention) -> bool:
+        """Whether every cluster of the sentence comes before ``m`` in one list sharing its ending."""
+        return (
+            len(cms) >= 2
+            and all(c.end <= m.start for c in cms)
+            and cms[0].group >= 0
+            and len({c.group for c in cms}) == 1
+        )
 
     @staticmethod
     def listed_after(cms: list[Mention], m: Mention) -> bool:
@@ -800,6 +933,11 @@ class _Reader:
     def consolidate(self) -> None:
         """One entity per thing: a zone or firm named in full with (以下简称Y) and elsewhere as Y."""
         self.merge_zone_short_forms()
+        # 某市某县120万吨焦化项目 and 120万吨焦化项目: a project named with and without its places
+        for name in list(self.projects):
+            bare = self.resolver.strip_place(name)
+            if bare != name and (short := self.projects.get(bare)) is not None and name in self.projects:
+                self._rename("project", self.projects[name], short)
         for kind in ("zone", "firm", "project"):
             table = self._table(kind)
             for name in list(table):
@@ -836,13 +974,26 @@ class _Reader:
 
     def industry_words(self, sentence: str) -> set[str]:
         """The industries a sentence speaks of: the X of every X产业 / X行业 in it."""
-        return {normalise_name(w) for w in _INDUSTRY_WORD.findall(fold(sentence, self.traditional))}
+        # the X without the words before it in the same run (作为全市传感器 → 传感器)
+        return {_cut_head(normalise_name(w)) for w in _INDUSTRY_WORD.findall(fold(sentence, self.traditional))}
 
     def of_industry(self, c: _Entity, words: set[str]) -> bool:
-        industry = self.resolver.strip_place(c.industry or "")
+        if not words:
+            return False
+        if (industry := self._bare_industry.get(c.industry or "")) is None:
+            industry = self._bare_industry.setdefault(c.industry or "", self.resolver.strip_place(c.industry or ""))
         return len(industry) >= 2 and any(
             len(w) >= 2 and (industry == w or industry.endswith(w) or w.endswith(industry)) for w in words
         )
+
+    def other_industry(self, sentence: str, clusters: list[_Entity]) -> bool:
+        """Whether a sentence opens with the label of an industry none of ``clusters`` is of
+        (电子信息及软件业,建成…: in an item about an equipment base, that sentence speaks of another trade)."""
+        label = _TRADE_LABEL.match(fold(sentence, self.traditional))
+        if label is None:
+            return False
+        words = {normalise_name(w) for w in re.split(r"及|和|与|、", label.group(1)) if len(w) >= 2}
+        return not any(self.of_industry(c, words) for c in clusters)
 
     def cluster_of_industry(self, sentence: str) -> _Entity | None:
         """The one cluster whose industry the sentence speaks of (…传感器产业的主要承载地 →
@@ -851,7 +1002,19 @@ class _Reader:
         found = [c for c in self.clusters.values() if self.of_industry(c, words)]
         return found[0] if len(found) == 1 else None
 
+    def drop_credited(self) -> None:
+        """Firms the page credits as its source (来源:X, X供图) are not firms of its clusters."""
+        text = fold(self.doc.text, self.traditional)
+        for name in list(self.firms):
+            n = re.escape(name)
+            if re.search(_CREDIT_BEFORE + n, text) or re.search(n + _CREDIT_AFTER, text):
+                del self.firms[name]
+                for c in self.clusters.values():
+                    c.links["firm"].pop(name, None)
+                self.unattached = [(m, ev) for m, ev in self.unattached if not (m.kind == "firm" and m.name == name)]
+
     def facts(self, seg: Segmented) -> Facts:
+        self.drop_credited()
         for ent in self.firms.values():
             short = _FIRM_LEGAL.sub("", ent.name)
             if short != ent.name and len(short) >= 2:
@@ -895,10 +1058,15 @@ class _Reader:
             elif by_industry is not None:
                 # 在A、B两家龙头企业的带动下,锂电新能源产业实现产值…: the cluster of that industry
                 by_industry.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
-            elif len(here) == 1:
-                # a paragraph about one cluster (…等项目。这预示着…正在形成光伏产业集群): its firms,
-                # zones and projects are that cluster's, wherever in the paragraph it is named
-                here[0].links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
+            elif len(here) == 1 or (
+                here and m.paragraph in self.items and m.via != "subject" and not self.other_industry(ev.quote, here)
+            ):
+                # a paragraph about one cluster (…等项目。这预示着…正在形成光伏产业集群), or a numbered
+                # item, which is one statement however many sentences it runs to: its firms, zones and
+                # projects are its clusters', wherever in it they are named (not a firm that is the
+                # subject of its own sentence, 某某纺机荣获…: the item praises it, not as a member)
+                for c in here:
+                    c.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
             else:
                 self.warnings.append(
                     f"paragraph {m.paragraph}: {m.kind} {m.name!r} is named in no cluster's statement; kept without a cluster"

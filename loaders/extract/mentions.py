@@ -43,6 +43,12 @@ _LEVEL_RX = re.compile(
     + r"|(?:超|逾)?\d+(?:\.\d+)?(?:万亿|千亿|亿)元?(?:级|以上)|(?:超|逾)[千百]亿(?:元)?(?:级)?)"
     + r"(?:(?<=亿)元(?:级)?)?"  # 超千亿元: the 元 after a level word is the level's
 )
+# the end of one part of a list joined to the next: …3个千亿级和… / …等3个和…
+_PART_END = re.compile(
+    rf"(?:等)?[\d{_CN_NUM}]+(?:个|大)(?P<lv>"
+    + _LEVEL_RX.pattern
+    + r")?(?:产业集群|集群)?(?:和|及|以及|,)(?=[\u4e00-\u9fff])"
+)
 _COUNT_TAIL = re.compile(rf"(?:等|以及)?(?:[\d{_CN_NUM}]+)(?:个|大|类|家)?$|等$")
 _FIRM_LIST_END = re.compile(
     r"、[^、,;。]*等[^、,;。]{0,8}?(?:企业|公司|厂商|厂家)(?:形成|组成|构成|打造|发展|集聚|共同)?[^、,;。]{0,4}$"
@@ -212,6 +218,12 @@ def _place_names() -> dict[str, tuple[str, ...]]:
             if len(n) >= 2:
                 out.setdefault(n[0], set()).add(n)
     return {k: tuple(sorted(v, key=lambda n: -len(n))) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _place_set() -> frozenset[str]:
+    """Every division name and stem, for asking whether a word is a place and nothing more."""
+    return frozenset(n for names in _place_names().values() for n in names)
 
 
 def _place_prefix_len(head: str) -> int:
@@ -427,7 +439,14 @@ def _without_quotes(piece: Piece) -> Piece:
         # a quoted list or level goes; a quoted name (国家"城市矿产"产业集群) keeps its quotes
         after = piece.text[m.end() : m.end() + 10]
         counted = re.match(rf"[\d{_CN_NUM}]+[个大]", inner) or re.match(rf"[\d{_CN_NUM}]+[个大]", after)
-        if _LIST_SEP in inner or _LEVEL_RX.fullmatch(inner) or _LEVEL_RX.match(after) or counted:
+        # 打造"海洋装备"产业集群: a quoted industry is the name's head (a quoted slogan, "巨无霸", is not)
+        before = piece.text[max(0, m.start() - 6) : m.start()]
+        named = (
+            after.startswith(LEXICON.cluster_suffixes)
+            and any(w in inner for w in _industry_vocabulary())
+            and (not before or before[-1] in _BOUNDARY or not _cut_head(before))  # (国家"城市矿产"产业集群 keeps them)
+        )
+        if _LIST_SEP in inner or _LEVEL_RX.fullmatch(inner) or _LEVEL_RX.match(after) or counted or named:
             drop |= {m.start(), m.end() - 1}
     if not drop:
         return piece
@@ -502,12 +521,39 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             or split is not None
         )
         items = _split_items(body, conj=False) if (_LIST_SEP in body) else [(0, body)]
+        levels: dict[int, tuple[str, float]] = {}  # an item's own level, when its part of the list states one
+        if _LIST_SEP in body and (part_ends := list(_PART_END.finditer(body))):
+            # 煤基、铝基3个千亿级和油气、粮油4个百亿级产业集群: each part has its own count and level
+            items, start = [], 0
+            for pe in [*part_ends, None]:
+                end = pe.start() if pe is not None else len(body)
+                lv_part = level_of(pe.group("lv")) if pe is not None and pe.group("lv") else level
+                for k, item in _split_items(body[start:end], conj=False):
+                    items.append((start + k, item))
+                    if lv_part:
+                        levels[start + k] = lv_part
+                start = pe.end() if pe is not None else start
         if wanted and len(items) >= 2 and cn_int(wanted.group(1)) == len(items) + 1:
             # 机床、…、电气和医药化工五大…集群: the count says the last item is two
             k, final_item = items[-1]
             if (j := re.search(r"和|及|与", final_item)) and j.start() >= 2 and len(final_item) - j.end() >= 2:
                 items = items[:-1] + [(k, final_item[: j.start()]), (k + j.end(), final_item[j.end() :])]
+        if not wanted and len(items) >= 2 and not all(_ends_with_place(i.strip()) for _, i in items[:-1]):
+            # 现代中药、生物制剂、医疗器械和医药贸易产业集群: A、B和C is a list of three (南通市、泰州市A和B集群
+            # is not: there the places share the industries)
+            k, final_item = items[-1]
+            if (j := re.search(r"和", final_item)) and j.start() >= 2 and len(final_item) - j.end() >= 2:
+                items = items[:-1] + [(k, final_item[: j.start()]), (k + j.end(), final_item[j.end() :])]
         made: list[Mention] = []
+        if (
+            counted
+            and wanted
+            and len(items) == 1
+            and len(pair := re.split(r"(?<=.{2})(?:和|与|及)(?=.{2})", items[0][1])) == cn_int(wanted.group(1)) == 2
+        ):
+            # A和B两大产业集群: the count says the one item is two
+            k0 = items[0][0]
+            items = [(k0, pair[0]), (k0 + len(items[0][1]) - len(pair[1]), pair[1])]
         if text[max(0, s - 1) : s] == "聚" or (counted and len(items) == 1):
             # 聚集群 is a verb; 广东有7个集群 counts clusters, it names none
             items = []
@@ -545,7 +591,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 continue  # 打造…产业基地 without a place or a level is an aim, not a named base
             if len(head) > 24 or (chains and "-" in head):
                 continue
-            use_level = lv or level
+            use_level = lv or levels.get(k) or level
             # the last item carries the written ending; the others share it
             last = k + len(item) == len(body)
             name = canonical_cluster(re.sub(r"\(含[^()]*\)", "", head) + shared_industry, suffix)  # 装备制造(含机器人)
@@ -787,6 +833,23 @@ def zone_mentions(piece: Piece) -> list[Mention]:
                     )
                 )
             continue
+        if places := _places_sharing(left):
+            # 长乐、罗源新型建材产业园 / 青山、白水两个工业园区: bare places before one place's zone
+            # share its ending; each has a zone of that kind
+            shared_part, items = places
+            for k, place in items:
+                start = b + k
+                out.append(
+                    Mention(
+                        "zone",
+                        normalise_name(place + shared_part + m.group(1)),
+                        piece.at(start),
+                        piece.end_at(e if k == items[-1][0] else start + len(place)),
+                        piece.paragraph,
+                        via="list",
+                    )
+                )
+            continue
         head = _cut_head(left.rsplit(_LIST_SEP, 1)[-1])
         if (k := head.rfind("建设")) >= 1 and len(head) - k - 2 >= 2 and not head.startswith(("机械", "路"), k + 2):
             head = head[k + 2 :]  # 东陵西部建设软件动漫产业聚集区: the zone is what is built
@@ -798,6 +861,15 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             head = head[1:]  # 环哈尔滨新区: around the zone
         if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 24:
             continue
+        if (
+            m.group(1) == "园区"
+            and not _place_begins(head, 0)
+            and not _PARK_HEAD.search(head)
+            and not any(w in head for w in _industry_vocabulary() if len(w) >= 2)
+        ):
+            continue  # 跑出园区, 大抓园区, 一方面以园区: a bare 园区 after no place and no kind of park names none
+        if _ZONE_SIZE.search(head) or (_LEVEL_RX.match(head) and not _place_begins(head, 0)):
+            continue  # 40平方公里园区, 千亿级医药健康产业园区: a park described by its size or aim, not named
         if (
             head.startswith(("全国", "全省", "全市", "全区"))
             or head.endswith(("和", "及", "与"))
@@ -833,6 +905,52 @@ def zone_mentions(piece: Piece) -> list[Mention]:
     return out
 
 
+# what makes the head of a bare …园区 the name of a park (中国-东盟经济园区, 某某农业科技园区)
+_PARK_HEAD = re.compile(r"经济|工业|产业|科技|高新|物流|农业|生态|循环|化工|创业|创新|软件|[-—]")
+_ZONE_SIZE = re.compile(r"\d+(?:\.\d+)?\s*(?:平方公里|平方千米|亩|公顷|万平方米)")
+_ZONE_COUNT = re.compile(rf"(?:等)?[\d两{_CN_NUM}]+个(?:国家级|省级|市级|县级|重点)?$")
+
+
+def _ends_with_place(text: str) -> bool:
+    """Whether ``text`` ends with a division's name or stem (…分别是南通市)."""
+    return any(text[-n:] in _place_set() for n in range(2, min(8, len(text)) + 1))
+
+
+def _places_sharing(left: str) -> tuple[str, list[tuple[int, str]]] | None:
+    """The shared part and the places of ``left`` when it is a list of bare places whose last item
+    is a place followed by what they all share (长乐、罗源新型建材 → 新型建材, [长乐, 罗源])."""
+    if _LIST_SEP not in left:
+        return None
+    body = _ZONE_COUNT.sub("", left)
+    before = body.rsplit(_LIST_SEP, 1)[0].rsplit(_LIST_SEP, 1)[-1]
+    if not _ends_with_place(before):
+        return None  # the item before the last does not end with a place (most lists fail here, cheaply)
+    items = _split_items(body, conj=True, joiners="和|及|与")
+    if len(items) < 2:
+        return None
+    first_k, first = items[0]
+    lead = _cut_head(first)
+    if lead not in _place_set():
+        # 分布在青山、白水…: the first place is what the clause ends with
+        lead = next((first[-n:] for n in range(min(6, len(first)), 1, -1) if first[-n:] in _place_set()), lead)
+    items[0] = (first_k + len(first) - len(lead), lead)
+    places: list[tuple[int, str]] = []
+    for k, item in items[:-1]:
+        if item not in _place_set():
+            return None
+        places.append((k, item))
+    k, last = items[-1]
+    n = _place_prefix_len(last)
+    if n == 0:
+        return None
+    shared = last[n:]  # empty in 郑州、洛阳高新区 and 青山、白水两个工业园区
+    if len(shared) > 8 or re.search(r"[,;。]", shared):
+        return None
+    if any(len(p) > 6 for _, p in places):
+        return None
+    return shared, [*places, (k, last[:n])]
+
+
 @lru_cache(maxsize=2)
 def province_lead(full_only: bool = False) -> re.Pattern[str]:
     """A province's name (or short name) at the start of a text; ``full_only``: only the full
@@ -850,7 +968,7 @@ def province_lead(full_only: bool = False) -> re.Pattern[str]:
 # -- firms --------------------------------------------------------------------------------------
 
 _FIRMS_AFTER = re.compile(
-    r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家|省|市|县)|[一二三四五六七八九十两]+大|(?<=[\u4e00-\u9fff])(?=[两二三四五六七八九十]+家))(?:一批|\d+(?:余|多)?[家户]|[一二三四五六七八九十两几数百]+(?:余|多)?[家户])?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff]){0,8}?[\"“”'‘’]?(?:企业|公司)"
+    r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家(?!级)|省|市|县)|[一二三四五六七八九十两]+大|(?<=[\u4e00-\u9fff])(?=[两二三四五六七八九十]+家))(?:一批|\d+(?:余|多)?[家户]|[一二三四五六七八九十两几数百]+(?:余|多)?[家户])?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff\d\"“”'‘’]){0,12}?[\"“”'‘’]?(?:企业|公司)"
 )
 _CITED = re.compile(r"(?:整理|数据|统计|发布|报告|预测|监测|显示)")
 _MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
@@ -922,10 +1040,26 @@ _ARE_FIRMS = re.compile(
     r"(?:^|[,;:。])([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)(?:……|…|等)*(?:都是|均是|均为|都为)[^,。;]{0,12}?(?:企业|公司)"
 )
 _FIRM_SUBJECT = re.compile(
-    r"(?:^|[,;:。])\s*([\u4e00-\u9fff]{3,8}?)(?:荣膺|荣获|入选|连续入选|获批|获评|发力|跻身|位列|是全国最大|是国内最大|是全球最大)"
+    r"(?:^|[,;:。])\s*([\u4e00-\u9fff]{3,8}?)等?(?:荣膺|荣获|入选|连续入选|获批|获评|发力|跻身|位列|是全国最大|是国内最大|是全球最大|"
+    r"(?:\d{4}年度?)?(?:完成|实现)(?:产值|营收|营业收入|销售收入)|开发的|研发的|生产的|(?:计划|拟|总)?投资(?:约|近|超)?\d|"
+    r"(?:成功|正式|已)?(?:落户|入驻|签约落地))"
 )
 _IS_ANCHOR = re.compile(
     r"(?:^|[,;:。])\s*([\u4e00-\u9fff()]{2,16}?)(?:是|为|作为|成为)[^,。;:]{0,20}?(?:链主企业|龙头企业|领军企业|链主)"
+)
+_ROLE_THEN_NAMES = re.compile(
+    r"(?<![等的])(?:龙头企业|链主企业|骨干企业|领军企业)((?:[\u4e00-\u9fff()]{2,12}?、)*[\u4e00-\u9fff()]{2,12}?)(?=[,;。]|等|$)"
+)
+_ROLE_NOT_NAME = re.compile(
+    r"数量|规模|占比|达到|超过|实现|带动|引领|作用|发展|增长|产值|营收|[个家户]|培育|梯队|集聚|引进|领域|意识|"
+    r"^(?:进入|树立|加快|实施|开展|建立|推进|提升|参与|发挥|带头|牵头|积极|主动|上市|要|应|将|可|在|向|与|和|以|为)"
+)
+_PARTNER = re.compile(
+    r"与([\u4e00-\u9fffA-Za-z、]{2,40}?)(?:等[\u4e00-\u9fff]{0,10}?)?(?:的)?(?:深度|深入|全面)?(?:签约|签订|签署|对接合作|合作|战略合作)"
+)
+_NOT_PARTNER = re.compile(
+    r"高校|大学|学院|院校|研究|政府|部门|机构|协会|商会|地区|国家|城市|园区|企业|项目|省|市|县|区|"
+    r"^(?:科技|技术|人才|资本|金融|产业|经济|文化|旅游|贸易|各方|多方|有关方面)$"
 )
 _SPONSOR_LABELS = {"承担单位:", "建设单位:", "实施主体:"}
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]{1,20}\)")
@@ -944,6 +1078,11 @@ _NOT_FIRM = re.compile(
     r"需求|市场|政策|目标|方向|导向|原则|精神|人才|机制|模式|体系|优势|资源|产品|服务|品牌|标准|创新)$|^(大企业|大集团)|"
     r"^(?:合资|独资|外资|我们|我|该|本|这家|两家|新|子|母)(?:公司|集团)$"
 )
+
+
+_COUNTED_BEFORE = re.compile(rf"[\d{_CN_NUM}几数]+(?:余|多)?家$")
+_PHASE_END = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?$")
+_ZONE_END = re.compile("(?:" + "|".join(map(re.escape, LEXICON.zone_suffixes)) + ")$")
 
 
 def _kinds_of_product(parts: list[tuple[int, str]]) -> bool:
@@ -965,6 +1104,8 @@ def _firm_item(item: str) -> str | None:
         head = head[k + 1 :]  # 均在长春与一汽集团: the firm after the last preposition
     if len(head) < 2 or len(head) > 30 or _COUNT.search(head) or _NOT_FIRM.search(head):
         return None
+    if _PHASE_END.search(head) or _ZONE_END.search(head):
+        return None  # 某陶瓷二期, 某新城工业园: a firm's project or park, not the firm
     if is_generic(head, LEXICON.cluster_generic | LEXICON.project_generic):
         return None
     if _only_industry(head):
@@ -989,8 +1130,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
 
     def add(start: int, end: int, via: str) -> None:
         name = re.sub(r"\(\d{2,4}[所厂]\)$", "", normalise_name(text[start:end]))  # 某研究所(608所): its number
-        if not re.search(r"[\u4e00-\u9fff]", name):
-            return  # a firm has a Chinese name (--- is a table rule)
+        if not re.search(r"[\u4e00-\u9fff]|[A-Za-z]{2,}", name):
+            return  # a firm has a name in Chinese or Latin letters (TCL, vivo; --- is a table rule)
         if (start, end) in seen or not name or any(a <= start and end <= c for a, c in seen):
             return
         seen.add((start, end))
@@ -1001,6 +1142,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         for m in re.finditer(re.escape(w), text):
             if text.startswith(("项目", "工程"), m.end()):
                 continue  # A、B等龙头项目: projects, not firms
+            if w.startswith("为") and text.startswith(("产业", "行业", "领域"), m.end()):
+                continue  # 以火锅食材、预制食品为链主产业: industries, not firms
             if (
                 w.startswith("为")
                 and not re.match(r"(?![\u4e00-\u9fff])|企业|骨干|链主", text[m.end() : m.end() + 2])
@@ -1031,6 +1174,12 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         b = _left_head(text, m.start())
         body = _ALSO_CALLED.sub("", text[b : m.start()])
         parts = _split_items(body, conj=True)
+        if (
+            len(parts) == 1
+            and (n := re.search(rf"([\d{_CN_NUM}]+)家", m.group(0)))
+            and len(pair := re.split(r"(?<=.{2})(?:和|与|及)(?=.{2})", body)) == cn_int(n.group(1))
+        ):
+            parts = [(body.find(x), x) for x in pair]  # A和B两家企业: as many names as the count
         if _kinds_of_product(parts):
             continue  # 乘用车、商用车、专用车: kinds of product, not firms
         for k, item in parts:
@@ -1050,11 +1199,36 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if (
             3 <= len(head) <= 8
             and not is_generic(head, LEXICON.cluster_generic)
-            and not re.search(r"产业|集群|园|区|市|县|省|国|我|该|其|这|全|企业|项目|基地|平台|中心", head)
+            and not re.search(
+                r"产业|集群|园|区|市|县|省|国|我|该|其|这|全|企业|项目|基地|平台|中心|合同|协议|总$", head
+            )
             and not _place_begins(head, 0)
         ):
             st = m.start(1) + m.group(1).rfind(head)
             add(st, st + len(head), "subject")
+    # 与蓝海重工签约 / 加强与A、B的合作: the firms a place or park deals with
+    for m in _PARTNER.finditer(text):
+        if re.search(r"等[^,。;]{0,8}(?:协会|联合会|组织|机构|高校|院校|部门)", m.group(0)):
+            continue  # 与A、B等行业协会组织合作: associations, not firms
+        for k, item in _split_items(m.group(1), conj=True):
+            head = _firm_item(item)
+            if (
+                head
+                and head == item.strip()
+                and _place_prefix_len(head) < len(head)
+                and not _NOT_PARTNER.search(head)
+                and not _only_industry(head)
+                and not is_generic(head, LEXICON.cluster_generic)
+            ):
+                st = m.start(1) + k + item.find(head)
+                add(st, st + len(head), "partner")
+    # 某某投资的X产业园: the one who invests is a firm
+    for m in _INVESTED_BY.finditer(text):
+        b = _left_head(text, m.end(1), lists=False)
+        head = _firm_item(text[b : m.end(1)]) or ""
+        if 2 <= len(head) <= 12 and _place_prefix_len(head) < len(head) and not _NOT_PARTNER.search(head):
+            st = m.end(1) - len(head)
+            add(st, m.end(1), "list")
     # 发挥A、B的带动作用: the firms whose lead a plan counts on
     for m in _LEAD_ROLE.finditer(text):
         for k, item in _split_items(m.group(1), conj=True):
@@ -1107,13 +1281,35 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             for k, item in _split_items(m.group(1), conj=False):
                 bare = item.strip()
                 # the cue is strong: a short item stands as written (大众 is a maker here)
-                head = _firm_item(item) or (bare if 2 <= len(bare) <= 8 and not _NOT_FIRM.search(bare) else None)
+                head = _firm_item(item) or (
+                    bare
+                    if 2 <= len(bare) <= 8
+                    and not _NOT_FIRM.search(bare)
+                    and not _PHASE_END.search(bare)
+                    and not _ZONE_END.search(bare)
+                    else None
+                )
                 if head:
                     st = m.start(1) + k + item.find(head)
                     add(st, st + len(head), "list")
+    # 拥有龙头企业青山重工, 链主企业白水船舶、红河机电: the role word stands right before the names
+    for m in _ROLE_THEN_NAMES.finditer(text):
+        for k, item in _split_items(m.group(1), conj=True):
+            head = _firm_item(item)
+            if (
+                head
+                and head == item.strip()
+                and not _ROLE_NOT_NAME.search(head)
+                and _place_prefix_len(head) < len(head)
+            ):
+                st = m.start(1) + k + item.find(head)
+                add(st, st + len(head), "list")
     # lists after 龙头企业: / 承担单位:
     for w in LEXICON.firm_before:
-        for m in re.finditer(re.escape(w) + (r"" if w.endswith(":") else r"(?:有|包括|:)"), text):
+        # 龙头企业有/包括/: …, and as a clause's label 龙头企业为/是… (not 以…等骨干企业为核心)
+        for m in re.finditer(re.escape(w) + (r"" if w.endswith(":") else r"(?:有|包括|:|为|是)"), text):
+            if text[m.end() - 1] in "为是" and m.start() > 0 and text[m.start() - 1] not in ",;:。 ":
+                continue
             rest = text[m.end() :]
             stop = re.search(r"[。;]|等", rest)
             body = rest[: stop.start()] if stop else rest
@@ -1145,6 +1341,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if head in ("合资", "独资", "外资", "我们", "我", "这家", "两家", "新", "该", "本", "其"):
             continue  # 合资公司, 我们公司: a firm spoken of, not named
         st = m.start() - len(head)
+        if _COUNTED_BEFORE.search(text, 0, st):
+            continue  # 1家科研公司, 3家公司: firms counted, none named
         # a longer firm name already covers it (集团 inside 集团股份有限公司)
         if any(a <= st and m.end() <= c and (a, c) != (st, m.end()) for a, c in seen):
             continue
@@ -1165,9 +1363,16 @@ _KNOWN_FIRM = (
 # -- projects -----------------------------------------------------------------------------------
 
 _PROJECT_LIST = re.compile(
-    r"(?:等([\d" + _CN_NUM + r"]+个)?|(?<=[\u4e00-\u9fff])[\d" + _CN_NUM + r"]+个)([\u4e00-\u9fff]{0,8}?)(项目|工程)"
+    r"(?:等([\d"
+    + _CN_NUM
+    + r"]+[个家项])?|(?<=[\u4e00-\u9fff])[\d"
+    + _CN_NUM
+    + r"]+个)([\u4e00-\u9fff]{0,8}?)(项目|工程)"
 )
 _PROJECT_SINGLE = re.compile(r"(项目|工程)")
+_INLINE_PROJECT_LABEL = re.compile(
+    r"(?:重点项目|重大项目|重点工程|重大工程|主要项目)(?:有|包括|主要有)?\s*:\s*([^。;:]{2,160}?)(?=[。;]|$)"
+)
 _LABEL_PROJECT = re.compile(
     r"^\s*【?(?:重点项目|重大项目|项目名称|项目)[一二三四五六七八九十\d]*】?\s*:\s*(.{2,60}?)\s*[。;]?$"
 )
@@ -1201,6 +1406,23 @@ def _kind_item(head: str) -> bool:
     )
 
 
+def _rejoin_measures(body: str, parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Items split at a 和 inside a word: 10万吨调|柴油 is 10万吨调和柴油 (one character after the measure)."""
+    out: list[tuple[int, str]] = []
+    for k, item in parts:
+        if out and len(re.sub(r"^[\d.]+\s*(?:万|亿)?(?:吨|台|辆|套|千瓦|平方米)?", "", _cut_head(out[-1][1]))) == 1:
+            pk = out[-1][0]
+            out[-1] = (pk, body[pk : k + len(item)])
+            continue
+        out.append((k, item))
+    return out
+
+
+def _activity(head: str) -> bool:
+    """An item naming a trade or an activity, not a project: 乳业, 烘焙, 真空冻干食品生产."""
+    return len(head) <= 2 or bool(re.search(r"(?:[^产企事]业|生产|加工|制造|种植|养殖|销售|服务)$", head))
+
+
 def _loose_kind(head: str) -> bool:
     """An item that may name a kind of product or facility when the list says it lists kinds: nothing
     that only one project has (an output, a phase, a firm, a place)."""
@@ -1220,6 +1442,21 @@ _PHASE_AFTER = re.compile(r"^(.{4,}?项目)(?:\(?[一二三四五首]期\)?)(?:�
 _PROJECT_STATUS = re.compile(
     r"(?:\(?[一二三四首]期\)?)?(?:工程)?(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先)?(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营)"
 )
+_WORKS_END = re.compile(r"(?:升级改造|技术改造|提升改造|提质改造|搬迁改造|扩能改造|改扩建|提质增效)$")
+_QUOTED_BEFORE = re.compile(r"[“\"‘][\u4e00-\u9fff]{2,10}[”\"’]$")
+_DATELINE = re.compile(r"^.*?\d{1,2}日电\s*(?:\([^()]{0,12}\))?")
+# 全程跟踪服务项目, 帮扶工作项目: a service or a campaign, not a project built
+_SERVICE_END = re.compile(r"(?:服务|工作|活动|行动|帮扶|跟踪)$")
+# 一期建设10万吨…项目: a phase of the project just named, not a project of its own
+_PHASE_START = re.compile(r"^[一二三四五六七八九十首]期")
+# a project head that names a class: a size threshold (5000万元以上), or more of a kind (更多, 各类)
+_PROJECT_CLASS = re.compile(r"^(?:\d+(?:\.\d+)?\s*(?:亿|万)元(?:以上|及以上)|更多|各类|多个|一批|大批)")
+# 项目3个 / 项目12项: a tally follows the name of a class of projects
+_PROJECT_TALLY = re.compile(rf"(?:共|达|超)?[\d{_CN_NUM}]+(?:余|多)?(?:个|项)(?!目)")
+# what only one project has: an output, a phase, an extension (not a bare digit: 5G手机 is a kind)
+_ONE_PROJECT = re.compile(
+    r"年产|[一二三四首]期|改扩建|扩建|新建|技改|\d+(?:\.\d+)?\s*(?:万|亿)?(?:吨|千瓦|瓦|台|辆|套|平方米|GWh|GW|MW)"
+)
 _PROJECT_CUE = re.compile(r"(\d|万吨|万千瓦|千瓦|万台|万辆|万套|万平方米|年产|一期|二期|三期|扩建|新建|技改)")
 
 
@@ -1230,18 +1467,61 @@ def project_mentions(piece: Piece) -> list[Mention]:
     if out:
         return out
     covered: list[tuple[int, int]] = []
+    # 海洋装备产业集群重点项目:A、B / 重大项目有A、B: a label inside the sentence, then the names
+    for m in _INLINE_PROJECT_LABEL.finditer(text):
+        for k, item in _split_items(_COUNT_TAIL.sub("", m.group(1)), conj=False):
+            head = _cut_head(item.strip())
+            if 2 <= len(head) <= 40 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
+                st = m.start(1) + k + item.find(head)
+                out.append(
+                    Mention(
+                        "project",
+                        normalise_name(head),
+                        piece.at(st),
+                        piece.end_at(st + len(head)),
+                        piece.paragraph,
+                        via="list",
+                    )
+                )
+                covered.append((st, st + len(head)))
+        covered.append((m.start(), m.end()))
     for m in _PROJECT_LIST.finditer(text):
         b = _left_head(text, m.start())
         body = text[b : m.start()]
         if not m.group(0).startswith("等") and _LIST_SEP not in body:
             continue  # 建设3个项目: a count, not a list (A、B、C三个项目 is one)
         parts = _split_items(body, conj=True, joiners="和|以及")  # 汽车模具及专用设备改造 is one project
+        parts = _rejoin_measures(body, parts)
         # 港口机械、海洋工程装备等海洋产业相关项目: a kind between 等 and 项目 says the items are kinds too
         of_kind = bool(_NAMED_LIST_WORDS.sub("", m.group(2))) and all(_loose_kind(_cut_head(i)) for _, i in parts)
-        if len(parts) > 1 and (
-            of_kind or all(len(_cut_head(i)) <= 2 for _, i in parts) or all(_kind_item(_cut_head(i)) for _, i in parts)
+        kinds = sum(1 for _, i in parts if _activity(_cut_head(i.strip())))
+        units = (m.group(1) or "").endswith("家")  # 等7家…项目 counts units: named ones, whatever they read like
+        if (
+            len(parts) > 1
+            and not units
+            and (
+                of_kind
+                or all(len(_cut_head(i)) <= 2 for _, i in parts)
+                or all(_kind_item(_cut_head(i)) for _, i in parts)
+                or (2 * kinds >= len(parts) and not any(_ONE_PROJECT.search(i) for _, i in parts))
+            )
         ):
             covered.append((b, m.end()))  # 核电、风电、光伏等项目 / 药品、化妆品、保健品等项目: kinds, not projects
+            # (an item that reads as one project all the same, 乙烯改扩建 or 某厂二期, is kept)
+            for k, item in parts:
+                head = _cut_head(item.strip())
+                if 2 <= len(head) <= 40 and _ONE_PROJECT.search(head) and not _COUNT.search(head):
+                    st = b + k + item.rfind(head)
+                    out.append(
+                        Mention(
+                            "project",
+                            normalise_name(head),
+                            piece.at(st),
+                            piece.end_at(st + len(head)),
+                            piece.paragraph,
+                            via="list",
+                        )
+                    )
             continue
         for k, item in parts:
             head = _cut_head(item.strip())
@@ -1269,22 +1549,84 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue
         b = _left_head(text, m.start(), lists=False)
         head = _cut_head(text[b : m.start()])
+        if (works := _WORKS_END.search(text, b, m.start())) and len(head) <= len(works.group(0)):
+            # 某基地升级改造项目: the works a project does end its name; the cut words inside them do not start it
+            head = _cut_head(text[b : works.start()]) + works.group(0)
+        if (
+            len(head) >= 2
+            and not is_generic(head, LEXICON.project_generic)
+            and text[b - 1 : b] in '”"’'
+            and (quoted := _QUOTED_BEFORE.search(text, max(0, b - 16), b))
+        ):
+            head = quoted.group(0) + head  # "利州红梨"精深加工全产业链项目: the quoted name is the project's
+            b = quoted.start()
+        head = _DATELINE.sub("", head)  # 28日电(记者 某某)某县…项目: a news dateline is no part of the name
+        if (close := head.find(")")) >= 0 and "(" not in head[:close]:
+            head = head[close + 1 :]  # …某某)青山县…项目: the end of a bracket the name does not open
         verb = any(v in text[max(0, b - 6) : m.start() - len(head)] for v in LEXICON.project_verbs)
         # 争取大乙烯项目: a short head stands with a verb before it
         if len(head) < (3 if verb else 4) or len(head) > 40 or is_generic(head, LEXICON.project_generic):
             continue
         building = bool(_PROJECT_STATUS.match(text, m.end()))  # X项目建设如火如荼 / X项目成功落户
         named_for = re.search(r"公司|集团", head) is not None  # 东风公司新能源整车…项目: a firm's project
-        if not _PROJECT_CUE.search(head) and not verb and not building and not named_for:
+        # 签约A项目、B项目: the item after a project of the same list is one too
+        listed = text[b - 1 : b] == _LIST_SEP and any(c == b - 1 for _, c in covered)
+        if not _PROJECT_CUE.search(head) and not verb and not building and not named_for and not listed:
             continue
         if _KIND_OF_PROJECT.search(head) or _COUNT.search(head):
             continue  # 新兴产业项目, 61项新材料领域科研项目: kinds of project, not one named
+        if (
+            _PROJECT_CLASS.match(head)
+            or _PROJECT_TALLY.match(text, m.end())
+            or _PHASE_START.match(head)
+            or _SERVICE_END.search(head)
+        ):
+            continue  # 亿元以上项目5个, 更多大项目, 转移项目12个: a class of projects counted, not one named
         st = m.start() - len(head)
         name = normalise_name(head + m.group(1))
         if phase := _PHASE_AFTER.match(name):
             name = phase.group(1)  # 某一体化项目三期工程: the project, built in phases
         out.append(Mention("project", name, piece.at(st), piece.end_at(m.end()), piece.paragraph))
         covered.append((st, m.end()))
+        # 其中A二期、B三期项目: earlier items of the 、-list share the ending, when each reads as one project
+        lb = _left_head(text, st)
+        if text[st - 1 : st] == _LIST_SEP and lb < st - 1 and _PROJECT_CUE.search(head):
+            items = [
+                (lb + k + i.rfind(h), h)
+                for k, i in _split_items(text[lb : st - 1], conj=False)
+                if (h := _cut_head(i.strip()))
+            ]
+            if items and all(len(h) <= 40 and _PROJECT_CUE.search(h) and not _COUNT.search(h) for _, h in items):
+                for hs, h in items:
+                    out.append(
+                        Mention("project", normalise_name(h), piece.at(hs), piece.end_at(hs + len(h)), piece.paragraph)
+                    )
+                    covered.append((hs, hs + len(h)))
+    # 确保A园、B四期、C科技建成投产: a list whose items come into being together is a list of projects,
+    # when one item at least reads as one project (a phase, an output)
+    for m in _BUILT_LIST.finditer(text):
+        b = _left_head(text, m.start())
+        body = text[b : m.start()]
+        if _LIST_SEP not in body or any(a <= b < c or a < m.start() <= c for a, c in covered):
+            continue
+        parts = _split_items(body, conj=False)
+        if len(parts) < 3 or not any(_ONE_PROJECT.search(i) for _, i in parts):
+            continue
+        for k, item in parts:
+            head = _cut_head(item.strip())
+            if 2 <= len(head) <= 30 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
+                st = b + k + item.rfind(head)
+                out.append(
+                    Mention(
+                        "project",
+                        normalise_name(head),
+                        piece.at(st),
+                        piece.end_at(st + len(head)),
+                        piece.paragraph,
+                        via="list",
+                    )
+                )
+        covered.append((b, m.end()))
     # 如A、B、C项目等: the list shares the ending written after its last item
     for m in _PROJECT_LIST_AFTER.finditer(text):
         b = _left_head(text, m.start(2))
@@ -1319,6 +1661,21 @@ def project_mentions(piece: Piece) -> list[Mention]:
                 Mention("project", normalise_name(head), piece.at(st), piece.end_at(st + len(head)), piece.paragraph)
             )
             covered.append((st, st + len(head)))
+    # 某某投资的X产业园 / 某某投建的X基地: what a firm invests in is a project
+    for m in _INVESTED_BY.finditer(text):
+        if any(a <= m.start(2) < c for a, c in covered) or is_generic(m.group(2), LEXICON.project_generic):
+            continue
+        out.append(
+            Mention(
+                "project",
+                normalise_name(m.group(2)),
+                piece.at(m.start(2)),
+                piece.end_at(m.end(2)),
+                piece.paragraph,
+                via="list",  # (a park being invested in is the project, not a zone)
+            )
+        )
+        covered.append((m.start(2), m.end(2)))
     # 总投资380亿元的X / 投资N亿元建设X: an investment names a project whatever its ending
     for m in _INVESTED.finditer(text):
         head = m.group(1)
@@ -1330,11 +1687,16 @@ def project_mentions(piece: Piece) -> list[Mention]:
     return out
 
 
+_BUILT_LIST = re.compile(r"(?:相继|先后|陆续|全部|均)?(?:建成投产|开工建设|竣工投产|建成|竣工|投产达效|开工)")
+_INVESTED_BY = re.compile(
+    r"([\u4e00-\u9fff·A-Za-z]{2,12}?)(?:投资|投建|出资)(?:建设|兴建)?的"
+    r"([\u4e00-\u9fff()A-Za-z\d]{3,30}?(?:项目|工程|基地|中心|产业园|工厂|生产线|产业城))"
+)
 _PROJECT_LIST_AFTER = re.compile(r"(如|包括|例如|有)?[^,。;:]*?(项目|工程)等")
 _INVESTED = re.compile(
     r"(?:总投资|计划投资|投资)(?:约|近|超|超过|达)?\s*\d+(?:\.\d+)?\s*(?:亿|万)元(?:左右|以上)?"
     # 总投资近80亿元、总装机容量140万千瓦的X / 投资150亿元在玉林打造X: other figures, or where, between
-    r"(?:、[^,;。、]{2,16}?\d+(?:\.\d+)?[^,;。、\d]{1,4})?(?:在[\u4e00-\u9fff]{1,6}?)?(?:的|建设|打造)"
+    r"(?:、[^,;。、]{2,16}?\d+(?:\.\d+)?[^,;。、\d]{1,4})?(?:在[\u4e00-\u9fff]{1,6}?)?(?:的|建设的?|打造的?|新建的?)"
     r"([\u4e00-\u9fff()A-Za-z\d]{3,30}?(?:项目|工程|基地|中心|园|电站|工厂|生产线|产线|产业城|谷)(?:项目)?)"
 )
 # - 金盛兰优特钢生产线:总投资约300亿元: an item naming a project by what it costs or makes

@@ -124,6 +124,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pnum", re.compile(r"^\s*\((\d{1,3})\)\s*(.*)$")),
     ("circled", re.compile(rf"^\s*([{_CIRCLED}])\s*(.*)$")),
     ("shi", re.compile(r"^\s*([一二三四五六七八九十]+)是\s*[,:：，]?\s*(.*)$")),
+    # a plan's box (专栏1 某某产业集群重点项目): a heading of its own kind, over the items listed in it
+    ("box", re.compile(r"^\s*专栏\s*([\d一二三四五六七八九十]+)\s*[:：]?\s*(.*)$")),
 )
 
 

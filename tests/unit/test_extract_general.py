@@ -655,3 +655,522 @@ def test_a_documents_own_province_a_cited_source_and_a_counted_list_name_no_clus
     assert [c.name for c in f.clusters] == ["工程机械产业集群", "物联网产业集群"]
     assert "江苏工程机械产业集群" in f.clusters[0].aliases
     assert f.firms == []
+
+
+def test_a_numbered_item_links_what_it_names_to_every_cluster_it_names(tmp_path: Path) -> None:
+    # made-up wording: one numbered item, two clusters, then parks and a firm in later sentences
+    text = (
+        "三、壮大园区产业。今年形成青松机械、白桦电子等两个产业集群。"
+        "东湖工业园要加快配套建设,积极对接山海重工股份有限公司。"
+        "绿洲精工荣获省级质量奖。\n"
+    )
+    f = facts_of(tmp_path, text)
+    got = {c.name: (sorted(c.zones), sorted(c.firms)) for c in f.clusters}
+    assert got == {
+        "青松机械产业集群": (["东湖工业园"], ["山海重工股份有限公司"]),
+        "白桦电子产业集群": (["东湖工业园"], ["山海重工股份有限公司"]),
+    }
+    # the firm praised in a sentence of its own is kept, but as no cluster's member
+    assert "绿洲精工" in {x.name for x in f.firms}
+
+
+def test_a_plain_paragraph_of_several_clusters_links_nothing_by_paragraph_alone(tmp_path: Path) -> None:
+    text = "今年形成青松机械、白桦电子等两个产业集群。东湖工业园要加快配套建设。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.zones for c in f.clusters} == {"青松机械产业集群": [], "白桦电子产业集群": []}
+    assert any("东湖工业园" in w for w in f.warnings)
+
+
+def test_a_source_credited_by_the_page_is_no_firm(tmp_path: Path) -> None:
+    text = (
+        "来源:远山数据研究院\n"
+        "远山数据研究院统计,今年形成海洋装备产业集群,依托蓝海重工、北港船舶等龙头企业。\n"
+        "(近水咨询有限公司供图)\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted(x.name for x in f.firms) == ["北港船舶", "蓝海重工"]
+    assert sorted(f.clusters[0].firms) == ["北港船舶", "蓝海重工"]
+
+
+def test_a_class_something_is_one_of_is_no_cluster_and_its_text_stays_about_one(tmp_path: Path) -> None:
+    text = (
+        "青山市功能材料产业集群是首批20个产业集群中的新材料产业集群之一。"
+        "园区已吸引蓝海重工、北港船舶等一批龙头企业落户。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["青山市功能材料产业集群"]
+    assert sorted(f.clusters[0].firms) == ["北港船舶", "蓝海重工"]
+
+
+def test_counted_classes_of_projects_are_not_projects(tmp_path: Path) -> None:
+    text = (
+        "今年形成海洋装备产业集群,引进10亿元以上制造业项目3个、承接转移项目8个,争取更多大项目落户,"
+        "加快推进蓝海重工年产5万台船用机械项目建设。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["蓝海重工年产5万台船用机械项目"]
+
+
+def test_an_industry_beginning_with_a_generic_word_is_still_a_name(tmp_path: Path) -> None:
+    # 现代化工 is 现代 + 化工, not 现代化 + 工
+    f = facts_of(tmp_path, "青山开发区要围绕现代化工、新材料两大产业集群,全力抓好延链补链。\n")
+    assert [c.name for c in f.clusters] == ["现代化工产业集群", "新材料产业集群"]
+
+
+def test_firms_listed_after_one_list_of_clusters_serve_every_cluster_of_it(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "青山开发区要围绕“现代化工、新材料”两大产业集群、蓝海重工和北港石化两大龙头企业,全力抓好延链。\n",
+    )
+    assert {c.name: sorted(c.firms) for c in f.clusters} == {
+        "现代化工产业集群": ["北港石化", "蓝海重工"],
+        "新材料产业集群": ["北港石化", "蓝海重工"],
+    }
+
+
+def test_bare_places_before_one_places_park_share_its_ending(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "新型建材产业集群依托长乐、罗源新型建材产业园和青山、白水两个工业园区,推进雷州奋勇片区建设。\n",
+    )
+    assert sorted(z.name for z in f.zones) == sorted(
+        ["长乐新型建材产业园", "罗源新型建材产业园", "青山工业园区", "白水工业园区", "雷州奋勇片区"]
+    )
+
+
+def test_a_paragraph_moves_on_to_the_cluster_it_names_next(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "青山区打造百亿级海洋装备产业集群,引进蓝海重工股份有限公司。"
+        "打造百亿级智能家电产业集群,落地企业12家。白桦电器开发的新品畅销海外。\n",
+    )
+    assert {c.name: c.firms for c in f.clusters} == {
+        "海洋装备产业集群": ["蓝海重工股份有限公司"],
+        "智能家电产业集群": ["白桦电器"],
+    }
+
+
+def test_a_firm_is_the_subject_of_its_own_figures_and_awards(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "今年形成海洋装备产业集群。蓝海重工2023年度完成产值20亿元,北港船舶等获批省级绿色工厂。\n",
+    )
+    assert sorted(x.name for x in f.firms) == ["北港船舶", "蓝海重工"]
+
+
+def test_a_clause_without_a_subject_keeps_the_zone_its_paragraph_opened_with(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "记者从青山国家高新区获悉,园区发展良好。\n"
+        "高新区打造百亿级节能环保产业集群,落地企业20家;打造百亿级智能家电产业集群,多个项目落地。\n",
+    )
+    assert {c.name: c.zones for c in f.clusters} == {
+        "节能环保产业集群": ["青山国家高新区"],
+        "智能家电产业集群": ["青山国家高新区"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "zones", "firms", "projects"),
+    [
+        ("海洋装备产业集群拥有龙头企业青山重工,配套企业50余家。", [], ["青山重工"], []),
+        ("海洋装备产业集群:承载区为青山经济开发区,龙头企业为青山重工。", ["青山经济开发区"], ["青山重工"], []),
+        ("海洋装备产业集群龙头企业数量达到12家,带动作用明显。", [], [], []),
+        ("以锅炉厂、电机厂等骨干企业为核心,形成海洋装备产业集群。", [], ["锅炉厂", "电机厂"], []),
+        (
+            "海洋装备产业集群内青山重工股份有限公司、白水船舶有限公司等企业发展迅速。",
+            [],
+            ["青山重工股份有限公司", "白水船舶有限公司"],
+            [],
+        ),
+        (
+            "海洋装备产业集群签约青山重工船用发动机项目、白水船舶修造基地项目。",
+            [],
+            [],
+            ["青山重工船用发动机项目", "白水船舶修造基地项目"],
+        ),
+    ],
+)
+def test_role_words_labels_and_signed_lists(
+    tmp_path: Path, text: str, zones: list[str], firms: list[str], projects: list[str]
+) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert [c.name for c in f.clusters] == ["海洋装备产业集群"]
+    assert (f.clusters[0].zones, f.clusters[0].firms, f.clusters[0].projects) == (zones, firms, projects)
+
+
+def test_each_clause_of_a_sentence_states_its_own_clusters_links(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "其中,海洋装备产业集群依托青山经济开发区,智能家电产业集群依托白水工业园。\n",
+    )
+    assert {c.name: c.zones for c in f.clusters} == {
+        "海洋装备产业集群": ["青山经济开发区"],
+        "智能家电产业集群": ["白水工业园"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "firms", "projects"),
+    [
+        ("海洋装备产业集群,蓝海重工投资50亿元建设的船用发动机项目已开工。", ["蓝海重工"], ["船用发动机项目"]),
+        ("海洋装备产业集群,签约项目合同总投资50亿元。", [], []),
+        (
+            "海洋装备产业集群,北港重工(集团)有限公司、白水船舶股份公司加快发展。",
+            ["北港重工(集团)有限公司", "白水船舶股份公司"],
+            [],
+        ),
+        ("围绕海洋装备产业集群,招引蓝海重工、北港船舶等链上企业12家。", ["蓝海重工", "北港船舶"], []),
+    ],
+)
+def test_investors_legal_forms_and_brought_in_firms(
+    tmp_path: Path, text: str, firms: list[str], projects: list[str]
+) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert ([x.name for x in f.firms], [p.name for p in f.projects]) == (firms, projects)
+
+
+def test_a_sentence_about_another_clusters_industry_goes_to_that_cluster(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "今年青山区压力传感器产业集群、白水县食品加工产业集群入选名单。\n"
+        "近年来,青山区作为全市传感器产业的主要承载地,培育了蓝海测控股份有限公司等一批企业。"
+        "白水县大力发展食品加工产业集群,引进北港食品有限公司。\n",
+    )
+    firms = {c.name: c.firms for c in f.clusters}
+    assert firms["青山区压力传感器产业集群"] == ["蓝海测控股份有限公司"]
+    assert "蓝海测控股份有限公司" not in [n for c in f.clusters if "食品" in c.name for n in c.firms]
+
+
+def test_a_core_area_column_holds_the_clusters_zone(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "序号\t集群名称\t核心区\t龙头企业\n"
+        "1\t海洋装备产业集群\t青山经济开发区\t蓝海重工、北港船舶\n"
+        "2\t智能家电产业集群\t白水工业园\t白桦电器\n",
+    )
+    assert {c.name: (c.zones, c.firms) for c in f.clusters} == {
+        "海洋装备产业集群": (["青山经济开发区"], ["蓝海重工", "北港船舶"]),
+        "智能家电产业集群": (["白水工业园"], ["白桦电器"]),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海洋装备产业集群,蓝海重工、北港船舶等行业龙头纷纷落户。",
+        "海洋装备产业集群拥有蓝海重工、北港船舶等国家级专精特新“小巨人”企业。",
+        "海洋装备产业集群,蓝海重工和北港船舶两家企业产值超百亿。",
+    ],
+)
+def test_firm_lists_before_a_role_a_quoted_title_or_a_count(tmp_path: Path, text: str) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert f.clusters[0].firms == ["蓝海重工", "北港船舶"]
+
+
+@pytest.mark.parametrize(
+    ("text", "projects"),
+    [
+        ("海洋装备产业集群重点项目:蓝海重工二期、北港船舶三期。", ["蓝海重工二期", "北港船舶三期"]),
+        ("海洋装备产业集群。重大项目有:蓝海重工二期、北港船舶三期等2个。", ["蓝海重工二期", "北港船舶三期"]),
+        (
+            "海洋装备产业集群,今年签约项目28个,其中蓝海重工二期、北港船舶三期项目进展顺利。",
+            ["北港船舶三期项目", "蓝海重工二期"],
+        ),
+        ("海洋装备产业集群,推进港口机械、海洋工程装备、北港船舶三期项目。", ["北港船舶三期项目"]),
+    ],
+)
+def test_project_labels_inside_a_sentence_and_lists_sharing_the_ending(
+    tmp_path: Path, text: str, projects: list[str]
+) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert f.clusters[0].projects == projects
+
+
+@pytest.mark.parametrize(
+    ("text", "zones"),
+    [
+        ("青山经济开发区是海洋装备产业集群的核心承载区。", ["青山经济开发区"]),
+        ("海洋装备产业集群的主要载体是青山经济开发区。", ["青山经济开发区"]),
+        ("海洋装备产业集群分布在青山、白水两个省级开发区。", ["青山开发区", "白水开发区"]),
+    ],
+)
+def test_a_zone_stated_as_the_clusters_carrier(tmp_path: Path, text: str, zones: list[str]) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert [(c.name, c.zones) for c in f.clusters] == [("海洋装备产业集群", zones)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("打造“海洋装备”产业集群。", ["海洋装备产业集群"]),
+        ("打造“巨无霸”产业集群。", []),
+        ("青山区形成了海洋装备和智能家电两大产业集群。", ["海洋装备产业集群", "智能家电产业集群"]),
+    ],
+)
+def test_a_quoted_industry_and_a_pair_counted_as_two(tmp_path: Path, text: str, names: list[str]) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert [c.name for c in f.clusters] == names
+
+
+def test_two_counted_parts_of_one_list_keep_their_own_levels(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "重点打造煤基、铝基、硅基3个千亿级和油气、粮油、纺织、畜产品4个百亿级产业集群。\n")
+    assert [(c.name, c.level) for c in f.clusters] == [
+        ("煤基产业集群", "千亿级"),
+        ("铝基产业集群", "千亿级"),
+        ("硅基产业集群", "千亿级"),
+        ("油气产业集群", "百亿级"),
+        ("粮油产业集群", "百亿级"),
+        ("纺织产业集群", "百亿级"),
+        ("畜产品产业集群", "百亿级"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "projects"),
+    [
+        ("建设海洋装备产业集群,推进乙烯改扩建、船用涂料、智能物联等重点项目建设。", ["乙烯改扩建"]),
+        ("建设海洋装备产业集群,将逐步导入智能物联、5G手机、智能音箱等生产项目。", []),
+    ],
+)
+def test_a_list_of_kinds_still_gives_the_items_that_read_as_one_project(
+    tmp_path: Path, text: str, projects: list[str]
+) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert f.clusters[0].projects == projects
+
+
+@pytest.mark.parametrize(
+    ("text", "zones"),
+    [
+        ("各地大抓园区,跑出园区加速度,海洋装备产业集群落户利民生物医药园区。", ["利民生物医药园区"]),
+        ("规划40平方公里园区,打造千亿级医药健康产业园区,海洋装备产业集群依托青山工业园。", ["青山工业园"]),
+        ("特别是青山精细化工循环产业园,被评为中国省级开发区,海洋装备产业集群加快发展。", ["青山精细化工循环产业园"]),
+        ("青山区还整合原白水产业园,深入揭秘海洋装备产业集群。", ["白水产业园"]),
+    ],
+)
+def test_parks_spoken_of_by_verbs_sizes_and_aims_are_not_named(tmp_path: Path, text: str, zones: list[str]) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert [z.name for z in f.zones] == zones
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "重点发展现代中药、生物制剂、医疗器械和医药贸易产业集群。",
+            ["现代中药产业集群", "生物制剂产业集群", "医疗器械产业集群", "医药贸易产业集群"],
+        ),
+        ("园区已形成两大产业群:一是高级纸业产业群,二是制药产业群。", ["高级纸业产业群", "制药产业群"]),
+        ("建设农业科技园区和省级绿色农产品加工特色产业集群。", ["绿色农产品加工特色产业集群"]),
+    ],
+)
+def test_a_list_ending_in_and_the_genres_other_word_for_cluster_and_a_park_before_and(
+    tmp_path: Path, text: str, names: list[str]
+) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert [c.name for c in f.clusters] == names
+
+
+def test_a_list_of_trades_and_activities_names_no_project(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "食品加工产业群主要有变性淀粉、冻干食品生产、乳业、饼业等7个项目,"
+        "推进蓝海重工二期、北港船舶年产5万吨船板等2个项目。\n",
+    )
+    assert [p.name for p in f.projects] == ["蓝海重工二期", "北港船舶年产5万吨船板"]
+
+
+def test_industries_phases_and_parks_are_not_firms_nor_phases_projects(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "建设食品产业集群,以火锅食材、预制食品为链主产业。"
+        "蓝海陶瓷二期、北港新城工业园、白桦电器相继投产。"
+        "推进青峰年产20万吨磷酸铁项目,一期建设10万吨磷酸铁项目。\n",
+    )
+    assert [x.name for x in f.firms] == ["白桦电器", "青峰"]  # 青峰 builds the project named after it
+    assert [p.name for p in f.projects] == ["青峰年产20万吨磷酸铁项目"]
+
+
+def test_a_park_introducing_a_counted_list_hosts_its_members(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "青山产业园区以大健康为主导产业,形成了两大产业集群:\n"
+        "1. 现代中药产业集群:以蓝海药业等企业为代表。\n"
+        "2. 商贸物流产业集群:以北港物流等企业为代表。\n"
+        "园区还将培育智能家电产业集群。\n",
+    )
+    assert {c.name: c.zones for c in f.clusters} == {
+        "现代中药产业集群": ["青山产业园区"],
+        "商贸物流产业集群": ["青山产业园区"],
+        "智能家电产业集群": [],
+    }
+
+
+def test_units_counted_by_jia_are_named_projects_and_500_strong_lists_are_firms(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "绿色食品产业集群成功引进青禾工坊预制菜、白桦植物蛋白等5家绿色食品加工项目,"
+        "法国阿尔斯通、美国PCC等世界500强企业纷纷入驻。\n",
+    )
+    assert [p.name for p in f.projects] == ["青禾工坊预制菜", "白桦植物蛋白"]
+    assert {"法国阿尔斯通", "美国PCC"} <= {x.name for x in f.firms}
+
+
+def test_a_list_that_comes_into_being_together_is_a_list_of_projects(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "建设陶瓷产业集群,确保青山新园区、蓝海四期、北港科技建成投产;白桦、红枫、紫荆建成。\n",
+    )
+    assert [p.name for p in f.projects] == ["青山新园区", "蓝海四期", "北港科技"]
+    assert f.zones == []
+
+
+def test_a_research_institute_is_no_firm_unless_it_is_a_company(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "建设食品产业集群,成立青山食品饮料研究院,引进白水食品研究院有限公司。\n",
+    )
+    assert [x.name for x in f.firms] == ["白水食品研究院有限公司"]
+
+
+def test_a_new_town_of_an_industry_is_a_zone(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "建设纺织产业集群,规划占地5平方公里的青山服装新城。城区加快发展。\n")
+    assert [z.name for z in f.zones] == ["青山服装新城"]
+
+
+@pytest.mark.parametrize(
+    ("text", "projects", "firms"),
+    [
+        (
+            "新华网5月8日电(记者 某某)青山县120万吨焦化项目签约,建设煤化工产业集群,建成10万吨调和柴油、20万吨甲醇等项目。",
+            ["10万吨调和柴油", "20万吨甲醇", "青山县120万吨焦化项目"],
+            [],
+        ),
+        (
+            "建设食品产业集群,新签约“青山红梨”精深加工全产业链项目,实施“上台阶”工程项目。",
+            ['"青山红梨"精深加工全产业链项目'],
+            [],
+        ),
+        ("建设教学科研产业群,有5所院校和1家科研公司,引进白水科技有限公司。", [], ["白水科技有限公司"]),
+    ],
+)
+def test_datelines_quoted_names_measures_and_counted_firms(
+    tmp_path: Path, text: str, projects: list[str], firms: list[str]
+) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert ([p.name for p in f.projects], [x.name for x in f.firms]) == (projects, firms)
+
+
+@pytest.mark.parametrize(
+    ("text", "firms"),
+    [
+        ("智能家电产业集群依托TCL、海信等龙头企业。", ["TCL", "海信"]),
+        ("智能家电产业集群引进OPPO、vivo等企业。", ["OPPO", "vivo"]),
+    ],
+)
+def test_firms_named_in_latin_letters(tmp_path: Path, text: str, firms: list[str]) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert f.clusters[0].firms == firms
+
+
+def test_the_works_a_project_does_end_its_name(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "建设新材料产业集群,加快推进蓝海绿色锰系新材料产业基地升级改造项目。\n")
+    assert f.clusters[0].projects == ["蓝海绿色锰系新材料产业基地升级改造项目"]
+
+
+def test_a_plans_box_of_projects_scopes_its_items_to_the_cluster_it_names(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "一、总体要求\n重点培育海洋装备、智能家电两大产业集群。\n"
+        "专栏1 海洋装备产业集群重点项目\n1.蓝海重工年产5万台船用发动机项目。\n"
+        "专栏2 智能家电产业集群重点项目\n1.白桦电器智能工厂项目。\n2.红枫冰箱总部。建设期3年。\n",
+    )
+    assert {c.name: c.projects for c in f.clusters} == {
+        "海洋装备产业集群": ["蓝海重工年产5万台船用发动机项目"],
+        "智能家电产业集群": ["白桦电器智能工厂项目", "红枫冰箱总部"],
+    }
+
+
+def test_an_industry_section_item_states_its_clusters_apart_and_role_words_before_verbs_name_none(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(
+        tmp_path,
+        "(一)电子信息产业。重点建设青山智能终端产业集群。依托白水光电有限公司,发展白水光电产业集群。"
+        "推进红枫数据中心项目建设。引导龙头企业进入新兴、高端产业领域,龙头企业树立全球化意识。\n",
+    )
+    assert {c.name: c.firms for c in f.clusters} == {
+        "青山智能终端产业集群": [],
+        "白水光电产业集群": ["白水光电有限公司"],
+    }
+    assert [x.name for x in f.firms] == ["白水光电有限公司"]
+
+
+@pytest.mark.parametrize(
+    ("text", "firms"),
+    [
+        ("海洋装备产业集群,蓝海重工落户青山经济开发区。", ["蓝海重工"]),
+        ("海洋装备产业集群,一批项目落户青山。", []),
+        ("海洋装备产业集群,该项目正式落户青山。", []),
+    ],
+)
+def test_a_firm_that_settles_is_the_subject_of_its_clause(tmp_path: Path, text: str, firms: list[str]) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert [x.name for x in f.firms] == firms
+
+
+@pytest.mark.parametrize(
+    ("text", "firms"),
+    [
+        ("海洋装备产业集群,进一步加强与蓝海重工的对接合作。", ["蓝海重工"]),
+        ("海洋装备产业集群,我们与纺联、服装协会等行业协会组织深度合作。", []),
+        ("海洋装备产业集群,签订产业合作与科技合作项目26个,与高校合作。", []),
+    ],
+)
+def test_the_firm_a_place_deals_with(tmp_path: Path, text: str, firms: list[str]) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert [x.name for x in f.firms] == firms
+
+
+def test_an_item_sentence_labelled_with_another_trade_and_narrative_points_join_nothing(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "2.产业实力明显提升。建成青山装备制造特色产业基地、白水船海装备产业示范基地。"
+        "电子信息及软件业,建成东湖软件产业园。\n"
+        "二是加速聚链成群。打造红枫零部件产业园等集聚区。蓝海电池产业集群和北港电气产业集群产值增长。\n",
+    )
+    assert all(c.zones == [] for c in f.clusters)
+
+
+@pytest.mark.parametrize(
+    ("text", "firms", "projects"),
+    [
+        (
+            "纺织产业集群,第一品牌企业——青禾·梦雅投资的青禾物联网产业园,现已初步建成。",
+            ["青禾·梦雅"],
+            ["青禾物联网产业园"],
+        ),
+        ("纺织产业集群,政府投资的公共服务中心已建成。", [], []),
+    ],
+)
+def test_what_a_firm_invests_in_is_a_project_and_the_investor_a_firm(
+    tmp_path: Path, text: str, firms: list[str], projects: list[str]
+) -> None:
+    f = facts_of(tmp_path, text + "\n")
+    assert ([x.name for x in f.firms], [p.name for p in f.projects], f.zones) == (firms, projects, [])
+
+
+def test_a_service_or_campaign_is_no_project(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "建设新材料产业集群,实施全程跟踪服务项目,推进蓝海重工年产5万吨硅材项目。\n")
+    assert [p.name for p in f.projects] == ["蓝海重工年产5万吨硅材项目"]
+
+
+def test_a_project_named_with_and_without_its_places_is_one(tmp_path: Path) -> None:
+    f = facts_of(
+        tmp_path,
+        "新华网5月8日电 阳曲县120万吨焦化项目签约,建设煤化工产业集群,标志着重启重要的链条项目——120万吨焦化项目。\n",
+    )
+    assert [(p.name, p.aliases) for p in f.projects] == [
+        ("120万吨焦化项目", ["120万吨焦化", "阳曲县120万吨焦化", "阳曲县120万吨焦化项目"])
+    ]

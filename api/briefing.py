@@ -24,11 +24,13 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from neo4j import Driver
 
 from clusterkg.errors import ClusterKGError
 from clusterkg.graph.model import Label
 from clusterkg.queries.registry import QueryRegistry
 from clusterkg.queries.run import run_named
+from clusterkg.settings import Settings
 
 from .briefing_map import cluster_map_view, map_png
 from .chain_diagram import FLAG_COLOURS, STAGES, feed_pairs, stage_table
@@ -129,8 +131,8 @@ def _dash(value: object) -> str:
 
 
 def gather(
-    driver: Any,
-    settings: Any,
+    driver: Driver,
+    settings: Settings,
     registry: QueryRegistry,
     key: str,
     weak_revenue_wan: float = DEFAULT_WEAK_REVENUE_WAN,
@@ -157,7 +159,7 @@ def gather(
     }
 
 
-def _map(driver: Any, settings: Any, registry: QueryRegistry, key: str) -> tuple[MapView, bytes] | None:
+def _map(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> tuple[MapView, bytes] | None:
     """The cluster's map and its PNG, or None when no loaded province has boundaries."""
     try:
         view = cluster_map_view(driver, settings, registry, key)
@@ -313,8 +315,8 @@ def render_briefing(data: Mapping[str, Any]) -> bytes:
 
 
 def cluster_briefing(
-    driver: Any,
-    settings: Any,
+    driver: Driver,
+    settings: Settings,
     registry: QueryRegistry,
     key: str,
     *,

@@ -8,11 +8,12 @@ so the picture carries shapes and zone dots only and every word goes into the do
 from __future__ import annotations
 
 import io
-from typing import Any
 
+from neo4j import Driver
 from PIL import Image, ImageDraw
 
 from clusterkg.queries.registry import QueryRegistry
+from clusterkg.settings import Settings
 
 from .maps import MapView, build_map, frame
 
@@ -27,7 +28,7 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
 
 
-def cluster_map_view(driver: Any, settings: Any, registry: QueryRegistry, key: str) -> MapView:
+def cluster_map_view(driver: Driver, settings: Settings, registry: QueryRegistry, key: str) -> MapView:
     """Where the cluster is: its counties (and its city's) and the zones serving it."""
     return build_map(driver, settings, registry, level="county", metric="cluster", cluster=key)
 

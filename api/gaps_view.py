@@ -26,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
+from neo4j import Driver
+
 from clusterkg.errors import NotFoundError
 from clusterkg.queries.registry import QueryRegistry
 from clusterkg.queries.run import run_named
@@ -76,7 +78,7 @@ def scope_sentence(scope: Scope, row: Mapping[str, Any]) -> str:
     )
 
 
-def scope_of(driver: Any, settings: Settings, registry: QueryRegistry, key: str, scope: Scope) -> dict[str, Any]:
+def scope_of(driver: Driver, settings: Settings, registry: QueryRegistry, key: str, scope: Scope) -> dict[str, Any]:
     """What counts as local for the cluster under ``scope``, with its sentence, and the cluster itself
     (``cluster``: key and name) from the same query; NotFoundError when there is no such cluster."""
     rows = run_named(driver, settings, "gap_scope", {"key": key, "scope": scope}, registry=registry)
@@ -105,7 +107,7 @@ def thresholds_sentence(weak_revenue_wan: float, weak_firms: int) -> str:
 
 
 def cluster_gap_report(
-    driver: Any,
+    driver: Driver,
     settings: Settings,
     registry: QueryRegistry,
     key: str,
@@ -239,7 +241,7 @@ def _zones_reason(scope: Scope, segment_firms: int) -> str:
 
 
 def candidates_for(
-    driver: Any,
+    driver: Driver,
     settings: Settings,
     registry: QueryRegistry,
     key: str,
@@ -300,7 +302,7 @@ def candidates_for(
 
 
 def workbench(
-    driver: Any,
+    driver: Driver,
     settings: Settings,
     registry: QueryRegistry,
     key: str,

@@ -6,8 +6,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from neo4j import Driver
+
 from clusterkg.errors import InputError
+from clusterkg.graph.model import Label
 from clusterkg.loaders.plan.document import PlanDocument, read_plan
+from clusterkg.settings import Settings
 
 
 @lru_cache(maxsize=16)
@@ -30,7 +34,7 @@ def quote(plans_dir: Path, span: dict[str, Any]) -> str | None:
     return quote
 
 
-def sources(driver: Any, settings: Any, label: Any, key: str, limit: int = 60) -> list[dict[str, Any]]:
+def sources(driver: Driver, settings: Settings, label: Label, key: str, limit: int = 60) -> list[dict[str, Any]]:
     """The plan's own sentences for a node and its stated relationships, for a page's 出处 section:
     ``what`` (本条 or the relationship in Chinese and the other end), ``document``, ``paragraph``, ``quote``.
     Quotes come from the documents at run time; a statement whose document is not here shows no quote."""

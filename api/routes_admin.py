@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from clusterkg.graph.console import MAX_QUERY_CHARS, run_console
 from clusterkg.loaders.load_plan import load_plan
+from clusterkg.settings import Settings
 
 from .deps import DriverDep, SettingsDep
 from .errors import Forbidden
@@ -45,7 +46,7 @@ def console(body: ConsoleIn, driver: DriverDep, settings: SettingsDep) -> dict[s
     return result
 
 
-def require_key(settings: Any, given: str | None) -> None:
+def require_key(settings: Settings, given: str | None) -> None:
     expected = settings.api_key.get_secret_value() if settings.api_key else ""
     if not expected:
         raise Forbidden("write routes are off: set CLUSTERKG_API_KEY to enable them")

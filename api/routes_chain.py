@@ -7,10 +7,12 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Path
 from fastapi.responses import HTMLResponse, Response
+from neo4j import Driver
 
 from clusterkg.errors import NotFoundError
 from clusterkg.queries.registry import QueryRegistry
 from clusterkg.queries.run import run_named
+from clusterkg.settings import Settings
 
 from .chain_diagram import FLAG_COLOURS, ChainView, chain_view, render_chain_svg
 from .deps import DriverDep, RegistryDep, SettingsDep
@@ -29,8 +31,8 @@ PAGE_FIRMS = 20
 
 
 def chain_data(
-    driver: Any,
-    settings: Any,
+    driver: Driver,
+    settings: Settings,
     registry: QueryRegistry,
     key: str,
     weak_revenue_wan: float = DEFAULT_WEAK_REVENUE_WAN,

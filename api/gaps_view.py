@@ -115,8 +115,10 @@ def cluster_gap_report(
     firm_limit: int = DEFAULT_FIRM_LIMIT,
     scope: Scope = DEFAULT_SCOPE,
     weak_firms: int = DEFAULT_WEAK_FIRMS,
+    leader_limit: int | None = None,
 ) -> dict[str, Any]:
-    """The gap report of one cluster as a plain mapping shaped like ``ClusterGaps``."""
+    """The gap report of one cluster as a plain mapping shaped like ``ClusterGaps``; ``firm_limit``
+    local firms and ``leader_limit`` chain leaders (``firm_limit`` when None) listed per segment."""
     where = scope_of(driver, settings, registry, key, scope)
     cluster = where.pop("cluster")
     rows = run_named(
@@ -129,6 +131,7 @@ def cluster_gap_report(
             "weak_revenue_wan": weak_revenue_wan,
             "weak_firms": weak_firms,
             "firm_limit": firm_limit,
+            "leader_limit": firm_limit if leader_limit is None else leader_limit,
             "limit": 2000,
         },
         registry=registry,
@@ -312,13 +315,16 @@ def workbench(
     per_segment: int = 20,
     zone_limit: int = 10,
     firm_limit: int = DEFAULT_FIRM_LIMIT,
+    leader_limit: int | None = None,
 ) -> dict[str, Any]:
-    """The gap report plus the candidates of its 缺链/弱链 segments: five queries, whatever the size.
+    """The gap report plus the candidates of its 缺链/弱链 segments: three queries, whatever the size.
 
     ``report["candidates"]`` maps each gap segment's key to :func:`candidates_for`'s entry;
     ``report["weights"]`` holds the normalised score weights.
     """
-    report = cluster_gap_report(driver, settings, registry, key, weak_revenue_wan, firm_limit, scope, weak_firms)
+    report = cluster_gap_report(
+        driver, settings, registry, key, weak_revenue_wan, firm_limit, scope, weak_firms, leader_limit
+    )
     gaps = [s for s in report["segments"] if s["flag"] in GAP_FLAGS]
     report["candidates"] = candidates_for(
         driver,

@@ -362,5 +362,8 @@ def cluster_gaps_page(
         weak_firms,
         per_segment=PAGE_VISITS,
         zone_limit=PAGE_ZONES,
+        # the page names each segment's chain leaders, not its local firms
+        firm_limit=0,
+        leader_limit=DEFAULT_FIRM_LIMIT,
     )
     return HTMLResponse(gaps_page(report, cluster_maps(report["cluster"], report["segments"])))

@@ -4,7 +4,8 @@
 // param: scope str default=cities choices=zones,counties,cities,province | what counts as local: the cluster's zones; the counties it, its zones or its zones' firms are in; its cities with all their counties; its whole province
 // param: weak_revenue_wan float default=10000 min=0 | local revenue (万元) below which a segment is weak
 // param: weak_firms int default=2 min=1 max=1000 | local firms below which a segment is weak
-// param: firm_limit int default=20 min=0 max=50 | firms and leaders listed per segment at most (largest revenue first); firm_count counts all
+// param: firm_limit int default=20 min=0 max=50 | local firms listed per segment at most (largest revenue first); firm_count counts all
+// param: leader_limit int default=20 min=0 max=50 | chain leaders listed per segment at most (largest revenue first); leader_count counts all
 // param: limit int default=500 min=1 max=2000 | segments at most
 // returns: chain{key, name}, segment{key, name, stage, order}, firm_count, leader_count, leaders[{key, name}], firms[{key, name, revenue_wan, chain_leader}], revenue_wan, projects[{key, name}], flag, feeds_strong[], priority
 MATCH (c:Cluster {key: $key})
@@ -26,8 +27,8 @@ CALL (s, zones, places) {
     RETURN collect(e {.key, .name, .revenue_wan, chain_leader: coalesce(e.chain_leader, false)}) AS firms
   }
   CALL (cells) {
-    UNWIND cells AS cell UNWIND range(0, CASE WHEN size(cell.top_leaders) < $firm_limit THEN size(cell.top_leaders) ELSE $firm_limit END - 1) AS i
-    WITH cell.top_leaders[i] AS k, cell.top_leader_revenue[i] AS revenue ORDER BY revenue DESC, k LIMIT $firm_limit
+    UNWIND cells AS cell UNWIND range(0, CASE WHEN size(cell.top_leaders) < $leader_limit THEN size(cell.top_leaders) ELSE $leader_limit END - 1) AS i
+    WITH cell.top_leaders[i] AS k, cell.top_leader_revenue[i] AS revenue ORDER BY revenue DESC, k LIMIT $leader_limit
     MATCH (e:Enterprise {key: k})
     RETURN collect(e {.key, .name}) AS leaders
   }

@@ -9,7 +9,8 @@ WITH c, COLLECT { MATCH (c)<-[:SERVES]-(z:Zone) RETURN z.key AS k } AS own_zones
 WITH c, own_zones,
      COLLECT { MATCH (c)-[:LOCATED_IN]->(p:County) RETURN p.key AS k
                UNION MATCH (c)<-[:SERVES]-(:Zone)-[:LOCATED_IN]->(p:County) RETURN p.key AS k
-               UNION MATCH (cell:Presence) WHERE cell.zone IN own_zones MATCH (p:County {key: cell.place}) RETURN p.key AS k } AS counties
+               UNION MATCH (cell:Presence) WHERE cell.zone IN own_zones WITH DISTINCT cell.place AS place
+                     MATCH (p:County {key: place}) RETURN p.key AS k } AS counties
 WITH c, own_zones, counties,
      COLLECT { MATCH (c)-[:LOCATED_IN]->(p:City) RETURN p.key AS k
                UNION MATCH (c)<-[:SERVES]-(:Zone)-[:LOCATED_IN]->(p:City) RETURN p.key AS k

@@ -25,6 +25,7 @@ from common import record, summarise
 from gap_report import firm_count, largest_cluster
 
 from clusterkg.graph.db import create_driver, read
+from clusterkg.queries.run import run_named
 from clusterkg.settings import get_settings
 
 MAX_BYTES = 300 * 1024
@@ -58,6 +59,17 @@ def page_urls() -> dict[str, str]:
             settings,
             "MATCH (p:Presence) WITH p.segment AS s, sum(p.firms) AS n RETURN s ORDER BY n DESC LIMIT 1",
         )
+        # The gap page that has the most to court: most 缺链/弱链 segments in zones scope, where its
+        # candidates and specialised zones are read (gap_targets), not only its flags.
+        gappiest = max(
+            (r["key"] for r in read(driver, settings, "MATCH (c:Cluster) RETURN c.key AS key ORDER BY key")),
+            key=lambda k: sum(
+                1
+                for g in run_named(driver, settings, "cluster_gaps", {"key": k, "scope": "zones", "firm_limit": 0})
+                if g["flag"] != "强链"
+            ),
+            default=None,
+        )
         firms = firm_count(driver, settings)
     finally:
         driver.close()
@@ -75,6 +87,8 @@ def page_urls() -> dict[str, str]:
     for kind, path in labels.items():
         if kind in found:
             urls[f"{kind} (heaviest)"] = f"/{path}/{quote(found[kind], safe='')}"
+    if gappiest is not None:
+        urls["gaps (most gaps, zones)"] = f"/gaps/{quote(gappiest, safe='')}?scope=zones"
     if "county" in found:
         urls["county dashboard (heaviest)"] = f"/county/{quote(found['county'], safe='')}"
     if "enterprise" in found:

@@ -24,22 +24,32 @@ WITH c, counties, cities, provinces, places, zones,
      COLLECT { MATCH (c)<-[:ANCHORS]-(:Enterprise)-[:SITED_IN]->(z:Zone) RETURN DISTINCT z.key AS k } AS anchor_zones,
      COLLECT { MATCH (c)-[:LINKS_TO]-(:Cluster)<-[:SERVES]-(z:Zone) RETURN DISTINCT z.key AS k } AS linked_zones
 // All firms: every Enterprise node (a count the store keeps); a zone's firms: its SITED_IN
-// firms, counted once per zone for all the asked segments (a zone hosts thousands of firms
-// at province scale; counting it again for each segment was most of this query's time).
+// firms, counted once per zone for all the asked segments.
 // A segment's firms and a zone's firms in it come from the Presence cells.
 WITH c, counties, cities, provinces, places, zones, anchor_zones, linked_zones, COUNT { (:Enterprise) } AS all_firms, [s IN split($segments, ',') WHERE s <> ''] AS segments
 WITH c, counties, cities, provinces, places, zones, anchor_zones, linked_zones, all_firms, segments,
      COLLECT { UNWIND segments AS k MATCH (cell:Presence {segment: k})
                WHERE cell.zone IS NOT NULL AND NOT cell.zone IN zones RETURN DISTINCT cell.zone AS z } AS outside
 WITH c, counties, cities, provinces, places, zones, anchor_zones, linked_zones, all_firms, segments,
-     COLLECT { MATCH (z:Zone) WHERE z.key IN outside RETURN [z.key, COUNT { (z)<-[:SITED_IN]-(:Enterprise) }] AS x } AS zone_firms
+     // SITED_IN comes from firms and projects only (graph/model.py): a zone's firms are its degree
+     // (kept by the store) less its few projects, so no zone's firms are walked to count them.
+     COLLECT { MATCH (z:Zone) WHERE z.key IN outside
+               RETURN [z.key, COUNT { (z)<-[:SITED_IN]-() } - COUNT { MATCH (p:Project)-[:SITED_IN]->(z) }] AS x } AS zone_firms
 UNWIND segments AS segment
 CALL (c, segment, counties, cities, provinces, places, zones, anchor_zones, linked_zones) {
-  MATCH (e:Enterprise)-[r:IN_SEGMENT]->(:ChainSegment {key: segment})
-  OPTIONAL CALL (e) { MATCH (e)-[:SITED_IN]->(z:Zone) RETURN z ORDER BY z.key LIMIT 1 }
-  OPTIONAL CALL (e) { MATCH (e)-[:LOCATED_IN]->(p:City|County) RETURN p ORDER BY p.key LIMIT 1 }
-  WITH c, e, r, z, p, counties, cities, provinces, anchor_zones, linked_zones
-  WHERE NOT coalesce(z.key, '') IN zones AND NOT coalesce(p.key, '') IN places
+  // The candidates are collected as references, and only the page's best are turned into maps
+  // of their properties: a segment of a province's registry has tens of thousands of firms
+  // outside the scope, and a map of each ran past the server's transaction memory.
+  CALL (segment, zones, places) {
+    MATCH (e:Enterprise)-[r:IN_SEGMENT]->(:ChainSegment {key: segment})
+    OPTIONAL CALL (e) { MATCH (e)-[:SITED_IN]->(z:Zone) RETURN z ORDER BY z.key LIMIT 1 }
+    OPTIONAL CALL (e) { MATCH (e)-[:LOCATED_IN]->(p:City|County) RETURN p ORDER BY p.key LIMIT 1 }
+    WITH e, r, z, p WHERE NOT coalesce(z.key, '') IN zones AND NOT coalesce(p.key, '') IN places
+    RETURN collect([e, r, z, p]) AS outside
+  }
+  CALL (c, counties, cities, provinces, anchor_zones, linked_zones, outside) {
+  UNWIND outside AS x
+  WITH c, x[0] AS e, x[1] AS r, x[2] AS z, x[3] AS p, counties, cities, provinces, anchor_zones, linked_zones
   // Where the firm is: its registered place, else its zone's.
   OPTIONAL CALL (z) { MATCH (z)-[:LOCATED_IN]->(zp:City|County) RETURN zp ORDER BY zp.key LIMIT 1 }
   WITH c, e, r, z, coalesce(p, zp) AS at, counties, cities, provinces, anchor_zones, linked_zones
@@ -67,13 +77,15 @@ CALL (c, segment, counties, cities, provinces, places, zones, anchor_zones, link
   WITH e, z, county, city, rule, fit, size, leader, distance, ties,
        100 * ($w_fit * fit + $w_size * size + $w_leader * leader + $w_distance * distance[1] + $w_ties * ties[1]) AS score
   ORDER BY score DESC, coalesce(e.revenue_wan, 0.0) DESC, e.key
-  WITH collect({key: e.key, name: e.name, uscc: e.uscc, revenue_wan: e.revenue_wan, employees: e.employees,
+  LIMIT $per_segment
+  RETURN collect({key: e.key, name: e.name, uscc: e.uscc, revenue_wan: e.revenue_wan, employees: e.employees,
                 chain_leader: coalesce(e.chain_leader, false), address: e.address, contact: e.contact, phone: e.phone,
                 legal_rep: e.legal_rep, founded: e.founded, products: e.products,
                 zone: z {.key, .name}, county: county {.key, .name}, city: city {.key, .name},
                 rule: rule, fit: fit, size: size, leader: leader, distance: distance[1], distance_label: distance[0],
-                ties: ties[1], ties_label: ties[0], score: score}) AS found
-  RETURN size(found) AS total, found[..$per_segment] AS firms
+                ties: ties[1], ties_label: ties[0], score: score}) AS firms
+  }
+  RETURN size(outside) AS total, firms
 }
 CALL (segment, zones, all_firms, zone_firms) {
   OPTIONAL MATCH (cell:Presence {segment: segment})

@@ -517,6 +517,7 @@ class _Reader:
             and all(len(m.industry or "") <= 6 for m in cms if m.group == g)
             and any(not self.resolver.strip_place(m.industry or "") for m in cms if m.group == g)
         }
+        group_place: dict[int, list[Division]] = {}
         for m in cms:
             if m.group in bare_groups and m.industry and not m.industry.endswith(self.section_industry):
                 # 建设孟州、博爱等百亿级特色产业集群: each place's cluster of the section's industry
@@ -561,7 +562,12 @@ class _Reader:
                     via="places",
                 )
                 pending = []
-            ent = self.add_cluster(m, ev)
+            # 某省A、B、C等特色产业集群: a province that opens a list's first item opens every item
+            lead_places = self.resolver.leading_places(m.industry or m.name) if m.group >= 0 else []
+            if lead_places and m.group not in group_place and all(d.level == "province" for d in lead_places):
+                group_place[m.group] = lead_places
+            shared_place = group_place.get(m.group, []) if m.group >= 0 and not lead_places else []
+            ent = self.add_cluster(m, ev, places=shared_place or None)
             if ent is None:
                 continue
             spans.append((m.start, m.end, ent))

@@ -120,6 +120,10 @@ def document_home(text: str, lines: list[str], gaz: NationalGazetteer) -> tuple[
         city = gaz.by_code(code)
         if city is not None and city.level == "city":
             return gaz.province_of(city.code), city
-    if province is not None and re.search(r"我省|全省|本省|省政府", text):
+    if province is not None and (
+        re.search(r"我省|全省|本省|省政府", text)
+        # an autonomous region speaks of itself as 自治区 (自治区农牧厅), not 自治区级 (a tier)
+        or (province.name.endswith("自治区") and re.search(r"自治区(?!级)", text.replace(province.name, "")))
+    ):
         return province, province
     return province, None

@@ -1174,3 +1174,31 @@ def test_a_project_named_with_and_without_its_places_is_one(tmp_path: Path) -> N
     assert [(p.name, p.aliases) for p in f.projects] == [
         ("120万吨焦化项目", ["120万吨焦化", "阳曲县120万吨焦化", "阳曲县120万吨焦化项目"])
     ]
+
+
+def test_a_province_opening_a_list_places_every_item_of_it(tmp_path: Path) -> None:
+    # a made-up news sentence: the province written once, before the first item only
+    f = facts_of(tmp_path, "近年来，甘肃省光伏玻璃、中药材加工、冷链物流等特色产业集群加快成长。\n")
+    assert clusters(f) == {
+        "光伏玻璃特色产业集群": (None, ["甘肃省"]),
+        "中药材加工特色产业集群": (None, ["甘肃省"]),
+        "冷链物流特色产业集群": (None, ["甘肃省"]),
+    }
+
+
+def test_a_city_opening_a_list_places_only_its_own_item(tmp_path: Path) -> None:
+    # a city before the first item names that item's place; the others may lie elsewhere
+    f = facts_of(tmp_path, "重点支持兰州光伏玻璃、中药材加工等特色产业集群做强。\n")
+    assert clusters(f)["兰州光伏玻璃特色产业集群"] == (None, ["兰州市"])
+    assert clusters(f)["中药材加工特色产业集群"] == (None, [])
+
+
+def test_an_autonomous_region_speaking_of_itself_is_the_home_of_unplaced_clusters(tmp_path: Path) -> None:
+    # made-up: a region's news names its bureau as 自治区…厅; a cluster with no place is the region's
+    f = facts_of(tmp_path, "宁夏回族自治区枸杞产业集群持续壮大，自治区林草局介绍，葡萄酒产业集群产值再创新高。\n")
+    assert clusters(f)["葡萄酒产业集群"] == (None, ["宁夏回族自治区"])
+
+
+def test_a_tier_called_autonomous_region_level_does_not_make_the_region_home(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "新疆维吾尔自治区一地建成自治区级新材料特色产业集群，葡萄酒产业集群产值再创新高。\n")
+    assert clusters(f)["葡萄酒产业集群"] == (None, [])

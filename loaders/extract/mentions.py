@@ -1460,6 +1460,13 @@ _ONE_PROJECT = re.compile(
 _PROJECT_CUE = re.compile(r"(\d|万吨|万千瓦|千瓦|万台|万辆|万套|万平方米|年产|一期|二期|三期|扩建|新建|技改)")
 
 
+def _project(piece: Piece, start: int, text: str, via: str = "name") -> Mention:
+    """A project named by ``text``, which stands at ``start`` of the piece's text."""
+    return Mention(
+        "project", normalise_name(text), piece.at(start), piece.end_at(start + len(text)), piece.paragraph, via=via
+    )
+
+
 def project_mentions(piece: Piece) -> list[Mention]:
     """Projects: lists before 等…项目, and single names ending 项目/工程 that read as one project."""
     text = piece.text
@@ -1473,16 +1480,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
             head = _cut_head(item.strip())
             if 2 <= len(head) <= 40 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
                 st = m.start(1) + k + item.find(head)
-                out.append(
-                    Mention(
-                        "project",
-                        normalise_name(head),
-                        piece.at(st),
-                        piece.end_at(st + len(head)),
-                        piece.paragraph,
-                        via="list",
-                    )
-                )
+                out.append(_project(piece, st, head, via="list"))
                 covered.append((st, st + len(head)))
         covered.append((m.start(), m.end()))
     for m in _PROJECT_LIST.finditer(text):
@@ -1512,16 +1510,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
                 head = _cut_head(item.strip())
                 if 2 <= len(head) <= 40 and _ONE_PROJECT.search(head) and not _COUNT.search(head):
                     st = b + k + item.rfind(head)
-                    out.append(
-                        Mention(
-                            "project",
-                            normalise_name(head),
-                            piece.at(st),
-                            piece.end_at(st + len(head)),
-                            piece.paragraph,
-                            via="list",
-                        )
-                    )
+                    out.append(_project(piece, st, head, via="list"))
             continue
         for k, item in parts:
             head = _cut_head(item.strip())
@@ -1532,16 +1521,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
             if is_generic(head, LEXICON.project_generic):
                 continue
             st = b + k + item.rfind(head)
-            out.append(
-                Mention(
-                    "project",
-                    normalise_name(head),
-                    piece.at(st),
-                    piece.end_at(st + len(head)),
-                    piece.paragraph,
-                    via="list",
-                )
-            )
+            out.append(_project(piece, st, head, via="list"))
             covered.append((st, st + len(head)))
         covered.append((b, m.end()))
     for m in _PROJECT_SINGLE.finditer(text):
@@ -1598,9 +1578,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
             ]
             if items and all(len(h) <= 40 and _PROJECT_CUE.search(h) and not _COUNT.search(h) for _, h in items):
                 for hs, h in items:
-                    out.append(
-                        Mention("project", normalise_name(h), piece.at(hs), piece.end_at(hs + len(h)), piece.paragraph)
-                    )
+                    out.append(_project(piece, hs, h))
                     covered.append((hs, hs + len(h)))
     # 确保A园、B四期、C科技建成投产: a list whose items come into being together is a list of projects,
     # when one item at least reads as one project (a phase, an output)
@@ -1616,16 +1594,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
             head = _cut_head(item.strip())
             if 2 <= len(head) <= 30 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
                 st = b + k + item.rfind(head)
-                out.append(
-                    Mention(
-                        "project",
-                        normalise_name(head),
-                        piece.at(st),
-                        piece.end_at(st + len(head)),
-                        piece.paragraph,
-                        via="list",
-                    )
-                )
+                out.append(_project(piece, st, head, via="list"))
         covered.append((b, m.end()))
     # 如A、B、C项目等: the list shares the ending written after its last item
     for m in _PROJECT_LIST_AFTER.finditer(text):
@@ -1637,16 +1606,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
             head = _cut_head(item.strip())
             if 2 <= len(head) <= 40 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
                 st = b + k + item.rfind(head)
-                out.append(
-                    Mention(
-                        "project",
-                        normalise_name(head),
-                        piece.at(st),
-                        piece.end_at(st + len(head)),
-                        piece.paragraph,
-                        via="list",
-                    )
-                )
+                out.append(_project(piece, st, head, via="list"))
         covered.append((b, m.end()))
     if (im := _PROJECT_ITEM.match(text)) and not any(a <= im.start(1) < c for a, c in covered):
         head = _cut_head(im.group(1))
@@ -1657,9 +1617,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
             and not _KIND_OF_PROJECT.search(head)
         ):
             st = im.start(1) + im.group(1).rfind(head)
-            out.append(
-                Mention("project", normalise_name(head), piece.at(st), piece.end_at(st + len(head)), piece.paragraph)
-            )
+            out.append(_project(piece, st, head))
             covered.append((st, st + len(head)))
     # 某某投资的X产业园 / 某某投建的X基地: what a firm invests in is a project
     for m in _INVESTED_BY.finditer(text):

@@ -1,0 +1,444 @@
+"""Mentions of clusters: …产业集群/集群/产业基地, their levels, lists sharing one ending, chains."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from clusterkg.text import normalise_name
+
+from ..lexicon import LEXICON
+from ..segments import Piece, cn_int
+from .common import (
+    _BOUNDARY,
+    _BRIDGE_TAIL,
+    _CN_NUM,
+    _FIRM_LIST_END,
+    _LEVEL_RX,
+    _LIST_SEP,
+    _NOT_CLUSTER_HEAD,
+    _PART_END,
+    _PLACE_LIKE,
+    _UMBRELLA,
+    Mention,
+    _cut_head,
+    _ends_with_place,
+    _industry_vocabulary,
+    _left_head,
+    _only_lead,
+    _place_begins,
+    _shared_split,
+    _split_items,
+    _strip_level,
+    is_generic,
+    level_of,
+)
+
+_CLUSTER_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.cluster_suffixes)) + ")")
+_CHAIN_RX = re.compile(
+    r"(产业生态链|产业链)(?!长|主|办|上|下|招商|图谱|全景|供应链|链|项目|企业|配套|协同|联盟|党委|条)"
+)
+_LEVEL_ONLY_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.level_only_suffixes)) + ")")
+_QUALIFIED = re.compile(
+    r"^(?P<body>.*、[^、]*?)等(?:[\d一二三四五六七八九十两]+[个大类])?(?P<qual>[^、,;:。]{1,24}的[^、,;:。]{0,8})$"
+)
+_VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
+_ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*([^。;]{4,300}))")
+
+
+def canonical_cluster(head: str, suffix: str) -> str:
+    """A cluster's name with the genre's usual ending: 集群 after an industry reads 产业集群.
+
+    >>> canonical_cluster("武汉智能网联汽车", "集群"), canonical_cluster("装备制造产业", "集群")
+    ('武汉智能网联汽车产业集群', '装备制造产业集群')
+    """
+    if suffix == "集群" and not head.endswith(("产业", "业", "集群")):
+        return head + "产业集群"
+    return head + suffix
+
+
+def _bracket_industry(text: str, at: int) -> tuple[str, int] | None:
+    """``(纺织服装)`` right after a generic cluster name: the industry in the brackets."""
+    if at < len(text) and text[at] == "(":
+        depth = 0
+        for j in range(at, min(len(text), at + 60)):
+            if text[j] == "(":
+                depth += 1
+            elif text[j] == ")":
+                depth -= 1
+                if depth == 0:
+                    inner = text[at + 1 : j]
+                    if _VARIANT.fullmatch(text[at : j + 1]) or re.fullmatch(rf"[\d{_CN_NUM}]+[个家类]", inner):
+                        return None  # (基地), (9个): a variant or a count, not the industry
+                    if 2 <= len(inner) <= 40 and "、" not in inner:
+                        return inner, j + 1
+                    return None
+    return None
+
+
+_QUOTES = '“”"‘’「」『』'
+
+
+def _without_quotes(piece: Piece) -> Piece:
+    """The piece with its quotation marks taken out, offsets kept: a plan quotes the names it
+    lists (以“清洁能源、眼镜制造”三个“百亿级”产业集群为主), and a name never holds a quote."""
+    if not any(c in _QUOTES for c in piece.text):
+        return piece
+    drop: set[int] = set()
+    for m in re.finditer(r"[“\"‘「『]([^“”\"‘’「」『』]{1,120})[”\"’」』]", piece.text):
+        inner = m.group(1)
+        # a quoted list or level goes; a quoted name (国家"城市矿产"产业集群) keeps its quotes
+        after = piece.text[m.end() : m.end() + 10]
+        counted = re.match(rf"[\d{_CN_NUM}]+[个大]", inner) or re.match(rf"[\d{_CN_NUM}]+[个大]", after)
+        # 打造"海洋装备"产业集群: a quoted industry is the name's head (a quoted slogan, "巨无霸", is not)
+        before = piece.text[max(0, m.start() - 6) : m.start()]
+        named = (
+            after.startswith(LEXICON.cluster_suffixes)
+            and any(w in inner for w in _industry_vocabulary())
+            and (not before or before[-1] in _BOUNDARY or not _cut_head(before))  # (国家"城市矿产"产业集群 keeps them)
+        )
+        if _LIST_SEP in inner or _LEVEL_RX.fullmatch(inner) or _LEVEL_RX.match(after) or counted or named:
+            drop |= {m.start(), m.end() - 1}
+    if not drop:
+        return piece
+    keep = [i for i in range(len(piece.text)) if i not in drop]
+    return Piece(
+        piece.paragraph, piece.start, piece.end, "".join(piece.text[i] for i in keep), tuple(piece.at(i) for i in keep)
+    )
+
+
+def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
+    """Clusters named in a piece: single names, lists sharing one ending, enumerations after a count.
+
+    With ``chains``, the units are industry chains (白酒、能源等10条产业链): the reading of a
+    链长制 plan, which names its chains where other plans name clusters.
+    """
+    piece = _without_quotes(piece)
+    text = piece.text
+    out: list[Mention] = []
+    floor = 0
+    for m in (_CHAIN_RX if chains else _CLUSTER_RX).finditer(text):
+        s, e = m.start(), m.end()
+        suffix = m.group(1)
+        b = _left_head(text, s, floor)
+        left = text[b:s]
+        floor = e
+        variant = _VARIANT.match(text, e)
+        if variant:  # …特色产业集群(基地): the bracket is part of this name, not the next one's
+            floor = variant.end()
+        level = None
+        # the level right before the ending: …培育千亿级集群 / …等3个五百亿级产业集群
+        lm = re.search(r"(" + _LEVEL_RX.pattern + r")(产业)?$", left)
+        if lm:
+            level = level_of(lm.group(1))
+            left = left[: lm.start()]
+        # 甲、乙等四个具有国际竞争力的主导产业集群: a qualifier between the list's count and its ending
+        if (q := _QUALIFIED.match(left)) and is_generic(_cut_head(q.group("qual")) or "的", LEXICON.cluster_generic):
+            left = q.group("body") + "等"
+        # 光伏制造、动力及储能锂电池两个新能源产业集群: as many items as the count, under one kind
+        if (
+            (u := _UMBRELLA.search(left))
+            and _LIST_SEP in left[: u.start()]
+            and cn_int(u.group("n")) == len(_split_items(left[: u.start()], conj=False))
+        ):
+            left = left[: u.start("kind")]
+            if not level and (kl := _LEVEL_RX.search(u.group("kind"))):
+                level = level_of(kl.group(1))  # …两个千亿级制造业产业集群
+        firm_list = bool(_FIRM_LIST_END.search(left))
+        tail = _BRIDGE_TAIL.search(left)
+        has_tail = bool(tail and tail.group(0))
+        body = left[: tail.start()] if tail and has_tail else left
+        if has_tail and not level:
+            lm = re.search(r"(" + _LEVEL_RX.pattern + r")$", body)
+            if lm:
+                level = level_of(lm.group(1))
+                body = body[: lm.start()]
+        counted = bool(tail and re.search(rf"[\d{_CN_NUM}]+(?:个|大|类|条)", tail.group(0)))
+        if tail and not level and (yuan := re.search(r"(五百亿|千亿|百亿)元?", tail.group(0))):
+            level = level_of(yuan.group(1) + "级")  # 五大千亿元产业集群
+        wanted = re.search(rf"([\d{_CN_NUM}]+)(?:个|大|类|条)", tail.group(0)) if tail else None
+        # A、B等百亿级食品…集群 / 民权、新乡百亿级家电…集群: places share the industry after the level
+        shared_industry = ""
+        split = _shared_split(body)
+        if split is not None:
+            body, lv_shared, shared_industry = split
+            if is_generic(shared_industry, LEXICON.cluster_generic):
+                shared_industry = ""  # 生物与新医药、光伏等高新技术产业集群: a kind, not the industry
+            level = level or lv_shared
+        each = (
+            bool(has_tail and "等" in (tail.group(0) if tail else ""))
+            or level is not None
+            or counted
+            or split is not None
+        )
+        items = _split_items(body, conj=False) if (_LIST_SEP in body) else [(0, body)]
+        levels: dict[int, tuple[str, float]] = {}  # an item's own level, when its part of the list states one
+        if _LIST_SEP in body and (part_ends := list(_PART_END.finditer(body))):
+            # 煤基、铝基3个千亿级和油气、粮油4个百亿级产业集群: each part has its own count and level
+            items, start = [], 0
+            for pe in [*part_ends, None]:
+                end = pe.start() if pe is not None else len(body)
+                lv_part = level_of(pe.group("lv")) if pe is not None and pe.group("lv") else level
+                for k, item in _split_items(body[start:end], conj=False):
+                    items.append((start + k, item))
+                    if lv_part:
+                        levels[start + k] = lv_part
+                start = pe.end() if pe is not None else start
+        if wanted and len(items) >= 2 and cn_int(wanted.group(1)) == len(items) + 1:
+            # 机床、…、电气和医药化工五大…集群: the count says the last item is two
+            k, final_item = items[-1]
+            if (j := re.search(r"和|及|与", final_item)) and j.start() >= 2 and len(final_item) - j.end() >= 2:
+                items = items[:-1] + [(k, final_item[: j.start()]), (k + j.end(), final_item[j.end() :])]
+        if not wanted and len(items) >= 2 and not all(_ends_with_place(i.strip()) for _, i in items[:-1]):
+            # 现代中药、生物制剂、医疗器械和医药贸易产业集群: A、B和C is a list of three (南通市、泰州市A和B集群
+            # is not: there the places share the industries)
+            k, final_item = items[-1]
+            if (j := re.search(r"和", final_item)) and j.start() >= 2 and len(final_item) - j.end() >= 2:
+                items = items[:-1] + [(k, final_item[: j.start()]), (k + j.end(), final_item[j.end() :])]
+        made: list[Mention] = []
+        if (
+            counted
+            and wanted
+            and len(items) == 1
+            and len(pair := re.split(r"(?<=.{2})(?:和|与|及)(?=.{2})", items[0][1])) == cn_int(wanted.group(1)) == 2
+        ):
+            # A和B两大产业集群: the count says the one item is two
+            k0 = items[0][0]
+            items = [(k0, pair[0]), (k0 + len(items[0][1]) - len(pair[1]), pair[1])]
+        if text[max(0, s - 1) : s] == "聚" or (counted and len(items) == 1):
+            # 聚集群 is a verb; 广东有7个集群 counts clusters, it names none
+            items = []
+        if body.rstrip().endswith(_LIST_SEP):
+            items = []  # 精准招商、…、集群招商: the ending follows the list, it ends no item of it
+        elif firm_list:
+            items = []  # 甲、乙等企业形成百亿级产业集群: the list names the firms, not the cluster
+        elif len(items) > 1 and any(re.search(r"(基地|园|园区|中心|项目|工程|平台)$", i) for _, i in items[:-1]):
+            items = items[-1:]  # 某基地、某产业园、某产业集群等项目: a list of projects, not of clusters
+        elif len(items) > 1:
+            final = items[-1][1]
+            last_cut = _cut_head(final)
+            if not _only_lead(final[: len(final) - len(last_cut)] if final.endswith(last_cut) else final):
+                items = items[-1:]  # A、B等产业集聚区为重点的C集群: the list before the verb is not of clusters
+            else:
+                last_head = _strip_level(last_cut)[0]
+                if not last_head or is_generic(last_head, LEXICON.cluster_generic):
+                    items = []  # 坚持A、B、C的集群发展模式: the ending names no cluster
+        for k, item in items:
+            head = _cut_head(item)
+            offset = b + k + (len(item) - len(head))
+            head, lv = _strip_level(head)
+            if lv and head and not head.startswith(item[-len(head) :]):
+                pass
+            offset = b + k + item.rfind(head) if head else offset
+            if (
+                not head
+                or is_generic(head, LEXICON.cluster_generic)
+                or _NOT_CLUSTER_HEAD.search(head)
+                or head.startswith(_LIST_SEP)
+                or head.count(")") > head.count("(")
+            ):
+                continue  # (省级(培育、特色)产业集群: a cut inside brackets leaves no name)
+            if suffix == "产业基地" and not (use_level := lv or level) and not _place_begins(head, 0):
+                continue  # 打造…产业基地 without a place or a level is an aim, not a named base
+            if len(head) > 24 or (chains and "-" in head):
+                continue
+            use_level = lv or levels.get(k) or level
+            # the last item carries the written ending; the others share it
+            last = k + len(item) == len(body)
+            name = canonical_cluster(re.sub(r"\(含[^()]*\)", "", head) + shared_industry, suffix)  # 装备制造(含机器人)
+            mention = Mention(
+                "cluster",
+                normalise_name(name),
+                piece.at(offset),
+                piece.end_at(e if last else b + k + len(item)),
+                piece.paragraph,
+                # 湖北小龙虾、三峡蜜橘等优势特色产业集群: the kind between list and ending stays in the name as written
+                written=normalise_name(
+                    head
+                    + shared_industry
+                    + (
+                        qual
+                        if (qual := (tail.group("qual") or "") if tail else "") and not re.search(r"亿|重点", qual)
+                        else ""
+                    )
+                    + suffix
+                ),
+                level=use_level[0] if use_level else None,
+                target_yi=use_level[1] if use_level else None,
+                industry=normalise_name(head + shared_industry),
+                group=piece.at(s) if len(items) > 1 else -1,
+                each=each,
+                ending=(piece.at(s), piece.end_at(e)),
+            )
+            made.append(mention)
+        if not made:
+            # a generic name followed by its members: 三大集群(A、B、C) / 培育千亿级产业集群2个:A、B
+            enum = _ENUM_AFTER.match(text[e:])
+            bracket = _bracket_industry(text, e)
+            listed = enum.group(1) or enum.group(2) or "" if enum else ""
+            if enum and _LIST_SEP in listed and not _CLUSTER_RX.search(re.split(r"[,;]", listed)[0]):
+                # (the members that carry the ending themselves are read one by one)
+                inner = re.sub(r"等$", "", enum.group(1) or enum.group(2) or "")  # A、B、C等
+                base = e + enum.start(1 if enum.group(1) else 2)
+                for k, item in _split_items(inner, conj=False):
+                    head = item.strip()
+                    sm = _CLUSTER_RX.search(head)
+                    if sm and sm.end() == len(head):
+                        head, suf = head[: sm.start()], sm.group(1)
+                    else:
+                        suf = suffix
+                    head = re.sub(r"\(含[^()]*\)", "", _cut_head(head))  # 装备制造(含机器人)
+                    if not head or is_generic(head, LEXICON.cluster_generic) or len(head) > 24:
+                        continue
+                    made.append(
+                        Mention(
+                            "cluster",
+                            normalise_name(canonical_cluster(head, suf)),
+                            piece.at(base + k),
+                            piece.end_at(base + k + len(item)),
+                            piece.paragraph,
+                            level=level[0] if level else None,
+                            target_yi=level[1] if level else None,
+                            industry=normalise_name(head),
+                            via="list",
+                        )
+                    )
+                floor = base + len(inner)
+            elif (
+                level
+                and (ind := _last(_INDUSTRY_OUTPUT.finditer(text, 0, s)))
+                and not is_generic(_cut_head(ind.group(1)), LEXICON.cluster_generic)
+            ):
+                # 使汽车产业产值…保持增长,打造了千亿级产业集群: the cluster of the industry whose output it reports
+                head = _cut_head(ind.group(1))
+                made.append(
+                    Mention(
+                        "cluster",
+                        normalise_name(head + "产业集群"),
+                        piece.at(ind.start(1) + len(ind.group(1)) - len(head)),
+                        piece.end_at(e),
+                        piece.paragraph,
+                        level=level[0],
+                        target_yi=level[1],
+                        industry=normalise_name(head),
+                        via="output",
+                    )
+                )
+            elif bracket and not _NOT_CLUSTER_HEAD.search(bracket[0]):
+                # 河南省中小企业特色产业集群(纺织服装): the industry is in the brackets
+                inner, close = bracket
+                inner = re.sub(r"(?:等)?(?:领域|方向|行业)$", "", inner)
+                n = re.search(rf"([\d{_CN_NUM}]+)个$", left)
+                count = cn_int(n.group(1)) if n else None
+                joined = re.split(r"和|与|及", inner)
+                parts = joined if count is not None and count >= 2 and len(joined) == count else [inner]
+                for part in parts:
+                    named = part if part.endswith(("集群", "基地")) else part + suffix  # (先进钢铁材料及应用集群)
+                    made.append(
+                        Mention(
+                            "cluster",
+                            normalise_name(named),
+                            piece.at(b),
+                            piece.end_at(close),
+                            piece.paragraph,
+                            written=normalise_name(text[b:close]) if len(parts) == 1 else "",
+                            level=level[0] if level else None,
+                            target_yi=level[1] if level else None,
+                            industry=normalise_name(re.sub(r"(?:产业)?(?:集群|基地)$", "", part)),
+                            via="bracket",
+                        )
+                    )
+                floor = close
+        out.extend(made)
+    out.extend(_level_only_mentions(piece))
+    # 以牧原为链主的肉食品加工: a chain with its chain leader, the unit of a 链长制 plan
+    for m in _LED_CHAIN.finditer(text):
+        head = _cut_head(m.group(1))
+        if (
+            len(head) >= 2
+            and not is_generic(head, LEXICON.cluster_generic)
+            and not any(o.start <= piece.at(m.start(1)) < o.end for o in out)
+        ):
+            out.append(
+                Mention(
+                    "cluster",
+                    normalise_name(head + "产业链"),
+                    piece.at(m.start(1)),
+                    piece.end_at(m.end(1)),
+                    piece.paragraph,
+                    industry=normalise_name(head),
+                    via="chain",
+                )
+            )
+    # 一体化道路机械智能制造产业获评省级特色产业集群: an industry recognised as a cluster
+    for m in _RECOGNISED.finditer(text):
+        head = _cut_head(m.group(1))
+        if (
+            len(head) >= 2
+            and not is_generic(head, LEXICON.cluster_generic)
+            and not any(o.start <= piece.at(m.start(1)) < o.end for o in out)
+        ):
+            st = m.start(1) + len(m.group(1)) - len(head)
+            out.append(
+                Mention(
+                    "cluster",
+                    normalise_name(head + "产业集群"),
+                    piece.at(st),
+                    piece.end_at(m.end(1) + 2),
+                    piece.paragraph,
+                    industry=normalise_name(head),
+                    via="recognised",
+                )
+            )
+    return out
+
+
+_INDUSTRY_OUTPUT = re.compile(r"([\u4e00-\u9fff]{2,10}?)产业(?:总产值|产值|规模|营业收入|营收|主营业务收入)")
+
+
+def _last(it: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    m = None
+    for m in it:
+        pass
+    return m
+
+
+_LED_CHAIN = re.compile(r"为链主的([\u4e00-\u9fff]{2,12}?)(?:产业链|链条|产业|链)?(?=[、,;。]|等|和|及)")
+_RECOGNISED = re.compile(
+    r"([\u4e00-\u9fff()]{2,24}?)产业(?:获评|被评为|入选|被认定为|认定为|列入|获批)[^,。;:]{0,14}?集群"
+)
+
+
+def _level_only_mentions(piece: Piece) -> list[Mention]:
+    """Bases and belts named with a level: 千亿级…产业基地."""
+    text = piece.text
+    out: list[Mention] = []
+    for m in _LEVEL_ONLY_RX.finditer(text):
+        b = _left_head(text, m.start())
+        left = text[b : m.start()]
+        lm = None
+        for lm in _LEVEL_RX.finditer(left):
+            pass
+        if not lm:
+            continue
+        level = level_of(lm.group(1))
+        after = _cut_head(left[lm.end() :])
+        before = _cut_head(left[: lm.start()]) if lm.start() > 0 else ""
+        # 安阳千亿级精品钢产业基地: the place before the level stays in the name
+        head = before + after if before and len(before) <= 6 and _PLACE_LIKE.match(before + "市") else after
+        if not head or is_generic(head, LEXICON.cluster_generic) or len(head) > 24:
+            continue
+        start = m.start() - len(after) - (len(before) + (lm.end() - lm.start()) if head != after else 0)
+        out.append(
+            Mention(
+                "cluster",
+                normalise_name(head + m.group(1)),
+                piece.at(start),
+                piece.end_at(m.end()),
+                piece.paragraph,
+                level=level[0] if level else None,
+                target_yi=level[1] if level else None,
+                industry=normalise_name(head),
+            )
+        )
+    return out

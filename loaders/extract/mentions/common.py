@@ -1,0 +1,436 @@
+"""Names in folded text: where a name's head begins, levels, lists that share an ending, places."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from clusterkg.text import normalise_name
+
+from ..lexicon import LEXICON
+
+_CN_NUM = "一二三四五六七八九十两百千万零〇"
+# A boundary no name crosses (folded text: ASCII punctuation after NFKC).
+_BOUNDARY = set(",.;:!?。;:、“”\"'《》<>[]{}【】|/\\—…~·")
+_LIST_SEP = "、"
+
+# Verbs and function words of the genre (data: lexicon [cut]): a name's head starts after the
+# rightmost of these; the edge-only ones may stand inside a name and only cut at its left edge.
+_CUT = LEXICON.cut
+_EDGE_ONLY = frozenset(LEXICON.cut_edge)
+
+_LEVEL_AR = re.compile(r"(超|逾)?(\d+(?:\.\d+)?)\s*(万亿|千亿|亿)(?:元)?(?:级|以上|规模)")
+_LEVEL_WORDS = tuple(sorted(LEXICON.level_yi, key=lambda w: -len(w)))
+_LEVEL_RX = re.compile(
+    "("
+    + "|".join(map(re.escape, _LEVEL_WORDS))
+    + r"|(?:超|逾)?\d+(?:\.\d+)?(?:万亿|千亿|亿)元?(?:级|以上)|(?:超|逾)[千百]亿(?:元)?(?:级)?)"
+    + r"(?:(?<=亿)元(?:级)?)?"  # 超千亿元: the 元 after a level word is the level's
+)
+# the end of one part of a list joined to the next: …3个千亿级和… / …等3个和…
+_PART_END = re.compile(
+    rf"(?:等)?[\d{_CN_NUM}]+(?:个|大)(?P<lv>"
+    + _LEVEL_RX.pattern
+    + r")?(?:产业集群|集群)?(?:和|及|以及|,)(?=[\u4e00-\u9fff])"
+)
+_COUNT_TAIL = re.compile(rf"(?:等|以及)?(?:[\d{_CN_NUM}]+)(?:个|大|类|家)?$|等$")
+_FIRM_LIST_END = re.compile(
+    r"、[^、,;。]*等[^、,;。]{0,8}?(?:企业|公司|厂商|厂家)(?:形成|组成|构成|打造|发展|集聚|共同)?[^、,;。]{0,4}$"
+)
+_BRIDGE_TAIL = re.compile(
+    r"(?:(?:等|以及)(?:[\d" + _CN_NUM + r"]+(?:个|大|类|条))?|[\d" + _CN_NUM + r"]+(?:个|大|类|条))?"
+    # after 等 or a count, the kind of the listed clusters (等八大重点成长型产业集群)
+    r"(?P<qual>(?<=[等及个大类条])(?:重点|成长型|优势|特色|主导|支柱|战略性新兴|新兴|传统|标志性|先进|工业|千亿元|百亿元|五百亿元|千亿|百亿|五百亿)+(?:产业)?)?"
+    r"(?:领域|方向|行业)?(?:培育|打造|建设|发展|创建|形成)?$"
+)
+
+# a count, then the kind the counted items share: …两个新能源(产业集群)
+_UMBRELLA = re.compile(rf"(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)(?P<kind>[\u4e00-\u9fff]{{2,8}}?)(?:产业)?$")
+
+
+# what no cluster's name holds: a clause (不含…,下同), a defined short name (以下简称), a project
+_NOT_CLUSTER_HEAD = re.compile(r"[,;]|下同|简称|项目")
+
+
+def level_of(text: str) -> tuple[str, float] | None:
+    """A level as written and its size in 亿元: 千亿级 → 1000, 500亿元以上 → 500, 1.2万亿级 → 12000.
+
+    >>> level_of("五百亿级"), level_of("500亿元以上"), level_of("超千亿"), level_of("超千亿元")
+    (('500亿级', 500.0), ('500亿级', 500.0), ('千亿级', 1000.0), ('千亿级', 1000.0))
+    """
+    t = normalise_name(text)
+    if t not in LEXICON.level_yi and re.search(r"亿元级?$", t) and re.sub(r"元(级?)$", r"\1", t) in LEXICON.level_yi:
+        t = re.sub(r"元(级?)$", r"\1", t)  # 超千亿元 is 超千亿
+    if t in LEXICON.level_yi:
+        yi = LEXICON.level_yi[t]
+        return _level_label(yi), yi
+    m = _LEVEL_AR.fullmatch(t) or re.fullmatch(r"(超|逾)?(\d+(?:\.\d+)?)(万亿|千亿|亿)元?", t)
+    if m:
+        unit = {"万亿": 10000.0, "千亿": 1000.0, "亿": 1.0}[m.group(3)]
+        yi = float(m.group(2)) * unit
+        return _level_label(yi), yi
+    return None
+
+
+def _level_label(yi: float) -> str:
+    names = {10000.0: "万亿级", 1000.0: "千亿级", 100.0: "百亿级"}
+    if yi in names:
+        return names[yi]
+    return f"{yi:g}亿级"
+
+
+@dataclass(slots=True)
+class Mention:
+    kind: str  # "cluster" | "zone" | "firm" | "project"
+    name: str  # normalised, as the text names it (cluster names with a canonical ending)
+    start: int  # absolute span of the name in the document
+    end: int
+    paragraph: int
+    written: str = ""  # the name exactly as written (normalised), when it differs
+    level: str | None = None
+    target_yi: float | None = None
+    industry: str | None = None  # the name's head without its ending (and place, later)
+    via: str = "name"  # how it was found: "name" (suffix), "list" (context list), "table"
+    aliases: list[str] = field(default_factory=list)
+    group: int = -1  # mentions of one 、-list sharing an ending share a group (its ending's offset)
+    each: bool = False  # the list names one cluster per item (等, a level or a count follows it)
+    ending: tuple[int, int] | None = None  # document span of the shared ending (产业集群)
+
+
+def _is_cjkish(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or c.isalnum() or c in "()-·+"  # 互联网+
+
+
+def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> int:
+    """Start of the name (or 、-list of names) ending at ``end``: left to a boundary, bracket-aware."""
+    i = end
+    depth = 0
+    while i > floor:
+        c = text[i - 1]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and c == _LIST_SEP and lists:
+            pass
+        elif depth == 0 and c == " " and i - 2 >= floor and text[i - 2] in "区县市旗州盟" and i < end:
+            pass  # 章丘区 鼓风机产业集群: a list line sets the place apart with a space
+        elif (
+            depth == 0 and c == "." and i - 2 >= floor and text[i - 2].isdigit() and i < len(text) and text[i].isdigit()
+        ):
+            pass  # 年产2.5万吨: a decimal point inside a name
+        elif (
+            depth == 0
+            and c in "·・"
+            and i - 2 >= floor
+            and _is_cjkish(text[i - 2])
+            and i < len(text)
+            and _is_cjkish(text[i])
+            and text[i - 2] not in _BOUNDARY
+        ):
+            pass  # 联东U谷·哈尔滨松北智造谷: a middle dot between two parts of one name
+        elif depth == 0 and (c in _BOUNDARY or c == " " or not _is_cjkish(c)):
+            break
+        i -= 1
+    return i
+
+
+_INNER_CUT = re.compile("|".join(re.escape(w) for w in _CUT if w not in _EDGE_ONLY))
+_LEAD_RX = re.compile(
+    "^(?:" + "|".join(re.escape(w) for w in sorted(set(_CUT) | set(LEXICON.lead), key=lambda w: -len(w))) + ")"
+)
+_COUNT_CUT = re.compile(
+    rf"\(?\d{{4}}(?:年度|年)(?:起)?\)?|第?(?:\d+|[{_CN_NUM}]+)(?:余|多)?(?:个|家|类|批|轮|届|次)|(?:\d+|[一二三四五六七八九十]+)大(?!连池)|首个|首批|首家|(?:\d+|[一二三四五六七八九十]+)年(?!产)|[〇零一二三四五六七八九]{{4}}年度?|\d{{1,2}}(?:-\d{{1,2}})?月"
+)
+
+
+_PLACE_VERB = re.compile(r"(?:还将|也将|正在|将|要|拟)(建设|在|把|以|由|向|为)?|(建设|是|作为)")
+
+
+@lru_cache(maxsize=65536)
+def _cut_head(head: str) -> str:
+    """The head after the rightmost genre verb inside it, and without lead words at its left."""
+    best = -1
+    pos = 0
+    # rightmost end of any cut word (overlapping matches: try from every start)
+    while (m := _INNER_CUT.search(head, pos)) is not None:
+        best = max(best, m.end())
+        pos = m.start() + 1
+    if best >= 0:
+        head = head[best:]
+    if (
+        (n := _place_prefix_len(head))
+        and (v := _PLACE_VERB.match(head, n))
+        and len(head) - v.end() >= 2
+        and not head[n:].startswith(LEXICON.cut_keep)
+    ):
+        head = head[v.end() :]  # 襄阳市将建设驱动电机: a place and what it will do is no name's start
+    count = None
+    for count in _COUNT_CUT.finditer(head):
+        pass
+    if count is not None:
+        head = head[count.end() :]
+    changed = True
+    while changed and head:
+        changed = False
+        if (v := re.match(r"^\([^()]{1,8}\)", head)) and v.end() < len(head):
+            head = head[v.end() :]  # (基地)在… : the bracket closed the name before
+            changed = True
+        lead = _LEAD_RX.match(head)
+        if (
+            lead
+            and lead.end() < len(head)
+            and not _place_begins(head, lead.end())
+            and not head.startswith(LEXICON.cut_keep)  # 有机硅新材料: 有 is no lead word here
+        ):
+            head = head[lead.end() :]
+            changed = True
+    return head
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> dict[str, tuple[str, ...]]:
+    """Division names and stems by first character, for the words a lead word may begin
+    (即墨, 如东, 和平, 以及 … : 即 and 如 are lead words, 即墨区 and 如东县 are places)."""
+    from clusterkg.loaders.places import NationalGazetteer
+
+    out: dict[str, set[str]] = {}
+    for d in NationalGazetteer.load().divisions:
+        for n in (d.name, d.short):
+            if len(n) >= 2:
+                out.setdefault(n[0], set()).add(n)
+    return {k: tuple(sorted(v, key=lambda n: -len(n))) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _place_set() -> frozenset[str]:
+    """Every division name and stem, for asking whether a word is a place and nothing more."""
+    return frozenset(n for names in _place_names().values() for n in names)
+
+
+def _place_prefix_len(head: str) -> int:
+    """The length of the longest division name or stem that begins ``head`` (0 if none)."""
+    return max((len(n) for n in _place_names().get(head[:1], ()) if head.startswith(n)), default=0)
+
+
+def place_begins(text: str) -> bool:
+    """True when ``text`` begins with the name or stem of a division (青海基地 → 青海)."""
+    return bool(text) and _place_begins(text, 0)
+
+
+def _place_begins(head: str, cut: int) -> bool:
+    """True when the lead word ending at ``cut`` is the start of a place name that begins ``head``."""
+    return any(head.startswith(n) and len(n) > cut for n in _place_names().get(head[0], ()))
+
+
+_SHARED_TAIL = re.compile(
+    rf"^(?:[\d{_CN_NUM}]+个)?(?P<level>{_LEVEL_RX.pattern})?(?P<industry>[\u4e00-\u9fff()]{{0,12}})$"
+)
+
+
+def _shared_split(body: str) -> tuple[str, tuple[str, float] | None, str] | None:
+    """``甲、乙等百亿级食品`` → (``甲、乙``, 百亿级, ``食品``); ``民权、新乡百亿级家电`` → (``民权、新乡``,
+    百亿级, ``家电``): a list of places or zones sharing the industry that follows it."""
+    k = body.rfind("等")
+    if k > 0 and _LIST_SEP in body[:k]:
+        m = _SHARED_TAIL.match(body[k + 1 :])
+        industry = m.group("industry") if m else ""
+        if m and (m.group("level") or industry) and not any(w in industry for w in _CUT if w not in _EDGE_ONLY):
+            level = level_of(m.group("level")) if m.group("level") else None
+            return body[:k], level, industry
+        return None
+    if _LIST_SEP in body:
+        head, _, last = body.rpartition(_LIST_SEP)
+        lm = None
+        for lm in _LEVEL_RX.finditer(last):
+            pass
+        if lm is not None and lm.start() > 0 and lm.end() < len(last) and _PLACE_LIKE.match(last[: lm.start()]) is None:
+            before, industry = last[: lm.start()], last[lm.end() :]
+            if 2 <= len(before) <= 8 and not any(w in before + industry for w in _CUT if w not in _EDGE_ONLY):
+                return head + _LIST_SEP + before, level_of(lm.group(1)), industry
+    return None
+
+
+_LEAD_WORDS = sorted(set(LEXICON.lead) | _EDGE_ONLY, key=lambda w: -len(w))
+
+
+def _strip_words(text: str, words: list[str]) -> str:
+    """``text`` without the run of ``words`` (longest first) that begins it."""
+    changed = True
+    while text and changed:
+        changed = False
+        for w in words:
+            if text.startswith(w):
+                text = text[len(w) :]
+                changed = True
+                break
+    return text
+
+
+def _only_lead(prefix: str) -> bool:
+    """True when ``prefix`` holds nothing but lead words (重点支持, 一是, 培育 …)."""
+    return not _strip_words(prefix, _LEAD_WORDS)
+
+
+def _strip_level(head: str) -> tuple[str, tuple[str, float] | None]:
+    """Remove a level word from a head: 洛阳3000亿级现代装备制造 → 洛阳现代装备制造 (a place or
+    zone before the level stays in the name; 培育千亿级 keeps what precedes it)."""
+    found = None
+    for m in _LEVEL_RX.finditer(head):
+        found = m
+    if not found:
+        return head, None
+    level = level_of(found.group(1))
+    before, rest = head[: found.start()], head[found.end() :]
+    if not rest:  # level at the end: 培育千亿级 (the name is before it)
+        return before, level
+    if before and _PLACE_LIKE.match(before) is None and len(before) > 6:
+        return rest, level
+    return before + rest, level
+
+
+_PLACE_LIKE = re.compile(r"^[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|自治州|地区|盟|县|区|旗)")
+
+
+@lru_cache(maxsize=65536)
+def is_generic(head: str, generic: frozenset[str], place_prefix: bool = True) -> bool:
+    """True when ``head`` is made only of generic words, numbers and level words
+    (after a leading place-like word: 湖北省中小企业特色 is generic; not for zones, where
+    米东区化工 + 工业园 is a name)."""
+    h = normalise_name(head)
+    m = _PLACE_LIKE.match(h) if place_prefix else None
+    if m and m.end() == len(h) and h[-1] == "省":
+        return True  # 某省特色产业集群: a place's clusters in general, not one of them
+    if m and m.end() < len(h) and _generic_rest(h[m.end() :], generic):
+        return True
+    return _generic_rest(h, generic)
+
+
+@lru_cache(maxsize=64)
+def _words(generic: frozenset[str]) -> list[str]:
+    return sorted(generic, key=lambda w: -len(w))
+
+
+_NOT_A_NAME_END = re.compile(
+    r"(特色化|产业化|集群化|规模化|高端化|现代化|国际化|市场化|专业化|一体化|多元化|品牌化|"
+    r"标准化|集约化|服务化|复合化|融合化|链条化|基地化|园区化|节约型|友好型|创新型|外向型)$"
+)
+
+
+def _generic_rest(h: str, generic: frozenset[str]) -> bool:
+    if _NOT_A_NAME_END.search(h):
+        return True
+    h = _LEVEL_RX.sub("", h)
+    h = re.sub(rf"\d+(?:个|大|类|家|批)?|[{_CN_NUM}]+(?:个|大|类|家|批)", "", h)
+    if len(h) < 2:
+        return True
+    return len(_strip_words(h, _words(generic))) < 2
+
+
+def _top_level_parts(text: str) -> list[str]:
+    """``text`` split at the 、 that stand outside brackets: 装备制造(含军民融合、机器人)、能源."""
+    parts: list[str] = []
+    depth = 0
+    last = 0
+    for i, c in enumerate(text):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c == _LIST_SEP and depth == 0:
+            parts.append(text[last:i])
+            last = i + 1
+    parts.append(text[last:])
+    return parts
+
+
+def _split_items(text: str, *, conj: bool, joiners: str = "和|及|与|以及") -> list[tuple[int, str]]:
+    """Items of a 、-list (offsets relative to ``text``); with ``conj``, also split at 和/及/与."""
+    items: list[tuple[int, str]] = []
+    pos = 0
+    conj = conj and _LIST_SEP in text  # 化学和生物制药基地 is one name; A、B和C is a list
+    for part in _top_level_parts(text):
+        if conj:
+            sub = re.split(rf"(?<=.{{2}})(?:{joiners})(?=.{{2}})", part)
+            p = pos
+            for s in sub:
+                k = text.find(s, p)
+                items.append((k, s))
+                p = k + len(s)
+        else:
+            items.append((pos, part))
+        pos += len(part) + 1
+    return [(k, s) for k, s in items if s]
+
+
+@lru_cache(maxsize=1)
+def _industry_vocabulary() -> tuple[str, ...]:
+    """Industry words of the chain catalogue and the genre's product words: an item holding one
+    names a kind of thing (光伏, 新材料), not a firm."""
+    from clusterkg.loaders.cluster_chains import industry_words
+
+    words = {w for ws in industry_words().values() for w in ws}
+    extra = {
+        "新材料",
+        "新能源",
+        "材料",
+        "装备",
+        "设备",
+        "产品",
+        "制造",
+        "加工",
+        "能源",
+        "电池",
+        "芯片",
+        "软件",
+        "服务",
+        "组件",
+        "部件",
+        "元件",
+        "器件",
+        "系统",
+        "光伏",
+        "风电",
+        "储能",
+        "氢能",
+        "化工",
+        "石化",
+        "原材料",
+        "铸造",
+        "锻造",
+        "包装",
+        "印刷",
+        "物流",
+        "仓储",
+        "贸易",
+        "配套",
+        "上游",
+        "中游",
+        "下游",
+        "零部件",
+        "配件",
+        "模具",
+        "电源",
+        "机械",
+        "药品",
+        "整车",
+        "高端",
+        "智能",
+    }
+    return tuple(sorted(words | extra, key=len, reverse=True))
+
+
+def _ends_with_place(text: str) -> bool:
+    """Whether ``text`` ends with a division's name or stem (…分别是南通市)."""
+    return any(text[-n:] in _place_set() for n in range(2, min(8, len(text)) + 1))
+
+
+_COUNT = re.compile(rf"[\d{_CN_NUM}]+(?:余|多)?(?:家|个|户|项(?!目))")
+
+_INVESTED_BY = re.compile(
+    r"([\u4e00-\u9fff·A-Za-z]{2,12}?)(?:投资|投建|出资)(?:建设|兴建)?的"
+    r"([\u4e00-\u9fff()A-Za-z\d]{3,30}?(?:项目|工程|基地|中心|产业园|工厂|生产线|产业城))"
+)

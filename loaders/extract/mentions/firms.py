@@ -1,0 +1,357 @@
+"""Mentions of firms: legal-form suffixes, firms before 等龙头企业, anchors (以…为龙头), sponsors."""
+
+from __future__ import annotations
+
+import re
+
+from clusterkg.text import normalise_name
+
+from ..lexicon import LEXICON
+from ..segments import Piece, cn_int
+from .common import (
+    _CN_NUM,
+    _COUNT,
+    _INVESTED_BY,
+    Mention,
+    _cut_head,
+    _industry_vocabulary,
+    _left_head,
+    _place_begins,
+    _place_prefix_len,
+    _split_items,
+    is_generic,
+)
+
+_FIRMS_AFTER = re.compile(
+    r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家(?!级)|省|市|县)|[一二三四五六七八九十两]+大|(?<=[\u4e00-\u9fff])(?=[两二三四五六七八九十]+家))(?:一批|\d+(?:余|多)?[家户]|[一二三四五六七八九十两几数百]+(?:余|多)?[家户])?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff\d\"“”'‘’]){0,12}?[\"“”'‘’]?(?:企业|公司)"
+)
+_CITED = re.compile(r"(?:整理|数据|统计|发布|报告|预测|监测|显示)")
+_MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
+_BROUGHT_IN = re.compile(r"(?:引进|引入|落户|招引|签约)([\u4e00-\u9fff、]{4,60}?)等(?:一批)?[^,。;、]{0,14}?项目")
+
+
+_FIRM_PEOPLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:董事长|总经理|副总经理|负责人|员工|职工|技术人员|工作人员)")
+_SETTLED = re.compile(
+    r"(?:^|[,;:。—])([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)(?:等企业|等)?(?:相继|先后|纷纷|陆续)(?:落户|入驻|签约落地|投产|建成投产)"
+)
+_ARE_FIRMS = re.compile(
+    r"(?:^|[,;:。])([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)(?:……|…|等)*(?:都是|均是|均为|都为)[^,。;]{0,12}?(?:企业|公司)"
+)
+_FIRM_SUBJECT = re.compile(
+    r"(?:^|[,;:。])\s*([\u4e00-\u9fff]{3,8}?)等?(?:荣膺|荣获|入选|连续入选|获批|获评|发力|跻身|位列|是全国最大|是国内最大|是全球最大|"
+    r"(?:\d{4}年度?)?(?:完成|实现)(?:产值|营收|营业收入|销售收入)|开发的|研发的|生产的|(?:计划|拟|总)?投资(?:约|近|超)?\d|"
+    r"(?:成功|正式|已)?(?:落户|入驻|签约落地))"
+)
+_IS_ANCHOR = re.compile(
+    r"(?:^|[,;:。])\s*([\u4e00-\u9fff()]{2,16}?)(?:是|为|作为|成为)[^,。;:]{0,20}?(?:链主企业|龙头企业|领军企业|链主)"
+)
+_ROLE_THEN_NAMES = re.compile(
+    r"(?<![等的])(?:龙头企业|链主企业|骨干企业|领军企业)((?:[\u4e00-\u9fff()]{2,12}?、)*[\u4e00-\u9fff()]{2,12}?)(?=[,;。]|等|$)"
+)
+_ROLE_NOT_NAME = re.compile(
+    r"数量|规模|占比|达到|超过|实现|带动|引领|作用|发展|增长|产值|营收|[个家户]|培育|梯队|集聚|引进|领域|意识|"
+    r"^(?:进入|树立|加快|实施|开展|建立|推进|提升|参与|发挥|带头|牵头|积极|主动|上市|要|应|将|可|在|向|与|和|以|为)"
+)
+_PARTNER = re.compile(
+    r"与([\u4e00-\u9fffA-Za-z、]{2,40}?)(?:等[\u4e00-\u9fff]{0,10}?)?(?:的)?(?:深度|深入|全面)?(?:签约|签订|签署|对接合作|合作|战略合作)"
+)
+_NOT_PARTNER = re.compile(
+    r"高校|大学|学院|院校|研究|政府|部门|机构|协会|商会|地区|国家|城市|园区|企业|项目|省|市|县|区|"
+    r"^(?:科技|技术|人才|资本|金融|产业|经济|文化|旅游|贸易|各方|多方|有关方面)$"
+)
+_SPONSOR_LABELS = {"承担单位:", "建设单位:", "实施主体:"}
+_ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]{1,20}\)")
+_LEAD_ROLE = re.compile(
+    r"发挥([\u4e00-\u9fff()、和及]{2,40}?)(?:等企业|等龙头企业)?的?(?:龙头|引领|带动|辐射|示范)(?:带动|引领)?作用"
+)
+_SUPPORT = re.compile(
+    r"支持([\u4e00-\u9fff()]{2,24}?)(?:做大做强|做强做优|做优做强|做强|做大|做优|扩大|提升|加快发展|发挥)"
+)
+_FIRM_RX = re.compile(
+    "(" + "|".join(map(re.escape, LEXICON.firm_suffixes)) + ")(?![\u4e00-\u9fff]{0,1}(?:产品|项目|企业|旗下|所属))"
+)
+_NOT_FIRM = re.compile(
+    r"(企业|龙头|骨干|项目|工程|产业|园区|集群|基地|单位|部门|政府|机构|平台|协会|联盟|以上|规上|规模|理念|思想|战略|"
+    r"需求|市场|政策|目标|方向|导向|原则|精神|人才|机制|模式|体系|优势|资源|产品|服务|品牌|标准|创新)$|^(大企业|大集团)|"
+    r"^(?:合资|独资|外资|我们|我|该|本|这家|两家|新|子|母)(?:公司|集团)$"
+)
+
+
+_COUNTED_BEFORE = re.compile(rf"[\d{_CN_NUM}几数]+(?:余|多)?家$")
+_PHASE_END = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?$")
+_ZONE_END = re.compile("(?:" + "|".join(map(re.escape, LEXICON.zone_suffixes)) + ")$")
+
+
+def _kinds_of_product(parts: list[tuple[int, str]]) -> bool:
+    """乘用车、商用车、专用车: short items sharing their last character name kinds, not firms."""
+    heads = [_cut_head(i) for _, i in parts]
+    return len(heads) >= 3 and all(len(h) <= 3 for h in heads) and len({h[-1:] for h in heads}) == 1
+
+
+def _firm_item(item: str) -> str | None:
+    head = _cut_head(item.strip())
+    if head.endswith(")") and "(" not in head:
+        head = head[:-1]  # …(以下简称蜀翼通航): the bracket closed before the short name
+    if head in LEXICON.not_firms:
+        return None  # 与法国、瑞典等公司合作: countries, not firms
+    head = re.sub(r"^(?:龙头企业|骨干企业|重点企业|链主企业|企业)", "", head)
+    if (k := head.rfind("企业")) >= 0 and len(head) - k - 2 >= 2:
+        head = head[k + 2 :]  # 整车制造企业一汽集团: the firm follows the kind it is
+    if (k := max(head.rfind("与"), head.rfind("在"))) >= 1 and len(head) - k - 1 >= 2:
+        head = head[k + 1 :]  # 均在长春与一汽集团: the firm after the last preposition
+    if len(head) < 2 or len(head) > 30 or _COUNT.search(head) or _NOT_FIRM.search(head):
+        return None
+    if _PHASE_END.search(head) or _ZONE_END.search(head):
+        return None  # 某陶瓷二期, 某新城工业园: a firm's project or park, not the firm
+    if is_generic(head, LEXICON.cluster_generic | LEXICON.project_generic):
+        return None
+    if _only_industry(head):
+        return None  # 上游原材料、铸造、配套包装等企业: kinds of firm, not firms
+    return head
+
+
+def _only_industry(head: str) -> bool:
+    """Whether nothing of ``head`` is left once its industry words are taken out (印刷, 配套包装);
+    one character left names a firm (乌石化, 中光学)."""
+    proper = head
+    for w in _industry_vocabulary():
+        proper = proper.replace(w, "")
+    return not proper
+
+
+def firm_mentions(piece: Piece) -> list[Mention]:
+    """Firms: names with a legal-form ending, and lists the genre marks as firms."""
+    text = piece.text
+    out: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(start: int, end: int, via: str) -> None:
+        name = re.sub(r"\(\d{2,4}[所厂]\)$", "", normalise_name(text[start:end]))  # 某研究所(608所): its number
+        if not re.search(r"[\u4e00-\u9fff]|[A-Za-z]{2,}", name):
+            return  # a firm has a name in Chinese or Latin letters (TCL, vivo; --- is a table rule)
+        if (start, end) in seen or not name or any(a <= start and end <= c for a, c in seen):
+            return
+        seen.add((start, end))
+        out.append(Mention("firm", name, piece.at(start), piece.end_at(end), piece.paragraph, via=via))
+
+    # lists before 等龙头企业 / 为龙头: 围绕A、B及C等龙头企业 (作为龙头: the 作 is not the firm's)
+    for w in LEXICON.firm_after:
+        for m in re.finditer(re.escape(w), text):
+            if text.startswith(("项目", "工程"), m.end()):
+                continue  # A、B等龙头项目: projects, not firms
+            if w.startswith("为") and text.startswith(("产业", "行业", "领域"), m.end()):
+                continue  # 以火锅食材、预制食品为链主产业: industries, not firms
+            if (
+                w.startswith("为")
+                and not re.match(r"(?![\u4e00-\u9fff])|企业|骨干|链主", text[m.end() : m.end() + 2])
+                and w in ("为引领", "为核心企业")
+            ):
+                continue
+            # 以A、B为代表的传统优势产业: kinds of industry (A、B为代表的新材料产业 names firms)
+            if "代表" in w and re.match(
+                r"的?(?:传统|优势|新兴|主导|支柱|特色|重点|未来)[^,;。]{0,6}(?:产业|行业|领域)",
+                text[m.end() : m.end() + 14],
+            ):
+                continue
+            end = m.start() - 1 if w.startswith("为") and text[m.start() - 1 : m.start()] == "作" else m.start()
+            b = _left_head(text, end)
+            if w.startswith("为") and (k := text.rfind("以", b, end)) >= 0 and k + 1 < end:
+                b = k + 1  # …的肉食品加工、以龙成为链主: the list starts after its 以
+            body = _ALSO_CALLED.sub("", text[b:end])
+            parts = _split_items(body, conj=True)
+            if _kinds_of_product(parts):
+                continue  # 乘用车、商用车、专用车为龙头: kinds of product, not firms
+            for k, item in parts:
+                head = _firm_item(item)
+                if head:
+                    st = text.find(head, b)
+                    add(st, st + len(head), "list")
+    # …等规上企业44家 / 等一批骨干企业: the list before it names firms
+    for m in _FIRMS_AFTER.finditer(text):
+        b = _left_head(text, m.start())
+        body = _ALSO_CALLED.sub("", text[b : m.start()])
+        parts = _split_items(body, conj=True)
+        if (
+            len(parts) == 1
+            and (n := re.search(rf"([\d{_CN_NUM}]+)家", m.group(0)))
+            and len(pair := re.split(r"(?<=.{2})(?:和|与|及)(?=.{2})", body)) == cn_int(n.group(1))
+        ):
+            parts = [(body.find(x), x) for x in pair]  # A和B两家企业: as many names as the count
+        if _kinds_of_product(parts):
+            continue  # 乘用车、商用车、专用车: kinds of product, not firms
+        for k, item in parts:
+            head = _firm_item(item)
+            if head:
+                st = text.find(head, b)
+                add(st, st + len(head), "list")
+    # A是…链主企业: the subject of a statement that calls it an anchor
+    for m in _IS_ANCHOR.finditer(text):
+        head = _firm_item(m.group(1))
+        if head and not is_generic(head, LEXICON.cluster_generic):
+            st = m.start(1) + m.group(1).rfind(head)
+            add(st, st + len(head), "list")
+    # 鹰游纺机发力…/天明机械荣膺…: a clause whose subject is a firm's short name
+    for m in _FIRM_SUBJECT.finditer(text):
+        head = _cut_head(m.group(1))
+        if (
+            3 <= len(head) <= 8
+            and not is_generic(head, LEXICON.cluster_generic)
+            and not re.search(
+                r"产业|集群|园|区|市|县|省|国|我|该|其|这|全|企业|项目|基地|平台|中心|合同|协议|总$", head
+            )
+            and not _place_begins(head, 0)
+        ):
+            st = m.start(1) + m.group(1).rfind(head)
+            add(st, st + len(head), "subject")
+    # 与蓝海重工签约 / 加强与A、B的合作: the firms a place or park deals with
+    for m in _PARTNER.finditer(text):
+        if re.search(r"等[^,。;]{0,8}(?:协会|联合会|组织|机构|高校|院校|部门)", m.group(0)):
+            continue  # 与A、B等行业协会组织合作: associations, not firms
+        for k, item in _split_items(m.group(1), conj=True):
+            head = _firm_item(item)
+            if (
+                head
+                and head == item.strip()
+                and _place_prefix_len(head) < len(head)
+                and not _NOT_PARTNER.search(head)
+                and not _only_industry(head)
+                and not is_generic(head, LEXICON.cluster_generic)
+            ):
+                st = m.start(1) + k + item.find(head)
+                add(st, st + len(head), "partner")
+    # 某某投资的X产业园: the one who invests is a firm
+    for m in _INVESTED_BY.finditer(text):
+        b = _left_head(text, m.end(1), lists=False)
+        head = _firm_item(text[b : m.end(1)]) or ""
+        if 2 <= len(head) <= 12 and _place_prefix_len(head) < len(head) and not _NOT_PARTNER.search(head):
+            st = m.end(1) - len(head)
+            add(st, m.end(1), "list")
+    # 发挥A、B的带动作用: the firms whose lead a plan counts on
+    for m in _LEAD_ROLE.finditer(text):
+        for k, item in _split_items(m.group(1), conj=True):
+            head = _firm_item(item)
+            if (
+                head
+                and not is_generic(head, LEXICON.cluster_generic)
+                and not re.search(r"企业|产业|集群|园区|项目|政府|市场|作用", head)
+            ):
+                st = m.start(1) + k + item.find(head)
+                add(st, st + len(head), "list")
+    # 支持A做强…: the firm a support statement names
+    for m in _SUPPORT.finditer(text):
+        head = _firm_item(m.group(1))
+        if head and not is_generic(head, LEXICON.cluster_generic) and not re.search(r"企业|产业|集群|园区", head):
+            st = m.start(1) + m.group(1).rfind(head)
+            add(st, st + len(head), "list")
+    # 引进鑫茂、金田地等…项目 / 落户华谊化工、恒逸化工等一批龙头产业项目: the firms brought in
+    for m in _BROUGHT_IN.finditer(text):
+        parts = _split_items(m.group(1), conj=False)
+        if len(parts) < 2:
+            continue
+        for k, item in parts:
+            head = _cut_head(item.strip())
+            proper = head
+            for w in _industry_vocabulary():
+                proper = proper.replace(w, "")
+            # a firm keeps a name of its own once the industry words are taken out (华谊化工 → 华谊);
+            # a kind does not (光伏组件 → nothing)
+            if 2 <= len(head) <= 6 and len(proper) >= 2 and not _place_begins(head, 0) and not _NOT_FIRM.search(head):
+                st = m.start(1) + k + item.rfind(head)
+                add(st, st + len(head), "list")
+    # 冠县正昊机械董事长李某 / 石家庄四药员工: the firm whose people a report quotes or shows
+    for m in _FIRM_PEOPLE.finditer(text):
+        b = _left_head(text, m.start(), lists=False)
+        head = _cut_head(text[b : m.start()])
+        if (
+            3 <= len(head) <= 16
+            and not is_generic(head, LEXICON.cluster_generic)
+            and not re.search(
+                r"产业|集群|园|区|局|厅|委|政府|部门|协会|记者|项目|基地|平台|中心|学校|大学|医院|村|镇", head
+            )
+            and len(head) - _place_prefix_len(head) >= 2  # a place alone employs no one here
+        ):
+            st = m.start() - len(head)
+            add(st, m.start(), "people")
+    # 汽车厂商大众、奥迪、丰田等 / 安达、裕能、盛屯……都是新材料加工企业: lists of named makers
+    for rx in (_MAKERS, _ARE_FIRMS, _SETTLED):
+        for m in rx.finditer(text):
+            for k, item in _split_items(m.group(1), conj=False):
+                bare = item.strip()
+                # the cue is strong: a short item stands as written (大众 is a maker here)
+                head = _firm_item(item) or (
+                    bare
+                    if 2 <= len(bare) <= 8
+                    and not _NOT_FIRM.search(bare)
+                    and not _PHASE_END.search(bare)
+                    and not _ZONE_END.search(bare)
+                    else None
+                )
+                if head:
+                    st = m.start(1) + k + item.find(head)
+                    add(st, st + len(head), "list")
+    # 拥有龙头企业青山重工, 链主企业白水船舶、红河机电: the role word stands right before the names
+    for m in _ROLE_THEN_NAMES.finditer(text):
+        for k, item in _split_items(m.group(1), conj=True):
+            head = _firm_item(item)
+            if (
+                head
+                and head == item.strip()
+                and not _ROLE_NOT_NAME.search(head)
+                and _place_prefix_len(head) < len(head)
+            ):
+                st = m.start(1) + k + item.find(head)
+                add(st, st + len(head), "list")
+    # lists after 龙头企业: / 承担单位:
+    for w in LEXICON.firm_before:
+        # 龙头企业有/包括/: …, and as a clause's label 龙头企业为/是… (not 以…等骨干企业为核心)
+        for m in re.finditer(re.escape(w) + (r"" if w.endswith(":") else r"(?:有|包括|:|为|是)"), text):
+            if text[m.end() - 1] in "为是" and m.start() > 0 and text[m.start() - 1] not in ",;:。 ":
+                continue
+            rest = text[m.end() :]
+            stop = re.search(r"[。;]|等", rest)
+            body = rest[: stop.start()] if stop else rest
+            via = "sponsor" if w in _SPONSOR_LABELS else "list"
+            for k, item in _split_items(re.sub(r",", "、", body), conj=True):
+                head = _firm_item(item)
+                if head:
+                    st = m.end() + k + item.find(head)
+                    add(st, st + len(head), via)
+    # legal-form endings
+    for m in _FIRM_RX.finditer(text):
+        if m.group(0).startswith("研究") and _CITED.match(text, m.end()):
+            continue  # 中商产业研究院整理: a source of figures quoted, not a firm of the cluster
+        b = _left_head(text, m.start(), lists=False)
+        head = _cut_head(text[b : m.start()])
+        if len(head) < 2 or len(head) > 30 or _COUNT.search(head):
+            continue
+        if is_generic(
+            head,
+            LEXICON.cluster_generic | frozenset({"企业", "龙头", "骨干", "上市", "国有", "民营", "外资", "子", "母"}),
+        ):
+            continue
+        if head.endswith("企业"):
+            continue  # 汽车企业集团: a kind of group, not a group's name
+        if (k := head.rfind("企业")) >= 0:
+            head = head[k + 2 :]  # 整车制造企业一汽集团: the firm follows the kind it is
+        if (k := max(head.rfind("与"), head.rfind("在"))) >= 1 and len(head) - k - 1 >= 2:
+            head = head[k + 1 :]  # 均在长春与一汽集团: the firm after the last preposition
+        if head in ("合资", "独资", "外资", "我们", "我", "这家", "两家", "新", "该", "本", "其"):
+            continue  # 合资公司, 我们公司: a firm spoken of, not named
+        st = m.start() - len(head)
+        if _COUNTED_BEFORE.search(text, 0, st):
+            continue  # 1家科研公司, 3家公司: firms counted, none named
+        # a longer firm name already covers it (集团 inside 集团股份有限公司)
+        if any(a <= st and m.end() <= c and (a, c) != (st, m.end()) for a, c in seen):
+            continue
+        add(st, m.end(), "name")
+    # the country's large firms, named bare (引进比亚迪, 宁德时代落户): the data pack's known names
+    if _KNOWN_FIRM is not None:
+        for m in _KNOWN_FIRM.finditer(text):
+            if not any(a < m.end() and m.start() < c for a, c in seen):
+                add(m.start(), m.end(), "known")
+    return out
+
+
+_KNOWN_FIRM = (
+    re.compile("|".join(re.escape(w) for w in LEXICON.known_firms) + r"(?![A-Za-z])") if LEXICON.known_firms else None
+)

@@ -1,0 +1,321 @@
+"""Mentions of projects: …项目/工程, lists before 等…项目, labelled lines, counted lists."""
+
+from __future__ import annotations
+
+import re
+
+from clusterkg.text import normalise_name
+
+from ..lexicon import LEXICON
+from ..segments import Piece
+from .common import (
+    _CN_NUM,
+    _COUNT,
+    _COUNT_TAIL,
+    _INVESTED_BY,
+    _LIST_SEP,
+    Mention,
+    _cut_head,
+    _left_head,
+    _place_begins,
+    _place_prefix_len,
+    _split_items,
+    is_generic,
+)
+
+_PROJECT_LIST = re.compile(
+    r"(?:等([\d"
+    + _CN_NUM
+    + r"]+[个家项])?|(?<=[\u4e00-\u9fff])[\d"
+    + _CN_NUM
+    + r"]+个)([\u4e00-\u9fff]{0,8}?)(项目|工程)"
+)
+_PROJECT_SINGLE = re.compile(r"(项目|工程)")
+_INLINE_PROJECT_LABEL = re.compile(
+    r"(?:重点项目|重大项目|重点工程|重大工程|主要项目)(?:有|包括|主要有)?\s*:\s*([^。;:]{2,160}?)(?=[。;]|$)"
+)
+_LABEL_PROJECT = re.compile(
+    r"^\s*【?(?:重点项目|重大项目|项目名称|项目)[一二三四五六七八九十\d]*】?\s*:\s*(.{2,60}?)\s*[。;]?$"
+)
+
+
+def labelled_projects(piece: Piece) -> list[Mention]:
+    """A labelled line: 重点项目一:NAME."""
+    m = _LABEL_PROJECT.match(piece.text)
+    if not m:
+        return []
+    out = []
+    for k, item in _split_items(m.group(1), conj=False):
+        head = normalise_name(item)
+        if head.count("(") > head.count(")"):
+            head = head[: head.rfind("(")]  # 某玻璃(二期 : a text cut inside the bracket
+        if len(head) >= 2 and not is_generic(head, LEXICON.project_generic):
+            st = m.start(1) + k
+            out.append(
+                Mention("project", head, piece.at(st), piece.end_at(st + len(item)), piece.paragraph, via="label")
+            )
+    return out
+
+
+def _kind_item(head: str) -> bool:
+    """A short item naming a kind of product, not one project: no number, place, firm ending or
+    built thing in it (药品, 嵌入式软件, 海洋工程装备)."""
+    return (
+        2 <= len(head) <= 7
+        and not re.search(r"\d|[一二三四首]期|园|基地|中心|城|站|厂|线|工程|项目|公司|集团", head)
+        and not _place_begins(head, 0)
+    )
+
+
+def _rejoin_measures(body: str, parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Items split at a 和 inside a word: 10万吨调|柴油 is 10万吨调和柴油 (one character after the measure)."""
+    out: list[tuple[int, str]] = []
+    for k, item in parts:
+        if out and len(re.sub(r"^[\d.]+\s*(?:万|亿)?(?:吨|台|辆|套|千瓦|平方米)?", "", _cut_head(out[-1][1]))) == 1:
+            pk = out[-1][0]
+            out[-1] = (pk, body[pk : k + len(item)])
+            continue
+        out.append((k, item))
+    return out
+
+
+def _activity(head: str) -> bool:
+    """An item naming a trade or an activity, not a project: 乳业, 烘焙, 真空冻干食品生产."""
+    return len(head) <= 2 or bool(re.search(r"(?:[^产企事]业|生产|加工|制造|种植|养殖|销售|服务)$", head))
+
+
+def _loose_kind(head: str) -> bool:
+    """An item that may name a kind of product or facility when the list says it lists kinds: nothing
+    that only one project has (an output, a phase, a firm, a place)."""
+    return (
+        2 <= len(head) <= 14
+        and not re.search(
+            r"年产|万吨|千瓦|万台|万辆|万套|[一二三四首]期|扩建|新建|技改|公司|集团|园|基地|厂|线|站", head
+        )
+        and not _place_begins(head, 0)
+    )
+
+
+# words between 等 and 项目 that still introduce named projects (等一批重点项目, 等重大项目)
+_NAMED_LIST_WORDS = re.compile(r"一批|重点|重大|建设|在建|新建|签约|招商|亿元以上|大|好|优质|标志性|龙头|产业化")
+_KIND_OF_PROJECT = re.compile(r"(?:产业|领域|行业|龙头|科研|配套|类)$")
+_PHASE_AFTER = re.compile(r"^(.{4,}?项目)(?:\(?[一二三四五首]期\)?)(?:工程|项目)?$")
+_PROJECT_STATUS = re.compile(
+    r"(?:\(?[一二三四首]期\)?)?(?:工程)?(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先)?(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营)"
+)
+_WORKS_END = re.compile(r"(?:升级改造|技术改造|提升改造|提质改造|搬迁改造|扩能改造|改扩建|提质增效)$")
+_QUOTED_BEFORE = re.compile(r"[“\"‘][\u4e00-\u9fff]{2,10}[”\"’]$")
+_DATELINE = re.compile(r"^.*?\d{1,2}日电\s*(?:\([^()]{0,12}\))?")
+# 全程跟踪服务项目, 帮扶工作项目: a service or a campaign, not a project built
+_SERVICE_END = re.compile(r"(?:服务|工作|活动|行动|帮扶|跟踪)$")
+# 一期建设10万吨…项目: a phase of the project just named, not a project of its own
+_PHASE_START = re.compile(r"^[一二三四五六七八九十首]期")
+# a project head that names a class: a size threshold (5000万元以上), or more of a kind (更多, 各类)
+_PROJECT_CLASS = re.compile(r"^(?:\d+(?:\.\d+)?\s*(?:亿|万)元(?:以上|及以上)|更多|各类|多个|一批|大批)")
+# 项目3个 / 项目12项: a tally follows the name of a class of projects
+_PROJECT_TALLY = re.compile(rf"(?:共|达|超)?[\d{_CN_NUM}]+(?:余|多)?(?:个|项)(?!目)")
+# what only one project has: an output, a phase, an extension (not a bare digit: 5G手机 is a kind)
+_ONE_PROJECT = re.compile(
+    r"年产|[一二三四首]期|改扩建|扩建|新建|技改|\d+(?:\.\d+)?\s*(?:万|亿)?(?:吨|千瓦|瓦|台|辆|套|平方米|GWh|GW|MW)"
+)
+_PROJECT_CUE = re.compile(r"(\d|万吨|万千瓦|千瓦|万台|万辆|万套|万平方米|年产|一期|二期|三期|扩建|新建|技改)")
+
+
+def _project(piece: Piece, start: int, text: str, via: str = "name") -> Mention:
+    """A project named by ``text``, which stands at ``start`` of the piece's text."""
+    return Mention(
+        "project", normalise_name(text), piece.at(start), piece.end_at(start + len(text)), piece.paragraph, via=via
+    )
+
+
+def project_mentions(piece: Piece) -> list[Mention]:
+    """Projects: lists before 等…项目, and single names ending 项目/工程 that read as one project."""
+    text = piece.text
+    out: list[Mention] = labelled_projects(piece)
+    if out:
+        return out
+    covered: list[tuple[int, int]] = []
+    # 海洋装备产业集群重点项目:A、B / 重大项目有A、B: a label inside the sentence, then the names
+    for m in _INLINE_PROJECT_LABEL.finditer(text):
+        for k, item in _split_items(_COUNT_TAIL.sub("", m.group(1)), conj=False):
+            head = _cut_head(item.strip())
+            if 2 <= len(head) <= 40 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
+                st = m.start(1) + k + item.find(head)
+                out.append(_project(piece, st, head, via="list"))
+                covered.append((st, st + len(head)))
+        covered.append((m.start(), m.end()))
+    for m in _PROJECT_LIST.finditer(text):
+        b = _left_head(text, m.start())
+        body = text[b : m.start()]
+        if not m.group(0).startswith("等") and _LIST_SEP not in body:
+            continue  # 建设3个项目: a count, not a list (A、B、C三个项目 is one)
+        parts = _split_items(body, conj=True, joiners="和|以及")  # 汽车模具及专用设备改造 is one project
+        parts = _rejoin_measures(body, parts)
+        # 港口机械、海洋工程装备等海洋产业相关项目: a kind between 等 and 项目 says the items are kinds too
+        of_kind = bool(_NAMED_LIST_WORDS.sub("", m.group(2))) and all(_loose_kind(_cut_head(i)) for _, i in parts)
+        kinds = sum(1 for _, i in parts if _activity(_cut_head(i.strip())))
+        units = (m.group(1) or "").endswith("家")  # 等7家…项目 counts units: named ones, whatever they read like
+        if (
+            len(parts) > 1
+            and not units
+            and (
+                of_kind
+                or all(len(_cut_head(i)) <= 2 for _, i in parts)
+                or all(_kind_item(_cut_head(i)) for _, i in parts)
+                or (2 * kinds >= len(parts) and not any(_ONE_PROJECT.search(i) for _, i in parts))
+            )
+        ):
+            covered.append((b, m.end()))  # 核电、风电、光伏等项目 / 药品、化妆品、保健品等项目: kinds, not projects
+            # (an item that reads as one project all the same, 乙烯改扩建 or 某厂二期, is kept)
+            for k, item in parts:
+                head = _cut_head(item.strip())
+                if 2 <= len(head) <= 40 and _ONE_PROJECT.search(head) and not _COUNT.search(head):
+                    st = b + k + item.rfind(head)
+                    out.append(_project(piece, st, head, via="list"))
+            continue
+        for k, item in parts:
+            head = _cut_head(item.strip())
+            if not head and item.strip().endswith("集群"):
+                head = _cut_head(item.strip()[:-2]) + "集群"  # 腾讯互联网+产业集群, an item of a project list
+            if len(head) < 2 or len(head) > 40 or _COUNT.search(head) or _KIND_OF_PROJECT.search(head):
+                continue
+            if is_generic(head, LEXICON.project_generic):
+                continue
+            st = b + k + item.rfind(head)
+            out.append(_project(piece, st, head, via="list"))
+            covered.append((st, st + len(head)))
+        covered.append((b, m.end()))
+    for m in _PROJECT_SINGLE.finditer(text):
+        if any(a <= m.start() < c for a, c in covered):
+            continue
+        b = _left_head(text, m.start(), lists=False)
+        head = _cut_head(text[b : m.start()])
+        if (works := _WORKS_END.search(text, b, m.start())) and len(head) <= len(works.group(0)):
+            # 某基地升级改造项目: the works a project does end its name; the cut words inside them do not start it
+            head = _cut_head(text[b : works.start()]) + works.group(0)
+        if (
+            len(head) >= 2
+            and not is_generic(head, LEXICON.project_generic)
+            and text[b - 1 : b] in '”"’'
+            and (quoted := _QUOTED_BEFORE.search(text, max(0, b - 16), b))
+        ):
+            head = quoted.group(0) + head  # "利州红梨"精深加工全产业链项目: the quoted name is the project's
+            b = quoted.start()
+        head = _DATELINE.sub("", head)  # 28日电(记者 某某)某县…项目: a news dateline is no part of the name
+        if (close := head.find(")")) >= 0 and "(" not in head[:close]:
+            head = head[close + 1 :]  # …某某)青山县…项目: the end of a bracket the name does not open
+        verb = any(v in text[max(0, b - 6) : m.start() - len(head)] for v in LEXICON.project_verbs)
+        # 争取大乙烯项目: a short head stands with a verb before it
+        if len(head) < (3 if verb else 4) or len(head) > 40 or is_generic(head, LEXICON.project_generic):
+            continue
+        building = bool(_PROJECT_STATUS.match(text, m.end()))  # X项目建设如火如荼 / X项目成功落户
+        named_for = re.search(r"公司|集团", head) is not None  # 东风公司新能源整车…项目: a firm's project
+        # 签约A项目、B项目: the item after a project of the same list is one too
+        listed = text[b - 1 : b] == _LIST_SEP and any(c == b - 1 for _, c in covered)
+        if not _PROJECT_CUE.search(head) and not verb and not building and not named_for and not listed:
+            continue
+        if _KIND_OF_PROJECT.search(head) or _COUNT.search(head):
+            continue  # 新兴产业项目, 61项新材料领域科研项目: kinds of project, not one named
+        if (
+            _PROJECT_CLASS.match(head)
+            or _PROJECT_TALLY.match(text, m.end())
+            or _PHASE_START.match(head)
+            or _SERVICE_END.search(head)
+        ):
+            continue  # 亿元以上项目5个, 更多大项目, 转移项目12个: a class of projects counted, not one named
+        st = m.start() - len(head)
+        name = normalise_name(head + m.group(1))
+        if phase := _PHASE_AFTER.match(name):
+            name = phase.group(1)  # 某一体化项目三期工程: the project, built in phases
+        out.append(Mention("project", name, piece.at(st), piece.end_at(m.end()), piece.paragraph))
+        covered.append((st, m.end()))
+        # 其中A二期、B三期项目: earlier items of the 、-list share the ending, when each reads as one project
+        lb = _left_head(text, st)
+        if text[st - 1 : st] == _LIST_SEP and lb < st - 1 and _PROJECT_CUE.search(head):
+            items = [
+                (lb + k + i.rfind(h), h)
+                for k, i in _split_items(text[lb : st - 1], conj=False)
+                if (h := _cut_head(i.strip()))
+            ]
+            if items and all(len(h) <= 40 and _PROJECT_CUE.search(h) and not _COUNT.search(h) for _, h in items):
+                for hs, h in items:
+                    out.append(_project(piece, hs, h))
+                    covered.append((hs, hs + len(h)))
+    # 确保A园、B四期、C科技建成投产: a list whose items come into being together is a list of projects,
+    # when one item at least reads as one project (a phase, an output)
+    for m in _BUILT_LIST.finditer(text):
+        b = _left_head(text, m.start())
+        body = text[b : m.start()]
+        if _LIST_SEP not in body or any(a <= b < c or a < m.start() <= c for a, c in covered):
+            continue
+        parts = _split_items(body, conj=False)
+        if len(parts) < 3 or not any(_ONE_PROJECT.search(i) for _, i in parts):
+            continue
+        for k, item in parts:
+            head = _cut_head(item.strip())
+            if 2 <= len(head) <= 30 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
+                st = b + k + item.rfind(head)
+                out.append(_project(piece, st, head, via="list"))
+        covered.append((b, m.end()))
+    # 如A、B、C项目等: the list shares the ending written after its last item
+    for m in _PROJECT_LIST_AFTER.finditer(text):
+        b = _left_head(text, m.start(2))
+        body = text[b : m.start(2)]
+        if _LIST_SEP not in body or any(a <= b < c for a, c in covered):
+            continue
+        for k, item in _split_items(body, conj=True, joiners="和|以及"):
+            head = _cut_head(item.strip())
+            if 2 <= len(head) <= 40 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
+                st = b + k + item.rfind(head)
+                out.append(_project(piece, st, head, via="list"))
+        covered.append((b, m.end()))
+    if (im := _PROJECT_ITEM.match(text)) and not any(a <= im.start(1) < c for a, c in covered):
+        head = _cut_head(im.group(1))
+        if (
+            len(head) >= 4
+            and not is_generic(head, LEXICON.project_generic)
+            and _place_prefix_len(head) < len(head)
+            and not _KIND_OF_PROJECT.search(head)
+        ):
+            st = im.start(1) + im.group(1).rfind(head)
+            out.append(_project(piece, st, head))
+            covered.append((st, st + len(head)))
+    # 某某投资的X产业园 / 某某投建的X基地: what a firm invests in is a project
+    for m in _INVESTED_BY.finditer(text):
+        if any(a <= m.start(2) < c for a, c in covered) or is_generic(m.group(2), LEXICON.project_generic):
+            continue
+        out.append(
+            Mention(
+                "project",
+                normalise_name(m.group(2)),
+                piece.at(m.start(2)),
+                piece.end_at(m.end(2)),
+                piece.paragraph,
+                via="list",  # (a park being invested in is the project, not a zone)
+            )
+        )
+        covered.append((m.start(2), m.end(2)))
+    # 总投资380亿元的X / 投资N亿元建设X: an investment names a project whatever its ending
+    for m in _INVESTED.finditer(text):
+        head = m.group(1)
+        if any(a <= m.start(1) < c for a, c in covered) or is_generic(head, LEXICON.project_generic):
+            continue
+        out.append(
+            Mention("project", normalise_name(head), piece.at(m.start(1)), piece.end_at(m.end(1)), piece.paragraph)
+        )
+    return out
+
+
+_BUILT_LIST = re.compile(r"(?:相继|先后|陆续|全部|均)?(?:建成投产|开工建设|竣工投产|建成|竣工|投产达效|开工)")
+_PROJECT_LIST_AFTER = re.compile(r"(如|包括|例如|有)?[^,。;:]*?(项目|工程)等")
+_INVESTED = re.compile(
+    r"(?:总投资|计划投资|投资)(?:约|近|超|超过|达)?\s*\d+(?:\.\d+)?\s*(?:亿|万)元(?:左右|以上)?"
+    # 总投资近80亿元、总装机容量140万千瓦的X / 投资150亿元在玉林打造X: other figures, or where, between
+    r"(?:、[^,;。、]{2,16}?\d+(?:\.\d+)?[^,;。、\d]{1,4})?(?:在[\u4e00-\u9fff]{1,6}?)?(?:的|建设的?|打造的?|新建的?)"
+    r"([\u4e00-\u9fff()A-Za-z\d]{3,30}?(?:项目|工程|基地|中心|园|电站|工厂|生产线|产线|产业城|谷)(?:项目)?)"
+)
+# - 金盛兰优特钢生产线:总投资约300亿元: an item naming a project by what it costs or makes
+_PROJECT_ITEM = re.compile(
+    r"^\s*(?:[-·•●]|\d{1,2}[.、]|\(\d{1,2}\))?\s*([\u4e00-\u9fff()A-Za-z\d]{4,40}?)\s*[:]\s*"
+    r"(?:(?:总|计划|首期|一期)?投资(?:约|近|超|超过|达)?\s*\d|占地|年产|设计产能)"
+)

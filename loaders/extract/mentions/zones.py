@@ -1,0 +1,192 @@
+"""Mentions of zones: …开发区/高新区/产业集聚区/园区, elliptical lists, zones a place shares."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from clusterkg.text import normalise_name
+
+from ..lexicon import LEXICON
+from ..segments import Piece
+from .common import (
+    _CN_NUM,
+    _CUT,
+    _EDGE_ONLY,
+    _LEVEL_RX,
+    _LIST_SEP,
+    Mention,
+    _cut_head,
+    _ends_with_place,
+    _industry_vocabulary,
+    _left_head,
+    _place_begins,
+    _place_prefix_len,
+    _place_set,
+    _split_items,
+    is_generic,
+)
+
+ZONE_ENDINGS = "|".join(map(re.escape, LEXICON.zone_suffixes))  # longest first, for regexes
+_ZONE_RX = re.compile("(" + ZONE_ENDINGS + ")(?![区园])")
+
+
+_ZONE_EXTEND = re.compile("([\u4e00-\u9fff]{1,10}?)(" + ZONE_ENDINGS + ")(?![区园])")
+
+
+def zone_mentions(piece: Piece) -> list[Mention]:
+    """Zones named in a piece, including elliptical lists (A经济技术、B高新技术等开发区)."""
+    text = piece.text
+    out: list[Mention] = []
+    floor = 0
+    for m in _ZONE_RX.finditer(text):
+        s, e = m.start(), m.end()
+        if s < floor:
+            continue
+        b = _left_head(text, s, floor)
+        left = text[b:s]
+        floor = e
+        shared = re.search(r"等$", left)
+        if shared and _LIST_SEP in left:
+            body = left[: shared.start()]
+            for k, item in _split_items(body, conj=False):
+                head = _cut_head(item)
+                if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 20:
+                    continue
+                start = b + k + len(item) - len(head)
+                out.append(
+                    Mention(
+                        "zone",
+                        normalise_name(head + m.group(1)),
+                        piece.at(start),
+                        piece.end_at(b + k + len(item)),
+                        piece.paragraph,
+                        via="list",
+                    )
+                )
+            continue
+        if places := _places_sharing(left):
+            # 长乐、罗源新型建材产业园 / 青山、白水两个工业园区: bare places before one place's zone
+            # share its ending; each has a zone of that kind
+            shared_part, items = places
+            for k, place in items:
+                start = b + k
+                out.append(
+                    Mention(
+                        "zone",
+                        normalise_name(place + shared_part + m.group(1)),
+                        piece.at(start),
+                        piece.end_at(e if k == items[-1][0] else start + len(place)),
+                        piece.paragraph,
+                        via="list",
+                    )
+                )
+            continue
+        head = _cut_head(left.rsplit(_LIST_SEP, 1)[-1])
+        if (k := head.rfind("建设")) >= 1 and len(head) - k - 2 >= 2 and not head.startswith(("机械", "路"), k + 2):
+            head = head[k + 2 :]  # 东陵西部建设软件动漫产业聚集区: the zone is what is built
+        for k in range(len(head) - 2, 0, -1):
+            if head[k] in "在与和及到于落" and _place_begins(head[k + 1 :], 0):
+                head = head[k + 1 :]  # 比亚迪在西安高新区: the zone is what follows 在
+                break
+        if head.startswith("环") and len(head) > 2 and _place_begins(head[1:], 0):
+            head = head[1:]  # 环哈尔滨新区: around the zone
+        if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 24:
+            continue
+        if (
+            m.group(1) == "园区"
+            and not _place_begins(head, 0)
+            and not _PARK_HEAD.search(head)
+            and not any(w in head for w in _industry_vocabulary() if len(w) >= 2)
+        ):
+            continue  # 跑出园区, 大抓园区, 一方面以园区: a bare 园区 after no place and no kind of park names none
+        if _ZONE_SIZE.search(head) or (_LEVEL_RX.match(head) and not _place_begins(head, 0)):
+            continue  # 40平方公里园区, 千亿级医药健康产业园区: a park described by its size or aim, not named
+        if (
+            head.startswith(("全国", "全省", "全市", "全区"))
+            or head.endswith(("和", "及", "与"))
+            or re.search(r"(?:各大|各类|各个|各|所有|全部|十佳|首个|加工)$", head)
+            or re.fullmatch(r"(?:" + _LEVEL_RX.pattern + r"|五百亿|千亿|百亿)元?(?:级)?(?:产业)?", head)
+        ):
+            continue  # 各大园区, 千亿元产业园区: parks spoken of, none named
+        # a park inside a zone is one name: 某某经济开发区环保装备产业园
+        ext = _ZONE_EXTEND.match(text, e)
+        if (
+            ext
+            and not re.search(r"[和及与或、是为的个级]", ext.group(1))
+            and not any(w in ext.group(1) for w in _CUT if w not in _EDGE_ONLY)
+        ):
+            e = ext.end()
+            floor = e
+        if (
+            (where := re.match(r"\(([^()]{2,6})\)", text[e:]))
+            and not re.search(r"[、,]", where.group(1))
+            and (_place_begins(where.group(1), 0) or where.group(1)[-1] in "县市区镇乡旗")
+        ):
+            e += where.end()  # 郑州家具产业园(登封): the place in brackets is part of the name
+            floor = e
+        if text.startswith(("项目", "建设项目"), e):
+            continue  # 某某产业园项目: a project being built, read as a project
+        st = s - len(head)
+        if (prov := province_lead().match(head)) and len(head) > prov.end() and _place_begins(head[prov.end() :], 0):
+            st += prov.end()  # 山东淄博高新区: the province before a city's zone is no part of its name
+        full = normalise_name(text[s - len(head) : e])
+        out.append(
+            Mention("zone", normalise_name(text[st:e]), piece.at(st), piece.end_at(e), piece.paragraph, written=full)
+        )
+    return out
+
+
+# what makes the head of a bare …园区 the name of a park (中国-东盟经济园区, 某某农业科技园区)
+_PARK_HEAD = re.compile(r"经济|工业|产业|科技|高新|物流|农业|生态|循环|化工|创业|创新|软件|[-—]")
+_ZONE_SIZE = re.compile(r"\d+(?:\.\d+)?\s*(?:平方公里|平方千米|亩|公顷|万平方米)")
+_ZONE_COUNT = re.compile(rf"(?:等)?[\d两{_CN_NUM}]+个(?:国家级|省级|市级|县级|重点)?$")
+
+
+def _places_sharing(left: str) -> tuple[str, list[tuple[int, str]]] | None:
+    """The shared part and the places of ``left`` when it is a list of bare places whose last item
+    is a place followed by what they all share (长乐、罗源新型建材 → 新型建材, [长乐, 罗源])."""
+    if _LIST_SEP not in left:
+        return None
+    body = _ZONE_COUNT.sub("", left)
+    before = body.rsplit(_LIST_SEP, 1)[0].rsplit(_LIST_SEP, 1)[-1]
+    if not _ends_with_place(before):
+        return None  # the item before the last does not end with a place (most lists fail here, cheaply)
+    items = _split_items(body, conj=True, joiners="和|及|与")
+    if len(items) < 2:
+        return None
+    first_k, first = items[0]
+    lead = _cut_head(first)
+    if lead not in _place_set():
+        # 分布在青山、白水…: the first place is what the clause ends with
+        lead = next((first[-n:] for n in range(min(6, len(first)), 1, -1) if first[-n:] in _place_set()), lead)
+    items[0] = (first_k + len(first) - len(lead), lead)
+    places: list[tuple[int, str]] = []
+    for k, item in items[:-1]:
+        if item not in _place_set():
+            return None
+        places.append((k, item))
+    k, last = items[-1]
+    n = _place_prefix_len(last)
+    if n == 0:
+        return None
+    shared = last[n:]  # empty in 郑州、洛阳高新区 and 青山、白水两个工业园区
+    if len(shared) > 8 or re.search(r"[,;。]", shared):
+        return None
+    if any(len(p) > 6 for _, p in places):
+        return None
+    return shared, [*places, (k, last[:n])]
+
+
+@lru_cache(maxsize=2)
+def province_lead(full_only: bool = False) -> re.Pattern[str]:
+    """A province's name (or short name) at the start of a text; ``full_only``: only the full
+    names of provinces and autonomous regions (安徽省, 广西壮族自治区), not 山东 or 北京市."""
+    from clusterkg.loaders.places import NationalGazetteer
+
+    provinces = [d for d in NationalGazetteer.load().divisions if d.level == "province"]
+    if full_only:
+        names = {d.name for d in provinces if d.name.endswith(("省", "自治区"))}
+    else:
+        names = {n for d in provinces for n in (d.name, d.short) if len(n) >= 2}
+    return re.compile("^(?:" + "|".join(sorted(map(re.escape, names), key=lambda n: -len(n))) + ")")

@@ -1,10 +1,13 @@
-"""Stage 5: facts — mentions merged into entities, attached to the cluster of their statement.
+"""Stage 5c: attachment — each statement's mentions attached to the cluster it speaks of.
 
 The general reading of a plan of the genre: :func:`~.segments.segment` the document, read the
 mentions of every sentence and table row (:mod:`.mentions`), resolve places (:mod:`.resolve`),
 then attach: a firm, zone or project belongs to the cluster its sentence names; in a sentence
 that names none, to the cluster of its numbered item or heading; in a section (or document)
 about one cluster, to that cluster. What attaches to nothing is kept, with a warning.
+
+The entities themselves (merging by name and alias) are kept by :mod:`.entities`, table rows are
+read by :mod:`.rows`, and :mod:`.output` writes the facts; this module reads sentences.
 
 >>> from clusterkg.loaders.plan.document import read_plan  # doctest: +SKIP
 >>> extract_general(read_plan("plan.txt")).clusters[0].name  # doctest: +SKIP
@@ -14,27 +17,15 @@ about one cluster, to that cluster. What attaches to nothing is kept, with a war
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from clusterkg.loaders.places import Division, NationalGazetteer
 from clusterkg.loaders.plan.document import PlanDocument
 from clusterkg.text import normalise_name
 
-from .facts import (
-    ClusterFacts,
-    DocumentFacts,
-    Evidence,
-    Facts,
-    FirmFacts,
-    LinkEvidence,
-    Place,
-    PlaceRef,
-    ProjectFacts,
-    ZoneFacts,
-)
+from .entities import _YEAR, Entity, _zone_key
+from .facts import Facts
 from .lexicon import LEXICON
 from .mentions import (
-    ZONE_ENDINGS,
     Mention,
     _cut_head,
     canonical_cluster,
@@ -43,15 +34,14 @@ from .mentions import (
     is_generic,
     level_of,
     project_mentions,
-    province_lead,
     zone_mentions,
 )
-from .resolve import Resolver, document_home
-from .segments import Block, Piece, Segmented, Table, fold, segment, sentences
+from .output import FactsWriter, in_document_script
+from .rows import TableRows
+from .segments import Block, Piece, Segmented, segment, sentences
 
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)\s*[\"“]?([^()\"”]{2,20})[\"”]?\)")
 _INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|工业)(?=$|[。.])")
-_BRACKET_ZONE = re.compile(r"\(([^()]{2,20}(?:" + ZONE_ENDINGS + r"))\)")
 _INLINE_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六]|[①-⑳]|\(\d{1,2}\)|\d{1,2}[.、](?!\d))")
 _ALONE = re.compile(r"[\u4e00-\u9fff()]+(?:产业集群|集群|产业基地)[。.]?")
 _THIS_CLUSTER = re.compile(r"该集群|该产业集群|这一集群|这个集群")
@@ -81,277 +71,40 @@ def _builder_of(name: str) -> str | None:
     return None
 
 
-_INDUSTRY_LABEL = re.compile(r"^\s*在?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?:\s*[:：]|方面)")
 _BARE_ZONE = re.compile(
     r"(?:^|[,;:。])\s*(?:该|本|全)?(高新区|经开区|开发区|综保区|新区|示范区|集聚区)(?=[\u4e00-\u9fff])"
 )
+
+
 # what may stand before a sentence's subject: a time or a connective (近年来, 2023年以来, 同时)
 _SUBJECT_LEAD = re.compile(
     r"(?:(?:近年来|目前|截至目前|当前|今年以来|近期|同时|此外|其中|另外|\d{4}年(?:\d{1,2}月)?(?:以来)?"
     r"|[\u4e00-\u9fff\d]{1,8}(?:以来|期间|期末))\s*,?\s*)?(?:该|全)?"
 )
+
+
 # a heading over a list of projects, and the name an item of it opens with
 _PROJECT_TITLE = re.compile(r"(?:重点|重大)?(?:项目|工程)(?:清单|表|库|名单|一览)?$")
 _ITEM_NAME = re.compile(r"^\s*([^。;:,()]{4,40}?)\s*(?=[。;:,(]|$)")
+
+
 # a count of clusters followed by a colon: the list of them follows (形成了如下八大产业集群:)
 _UMBRELLA_LIST = re.compile(r"[\d一二三四五六七八九十两]+(?:大|个)[\u4e00-\u9fff]{0,8}?(?:产业集群|产业群|集群)\s*:")
+
+
 # a clause that opens with its verb: its subject is the one before (…;打造百亿级B产业集群)
 _SUBJECTLESS = re.compile(
     r"^\s*(?:同时|此外|并|还|也)?(?:加快|大力|着力|积极)?(?:打造|培育|建设|发展|壮大|形成|做强|推动)"
 )
-# a sentence labelled with its trade: 电子信息及软件业, / 医药健康产业,
-_TRADE_LABEL = re.compile(r"^\s*([\u4e00-\u9fff及和与、]{2,14}?)(?:产业|行业|业)\s*[,:]")
-_INDUSTRY_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:产业|行业)(?!集群|基地|园|集聚区)")
-_ZONE_SHORT = (
-    ("高新技术产业开发区", "高新区"),
-    ("高新技术开发区", "高新区"),
-    ("经济技术开发区", "经开区"),
-    ("经济开发区", "经开区"),
-)
 
 
-def _zone_key(name: str) -> str:
-    """A zone's name in its short form: 经济技术开发区 → 经开区, without a closing bracket."""
-    key = re.sub(r"\([^()]*\)$", "", name)
-    for long_, short in _ZONE_SHORT:
-        if key.endswith(long_):
-            return key[: -len(long_)] + short
-    return key
-
-
-_FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
-_TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
-# a report's credit lines: 来源:某研究院 / (某研究所供图) / 某研究院整理. Whoever is credited wrote or
-# supplied the page; it is no firm of a cluster, wherever else the page names it
-_CREDIT_BEFORE = r"(?:来源|出处|供稿|图源|图片来源|数据来源)\s*[:：]\s*"
-_CREDIT_AFTER = r"\s*(?:供图|供稿|摄|整理|发布的|提供图片)"
-_YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿)元?")
-
-
-@dataclass(slots=True)
-class _Entity:
-    kind: str
-    name: str
-    aliases: set[str] = field(default_factory=set)
-    evidence: list[Evidence] = field(default_factory=list)
-    places: list[Division] = field(default_factory=list)
-    level: str | None = None
-    target_yi: float | None = None
-    target_year: int | None = None
-    industry: str | None = None
-    links: dict[str, dict[str, Evidence]] = field(default_factory=lambda: {"zone": {}, "firm": {}, "project": {}})
-    firms: list[str] = field(default_factory=list)  # a project's firms
-
-
-class _Reader:
-    def __init__(
-        self, doc: PlanDocument, gaz: NationalGazetteer, traditional: bool = False, chains: bool = False
-    ) -> None:
-        self.doc = doc
-        self.traditional = traditional
-        self.chains = chains  # read industry chains as the plan's units (a 链长制 plan names no cluster)
-        self.gaz = gaz
-        province, home = document_home(doc.text, [p.text for p in doc.paragraphs], gaz)
-        self.province = province
-        self.home = home
-        self.resolver = Resolver(gaz, province=province.code if province else None, home=home)
-        self.clusters: dict[str, _Entity] = {}
-        self.zones: dict[str, _Entity] = {}
-        self.firms: dict[str, _Entity] = {}
-        self.projects: dict[str, _Entity] = {}
-        self.unattached: list[tuple[Mention, Evidence]] = []
-        self.items: set[int] = set()  # paragraphs that are numbered items: one statement, however long
-        self.last_project: _Entity | None = None
-        self.last_cluster: _Entity | None = None
-        self.section_industry = ""  # the industry a heading names: （三）汽车产业 → 汽车
-        self.headed: _Entity | None = None  # the cluster a line holding only its name heads
-        self.heading_run = False  # the block before was such a line
-        self.warnings: list[str] = []
-        self._bare_industry: dict[str, str] = {}  # a cluster's industry without its place, by industry
-        self.subject_zone: _Entity | None = None
-        self.list_host: tuple[_Entity, int] | None = (
-            None  # a park introducing a list of its clusters, and its block  # the zone a paragraph opens with as its subject
-        )
-
-    # -- evidence and entities ----------------------------------------------------------------
-    def evidence(self, piece: Piece) -> Evidence:
-        return Evidence(
-            paragraph=piece.paragraph, start=piece.start, end=piece.end, quote=self.doc.text[piece.start : piece.end]
-        )
-
-    def _table(self, kind: str) -> dict[str, _Entity]:
-        return {"cluster": self.clusters, "zone": self.zones, "firm": self.firms, "project": self.projects}[kind]
-
-    def entity(self, kind: str, name: str, ev: Evidence, written: str | None = None) -> _Entity:
-        table = self._table(kind)
-        key = self._find(table, name)
-        if key is None:
-            key = name
-            table[key] = _Entity(kind, name)
-        ent = table[key]
-        if written and written != ent.name:
-            ent.aliases.add(written)
-        if name != ent.name:
-            ent.aliases.add(name)
-        if ev not in ent.evidence:
-            ent.evidence.append(ev)
-        return ent
-
-    def _find(self, table: dict[str, _Entity], name: str) -> str | None:
-        if name in table:
-            return name
-        for key, ent in table.items():
-            if name in ent.aliases:
-                return key
-        return None
-
-    # -- clusters -------------------------------------------------------------------------------
-    def add_cluster(
-        self, m: Mention, ev: Evidence, *, zone: str | None = None, places: list[Division] | None = None
-    ) -> _Entity | None:
-        name = m.name
-        aliases: set[str] = set()
-        if m.via != "bracket" and is_generic(
-            self.resolver.strip_place(m.industry or name), LEXICON.cluster_generic, False
-        ):
-            return None  # a place and nothing else: 广州、深圳等5个集群
-        if self.traditional:
-            as_written = normalise_name(self.doc.text[m.start : m.end])
-            if m.ending and m.ending[0] >= m.end:  # a list item: its head and the shared ending
-                as_written += normalise_name(self.doc.text[m.ending[0] : m.ending[1]])
-            if as_written != name:
-                aliases.add(as_written)
-        # 胶州市(胶州经济技术开发区)空调设备: a zone in brackets says where; it is not in the name
-        inner = _BRACKET_ZONE.search(name)
-        if inner and m.via != "bracket":
-            aliases.add(name)
-            name = name[: inner.start()] + name[inner.end() :]
-            zone = zone or inner.group(1)
-            self.entity("zone", inner.group(1), ev)
-        if m.written and m.written != name:
-            aliases.add(m.written)
-        if m.via == "bracket":
-            # a generic recognised name with the industry in brackets: name it by its zone or place
-            owner = zone or (places[0].name if places else None)
-            if owner:
-                aliases.add(name)
-                name = normalise_name(owner + (m.industry or "") + "特色产业集群")
-        lead = [d for part in name.split("、") for d in self.resolver.leading_places(part)] if m.via == "places" else []
-        lead = lead or self.resolver.leading_places(name) or self.resolver.leading_places(m.industry or "")
-        if places:
-            lead = lead or places
-        if (prov := province_lead(full_only=True).match(name)) and len(name) - prov.end() >= 6:
-            # 安徽省长丰县汽车零部件特色产业集群: the province is where it is, not part of its name
-            aliases.add(name)
-            name = name[prov.end() :]
-        elif (
-            self.province is not None
-            and len(short := self.province.short) >= 2
-            and name.startswith(short)
-            and len(name) - len(short) >= 6
-            and not self.resolver.leading_places(name[len(short) :])
-        ):
-            # 江苏工程机械产业集群 in a Jiangsu document: its own province goes without saying
-            aliases.add(name)
-            name = name[len(short) :]
-        ent = self.entity("cluster", name, ev)
-        ent.aliases |= {a for a in aliases if a != ent.name}
-        if zone and inner and m.via != "bracket":
-            ent.links["zone"].setdefault(self._table("zone")[self._find(self._table("zone"), zone) or zone].name, ev)
-        if m.level and not ent.level:
-            ent.level, ent.target_yi = m.level, m.target_yi
-        if m.industry and not ent.industry:
-            ent.industry = self.resolver.strip_place(m.industry) or m.industry
-        if any(d.level != "province" for d in lead):
-            lead = [d for d in lead if d.level != "province"]  # 福建省福州市马尾区…: the province goes without saying
-        for d in lead:
-            if d not in ent.places:
-                ent.places.append(d)
-        return ent
-
-    def finish_clusters(self) -> None:
-        # a cluster named with and without its place is one cluster: 清洁能源 / 葫芦岛清洁能源
-        names = list(self.clusters)
-        for short in names:
-            ent = self.clusters.get(short)
-            if ent is None:
-                continue
-            for long in names:
-                other = self.clusters.get(long)
-                if other is None or other is ent:
-                    continue
-                stripped = self.resolver.strip_place(long)
-                if stripped == short and (not ent.places or set(ent.places) & set(other.places)):
-                    self._merge(ent, other)
-                    del self.clusters[long]
-        # a base the text also names as a zone or project is that zone or project
-        for key in list(self.clusters):
-            ent = self.clusters[key]
-            if ent.name.endswith("基地") and (self._find(self.zones, ent.name) or self._find(self.projects, ent.name)):
-                del self.clusters[key]
-        # 清洁能源产业基地 / 清洁能源产业集群: one industry's base and cluster are one cluster
-        for key in list(self.clusters):
-            ent = self.clusters.get(key)
-            if ent is None or not re.search(r"基地$", ent.name):
-                continue
-            twin = next(
-                (
-                    o
-                    for o in self.clusters.values()
-                    if o is not ent and o.industry == ent.industry and not re.search(r"基地$", o.name)
-                ),
-                None,
-            )
-            if twin is not None:
-                self._merge(twin, ent)
-                del self.clusters[key]
-        # a summary names a cluster shorter than its own paragraph or table does (洛阳现代装备 /
-        # 洛阳现代装备制造): same places, one industry the start of the other → one cluster
-        for key in list(self.clusters):
-            ent = self.clusters.get(key)
-            if ent is None or not ent.places or not ent.industry or len(ent.industry) < 2:
-                continue
-            for other in list(self.clusters.values()):
-                if other is ent or not other.industry or set(other.places) != set(ent.places):
-                    continue
-                if other.industry.startswith(ent.industry) and len(other.industry) > len(ent.industry):
-                    self._merge(other, ent)
-                    del self.clusters[key]
-                    break
-        for ent in self.clusters.values():
-            if not ent.places:
-                zone_places = [d for z in ent.links["zone"] for d in self.zones[z].places] if ent.links["zone"] else []
-                if zone_places:
-                    ent.places = zone_places[:1]
-                elif self.home is not None:
-                    ent.places = [self.home]
-            # the name as a reader elsewhere would write it: with its place, and with 集群 alone
-            if ent.places and not self.resolver.leading_places(ent.name):
-                ent.aliases.add(ent.places[0].short + ent.name)
-            if ent.name.endswith("产业集群"):
-                ent.aliases.add(ent.name[: -len("产业集群")] + "集群")
-            if ent.level:
-                ent.aliases.add(ent.level + ent.name)
-
-    def _merge(self, into: _Entity, other: _Entity) -> None:
-        into.aliases |= other.aliases | {other.name}
-        into.aliases.discard(into.name)
-        into.evidence += [e for e in other.evidence if e not in into.evidence]
-        into.level = into.level or other.level
-        into.target_yi = into.target_yi or other.target_yi
-        into.target_year = into.target_year or other.target_year
-        for d in other.places:
-            if d not in into.places:
-                into.places.append(d)
-        for kind, links in other.links.items():
-            for k, v in links.items():
-                into.links[kind].setdefault(k, v)
+class _Reader(TableRows, FactsWriter):
+    """Reads a segmented plan statement by statement, attaching what each names to its cluster."""
 
     # -- statements -----------------------------------------------------------------------------
     def read(self, seg: Segmented) -> None:
         table_rows = {id(b): t for t in seg.tables for b in t.blocks}
-        scope: dict[int, _Entity | None] = {}  # block index → the cluster its heading/item is about
+        scope: dict[int, Entity | None] = {}  # block index → the cluster its heading/item is about
         for i, block in enumerate(seg.blocks):
             if block.kind == "continued":
                 continue  # read with the row it finishes
@@ -372,7 +125,7 @@ class _Reader:
                 # (an item titled with an industry, （一）电子信息产业。…, is a section of the plan that states
                 # each of its clusters in sentences of their own)
                 self.items.add(block.para.index)
-            own: _Entity | None = None
+            own: Entity | None = None
             if block.kind == "heading":
                 self.headed = None  # a numbered heading opens a section of its own
                 self.heading_run = False
@@ -431,7 +184,7 @@ class _Reader:
         title = seg.blocks[j].folded[seg.blocks[j].body_offset :].strip().rstrip("。:")
         return bool(_PROJECT_TITLE.search(title))
 
-    def introduces_list(self, piece: Piece) -> _Entity | None:
+    def introduces_list(self, piece: Piece) -> Entity | None:
         """The park that opens a sentence introducing a list of its clusters with a count and a colon
         (某园区…形成了六大产业群: / 园区已形成了如下八大产业集群:), or None."""
         umbrella = _UMBRELLA_LIST.search(piece.text)
@@ -445,7 +198,7 @@ class _Reader:
         found = self._find(self.zones, zones[0].name)
         return self.zones[found] if found else None
 
-    def cluster_by_head(self, heading: str) -> _Entity | None:
+    def cluster_by_head(self, heading: str) -> Entity | None:
         """The cluster a heading names without its ending: 【合肥新型显示】, 3. 古镇灯饰."""
         text = normalise_name(re.sub(r"^[【\[]|[】\]。:]+$", "", heading.strip()))
         text = re.sub(r"^(?:做强|做优|做大|壮大|培育|发展|提升|打造)", "", text.split(":")[0])
@@ -458,7 +211,7 @@ class _Reader:
                     return ent
         return None
 
-    def section_cluster(self, seg: Segmented, i: int, scope: dict[int, _Entity | None]) -> _Entity | None:
+    def section_cluster(self, seg: Segmented, i: int, scope: dict[int, Entity | None]) -> Entity | None:
         j = seg.blocks[i].section
         while j >= 0:
             if scope.get(j) is not None:
@@ -466,7 +219,7 @@ class _Reader:
             j = seg.blocks[j].section
         return None
 
-    def read_sentence(self, piece: Piece, fallback: _Entity | None, in_list: bool = False) -> list[_Entity]:
+    def read_sentence(self, piece: Piece, fallback: Entity | None, in_list: bool = False) -> list[Entity]:
         ev = self.evidence(piece)
         projects = project_mentions(piece)
         if in_list and not projects and (item := _ITEM_NAME.match(piece.text)):
@@ -503,8 +256,8 @@ class _Reader:
                 or any(a <= m.start and m.end <= b for a, b in built)  # 腾讯互联网+产业集群、…等项目建设
             )
         ]
-        named: list[_Entity] = []
-        spans: list[tuple[int, int, _Entity]] = []
+        named: list[Entity] = []
+        spans: list[tuple[int, int, Entity]] = []
         pending: list[
             Mention
         ] = []  # bare places of a list, waiting for the item they share: 南通市、泰州市、扬州市海工装备集群
@@ -614,7 +367,7 @@ class _Reader:
                 c.links["zone"].setdefault(self.subject_zone.name, ev)
         if len(named) == 1:
             self.last_cluster = named[0]
-        prior: tuple[Mention, _Entity] | None = None  # the zone just read, for its bracketed second name
+        prior: tuple[Mention, Entity] | None = None  # the zone just read, for its bracketed second name
         for m in others:
             if m.kind != "zone" and any(a <= m.start and m.end <= b for a, b in in_names):
                 continue
@@ -689,7 +442,7 @@ class _Reader:
         产业集群之一, 三个千亿产业园之一), not a cluster or zone of its own."""
         return piece.text.startswith("之一", piece.index(m.end))
 
-    def clause_cluster(self, piece: Piece, named: list[_Entity], cms: list[Mention], m: Mention) -> _Entity | None:
+    def clause_cluster(self, piece: Piece, named: list[Entity], cms: list[Mention], m: Mention) -> Entity | None:
         """With several clusters in one sentence, the one cluster named in the clause of ``m``
         (A产业集群依托甲开发区,B产业集群依托乙园区: each clause states its own cluster's links)."""
         at = piece.index(m.start)
@@ -747,7 +500,7 @@ class _Reader:
                 return m.name[found[0][1] :]
         return m.name
 
-    def nearest(self, named: list[_Entity], cms: list[Mention], m: Mention) -> _Entity | None:
+    def nearest(self, named: list[Entity], cms: list[Mention], m: Mention) -> Entity | None:
         """With several clusters in one sentence, a mention belongs to the next cluster after it
         (依托…企业, 形成…产业集群) when that one is a single name, not a list."""
         after = [c for c in cms if c.start >= m.end]
@@ -757,7 +510,7 @@ class _Reader:
                     return ent
         return None
 
-    def stated_target(self, ent: _Entity, piece: Piece) -> None:
+    def stated_target(self, ent: Entity, piece: Piece) -> None:
         m = re.search(r"(?:达到|突破|超过|实现|达)(\d+(?:\.\d+)?)\s*(万亿|亿)元", piece.text)
         if m:
             ent.target_yi = float(m.group(1)) * (10000.0 if m.group(2) == "万亿" else 1.0)
@@ -765,7 +518,7 @@ class _Reader:
             if lv and ent.target_yi >= 100:
                 ent.level = ent.level or None
 
-    def project_firms(self, project: _Entity) -> None:
+    def project_firms(self, project: Entity) -> None:
         # 奋安铝业新型高端铝材…: a project named after the firm that builds it
         short = _builder_of(project.name)
         builder = short is not None
@@ -782,416 +535,6 @@ class _Reader:
             for n in (firm.name, *firm.aliases):
                 if len(n) >= 2 and project.name.startswith(n) and firm.name not in project.firms:
                     project.firms.append(firm.name)
-
-    # -- tables ---------------------------------------------------------------------------------
-    def read_row(self, block: Block, table: Table) -> None:
-        cells = block.cells
-        if not cells or any(_TOTAL_ROW.match(c.text.strip()) for c in cells[:2]):
-            return
-        if len(cells) < len(table.header) and block.para.index == len(self.doc.paragraphs) - 1:
-            self.warnings.append(f"paragraph {block.para.index}: the table's last row is cut off; not read")
-            return
-
-        def cell(role: str) -> Piece | None:
-            i = table.roles.get(role)
-            if i is None or i >= len(cells) or not cells[i].text.strip():
-                return None
-            return cells[i]
-
-        row = Piece(block.para.index, cells[0].start, cells[-1].end, block.folded)
-        ev = self.evidence(row)
-        zone_cell, place_cell, name_cell = cell("zone"), cell("place"), cell("name")
-        industry_cell, firm_cell, project_cell, target_cell = (
-            cell("industry"),
-            cell("firms"),
-            cell("projects"),
-            cell("target"),
-        )
-        zones = zone_mentions(zone_cell) if zone_cell else []
-        if zone_cell:
-            # a cell of a zone column names zones, bases and parks alike: 某某生产基地、某某产业园
-            found = {z.name for z in zones}
-            for item in re.split(r"[、,;]", zone_cell.text):
-                n = normalise_name(item)
-                if n and n not in found and re.search(r"(基地|园|城|中心|小镇)(\([^()]{2,6}\))?$", n) and len(n) >= 4:
-                    k = zone_cell.text.find(item.strip())
-                    zones.append(
-                        Mention(
-                            "zone",
-                            n,
-                            zone_cell.at(k),
-                            zone_cell.end_at(k + len(item.strip())),
-                            block.para.index,
-                            via="table",
-                        )
-                    )
-        places: list[Division] = []
-        if place_cell:
-            places = self.resolver.places_in(place_cell.text)
-        zone_ents: list[_Entity] = []
-        for z in zones:
-            zone = self.entity("zone", z.name, ev)
-            for d in self.resolver.leading_places(z.name):
-                if d not in zone.places:
-                    zone.places.append(d)
-            zone_ents.append(zone)
-        if zone_cell and not zones and not places:
-            places = self.resolver.places_in(zone_cell.text)
-        if not places:
-            places = [d for z in zone_ents for d in z.places][:1]
-        cms: list[Mention] = cluster_mentions(name_cell, self.chains) if name_cell else []
-        if name_cell and not cms:
-            head = normalise_name(name_cell.text)
-            if len(head) >= 2 and not is_generic(head, LEXICON.cluster_generic):
-                cms = [
-                    Mention(
-                        "cluster",
-                        canonical_cluster(head, "集群"),
-                        name_cell.start,
-                        name_cell.end,
-                        block.para.index,
-                        written=head,
-                        industry=head,
-                        via="table",
-                    )
-                ]
-        if not cms and industry_cell and (places or zone_ents):
-            ind = normalise_name(industry_cell.text)
-            if len(ind) >= 2 and not is_generic(ind, LEXICON.cluster_generic):
-                owner = places[0].short if places else zone_ents[0].name
-                cms = [
-                    Mention(
-                        "cluster",
-                        canonical_cluster(owner + ind, "集群"),
-                        industry_cell.start,
-                        industry_cell.end,
-                        block.para.index,
-                        industry=ind,
-                        via="table",
-                    )
-                ]
-        if not cms:
-            return
-        m = cms[0]
-        ent = self.add_cluster(m, ev, zone=zone_ents[0].name if zone_ents else None, places=places)
-        if ent is None:
-            return
-        if places:
-            for d in places:
-                if d not in ent.places:
-                    ent.places.append(d)
-        if target_cell:
-            amount = _AMOUNT.search(target_cell.text) or re.search(r"(\d+(?:\.\d+)?)", target_cell.text)
-            if amount:
-                unit = amount.group(2) if amount.lastindex and amount.lastindex >= 2 else None
-                header = table.header[table.roles["target"]]
-                scale = (
-                    10000.0
-                    if unit == "万亿"
-                    else (1.0 if unit == "亿" or "亿" in header else (0.0001 if "万元" in header else 1.0))
-                )
-                ent.target_yi = round(float(amount.group(1)) * scale, 4)
-                if y := _YEAR.search(header):
-                    ent.target_year = int(y.group(1))
-        for zone in zone_ents:
-            ent.links["zone"].setdefault(zone.name, ev)
-        if firm_cell:
-            for name in re.split(r"[、,;/]", firm_cell.text):
-                n = normalise_name(name)
-                if len(n) >= 2 and not re.search(r"\d+(?:余|多)?家", n):
-                    f = self.entity("firm", n, ev)
-                    ent.links["firm"].setdefault(f.name, ev)
-        if project_cell:
-            for name in re.split(r"[、;]", project_cell.text):
-                n = normalise_name(name)
-                if len(n) >= 2:
-                    p = self.entity("project", n, ev)
-                    ent.links["project"].setdefault(p.name, ev)
-
-    # -- facts ----------------------------------------------------------------------------------
-    def merge_zone_short_forms(self) -> None:
-        """乌鲁木齐甘泉堡经济技术开发区(工业区) and 甘泉堡经开区 are one zone: the same name once the
-        ending is shortened, the bracket dropped and the city before it left out."""
-        zones = sorted(self.zones.values(), key=lambda z: -len(z.name))
-        for short in reversed(zones):
-            ks = _zone_key(short.name)
-            if short.name not in self.zones or len(ks) < 4:
-                continue
-            for full in zones:
-                if full is short or full.name not in self.zones or len(full.name) <= len(short.name):
-                    continue
-                kf = _zone_key(full.name)
-                if kf == ks or (
-                    kf.endswith(ks) and not self.resolver.strip_place(kf[: len(kf) - len(ks)]) and len(ks) >= 5
-                ):
-                    self._rename("zone", short, full)
-                    break
-
-    def _rename(self, kind: str, other: _Entity, into: _Entity) -> None:
-        table = self._table(kind)
-        self._merge(into, other)
-        del table[other.name]
-        for c in self.clusters.values():
-            if other.name in c.links[kind]:
-                ev = c.links[kind].pop(other.name)
-                c.links[kind].setdefault(into.name, ev)
-
-    def consolidate(self) -> None:
-        """One entity per thing: a zone or firm named in full with (以下简称Y) and elsewhere as Y."""
-        self.merge_zone_short_forms()
-        # 某市某县120万吨焦化项目 and 120万吨焦化项目: a project named with and without its places
-        for name in list(self.projects):
-            bare = self.resolver.strip_place(name)
-            if bare != name and (short := self.projects.get(bare)) is not None and name in self.projects:
-                self._rename("project", self.projects[name], short)
-        for kind in ("zone", "firm", "project"):
-            table = self._table(kind)
-            for name in list(table):
-                ent = table.get(name)
-                if ent is None:
-                    continue
-                for alias in list(ent.aliases):
-                    other = table.get(alias)
-                    if other is None or other is ent:
-                        continue
-                    self._merge(ent, other)
-                    del table[alias]
-                    for c in self.clusters.values():
-                        if alias in c.links[kind]:
-                            ev = c.links[kind].pop(alias)
-                            c.links[kind].setdefault(ent.name, ev)
-                    if kind == "firm":
-                        for p in self.projects.values():
-                            p.firms = [ent.name if f == alias else f for f in p.firms]
-
-    def title_cluster(self) -> _Entity | None:
-        """The one cluster a short title names, when each other cluster is a shorter name of its
-        industry (吉林省汽车产业集群"上台阶"工程 under 打造世界级先进汽车制造业集群): the text's topic."""
-        if not self.doc.paragraphs or len(self.doc.paragraphs[0].text) > 40:
-            return None
-        titled = [c for c in self.clusters.values() if any(e.paragraph == 0 for e in c.evidence)]
-        if len(titled) != 1 or not titled[0].industry:
-            return None
-        head = titled[0].industry
-        others = [c for c in self.clusters.values() if c is not titled[0]]
-        if all(c.industry and len(c.industry) >= 2 and c.industry in head for c in others):
-            return titled[0]
-        return None
-
-    def industry_words(self, sentence: str) -> set[str]:
-        """The industries a sentence speaks of: the X of every X产业 / X行业 in it."""
-        # the X without the words before it in the same run (作为全市传感器 → 传感器)
-        return {_cut_head(normalise_name(w)) for w in _INDUSTRY_WORD.findall(fold(sentence, self.traditional))}
-
-    def of_industry(self, c: _Entity, words: set[str]) -> bool:
-        if not words:
-            return False
-        if (industry := self._bare_industry.get(c.industry or "")) is None:
-            industry = self._bare_industry.setdefault(c.industry or "", self.resolver.strip_place(c.industry or ""))
-        return len(industry) >= 2 and any(
-            len(w) >= 2 and (industry == w or industry.endswith(w) or w.endswith(industry)) for w in words
-        )
-
-    def other_industry(self, sentence: str, clusters: list[_Entity]) -> bool:
-        """Whether a sentence opens with the label of an industry none of ``clusters`` is of
-        (电子信息及软件业,建成…: in an item about an equipment base, that sentence speaks of another trade)."""
-        label = _TRADE_LABEL.match(fold(sentence, self.traditional))
-        if label is None:
-            return False
-        words = {normalise_name(w) for w in re.split(r"及|和|与|、", label.group(1)) if len(w) >= 2}
-        return not any(self.of_industry(c, words) for c in clusters)
-
-    def cluster_of_industry(self, sentence: str) -> _Entity | None:
-        """The one cluster whose industry the sentence speaks of (…传感器产业的主要承载地 →
-        渭滨区压力传感器产业集群), or None when it names none or several."""
-        words = self.industry_words(sentence)
-        found = [c for c in self.clusters.values() if self.of_industry(c, words)]
-        return found[0] if len(found) == 1 else None
-
-    def drop_credited(self) -> None:
-        """Firms the page credits as its source (来源:X, X供图) are not firms of its clusters."""
-        text = fold(self.doc.text, self.traditional)
-        for name in list(self.firms):
-            n = re.escape(name)
-            if re.search(_CREDIT_BEFORE + n, text) or re.search(n + _CREDIT_AFTER, text):
-                del self.firms[name]
-                for c in self.clusters.values():
-                    c.links["firm"].pop(name, None)
-                self.unattached = [(m, ev) for m, ev in self.unattached if not (m.kind == "firm" and m.name == name)]
-
-    def facts(self, seg: Segmented) -> Facts:
-        self.drop_credited()
-        for ent in self.firms.values():
-            short = _FIRM_LEGAL.sub("", ent.name)
-            if short != ent.name and len(short) >= 2:
-                ent.aliases.add(short)
-                if short.endswith("集团") and len(short) > 4:
-                    ent.aliases.add(short[: -len("集团")])
-            if ent.name.endswith("集团公司") and len(ent.name) > 6:
-                ent.aliases.add(ent.name[: -len("公司")])  # 某集团公司 is 某集团
-            for n in list(ent.aliases | {ent.name}):
-                if n.startswith("中国") and len(n) >= 5:
-                    ent.aliases.add(n[2:])  # 中国一汽集团公司 is the 一汽集团 named elsewhere
-        self.consolidate()
-        self.finish_clusters()
-        in_paragraph: dict[int, list[_Entity]] = {}
-        for c in self.clusters.values():
-            for e in c.evidence:
-                if c not in in_paragraph.setdefault(e.paragraph, []):
-                    in_paragraph[e.paragraph].append(c)
-        topic = self.title_cluster()
-        for m, ev in self.unattached:
-            lone = list(self.clusters.values())
-            if topic is not None:
-                lone = [topic]
-            here = in_paragraph.get(m.paragraph, [])
-            table = self._table(m.kind)
-            by_industry = self.cluster_of_industry(ev.quote)
-            label = (
-                _INDUSTRY_LABEL.match(fold(self.doc.paragraphs[m.paragraph].text, self.traditional))
-                if m.paragraph < len(self.doc.paragraphs)
-                else None
-            )
-            if (
-                len(lone) == 1
-                and lone[0].evidence
-                and lone[0].evidence[0].start <= m.start
-                and (label is None or self.of_industry(lone[0], {normalise_name(label.group(1))}))
-            ):
-                # (a paragraph labelled with another industry, 轻工食品产业:依托…, is not about the one cluster)
-                # a text about one cluster: what it names after stating the cluster is the cluster's
-                lone[0].links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
-            elif by_industry is not None:
-                # 在A、B两家龙头企业的带动下,锂电新能源产业实现产值…: the cluster of that industry
-                by_industry.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
-            elif len(here) == 1 or (
-                here and m.paragraph in self.items and m.via != "subject" and not self.other_industry(ev.quote, here)
-            ):
-                # a paragraph about one cluster (…等项目。这预示着…正在形成光伏产业集群), or a numbered
-                # item, which is one statement however many sentences it runs to: its firms, zones and
-                # projects are its clusters', wherever in it they are named (not a firm that is the
-                # subject of its own sentence, 某某纺机荣获…: the item praises it, not as a member)
-                for c in here:
-                    c.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
-            else:
-                self.warnings.append(
-                    f"paragraph {m.paragraph}: {m.kind} {m.name!r} is named in no cluster's statement; kept without a cluster"
-                )
-        places: dict[str, Division] = {}
-
-        def keep(d: Division) -> PlaceRef:
-            places[d.code] = d
-            return PlaceRef(code=d.code, name=d.name)
-
-        clusters = [
-            ClusterFacts(
-                name=c.name,
-                aliases=sorted(c.aliases - {c.name}),
-                level=c.level,
-                target_yi=c.target_yi,
-                target_year=c.target_year,
-                industry=c.industry,
-                places=[keep(d) for d in c.places],
-                zones=list(c.links["zone"]),
-                firms=list(c.links["firm"]),
-                projects=list(c.links["project"]),
-                evidence=c.evidence,
-                link_evidence=[
-                    LinkEvidence(kind=k, name=n, evidence=e) for k, links in c.links.items() for n, e in links.items()
-                ],
-            )
-            for c in self.clusters.values()
-        ]
-        zones = [
-            ZoneFacts(
-                name=z.name,
-                aliases=sorted(z.aliases - {z.name}),
-                places=[keep(d) for d in z.places],
-                evidence=z.evidence,
-            )
-            for z in self.zones.values()
-        ]
-        firms = [
-            FirmFacts(name=f.name, aliases=sorted(f.aliases - {f.name}), evidence=f.evidence)
-            for f in self.firms.values()
-        ]
-        projects = [
-            ProjectFacts(name=p.name, aliases=sorted(p.aliases - {p.name}), firms=p.firms, evidence=p.evidence)
-            for p in self.projects.values()
-        ]
-        # named places of the text, and every place's ancestors, so each code has its city
-        for _, _, d in self.gaz.find_in(self.doc.text, province=self.resolver.province):
-            places.setdefault(d.code, d)
-        for d in list(places.values()):
-            p = d
-            while p.parent_code and p.parent_code not in places:
-                parent = self.gaz.by_code(p.parent_code)
-                if parent is None:
-                    break
-                places[parent.code] = parent
-                p = parent
-        last = self.doc.paragraphs[-1].text.rstrip() if self.doc.paragraphs else ""
-        if last and not re.search(r"[。.;；!！?？:：)）”\"|]$", last):
-            self.warnings.append(f"paragraph {len(self.doc.paragraphs) - 1}: the text ends mid-sentence (cut off?)")
-        title, issuer, date = _header(self.doc)
-        return Facts(
-            document=DocumentFacts(
-                key=self.doc.key,
-                title=title,
-                issuer=issuer,
-                date=date,
-                province=self.province.name if self.province else None,
-                province_code=self.province.code if self.province else None,
-                file=self.doc.path.name,
-                sha256=self.doc.sha256,
-                chars=len(self.doc.text),
-                profile="general",
-            ),
-            clusters=clusters,
-            zones=zones,
-            firms=firms,
-            projects=projects,
-            places=[
-                Place(code=d.code, name=d.name, level=d.level, parent_code=d.parent_code)
-                for d in sorted(places.values(), key=lambda d: d.code)
-            ],
-            warnings=self.warnings,
-        )
-
-
-_TITLE = re.compile(r"《([^《》]{4,80})》")
-_TITLE_LINE = re.compile(r"(意见|方案|规划|计划|通知|名单|办法|纲要|公示|公告|决定|报告)(\([^()]*\))?$")
-_ISSUER = re.compile(
-    r"^(.{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|委员会|管委会|信息化厅|工信厅|厅|局))$"
-)
-_DATE = re.compile(r"(20\d\d|19\d\d)年(\d{1,2})月(\d{1,2})日")
-
-
-def _header(doc: PlanDocument) -> tuple[str | None, str | None, str | None]:
-    title = issuer = date = None
-    for p in doc.paragraphs[:15]:
-        line = normalise_name(p.text)
-        if title is None and len(line) <= 60 and _TITLE_LINE.search(line) and not re.search(r"[,。;:]", line):
-            title = line
-        if issuer is None and (m := _ISSUER.match(line)) and not re.search(r"[园馆展]", m.group(1)):
-            issuer = m.group(1)
-        if date is None and (d := _DATE.search(line)):
-            date = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
-    opening = normalise_name(doc.text[:3000])
-    if title is None and (t := _TITLE.search(opening)) and not t.group(1).endswith(("报", "网")):
-        title = t.group(1)  # 《…方案》, not 《…日报》
-    if issuer is None and (i := _ISSUED_BY.search(opening)):
-        issuer = i.group(1)  # 湖北省人民政府办公厅发布《…》 in a report
-    if date is None and (d := _MONTH_DAY.search(opening)) and (y := re.search(r"(20\d\d)", title or "")):
-        date = f"{int(y.group(1)):04d}-{int(d.group(1)):02d}-{int(d.group(2)):02d}"
-    return title, issuer, date
-
-
-_ISSUED_BY = re.compile(
-    r"([\u4e00-\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|工业和信息化厅|工业和信息化局|"
-    r"经济和信息化厅|发展改革委|发展和改革委员会|委员会|厅|局))(?:联合)?(?:发布|印发|出台|公布|公示|制定)"
-)
-_MONTH_DAY = re.compile(r"^(?:\D{0,12}?)(\d{1,2})月(\d{1,2})日")
 
 
 def extract_general(doc: PlanDocument, gazetteer: NationalGazetteer | None = None) -> Facts:
@@ -1217,67 +560,3 @@ def extract_general(doc: PlanDocument, gazetteer: NationalGazetteer | None = Non
                 }
             )
     return in_document_script(facts, doc.text) if seg.traditional else facts
-
-
-def in_document_script(facts: Facts, text: str) -> Facts:
-    """Names as the document writes them: a plan in traditional characters is read folded to
-    simplified, and its names go back to its own characters (山東…產業集群, not 山东…产业集群), so
-    that people who search or correct it find the words of the text. Places keep the gazetteer's
-    names, which their codes check against.
-
-    >>> f = Facts(document=DocumentFacts(key="k"), clusters=[ClusterFacts(name="汽车产业集群")])
-    >>> in_document_script(f, "發展汽車產業集群").clusters[0].name
-    '汽車產業集群'
-    """
-    plain, simple = fold(text), fold(text, traditional=True)
-    seen: dict[str, dict[str, int]] = {}
-    for a, b in zip(plain, simple, strict=True):
-        if a != b:
-            counts = seen.setdefault(b, {})
-            counts[a] = counts.get(a, 0) + 1
-    back = {b: max(counts, key=lambda c: counts[c]) for b, counts in seen.items()}
-
-    def w(name: str) -> str:
-        return "".join(back.get(c, c) for c in name)
-
-    def ws(names: list[str]) -> list[str]:
-        return [w(n) for n in names]
-
-    def also(name: str, aliases: list[str]) -> list[str]:
-        # the simplified form stays findable as an alias
-        return sorted({w(a) for a in aliases} | {a for a in (name, *aliases) if w(a) != a} - {w(name)})
-
-    return facts.model_copy(
-        update={
-            "clusters": [
-                c.model_copy(
-                    update={
-                        "name": w(c.name),
-                        "aliases": also(c.name, c.aliases),
-                        "zones": ws(c.zones),
-                        "firms": ws(c.firms),
-                        "projects": ws(c.projects),
-                        "link_evidence": [e.model_copy(update={"name": w(e.name)}) for e in c.link_evidence],
-                    }
-                )
-                for c in facts.clusters
-            ],
-            "zones": [
-                z.model_copy(update={"name": w(z.name), "aliases": also(z.name, z.aliases)}) for z in facts.zones
-            ],
-            "firms": [
-                f.model_copy(update={"name": w(f.name), "aliases": also(f.name, f.aliases)}) for f in facts.firms
-            ],
-            "projects": [
-                p.model_copy(
-                    update={
-                        "name": w(p.name),
-                        "aliases": also(p.name, p.aliases),
-                        "firms": ws(p.firms),
-                        "zones": ws(p.zones),
-                    }
-                )
-                for p in facts.projects
-            ],
-        }
-    )

@@ -1,0 +1,378 @@
+"""Stage 5a: entities — mentions merged into clusters, zones, firms and projects, one per thing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from clusterkg.loaders.places import Division, NationalGazetteer
+from clusterkg.loaders.plan.document import PlanDocument
+from clusterkg.text import normalise_name
+
+from .facts import Evidence
+from .lexicon import LEXICON
+from .mentions import ZONE_ENDINGS, Mention, _cut_head, is_generic, province_lead
+from .resolve import Resolver, document_home
+from .segments import Piece, fold
+
+_BRACKET_ZONE = re.compile(r"\(([^()]{2,20}(?:" + ZONE_ENDINGS + r"))\)")
+
+
+# a sentence labelled with its trade: 电子信息及软件业, / 医药健康产业,
+_TRADE_LABEL = re.compile(r"^\s*([\u4e00-\u9fff及和与、]{2,14}?)(?:产业|行业|业)\s*[,:]")
+_INDUSTRY_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:产业|行业)(?!集群|基地|园|集聚区)")
+_ZONE_SHORT = (
+    ("高新技术产业开发区", "高新区"),
+    ("高新技术开发区", "高新区"),
+    ("经济技术开发区", "经开区"),
+    ("经济开发区", "经开区"),
+)
+
+
+def _zone_key(name: str) -> str:
+    """A zone's name in its short form: 经济技术开发区 → 经开区, without a closing bracket."""
+    key = re.sub(r"\([^()]*\)$", "", name)
+    for long_, short in _ZONE_SHORT:
+        if key.endswith(long_):
+            return key[: -len(long_)] + short
+    return key
+
+
+# a report's credit lines: 来源:某研究院 / (某研究所供图) / 某研究院整理. Whoever is credited wrote or
+# supplied the page; it is no firm of a cluster, wherever else the page names it
+_CREDIT_BEFORE = r"(?:来源|出处|供稿|图源|图片来源|数据来源)\s*[:：]\s*"
+_CREDIT_AFTER = r"\s*(?:供图|供稿|摄|整理|发布的|提供图片)"
+_YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
+
+
+@dataclass(slots=True)
+class Entity:
+    kind: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+    places: list[Division] = field(default_factory=list)
+    level: str | None = None
+    target_yi: float | None = None
+    target_year: int | None = None
+    industry: str | None = None
+    links: dict[str, dict[str, Evidence]] = field(default_factory=lambda: {"zone": {}, "firm": {}, "project": {}})
+    firms: list[str] = field(default_factory=list)  # a project's firms
+
+
+class EntityStore:
+    """The entities a reading has found so far, merged by name and alias, and the plan's clusters by industry."""
+
+    def __init__(
+        self, doc: PlanDocument, gaz: NationalGazetteer, traditional: bool = False, chains: bool = False
+    ) -> None:
+        self.doc = doc
+        self.traditional = traditional
+        self.chains = chains  # read industry chains as the plan's units (a 链长制 plan names no cluster)
+        self.gaz = gaz
+        province, home = document_home(doc.text, [p.text for p in doc.paragraphs], gaz)
+        self.province = province
+        self.home = home
+        self.resolver = Resolver(gaz, province=province.code if province else None, home=home)
+        self.clusters: dict[str, Entity] = {}
+        self.zones: dict[str, Entity] = {}
+        self.firms: dict[str, Entity] = {}
+        self.projects: dict[str, Entity] = {}
+        self.unattached: list[tuple[Mention, Evidence]] = []
+        self.items: set[int] = set()  # paragraphs that are numbered items: one statement, however long
+        self.last_project: Entity | None = None
+        self.last_cluster: Entity | None = None
+        self.section_industry = ""  # the industry a heading names: （三）汽车产业 → 汽车
+        self.headed: Entity | None = None  # the cluster a line holding only its name heads
+        self.heading_run = False  # the block before was such a line
+        self.warnings: list[str] = []
+        self._bare_industry: dict[str, str] = {}  # a cluster's industry without its place, by industry
+        self.subject_zone: Entity | None = None
+        self.list_host: tuple[Entity, int] | None = (
+            None  # a park introducing a list of its clusters, and its block  # the zone a paragraph opens with as its subject
+        )
+
+    # -- evidence and entities ----------------------------------------------------------------
+    def evidence(self, piece: Piece) -> Evidence:
+        return Evidence(
+            paragraph=piece.paragraph, start=piece.start, end=piece.end, quote=self.doc.text[piece.start : piece.end]
+        )
+
+    def _table(self, kind: str) -> dict[str, Entity]:
+        return {"cluster": self.clusters, "zone": self.zones, "firm": self.firms, "project": self.projects}[kind]
+
+    def entity(self, kind: str, name: str, ev: Evidence, written: str | None = None) -> Entity:
+        table = self._table(kind)
+        key = self._find(table, name)
+        if key is None:
+            key = name
+            table[key] = Entity(kind, name)
+        ent = table[key]
+        if written and written != ent.name:
+            ent.aliases.add(written)
+        if name != ent.name:
+            ent.aliases.add(name)
+        if ev not in ent.evidence:
+            ent.evidence.append(ev)
+        return ent
+
+    def _find(self, table: dict[str, Entity], name: str) -> str | None:
+        if name in table:
+            return name
+        for key, ent in table.items():
+            if name in ent.aliases:
+                return key
+        return None
+
+    # -- clusters -------------------------------------------------------------------------------
+    def add_cluster(
+        self, m: Mention, ev: Evidence, *, zone: str | None = None, places: list[Division] | None = None
+    ) -> Entity | None:
+        name = m.name
+        aliases: set[str] = set()
+        if m.via != "bracket" and is_generic(
+            self.resolver.strip_place(m.industry or name), LEXICON.cluster_generic, False
+        ):
+            return None  # a place and nothing else: 广州、深圳等5个集群
+        if self.traditional:
+            as_written = normalise_name(self.doc.text[m.start : m.end])
+            if m.ending and m.ending[0] >= m.end:  # a list item: its head and the shared ending
+                as_written += normalise_name(self.doc.text[m.ending[0] : m.ending[1]])
+            if as_written != name:
+                aliases.add(as_written)
+        # 胶州市(胶州经济技术开发区)空调设备: a zone in brackets says where; it is not in the name
+        inner = _BRACKET_ZONE.search(name)
+        if inner and m.via != "bracket":
+            aliases.add(name)
+            name = name[: inner.start()] + name[inner.end() :]
+            zone = zone or inner.group(1)
+            self.entity("zone", inner.group(1), ev)
+        if m.written and m.written != name:
+            aliases.add(m.written)
+        if m.via == "bracket":
+            # a generic recognised name with the industry in brackets: name it by its zone or place
+            owner = zone or (places[0].name if places else None)
+            if owner:
+                aliases.add(name)
+                name = normalise_name(owner + (m.industry or "") + "特色产业集群")
+        lead = [d for part in name.split("、") for d in self.resolver.leading_places(part)] if m.via == "places" else []
+        lead = lead or self.resolver.leading_places(name) or self.resolver.leading_places(m.industry or "")
+        if places:
+            lead = lead or places
+        if (prov := province_lead(full_only=True).match(name)) and len(name) - prov.end() >= 6:
+            # 安徽省长丰县汽车零部件特色产业集群: the province is where it is, not part of its name
+            aliases.add(name)
+            name = name[prov.end() :]
+        elif (
+            self.province is not None
+            and len(short := self.province.short) >= 2
+            and name.startswith(short)
+            and len(name) - len(short) >= 6
+            and not self.resolver.leading_places(name[len(short) :])
+        ):
+            # 江苏工程机械产业集群 in a Jiangsu document: its own province goes without saying
+            aliases.add(name)
+            name = name[len(short) :]
+        ent = self.entity("cluster", name, ev)
+        ent.aliases |= {a for a in aliases if a != ent.name}
+        if zone and inner and m.via != "bracket":
+            ent.links["zone"].setdefault(self._table("zone")[self._find(self._table("zone"), zone) or zone].name, ev)
+        if m.level and not ent.level:
+            ent.level, ent.target_yi = m.level, m.target_yi
+        if m.industry and not ent.industry:
+            ent.industry = self.resolver.strip_place(m.industry) or m.industry
+        if any(d.level != "province" for d in lead):
+            lead = [d for d in lead if d.level != "province"]  # 福建省福州市马尾区…: the province goes without saying
+        for d in lead:
+            if d not in ent.places:
+                ent.places.append(d)
+        return ent
+
+    def finish_clusters(self) -> None:
+        # a cluster named with and without its place is one cluster: 清洁能源 / 葫芦岛清洁能源
+        names = list(self.clusters)
+        for short in names:
+            ent = self.clusters.get(short)
+            if ent is None:
+                continue
+            for long in names:
+                other = self.clusters.get(long)
+                if other is None or other is ent:
+                    continue
+                stripped = self.resolver.strip_place(long)
+                if stripped == short and (not ent.places or set(ent.places) & set(other.places)):
+                    self._merge(ent, other)
+                    del self.clusters[long]
+        # a base the text also names as a zone or project is that zone or project
+        for key in list(self.clusters):
+            ent = self.clusters[key]
+            if ent.name.endswith("基地") and (self._find(self.zones, ent.name) or self._find(self.projects, ent.name)):
+                del self.clusters[key]
+        # 清洁能源产业基地 / 清洁能源产业集群: one industry's base and cluster are one cluster
+        for key in list(self.clusters):
+            ent = self.clusters.get(key)
+            if ent is None or not re.search(r"基地$", ent.name):
+                continue
+            twin = next(
+                (
+                    o
+                    for o in self.clusters.values()
+                    if o is not ent and o.industry == ent.industry and not re.search(r"基地$", o.name)
+                ),
+                None,
+            )
+            if twin is not None:
+                self._merge(twin, ent)
+                del self.clusters[key]
+        # a summary names a cluster shorter than its own paragraph or table does (洛阳现代装备 /
+        # 洛阳现代装备制造): same places, one industry the start of the other → one cluster
+        for key in list(self.clusters):
+            ent = self.clusters.get(key)
+            if ent is None or not ent.places or not ent.industry or len(ent.industry) < 2:
+                continue
+            for other in list(self.clusters.values()):
+                if other is ent or not other.industry or set(other.places) != set(ent.places):
+                    continue
+                if other.industry.startswith(ent.industry) and len(other.industry) > len(ent.industry):
+                    self._merge(other, ent)
+                    del self.clusters[key]
+                    break
+        for ent in self.clusters.values():
+            if not ent.places:
+                zone_places = [d for z in ent.links["zone"] for d in self.zones[z].places] if ent.links["zone"] else []
+                if zone_places:
+                    ent.places = zone_places[:1]
+                elif self.home is not None:
+                    ent.places = [self.home]
+            # the name as a reader elsewhere would write it: with its place, and with 集群 alone
+            if ent.places and not self.resolver.leading_places(ent.name):
+                ent.aliases.add(ent.places[0].short + ent.name)
+            if ent.name.endswith("产业集群"):
+                ent.aliases.add(ent.name[: -len("产业集群")] + "集群")
+            if ent.level:
+                ent.aliases.add(ent.level + ent.name)
+
+    def _merge(self, into: Entity, other: Entity) -> None:
+        into.aliases |= other.aliases | {other.name}
+        into.aliases.discard(into.name)
+        into.evidence += [e for e in other.evidence if e not in into.evidence]
+        into.level = into.level or other.level
+        into.target_yi = into.target_yi or other.target_yi
+        into.target_year = into.target_year or other.target_year
+        for d in other.places:
+            if d not in into.places:
+                into.places.append(d)
+        for kind, links in other.links.items():
+            for k, v in links.items():
+                into.links[kind].setdefault(k, v)
+
+    # -- facts ----------------------------------------------------------------------------------
+    def merge_zone_short_forms(self) -> None:
+        """乌鲁木齐甘泉堡经济技术开发区(工业区) and 甘泉堡经开区 are one zone: the same name once the
+        ending is shortened, the bracket dropped and the city before it left out."""
+        zones = sorted(self.zones.values(), key=lambda z: -len(z.name))
+        for short in reversed(zones):
+            ks = _zone_key(short.name)
+            if short.name not in self.zones or len(ks) < 4:
+                continue
+            for full in zones:
+                if full is short or full.name not in self.zones or len(full.name) <= len(short.name):
+                    continue
+                kf = _zone_key(full.name)
+                if kf == ks or (
+                    kf.endswith(ks) and not self.resolver.strip_place(kf[: len(kf) - len(ks)]) and len(ks) >= 5
+                ):
+                    self._rename("zone", short, full)
+                    break
+
+    def _rename(self, kind: str, other: Entity, into: Entity) -> None:
+        table = self._table(kind)
+        self._merge(into, other)
+        del table[other.name]
+        for c in self.clusters.values():
+            if other.name in c.links[kind]:
+                ev = c.links[kind].pop(other.name)
+                c.links[kind].setdefault(into.name, ev)
+
+    def consolidate(self) -> None:
+        """One entity per thing: a zone or firm named in full with (以下简称Y) and elsewhere as Y."""
+        self.merge_zone_short_forms()
+        # 某市某县120万吨焦化项目 and 120万吨焦化项目: a project named with and without its places
+        for name in list(self.projects):
+            bare = self.resolver.strip_place(name)
+            if bare != name and (short := self.projects.get(bare)) is not None and name in self.projects:
+                self._rename("project", self.projects[name], short)
+        for kind in ("zone", "firm", "project"):
+            table = self._table(kind)
+            for name in list(table):
+                ent = table.get(name)
+                if ent is None:
+                    continue
+                for alias in list(ent.aliases):
+                    other = table.get(alias)
+                    if other is None or other is ent:
+                        continue
+                    self._merge(ent, other)
+                    del table[alias]
+                    for c in self.clusters.values():
+                        if alias in c.links[kind]:
+                            ev = c.links[kind].pop(alias)
+                            c.links[kind].setdefault(ent.name, ev)
+                    if kind == "firm":
+                        for p in self.projects.values():
+                            p.firms = [ent.name if f == alias else f for f in p.firms]
+
+    def title_cluster(self) -> Entity | None:
+        """The one cluster a short title names, when each other cluster is a shorter name of its
+        industry (吉林省汽车产业集群"上台阶"工程 under 打造世界级先进汽车制造业集群): the text's topic."""
+        if not self.doc.paragraphs or len(self.doc.paragraphs[0].text) > 40:
+            return None
+        titled = [c for c in self.clusters.values() if any(e.paragraph == 0 for e in c.evidence)]
+        if len(titled) != 1 or not titled[0].industry:
+            return None
+        head = titled[0].industry
+        others = [c for c in self.clusters.values() if c is not titled[0]]
+        if all(c.industry and len(c.industry) >= 2 and c.industry in head for c in others):
+            return titled[0]
+        return None
+
+    def industry_words(self, sentence: str) -> set[str]:
+        """The industries a sentence speaks of: the X of every X产业 / X行业 in it."""
+        # the X without the words before it in the same run (作为全市传感器 → 传感器)
+        return {_cut_head(normalise_name(w)) for w in _INDUSTRY_WORD.findall(fold(sentence, self.traditional))}
+
+    def of_industry(self, c: Entity, words: set[str]) -> bool:
+        if not words:
+            return False
+        if (industry := self._bare_industry.get(c.industry or "")) is None:
+            industry = self._bare_industry.setdefault(c.industry or "", self.resolver.strip_place(c.industry or ""))
+        return len(industry) >= 2 and any(
+            len(w) >= 2 and (industry == w or industry.endswith(w) or w.endswith(industry)) for w in words
+        )
+
+    def other_industry(self, sentence: str, clusters: list[Entity]) -> bool:
+        """Whether a sentence opens with the label of an industry none of ``clusters`` is of
+        (电子信息及软件业,建成…: in an item about an equipment base, that sentence speaks of another trade)."""
+        label = _TRADE_LABEL.match(fold(sentence, self.traditional))
+        if label is None:
+            return False
+        words = {normalise_name(w) for w in re.split(r"及|和|与|、", label.group(1)) if len(w) >= 2}
+        return not any(self.of_industry(c, words) for c in clusters)
+
+    def cluster_of_industry(self, sentence: str) -> Entity | None:
+        """The one cluster whose industry the sentence speaks of (…传感器产业的主要承载地 →
+        渭滨区压力传感器产业集群), or None when it names none or several."""
+        words = self.industry_words(sentence)
+        found = [c for c in self.clusters.values() if self.of_industry(c, words)]
+        return found[0] if len(found) == 1 else None
+
+    def drop_credited(self) -> None:
+        """Firms the page credits as its source (来源:X, X供图) are not firms of its clusters."""
+        text = fold(self.doc.text, self.traditional)
+        for name in list(self.firms):
+            n = re.escape(name)
+            if re.search(_CREDIT_BEFORE + n, text) or re.search(n + _CREDIT_AFTER, text):
+                del self.firms[name]
+                for c in self.clusters.values():
+                    c.links["firm"].pop(name, None)
+                self.unattached = [(m, ev) for m, ev in self.unattached if not (m.kind == "firm" and m.name == name)]

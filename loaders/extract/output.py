@@ -1,0 +1,256 @@
+"""Stage 5d: facts out — entities written as the review format, with the document's header."""
+
+from __future__ import annotations
+
+import re
+
+from clusterkg.loaders.places import Division
+from clusterkg.loaders.plan.document import PlanDocument
+from clusterkg.text import normalise_name
+
+from .entities import Entity, EntityStore
+from .facts import ClusterFacts, DocumentFacts, Facts, FirmFacts, LinkEvidence, Place, PlaceRef, ProjectFacts, ZoneFacts
+from .segments import Segmented, fold
+
+_INDUSTRY_LABEL = re.compile(r"^\s*在?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?:\s*[:：]|方面)")
+_FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
+_TITLE = re.compile(r"《([^《》]{4,80})》")
+_TITLE_LINE = re.compile(r"(意见|方案|规划|计划|通知|名单|办法|纲要|公示|公告|决定|报告)(\([^()]*\))?$")
+_ISSUER = re.compile(
+    r"^(.{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|委员会|管委会|信息化厅|工信厅|厅|局))$"
+)
+_DATE = re.compile(r"(20\d\d|19\d\d)年(\d{1,2})月(\d{1,2})日")
+
+
+def _header(doc: PlanDocument) -> tuple[str | None, str | None, str | None]:
+    title = issuer = date = None
+    for p in doc.paragraphs[:15]:
+        line = normalise_name(p.text)
+        if title is None and len(line) <= 60 and _TITLE_LINE.search(line) and not re.search(r"[,。;:]", line):
+            title = line
+        if issuer is None and (m := _ISSUER.match(line)) and not re.search(r"[园馆展]", m.group(1)):
+            issuer = m.group(1)
+        if date is None and (d := _DATE.search(line)):
+            date = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+    opening = normalise_name(doc.text[:3000])
+    if title is None and (t := _TITLE.search(opening)) and not t.group(1).endswith(("报", "网")):
+        title = t.group(1)  # 《…方案》, not 《…日报》
+    if issuer is None and (i := _ISSUED_BY.search(opening)):
+        issuer = i.group(1)  # 湖北省人民政府办公厅发布《…》 in a report
+    if date is None and (d := _MONTH_DAY.search(opening)) and (y := re.search(r"(20\d\d)", title or "")):
+        date = f"{int(y.group(1)):04d}-{int(d.group(1)):02d}-{int(d.group(2)):02d}"
+    return title, issuer, date
+
+
+_ISSUED_BY = re.compile(
+    r"([\u4e00-\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|工业和信息化厅|工业和信息化局|"
+    r"经济和信息化厅|发展改革委|发展和改革委员会|委员会|厅|局))(?:联合)?(?:发布|印发|出台|公布|公示|制定)"
+)
+_MONTH_DAY = re.compile(r"^(?:\D{0,12}?)(\d{1,2})月(\d{1,2})日")
+
+
+def in_document_script(facts: Facts, text: str) -> Facts:
+    """Names as the document writes them: a plan in traditional characters is read folded to
+    simplified, and its names go back to its own characters (山東…產業集群, not 山东…产业集群), so
+    that people who search or correct it find the words of the text. Places keep the gazetteer's
+    names, which their codes check against.
+
+    >>> f = Facts(document=DocumentFacts(key="k"), clusters=[ClusterFacts(name="汽车产业集群")])
+    >>> in_document_script(f, "發展汽車產業集群").clusters[0].name
+    '汽車產業集群'
+    """
+    plain, simple = fold(text), fold(text, traditional=True)
+    seen: dict[str, dict[str, int]] = {}
+    for a, b in zip(plain, simple, strict=True):
+        if a != b:
+            counts = seen.setdefault(b, {})
+            counts[a] = counts.get(a, 0) + 1
+    back = {b: max(counts, key=lambda c: counts[c]) for b, counts in seen.items()}
+
+    def w(name: str) -> str:
+        return "".join(back.get(c, c) for c in name)
+
+    def ws(names: list[str]) -> list[str]:
+        return [w(n) for n in names]
+
+    def also(name: str, aliases: list[str]) -> list[str]:
+        # the simplified form stays findable as an alias
+        return sorted({w(a) for a in aliases} | {a for a in (name, *aliases) if w(a) != a} - {w(name)})
+
+    return facts.model_copy(
+        update={
+            "clusters": [
+                c.model_copy(
+                    update={
+                        "name": w(c.name),
+                        "aliases": also(c.name, c.aliases),
+                        "zones": ws(c.zones),
+                        "firms": ws(c.firms),
+                        "projects": ws(c.projects),
+                        "link_evidence": [e.model_copy(update={"name": w(e.name)}) for e in c.link_evidence],
+                    }
+                )
+                for c in facts.clusters
+            ],
+            "zones": [
+                z.model_copy(update={"name": w(z.name), "aliases": also(z.name, z.aliases)}) for z in facts.zones
+            ],
+            "firms": [
+                f.model_copy(update={"name": w(f.name), "aliases": also(f.name, f.aliases)}) for f in facts.firms
+            ],
+            "projects": [
+                p.model_copy(
+                    update={
+                        "name": w(p.name),
+                        "aliases": also(p.name, p.aliases),
+                        "firms": ws(p.firms),
+                        "zones": ws(p.zones),
+                    }
+                )
+                for p in facts.projects
+            ],
+        }
+    )
+
+
+class FactsWriter(EntityStore):
+    """The entities found, written out as the review format's facts."""
+
+    def facts(self, seg: Segmented) -> Facts:
+        self.drop_credited()
+        for ent in self.firms.values():
+            short = _FIRM_LEGAL.sub("", ent.name)
+            if short != ent.name and len(short) >= 2:
+                ent.aliases.add(short)
+                if short.endswith("集团") and len(short) > 4:
+                    ent.aliases.add(short[: -len("集团")])
+            if ent.name.endswith("集团公司") and len(ent.name) > 6:
+                ent.aliases.add(ent.name[: -len("公司")])  # 某集团公司 is 某集团
+            for n in list(ent.aliases | {ent.name}):
+                if n.startswith("中国") and len(n) >= 5:
+                    ent.aliases.add(n[2:])  # 中国一汽集团公司 is the 一汽集团 named elsewhere
+        self.consolidate()
+        self.finish_clusters()
+        in_paragraph: dict[int, list[Entity]] = {}
+        for c in self.clusters.values():
+            for e in c.evidence:
+                if c not in in_paragraph.setdefault(e.paragraph, []):
+                    in_paragraph[e.paragraph].append(c)
+        topic = self.title_cluster()
+        for m, ev in self.unattached:
+            lone = list(self.clusters.values())
+            if topic is not None:
+                lone = [topic]
+            here = in_paragraph.get(m.paragraph, [])
+            table = self._table(m.kind)
+            by_industry = self.cluster_of_industry(ev.quote)
+            label = (
+                _INDUSTRY_LABEL.match(fold(self.doc.paragraphs[m.paragraph].text, self.traditional))
+                if m.paragraph < len(self.doc.paragraphs)
+                else None
+            )
+            if (
+                len(lone) == 1
+                and lone[0].evidence
+                and lone[0].evidence[0].start <= m.start
+                and (label is None or self.of_industry(lone[0], {normalise_name(label.group(1))}))
+            ):
+                # (a paragraph labelled with another industry, 轻工食品产业:依托…, is not about the one cluster)
+                # a text about one cluster: what it names after stating the cluster is the cluster's
+                lone[0].links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
+            elif by_industry is not None:
+                # 在A、B两家龙头企业的带动下,锂电新能源产业实现产值…: the cluster of that industry
+                by_industry.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
+            elif len(here) == 1 or (
+                here and m.paragraph in self.items and m.via != "subject" and not self.other_industry(ev.quote, here)
+            ):
+                # a paragraph about one cluster (…等项目。这预示着…正在形成光伏产业集群), or a numbered
+                # item, which is one statement however many sentences it runs to: its firms, zones and
+                # projects are its clusters', wherever in it they are named (not a firm that is the
+                # subject of its own sentence, 某某纺机荣获…: the item praises it, not as a member)
+                for c in here:
+                    c.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
+            else:
+                self.warnings.append(
+                    f"paragraph {m.paragraph}: {m.kind} {m.name!r} is named in no cluster's statement; kept without a cluster"
+                )
+        places: dict[str, Division] = {}
+
+        def keep(d: Division) -> PlaceRef:
+            places[d.code] = d
+            return PlaceRef(code=d.code, name=d.name)
+
+        clusters = [
+            ClusterFacts(
+                name=c.name,
+                aliases=sorted(c.aliases - {c.name}),
+                level=c.level,
+                target_yi=c.target_yi,
+                target_year=c.target_year,
+                industry=c.industry,
+                places=[keep(d) for d in c.places],
+                zones=list(c.links["zone"]),
+                firms=list(c.links["firm"]),
+                projects=list(c.links["project"]),
+                evidence=c.evidence,
+                link_evidence=[
+                    LinkEvidence(kind=k, name=n, evidence=e) for k, links in c.links.items() for n, e in links.items()
+                ],
+            )
+            for c in self.clusters.values()
+        ]
+        zones = [
+            ZoneFacts(
+                name=z.name,
+                aliases=sorted(z.aliases - {z.name}),
+                places=[keep(d) for d in z.places],
+                evidence=z.evidence,
+            )
+            for z in self.zones.values()
+        ]
+        firms = [
+            FirmFacts(name=f.name, aliases=sorted(f.aliases - {f.name}), evidence=f.evidence)
+            for f in self.firms.values()
+        ]
+        projects = [
+            ProjectFacts(name=p.name, aliases=sorted(p.aliases - {p.name}), firms=p.firms, evidence=p.evidence)
+            for p in self.projects.values()
+        ]
+        # named places of the text, and every place's ancestors, so each code has its city
+        for _, _, d in self.gaz.find_in(self.doc.text, province=self.resolver.province):
+            places.setdefault(d.code, d)
+        for d in list(places.values()):
+            p = d
+            while p.parent_code and p.parent_code not in places:
+                parent = self.gaz.by_code(p.parent_code)
+                if parent is None:
+                    break
+                places[parent.code] = parent
+                p = parent
+        last = self.doc.paragraphs[-1].text.rstrip() if self.doc.paragraphs else ""
+        if last and not re.search(r"[。.;；!！?？:：)）”\"|]$", last):
+            self.warnings.append(f"paragraph {len(self.doc.paragraphs) - 1}: the text ends mid-sentence (cut off?)")
+        title, issuer, date = _header(self.doc)
+        return Facts(
+            document=DocumentFacts(
+                key=self.doc.key,
+                title=title,
+                issuer=issuer,
+                date=date,
+                province=self.province.name if self.province else None,
+                province_code=self.province.code if self.province else None,
+                file=self.doc.path.name,
+                sha256=self.doc.sha256,
+                chars=len(self.doc.text),
+                profile="general",
+            ),
+            clusters=clusters,
+            zones=zones,
+            firms=firms,
+            projects=projects,
+            places=[
+                Place(code=d.code, name=d.name, level=d.level, parent_code=d.parent_code)
+                for d in sorted(places.values(), key=lambda d: d.code)
+            ],
+            warnings=self.warnings,
+        )

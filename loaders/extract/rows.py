@@ -1,0 +1,145 @@
+"""Stage 5b: table rows — a row of a cluster table read as one statement about its cluster."""
+
+from __future__ import annotations
+
+import re
+
+from clusterkg.loaders.places import Division
+from clusterkg.text import normalise_name
+
+from .entities import _YEAR, Entity, EntityStore
+from .lexicon import LEXICON
+from .mentions import Mention, canonical_cluster, cluster_mentions, is_generic, zone_mentions
+from .segments import Block, Piece, Table
+
+_TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿)元?")
+
+
+class TableRows(EntityStore):
+    """A table row read as one statement: its columns by what their header means."""
+
+    # -- tables ---------------------------------------------------------------------------------
+    def read_row(self, block: Block, table: Table) -> None:
+        cells = block.cells
+        if not cells or any(_TOTAL_ROW.match(c.text.strip()) for c in cells[:2]):
+            return
+        if len(cells) < len(table.header) and block.para.index == len(self.doc.paragraphs) - 1:
+            self.warnings.append(f"paragraph {block.para.index}: the table's last row is cut off; not read")
+            return
+
+        def cell(role: str) -> Piece | None:
+            i = table.roles.get(role)
+            if i is None or i >= len(cells) or not cells[i].text.strip():
+                return None
+            return cells[i]
+
+        row = Piece(block.para.index, cells[0].start, cells[-1].end, block.folded)
+        ev = self.evidence(row)
+        zone_cell, place_cell, name_cell = cell("zone"), cell("place"), cell("name")
+        industry_cell, firm_cell, project_cell, target_cell = (
+            cell("industry"),
+            cell("firms"),
+            cell("projects"),
+            cell("target"),
+        )
+        zones = zone_mentions(zone_cell) if zone_cell else []
+        if zone_cell:
+            # a cell of a zone column names zones, bases and parks alike: 某某生产基地、某某产业园
+            found = {z.name for z in zones}
+            for item in re.split(r"[、,;]", zone_cell.text):
+                n = normalise_name(item)
+                if n and n not in found and re.search(r"(基地|园|城|中心|小镇)(\([^()]{2,6}\))?$", n) and len(n) >= 4:
+                    k = zone_cell.text.find(item.strip())
+                    zones.append(
+                        Mention(
+                            "zone",
+                            n,
+                            zone_cell.at(k),
+                            zone_cell.end_at(k + len(item.strip())),
+                            block.para.index,
+                            via="table",
+                        )
+                    )
+        places: list[Division] = []
+        if place_cell:
+            places = self.resolver.places_in(place_cell.text)
+        zone_ents: list[Entity] = []
+        for z in zones:
+            zone = self.entity("zone", z.name, ev)
+            for d in self.resolver.leading_places(z.name):
+                if d not in zone.places:
+                    zone.places.append(d)
+            zone_ents.append(zone)
+        if zone_cell and not zones and not places:
+            places = self.resolver.places_in(zone_cell.text)
+        if not places:
+            places = [d for z in zone_ents for d in z.places][:1]
+        cms: list[Mention] = cluster_mentions(name_cell, self.chains) if name_cell else []
+        if name_cell and not cms:
+            head = normalise_name(name_cell.text)
+            if len(head) >= 2 and not is_generic(head, LEXICON.cluster_generic):
+                cms = [
+                    Mention(
+                        "cluster",
+                        canonical_cluster(head, "集群"),
+                        name_cell.start,
+                        name_cell.end,
+                        block.para.index,
+                        written=head,
+                        industry=head,
+                        via="table",
+                    )
+                ]
+        if not cms and industry_cell and (places or zone_ents):
+            ind = normalise_name(industry_cell.text)
+            if len(ind) >= 2 and not is_generic(ind, LEXICON.cluster_generic):
+                owner = places[0].short if places else zone_ents[0].name
+                cms = [
+                    Mention(
+                        "cluster",
+                        canonical_cluster(owner + ind, "集群"),
+                        industry_cell.start,
+                        industry_cell.end,
+                        block.para.index,
+                        industry=ind,
+                        via="table",
+                    )
+                ]
+        if not cms:
+            return
+        m = cms[0]
+        ent = self.add_cluster(m, ev, zone=zone_ents[0].name if zone_ents else None, places=places)
+        if ent is None:
+            return
+        if places:
+            for d in places:
+                if d not in ent.places:
+                    ent.places.append(d)
+        if target_cell:
+            amount = _AMOUNT.search(target_cell.text) or re.search(r"(\d+(?:\.\d+)?)", target_cell.text)
+            if amount:
+                unit = amount.group(2) if amount.lastindex and amount.lastindex >= 2 else None
+                header = table.header[table.roles["target"]]
+                scale = (
+                    10000.0
+                    if unit == "万亿"
+                    else (1.0 if unit == "亿" or "亿" in header else (0.0001 if "万元" in header else 1.0))
+                )
+                ent.target_yi = round(float(amount.group(1)) * scale, 4)
+                if y := _YEAR.search(header):
+                    ent.target_year = int(y.group(1))
+        for zone in zone_ents:
+            ent.links["zone"].setdefault(zone.name, ev)
+        if firm_cell:
+            for name in re.split(r"[、,;/]", firm_cell.text):
+                n = normalise_name(name)
+                if len(n) >= 2 and not re.search(r"\d+(?:余|多)?家", n):
+                    f = self.entity("firm", n, ev)
+                    ent.links["firm"].setdefault(f.name, ev)
+        if project_cell:
+            for name in re.split(r"[、;]", project_cell.text):
+                n = normalise_name(name)
+                if len(n) >= 2:
+                    p = self.entity("project", n, ev)
+                    ent.links["project"].setdefault(p.name, ev)

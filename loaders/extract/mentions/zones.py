@@ -104,7 +104,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             continue  # 40平方公里园区, 千亿级医药健康产业园区: a park described by its size or aim, not named
         if (
             head.startswith(("全国", "全省", "全市", "全区"))
-            or head.endswith(("和", "及", "与"))
+            or (head.endswith(("和", "及", "与")) and not _ends_with_place(head))  # not 太和经开区
             or re.search(r"(?:各大|各类|各个|各|所有|全部|十佳|首个|加工)$", head)
             or re.fullmatch(r"(?:" + _LEVEL_RX.pattern + r"|五百亿|千亿|百亿)元?(?:级)?(?:产业)?", head)
         ):

@@ -130,7 +130,10 @@ def _load_with_progress(settings: Settings, name: str, load: Callable[..., Any])
 @guarded
 def load_plan_cmd(
     path: Annotated[
-        Path | None, typer.Argument(help="plan text file (default: the Henan plan in CLUSTERKG_PLANS)")
+        Path | None,
+        typer.Argument(
+            help="plan document: .txt, .docx, .html, .pdf or .xlsx (default: the Henan plan in CLUSTERKG_PLANS)"
+        ),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="parse and validate; print counts; write nothing")] = False,
 ) -> None:
@@ -182,7 +185,7 @@ class FactsFormat(str, Enum):
 @app.command("extract")
 @guarded
 def extract_cmd(
-    path: Annotated[Path, typer.Argument(help="plan document")],
+    path: Annotated[Path, typer.Argument(help="plan document: .txt, .docx, .html, .pdf or .xlsx")],
     out: Annotated[Path | None, typer.Option("-o", "--out", help="write the facts here (default: stdout)")] = None,
     fmt: Annotated[
         FactsFormat | None, typer.Option("--format", help="json or yaml (default: from -o's suffix, else json)")

@@ -25,6 +25,7 @@ from .docx_lines import docx_lines
 from .html_lines import html_lines
 from .lines import DocumentLines
 from .pdf_lines import pdf_lines
+from .xlsx_lines import xlsx_lines
 
 MAX_PLAN_BYTES = 20 * 1024 * 1024
 
@@ -62,8 +63,9 @@ _READERS: dict[str, Callable[[bytes, Path], DocumentLines]] = {
     "docx": docx_lines,
     "html": html_lines,
     "pdf": pdf_lines,
+    "xlsx": xlsx_lines,
 }
-SUFFIX_FORMATS = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+SUFFIX_FORMATS = {".txt": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf", ".xlsx": "xlsx"}
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_START = re.compile(
     rb"\s*(<!--.*?-->\s*)*(<\?xml[^>]*>\s*)?<(!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL
@@ -71,7 +73,7 @@ _HTML_START = re.compile(
 
 
 def read_plan(path: str | Path) -> PlanDocument:
-    """Read a plan file (.txt, .docx, .html/.htm or .pdf) and split it into non-blank paragraphs.
+    """Read a plan file (.txt, .docx, .html/.htm, .pdf or .xlsx) and split it into non-blank paragraphs.
 
     The format is read from the content when the suffix lies (a PDF or .docx named .txt, a web
     page saved as .doc), else from the suffix.
@@ -103,7 +105,8 @@ def read_plan(path: str | Path) -> PlanDocument:
         title, encoding = read.title, read.encoding
         # A reader's line may hold a break of its own (a soft break in a .docx paragraph).
         text = "\n".join(part for line in read.lines for part in line.splitlines())
-    paragraphs = split_paragraphs(text)
+    # a spreadsheet's lines are its rows and notes: nothing in it is wrapped text
+    paragraphs = split_paragraphs(text, rejoin=fmt != "xlsx")
     if not paragraphs:
         raise InputError(f"{p}: no text in the {fmt} document")
     return PlanDocument(
@@ -118,15 +121,16 @@ def read_plan(path: str | Path) -> PlanDocument:
     )
 
 
-def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
-    """The non-blank lines of ``text`` with their offsets.
+def split_paragraphs(text: str, *, rejoin: bool = True) -> tuple[Paragraph, ...]:
+    """The non-blank lines of ``text`` with their offsets (with ``rejoin``, a hard-wrapped or
+    phone-layout text has the lines of each paragraph joined; a table row is never joined).
 
     >>> split_paragraphs("一、总体要求\\n\\n（一）发展目标")
     (Paragraph(index=0, start=0, text='一、总体要求'), Paragraph(index=1, start=8, text='（一）发展目标'))
     """
     lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text) if m.group(0).strip(" \t\u3000")]
-    width = wrap_width([line for _, line in lines])
-    broken = broken_lines([line for _, line in lines])
+    width = wrap_width([line for _, line in lines]) if rejoin else 0
+    broken = rejoin and broken_lines([line for _, line in lines])
     paragraphs: list[Paragraph] = []
     k = 0
     while k < len(lines):
@@ -135,9 +139,13 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
         # a hard-wrapped text (a PDF's text layer, a mail at 76 columns): a full line that does not
         # end its sentence goes on in the next line, unless that one starts a heading or an item;
         # a phone-layout text (short lines cut anywhere) goes on where a line stops mid-sentence
-        while k + 1 < len(lines) and (
-            (width and _runs_on(lines[k][1], lines[k + 1][1], width))
-            or (broken and _breaks_off(lines[k][1], lines[k + 1][1]))
+        while (
+            k + 1 < len(lines)
+            and not (_ROW.search(lines[k][1]) or _ROW.search(lines[k + 1][1]))
+            and (
+                (width and _runs_on(lines[k][1], lines[k + 1][1], width))
+                or (broken and _breaks_off(lines[k][1], lines[k + 1][1]))
+            )
         ):
             k += 1
             end = lines[k][0] + len(lines[k][1])
@@ -146,6 +154,8 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     return tuple(paragraphs)
 
 
+# a table row as readers write it (cells joined by " | " or tabs): a line of its own, never wrapped
+_ROW = re.compile(r" \| |\t\S[^\t]*\t")
 _SENTENCE_END = '。！？；：!?;:”"）)】》'
 _ITEM_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]|[①-⑳]|附件|附表)"
@@ -228,13 +238,18 @@ def sniff_format(raw: bytes, path: Path) -> str | None:
     if raw.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(raw)) as z:
-                if "word/document.xml" in z.namelist():
-                    return "docx"
+                names = z.namelist()
         except zipfile.BadZipFile:
             return None
-        raise InputError(f"{path}: a zip archive without word/document.xml, not a Word .docx plan")
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        raise InputError(f"{path}: a zip archive that is neither a Word .docx nor an Excel .xlsx plan")
     if raw.startswith(_OLE2):
-        raise InputError(f"{path}: a legacy binary Word/WPS document (.doc/.wps); save it as .docx or PDF first")
+        raise InputError(
+            f"{path}: a legacy binary Office/WPS document (.doc/.xls/.wps); save it as .docx, .xlsx or PDF first"
+        )
     head = raw[:2048]
     bom = bom_encoding(head)
     if bom is not None and bom != "utf-8-sig":

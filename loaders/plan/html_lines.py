@@ -5,6 +5,8 @@ The standard library's parser builds a small tree, tolerant of the unclosed ``<p
 block elements end lines, a table row is one line of its cells joined by " | ", and what a
 reader never sees (scripts, styles, the head but its title) is dropped. A row of one cell, or
 one whose cells hold tables, is page layout rather than data, and is read as paragraphs.
+A cell spanning rows (``rowspan``, the 地市 column of a list) is repeated in each row it spans,
+and one spanning columns is followed by empty cells, so every row's cells stay under their header.
 """
 
 from __future__ import annotations
@@ -82,10 +84,26 @@ _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
 _WIDE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]")
 
 
+# A span beyond these is a page's mistake (or hostile): read as the most a real table uses.
+_MAX_ROWSPAN = 500
+_MAX_COLSPAN = 50
+
+
 @dataclass(slots=True)
 class _Element:
     tag: str
     children: list[_Element | str] = field(default_factory=list)
+    rowspan: int = 1
+    colspan: int = 1
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str, most: int) -> int:
+    value = next((v for k, v in attrs if k == name), None)
+    try:
+        n = int((value or "1").strip())
+    except ValueError:
+        return 1
+    return min(max(n, 1), most)
 
 
 class _TreeBuilder(HTMLParser):
@@ -102,6 +120,9 @@ class _TreeBuilder(HTMLParser):
         if tag in _IMPLIED_END:
             self._close(*_IMPLIED_END[tag])
         element = _Element(tag)
+        if tag in {"td", "th"}:
+            element.rowspan = _span(attrs, "rowspan", _MAX_ROWSPAN)
+            element.colspan = _span(attrs, "colspan", _MAX_COLSPAN)
         self.stack[-1].children.append(element)
         if tag not in _VOID:
             self.stack.append(element)
@@ -170,6 +191,7 @@ class _Layout:
     def __init__(self) -> None:
         self._inline: list[str] = []
         self._out: list[str] = []
+        self._carried: dict[int, tuple[str, int]] = {}  # column -> (text, rows it still spans)
 
     def lines(self, element: _Element) -> Iterator[str]:
         self._walk(element)
@@ -204,6 +226,11 @@ class _Layout:
                 self._walk(child)
 
     def _table(self, table: _Element) -> None:
+        outer, self._carried = self._carried, {}
+        self._rows(table)
+        self._carried = outer
+
+    def _rows(self, table: _Element) -> None:
         for part in table.children:
             if isinstance(part, str):
                 continue
@@ -221,12 +248,33 @@ class _Layout:
         cells = [c for c in row.children if isinstance(c, _Element) and c.tag in {"td", "th"}]
         if not cells:
             return
-        if len(cells) == 1 or any(_contains(c, "table") for c in cells):
+        if (len(cells) == 1 and not self._carried) or any(_contains(c, "table") for c in cells):
             for cell in cells:
                 self._walk(cell)
                 self._end_line()
             return
-        texts = [" ".join(_Layout().lines(cell)) for cell in cells]
+        texts: list[str] = []
+        pending = list(cells)
+        while pending or any(col >= len(texts) for col in self._carried):
+            col = len(texts)
+            if col in self._carried:  # a cell of a row above spans this one
+                text, rows = self._carried.pop(col)
+                texts.append(text)
+                if rows > 1:
+                    self._carried[col] = (text, rows - 1)
+                continue
+            if not pending:
+                texts.append("")
+                continue
+            cell = pending.pop(0)
+            text = " ".join(_Layout().lines(cell))
+            if cell.rowspan > 1:
+                self._carried[col] = (text, cell.rowspan - 1)
+            texts.append(text)
+            for _ in range(cell.colspan - 1):
+                if len(texts) in self._carried:
+                    break  # a column span ends where a cell from a row above reaches in
+                texts.append("")
         if any(texts):  # a row of empty cells is a spacer
             self._out.append(CELL_SEPARATOR.join(texts))
 

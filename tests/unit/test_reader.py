@@ -140,6 +140,86 @@ def test_html_reads_blocks_and_table_rows_and_drops_what_readers_never_see(tmp_p
     ]
 
 
+def test_html_cells_spanning_rows_repeat_and_spanning_columns_keep_the_columns(tmp_path: Path) -> None:
+    path = tmp_path / "list.html"
+    path.write_text(
+        "<table><tr><th>地市</th><th>集群名称</th><th>主导产业</th></tr>"
+        '<tr><td rowspan="2">甲市</td><td>甲市乙县食品产业集群</td><td>食品</td></tr>'
+        "<tr><td>甲市丙县汽车零部件产业集群</td><td>汽车</td></tr>"
+        '<tr><td>丁市</td><td colspan="2">丁市戊区铝加工产业集群</td></tr>'
+        '<tr><td rowspan="x">己市</td><td rowspan="99999">庚县纺织产业集群</td><td>纺织</td></tr>'
+        '<tr><td colspan="3">合计4个</td></tr></table>'
+        "<table><tr><td>下一表</td><td>不受上表影响</td></tr></table>",
+        encoding="utf-8",
+    )
+    assert texts(read_plan(path)) == [
+        "地市 | 集群名称 | 主导产业",
+        "甲市 | 甲市乙县食品产业集群 | 食品",
+        "甲市 | 甲市丙县汽车零部件产业集群 | 汽车",
+        "丁市 | 丁市戊区铝加工产业集群 | ",
+        "己市 | 庚县纺织产业集群 | 纺织",
+        "合计4个 | 庚县纺织产业集群",  # a row span reaches in; the column span ends there
+        "下一表 | 不受上表影响",  # a span never reaches past its table
+    ]
+
+
+def write_list_workbook(path: Path) -> None:
+    """An invented 名单 as provinces publish it: a merged title, a merged city column, a note."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "第一批名单"
+    sheet.append(["某省第一批特色产业集群名单"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["序号", "地市", "集群名称", "2025年目标(亿元)"])
+    sheet.append([1, "洛阳市", "洛阳市伊川县铝精深加工产业集群", 150.0])
+    sheet.append([2, None, "洛阳市偃师区三轮摩托车\n产业集群", 120])
+    sheet.merge_cells("B3:B4")
+    sheet.append([])
+    sheet.append(["注：排名不分先后"])
+    hidden = book.create_sheet("草稿")
+    hidden.append(["不应读出的草稿", "x"])
+    hidden.sheet_state = "hidden"
+    other = book.create_sheet("Sheet2")
+    other.append(["序号", "地市", "集群名称", "2025年目标(亿元)"])
+    other.append([3, "许昌市", "许昌市长葛市再生金属产业集群", 200])
+    book.properties.title = "某省特色产业集群名单"
+    book.save(path)
+
+
+def test_an_xlsx_list_reads_its_sheets_with_merged_cells_repeated(tmp_path: Path) -> None:
+    path = tmp_path / "list.xlsx"
+    write_list_workbook(path)
+    doc = read_plan(path)
+    assert (doc.format, doc.title) == ("xlsx", "某省特色产业集群名单")
+    assert texts(doc) == [
+        "第一批名单",
+        "某省第一批特色产业集群名单",
+        "序号 | 地市 | 集群名称 | 2025年目标(亿元)",
+        "1 | 洛阳市 | 洛阳市伊川县铝精深加工产业集群 | 150",
+        "2 | 洛阳市 | 洛阳市偃师区三轮摩托车产业集群 | 120",
+        "注：排名不分先后",
+        "序号 | 地市 | 集群名称 | 2025年目标(亿元)",  # a sheet named by default opens with no name
+        "3 | 许昌市 | 许昌市长葛市再生金属产业集群 | 200",
+    ]
+
+
+def test_a_damaged_workbook_or_another_zip_is_refused_by_name(tmp_path: Path) -> None:
+    import zipfile
+
+    broken, other = tmp_path / "broken.xlsx", tmp_path / "photos.docx"
+    with zipfile.ZipFile(broken, "w") as z:
+        z.writestr("xl/workbook.xml", "not a workbook")
+    with zipfile.ZipFile(other, "w") as z:
+        z.writestr("a.jpg", "x")
+    with pytest.raises(InputError, match=r"broken.xlsx: not a readable Excel \.xlsx workbook"):
+        read_plan(broken)
+    with pytest.raises(InputError, match=r"photos.docx: a zip archive that is neither a Word \.docx nor an Excel"):
+        read_plan(other)
+
+
 def write_pdf(path: Path, pages: list[list[str]]) -> None:
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     c = canvas.Canvas(str(path), pagesize=(400, 300))
@@ -222,7 +302,7 @@ def test_unsupported_and_legacy_files_are_refused_by_name(tmp_path: Path) -> Non
     doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
     with pytest.raises(InputError, match=r"plan.rtf: cannot read a \.rtf file as a plan; supported: \.txt, \.docx"):
         read_plan(rtf)
-    with pytest.raises(InputError, match=r"plan.doc: a legacy binary Word/WPS document .* save it as \.docx"):
+    with pytest.raises(InputError, match=r"plan.doc: a legacy binary Office/WPS document .* save it as \.docx"):
         read_plan(doc)
 
 
@@ -253,3 +333,10 @@ def test_a_plan_reads_the_same_from_docx_html_and_pdf(tmp_path: Path) -> None:
         results[r.format] = (r.same_text, r.same_without_bars, r.paragraphs_kept)
     # A PDF keeps no table structure: its cells come back without their " | ".
     assert results == {"docx": (True, True, 7), "html": (True, True, 7), "pdf": (False, True, 4)}
+
+
+def test_table_rows_of_one_width_are_rows_not_a_hard_wrapped_paragraph(tmp_path: Path) -> None:
+    rows = [f"{i} | 某市某县第{i}号特色产业集群名称 | 某某经济技术开发区 | 1{i}0" for i in range(1, 9)]
+    path = tmp_path / "list.txt"
+    path.write_text("\n".join(["序号 | 集群名称 | 承载园区 | 目标", *rows]), encoding="utf-8")
+    assert texts(read_plan(path)) == ["序号 | 集群名称 | 承载园区 | 目标", *rows]

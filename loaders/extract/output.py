@@ -24,6 +24,9 @@ _DATE = re.compile(r"(20\d\d|19\d\d)年(\d{1,2})月(\d{1,2})日")
 
 def _header(doc: PlanDocument) -> tuple[str | None, str | None, str | None]:
     title = issuer = date = None
+    own = normalise_name(doc.title or "")
+    if len(own) <= 60 and _TITLE_LINE.search(own):
+        title = own  # the file's own title (.docx/.xlsx properties, <title>) when it is a document's title
     for p in doc.paragraphs[:15]:
         line = normalise_name(p.text)
         if title is None and len(line) <= 60 and _TITLE_LINE.search(line) and not re.search(r"[,。;:]", line):

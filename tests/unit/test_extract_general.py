@@ -1202,3 +1202,21 @@ def test_an_autonomous_region_speaking_of_itself_is_the_home_of_unplaced_cluster
 def test_a_tier_called_autonomous_region_level_does_not_make_the_region_home(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "新疆维吾尔自治区一地建成自治区级新材料特色产业集群，葡萄酒产业集群产值再创新高。\n")
     assert clusters(f)["葡萄酒产业集群"] == (None, [])
+
+
+def test_a_list_published_as_a_workbook_gives_each_rows_cluster_its_places_and_target(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_reader import write_list_workbook
+
+    path = tmp_path / "list.xlsx"
+    write_list_workbook(path)
+    facts = extract_general(read_plan(path))
+    assert facts.document.title == "某省特色产业集群名单"  # the workbook's own title
+    assert clusters(facts) == {
+        "洛阳市伊川县铝精深加工产业集群": (None, ["洛阳市", "伊川县"]),
+        "洛阳市偃师区三轮摩托车产业集群": (None, ["洛阳市", "偃师区"]),
+        "许昌市长葛市再生金属产业集群": (None, ["许昌市", "长葛市"]),
+    }
+    assert [c.target_yi for c in facts.clusters] == [150.0, 120.0, 200.0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clusterkg.loaders.extract.mentions import zone_mentions
+from clusterkg.loaders.extract.mentions import cluster_mentions, zone_mentions
 from clusterkg.loaders.extract.segments import Piece, fold
 
 
@@ -22,3 +22,10 @@ def test_a_zone_with_a_two_character_name_after_a_preposition() -> None:
         "新站高新技术产业开发区"
     ]
     assert [m.name for m in zone_mentions(_piece("支持新开发区建设"))] == []
+
+
+def test_a_count_of_rounds_cuts_a_name_but_a_three_wheeler_is_a_product() -> None:
+    assert [m.name for m in cluster_mentions(_piece("洛阳市偃师区三轮摩托车产业集群"))] == [
+        "洛阳市偃师区三轮摩托车产业集群"
+    ]
+    assert [m.name for m in cluster_mentions(_piece("开展新一轮汽车产业集群培育"))] == ["汽车产业集群"]

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from sample_files import write_list_workbook
 
 from clusterkg.loaders.extract.facts import Facts
 from clusterkg.loaders.extract.general import extract_general
@@ -1205,11 +1206,6 @@ def test_a_tier_called_autonomous_region_level_does_not_make_the_region_home(tmp
 
 
 def test_a_list_published_as_a_workbook_gives_each_rows_cluster_its_places_and_target(tmp_path: Path) -> None:
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).parent))
-    from test_reader import write_list_workbook
-
     path = tmp_path / "list.xlsx"
     write_list_workbook(path)
     facts = extract_general(read_plan(path))

@@ -12,6 +12,7 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
+from sample_files import write_list_workbook
 
 from clusterkg.errors import InputError
 from clusterkg.loaders.extract.reader import read_document
@@ -161,32 +162,6 @@ def test_html_cells_spanning_rows_repeat_and_spanning_columns_keep_the_columns(t
         "合计4个 | 庚县纺织产业集群",  # a row span reaches in; the column span ends there
         "下一表 | 不受上表影响",  # a span never reaches past its table
     ]
-
-
-def write_list_workbook(path: Path) -> None:
-    """An invented 名单 as provinces publish it: a merged title, a merged city column, a note."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "第一批名单"
-    sheet.append(["某省第一批特色产业集群名单"])
-    sheet.merge_cells("A1:D1")
-    sheet.append(["序号", "地市", "集群名称", "2025年目标(亿元)"])
-    sheet.append([1, "洛阳市", "洛阳市伊川县铝精深加工产业集群", 150.0])
-    sheet.append([2, None, "洛阳市偃师区三轮摩托车\n产业集群", 120])
-    sheet.merge_cells("B3:B4")
-    sheet.append([])
-    sheet.append(["注：排名不分先后"])
-    hidden = book.create_sheet("草稿")
-    hidden.append(["不应读出的草稿", "x"])
-    hidden.sheet_state = "hidden"
-    other = book.create_sheet("Sheet2")
-    other.append(["序号", "地市", "集群名称", "2025年目标(亿元)"])
-    other.append([3, "许昌市", "许昌市长葛市再生金属产业集群", 200])
-    book.properties.title = "某省特色产业集群名单"
-    book.save(path)
 
 
 def test_an_xlsx_list_reads_its_sheets_with_merged_cells_repeated(tmp_path: Path) -> None:

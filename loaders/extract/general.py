@@ -109,7 +109,7 @@ class _Reader(TableRows, FactsWriter):
             if block.kind == "continued":
                 continue  # read with the row it finishes
             if block.kind == "row" and id(block) in table_rows:
-                self.read_row(block, table_rows[id(block)])
+                self.read_row(block, table_rows[id(block)], self.section_cluster(seg, i, scope))
                 continue
             pieces = list(block.cells) if block.kind == "row" else sentences(block)
             self.subject_zone = None

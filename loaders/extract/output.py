@@ -216,7 +216,13 @@ class FactsWriter(EntityStore):
             for f in self.firms.values()
         ]
         projects = [
-            ProjectFacts(name=p.name, aliases=sorted(p.aliases - {p.name}), firms=p.firms, evidence=p.evidence)
+            ProjectFacts(
+                name=p.name,
+                aliases=sorted(p.aliases - {p.name}),
+                firms=p.firms,
+                zones=sorted(p.links["zone"]),
+                evidence=p.evidence,
+            )
             for p in self.projects.values()
         ]
         # named places of the text, and every place's ancestors, so each code has its city
@@ -231,7 +237,7 @@ class FactsWriter(EntityStore):
                 places[parent.code] = parent
                 p = parent
         last = self.doc.paragraphs[-1].text.rstrip() if self.doc.paragraphs else ""
-        if last and not re.search(r"[。.;；!！?？:：)）”\"|]$", last):
+        if last and not re.search(r"[。.;；!！?？:：)）”\"|]$", last) and not re.search(r" \| |\t", last):
             self.warnings.append(f"paragraph {len(self.doc.paragraphs) - 1}: the text ends mid-sentence (cut off?)")
         title, issuer, date = _header(self.doc)
         return Facts(

@@ -1,4 +1,5 @@
-"""Stage 5b: table rows — a row of a cluster table read as one statement about its cluster."""
+"""Stage 5b: table rows — a row of a cluster table read as one statement about its cluster, and a
+row of a project table (项目名称 | 建设单位 | 建设地点 …) as one project with its builders and site."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from clusterkg.loaders.places import Division
 from clusterkg.text import normalise_name
 
 from .entities import _YEAR, Entity, EntityStore
+from .facts import Evidence
 from .lexicon import LEXICON
 from .mentions import Mention, canonical_cluster, cluster_mentions, is_generic, zone_mentions
 from .segments import Block, Piece, Table
 
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
+# a builder column may name the government office in charge rather than a firm
+_GOVERNMENT = re.compile(r"(人民政府|管委会|委员会|办公室|局|厅|街道|乡|镇)$")
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿)元?")
 
 
@@ -20,7 +24,8 @@ class TableRows(EntityStore):
     """A table row read as one statement: its columns by what their header means."""
 
     # -- tables ---------------------------------------------------------------------------------
-    def read_row(self, block: Block, table: Table) -> None:
+    def read_row(self, block: Block, table: Table, fallback: Entity | None = None) -> None:
+        """Read one row; ``fallback`` is the cluster of the section the table stands in."""
         cells = block.cells
         if not cells or any(_TOTAL_ROW.match(c.text.strip()) for c in cells[:2]):
             return
@@ -107,6 +112,8 @@ class TableRows(EntityStore):
                     )
                 ]
         if not cms:
+            if project_cell is not None and "name" not in table.roles and "industry" not in table.roles:
+                self.project_row(block, project_cell, firm_cell, zone_ents, ev, fallback)
             return
         m = cms[0]
         ent = self.add_cluster(m, ev, zone=zone_ents[0].name if zone_ents else None, places=places)
@@ -143,3 +150,33 @@ class TableRows(EntityStore):
                 if len(n) >= 2:
                     p = self.entity("project", n, ev)
                     ent.links["project"].setdefault(p.name, ev)
+
+    def project_row(
+        self,
+        block: Block,
+        name_cell: Piece,
+        firm_cell: Piece | None,
+        zones: list[Entity],
+        ev: Evidence,
+        fallback: Entity | None,
+    ) -> None:
+        """A row of a project table: the project, the firms that build it, the zone it is sited in;
+        it serves the cluster of the table's section, or is kept for the document's one cluster."""
+        name = normalise_name(name_cell.text)
+        if len(name) < 4 or is_generic(name, LEXICON.project_generic):
+            return
+        project = self.entity("project", name, ev)
+        if firm_cell:
+            for item in re.split(r"[、,;/]", firm_cell.text):
+                n = normalise_name(item)
+                if len(n) >= 2 and not _GOVERNMENT.search(n):
+                    firm = self.entity("firm", n, ev)
+                    if firm.name not in project.firms:
+                        project.firms.append(firm.name)
+        for zone in zones:
+            project.links["zone"].setdefault(zone.name, ev)
+        if fallback is not None:
+            fallback.links["project"].setdefault(project.name, ev)  # its builders reach it through the project
+        else:
+            start, end = name_cell.start, name_cell.end
+            self.unattached.append((Mention("project", project.name, start, end, block.para.index, via="table"), ev))

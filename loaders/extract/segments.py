@@ -302,7 +302,7 @@ def _flattened_tables(paras: tuple[Paragraph, ...], traditional: bool) -> dict[i
                 break
             n += 1
         roles = [column_role(paras[i + k].text.strip()) for k in range(n)]
-        if n < 3 or roles[0] != "seq" or not ({"name", "industry"} & set(roles)):
+        if n < 3 or roles[0] != "seq" or not ({"name", "industry", "projects"} & set(roles)):
             i += 1
             continue
         header = [compact(p.index, p.start, fold(p.text.strip(), traditional)) for p in paras[i : i + n]]

@@ -1216,3 +1216,47 @@ def test_a_list_published_as_a_workbook_gives_each_rows_cluster_its_places_and_t
         "许昌市长葛市再生金属产业集群": (None, ["许昌市", "长葛市"]),
     }
     assert [c.target_yi for c in facts.clusters] == [150.0, 120.0, 200.0]
+
+
+PROJECT_TABLES = """某省先进制造业集群培育方案
+一、电子信息产业集群
+重点依托某某高新技术产业开发区，打造千亿级电子信息产业集群。
+序号 | 项目名称 | 建设单位 | 建设地点 | 总投资(亿元)
+1 | 年产1000万片柔性显示模组项目 | 某某光电科技有限公司 | 某某高新技术产业开发区 | 30
+2 | 半导体封装测试基地 | 某某微电子股份有限公司、某某县人民政府 | 某某县 | 12
+二、新材料产业集群
+依托某某经济技术开发区，壮大新材料产业集群。
+序号 | 项目名称 | 建设单位 | 建设地点 | 总投资(亿元)
+1 | 年产5万吨碳纤维项目 | 某某新材料有限公司 | 某某经济技术开发区 | 20
+合计 | | | | 62
+"""
+
+
+def test_a_project_table_gives_each_row_a_project_with_builder_and_site_for_its_sections_cluster(
+    tmp_path: Path,
+) -> None:
+    f = facts_of(tmp_path, PROJECT_TABLES)
+    assert {c.name: (c.target_yi, c.projects) for c in f.clusters} == {
+        "电子信息产业集群": (1000.0, ["年产1000万片柔性显示模组项目", "半导体封装测试基地"]),
+        "新材料产业集群": (None, ["年产5万吨碳纤维项目"]),  # 总投资 is an investment, not a target
+    }
+    assert [(p.name, p.firms, p.zones) for p in f.projects] == [
+        ("年产1000万片柔性显示模组项目", ["某某光电科技有限公司"], ["某某高新技术产业开发区"]),
+        ("半导体封装测试基地", ["某某微电子股份有限公司"], []),  # the county government is no firm
+        ("年产5万吨碳纤维项目", ["某某新材料有限公司"], ["某某经济技术开发区"]),
+    ]
+    assert not any("mid-sentence" in w for w in f.warnings)  # a table's total row ends the text
+
+
+def test_a_project_table_laid_out_one_cell_a_line_serves_the_documents_one_cluster(tmp_path: Path) -> None:
+    lines = ["某县新材料产业集群发展规划", "重点项目表", "序号", "项目名称", "建设单位", "建设地点"]
+    lines += ["1", "年产5万吨碳纤维项目", "某某新材料有限公司", "某某经济技术开发区"]
+    lines += ["2", "高性能复合材料产", "业化项目", "某某复材股份有限公司", "某某经济技术开发区"]
+    f = facts_of(tmp_path, "\n".join(lines) + "\n")
+    assert [(c.name, c.projects) for c in f.clusters] == [
+        ("某县新材料产业集群", ["年产5万吨碳纤维项目", "高性能复合材料产业化项目"])
+    ]
+    assert [(p.name, p.firms) for p in f.projects] == [
+        ("年产5万吨碳纤维项目", ["某某新材料有限公司"]),
+        ("高性能复合材料产业化项目", ["某某复材股份有限公司"]),  # a wrapped cell joined
+    ]

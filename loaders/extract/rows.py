@@ -112,8 +112,12 @@ class TableRows(EntityStore):
                     )
                 ]
         if not cms:
-            if project_cell is not None and "name" not in table.roles and "industry" not in table.roles:
+            if "name" in table.roles or "industry" in table.roles:
+                return
+            if project_cell is not None:
                 self.project_row(block, project_cell, firm_cell, zone_ents, ev, fallback)
+            elif firm_cell is not None:
+                self.firm_row(block, firm_cell, ev, fallback)
             return
         m = cms[0]
         ent = self.add_cluster(m, ev, zone=zone_ents[0].name if zone_ents else None, places=places)
@@ -180,3 +184,16 @@ class TableRows(EntityStore):
         else:
             start, end = name_cell.start, name_cell.end
             self.unattached.append((Mention("project", project.name, start, end, block.para.index, via="table"), ev))
+
+    def firm_row(self, block: Block, name_cell: Piece, ev: Evidence, fallback: Entity | None) -> None:
+        """A row of a firm table (企业名称 | 主营产品 | 所在园区): a firm of the section's cluster, or
+        kept for the document's one cluster."""
+        name = normalise_name(name_cell.text)
+        if len(name) < 2 or _GOVERNMENT.search(name) or re.search(r"\d+(?:余|多)?家", name):
+            return
+        firm = self.entity("firm", name, ev)
+        if fallback is not None:
+            fallback.links["firm"].setdefault(firm.name, ev)
+        else:
+            start, end = name_cell.start, name_cell.end
+            self.unattached.append((Mention("firm", firm.name, start, end, block.para.index, via="table"), ev))

@@ -1260,3 +1260,22 @@ def test_a_project_table_laid_out_one_cell_a_line_serves_the_documents_one_clust
         ("年产5万吨碳纤维项目", ["某某新材料有限公司"]),
         ("高性能复合材料产业化项目", ["某某复材股份有限公司"]),  # a wrapped cell joined
     ]
+
+
+def test_a_firm_table_under_a_clusters_heading_gives_the_clusters_firms(tmp_path: Path) -> None:
+    text = """某省产业集群培育方案
+一、生物医药产业集群
+打造千亿级生物医药产业集群。
+序号 | 企业名称 | 主营产品 | 所在园区
+1 | 某某制药股份有限公司 | 化学原料药 | 某某高新技术产业开发区
+2 | 某某生物科技有限公司 | 疫苗 | 某某经济技术开发区
+3 | 某某县人民政府 | 园区服务 | 某某县
+二、新能源汽车产业集群
+打造五百亿级新能源汽车产业集群。
+"""
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.firms for c in f.clusters} == {
+        "生物医药产业集群": ["某某制药股份有限公司", "某某生物科技有限公司"],
+        "新能源汽车产业集群": [],
+    }
+    assert [x.name for x in f.firms] == ["某某制药股份有限公司", "某某生物科技有限公司"]

@@ -424,6 +424,7 @@ def _tables(blocks: list[Block]) -> list[Table]:
                 if role and role not in roles:
                     roles[role] = i
             if roles:
+                _fill_spanned_cells(run[1:], header, roles)
                 tables.append(Table(list(run[1:]), header, roles))
         run.clear()
 
@@ -438,6 +439,48 @@ def _tables(blocks: list[Block]) -> list[Table]:
             close()
     close()
     return tables
+
+
+_FITS: dict[str, re.Pattern[str]] = {
+    "seq": re.compile(r"^\d{1,4}$"),
+    "name": re.compile(r"集群|基地|产业链"),
+    "place": re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|盟|旗|地区)$"),
+    "zone": re.compile(r"(?:区|园|城|基地)$"),
+    "target": re.compile(r"\d"),
+    "investment": re.compile(r"\d"),
+    "firms": re.compile(r"公司|集团|股份|厂"),
+    "projects": re.compile(r"项目|工程"),
+    "industry": re.compile(r"^[^\d|]{2,12}$"),
+}
+
+
+def _fit(cells: list[Piece], roles_at: dict[int, str], own: range) -> int:
+    """How many of a row's own cells read as what their column holds."""
+    return sum(
+        1 for i in own if i < len(cells) and (role := roles_at.get(i)) in _FITS and _FITS[role].search(cells[i].text)
+    )
+
+
+def _fill_spanned_cells(rows: list[Block], header: list[str], roles: dict[str, int]) -> None:
+    """Rows short of cells because a cell of the row above spans them (a 地市 merged over its
+    cities' rows, flattened to text): the missing cells, right after the row number (or first),
+    are the row above's, when the row's own cells then read better under their headers than
+    left where they are (a cut-off last row is short at its end, and stays so)."""
+    width = len(header)
+    roles_at = {i: r for r, i in roles.items()}
+    prev: list[Piece] | None = None
+    for row in rows:
+        cells = row.cells
+        missing = width - len(cells)
+        if prev is not None and 0 < missing < width - 1 and cells:
+            at = 1 if roles_at.get(0) == "seq" and _FITS["seq"].search(cells[0].text) else 0
+            carried = cells[:at] + prev[at : at + missing] + cells[at:]
+            own_after = range(at + missing, width)
+            if _fit(carried, roles_at, range(at)) + _fit(carried, roles_at, own_after) > _fit(
+                cells, roles_at, range(len(cells))
+            ):
+                row.cells = carried
+        prev = row.cells if len(row.cells) == width else prev
 
 
 def _continues(prev: Block, row: Block, width: int) -> bool:

@@ -1279,3 +1279,23 @@ def test_a_firm_table_under_a_clusters_heading_gives_the_clusters_firms(tmp_path
         "新能源汽车产业集群": [],
     }
     assert [x.name for x in f.firms] == ["某某制药股份有限公司", "某某生物科技有限公司"]
+
+
+def test_rows_short_of_a_merged_city_cell_take_it_from_the_row_above_and_a_cut_row_stays_cut(
+    tmp_path: Path,
+) -> None:
+    text = """某省第二批特色产业集群名单
+序号 | 地市 | 集群名称 | 主导产业
+1 | 洛阳市 | 伊川县铝精深加工产业集群 | 铝加工
+2 | 偃师区三轮摩托车产业集群 | 摩托车
+3 | 许昌市 | 长葛市再生金属产业集群 | 再生金属
+4 | 禹州市钧瓷产业集群 | 陶瓷
+5 | 平顶山市 | 叶县尼龙新"""
+    f = facts_of(tmp_path, text)
+    assert clusters(f) == {
+        "伊川县铝精深加工产业集群": (None, ["伊川县", "洛阳市"]),
+        "偃师区三轮摩托车产业集群": (None, ["偃师区", "洛阳市"]),
+        "长葛市再生金属产业集群": (None, ["长葛市", "许昌市"]),
+        "禹州市钧瓷产业集群": (None, ["禹州市", "许昌市"]),
+    }
+    assert f.warnings == ["paragraph 6: the table's last row is cut off; not read"]

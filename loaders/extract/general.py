@@ -92,6 +92,8 @@ _ITEM_NAME = re.compile(r"^\s*([^。;:,()]{4,40}?)\s*(?=[。;:,(]|$)")
 _UMBRELLA_LIST = re.compile(r"[\d一二三四五六七八九十两]+(?:大|个)[\u4e00-\u9fff]{0,8}?(?:产业集群|产业群|集群)\s*:")
 
 
+# a goal, not a figure reached: 到2025年 / 力争 / 预计 / 目标 with the amount
+_TARGET_CUE = re.compile(r"(?:到|至|力争|预计|目标|计划)(?:20\d\d年)?[^。;]{0,24}?(?:达到|突破|超过|实现|达)\d")
 # a clause that opens with its verb: its subject is the one before (…;打造百亿级B产业集群)
 _SUBJECTLESS = re.compile(
     r"^\s*(?:同时|此外|并|还|也)?(?:加快|大力|着力|积极)?(?:打造|培育|建设|发展|壮大|形成|做强|推动)"
@@ -347,6 +349,11 @@ class _Reader(TableRows, FactsWriter):
                 of_words = [c for c in self.clusters.values() if self.of_industry(c, words)]
                 if len(of_words) == 1:
                     target = of_words[0]
+            if target is not None and target.target_yi is None and _TARGET_CUE.search(piece.text):
+                # (三)做强A产业集群。…,到2025年产业规模突破2000亿元: the item's goal is its cluster's target
+                self.stated_target(target, piece)
+                if target.target_yi is not None and (y := _YEAR.search(piece.text)):
+                    target.target_year = int(y.group(1))
         if named and (bare := _BARE_ZONE.search(piece.text)):
             # 高新区打造百亿级节能环保产业集群: the zone a report is about, called by its kind
             word = bare.group(1)
@@ -423,10 +430,15 @@ class _Reader(TableRows, FactsWriter):
                         m.kind in ("project", "zone")
                         and (all(c.end <= m.start for c in cms) or self.listed_after(cms, m))
                     )
-                    or (m.kind == "firm" and m.via == "list" and self.one_list_before(cms, m))
+                    or (
+                        m.kind == "firm"
+                        and m.via == "list"
+                        and (self.one_list_before(cms, m) or self.listed_after(cms, m))
+                    )
                 ):
                     # 建设A基地、B基地和C集群,推进X、Y等重点项目建设: the sentence's projects and zones serve them
-                    # all; so do the firms it lists after one list of clusters (围绕A、B两大产业集群、C和D两大龙头企业)
+                    # all; so do the firms it lists before or after one list of clusters (围绕A、B两大产业集群、
+                    # C和D两大龙头企业 / 以C、D为龙头的A、B等产业集群)
                     for c in named:
                         c.links[m.kind].setdefault(ent.name, ev)
                     continue

@@ -1299,3 +1299,23 @@ def test_rows_short_of_a_merged_city_cell_take_it_from_the_row_above_and_a_cut_r
         "禹州市钧瓷产业集群": (None, ["禹州市", "许昌市"]),
     }
     assert f.warnings == ["paragraph 6: the table's last row is cut off; not read"]
+
+
+def test_an_items_goal_stated_after_its_cluster_is_the_clusters_target(tmp_path: Path) -> None:
+    text = """某市先进制造业集群发展行动方案
+（三）做强新能源汽车产业集群。以甲汽车、乙客车为龙头，推进甲汽车基地二期项目建设，到2025年产业规模突破2000亿元。
+（四）壮大现代食品产业集群。2022年全市食品产业营业收入达到800亿元。
+"""
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.target_yi, c.target_year) for c in f.clusters] == [
+        ("新能源汽车产业集群", 2000.0, 2025),
+        ("现代食品产业集群", None, None),  # a figure reached, not a goal
+    ]
+
+
+def test_firms_leading_a_list_of_clusters_are_firms_of_each(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "某市形成以甲钢铁有限公司、乙石化有限公司为龙头的绿色钢铁、绿色石化等重大产业集群。\n")
+    assert {c.name: c.firms for c in f.clusters} == {
+        "绿色钢铁产业集群": ["甲钢铁有限公司", "乙石化有限公司"],
+        "绿色石化产业集群": ["甲钢铁有限公司", "乙石化有限公司"],
+    }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clusterkg.loaders.extract.mentions import cluster_mentions, zone_mentions
+from clusterkg.loaders.extract.mentions import Mention, cluster_mentions, firm_mentions, zone_mentions
 from clusterkg.loaders.extract.segments import Piece, fold
 
 
@@ -29,3 +29,47 @@ def test_a_count_of_rounds_cuts_a_name_but_a_three_wheeler_is_a_product() -> Non
         "洛阳市偃师区三轮摩托车产业集群"
     ]
     assert [m.name for m in cluster_mentions(_piece("开展新一轮汽车产业集群培育"))] == ["汽车产业集群"]
+
+
+def names(found: list[Mention]) -> list[str]:
+    return [m.name for m in found]
+
+
+def test_what_stands_before_a_level_is_kept_only_when_it_is_a_place() -> None:
+    found = cluster_mentions(_piece("争创营收过5500亿级高端铝业产业集群1个,洛阳3000亿级现代装备制造产业集群1个"))
+    assert [(m.name, m.level) for m in found] == [
+        ("高端铝业产业集群", "5500亿级"),
+        ("洛阳现代装备制造产业集群", "3000亿级"),
+    ]
+
+
+def test_firms_leading_a_list_of_clusters_are_not_clusters_and_the_lists_kind_is_not_its_name() -> None:
+    text = "形成以甲钢铁、乙炼化、丙化学为龙头的绿色钢铁、绿色石化、特种纸业等重大产业集群。"
+    found = cluster_mentions(_piece(text))
+    assert [(m.name, m.written) for m in found] == [
+        ("绿色钢铁产业集群", "绿色钢铁重大产业集群"),
+        ("绿色石化产业集群", "绿色石化重大产业集群"),
+        ("特种纸业产业集群", "特种纸业重大产业集群"),
+    ]
+    assert names(firm_mentions(_piece(text))) == ["甲钢铁", "乙炼化", "丙化学"]
+
+
+def test_two_places_joined_by_a_dash_share_a_clusters_name() -> None:
+    assert names(cluster_mentions(_piece("2、晋江—南安建筑陶瓷产业集群。"))) == ["晋江—南安建筑陶瓷产业集群"]
+    assert names(cluster_mentions(_piece("建设产业—汽车产业集群"))) == ["汽车产业集群"]
+
+
+def test_a_chain_joined_to_a_cluster_is_not_part_of_its_name() -> None:
+    assert names(cluster_mentions(_piece("构建服装全产业链和绿色建材产业集群。"))) == ["绿色建材产业集群"]
+
+
+def test_a_firm_named_right_after_another_firms_legal_form_starts_there() -> None:
+    found = firm_mentions(_piece("甲市诺兰服饰有限公司由乙市欧佳特服饰有限公司投资设立"))
+    assert names(found) == ["甲市诺兰服饰有限公司", "乙市欧佳特服饰有限公司"]
+
+
+def test_verbs_of_arriving_and_finishing_are_not_part_of_a_zones_name() -> None:
+    assert names(zone_mentions(_piece("记者走进奋勇高新区,企业纷纷进驻玉林生态纺织服装产业园"))) == [
+        "奋勇高新区",
+        "玉林生态纺织服装产业园",
+    ]

@@ -18,7 +18,6 @@ from .common import (
     _LIST_SEP,
     _NOT_CLUSTER_HEAD,
     _PART_END,
-    _PLACE_LIKE,
     _UMBRELLA,
     Mention,
     _cut_head,
@@ -42,6 +41,7 @@ _LEVEL_ONLY_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.level_only_suf
 _QUALIFIED = re.compile(
     r"^(?P<body>.*、[^、]*?)等(?:[\d一二三四五六七八九十两]+[个大类])?(?P<qual>[^、,;:。]{1,24}的[^、,;:。]{0,8})$"
 )
+_CHAIN_AND = re.compile(r"^.{2,12}?(?:全产业链|产业链|链条)(?:和|及|与)")
 _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
 _ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*([^。;]{4,300}))")
 
@@ -223,8 +223,19 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 last_head = _strip_level(last_cut)[0]
                 if not last_head or is_generic(last_head, LEXICON.cluster_generic):
                     items = []  # 坚持A、B、C的集群发展模式: the ending names no cluster
+                elif cut_at := max(
+                    (
+                        j
+                        for j, (_, item) in enumerate(items[:-1])
+                        if j > 0 and not _only_lead(item[: len(item) - len(_cut_head(item))])
+                    ),
+                    default=0,
+                ):
+                    items = items[cut_at:]  # 以A、B为龙头的C、D等产业集群: the clusters' list starts after the verb
         for k, item in items:
             head = _cut_head(item)
+            if (chain_and := _CHAIN_AND.search(head)) and len(head) - chain_and.end() >= 2:
+                head = head[chain_and.end() :]  # 构建服装全产业链和绿色建材产业集群: a chain, then the cluster
             offset = b + k + (len(item) - len(head))
             head, lv = _strip_level(head)
             if lv and head and not head.startswith(item[-len(head) :]):
@@ -425,7 +436,7 @@ def _level_only_mentions(piece: Piece) -> list[Mention]:
         after = _cut_head(left[lm.end() :])
         before = _cut_head(left[: lm.start()]) if lm.start() > 0 else ""
         # 安阳千亿级精品钢产业基地: the place before the level stays in the name
-        head = before + after if before and len(before) <= 6 and _PLACE_LIKE.match(before + "市") else after
+        head = before + after if before and len(before) <= 6 and _place_begins(before, 0) else after
         if not head or is_generic(head, LEXICON.cluster_generic) or len(head) > 24:
             continue
         start = m.start() - len(after) - (len(before) + (lm.end() - lm.start()) if head != after else 0)

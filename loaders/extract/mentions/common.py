@@ -41,7 +41,7 @@ _FIRM_LIST_END = re.compile(
 _BRIDGE_TAIL = re.compile(
     r"(?:(?:等|以及)(?:[\d" + _CN_NUM + r"]+(?:个|大|类|条))?|[\d" + _CN_NUM + r"]+(?:个|大|类|条))?"
     # after 等 or a count, the kind of the listed clusters (等八大重点成长型产业集群)
-    r"(?P<qual>(?<=[等及个大类条])(?:重点|成长型|优势|特色|主导|支柱|战略性新兴|新兴|传统|标志性|先进|工业|千亿元|百亿元|五百亿元|千亿|百亿|五百亿)+(?:产业)?)?"
+    r"(?P<qual>(?<=[等及个大类条])(?:重点|重大|成长型|优势|特色|主导|支柱|战略性新兴|新兴|未来|传统|标志性|先进|领军|核心|工业|千亿元|百亿元|五百亿元|千亿|百亿|五百亿)+(?:产业)?)?"
     r"(?:领域|方向|行业)?(?:培育|打造|建设|发展|创建|形成)?$"
 )
 
@@ -132,6 +132,14 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
             and text[i - 2] not in _BOUNDARY
         ):
             pass  # 联东U谷·哈尔滨松北智造谷: a middle dot between two parts of one name
+        elif (
+            depth == 0
+            and c in "—–-"
+            and i - 1 > floor
+            and _place_begins(text[i:end], 0)
+            and _ends_with_place(text[max(floor, i - 9) : i - 1])
+        ):
+            pass  # 晋江—南安建筑陶瓷: two places joined by a dash share the name
         elif depth == 0 and (c in _BOUNDARY or c == " " or not _is_cjkish(c)):
             break
         i -= 1
@@ -223,7 +231,7 @@ def place_begins(text: str) -> bool:
 
 def _place_begins(head: str, cut: int) -> bool:
     """True when the lead word ending at ``cut`` is the start of a place name that begins ``head``."""
-    return any(head.startswith(n) and len(n) > cut for n in _place_names().get(head[0], ()))
+    return bool(head) and any(head.startswith(n) and len(n) > cut for n in _place_names().get(head[0], ()))
 
 
 _SHARED_TAIL = re.compile(
@@ -287,8 +295,8 @@ def _strip_level(head: str) -> tuple[str, tuple[str, float] | None]:
     before, rest = head[: found.start()], head[found.end() :]
     if not rest:  # level at the end: 培育千亿级 (the name is before it)
         return before, level
-    if before and _PLACE_LIKE.match(before) is None and len(before) > 6:
-        return rest, level
+    if before and _PLACE_LIKE.match(before) is None and (len(before) > 6 or not _place_begins(before, 0)):
+        return rest, level  # 争创营收过5500亿级X: what stands before the level is no place of the name
     return before + rest, level
 
 

@@ -19,6 +19,7 @@ from .common import (
     _place_begins,
     _place_prefix_len,
     _split_items,
+    _strip_words,
     is_generic,
 )
 
@@ -77,6 +78,7 @@ _NOT_FIRM = re.compile(
 )
 
 
+_LINK_WORDS = ["由", "和", "与", "及", "向", "对", "为", "是", "把", "被", "联合", "携手", "投资"]
 _COUNTED_BEFORE = re.compile(rf"[\d{_CN_NUM}几数]+(?:余|多)?家$")
 _PHASE_END = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?$")
 _ZONE_END = re.compile("(?:" + "|".join(map(re.escape, LEXICON.zone_suffixes)) + ")$")
@@ -333,6 +335,9 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             continue  # 汽车企业集团: a kind of group, not a group's name
         if (k := head.rfind("企业")) >= 0:
             head = head[k + 2 :]  # 整车制造企业一汽集团: the firm follows the kind it is
+        if (k := max(head.rfind("公司"), head.rfind("集团"))) >= 2 and len(head) - k - 2 >= 3:
+            # 甲服饰有限公司由乙服饰有限公司投资: the second firm starts after the first one's legal form
+            head = _strip_words(head[k + 2 :], _LINK_WORDS)
         if (k := max(head.rfind("与"), head.rfind("在"))) >= 1 and len(head) - k - 1 >= 2:
             head = head[k + 1 :]  # 均在长春与一汽集团: the firm after the last preposition
         if head in ("合资", "独资", "外资", "我们", "我", "这家", "两家", "新", "该", "本", "其"):

@@ -1,0 +1,120 @@
+"""No text makes the extractor fail: whatever a page holds, a reading either gives facts or says
+it found no cluster statement (an exception in one rule would lose a whole document)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clusterkg.errors import InputError
+from clusterkg.loaders.extract.general import extract_general
+from clusterkg.loaders.plan.document import read_plan
+
+# the genre's words, names' endings, places, numbers and every kind of punctuation and dash plans use
+_WORDS = [
+    "产业集群",
+    "集群",
+    "产业基地",
+    "特色",
+    "千亿级",
+    "五百亿级",
+    "百亿元",
+    "万亿",
+    "高新区",
+    "经开区",
+    "开发区",
+    "产业园",
+    "园区",
+    "集聚区",
+    "有限公司",
+    "集团",
+    "股份",
+    "项目",
+    "工程",
+    "基地",
+    "中心",
+    "以",
+    "为龙头",
+    "依托",
+    "等",
+    "和",
+    "及",
+    "与",
+    "、",
+    "，",
+    "。",
+    "；",
+    "：",
+    "（",
+    "）",
+    "(",
+    ")",
+    "“",
+    "”",
+    "—",
+    "-",
+    "–",
+    "|",
+    " | ",
+    "\t",
+    "   ",
+    "\u3000",
+    "\n",
+    "一、",
+    "（一）",
+    "1.",
+    "①",
+    "一是",
+    "郑州",
+    "洛阳市",
+    "新郑市",
+    "晋江",
+    "南安",
+    "省",
+    "市",
+    "县",
+    "区",
+    "2025年",
+    "到2030年",
+    "达到",
+    "突破",
+    "1000亿元",
+    "3",
+    "个",
+    "三轮",
+    "序号",
+    "项目名称",
+    "建设单位",
+    "集群名称",
+    "地市",
+    "目标",
+    "合计",
+    "某",
+    "新",
+    "和田",
+    "其",
+    "据",
+    "由",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60))
+def test_any_text_of_the_genres_words_reads_or_is_refused_by_name(parts: list[str]) -> None:
+    text = "".join(parts)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "plan.txt"
+        path.write_text(text, encoding="utf-8")
+        try:
+            doc = read_plan(path)
+        except InputError as exc:
+            assert "plan.txt" in str(exc)  # an empty or blank file, refused by name
+            return
+        facts = extract_general(doc)
+        for c in facts.clusters:
+            for ev in c.evidence:
+                assert 0 <= ev.start <= ev.end <= len(doc.text)
+                assert ev.quote == doc.text[ev.start : ev.end]

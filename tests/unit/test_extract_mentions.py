@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from clusterkg.loaders.extract.mentions import Mention, cluster_mentions, firm_mentions, zone_mentions
+from clusterkg.loaders.extract.mentions import (
+    Mention,
+    cluster_mentions,
+    firm_mentions,
+    project_mentions,
+    zone_mentions,
+)
 from clusterkg.loaders.extract.segments import Piece, fold
 
 
@@ -73,3 +79,13 @@ def test_verbs_of_arriving_and_finishing_are_not_part_of_a_zones_name() -> None:
         "奋勇高新区",
         "玉林生态纺织服装产业园",
     ]
+
+
+def test_a_project_that_started_or_will_start_on_a_date_is_named() -> None:
+    found = project_mentions(_piece("甲乙电子超小型频控元器件项目于去年2月开工建设,丙丁新材料项目将于年底投产"))
+    assert names(found) == ["甲乙电子超小型频控元器件项目", "丙丁新材料项目"]
+
+
+def test_parks_of_a_trade_listed_with_their_own_endings() -> None:
+    found = zone_mentions(_piece("打造了金都海洋生物产业园、林头水产品加工专业园、大成绿色生态园等专业型园区"))
+    assert names(found) == ["金都海洋生物产业园", "林头水产品加工专业园", "大成绿色生态园"]

@@ -89,3 +89,33 @@ def test_a_project_that_started_or_will_start_on_a_date_is_named() -> None:
 def test_parks_of_a_trade_listed_with_their_own_endings() -> None:
     found = zone_mentions(_piece("打造了金都海洋生物产业园、林头水产品加工专业园、大成绿色生态园等专业型园区"))
     assert names(found) == ["金都海洋生物产业园", "林头水产品加工专业园", "大成绿色生态园"]
+
+
+def test_a_plans_label_for_its_list_of_clusters_is_no_part_of_their_names() -> None:
+    found = cluster_mentions(_piece("做大先进装备制造、现代农业及绿色食品加工“一主一特”产业集群"))
+    assert names(found) == ["先进装备制造产业集群", "现代农业及绿色食品加工产业集群"]
+
+
+def test_revenue_words_and_a_campaigns_verbs_name_no_cluster() -> None:
+    assert names(cluster_mentions(_piece("利用3年时间,建成百亿元销售收入产业集群"))) == []
+    assert names(cluster_mentions(_piece("舒城一手抓战新产业集群发展,一手抓传统产业"))) == []
+
+
+def test_a_platform_joined_to_a_cluster_by_and_is_not_part_of_its_name() -> None:
+    assert names(cluster_mentions(_piece("甲乙服务中心和辽中泵阀产业集群"))) == ["辽中泵阀产业集群"]
+
+
+def test_a_word_of_a_firms_own_name_is_not_a_verb_that_cuts_it() -> None:
+    text = "总投资20.8亿元的河北甲乙科技发展有限公司年产800万平方米岩板生产线项目"
+    assert names(firm_mentions(_piece(text))) == ["河北甲乙科技发展有限公司"]
+    assert names(project_mentions(_piece(text))) == ["河北甲乙科技发展有限公司年产800万平方米岩板生产线项目"]
+
+
+def test_a_place_as_subject_before_a_preposition_is_not_part_of_the_name_after_it() -> None:
+    assert names(zone_mentions(_piece("温县在产业集聚区内建设标准化厂房"))) == []
+    assert names(firm_mentions(_piece("这个县以青冈长林肉类食品有限公司为龙头"))) == ["青冈长林肉类食品有限公司"]
+    assert names(firm_mentions(_piece("与河南银港企业管理集团签约"))) == ["河南银港企业管理集团"]
+
+
+def test_ratings_and_a_provinces_class_of_zones_name_no_zone() -> None:
+    assert names(zone_mentions(_piece("被评为河南省二星级产业集聚区、河南省经济开发区"))) == []

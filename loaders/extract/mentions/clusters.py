@@ -42,6 +42,9 @@ _QUALIFIED = re.compile(
     r"^(?P<body>.*、[^、]*?)等(?:[\d一二三四五六七八九十两]+[个大类])?(?P<qual>[^、,;:。]{1,24}的[^、,;:。]{0,8})$"
 )
 _CHAIN_AND = re.compile(r"^.{2,12}?(?:全产业链|产业链|链条)(?:和|及|与)")
+# a plan's label for a set of clusters: 一主一特, 两主三特, 1+N, 3+3+2
+_SLOGAN = re.compile(rf"(?:[{_CN_NUM}\d]+[\u4e00-\u9fff]){{2,4}}|[\dA-Za-z]+(?:\+[\dA-Za-z]+)+")
+_KIND_AND = re.compile(r"^.{1,20}?(?:中心|平台|基地|园区|公司|集团|项目|工程)(?:和|及|与)")
 _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
 _ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*([^。;]{4,300}))")
 
@@ -97,7 +100,9 @@ def _without_quotes(piece: Piece) -> Piece:
             and any(w in inner for w in _industry_vocabulary())
             and (not before or before[-1] in _BOUNDARY or not _cut_head(before))  # (国家"城市矿产"产业集群 keeps them)
         )
-        if _LIST_SEP in inner or _LEVEL_RX.fullmatch(inner) or _LEVEL_RX.match(after) or counted or named:
+        if after.startswith(LEXICON.cluster_suffixes) and _SLOGAN.fullmatch(inner):
+            drop |= set(range(m.start(), m.end()))  # A、B"一主一特"产业集群: the plan's label for its list goes
+        elif _LIST_SEP in inner or _LEVEL_RX.fullmatch(inner) or _LEVEL_RX.match(after) or counted or named:
             drop |= {m.start(), m.end() - 1}
     if not drop:
         return piece
@@ -234,8 +239,9 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                     items = items[cut_at:]  # 以A、B为龙头的C、D等产业集群: the clusters' list starts after the verb
         for k, item in items:
             head = _cut_head(item)
-            if (chain_and := _CHAIN_AND.search(head)) and len(head) - chain_and.end() >= 2:
-                head = head[chain_and.end() :]  # 构建服装全产业链和绿色建材产业集群: a chain, then the cluster
+            if (chain_and := _CHAIN_AND.search(head) or _KIND_AND.search(head)) and len(head) - chain_and.end() >= 2:
+                # 构建服装全产业链和绿色建材产业集群 / 某中心和辽中泵阀集群: a chain or a platform, then the cluster
+                head = head[chain_and.end() :]
             offset = b + k + (len(item) - len(head))
             head, lv = _strip_level(head)
             if lv and head and not head.startswith(item[-len(head) :]):

@@ -146,6 +146,9 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
     return i
 
 
+# a place (or a firm spoken of as a kind) then a preposition: what follows is another name
+_PLACE_THEN_EDGE = re.compile(r"^.{0,6}?(?:[省市县区]|企业)(?:以|在|与|把|将|向|由|对)(?!于|来|外|内|上|下|此)")
+_LEGAL_FORM = ("有限公司", "有限责任", "股份有限", "股份公司", "集团有限", "集团股份")
 _INNER_CUT = re.compile("|".join(re.escape(w) for w in _CUT if w not in _EDGE_ONLY))
 _LEAD_RX = re.compile(
     "^(?:" + "|".join(re.escape(w) for w in sorted(set(_CUT) | set(LEXICON.lead), key=lambda w: -len(w))) + ")"
@@ -165,10 +168,13 @@ def _cut_head(head: str) -> str:
     pos = 0
     # rightmost end of any cut word (overlapping matches: try from every start)
     while (m := _INNER_CUT.search(head, pos)) is not None:
-        best = max(best, m.end())
+        if not head.startswith(_LEGAL_FORM, m.end()):  # 某某科技发展有限公司: a word of the firm's name
+            best = max(best, m.end())
         pos = m.start() + 1
     if best >= 0:
         head = head[best:]
+    if after_place := _PLACE_THEN_EDGE.search(head):
+        head = head[after_place.end() :]  # 温县在产业集聚区, 县以某公司为龙头: the place is the subject, not the name's
     if (
         (n := _place_prefix_len(head))
         and (v := _PLACE_VERB.match(head, n))

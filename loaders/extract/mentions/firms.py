@@ -263,7 +263,9 @@ def firm_mentions(piece: Piece) -> list[Mention]:
     # 冠县正昊机械董事长李某 / 石家庄四药员工: the firm whose people a report quotes or shows
     for m in _FIRM_PEOPLE.finditer(text):
         b = _left_head(text, m.start(), lists=False)
-        head = _cut_head(text[b : m.start()])
+        # cut with its legal form, so that a word of the firm's own name (科技发展有限公司) stays
+        head = _cut_head(text[b : m.end()])
+        head = head[: len(head) - len(m.group(0))] if head.endswith(m.group(0)) else ""
         if (
             3 <= len(head) <= 16
             and not is_generic(head, LEXICON.cluster_generic)
@@ -323,7 +325,9 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if m.group(0).startswith("研究") and _CITED.match(text, m.end()):
             continue  # 中商产业研究院整理: a source of figures quoted, not a firm of the cluster
         b = _left_head(text, m.start(), lists=False)
-        head = _cut_head(text[b : m.start()])
+        # cut with its legal form, so that a word of the firm's own name (科技发展有限公司) stays
+        head = _cut_head(text[b : m.end()])
+        head = head[: len(head) - len(m.group(0))] if head.endswith(m.group(0)) else ""
         if len(head) < 2 or len(head) > 30 or _COUNT.search(head):
             continue
         if is_generic(
@@ -333,8 +337,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             continue
         if head.endswith("企业"):
             continue  # 汽车企业集团: a kind of group, not a group's name
-        if (k := head.rfind("企业")) >= 0:
-            head = head[k + 2 :]  # 整车制造企业一汽集团: the firm follows the kind it is
+        if (k := head.rfind("企业")) >= 0 and not _place_begins(head, 0):
+            head = head[k + 2 :]  # 整车制造企业一汽集团: the firm follows the kind it is (not 河南银港企业管理集团)
         if (k := max(head.rfind("公司"), head.rfind("集团"))) >= 2 and len(head) - k - 2 >= 3:
             # 甲服饰有限公司由乙服饰有限公司投资: the second firm starts after the first one's legal form
             head = _strip_words(head[k + 2 :], _LINK_WORDS)

@@ -119,3 +119,25 @@ def test_a_place_as_subject_before_a_preposition_is_not_part_of_the_name_after_i
 
 def test_ratings_and_a_provinces_class_of_zones_name_no_zone() -> None:
     assert names(zone_mentions(_piece("被评为河南省二星级产业集聚区、河南省经济开发区"))) == []
+
+
+def test_firms_a_place_brought_in_as_its_projects_are_firms_and_projects() -> None:
+    text = "先后引进甲乙钢构、丙丁机械、戊己机电等项目入驻"
+    assert names(firm_mentions(_piece(text))) == ["甲乙钢构", "丙丁机械", "戊己机电"]
+    assert names(project_mentions(_piece(text))) == ["甲乙钢构", "丙丁机械", "戊己机电"]
+    assert names(project_mentions(_piece("推进光伏、风电、储能等项目建设"))) == []  # kinds, not projects
+
+
+def test_a_counted_list_of_projects_with_more_than_its_count() -> None:
+    found = project_mentions(_piece("落户了沈北新区易丰手机和投资20亿元的中宇手机等120多个项目"))
+    assert names(found) == ["沈北新区易丰手机", "中宇手机"]
+
+
+def test_a_firm_that_invests_is_not_part_of_the_project_it_builds() -> None:
+    text = "甲乙重科新材料科技有限公司投建智慧装备制造项目,丙丁集团先后投资15亿美元"
+    assert names(project_mentions(_piece(text))) == ["智慧装备制造项目"]
+    assert sorted(names(firm_mentions(_piece(text)))) == ["丙丁集团", "甲乙重科新材料科技有限公司"]
+
+
+def test_campaigns_and_praise_name_no_project() -> None:
+    assert names(project_mentions(_piece("抓好招商引资项目,越来越多好项目落地建设"))) == []

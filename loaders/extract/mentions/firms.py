@@ -31,6 +31,16 @@ _MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e0
 _BROUGHT_IN = re.compile(r"(?:引进|引入|落户|招引|签约)([\u4e00-\u9fff、]{4,60}?)等(?:一批)?[^,。;、]{0,14}?项目")
 
 
+def brought_in_firm(head: str) -> bool:
+    """Whether an item of a list of what was brought in (引进A、B等项目) is a firm's short name:
+    it keeps a name of its own once the industry words are taken out (华谊化工 → 华谊); a kind
+    does not (光伏组件 → nothing)."""
+    proper = head
+    for w in _industry_vocabulary():
+        proper = proper.replace(w, "")
+    return 2 <= len(head) <= 6 and len(proper) >= 2 and not _place_begins(head, 0) and not _NOT_FIRM.search(head)
+
+
 _FIRM_PEOPLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:董事长|总经理|副总经理|负责人|员工|职工|技术人员|工作人员)")
 _SETTLED = re.compile(
     r"(?:^|[,;:。—])([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)(?:等企业|等)?(?:相继|先后|纷纷|陆续)(?:落户|入驻|签约落地|投产|建成投产)"
@@ -40,7 +50,7 @@ _ARE_FIRMS = re.compile(
 )
 _FIRM_SUBJECT = re.compile(
     r"(?:^|[,;:。])\s*([\u4e00-\u9fff]{3,8}?)等?(?:荣膺|荣获|入选|连续入选|获批|获评|发力|跻身|位列|是全国最大|是国内最大|是全球最大|"
-    r"(?:\d{4}年度?)?(?:完成|实现)(?:产值|营收|营业收入|销售收入)|开发的|研发的|生产的|(?:计划|拟|总)?投资(?:约|近|超)?\d|"
+    r"(?:\d{4}年度?)?(?:完成|实现)(?:产值|营收|营业收入|销售收入)|开发的|研发的|生产的|(?:先后|累计|陆续|已|共|再次)?(?:计划|拟|总)?投资(?:约|近|超)?\d|"
     r"(?:成功|正式|已)?(?:落户|入驻|签约落地))"
 )
 _IS_ANCHOR = re.compile(
@@ -252,20 +262,13 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             continue
         for k, item in parts:
             head = _cut_head(item.strip())
-            proper = head
-            for w in _industry_vocabulary():
-                proper = proper.replace(w, "")
-            # a firm keeps a name of its own once the industry words are taken out (华谊化工 → 华谊);
-            # a kind does not (光伏组件 → nothing)
-            if 2 <= len(head) <= 6 and len(proper) >= 2 and not _place_begins(head, 0) and not _NOT_FIRM.search(head):
+            if brought_in_firm(head):
                 st = m.start(1) + k + item.rfind(head)
                 add(st, st + len(head), "list")
     # 冠县正昊机械董事长李某 / 石家庄四药员工: the firm whose people a report quotes or shows
     for m in _FIRM_PEOPLE.finditer(text):
         b = _left_head(text, m.start(), lists=False)
-        # cut with its legal form, so that a word of the firm's own name (科技发展有限公司) stays
-        head = _cut_head(text[b : m.end()])
-        head = head[: len(head) - len(m.group(0))] if head.endswith(m.group(0)) else ""
+        head = _cut_head(text[b : m.start()])
         if (
             3 <= len(head) <= 16
             and not is_generic(head, LEXICON.cluster_generic)

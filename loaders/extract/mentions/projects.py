@@ -22,11 +22,15 @@ from .common import (
     _split_items,
     is_generic,
 )
+from .firms import brought_in_firm
 
+# 和 before the next item's qualifier (和投资20亿元的B): the list goes on, though without 、
+_AND_QUALIFIED = re.compile(r"(?<=[\u4e00-\u9fff]{2})和(?=(?:总|计划)?投资[^,。;、]{1,12}的|年产)")
+_BRINGS = re.compile(r"引进|引入|落户|招引|签约|招来")
 _PROJECT_LIST = re.compile(
     r"(?:等([\d"
     + _CN_NUM
-    + r"]+[个家项])?|(?<=[\u4e00-\u9fff])[\d"
+    + r"]+(?:余|多)?[个家项])?|(?<=[\u4e00-\u9fff])[\d"
     + _CN_NUM
     + r"]+个)([\u4e00-\u9fff]{0,8}?)(项目|工程)"
 )
@@ -154,6 +158,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if not m.group(0).startswith("等") and _LIST_SEP not in body:
             continue  # 建设3个项目: a count, not a list (A、B、C三个项目 is one)
         parts = _split_items(body, conj=True, joiners="和|以及")  # 汽车模具及专用设备改造 is one project
+        if len(parts) == 1 and (j := _AND_QUALIFIED.search(body)):
+            parts = [(0, body[: j.start()]), (j.end(), body[j.end() :])]  # A和投资20亿元的B等…项目: two
         parts = _rejoin_measures(body, parts)
         # 港口机械、海洋工程装备等海洋产业相关项目: a kind between 等 and 项目 says the items are kinds too
         of_kind = bool(_NAMED_LIST_WORDS.sub("", m.group(2))) and all(_loose_kind(_cut_head(i)) for _, i in parts)
@@ -170,10 +176,14 @@ def project_mentions(piece: Piece) -> list[Mention]:
             )
         ):
             covered.append((b, m.end()))  # 核电、风电、光伏等项目 / 药品、化妆品、保健品等项目: kinds, not projects
-            # (an item that reads as one project all the same, 乙烯改扩建 or 某厂二期, is kept)
+            # (an item that reads as one project all the same, 乙烯改扩建 or 某厂二期, is kept; so are the
+            # firms a place brought in as its projects: 引进甲机械、乙汽车等项目入驻)
+            brought = bool(_BRINGS.search(text, max(0, b - 6), b + 4))
             for k, item in parts:
                 head = _cut_head(item.strip())
-                if 2 <= len(head) <= 40 and _ONE_PROJECT.search(head) and not _COUNT.search(head):
+                if brought and brought_in_firm(head):
+                    out.append(_project(piece, b + k + item.rfind(head), head, via="list"))
+                elif 2 <= len(head) <= 40 and _ONE_PROJECT.search(head) and not _COUNT.search(head):
                     st = b + k + item.rfind(head)
                     out.append(_project(piece, st, head, via="list"))
             continue

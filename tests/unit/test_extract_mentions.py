@@ -141,3 +141,23 @@ def test_a_firm_that_invests_is_not_part_of_the_project_it_builds() -> None:
 
 def test_campaigns_and_praise_name_no_project() -> None:
     assert names(project_mentions(_piece("抓好招商引资项目,越来越多好项目落地建设"))) == []
+
+
+def test_a_quoted_part_before_an_industry_stays_in_the_clusters_name() -> None:
+    assert names(cluster_mentions(_piece("打造“硫磷钛铁”循环经济产业集群"))) == ['"硫磷钛铁"循环经济产业集群']
+
+
+def test_a_count_and_a_kind_before_the_ending_name_no_cluster() -> None:
+    assert names(cluster_mentions(_piece("重点发展三大建材产业集群。"))) == []
+
+
+def test_a_project_named_for_the_cluster_it_builds_gives_both() -> None:
+    text = "其中;甲乙锂业股份有限公司盐湖锂资源综合利用产业集群项目,将进一步推动产业升级"
+    assert names(cluster_mentions(_piece(text))) == ["盐湖锂资源综合利用产业集群"]
+    assert names(project_mentions(_piece(text))) == ["甲乙锂业股份有限公司盐湖锂资源综合利用产业集群项目"]
+
+
+def test_the_whole_chain_of_a_product_is_no_chain_of_a_plan() -> None:
+    assert names(cluster_mentions(_piece("公司将借助锂产品全产业链的优势,做强锂电产业链"), chains=True)) == [
+        "锂电产业链"
+    ]

@@ -35,8 +35,10 @@ from .common import (
 
 _CLUSTER_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.cluster_suffixes)) + ")")
 _CHAIN_RX = re.compile(
-    r"(产业生态链|产业链)(?!长|主|办|上|下|招商|图谱|全景|供应链|链|项目|企业|配套|协同|联盟|党委|条)"
-)
+    r"(?<!全)(产业生态链|产业链)(?!长|主|办|上|下|招商|图谱|全景|供应链|链|项目|企业|配套|协同|联盟|党委|条)"
+)  # (锂产品全产业链: the whole chain of a product, no chain of the plan)
+# a count and a kind right before the ending: 重点发展三大建材产业集群 counts the clusters that follow
+_COUNTED_KIND = re.compile(rf"[\d{_CN_NUM}]+(?:大|个|类)[\u4e00-\u9fff]{{1,6}}$")
 _LEVEL_ONLY_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.level_only_suffixes)) + ")")
 _QUALIFIED = re.compile(
     r"^(?P<body>.*、[^、]*?)等(?:[\d一二三四五六七八九十两]+[个大类])?(?P<qual>[^、,;:。]{1,24}的[^、,;:。]{0,8})$"
@@ -45,6 +47,8 @@ _CHAIN_AND = re.compile(r"^.{2,12}?(?:全产业链|产业链|链条)(?:和|及|�
 # a plan's label for a set of clusters: 一主一特, 两主三特, 1+N, 3+3+2
 _SLOGAN = re.compile(rf"(?:[{_CN_NUM}\d]+[\u4e00-\u9fff]){{2,4}}|[\dA-Za-z]+(?:\+[\dA-Za-z]+)+")
 _KIND_AND = re.compile(r"^.{1,20}?(?:中心|平台|基地|园区|公司|集团|项目|工程)(?:和|及|与)")
+_FIRM_BEFORE = re.compile(r"^.{2,20}?(?:股份有限公司|有限责任公司|有限公司|集团公司)")
+_QUOTED_HEAD = re.compile(r"[“\"][\u4e00-\u9fff]{2,10}[”\"]$")
 _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
 _ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*([^。;]{4,300}))")
 
@@ -238,7 +242,11 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 ):
                     items = items[cut_at:]  # 以A、B为龙头的C、D等产业集群: the clusters' list starts after the verb
         for k, item in items:
+            if len(items) == 1 and _COUNTED_KIND.search(item):
+                continue
             head = _cut_head(item)
+            if (firm := _FIRM_BEFORE.search(head)) and len(head) - firm.end() >= 2:
+                head = head[firm.end() :]  # 某某股份有限公司盐湖锂…产业集群项目: the firm builds the cluster's project
             if (chain_and := _CHAIN_AND.search(head) or _KIND_AND.search(head)) and len(head) - chain_and.end() >= 2:
                 # 构建服装全产业链和绿色建材产业集群 / 某中心和辽中泵阀集群: a chain or a platform, then the cluster
                 head = head[chain_and.end() :]
@@ -247,6 +255,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             if lv and head and not head.startswith(item[-len(head) :]):
                 pass
             offset = b + k + item.rfind(head) if head else offset
+            if head and (quoted := _QUOTED_HEAD.search(text, max(0, offset - 14), offset)):
+                head, offset = quoted.group(0) + head, quoted.start()  # "硫磷钛铁锂钙"循环经济产业集群: a quoted part of the name
             if (
                 not head
                 or is_generic(head, LEXICON.cluster_generic)

@@ -26,6 +26,7 @@ from .firms import brought_in_firm
 
 # 和 before the next item's qualifier (和投资20亿元的B): the list goes on, though without 、
 _AND_QUALIFIED = re.compile(r"(?<=[\u4e00-\u9fff]{2})和(?=(?:总|计划)?投资[^,。;、]{1,12}的|年产)")
+_SUBJECT_AFTER = re.compile(r",?(?:将|已|正|目前|预计|计划|建成后|投产后|达产后)")
 _BRINGS = re.compile(r"引进|引入|落户|招引|签约|招来")
 _PROJECT_LIST = re.compile(
     r"(?:等([\d"
@@ -204,6 +205,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue
         b = _left_head(text, m.start(), lists=False)
         head = _cut_head(text[b : m.start()])
+        if not head and text.endswith("集群", b, m.start()):
+            head = _cut_head(text[b : m.start() - 2]) + "集群"  # 某公司某某产业集群项目: the cluster it builds
         if (works := _WORKS_END.search(text, b, m.start())) and len(head) <= len(works.group(0)):
             # 某基地升级改造项目: the works a project does end its name; the cut words inside them do not start it
             head = _cut_head(text[b : works.start()]) + works.group(0)
@@ -223,6 +226,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if len(head) < (3 if verb else 4) or len(head) > 40 or is_generic(head, LEXICON.project_generic):
             continue
         building = bool(_PROJECT_STATUS.match(text, m.end()))  # X项目建设如火如荼 / X项目成功落户
+        # ;某公司某某项目,将进一步推动…: a project standing as its clause's subject
+        subject = len(head) >= 6 and text[b - 1 : b] in ("", ";", "。", ":") and bool(_SUBJECT_AFTER.match(text, m.end()))
+        building = building or subject
         named_for = re.search(r"公司|集团", head) is not None  # 东风公司新能源整车…项目: a firm's project
         # 签约A项目、B项目: the item after a project of the same list is one too
         listed = text[b - 1 : b] == _LIST_SEP and any(c == b - 1 for _, c in covered)

@@ -256,7 +256,10 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 pass
             offset = b + k + item.rfind(head) if head else offset
             if head and (quoted := _QUOTED_HEAD.search(text, max(0, offset - 14), offset)):
-                head, offset = quoted.group(0) + head, quoted.start()  # "硫磷钛铁锂钙"循环经济产业集群: a quoted part of the name
+                head, offset = (
+                    quoted.group(0) + head,
+                    quoted.start(),
+                )  # "硫磷钛铁锂钙"循环经济产业集群: a quoted part of the name
             if (
                 not head
                 or is_generic(head, LEXICON.cluster_generic)

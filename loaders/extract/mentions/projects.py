@@ -227,7 +227,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue
         building = bool(_PROJECT_STATUS.match(text, m.end()))  # X项目建设如火如荼 / X项目成功落户
         # ;某公司某某项目,将进一步推动…: a project standing as its clause's subject
-        subject = len(head) >= 6 and text[b - 1 : b] in ("", ";", "。", ":") and bool(_SUBJECT_AFTER.match(text, m.end()))
+        subject = (
+            len(head) >= 6 and text[b - 1 : b] in ("", ";", "。", ":") and bool(_SUBJECT_AFTER.match(text, m.end()))
+        )
         building = building or subject
         named_for = re.search(r"公司|集团", head) is not None  # 东风公司新能源整车…项目: a firm's project
         # 签约A项目、B项目: the item after a project of the same list is one too

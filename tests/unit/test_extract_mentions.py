@@ -161,3 +161,8 @@ def test_the_whole_chain_of_a_product_is_no_chain_of_a_plan() -> None:
     assert names(cluster_mentions(_piece("公司将借助锂产品全产业链的优势,做强锂电产业链"), chains=True)) == [
         "锂电产业链"
     ]
+
+
+def test_valleys_and_a_parks_own_quarter_are_zones() -> None:
+    found = zone_mentions(_piece("打造海口药谷和长岭智谷,提升星河工业园片区"))
+    assert names(found) == ["海口药谷", "长岭智谷", "星河工业园片区"]

@@ -112,6 +112,9 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             or re.fullmatch(r"(?:" + _LEVEL_RX.pattern + r"|五百亿|千亿|百亿)元?(?:级)?(?:产业)?", head)
         ):
             continue  # 各大园区, 千亿元产业园区: parks spoken of, none named
+        if text.startswith("片区", e):
+            e += 2  # 星河工业园片区: a part of the park, named after it
+            floor = e
         # a park inside a zone is one name: 某某经济开发区环保装备产业园
         ext = _ZONE_EXTEND.match(text, e)
         if (

@@ -302,6 +302,21 @@ class EntityStore:
             bare = self.resolver.strip_place(name)
             if bare != name and (short := self.projects.get(bare)) is not None and name in self.projects:
                 self._rename("project", self.projects[name], short)
+        # 黑龙江某某有限公司 and 某某有限公司: one firm, known by its full legal name
+        for name in sorted(self.firms, key=len, reverse=True):
+            bare = next(
+                (
+                    b
+                    for b in self.firms
+                    if len(b) >= 4 and b != name and name.endswith(b) and not self.resolver.strip_place(name[: -len(b)])
+                ),
+                None,
+            )
+            if bare is not None and name in self.firms:
+                self._rename("firm", self.firms[bare], self.firms[name])
+                self.firms[name].aliases.add(bare)
+                for project in self.projects.values():
+                    project.firms = list(dict.fromkeys(name if f == bare else f for f in project.firms))
         for kind in ("zone", "firm", "project"):
             table = self._table(kind)
             for name in list(table):

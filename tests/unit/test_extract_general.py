@@ -1319,3 +1319,12 @@ def test_firms_leading_a_list_of_clusters_are_firms_of_each(tmp_path: Path) -> N
         "绿色钢铁产业集群": ["甲钢铁有限公司", "乙石化有限公司"],
         "绿色石化产业集群": ["甲钢铁有限公司", "乙石化有限公司"],
     }
+
+
+def test_a_firm_named_with_and_without_its_province_is_one_firm(tmp_path: Path) -> None:
+    text = "青冈县玉米产业集群。突出龙凤玉米开发有限公司的主体地位,形成以黑龙江龙凤玉米开发有限公司为龙头的格局。\n"
+    f = facts_of(tmp_path, text)
+    assert [(x.name, sorted(x.aliases)) for x in f.firms] == [
+        ("黑龙江龙凤玉米开发有限公司", ["黑龙江龙凤玉米开发", "龙凤玉米开发", "龙凤玉米开发有限公司"])
+    ]
+    assert f.clusters[0].firms == ["黑龙江龙凤玉米开发有限公司"]

@@ -166,3 +166,7 @@ def test_the_whole_chain_of_a_product_is_no_chain_of_a_plan() -> None:
 def test_valleys_and_a_parks_own_quarter_are_zones() -> None:
     found = zone_mentions(_piece("打造海口药谷和长岭智谷,提升星河工业园片区"))
     assert names(found) == ["海口药谷", "长岭智谷", "星河工业园片区"]
+
+
+def test_a_firms_branch_in_a_place_is_the_firm_named() -> None:
+    assert names(firm_mentions(_piece("引进哈尔滨甲乙公司青冈分公司"))) == ["哈尔滨甲乙公司青冈分公司"]

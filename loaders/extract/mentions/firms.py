@@ -88,6 +88,7 @@ _NOT_FIRM = re.compile(
 )
 
 
+_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,6}?分(?:公司|厂)")
 _LINK_WORDS = ["由", "和", "与", "及", "向", "对", "为", "是", "把", "被", "联合", "携手", "投资"]
 _COUNTED_BEFORE = re.compile(rf"[\d{_CN_NUM}几数]+(?:余|多)?家$")
 _PHASE_END = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?$")
@@ -355,7 +356,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         # a longer firm name already covers it (集团 inside 集团股份有限公司)
         if any(a <= st and m.end() <= c and (a, c) != (st, m.end()) for a, c in seen):
             continue
-        add(st, m.end(), "name")
+        end = m.end()
+        if branch := _BRANCH.match(text, end):
+            end = branch.end()  # 哈尔滨某公司青冈分公司: the branch is the firm the place has
+        add(st, end, "name")
     # the country's large firms, named bare (引进比亚迪, 宁德时代落户): the data pack's known names
     if _KNOWN_FIRM is not None:
         for m in _KNOWN_FIRM.finditer(text):

@@ -304,7 +304,7 @@ class EntityStore:
                 self._rename("project", self.projects[name], short)
         # 黑龙江某某有限公司 and 某某有限公司: one firm, known by its full legal name
         for name in sorted(self.firms, key=len, reverse=True):
-            bare = next(
+            shorter = next(
                 (
                     b
                     for b in self.firms
@@ -312,11 +312,11 @@ class EntityStore:
                 ),
                 None,
             )
-            if bare is not None and name in self.firms:
-                self._rename("firm", self.firms[bare], self.firms[name])
-                self.firms[name].aliases.add(bare)
+            if shorter is not None and name in self.firms:
+                self._rename("firm", self.firms[shorter], self.firms[name])
+                self.firms[name].aliases.add(shorter)
                 for project in self.projects.values():
-                    project.firms = list(dict.fromkeys(name if f == bare else f for f in project.firms))
+                    project.firms = list(dict.fromkeys(name if f == shorter else f for f in project.firms))
         for kind in ("zone", "firm", "project"):
             table = self._table(kind)
             for name in list(table):

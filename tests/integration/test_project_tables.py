@@ -1,0 +1,76 @@
+"""A plan whose key projects come as a table (项目名称 | 建设单位 | 建设地点 …), loaded into the real
+Neo4j: each row a project serving its section's cluster, run by its builder, sited in its zone.
+
+The plan is written for the test (no sentence of a real document).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clusterkg.graph.db import read
+
+pytestmark = pytest.mark.integration
+
+PLAN = """某省先进制造业集群培育方案
+一、电子信息产业集群
+重点依托某某高新技术产业开发区，打造千亿级电子信息产业集群。
+序号 | 项目名称 | 建设单位 | 建设地点 | 总投资(亿元)
+1 | 年产1000万片柔性显示模组项目 | 某某光电科技有限公司 | 某某高新技术产业开发区 | 30
+2 | 半导体封装测试基地 | 某某微电子股份有限公司、某某县人民政府 | 某某县 | 12
+二、新材料产业集群
+依托某某经济技术开发区，壮大新材料产业集群。
+序号 | 项目名称 | 建设单位 | 建设地点 | 总投资(亿元)
+1 | 年产5万吨碳纤维项目 | 某某新材料有限公司 | 某某经济技术开发区 | 20
+"""
+
+
+@pytest.fixture(scope="module")
+def loaded(graph, driver, settings, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from clusterkg.graph.writes import clear_graph
+    from clusterkg.loaders.load_plan import load_plan
+
+    path = tmp_path_factory.mktemp("tables") / "project-tables.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    clear_graph(driver, settings)
+    return load_plan(driver, settings, path)
+
+
+def test_each_row_is_a_project_of_its_sections_cluster_run_by_its_builder_in_its_zone(
+    loaded,
+    driver,
+    settings,  # type: ignore[no-untyped-def]
+) -> None:
+    assert loaded.written and loaded.counts["Cluster"] == 2 and loaded.counts["Project"] == 3
+    rows = read(
+        driver,
+        settings,
+        "MATCH (p:Project)-[:SUPPORTS]->(c:Cluster) "
+        "OPTIONAL MATCH (p)-[:RUN_BY]->(f:Enterprise) OPTIONAL MATCH (p)-[:SITED_IN]->(z:Zone) "
+        "RETURN p.name AS project, c.name AS cluster, collect(DISTINCT f.name) AS firms, "
+        "collect(DISTINCT z.name) AS zones ORDER BY project",
+    )
+    assert rows == [
+        {
+            "project": "半导体封装测试基地",
+            "cluster": "电子信息产业集群",
+            "firms": ["某某微电子股份有限公司"],
+            "zones": [],
+        },
+        {
+            "project": "年产1000万片柔性显示模组项目",
+            "cluster": "电子信息产业集群",
+            "firms": ["某某光电科技有限公司"],
+            "zones": ["某某高新技术产业开发区"],
+        },
+        {
+            "project": "年产5万吨碳纤维项目",
+            "cluster": "新材料产业集群",
+            "firms": ["某某新材料有限公司"],
+            "zones": ["某某经济技术开发区"],
+        },
+    ]
+    targets = read(driver, settings, "MATCH (c:Cluster) RETURN c.name AS name, c.target_yi AS yi ORDER BY name")
+    assert targets == [{"name": "新材料产业集群", "yi": None}, {"name": "电子信息产业集群", "yi": 1000.0}]

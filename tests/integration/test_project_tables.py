@@ -6,8 +6,6 @@ The plan is written for the test (no sentence of a real document).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from clusterkg.graph.db import read

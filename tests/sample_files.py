@@ -29,3 +29,19 @@ def write_list_workbook(path: Path) -> None:
     other.append([3, "许昌市", "许昌市长葛市再生金属产业集群", 200])
     book.properties.title = "某省特色产业集群名单"
     book.save(path)
+
+
+# A plan whose key projects come as tables under each cluster's heading, with a government office
+# among the builders and an investment column (written for the tests).
+PROJECT_TABLES = """某省先进制造业集群培育方案
+一、电子信息产业集群
+重点依托某某高新技术产业开发区，打造千亿级电子信息产业集群。
+序号 | 项目名称 | 建设单位 | 建设地点 | 总投资(亿元)
+1 | 年产1000万片柔性显示模组项目 | 某某光电科技有限公司 | 某某高新技术产业开发区 | 30
+2 | 半导体封装测试基地 | 某某微电子股份有限公司、某某县人民政府 | 某某县 | 12
+二、新材料产业集群
+依托某某经济技术开发区，壮大新材料产业集群。
+序号 | 项目名称 | 建设单位 | 建设地点 | 总投资(亿元)
+1 | 年产5万吨碳纤维项目 | 某某新材料有限公司 | 某某经济技术开发区 | 20
+合计 | | | | 62
+"""

@@ -7,22 +7,11 @@ The plan is written for the test (no sentence of a real document).
 from __future__ import annotations
 
 import pytest
+from sample_files import PROJECT_TABLES
 
 from clusterkg.graph.db import read
 
 pytestmark = pytest.mark.integration
-
-PLAN = """某省先进制造业集群培育方案
-一、电子信息产业集群
-重点依托某某高新技术产业开发区，打造千亿级电子信息产业集群。
-序号 | 项目名称 | 建设单位 | 建设地点 | 总投资(亿元)
-1 | 年产1000万片柔性显示模组项目 | 某某光电科技有限公司 | 某某高新技术产业开发区 | 30
-2 | 半导体封装测试基地 | 某某微电子股份有限公司、某某县人民政府 | 某某县 | 12
-二、新材料产业集群
-依托某某经济技术开发区，壮大新材料产业集群。
-序号 | 项目名称 | 建设单位 | 建设地点 | 总投资(亿元)
-1 | 年产5万吨碳纤维项目 | 某某新材料有限公司 | 某某经济技术开发区 | 20
-"""
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +20,7 @@ def loaded(graph, driver, settings, tmp_path_factory: pytest.TempPathFactory):  
     from clusterkg.loaders.load_plan import load_plan
 
     path = tmp_path_factory.mktemp("tables") / "project-tables.txt"
-    path.write_text(PLAN, encoding="utf-8")
+    path.write_text(PROJECT_TABLES, encoding="utf-8")
     clear_graph(driver, settings)
     return load_plan(driver, settings, path)
 

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from sample_files import write_list_workbook
+from sample_files import PROJECT_TABLES, write_list_workbook
 
 from clusterkg.loaders.extract.facts import Facts
 from clusterkg.loaders.extract.general import extract_general
@@ -1216,20 +1216,6 @@ def test_a_list_published_as_a_workbook_gives_each_rows_cluster_its_places_and_t
         "许昌市长葛市再生金属产业集群": (None, ["许昌市", "长葛市"]),
     }
     assert [c.target_yi for c in facts.clusters] == [150.0, 120.0, 200.0]
-
-
-PROJECT_TABLES = """某省先进制造业集群培育方案
-一、电子信息产业集群
-重点依托某某高新技术产业开发区，打造千亿级电子信息产业集群。
-序号 | 项目名称 | 建设单位 | 建设地点 | 总投资(亿元)
-1 | 年产1000万片柔性显示模组项目 | 某某光电科技有限公司 | 某某高新技术产业开发区 | 30
-2 | 半导体封装测试基地 | 某某微电子股份有限公司、某某县人民政府 | 某某县 | 12
-二、新材料产业集群
-依托某某经济技术开发区，壮大新材料产业集群。
-序号 | 项目名称 | 建设单位 | 建设地点 | 总投资(亿元)
-1 | 年产5万吨碳纤维项目 | 某某新材料有限公司 | 某某经济技术开发区 | 20
-合计 | | | | 62
-"""
 
 
 def test_a_project_table_gives_each_row_a_project_with_builder_and_site_for_its_sections_cluster(

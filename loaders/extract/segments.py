@@ -190,7 +190,9 @@ class Piece:
         return bisect_left(self.offsets, absolute)
 
 
-_WRAP = re.compile(r"(?<=[\u4e00-\u9fff()])[ \u3000]+(?=[\u4e00-\u9fff()])|[ \u3000]*[\r\n]+[ \u3000]*")
+_WRAP = re.compile(
+    r"(?<=[\u4e00-\u9fff()])[ \u3000]+(?=[\u4e00-\u9fff()\d])|(?<=\d)[ \u3000]+(?=[\u4e00-\u9fff])|[ \u3000]*[\r\n]+[ \u3000]*"
+)  # (茶叶8 个百亿级, 年产值超50亿 元: a wrap between a number and its word)
 
 
 def compact(paragraph: int, start: int, text: str) -> Piece:

@@ -9,7 +9,7 @@ from clusterkg.loaders.extract.mentions import (
     project_mentions,
     zone_mentions,
 )
-from clusterkg.loaders.extract.segments import Piece, fold
+from clusterkg.loaders.extract.segments import Piece, compact, fold
 
 
 def _piece(text: str) -> Piece:
@@ -170,3 +170,41 @@ def test_valleys_and_a_parks_own_quarter_are_zones() -> None:
 
 def test_a_firms_branch_in_a_place_is_the_firm_named() -> None:
     assert names(firm_mentions(_piece("引进哈尔滨甲乙公司青冈分公司"))) == ["哈尔滨甲乙公司青冈分公司"]
+
+
+def _compact(text: str) -> Piece:
+    return compact(0, 0, fold(text))
+
+
+def test_a_counted_list_with_a_level_and_kinds_after_its_count() -> None:
+    found = cluster_mentions(_compact("到2025年,着力打造稻米、生猪、茶叶3 个百亿级优势主导产业集群,培育"))
+    assert [(m.name, m.level) for m in found] == [
+        ("稻米产业集群", "百亿级"),
+        ("生猪产业集群", "百亿级"),
+        ("茶叶产业集群", "百亿级"),
+    ]
+
+
+def test_trades_written_with_ye_and_a_clause_of_the_last_item_in_a_counted_list() -> None:
+    text = "大力培育现代纺织业、特种纸业、新能源产业和为制造业相配套的生产性服务业等四大现代产业集群"
+    assert names(cluster_mentions(_compact(text))) == [
+        "现代纺织产业集群",
+        "特种纸业产业集群",
+        "新能源产业集群",
+        "生产性服务产业集群",
+    ]
+
+
+def test_a_short_word_after_deng_is_the_kind_of_the_listed_clusters() -> None:
+    found = cluster_mentions(_compact("大力发展氟锂材料、绿色化工、汽车零部件等高专精产业集群"))
+    assert names(found) == ["氟锂材料产业集群", "绿色化工产业集群", "汽车零部件产业集群"]
+
+
+def test_clusters_of_agricultural_industrialisation_and_a_plans_years_are_not_a_name() -> None:
+    text = "编制《某市农业产业化集群(2012-2020年)发展规划》,规划了济源双汇生猪产业化集群、济源种子产业集群"
+    assert names(cluster_mentions(_compact(text))) == ["济源双汇生猪产业化集群", "济源种子产业集群"]
+
+
+def test_parks_counted_by_what_they_are_name_no_zone() -> None:
+    assert names(zone_mentions(_compact("培育壮大6个年产值超50亿元的绿色食品加工产业园"))) == []
+    assert names(zone_mentions(_compact("结合开发区建设"))) == []

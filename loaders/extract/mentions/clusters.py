@@ -53,6 +53,10 @@ _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)"
 _ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*([^。;]{4,300}))")
 
 
+# trades whose 业 makes one word with the character before it: 现代农业产业集群, 特种纸业产业集群 keep it
+_OWN_TRADES = frozenset("农林渔牧工企行商矿物产纸药乳酒茶瓷鞋铝钢陶糖盐烟菌石皮木竹丝棉麻蚕果花")
+
+
 def canonical_cluster(head: str, suffix: str) -> str:
     """A cluster's name with the genre's usual ending: 集群 after an industry reads 产业集群.
 
@@ -61,6 +65,10 @@ def canonical_cluster(head: str, suffix: str) -> str:
     """
     if suffix == "集群" and not head.endswith(("产业", "业", "集群")):
         return head + "产业集群"
+    if suffix == "产业集群" and len(head) >= 4 and head.endswith("产业"):
+        return head[:-2] + suffix  # 新能源产业 + 产业集群
+    if suffix == "产业集群" and len(head) >= 3 and head.endswith("业") and head[-2] not in _OWN_TRADES:
+        return head[:-1] + suffix  # 现代纺织业 + 产业集群 → 现代纺织产业集群 (not 特种纸业)
     return head + suffix
 
 
@@ -75,8 +83,12 @@ def _bracket_industry(text: str, at: int) -> tuple[str, int] | None:
                 depth -= 1
                 if depth == 0:
                     inner = text[at + 1 : j]
-                    if _VARIANT.fullmatch(text[at : j + 1]) or re.fullmatch(rf"[\d{_CN_NUM}]+[个家类]", inner):
-                        return None  # (基地), (9个): a variant or a count, not the industry
+                    if (
+                        _VARIANT.fullmatch(text[at : j + 1])
+                        or re.fullmatch(rf"[\d{_CN_NUM}]+[个家类]", inner)
+                        or re.search(r"\d{4}", inner)
+                    ):
+                        return None  # (基地), (9个), (2012-2020年): a variant, a count or years, not the industry
                     if 2 <= len(inner) <= 40 and "、" not in inner:
                         return inner, j + 1
                     return None
@@ -226,11 +238,15 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         elif len(items) > 1:
             final = items[-1][1]
             last_cut = _cut_head(final)
-            if not _only_lead(final[: len(final) - len(last_cut)] if final.endswith(last_cut) else final):
+            as_counted = bool(wanted and cn_int(wanted.group(1)) == len(items))
+            if not as_counted and not _only_lead(
+                final[: len(final) - len(last_cut)] if final.endswith(last_cut) else final
+            ):
                 items = items[-1:]  # A、B等产业集聚区为重点的C集群: the list before the verb is not of clusters
+                # (A、B和为C配套的D等四大产业集群: as many items as the count, so the clause is D's own)
             else:
                 last_head = _strip_level(last_cut)[0]
-                if not last_head or is_generic(last_head, LEXICON.cluster_generic):
+                if not last_head or (is_generic(last_head, LEXICON.cluster_generic) and not as_counted):
                     items = []  # 坚持A、B、C的集群发展模式: the ending names no cluster
                 elif cut_at := max(
                     (
@@ -260,9 +276,11 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                     quoted.group(0) + head,
                     quoted.start(),
                 )  # "硫磷钛铁锂钙"循环经济产业集群: a quoted part of the name
+            # an item of a list as long as its count is one of them (生产性服务业 among 五大…产业集群)
+            counted_item = bool(wanted and cn_int(wanted.group(1)) == len(items) > 1 and len(head) >= 3)
             if (
                 not head
-                or is_generic(head, LEXICON.cluster_generic)
+                or (is_generic(head, LEXICON.cluster_generic) and not counted_item)
                 or _NOT_CLUSTER_HEAD.search(head)
                 or head.startswith(_LIST_SEP)
                 or head.count(")") > head.count("(")

@@ -100,6 +100,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             and not any(w in head for w in _industry_vocabulary() if len(w) >= 2)
         ):
             continue  # 跑出园区, 大抓园区, 一方面以园区: a bare 园区 after no place and no kind of park names none
+        if re.search(rf"[\d{_CN_NUM}]+个[^,;。、]{{0,20}}的$", text[: s - len(head)]):
+            continue  # 6个年产值超50亿元的绿色食品加工产业园: parks counted by what they are, none named
         if _ZONE_SIZE.search(head) or (_LEVEL_RX.match(head) and not _place_begins(head, 0)):
             continue  # 40平方公里园区, 千亿级医药健康产业园区: a park described by its size or aim, not named
         if (

@@ -208,3 +208,20 @@ def test_clusters_of_agricultural_industrialisation_and_a_plans_years_are_not_a_
 def test_parks_counted_by_what_they_are_name_no_zone() -> None:
     assert names(zone_mentions(_compact("培育壮大6个年产值超50亿元的绿色食品加工产业园"))) == []
     assert names(zone_mentions(_compact("结合开发区建设"))) == []
+
+
+def test_what_comes_before_a_zone_in_its_clause_is_not_its_name() -> None:
+    text = "石化项目迅速向龙雁工业区集中,甲乙只是华安经济开发区的一家企业,货物从希腊抵达湖南家居智造产业园"
+    assert names(zone_mentions(_compact(text))) == ["龙雁工业区", "华安经济开发区", "湖南家居智造产业园"]
+
+
+def test_two_parks_written_together_and_a_zone_opening_a_projects_name() -> None:
+    assert names(zone_mentions(_compact("位于桂阳县工业园湖南广东家居智造产业园内"))) == [
+        "桂阳县工业园",
+        "湖南广东家居智造产业园",
+    ]
+    assert names(zone_mentions(_compact("签约甲乙港区石门澳作业区泊位项目"))) == []
+
+
+def test_projects_of_an_industry_name_no_project() -> None:
+    assert names(project_mentions(_compact("积极引进装备制造项目,加快新材料项目建设"))) == []

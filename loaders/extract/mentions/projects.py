@@ -22,7 +22,7 @@ from .common import (
     _split_items,
     is_generic,
 )
-from .firms import brought_in_firm
+from .firms import _only_industry, brought_in_firm
 
 # 和 before the next item's qualifier (和投资20亿元的B): the list goes on, though without 、
 _AND_QUALIFIED = re.compile(r"(?<=[\u4e00-\u9fff]{2})和(?=(?:总|计划)?投资[^,。;、]{1,12}的|年产)")
@@ -238,6 +238,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue
         if _KIND_OF_PROJECT.search(head) or _COUNT.search(head):
             continue  # 新兴产业项目, 61项新材料领域科研项目: kinds of project, not one named
+        if _only_industry(head) and not _PROJECT_CUE.search(head):
+            continue  # 引进装备制造项目: projects of an industry, none named
         if (
             _PROJECT_CLASS.match(head)
             or _PROJECT_TALLY.match(text, m.end())

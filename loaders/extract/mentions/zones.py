@@ -13,6 +13,7 @@ from .common import (
     _CN_NUM,
     _CUT,
     _EDGE_ONLY,
+    _INNER_CUT,
     _LEVEL_RX,
     _LIST_SEP,
     Mention,
@@ -24,6 +25,7 @@ from .common import (
     _place_prefix_len,
     _place_set,
     _split_items,
+    _strip_words,
     is_generic,
 )
 
@@ -83,6 +85,9 @@ def zone_mentions(piece: Piece) -> list[Mention]:
                 )
             continue
         head = _cut_head(left.rsplit(_LIST_SEP, 1)[-1])
+        if (k := head.rfind("项目")) >= 0:
+            # 石化项目迅速向龙雁工业区 / …项目和湄洲湾港秀屿港区: what follows the projects is the zone
+            head = _cut_head(_strip_words(head[k + 2 :], ["迅速", "向", "在", "进入", "落户", "入驻"]))
         if (k := head.rfind("建设")) >= 1 and len(head) - k - 2 >= 2 and not head.startswith(("机械", "路"), k + 2):
             head = head[k + 2 :]  # 东陵西部建设软件动漫产业聚集区: the zone is what is built
         for k in range(len(head) - 2, 0, -1):
@@ -121,6 +126,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         ext = _ZONE_EXTEND.match(text, e)
         if (
             ext
+            and not province_lead().match(ext.group(1))  # 桂阳县工业园湖南广东家居智造产业园: two parks
             and not re.search(r"[和及与或、是为的个级]", ext.group(1))
             and not any(w in ext.group(1) for w in _CUT if w not in _EDGE_ONLY)
         ):
@@ -135,8 +141,15 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             floor = e
         if text.startswith(("项目", "建设项目"), e):
             continue  # 某某产业园项目: a project being built, read as a project
+        if (inside := re.match(r"[^,;:。、()]{1,16}?项目", text[e:])) and not _INNER_CUT.search(inside.group(0)[:-2]):
+            continue  # 湄洲湾港秀屿港区石门澳作业区泊位项目: a zone's name opening a project's
         st = s - len(head)
-        if (prov := province_lead().match(head)) and len(head) > prov.end() and _place_begins(head[prov.end() :], 0):
+        if (
+            (prov := province_lead().match(head))
+            and len(head) > prov.end()
+            and _place_begins(head[prov.end() :], 0)
+            and not province_lead().match(head[prov.end() :])  # 湖南广东家居智造产业园: two provinces make a name
+        ):
             st += prov.end()  # 山东淄博高新区: the province before a city's zone is no part of its name
         full = normalise_name(text[s - len(head) : e])
         out.append(

@@ -225,3 +225,24 @@ def test_two_parks_written_together_and_a_zone_opening_a_projects_name() -> None
 
 def test_projects_of_an_industry_name_no_project() -> None:
     assert names(project_mentions(_compact("积极引进装备制造项目,加快新材料项目建设"))) == []
+
+
+def test_named_items_of_a_list_of_projects_being_built_are_projects() -> None:
+    assert names(project_mentions(_compact("同时,澳舒宝家居、安智尚家具等项目集中竣工"))) == [
+        "澳舒宝家居",
+        "安智尚家具",
+    ]
+    assert names(project_mentions(_compact("还有京凯食品、芝麻开门等一批在建预制菜项目"))) == ["京凯食品", "芝麻开门"]
+    assert names(project_mentions(_compact("发展光伏组件、储能电池等项目"))) == []  # kinds, nothing being built
+
+
+def test_the_members_of_a_counted_class_of_projects() -> None:
+    found = project_mentions(
+        _compact("该区集中启动了16个装备制造项目,包括福田农机、精机密封件、经纬不锈钢等,总投资14亿元")
+    )
+    assert names(found) == ["福田农机", "精机密封件", "经纬不锈钢"]
+
+
+def test_firms_brought_in_under_the_trade_they_are_counted_in() -> None:
+    found = firm_mentions(_compact("先后引进裕松源药业、莲花医疗器械、万泽生物医疗器械等医药产业"))
+    assert names(found) == ["裕松源药业", "莲花医疗器械", "万泽生物医疗器械"]

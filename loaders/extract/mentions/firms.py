@@ -28,7 +28,9 @@ _FIRMS_AFTER = re.compile(
 )
 _CITED = re.compile(r"(?:整理|数据|统计|发布|报告|预测|监测|显示)")
 _MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
-_BROUGHT_IN = re.compile(r"(?:引进|引入|落户|招引|签约)([\u4e00-\u9fff、]{4,60}?)等(?:一批)?[^,。;、]{0,14}?项目")
+_BROUGHT_IN = re.compile(
+    r"(?:引进|引入|落户|招引|签约)([\u4e00-\u9fff、]{4,60}?)等(?:一批)?[^,。;、]{0,14}?(?:项目|企业|产业)"
+)  # (引进A药业、B医疗器械等医药产业: the firms brought in, whatever the trade they are counted under)
 
 
 def brought_in_firm(head: str) -> bool:
@@ -38,7 +40,13 @@ def brought_in_firm(head: str) -> bool:
     proper = head
     for w in _industry_vocabulary():
         proper = proper.replace(w, "")
-    return 2 <= len(head) <= 6 and len(proper) >= 2 and not _place_begins(head, 0) and not _NOT_FIRM.search(head)
+    return (
+        2 <= len(head) <= 8
+        and len(proper) >= 2
+        # a place and a trade (东港化工) may be the place's industry; a longer name is a firm's (莲花医疗器械)
+        and (not _place_begins(head, 0) or len(head) >= 6)
+        and not _NOT_FIRM.search(head)
+    )
 
 
 _FIRM_PEOPLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:董事长|总经理|副总经理|负责人|员工|职工|技术人员|工作人员)")

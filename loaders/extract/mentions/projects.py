@@ -27,6 +27,11 @@ from .firms import _only_industry, brought_in_firm
 # 和 before the next item's qualifier (和投资20亿元的B): the list goes on, though without 、
 _AND_QUALIFIED = re.compile(r"(?<=[\u4e00-\u9fff]{2})和(?=(?:总|计划)?投资[^,。;、]{1,12}的|年产)")
 _SUBJECT_AFTER = re.compile(r",?(?:将|已|正|目前|预计|计划|建成后|投产后|达产后)")
+# a counted class of projects, then its members: 启动了16个装备制造项目,包括A、B、C等
+_INCLUDING = re.compile(
+    r"[\d一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,8}项目,?(?:主要)?(?:包括|有|涵盖|如)([\u4e00-\u9fff、]{4,80}?)等"
+)
+_BEING_BUILT = re.compile(r"(?:即将|集中|相继|陆续|先后|已|正式|全面)?(?:开工|竣工|投产|建成|落地|签约)")
 _BRINGS = re.compile(r"引进|引入|落户|招引|签约|招来")
 _PROJECT_LIST = re.compile(
     r"(?:等([\d"
@@ -153,6 +158,13 @@ def project_mentions(piece: Piece) -> list[Mention]:
                 out.append(_project(piece, st, head, via="list"))
                 covered.append((st, st + len(head)))
         covered.append((m.start(), m.end()))
+    for m in _INCLUDING.finditer(text):
+        for k, item in _split_items(m.group(1), conj=False):
+            head = _cut_head(item.strip())
+            if 2 <= len(head) <= 30 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
+                st = m.start(1) + k + item.find(head)
+                out.append(_project(piece, st, head, via="list"))
+                covered.append((st, st + len(head)))
     for m in _PROJECT_LIST.finditer(text):
         b = _left_head(text, m.start())
         body = text[b : m.start()]
@@ -166,9 +178,16 @@ def project_mentions(piece: Piece) -> list[Mention]:
         of_kind = bool(_NAMED_LIST_WORDS.sub("", m.group(2))) and all(_loose_kind(_cut_head(i)) for _, i in parts)
         kinds = sum(1 for _, i in parts if _activity(_cut_head(i.strip())))
         units = (m.group(1) or "").endswith("家")  # 等7家…项目 counts units: named ones, whatever they read like
+        # 澳舒宝家居、安智尚家具等项目集中竣工: items with names of their own are named projects
+        named = (
+            len(parts) > 1
+            and all(brought_in_firm(_cut_head(i.strip())) for _, i in parts)
+            and (bool(re.search(r"在建|新建|签约", m.group(2))) or bool(_BEING_BUILT.match(text, m.end())))
+        )
         if (
             len(parts) > 1
             and not units
+            and not named
             and (
                 of_kind
                 or all(len(_cut_head(i)) <= 2 for _, i in parts)

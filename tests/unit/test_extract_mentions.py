@@ -246,3 +246,9 @@ def test_the_members_of_a_counted_class_of_projects() -> None:
 def test_firms_brought_in_under_the_trade_they_are_counted_in() -> None:
     found = firm_mentions(_compact("先后引进裕松源药业、莲花医疗器械、万泽生物医疗器械等医药产业"))
     assert names(found) == ["裕松源药业", "莲花医疗器械", "万泽生物医疗器械"]
+
+
+def test_demonstratives_and_stages_name_no_cluster_and_a_title_given_names_no_zone() -> None:
+    assert names(cluster_mentions(_compact("该县食品药品产业集群初具规模,形成初步产业集群"))) == ["食品药品产业集群"]
+    assert names(cluster_mentions(_compact("做强现代化工产业集群"))) == ["现代化工产业集群"]
+    assert names(zone_mentions(_compact("该区被评为国家循环经济示范试点园区"))) == []

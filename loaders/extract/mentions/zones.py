@@ -105,6 +105,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             and not any(w in head for w in _industry_vocabulary() if len(w) >= 2)
         ):
             continue  # 跑出园区, 大抓园区, 一方面以园区: a bare 园区 after no place and no kind of park names none
+        if _HONOUR_BEFORE.search(text, 0, s - len(head)):
+            continue  # 被评为国家循环经济示范试点园区: a title the place was given, not a zone of its own
         if re.search(rf"[\d{_CN_NUM}]+个[^,;。、]{{0,20}}的$", text[: s - len(head)]):
             continue  # 6个年产值超50亿元的绿色食品加工产业园: parks counted by what they are, none named
         if _ZONE_SIZE.search(head) or (_LEVEL_RX.match(head) and not _place_begins(head, 0)):
@@ -158,6 +160,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
     return out
 
 
+_HONOUR_BEFORE = re.compile(r"(?:评为|认定为|授予|命名为|荣获|获评|入选|列为|跻身)[^,;。、]{0,6}$")
 # what makes the head of a bare …园区 the name of a park (中国-东盟经济园区, 某某农业科技园区)
 _PARK_HEAD = re.compile(r"经济|工业|产业|科技|高新|物流|农业|生态|循环|化工|创业|创新|软件|[-—]")
 _ZONE_SIZE = re.compile(r"\d+(?:\.\d+)?\s*(?:平方公里|平方千米|亩|公顷|万平方米)")

@@ -71,6 +71,7 @@ def _builder_of(name: str) -> str | None:
     return None
 
 
+_LEGAL_NAME = re.compile(r"^[\u4e00-\u9fff()]{4,24}?(?:股份有限公司|有限责任公司|集团有限公司|有限公司)")
 _BARE_ZONE = re.compile(
     r"(?:^|[,;:。])\s*(?:该|本|全)?(高新区|经开区|开发区|综保区|新区|示范区|集聚区)(?=[\u4e00-\u9fff])"
 )
@@ -533,6 +534,8 @@ class _Reader(TableRows, FactsWriter):
     def project_firms(self, project: Entity) -> None:
         # 奋安铝业新型高端铝材…: a project named after the firm that builds it
         short = _builder_of(project.name)
+        if short is None and (legal := _LEGAL_NAME.match(project.name)) and len(project.name) - legal.end() >= 2:
+            short = legal.group(0)  # 江西某某酒业有限公司项目: the firm named in full, then what it builds
         builder = short is not None
         if short is None and (m := _PROJECT_FIRM.match(project.name)) and len(project.name) - m.end() >= 3:
             short = self.resolver.strip_place(m.group(1)) or m.group(1)  # 洛阳中兴通讯 → 中兴通讯

@@ -1314,3 +1314,9 @@ def test_a_firm_named_with_and_without_its_province_is_one_firm(tmp_path: Path) 
         ("黑龙江龙凤玉米开发有限公司", ["黑龙江龙凤玉米开发", "龙凤玉米开发", "龙凤玉米开发有限公司"])
     ]
     assert f.clusters[0].firms == ["黑龙江龙凤玉米开发有限公司"]
+
+
+def test_a_project_named_after_its_firm_in_full_gives_the_firm(tmp_path: Path) -> None:
+    text = "龙南县食品药品产业集群。总投资30亿元的江西红井坊酒业有限公司项目建成后,将成为较大的白酒企业之一。\n"
+    f = facts_of(tmp_path, text)
+    assert [(p.name, p.firms) for p in f.projects] == [("江西红井坊酒业有限公司项目", ["江西红井坊酒业有限公司"])]

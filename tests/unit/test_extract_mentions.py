@@ -252,3 +252,8 @@ def test_demonstratives_and_stages_name_no_cluster_and_a_title_given_names_no_zo
     assert names(cluster_mentions(_compact("该县食品药品产业集群初具规模,形成初步产业集群"))) == ["食品药品产业集群"]
     assert names(cluster_mentions(_compact("做强现代化工产业集群"))) == ["现代化工产业集群"]
     assert names(zone_mentions(_compact("该区被评为国家循环经济示范试点园区"))) == []
+
+
+def test_kinds_of_firm_spoken_of_are_no_firms() -> None:
+    assert names(firm_mentions(_compact("与地方政府、实力央企、行业龙头精诚合作"))) == []
+    assert names(firm_mentions(_compact("此次评选由高工产研锂电研究所等单位发起"))) == ["高工产研锂电研究所"]

@@ -257,3 +257,12 @@ def test_demonstratives_and_stages_name_no_cluster_and_a_title_given_names_no_zo
 def test_kinds_of_firm_spoken_of_are_no_firms() -> None:
     assert names(firm_mentions(_compact("与地方政府、实力央企、行业龙头精诚合作"))) == []
     assert names(firm_mentions(_compact("此次评选由高工产研锂电研究所等单位发起"))) == ["高工产研锂电研究所"]
+
+
+def test_a_list_the_counted_clusters_are_about() -> None:
+    text = "加快培育以集成电路、生物医药、新能源为重点的三个千亿级产业集群。形成以汽车、电子为主导的产业集群"
+    assert [(m.name, m.level) for m in cluster_mentions(_compact(text))] == [
+        ("集成电路产业集群", "千亿级"),
+        ("生物医药产业集群", "千亿级"),
+        ("新能源产业集群", "千亿级"),
+    ]

@@ -48,6 +48,9 @@ _CHAIN_AND = re.compile(r"^.{2,12}?(?:全产业链|产业链|链条)(?:和|及|�
 _SLOGAN = re.compile(rf"(?:[{_CN_NUM}\d]+[\u4e00-\u9fff]){{2,4}}|[\dA-Za-z]+(?:\+[\dA-Za-z]+)+")
 _KIND_AND = re.compile(r"^.{1,20}?(?:中心|平台|基地|园区|公司|集团|项目|工程)(?:和|及|与)")
 _FIRM_BEFORE = re.compile(r"^.{2,20}?(?:股份有限公司|有限责任公司|有限公司|集团公司)")
+_FOCUS_LIST = re.compile(
+    rf"以(?P<body>[^以,;:。]*、[^、,;:。]*?)为(?:重点|主导|核心|主体|支柱|引领|代表)的(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)$"
+)
 _QUOTED_HEAD = re.compile(r"[“\"][\u4e00-\u9fff]{2,10}[”\"]$")
 _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
 _ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*([^。;]{4,300}))")
@@ -153,6 +156,11 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         if lm:
             level = level_of(lm.group(1))
             left = left[: lm.start()]
+        # 以A、B、C为重点的三个千亿级产业集群: the list the clusters are about, then their count
+        if (focus := _FOCUS_LIST.search(left)) and cn_int(focus.group("n")) == len(
+            _split_items(focus.group("body"), conj=False)
+        ):
+            left = left[: focus.end("body")] + "等" + focus.group("n") + "个"
         # 甲、乙等四个具有国际竞争力的主导产业集群: a qualifier between the list's count and its ending
         if (q := _QUALIFIED.match(left)) and is_generic(_cut_head(q.group("qual")) or "的", LEXICON.cluster_generic):
             left = q.group("body") + "等"

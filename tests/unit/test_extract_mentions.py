@@ -266,3 +266,11 @@ def test_a_list_the_counted_clusters_are_about() -> None:
         ("生物医药产业集群", "千亿级"),
         ("新能源产业集群", "千亿级"),
     ]
+
+
+def test_a_trade_stem_written_with_ye_loses_it_and_a_one_character_trade_keeps_it() -> None:
+    assert names(cluster_mentions(_compact("培育轨道交通装备业、陶瓷业、特种纸业等三大产业集群"))) == [
+        "轨道交通装备产业集群",
+        "陶瓷产业集群",
+        "特种纸业产业集群",
+    ]

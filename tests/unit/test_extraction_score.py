@@ -205,4 +205,4 @@ def test_gold_of_the_repository_scores_perfectly_against_itself(path: Path) -> N
 
 
 def test_the_repository_has_gold_for_its_own_plans_and_henan() -> None:
-    assert len(GOLD_FILES) == 6
+    assert len(GOLD_FILES) == 7

@@ -70,8 +70,13 @@ def canonical_cluster(head: str, suffix: str) -> str:
         return head + "产业集群"
     if suffix == "产业集群" and len(head) >= 4 and head.endswith("产业"):
         return head[:-2] + suffix  # 新能源产业 + 产业集群
-    if suffix == "产业集群" and len(head) >= 3 and head.endswith("业") and head[-2] not in _OWN_TRADES:
-        return head[:-1] + suffix  # 现代纺织业 + 产业集群 → 现代纺织产业集群 (not 特种纸业)
+    if (
+        suffix == "产业集群"
+        and len(head) >= 3
+        and head.endswith("业")
+        and (head[-2] not in _OWN_TRADES or head[-3:-1] in _industry_vocabulary())
+    ):
+        return head[:-1] + suffix  # 现代纺织业, 陶瓷业 + 产业集群 → 现代纺织产业集群 (not 特种纸业)
     return head + suffix
 
 

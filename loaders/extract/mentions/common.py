@@ -436,6 +436,17 @@ def _industry_vocabulary() -> tuple[str, ...]:
         "整车",
         "高端",
         "智能",
+        # trade stems a plan writes with 业 (陶瓷业, 纺织业): the trade's word without it
+        "陶瓷",
+        "纺织",
+        "服装",
+        "家具",
+        "食品",
+        "电器",
+        "钢铁",
+        "建材",
+        "皮革",
+        "造纸",
     }
     return tuple(sorted(words | extra, key=len, reverse=True))
 

@@ -274,3 +274,11 @@ def test_a_trade_stem_written_with_ye_loses_it_and_a_one_character_trade_keeps_i
         "陶瓷产业集群",
         "特种纸业产业集群",
     ]
+
+
+def test_captions_approvals_and_campaign_words_are_not_part_of_names() -> None:
+    assert names(firm_mentions(_compact("图为安徽甲乙精密制造科技有限公司生产车间"))) == [
+        "安徽甲乙精密制造科技有限公司"
+    ]
+    assert names(zone_mentions(_compact("省政府批复同意修水工业园区扩区"))) == ["修水工业园区"]
+    assert names(cluster_mentions(_compact("入选工信部中小企业特色产业集群,打造高能级产业集群"))) == []

@@ -282,3 +282,9 @@ def test_captions_approvals_and_campaign_words_are_not_part_of_names() -> None:
     ]
     assert names(zone_mentions(_compact("省政府批复同意修水工业园区扩区"))) == ["修水工业园区"]
     assert names(cluster_mentions(_compact("入选工信部中小企业特色产业集群,打造高能级产业集群"))) == []
+
+
+def test_what_a_zone_includes_and_a_subject_before_is_are_not_its_name() -> None:
+    text = "霞山临港产业转移工业园(含华港小区)、廉江产业集聚地;新型纤维及复合材料是常州经开区的主导产业"
+    assert names(zone_mentions(_compact(text))) == ["霞山临港产业转移工业园", "廉江产业集聚地", "常州经开区"]
+    assert names(cluster_mentions(_compact("打造世界级钒钛材料产业集群"))) == ["钒钛材料产业集群"]

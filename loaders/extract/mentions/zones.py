@@ -91,7 +91,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         if (k := head.rfind("建设")) >= 1 and len(head) - k - 2 >= 2 and not head.startswith(("机械", "路"), k + 2):
             head = head[k + 2 :]  # 东陵西部建设软件动漫产业聚集区: the zone is what is built
         for k in range(len(head) - 2, 0, -1):
-            if head[k] in "在与和及到于落" and _place_begins(head[k + 1 :], 0):
+            if head[k] in "在与和及到于落是为含" and _place_begins(head[k + 1 :], 0):
                 head = head[k + 1 :]  # 比亚迪在西安高新区: the zone is what follows 在
                 break
         if head.startswith("环") and len(head) > 2 and _place_begins(head[1:], 0):
@@ -137,6 +137,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         if (
             (where := re.match(r"\(([^()]{2,6})\)", text[e:]))
             and not re.search(r"[、,]", where.group(1))
+            and not where.group(1).startswith("含")  # (含华港小区): what the zone includes, another name
             and (_place_begins(where.group(1), 0) or where.group(1)[-1] in "县市区镇乡旗")
         ):
             e += where.end()  # 郑州家具产业园(登封): the place in brackets is part of the name

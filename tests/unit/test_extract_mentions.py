@@ -288,3 +288,15 @@ def test_what_a_zone_includes_and_a_subject_before_is_are_not_its_name() -> None
     text = "霞山临港产业转移工业园(含华港小区)、廉江产业集聚地;新型纤维及复合材料是常州经开区的主导产业"
     assert names(zone_mentions(_compact(text))) == ["霞山临港产业转移工业园", "廉江产业集聚地", "常州经开区"]
     assert names(cluster_mentions(_compact("打造世界级钒钛材料产业集群"))) == ["钒钛材料产业集群"]
+
+
+def test_a_counted_list_with_a_qualifying_clause_and_a_level_in_yuan() -> None:
+    text = "市级形成食品、纺织服装制鞋、装备制造3个主营业务收入超千亿元的产业集群"
+    assert [(m.name, m.level) for m in cluster_mentions(_compact(text))] == [
+        ("食品产业集群", "千亿级"),
+        ("纺织服装制鞋产业集群", "千亿级"),
+        ("装备制造产业集群", "千亿级"),
+    ]
+    assert names(cluster_mentions(_compact("构建了以装备制造、生物医药、新材料等三大产业为主导的特色产业集群"))) == []
+    found = cluster_mentions(_compact("我省申报的赣州市新材料、鹰潭市移动物联网2家省级产业基地成功晋级"))
+    assert names(found) == ["赣州市新材料产业基地", "鹰潭市移动物联网产业基地"]

@@ -41,7 +41,8 @@ _CHAIN_RX = re.compile(
 _COUNTED_KIND = re.compile(rf"[\d{_CN_NUM}]+(?:大|个|类)[\u4e00-\u9fff]{{1,6}}$")
 _LEVEL_ONLY_RX = re.compile("(" + "|".join(map(re.escape, LEXICON.level_only_suffixes)) + ")")
 _QUALIFIED = re.compile(
-    r"^(?P<body>.*、[^、]*?)等(?:[\d一二三四五六七八九十两]+[个大类])?(?P<qual>[^、,;:。]{1,24}的[^、,;:。]{0,8})$"
+    r"^(?P<body>.*、[^、]*?)(?:等(?:[\d一二三四五六七八九十两]+[个大类])?|[\d一二三四五六七八九十两]+[个大类])"
+    r"(?P<qual>[^、,;:。]{1,24}的[^、,;:。]{0,8})$"
 )
 _CHAIN_AND = re.compile(r"^.{2,12}?(?:全产业链|产业链|链条)(?:和|及|与)")
 # a plan's label for a set of clusters: 一主一特, 两主三特, 1+N, 3+3+2
@@ -168,7 +169,14 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             left = left[: focus.end("body")] + "等" + focus.group("n") + "个"
         # 甲、乙等四个具有国际竞争力的主导产业集群: a qualifier between the list's count and its ending
         if (q := _QUALIFIED.match(left)) and is_generic(_cut_head(q.group("qual")) or "的", LEXICON.cluster_generic):
-            left = q.group("body") + "等"
+            # (食品、纺织、装备3个主营业务收入超千亿元的产业集群: the qualifier states their level)
+            if not level and (yuan := re.search(r"(五百亿|千亿|百亿)元?", q.group("qual"))):
+                level = level_of(yuan.group(1) + "级")
+            counted_by = re.search(r"[\d一二三四五六七八九十两]+[个大类]", left[len(q.group("body")) : q.start("qual")])
+            if "以" in q.group("body") and re.search(r"为(?:主导|重点|核心|支撑|主体|龙头|引领)的", q.group("qual")):
+                left = ""  # 以A、B等五大产业为主导的产业集群: one system of several trades, no cluster named
+            else:
+                left = q.group("body") + "等" + (counted_by.group(0) if counted_by else "")
         # 光伏制造、动力及储能锂电池两个新能源产业集群: as many items as the count, under one kind
         if (
             (u := _UMBRELLA.search(left))

@@ -300,3 +300,14 @@ def test_a_counted_list_with_a_qualifying_clause_and_a_level_in_yuan() -> None:
     assert names(cluster_mentions(_compact("构建了以装备制造、生物医药、新材料等三大产业为主导的特色产业集群"))) == []
     found = cluster_mentions(_compact("我省申报的赣州市新材料、鹰潭市移动物联网2家省级产业基地成功晋级"))
     assert names(found) == ["赣州市新材料产业基地", "鹰潭市移动物联网产业基地"]
+
+
+def test_an_industry_heading_for_a_level_names_its_cluster() -> None:
+    found = cluster_mentions(_compact("强力推动现代食品产业向千亿级产业集群迈进"))
+    assert [(m.name, m.level) for m in found] == [("现代食品产业集群", "千亿级")]
+
+
+def test_examples_joining_and_bystanders_are_not_part_of_names() -> None:
+    assert names(firm_mentions(_compact("例如贵研催化公司、双方相关负责人出席"))) == ["贵研催化公司"]
+    assert names(cluster_mentions(_compact("又一家企业加入为该市陶瓷产业集群"))) == ["陶瓷产业集群"]
+    assert names(project_mentions(_compact("签约两大新能源项目,打造标杆性项目"))) == []

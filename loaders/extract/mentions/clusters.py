@@ -462,7 +462,10 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
     return out
 
 
-_INDUSTRY_OUTPUT = re.compile(r"([\u4e00-\u9fff]{2,10}?)产业(?:总产值|产值|规模|营业收入|营收|主营业务收入)")
+# the industry whose output a level measures, or which is heading for the level (X产业向千亿级产业集群迈进)
+_INDUSTRY_OUTPUT = re.compile(
+    r"([\u4e00-\u9fff]{2,10}?)产业(?:总产值|产值|规模|营业收入|营收|主营业务收入|向|迈向|冲刺|跻身|进军)"
+)
 
 
 def _last(it: Iterator[re.Match[str]]) -> re.Match[str] | None:

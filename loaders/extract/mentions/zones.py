@@ -91,7 +91,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         if (k := head.rfind("建设")) >= 1 and len(head) - k - 2 >= 2 and not head.startswith(("机械", "路"), k + 2):
             head = head[k + 2 :]  # 东陵西部建设软件动漫产业聚集区: the zone is what is built
         for k in range(len(head) - 2, 0, -1):
-            if head[k] in "在与和及到于落是为含" and _place_begins(head[k + 1 :], 0):
+            if head[k] in "在与和及到于落是为含以" and _place_begins(head[k + 1 :], 0):
                 head = head[k + 1 :]  # 比亚迪在西安高新区: the zone is what follows 在
                 break
         if head.startswith("环") and len(head) > 2 and _place_begins(head[1:], 0):

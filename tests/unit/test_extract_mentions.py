@@ -311,3 +311,8 @@ def test_examples_joining_and_bystanders_are_not_part_of_names() -> None:
     assert names(firm_mentions(_compact("例如贵研催化公司、双方相关负责人出席"))) == ["贵研催化公司"]
     assert names(cluster_mentions(_compact("又一家企业加入为该市陶瓷产业集群"))) == ["陶瓷产业集群"]
     assert names(project_mentions(_compact("签约两大新能源项目,打造标杆性项目"))) == []
+
+
+def test_a_national_or_provincial_designation_is_no_zone_of_a_place() -> None:
+    text = "是国家大数据综合试验区、江西省特色装备制造产业试验区,也是中国-东盟经济园区、郑州航空港经济综合实验区"
+    assert names(zone_mentions(_compact(text))) == ["中国-东盟经济园区", "郑州航空港经济综合实验区"]

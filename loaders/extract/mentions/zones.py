@@ -105,6 +105,12 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             and not any(w in head for w in _industry_vocabulary() if len(w) >= 2)
         ):
             continue  # 跑出园区, 大抓园区, 一方面以园区: a bare 园区 after no place and no kind of park names none
+        if (
+            m.group(1) in _DESIGNATION_ENDINGS
+            and (lead := _DESIGNATION_LEAD.match(head) or province_lead().match(head))
+            and not _place_begins(head[lead.end() :], 0)
+        ):
+            continue  # 国家大数据综合试验区, 江西省特色装备制造产业试验区: a designation, no zone of a place
         if _HONOUR_BEFORE.search(text, 0, s - len(head)):
             continue  # 被评为国家循环经济示范试点园区: a title the place was given, not a zone of its own
         if re.search(rf"[\d{_CN_NUM}]+个[^,;。、]{{0,20}}的$", text[: s - len(head)]):
@@ -161,6 +167,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
     return out
 
 
+_DESIGNATION_ENDINGS = frozenset({"示范区", "试验区", "实验区"})
+_DESIGNATION_LEAD = re.compile(r"^(?:国家级?|中国(?![-—])|全国|省级?|市级)")
 _HONOUR_BEFORE = re.compile(r"(?:评为|认定为|授予|命名为|荣获|获评|入选|列为|跻身)[^,;。、]{0,6}$")
 # what makes the head of a bare …园区 the name of a park (中国-东盟经济园区, 某某农业科技园区)
 _PARK_HEAD = re.compile(r"经济|工业|产业|科技|高新|物流|农业|生态|循环|化工|创业|创新|软件|[-—]")

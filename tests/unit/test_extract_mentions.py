@@ -316,3 +316,7 @@ def test_examples_joining_and_bystanders_are_not_part_of_names() -> None:
 def test_a_national_or_provincial_designation_is_no_zone_of_a_place() -> None:
     text = "是国家大数据综合试验区、江西省特色装备制造产业试验区,也是中国-东盟经济园区、郑州航空港经济综合实验区"
     assert names(zone_mentions(_compact(text))) == ["中国-东盟经济园区", "郑州航空港经济综合实验区"]
+
+
+def test_a_time_opening_a_sentence_is_not_the_firm_it_speaks_of() -> None:
+    assert names(firm_mentions(_compact("该园区拥有上市企业2家,连续两年荣获全省开发区考核第一等次"))) == []

@@ -98,6 +98,9 @@ _NOT_FIRM = re.compile(
 
 
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{2,6}?分(?:公司|厂)")
+_TIME_SUBJECT = re.compile(
+    r"连续|近[\d一二三四五六七八九十两几]|[\d一二三四五六七八九十两几多]+年|今年|去年|先后|累计|多次|首次|再次"
+)
 _LINK_WORDS = ["由", "和", "与", "及", "向", "对", "为", "是", "把", "被", "联合", "携手", "投资"]
 _COUNTED_BEFORE = re.compile(rf"[\d{_CN_NUM}几数]+(?:余|多)?家$")
 _PHASE_END = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?$")
@@ -222,6 +225,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                 r"产业|集群|园|区|市|县|省|国|我|该|其|这|全|企业|项目|基地|平台|中心|合同|协议|总$", head
             )
             and not _place_begins(head, 0)
+            and not _TIME_SUBJECT.match(head)  # 连续两年荣获…: when, not who
         ):
             st = m.start(1) + m.group(1).rfind(head)
             add(st, st + len(head), "subject")

@@ -320,3 +320,7 @@ def test_a_national_or_provincial_designation_is_no_zone_of_a_place() -> None:
 
 def test_a_time_opening_a_sentence_is_not_the_firm_it_speaks_of() -> None:
     assert names(firm_mentions(_compact("该园区拥有上市企业2家,连续两年荣获全省开发区考核第一等次"))) == []
+
+
+def test_rallying_verbs_are_not_part_of_names() -> None:
+    assert names(cluster_mentions(_compact("聚力产业集群发展,做强健康食品产业集群"))) == ["健康食品产业集群"]

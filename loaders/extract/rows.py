@@ -179,11 +179,8 @@ class TableRows(EntityStore):
                         project.firms.append(firm.name)
         for zone in zones:
             project.links["zone"].setdefault(zone.name, ev)
-        if fallback is not None:
-            fallback.links["project"].setdefault(project.name, ev)  # its builders reach it through the project
-        else:
-            start, end = name_cell.start, name_cell.end
-            self.unattached.append((Mention("project", project.name, start, end, block.para.index, via="table"), ev))
+        # its builders reach the cluster through the project
+        self._attach_row(project, block, name_cell, ev, fallback)
 
     def firm_row(self, block: Block, name_cell: Piece, ev: Evidence, fallback: Entity | None) -> None:
         """A row of a firm table (企业名称 | 主营产品 | 所在园区): a firm of the section's cluster, or
@@ -191,9 +188,13 @@ class TableRows(EntityStore):
         name = normalise_name(name_cell.text)
         if len(name) < 2 or _GOVERNMENT.search(name) or re.search(r"\d+(?:余|多)?家", name):
             return
-        firm = self.entity("firm", name, ev)
+        self._attach_row(self.entity("firm", name, ev), block, name_cell, ev, fallback)
+
+    def _attach_row(self, ent: Entity, block: Block, name_cell: Piece, ev: Evidence, fallback: Entity | None) -> None:
+        """A row's project or firm serves the cluster of the table's section; without one it is kept
+        for the document's one cluster, as a sentence's would be."""
         if fallback is not None:
-            fallback.links["firm"].setdefault(firm.name, ev)
+            fallback.links[ent.kind].setdefault(ent.name, ev)
         else:
-            start, end = name_cell.start, name_cell.end
-            self.unattached.append((Mention("firm", firm.name, start, end, block.para.index, via="table"), ev))
+            mention = Mention(ent.kind, ent.name, name_cell.start, name_cell.end, block.para.index, via="table")
+            self.unattached.append((mention, ev))

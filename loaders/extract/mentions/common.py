@@ -462,3 +462,6 @@ _INVESTED_BY = re.compile(
     r"([\u4e00-\u9fff·A-Za-z]{2,12}?)(?:投资|投建|出资)(?:建设|兴建)?的"
     r"([\u4e00-\u9fff()A-Za-z\d]{3,30}?(?:项目|工程|基地|中心|产业园|工厂|生产线|产业城))"
 )
+
+# verbs by which a place brings firms or projects in (引进A、B等项目)
+BRING_VERBS = "引进|引入|落户|招引|签约"

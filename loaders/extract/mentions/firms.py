@@ -12,6 +12,7 @@ from .common import (
     _CN_NUM,
     _COUNT,
     _INVESTED_BY,
+    BRING_VERBS,
     Mention,
     _cut_head,
     _industry_vocabulary,
@@ -29,7 +30,7 @@ _FIRMS_AFTER = re.compile(
 _CITED = re.compile(r"(?:整理|数据|统计|发布|报告|预测|监测|显示)")
 _MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
 _BROUGHT_IN = re.compile(
-    r"(?:引进|引入|落户|招引|签约)([\u4e00-\u9fff、]{4,60}?)等(?:一批)?[^,。;、]{0,14}?(?:项目|企业|产业)"
+    rf"(?:{BRING_VERBS})([\u4e00-\u9fff、]{{4,60}}?)等(?:一批)?[^,。;、]{{0,14}}?(?:项目|企业|产业)"
 )  # (引进A药业、B医疗器械等医药产业: the firms brought in, whatever the trade they are counted under)
 
 

@@ -14,6 +14,7 @@ from .common import (
     _COUNT_TAIL,
     _INVESTED_BY,
     _LIST_SEP,
+    BRING_VERBS,
     Mention,
     _cut_head,
     _left_head,
@@ -32,7 +33,7 @@ _INCLUDING = re.compile(
     r"[\d一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,8}项目,?(?:主要)?(?:包括|有|涵盖|如)([\u4e00-\u9fff、]{4,80}?)等"
 )
 _BEING_BUILT = re.compile(r"(?:即将|集中|相继|陆续|先后|已|正式|全面)?(?:开工|竣工|投产|建成|落地|签约)")
-_BRINGS = re.compile(r"引进|引入|落户|招引|签约|招来")
+_BRINGS = re.compile(BRING_VERBS + "|招来")
 _PROJECT_LIST = re.compile(
     r"(?:等([\d"
     + _CN_NUM

@@ -539,6 +539,8 @@ class _Reader(TableRows, FactsWriter):
         builder = short is not None
         if short is None and (m := _PROJECT_FIRM.match(project.name)) and len(project.name) - m.end() >= 3:
             short = self.resolver.strip_place(m.group(1)) or m.group(1)  # 洛阳中兴通讯 → 中兴通讯
+            if len(short) <= 2:
+                short = m.group(1)  # 大庆石化: the place is the firm's name, not where it is
         if short:
             known = next((f for f in self.firms.values() if f.name.startswith(short)), None) or next(
                 (f for f in self.firms.values() if len(f.name) >= 2 and short.startswith(f.name) and builder), None

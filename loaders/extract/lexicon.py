@@ -43,6 +43,7 @@ class Lexicon:
     cut: tuple[str, ...]
     cut_edge: tuple[str, ...]
     cut_keep: tuple[str, ...]
+    cut_terms: tuple[str, ...] = ()
     known_firms: tuple[str, ...] = ()
 
 
@@ -80,6 +81,7 @@ def load_lexicon() -> Lexicon:
         cut=_longest_first(cut["inner"] + cut["edge"]),
         cut_edge=tuple(normalise_name(w) for w in cut["edge"]),
         cut_keep=tuple(normalise_name(w) for w in cut.get("keep", [])),
+        cut_terms=_longest_first(cut.get("terms", [])),
         known_firms=_longest_first(firms.get("known", [])),
     )
 

@@ -324,3 +324,34 @@ def test_a_time_opening_a_sentence_is_not_the_firm_it_speaks_of() -> None:
 
 def test_rallying_verbs_are_not_part_of_names() -> None:
     assert names(cluster_mentions(_compact("聚力产业集群发展,做强健康食品产业集群"))) == ["健康食品产业集群"]
+
+
+def test_a_list_of_projects_counted_by_batch_or_with_what_they_are_like() -> None:
+    # a count in 大 or 批 before the ending, a quoted label, an order of size, a clause ending in 的
+    assert names(project_mentions(_compact("甲化工百万吨乙烯改造、乙石化丙烯扩能三大“链头”项目全面投产"))) == [
+        "甲化工百万吨乙烯改造",
+        "乙石化丙烯扩能",
+    ]
+    assert names(project_mentions(_compact("配套引进了丙锂、丁材等一批20亿级配套项目"))) == ["丙锂", "丁材"]
+    assert names(project_mentions(_compact("戊公司高档面料、己公司精纺等一大批带动强、效益好的项目纷纷投产"))) == [
+        "戊公司高档面料",
+        "己公司精纺",
+    ]
+    # the clause says what the projects are like, not that they are kinds of product
+    assert names(project_mentions(_compact("庚新能源客车、辛智能工厂等具有示范性的项目相继落地"))) == [
+        "庚新能源客车",
+        "辛智能工厂",
+    ]
+    assert names(project_mentions(_compact("发展光伏组件、储能电池等具有前景的项目"))) == []
+
+
+def test_a_works_word_ends_a_listed_project_and_plasma_is_no_list_end() -> None:
+    assert names(project_mentions(_compact("壬炼化千万吨炼油转型升级、癸化工丁烯扩能等重点项目"))) == [
+        "壬炼化千万吨炼油转型升级",
+        "癸化工丁烯扩能",
+    ]
+    # 等离子 (plasma) is a product, and 和 between two firms' projects joins two items
+    assert names(project_mentions(_compact("支持甲机器公司等离子切割机和乙纸业公司特种纸等一批技改项目"))) == [
+        "甲机器公司等离子切割机",
+        "乙纸业公司特种纸",
+    ]

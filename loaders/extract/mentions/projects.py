@@ -27,6 +27,8 @@ from .firms import _only_industry, brought_in_firm
 
 # 和 before the next item's qualifier (和投资20亿元的B): the list goes on, though without 、
 _AND_QUALIFIED = re.compile(r"(?<=[\u4e00-\u9fff]{2})和(?=(?:总|计划)?投资[^,。;、]{1,12}的|年产)")
+# 和 between two firms' projects (甲公司X设备和乙公司Y纸等…项目): two items
+_AND_FIRM = re.compile(r"(?:公司|集团)[\u4e00-\u9fff]{2,14}?(和)(?=[\u4e00-\u9fff]{2,6}(?:公司|集团))")
 _SUBJECT_AFTER = re.compile(r",?(?:将|已|正|目前|预计|计划|建成后|投产后|达产后)")
 # a counted class of projects, then its members: 启动了16个装备制造项目,包括A、B、C等
 _INCLUDING = re.compile(
@@ -35,11 +37,9 @@ _INCLUDING = re.compile(
 _BEING_BUILT = re.compile(r"(?:即将|集中|相继|陆续|先后|已|正式|全面)?(?:开工|竣工|投产|建成|落地|签约)")
 _BRINGS = re.compile(BRING_VERBS + "|招来")
 _PROJECT_LIST = re.compile(
-    r"(?:等([\d"
-    + _CN_NUM
-    + r"]+(?:余|多)?[个家项])?|(?<=[\u4e00-\u9fff])[\d"
-    + _CN_NUM
-    + r"]+个)([\u4e00-\u9fff]{0,8}?)(项目|工程)"
+    rf"(?:等(?!离子)([\d{_CN_NUM}]+(?:余|多)?(?:[个家项]|大批|大|批))?|(?<=[\u4e00-\u9fff])[\d{_CN_NUM}]+[个大])"
+    # what the projects are like (投资强度大、拉动力强的), then what they are (重点, 10亿级产业链, “化尾”)
+    r"([^,。;:“”\"]{1,20}?的)?((?:[“\"‘][\u4e00-\u9fff]{1,8}[”\"’]|[\u4e00-\u9fff]|\d+亿级){0,8}?)(项目|工程)"
 )
 _PROJECT_SINGLE = re.compile(r"(项目|工程)")
 _INLINE_PROJECT_LABEL = re.compile(
@@ -118,7 +118,7 @@ _PROJECT_STATUS = re.compile(
     r"(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先|将)?"
     r"(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营|总投资|计划总投资|计划投资)"
 )
-_WORKS_END = re.compile(r"(?:升级改造|技术改造|提升改造|提质改造|搬迁改造|扩能改造|改扩建|提质增效)$")
+_WORKS_END = re.compile(r"(?:升级改造|技术改造|提升改造|提质改造|搬迁改造|扩能改造|改扩建|提质增效|转型升级|改造升级)$")
 _QUOTED_BEFORE = re.compile(r"[“\"‘][\u4e00-\u9fff]{2,10}[”\"’]$")
 _DATELINE = re.compile(r"^.*?\d{1,2}日电\s*(?:\([^()]{0,12}\))?")
 # 全程跟踪服务项目, 帮扶工作项目: a service or a campaign, not a project built
@@ -141,6 +141,15 @@ def _project(piece: Piece, start: int, text: str, via: str = "name") -> Mention:
     return Mention(
         "project", normalise_name(text), piece.at(start), piece.end_at(start + len(text)), piece.paragraph, via=via
     )
+
+
+def _list_head(item: str) -> str:
+    """The name an item of a project list gives; the works a project does may end it (某厂炼油转型升级)."""
+    item = item.strip()
+    head = _cut_head(item)
+    if not head and (works := _WORKS_END.search(item)):
+        head = _cut_head(item[: works.start()]) + works.group(0)
+    return head
 
 
 def project_mentions(piece: Piece) -> list[Mention]:
@@ -174,16 +183,18 @@ def project_mentions(piece: Piece) -> list[Mention]:
         parts = _split_items(body, conj=True, joiners="和|以及")  # 汽车模具及专用设备改造 is one project
         if len(parts) == 1 and (j := _AND_QUALIFIED.search(body)):
             parts = [(0, body[: j.start()]), (j.end(), body[j.end() :])]  # A和投资20亿元的B等…项目: two
+        elif len(parts) == 1 and (j := _AND_FIRM.search(body)):
+            parts = [(0, body[: j.start(1)]), (j.end(1), body[j.end(1) :])]
         parts = _rejoin_measures(body, parts)
         # 港口机械、海洋工程装备等海洋产业相关项目: a kind between 等 and 项目 says the items are kinds too
-        of_kind = bool(_NAMED_LIST_WORDS.sub("", m.group(2))) and all(_loose_kind(_cut_head(i)) for _, i in parts)
-        kinds = sum(1 for _, i in parts if _activity(_cut_head(i.strip())))
+        of_kind = bool(_NAMED_LIST_WORDS.sub("", m.group(3))) and all(_loose_kind(_list_head(i)) for _, i in parts)
+        kinds = sum(1 for _, i in parts if _activity(_list_head(i)))
         units = (m.group(1) or "").endswith("家")  # 等7家…项目 counts units: named ones, whatever they read like
         # 澳舒宝家居、安智尚家具等项目集中竣工: items with names of their own are named projects
         named = (
             len(parts) > 1
-            and all(brought_in_firm(_cut_head(i.strip())) for _, i in parts)
-            and (bool(re.search(r"在建|新建|签约", m.group(2))) or bool(_BEING_BUILT.match(text, m.end())))
+            and all(brought_in_firm(_list_head(i)) for _, i in parts)
+            and (bool(re.search(r"在建|新建|签约", m.group(3))) or bool(_BEING_BUILT.match(text, m.end())))
         )
         if (
             len(parts) > 1
@@ -191,8 +202,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
             and not named
             and (
                 of_kind
-                or all(len(_cut_head(i)) <= 2 for _, i in parts)
-                or all(_kind_item(_cut_head(i)) for _, i in parts)
+                or all(len(_list_head(i)) <= 2 for _, i in parts)
+                or all(_kind_item(_list_head(i)) for _, i in parts)
                 or (2 * kinds >= len(parts) and not any(_ONE_PROJECT.search(i) for _, i in parts))
             )
         ):
@@ -209,7 +220,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
                     out.append(_project(piece, st, head, via="list"))
             continue
         for k, item in parts:
-            head = _cut_head(item.strip())
+            head = _list_head(item)
             if not head and item.strip().endswith("集群"):
                 head = _cut_head(item.strip()[:-2]) + "集群"  # 腾讯互联网+产业集群, an item of a project list
             if len(head) < 2 or len(head) > 40 or _COUNT.search(head) or _KIND_OF_PROJECT.search(head):

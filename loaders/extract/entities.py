@@ -45,6 +45,11 @@ _CREDIT_AFTER = r"\s*(?:供图|供稿|摄|整理|发布的|提供图片)"
 _YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
 
 
+def _unmarked(name: str) -> str:
+    """A cluster's name without the mark of a designation (特色): the industry and its ending."""
+    return name.replace("特色", "")
+
+
 @dataclass(slots=True)
 class Entity:
     kind: str
@@ -200,7 +205,8 @@ class EntityStore:
                 if other is None or other is ent:
                     continue
                 stripped = self.resolver.strip_place(long)
-                if stripped == short and (not ent.places or set(ent.places) & set(other.places)):
+                # (健康食品特色产业集群, the title a place's 健康食品产业集群 was given, is that cluster too)
+                if _unmarked(stripped) == _unmarked(short) and (not ent.places or set(ent.places) & set(other.places)):
                     self._merge(ent, other)
                     del self.clusters[long]
         # a base the text also names as a zone or project is that zone or project

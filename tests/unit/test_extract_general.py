@@ -1320,3 +1320,24 @@ def test_a_project_named_after_its_firm_in_full_gives_the_firm(tmp_path: Path) -
     text = "龙南县食品药品产业集群。总投资30亿元的江西红井坊酒业有限公司项目建成后,将成为较大的白酒企业之一。\n"
     f = facts_of(tmp_path, text)
     assert [(p.name, p.firms) for p in f.projects] == [("江西红井坊酒业有限公司项目", ["江西红井坊酒业有限公司"])]
+
+
+def test_a_places_cluster_and_the_designation_it_was_given_are_one_cluster(tmp_path: Path) -> None:
+    # the zone carries 某市X产业集群 and was recognised as a 省级X特色产业集群: one cluster, so the
+    # text is about one cluster and what it names after it is the cluster's
+    text = (
+        "作为洛阳市轴承产业集群的主要载体,甲经开区又被认定为省级轴承特色产业集群(基地)。\n"
+        "今年以来,乙精工有限公司、丙轴承有限公司等企业陆续签约入驻。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert len(f.clusters) == 1
+    assert {"洛阳市轴承产业集群", "轴承特色产业集群"} <= {f.clusters[0].name, *f.clusters[0].aliases}
+    assert f.clusters[0].firms == ["乙精工有限公司", "丙轴承有限公司"]
+    # two places' clusters of one industry stay two
+    two = facts_of(tmp_path, "新安县轴承特色产业集群和伊川县轴承特色产业集群入选。两个轴承产业集群各有特色。\n")
+    assert {c.name for c in two.clusters} >= {"新安县轴承特色产业集群", "伊川县轴承特色产业集群"}
+
+
+def test_campaign_words_of_chains_name_no_cluster(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "某开发区推动产业聚链集群成势。全区光伏产业集群产值增长。\n")
+    assert [c.name for c in f.clusters] == ["光伏产业集群"]

@@ -355,3 +355,8 @@ def test_a_works_word_ends_a_listed_project_and_plasma_is_no_list_end() -> None:
         "甲机器公司等离子切割机",
         "乙纸业公司特种纸",
     ]
+
+
+def test_an_economic_region_is_no_zone_but_a_port_or_airport_economic_zone_is() -> None:
+    assert names(zone_mentions(_piece("推动川南经济区和中原经济区协同发展"))) == []
+    assert names(zone_mentions(_piece("依托某市临空经济区和某港临港经济区"))) == ["某市临空经济区", "某港临港经济区"]

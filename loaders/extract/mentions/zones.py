@@ -111,6 +111,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             and not _place_begins(head[lead.end() :], 0)
         ):
             continue  # 国家大数据综合试验区, 江西省特色装备制造产业试验区: a designation, no zone of a place
+        if m.group(1) == "经济区" and not re.search(r"港|空|开发|保税|合作|投资|新", head):
+            continue  # 川南经济区, 中原经济区: a region of a plan; 临港经济区, 临空经济区 are zones
         if _HONOUR_BEFORE.search(text, 0, s - len(head)):
             continue  # 被评为国家循环经济示范试点园区: a title the place was given, not a zone of its own
         if re.search(rf"[\d{_CN_NUM}]+个[^,;。、]{{0,20}}的$", text[: s - len(head)]):

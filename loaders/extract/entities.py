@@ -135,8 +135,11 @@ class EntityStore:
     ) -> Entity | None:
         name = m.name
         aliases: set[str] = set()
-        if m.via != "bracket" and is_generic(
-            self.resolver.strip_place(m.industry or name), LEXICON.cluster_generic, False
+        bare = self.resolver.strip_place(m.industry or name)
+        if (
+            m.via != "bracket"
+            and is_generic(bare, LEXICON.cluster_generic, False)
+            and bare not in LEXICON.one_character_trades  # 乳产业集群
         ):
             return None  # a place and nothing else: 广州、深圳等5个集群
         if self.traditional:

@@ -101,6 +101,13 @@ _SUBJECTLESS = re.compile(
 )
 
 
+# a sentence that is a paragraph's title: (place)(what it does)(industry)产业
+_TOPIC_INDUSTRY = re.compile(r"^([\u4e00-\u9fff]{2,26}?)(?:产业|行业)$")
+_TOPIC_VERBS = re.compile(
+    r"^(?:做强做优|做大做强|做优做强|发展壮大|培育壮大|加快发展|大力发展|全力|大力|着力|加快|聚力)+"
+)
+
+
 class _Reader(TableRows, FactsWriter):
     """Reads a segmented plan statement by statement, attaching what each names to its cluster."""
 
@@ -129,6 +136,7 @@ class _Reader(TableRows, FactsWriter):
                 # each of its clusters in sentences of their own)
                 self.items.add(block.para.index)
             own: Entity | None = None
+            topical = False
             if block.kind == "heading":
                 self.headed = None  # a numbered heading opens a section of its own
                 self.heading_run = False
@@ -150,6 +158,9 @@ class _Reader(TableRows, FactsWriter):
                     # 某园区…形成了六大产业群: 1. A产业集群 … 2. B产业集群 …: the park hosts every member
                     for c in named:
                         c.links["zone"].setdefault(self.list_host[0].name, self.evidence(piece))
+                if n == 0 and not named and block.kind != "heading" and (topic := self.topic_sentence(piece)):
+                    own = topic  # 某县做强做优A产业。…: a paragraph opened by the industry of one cluster
+                    topical = True
                 if n == 0 and len(named) == 1:
                     own = named[0]  # a heading, item or paragraph that opens by naming one cluster
                 elif own is not None and len(named) == 1 and block.kind != "heading":
@@ -170,6 +181,8 @@ class _Reader(TableRows, FactsWriter):
                 self.heading_run = True
             elif block.kind != "heading":
                 self.heading_run = False
+            if topical:
+                self.headed = own  # …and the paragraphs after it, until the next heading or such sentence
             scope[i] = own
 
     @staticmethod
@@ -200,6 +213,16 @@ class _Reader(TableRows, FactsWriter):
             return None
         found = self._find(self.zones, zones[0].name)
         return self.zones[found] if found else None
+
+    def topic_sentence(self, piece: Piece) -> Entity | None:
+        """The cluster a short sentence opening a paragraph is about when it only names an industry
+        with what the place does for it (开鲁县做强做优玉米生物科技产业。)."""
+        text = normalise_name(piece.text.strip().rstrip("。.!"))
+        if len(text) > 30 or not (m := _TOPIC_INDUSTRY.match(text)):
+            return None
+        head = self.resolver.strip_place(_cut_head(m.group(1))) or ""
+        head = _TOPIC_VERBS.sub("", head)
+        return self.cluster_by_head(head) if len(head) >= 2 else None
 
     def cluster_by_head(self, heading: str) -> Entity | None:
         """The cluster a heading names without its ending: 【合肥新型显示】, 3. 古镇灯饰."""

@@ -44,6 +44,7 @@ class Lexicon:
     cut_edge: tuple[str, ...]
     cut_keep: tuple[str, ...]
     cut_terms: tuple[str, ...] = ()
+    one_character_trades: frozenset[str] = frozenset()
     known_firms: tuple[str, ...] = ()
 
 
@@ -82,6 +83,7 @@ def load_lexicon() -> Lexicon:
         cut_edge=tuple(normalise_name(w) for w in cut["edge"]),
         cut_keep=tuple(normalise_name(w) for w in cut.get("keep", [])),
         cut_terms=_longest_first(cut.get("terms", [])),
+        one_character_trades=frozenset(c.get("one_character_trades", [])),
         known_firms=_longest_first(firms.get("known", [])),
     )
 

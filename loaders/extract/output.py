@@ -10,6 +10,8 @@ from clusterkg.text import normalise_name
 
 from .entities import Entity, EntityStore
 from .facts import ClusterFacts, DocumentFacts, Facts, FirmFacts, LinkEvidence, Place, PlaceRef, ProjectFacts, ZoneFacts
+from .lexicon import LEXICON
+from .mentions import is_generic
 from .segments import Segmented, fold
 
 _INDUSTRY_LABEL = re.compile(r"^\s*在?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?:\s*[:：]|方面)")
@@ -119,19 +121,35 @@ def in_document_script(facts: Facts, text: str) -> Facts:
 class FactsWriter(EntityStore):
     """The entities found, written out as the review format's facts."""
 
+    def zone_place_aliases(self, ent: Entity) -> None:
+        """吴忠市金积工业园区 is also written 吴忠金积工业园区, and 通辽市开鲁县生物医药开发区 is the
+        开鲁县生物医药开发区 of that city: the zone's name with its city shorter or left out."""
+        lead = self.resolver.leading_places(ent.name)
+        if not lead or lead[0].level != "city" or not ent.name.startswith(lead[0].name):
+            return
+        rest = ent.name[len(lead[0].name) :]
+        if len(rest) < 4:
+            return
+        if lead[0].short != lead[0].name:
+            ent.aliases.add(lead[0].short + rest)
+        if len(lead) > 1 and lead[1].level == "county" and lead[1].parent_code == lead[0].code:
+            ent.aliases.add(rest)
+
     def facts(self, seg: Segmented) -> Facts:
         self.drop_credited()
         for ent in self.firms.values():
             short = _FIRM_LEGAL.sub("", ent.name)
             if short != ent.name and len(short) >= 2:
                 ent.aliases.add(short)
-                if short.endswith("集团") and len(short) > 4:
-                    ent.aliases.add(short[: -len("集团")])
+            if short.endswith("集团") and len(short) >= 4 and not is_generic(short[:-2], LEXICON.cluster_generic):
+                ent.aliases.add(short[: -len("集团")])  # 伊利集团 is the 伊利 named elsewhere
             if ent.name.endswith("集团公司") and len(ent.name) > 6:
                 ent.aliases.add(ent.name[: -len("公司")])  # 某集团公司 is 某集团
             for n in list(ent.aliases | {ent.name}):
                 if n.startswith("中国") and len(n) >= 5:
                     ent.aliases.add(n[2:])  # 中国一汽集团公司 is the 一汽集团 named elsewhere
+        for ent in self.zones.values():
+            self.zone_place_aliases(ent)
         self.consolidate()
         self.finish_clusters()
         in_paragraph: dict[int, list[Entity]] = {}

@@ -1341,3 +1341,25 @@ def test_a_places_cluster_and_the_designation_it_was_given_are_one_cluster(tmp_p
 def test_campaign_words_of_chains_name_no_cluster(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "某开发区推动产业聚链集群成势。全区光伏产业集群产值增长。\n")
     assert [c.name for c in f.clusters] == ["光伏产业集群"]
+
+
+def test_a_paragraph_opened_by_one_clusters_industry_is_that_clusters(tmp_path: Path) -> None:
+    text = (
+        "某县立足玉米生物科技、绿色农畜产品加工等两大主导产业集群发展。\n"
+        "某县做强做优玉米生物科技产业。甲公司建设的玉米产业园区,兴建360万吨/年玉米深加工项目。\n"
+        "园区内乙淀粉有限公司扩大产能。\n"
+        "某县发展壮大绿色农畜产品加工产业。丙食品有限公司投产。\n"
+    )
+    f = facts_of(tmp_path, text)
+    by_name = {c.name: c for c in f.clusters}
+    corn, farm = by_name["玉米生物科技产业集群"], by_name["绿色农畜产品加工产业集群"]
+    assert corn.projects == ["360万吨/年玉米深加工项目"]
+    assert corn.firms == ["乙淀粉有限公司"]
+    assert farm.firms == ["丙食品有限公司"]
+
+
+def test_a_group_and_its_short_name_are_one_firm_and_a_zone_is_known_without_its_city(tmp_path: Path) -> None:
+    text = "吴忠市牛奶产业集群。伊利集团落户吴忠市金积工业园区,与伊利等龙头企业共同发展。\n"
+    f = facts_of(tmp_path, text)
+    assert [(x.name, "伊利" in x.aliases) for x in f.firms] == [("伊利集团", True)]
+    assert "吴忠金积工业园区" in f.zones[0].aliases

@@ -360,3 +360,36 @@ def test_a_works_word_ends_a_listed_project_and_plasma_is_no_list_end() -> None:
 def test_an_economic_region_is_no_zone_but_a_port_or_airport_economic_zone_is() -> None:
     assert names(zone_mentions(_piece("推动川南经济区和中原经济区协同发展"))) == []
     assert names(zone_mentions(_piece("依托某市临空经济区和某港临港经济区"))) == ["某市临空经济区", "某港临港经济区"]
+
+
+def test_a_trade_of_one_character_names_a_cluster_and_a_manner_of_growing_names_none() -> None:
+    found = cluster_mentions(_piece("打造“千亿级乳产业集群”,培育茶产业集群"))
+    assert [(m.name, m.level) for m in found] == [("乳产业集群", "千亿级"), ("茶产业集群", None)]
+    assert names(cluster_mentions(_piece("形成大产业集群,推动产业集群式发展和产业集群化"))) == []
+
+
+def test_clusters_counted_after_the_industries_a_sentence_counted() -> None:
+    found = cluster_mentions(_piece("着力打造食品、新材料、清洁化工三大主导产业,培育出三大百亿级产业集群"))
+    assert [(m.name, m.level) for m in found] == [
+        ("食品产业集群", "百亿级"),
+        ("新材料产业集群", "百亿级"),
+        ("清洁化工产业集群", "百亿级"),
+    ]
+    # places counted are no industries, and a count that differs names none
+    assert names(cluster_mentions(_piece("发展甲市、乙县、丙区三个产业,形成三大产业集群"))) == []
+    assert names(cluster_mentions(_piece("打造食品、新材料两大产业,培育三大产业集群"))) == []
+
+
+def test_a_rate_or_a_times_sign_stays_in_a_projects_name() -> None:
+    found = project_mentions(_compact("兴建360万吨/年玉米深加工项目和2×100MW热电联产项目"))
+    assert names(found) == ["360万吨/年玉米深加工项目", "2×100MW热电联产项目"]
+
+
+def test_the_firm_that_founded_another_and_the_scope_of_a_cluster() -> None:
+    assert names(firm_mentions(_compact("甲生物由浙江乙药业有限公司出资成立"))) == ["浙江乙药业有限公司"]
+    assert names(cluster_mentions(_piece("具备打造全国玉米生物科技产业集群的条件"))) == ["玉米生物科技产业集群"]
+    assert names(cluster_mentions(_piece("当好自治区建设牛奶产业集群的排头兵"))) == ["牛奶产业集群"]
+
+
+def test_two_parks_joined_by_he_are_two() -> None:
+    assert names(zone_mentions(_piece("甲现代智慧健康谷和乙中国乳业产业园跑出加速度"))) == ["乙中国乳业产业园"]

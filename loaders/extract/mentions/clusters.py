@@ -61,6 +61,35 @@ _ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分�
 _OWN_TRADES = frozenset("农林渔牧工企行商矿物产纸药乳酒茶瓷鞋铝钢陶糖盐烟菌石皮木竹丝棉麻蚕果花")
 
 
+def _one_character_trade(head: str) -> bool:
+    """乳, 茶, 铝: a trade a plan names by one character (乳产业集群)."""
+    return head in LEXICON.one_character_trades
+
+
+_COUNTED_INDUSTRIES = re.compile(
+    rf"((?:[\u4e00-\u9fff]{{2,12}}、)+[\u4e00-\u9fff]{{2,10}}?)(?:等)?([\d{_CN_NUM}]+)(?:大|个|类)"
+    r"[\u4e00-\u9fff]{0,4}?(?:产业|行业)"
+)
+
+
+def _counted_industries(before: str, count: int | None) -> list[tuple[int, str]]:
+    """The industries a sentence counted before its counted clusters (A、B、C三大主导产业), when there
+    are as many as the clusters: (offset, name) each."""
+    found = None
+    for found in _COUNTED_INDUSTRIES.finditer(before):
+        pass
+    if found is None or count is None or cn_int(found.group(2)) != count:
+        return []
+    items = _split_items(found.group(1), conj=False)
+    heads = [(found.start(1) + k + len(item) - len(h), h) for k, item in items if (h := _cut_head(item))]
+    if len(heads) != count or any(
+        is_generic(h, LEXICON.cluster_generic) or _ends_with_place(h) or re.search(r"[省市县区镇乡旗]$", h)
+        for _, h in heads
+    ):
+        return []
+    return heads
+
+
 def canonical_cluster(head: str, suffix: str) -> str:
     """A cluster's name with the genre's usual ending: 集群 after an industry reads 产业集群.
 
@@ -153,6 +182,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         b = _left_head(text, s, floor)
         left = text[b:s]
         floor = e
+        if text.startswith(("式", "化"), e):
+            continue  # 产业集群式发展, 集群化: a manner of growing, no cluster named
         variant = _VARIANT.match(text, e)
         if variant:  # …特色产业集群(基地): the bracket is part of this name, not the next one's
             floor = variant.end()
@@ -282,6 +313,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             if len(items) == 1 and _COUNTED_KIND.search(item):
                 continue
             head = _cut_head(item)
+            if head.startswith("全国") and len(head) >= 6 and not _place_begins(head[2:], 0):
+                head = head[2:]  # 打造全国玉米生物科技产业集群: the country is the scope, not the name's
             if (firm := _FIRM_BEFORE.search(head)) and len(head) - firm.end() >= 2:
                 head = head[firm.end() :]  # 某某股份有限公司盐湖锂…产业集群项目: the firm builds the cluster's project
             if (chain_and := _CHAIN_AND.search(head) or _KIND_AND.search(head)) and len(head) - chain_and.end() >= 2:
@@ -301,7 +334,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             counted_item = bool(wanted and cn_int(wanted.group(1)) == len(items) > 1 and len(head) >= 3)
             if (
                 not head
-                or (is_generic(head, LEXICON.cluster_generic) and not counted_item)
+                or (is_generic(head, LEXICON.cluster_generic) and not counted_item and not _one_character_trade(head))
                 or _NOT_CLUSTER_HEAD.search(head)
                 or head.startswith(_LIST_SEP)
                 or head.count(")") > head.count("(")
@@ -393,6 +426,22 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                         via="output",
                     )
                 )
+            elif wanted and (listed_before := _counted_industries(text[:s], cn_int(wanted.group(1)))):
+                # 打造A、B、C三大主导产业,培育出三大百亿级产业集群: the clusters are the industries counted before
+                for k, head in listed_before:
+                    made.append(
+                        Mention(
+                            "cluster",
+                            normalise_name(canonical_cluster(head, "产业集群")),
+                            piece.at(k),
+                            piece.end_at(k + len(head)),
+                            piece.paragraph,
+                            level=level[0] if level else None,
+                            target_yi=level[1] if level else None,
+                            industry=normalise_name(head),
+                            via="list",
+                        )
+                    )
             elif bracket and not _NOT_CLUSTER_HEAD.search(bracket[0]):
                 # 河南省中小企业特色产业集群(纺织服装): the industry is in the brackets
                 inner, close = bracket

@@ -122,9 +122,21 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
         elif depth == 0 and c == " " and i - 2 >= floor and text[i - 2] in "区县市旗州盟" and i < end:
             pass  # 章丘区 鼓风机产业集群: a list line sets the place apart with a space
         elif (
-            depth == 0 and c == "." and i - 2 >= floor and text[i - 2].isdigit() and i < len(text) and text[i].isdigit()
+            depth == 0
+            and c in ".×"
+            and i - 2 >= floor
+            and text[i - 2].isdigit()
+            and i < len(text)
+            and text[i].isdigit()
         ):
-            pass  # 年产2.5万吨: a decimal point inside a name
+            pass  # 年产2.5万吨, 2×100MW: a decimal point or a times sign inside a name
+        elif (
+            depth == 0
+            and c == "/"
+            and text.startswith("年", i)
+            and re.search(r"[吨台套件辆瓦米]$", text[floor : i - 1])
+        ):
+            pass  # 360万吨/年: a rate inside a name
         elif (
             depth == 0
             and c in "·・"

@@ -235,6 +235,10 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if any(a <= m.start() < c for a, c in covered):
             continue
         b = _left_head(text, m.start(), lists=False)
+        if (prev := max((c for a, c in covered if b < c < m.start()), default=None)) is not None and text.startswith(
+            ("和", "与"), prev
+        ):
+            b = prev + 1  # A项目和B项目: B starts after A
         head = _cut_head(text[b : m.start()])
         if not head and text.endswith("集群", b, m.start()):
             head = _cut_head(text[b : m.start() - 2]) + "集群"  # 某公司某某产业集群项目: the cluster it builds

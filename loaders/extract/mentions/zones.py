@@ -94,6 +94,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             if head[k] in "在与和及到于落是为含以" and _place_begins(head[k + 1 :], 0):
                 head = head[k + 1 :]  # 比亚迪在西安高新区: the zone is what follows 在
                 break
+        if (joined := _PARK_AND.search(head)) and len(head) - joined.end() >= 2:
+            head = head[joined.end() :]  # 甲智慧健康谷和乙乳业产业园: two parks, the second ends here
         if head.startswith("环") and len(head) > 2 and _place_begins(head[1:], 0):
             head = head[1:]  # 环哈尔滨新区: around the zone
         if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 24:
@@ -170,6 +172,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
 
 
 _DESIGNATION_ENDINGS = frozenset({"示范区", "试验区", "实验区"})
+_PARK_AND = re.compile(r"(?:谷|园|园区|基地|中心|项目|工程)(?:和|与|及)")
 _DESIGNATION_LEAD = re.compile(r"^(?:国家级?|中国(?![-—])|全国|省级?|市级)")
 _HONOUR_BEFORE = re.compile(r"(?:评为|认定为|授予|命名为|荣获|获评|入选|列为|跻身)[^,;。、]{0,6}$")
 # what makes the head of a bare …园区 the name of a park (中国-东盟经济园区, 某某农业科技园区)

@@ -393,3 +393,8 @@ def test_the_firm_that_founded_another_and_the_scope_of_a_cluster() -> None:
 
 def test_two_parks_joined_by_he_are_two() -> None:
     assert names(zone_mentions(_piece("甲现代智慧健康谷和乙中国乳业产业园跑出加速度"))) == ["乙中国乳业产业园"]
+
+
+def test_parks_named_by_the_output_they_aim_at_name_no_zone() -> None:
+    assert names(zone_mentions(_piece("建成100亿绿色食品园、150亿化工产业园,打造100亿高新产业园"))) == []
+    assert names(zone_mentions(_piece("建成甲县绿色食品产业园"))) == ["甲县绿色食品产业园"]

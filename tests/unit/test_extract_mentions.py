@@ -398,3 +398,9 @@ def test_two_parks_joined_by_he_are_two() -> None:
 def test_parks_named_by_the_output_they_aim_at_name_no_zone() -> None:
     assert names(zone_mentions(_piece("建成100亿绿色食品园、150亿化工产业园,打造100亿高新产业园"))) == []
     assert names(zone_mentions(_piece("建成甲县绿色食品产业园"))) == ["甲县绿色食品产业园"]
+
+
+def test_kinds_of_zone_a_state_policy_speaks_of_are_no_zones() -> None:
+    text = "促进国家高新技术产业开发区发展,推进承接产业转移示范区和国家服务业扩大开放综合示范区建设"
+    assert names(zone_mentions(_piece(text))) == []
+    assert names(zone_mentions(_piece("依托郑州国家高新技术产业开发区"))) == ["郑州国家高新技术产业开发区"]

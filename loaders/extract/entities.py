@@ -92,10 +92,9 @@ class EntityStore:
         self.heading_run = False  # the block before was such a line
         self.warnings: list[str] = []
         self._bare_industry: dict[str, str] = {}  # a cluster's industry without its place, by industry
-        self.subject_zone: Entity | None = None
-        self.list_host: tuple[Entity, int] | None = (
-            None  # a park introducing a list of its clusters, and its block  # the zone a paragraph opens with as its subject
-        )
+        self.subject_zone: Entity | None = None  # the zone a paragraph opens with as its subject
+        self.list_host: tuple[Entity, int] | None = None  # a park introducing a list of its clusters, and its block
+        self.earlier: Piece | None = None  # the sentence before the one being read, in the same paragraph
 
     # -- evidence and entities ----------------------------------------------------------------
     def evidence(self, piece: Piece) -> Evidence:

@@ -30,6 +30,7 @@ from .mentions import (
     _cut_head,
     canonical_cluster,
     cluster_mentions,
+    counted_clusters,
     firm_mentions,
     is_generic,
     level_of,
@@ -151,6 +152,7 @@ class _Reader(TableRows, FactsWriter):
                     own = self.cluster_by_head(piece.text)
                 fallback = own or self.section_cluster(seg, i, scope) or self.headed
                 in_list = n == 0 and block.marker is not None and self.project_section(seg, i)
+                self.earlier = pieces[n - 1] if n > 0 else None
                 named = self.read_sentence(piece, fallback=fallback, in_list=in_list)
                 if self.list_host is None and (host := self.introduces_list(piece)) is not None:
                     self.list_host = (host, i)
@@ -273,6 +275,9 @@ class _Reader(TableRows, FactsWriter):
         # a base named in a list of projects or zones is one of them, not a cluster
         listed = [(o.start, o.end) for o in others if o.kind in ("project", "zone")]
         found = cluster_mentions(piece, self.chains)
+        if not found and self.earlier is not None:
+            # 围绕A、B、C三大主导产业…。目前,三大主导产业集群已初具规模: the clusters the sentence before counted
+            found = counted_clusters(piece, self.earlier)
         cms = [
             m
             for m in found
@@ -385,7 +390,7 @@ class _Reader(TableRows, FactsWriter):
             home = home or [
                 z
                 for z in self.zones.values()
-                if _zone_key(z.name).endswith(_zone_key(word)) and len(z.name) > len(word)
+                if (_zone_key(z.name).endswith(_zone_key(word)) or z.name.endswith(word)) and len(z.name) > len(word)
             ]
             if len(home) == 1:
                 for c in named:

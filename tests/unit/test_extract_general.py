@@ -1363,3 +1363,18 @@ def test_a_group_and_its_short_name_are_one_firm_and_a_zone_is_known_without_its
     f = facts_of(tmp_path, text)
     assert [(x.name, "伊利" in x.aliases) for x in f.firms] == [("伊利集团", True)]
     assert "吴忠金积工业园区" in f.zones[0].aliases
+
+
+def test_clusters_counted_after_the_sentence_that_counted_their_industries(tmp_path: Path) -> None:
+    text = "该市围绕优质白酒、生物医药、日用化工及新型涂料三大主导产业推动升级。目前,三大主导产业集群已初具规模。\n"
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["优质白酒产业集群", "生物医药产业集群", "日用化工及新型涂料产业集群"]
+
+
+def test_a_zone_called_by_its_kind_is_the_documents_one_zone_of_that_kind(tmp_path: Path) -> None:
+    text = "内蒙古达拉特经济开发区简介。\n目前,开发区入驻企业118家,形成清洁能源化工、新型建材为主的产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.zones for c in f.clusters} == {
+        "清洁能源化工产业集群": ["达拉特经济开发区"],
+        "新型建材产业集群": ["达拉特经济开发区"],
+    }

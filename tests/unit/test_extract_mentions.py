@@ -404,3 +404,23 @@ def test_kinds_of_zone_a_state_policy_speaks_of_are_no_zones() -> None:
     text = "促进国家高新技术产业开发区发展,推进承接产业转移示范区和国家服务业扩大开放综合示范区建设"
     assert names(zone_mentions(_piece(text))) == []
     assert names(zone_mentions(_piece("依托郑州国家高新技术产业开发区"))) == ["郑州国家高新技术产业开发区"]
+
+
+def test_a_list_the_clusters_are_mainly_of_and_what_a_project_serves() -> None:
+    assert names(cluster_mentions(_piece("形成以汽车、电子、新材料为主的产业集群"))) == [
+        "汽车产业集群",
+        "电子产业集群",
+        "新材料产业集群",
+    ]
+    assert names(cluster_mentions(_piece("立足玉米生物科技、现代服务业等两大主导产业集群"))) == [
+        "玉米生物科技产业集群",
+        "现代服务产业集群",
+    ]
+    assert names(cluster_mentions(_piece("当天开工的2个重点项目都是服务石化产业集群的"))) == ["石化产业集群"]
+    assert names(cluster_mentions(_piece("培育服务外包产业集群"))) == ["服务外包产业集群"]
+    found = project_mentions(_compact("甲石化公司与某区签署乙PTA二期项目投资合作协议"))
+    assert names(found) == ["乙PTA二期项目"]
+
+
+def test_what_stands_before_zai_is_no_part_of_a_zones_name() -> None:
+    assert names(zone_mentions(_piece("签约典礼在羊安工业园区举行,遵循主体功能区规划"))) == ["羊安工业园区"]

@@ -15,7 +15,7 @@ ending; a list before "等龙头企业" is a list of firms and one before "等�
 
 from __future__ import annotations
 
-from .clusters import canonical_cluster, cluster_mentions
+from .clusters import canonical_cluster, cluster_mentions, counted_clusters
 from .common import Mention, _cut_head, is_generic, level_of, place_begins
 from .firms import firm_mentions
 from .projects import labelled_projects, project_mentions
@@ -27,6 +27,7 @@ __all__ = [
     "_cut_head",
     "canonical_cluster",
     "cluster_mentions",
+    "counted_clusters",
     "firm_mentions",
     "is_generic",
     "labelled_projects",

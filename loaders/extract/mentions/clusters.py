@@ -44,6 +44,8 @@ _QUALIFIED = re.compile(
     r"^(?P<body>.*、[^、]*?)(?:等(?:[\d一二三四五六七八九十两]+[个大类])?|[\d一二三四五六七八九十两]+[个大类])"
     r"(?P<qual>[^、,;:。]{1,24}的[^、,;:。]{0,8})$"
 )
+_SERVING = re.compile(r"^(?:服务于|服务(?!业|外包|贸易|型|机器人|器|消费))")
+_MAINLY_OF = re.compile(r"^(?P<body>.*、[^、]+?)(?<!产业)为主(?:的)?$")
 _CHAIN_AND = re.compile(r"^.{2,12}?(?:全产业链|产业链|链条)(?:和|及|与)")
 # a plan's label for a set of clusters: 一主一特, 两主三特, 1+N, 3+3+2
 _SLOGAN = re.compile(rf"(?:[{_CN_NUM}\d]+[\u4e00-\u9fff]){{2,4}}|[\dA-Za-z]+(?:\+[\dA-Za-z]+)+")
@@ -68,7 +70,7 @@ def _one_character_trade(head: str) -> bool:
 
 _COUNTED_INDUSTRIES = re.compile(
     rf"((?:[\u4e00-\u9fff]{{2,12}}、)+[\u4e00-\u9fff]{{2,10}}?)(?:等)?([\d{_CN_NUM}]+)(?:大|个|类)"
-    r"[\u4e00-\u9fff]{0,4}?(?:产业|行业)"
+    r"[\u4e00-\u9fff]{0,4}?(?:产业|行业)(?!集群|群|基地|化)"
 )
 
 
@@ -88,6 +90,31 @@ def _counted_industries(before: str, count: int | None) -> list[tuple[int, str]]
     ):
         return []
     return heads
+
+
+_COUNTED_CLUSTERS = re.compile(rf"([\d{_CN_NUM}]+)(?:大|个)[\u4e00-\u9fff]{{0,6}}?(?:产业集群|集群)")
+
+
+def counted_clusters(piece: Piece, earlier: Piece) -> list[Mention]:
+    """Clusters a sentence counts without naming (三大主导产业集群已初具规模), named by the industries
+    the sentence before counted as many of (围绕A、B、C三大主导产业): each at its place there."""
+    if not (m := _COUNTED_CLUSTERS.search(piece.text)) or cluster_mentions(earlier):
+        return []  # (13个产业集群规模…, after a sentence naming them: those, already read)
+    level = level_of(lv.group(0)) if (lv := _LEVEL_RX.search(m.group(0))) else None
+    return [
+        Mention(
+            "cluster",
+            normalise_name(canonical_cluster(head, "产业集群")),
+            earlier.at(k),
+            earlier.end_at(k + len(head)),
+            earlier.paragraph,
+            level=level[0] if level else None,
+            target_yi=level[1] if level else None,
+            industry=normalise_name(head),
+            via="list",
+        )
+        for k, head in _counted_industries(earlier.text, cn_int(m.group(1)))
+    ]
 
 
 def canonical_cluster(head: str, suffix: str) -> str:
@@ -198,6 +225,9 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             _split_items(focus.group("body"), conj=False)
         ):
             left = left[: focus.end("body")] + "等" + focus.group("n") + "个"
+        # 形成以A、B、C为主的产业集群: the list the clusters are mainly of, each one of them
+        if (mainly := _MAINLY_OF.match(left)) is not None:
+            left = mainly.group("body") + "等"
         # 甲、乙等四个具有国际竞争力的主导产业集群: a qualifier between the list's count and its ending
         if (q := _QUALIFIED.match(left)) and is_generic(_cut_head(q.group("qual")) or "的", LEXICON.cluster_generic):
             # (食品、纺织、装备3个主营业务收入超千亿元的产业集群: the qualifier states their level)
@@ -313,6 +343,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             if len(items) == 1 and _COUNTED_KIND.search(item):
                 continue
             head = _cut_head(item)
+            if (serve := _SERVING.match(head)) and len(head) - serve.end() >= 2:
+                head = head[serve.end() :]  # 项目都是服务石化产业集群的: what a project serves (not 服务业)
             if head.startswith("全国") and len(head) >= 6 and not _place_begins(head[2:], 0):
                 head = head[2:]  # 打造全国玉米生物科技产业集群: the country is the scope, not the name's
             if (firm := _FIRM_BEFORE.search(head)) and len(head) - firm.end() >= 2:

@@ -91,8 +91,10 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         if (k := head.rfind("建设")) >= 1 and len(head) - k - 2 >= 2 and not head.startswith(("机械", "路"), k + 2):
             head = head[k + 2 :]  # 东陵西部建设软件动漫产业聚集区: the zone is what is built
         for k in range(len(head) - 2, 0, -1):
-            if head[k] in "在与和及到于落是为含以" and _place_begins(head[k + 1 :], 0):
-                head = head[k + 1 :]  # 比亚迪在西安高新区: the zone is what follows 在
+            if (head[k] in "在与和及到于落是为含以" and _place_begins(head[k + 1 :], 0)) or (
+                head[k] == "在" and k >= 2 and len(head) - k - 1 >= 2
+            ):
+                head = head[k + 1 :]  # 比亚迪在西安高新区, 签约仪式在羊安工业园区: the zone is what follows 在
                 break
         if (joined := _PARK_AND.search(head)) and len(head) - joined.end() >= 2:
             head = head[joined.end() :]  # 甲智慧健康谷和乙乳业产业园: two parks, the second ends here

@@ -999,7 +999,7 @@ def test_a_park_introducing_a_counted_list_hosts_its_members(tmp_path: Path) -> 
         "青山产业园区以大健康为主导产业,形成了两大产业集群:\n"
         "1. 现代中药产业集群:以蓝海药业等企业为代表。\n"
         "2. 商贸物流产业集群:以北港物流等企业为代表。\n"
-        "园区还将培育智能家电产业集群。\n",
+        "此外还将培育智能家电产业集群。\n",
     )
     assert {c.name: c.zones for c in f.clusters} == {
         "现代中药产业集群": ["青山产业园区"],
@@ -1377,4 +1377,13 @@ def test_a_zone_called_by_its_kind_is_the_documents_one_zone_of_that_kind(tmp_pa
     assert {c.name: c.zones for c in f.clusters} == {
         "清洁能源化工产业集群": ["达拉特经济开发区"],
         "新型建材产业集群": ["达拉特经济开发区"],
+    }
+
+
+def test_a_park_called_yuanqu_is_the_documents_one_park(tmp_path: Path) -> None:
+    text = "泰山工业园区简介。\n园区重点发展输变电设备、工程机械等产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.zones for c in f.clusters} == {
+        "输变电设备产业集群": ["泰山工业园区"],
+        "工程机械产业集群": ["泰山工业园区"],
     }

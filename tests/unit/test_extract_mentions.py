@@ -424,3 +424,34 @@ def test_a_list_the_clusters_are_mainly_of_and_what_a_project_serves() -> None:
 
 def test_what_stands_before_zai_is_no_part_of_a_zones_name() -> None:
     assert names(zone_mentions(_piece("签约典礼在羊安工业园区举行,遵循主体功能区规划"))) == ["羊安工业园区"]
+
+
+def test_an_amount_before_an_industry_is_its_target_and_one_example_before_a_count_is_named() -> None:
+    found = cluster_mentions(_piece("某市打造200亿医药食品产业集群"))
+    assert [(m.name, m.target_yi) for m in found] == [("医药食品产业集群", 200.0)]
+    assert names(cluster_mentions(_piece("打造白酒等5个500亿级产业集群"))) == ["白酒产业集群"]
+    assert names(cluster_mentions(_piece("某省共有7个产业集群"))) == []
+    assert names(cluster_mentions(_piece("全力打造某地五百亿元重大产业基地"))) == []
+
+
+def test_legal_forms_and_groups_keep_the_words_of_a_firms_own_name() -> None:
+    text = "由世界500强甲建材集团有限公司旗下乙新材料科技有限公司与丙企业管理有限公司共同出资,丁洁具有限公司投产"
+    assert names(firm_mentions(_compact(text))) == [
+        "甲建材集团有限公司",
+        "乙新材料科技有限公司",
+        "丙企业管理有限公司",
+        "丁洁具有限公司",
+    ]
+    assert names(firm_mentions(_compact("该项目由攀钢集团西昌新钢业有限公司投资"))) == ["攀钢集团西昌新钢业有限公司"]
+    assert names(firm_mentions(_compact("是国戊集团下属全资子公司己零部件工业公司投资"))) == [
+        "国戊集团",
+        "己零部件工业公司",
+    ]
+    assert names(firm_mentions(_compact("组建包括1名县级领导、1名科级干部和2名工作人员的服务专班"))) == []
+    assert names(firm_mentions(_compact("支持行业龙头企业兼并重组,吸引跨国公司投资"))) == []
+
+
+def test_parks_described_by_kind_are_no_zones_and_a_city_of_medicine_is_one() -> None:
+    assert names(zone_mentions(_piece("由单一工业园区向绿色生态园区转变,依托长春永春生物医药城"))) == [
+        "长春永春生物医药城"
+    ]

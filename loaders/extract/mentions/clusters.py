@@ -44,6 +44,7 @@ _QUALIFIED = re.compile(
     r"^(?P<body>.*、[^、]*?)(?:等(?:[\d一二三四五六七八九十两]+[个大类])?|[\d一二三四五六七八九十两]+[个大类])"
     r"(?P<qual>[^、,;:。]{1,24}的[^、,;:。]{0,8})$"
 )
+_AMOUNT_LEAD = re.compile(r"^(\d+(?:\.\d+)?(?:亿|万亿))元?级?")
 _SERVING = re.compile(r"^(?:服务于|服务(?!业|外包|贸易|型|机器人|器|消费))")
 _MAINLY_OF = re.compile(r"^(?P<body>.*、[^、]+?)(?<!产业)为主(?:的)?$")
 _CHAIN_AND = re.compile(r"^.{2,12}?(?:全产业链|产业链|链条)(?:和|及|与)")
@@ -308,7 +309,9 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             # A和B两大产业集群: the count says the one item is two
             k0 = items[0][0]
             items = [(k0, pair[0]), (k0 + len(items[0][1]) - len(pair[1]), pair[1])]
-        if text[max(0, s - 1) : s] == "聚" or (counted and len(items) == 1):
+        if text[max(0, s - 1) : s] == "聚" or (
+            counted and len(items) == 1 and not (tail and "等" in tail.group(0) and _cut_head(items[0][1]))
+        ):
             # 聚集群 is a verb; 广东有7个集群 counts clusters, it names none
             items = []
         if body.rstrip().endswith(_LIST_SEP):
@@ -354,6 +357,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 head = head[chain_and.end() :]
             offset = b + k + (len(item) - len(head))
             head, lv = _strip_level(head)
+            if not lv and (amount := _AMOUNT_LEAD.match(head)) and len(head) - amount.end() >= 2:
+                lv, head = level_of(amount.group(1)), head[amount.end() :]  # 打造200亿医药食品产业集群
             if lv and head and not head.startswith(item[-len(head) :]):
                 pass
             offset = b + k + item.rfind(head) if head else offset

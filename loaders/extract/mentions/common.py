@@ -164,6 +164,7 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
 # a place (or a firm spoken of as a kind) then a preposition: what follows is another name
 _PLACE_THEN_EDGE = re.compile(r"^.{0,6}?(?:[省市县区]|企业)(?:以|在|与|把|将|向|由|对)(?!于|来|外|内|上|下|此)")
 _LEGAL_FORM = ("有限公司", "有限责任", "股份有限", "股份公司", "集团有限", "集团股份")
+_LEGAL_FORM_RX = re.compile("有限公司|有限责任|股份有限")
 _INNER_CUT = re.compile("|".join(re.escape(w) for w in _CUT if w not in _EDGE_ONLY))
 _TERMS = re.compile("|".join(re.escape(w) for w in LEXICON.cut_terms)) if LEXICON.cut_terms else None
 _LEAD_RX = re.compile(
@@ -184,6 +185,8 @@ def _cut_head(head: str) -> str:
     pos = 0
     # rightmost end of any cut word (overlapping matches: try from every start)
     terms = [(t.start(), t.end()) for t in _TERMS.finditer(head)] if _TERMS else []
+    # 洁具有限公司: a cut word (具有) running into a legal form is part of the firm's name
+    terms += [(f.start() - 1, f.end()) for f in _LEGAL_FORM_RX.finditer(head)]
     while (m := _INNER_CUT.search(head, pos)) is not None:
         if not head.startswith(_LEGAL_FORM, m.end()) and not any(  # 某某科技发展有限公司: a word of the firm's name
             a <= m.start() < c

@@ -88,7 +88,7 @@ _SUPPORT = re.compile(
     r"支持([\u4e00-\u9fff()]{2,24}?)(?:做大做强|做强做优|做优做强|做强|做大|做优|扩大|提升|加快发展|发挥)"
 )
 _FIRM_RX = re.compile(
-    "(" + "|".join(map(re.escape, LEXICON.firm_suffixes)) + ")(?![\u4e00-\u9fff]{0,1}(?:产品|项目|企业|旗下|所属))"
+    "(" + "|".join(map(re.escape, LEXICON.firm_suffixes)) + ")(?![\u4e00-\u9fff]{0,1}(?:产品|项目|企业))"
 )
 _NOT_FIRM = re.compile(
     r"^(?:行业|实力|知名|优质|大型|头部)|央企$|国企$|民企$|外企$|"  # 实力央企, 行业龙头: kinds of firm spoken of
@@ -288,7 +288,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             3 <= len(head) <= 16
             and not is_generic(head, LEXICON.cluster_generic)
             and not re.search(
-                r"产业|集群|园|区|局|厅|委|政府|部门|协会|记者|项目|基地|平台|中心|学校|大学|医院|村|镇", head
+                r"产业|集群|园|区|局|厅|委|政府|部门|协会|记者|项目|基地|平台|中心|学校|大学|医院|村|镇|\d+名", head
             )
             and len(head) - _place_prefix_len(head) >= 2  # a place alone employs no one here
         ):
@@ -350,14 +350,24 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             continue
         if is_generic(
             head,
-            LEXICON.cluster_generic | frozenset({"企业", "龙头", "骨干", "上市", "国有", "民营", "外资", "子", "母"}),
+            LEXICON.cluster_generic
+            | frozenset({"企业", "龙头", "骨干", "上市", "国有", "民营", "外资", "全资", "跨国", "合资", "子", "母"}),
         ):
             continue
         if head.endswith("企业"):
             continue  # 汽车企业集团: a kind of group, not a group's name
-        if (k := head.rfind("企业")) >= 0 and not _place_begins(head, 0):
+        if (
+            (k := head.rfind("企业")) >= 0
+            and not _place_begins(head, 0)
+            and not head.startswith(("管理", "服务", "咨询", "孵化", "发展"), k + 2)  # 某某企业管理有限公司
+        ):
             head = head[k + 2 :]  # 整车制造企业一汽集团: the firm follows the kind it is (not 河南银港企业管理集团)
-        if (k := max(head.rfind("公司"), head.rfind("集团"))) >= 2 and len(head) - k - 2 >= 3:
+        if (
+            (k := max(head.rfind("公司"), head.rfind("集团"))) >= 2
+            and len(head) - k - 2 >= 3
+            # (攀钢集团西昌新钢业有限公司: a group's subsidiary, named after it, is one firm)
+            and (head.startswith("公司", k) or head[k + 2 :].startswith(tuple(_LINK_WORDS)))
+        ):
             # 甲服饰有限公司由乙服饰有限公司投资: the second firm starts after the first one's legal form
             head = _strip_words(head[k + 2 :], _LINK_WORDS)
         if (k := max(head.rfind("与"), head.rfind("在"))) >= 1 and len(head) - k - 1 >= 2:
@@ -381,7 +391,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         for m in _KNOWN_FIRM.finditer(text):
             if not any(a < m.end() and m.start() < c for a, c in seen):
                 add(m.start(), m.end(), "known")
-    return out
+    # 攀钢集团 read before 攀钢集团西昌新钢业有限公司: the start of a longer firm's name is no firm of its own
+    return [m for m in out if not any(o.start == m.start and o.end > m.end for o in out)]
 
 
 _KNOWN_FIRM = (

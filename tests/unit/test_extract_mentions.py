@@ -455,3 +455,15 @@ def test_parks_described_by_kind_are_no_zones_and_a_city_of_medicine_is_one() ->
     assert names(zone_mentions(_piece("由单一工业园区向绿色生态园区转变,依托长春永春生物医药城"))) == [
         "长春永春生物医药城"
     ]
+
+
+def test_a_world_class_aim_inside_a_name_and_projects_spoken_of_name_no_project() -> None:
+    found = cluster_mentions(_piece("助力某区向打造千亿新材料世界级产业集群迈进"))
+    assert [(m.name, m.level) for m in found] == [("新材料产业集群", "千亿级")]
+    assert names(cluster_mentions(_piece("打造世界级先进制造业集群"))) == []
+    assert names(project_mentions(_compact("一如既往地为项目服务,主任代表项目签约,信息报送和项目推进"))) == []
+    assert names(firm_mentions(_compact("与某市开展全方位、深层次的战略合作"))) == []
+
+
+def test_a_zone_after_another_area_joined_by_he_starts_after_it() -> None:
+    assert names(zone_mentions(_piece("大道连接甲集装箱作业区和乙石化功能园区"))) == ["乙石化功能园区"]

@@ -217,6 +217,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             floor = variant.end()
         level = None
         # the level right before the ending: …培育千亿级集群 / …等3个五百亿级产业集群
+        left = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:世界级|国家级)$", "", left)  # 新材料世界级产业集群
         lm = re.search(r"(" + _LEVEL_RX.pattern + r")(产业)?$", left)
         if lm:
             level = level_of(lm.group(1))

@@ -256,6 +256,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
         head = _DATELINE.sub("", head)  # 28日电(记者 某某)某县…项目: a news dateline is no part of the name
         if (close := head.find(")")) >= 0 and "(" not in head[:close]:
             head = head[close + 1 :]  # …某某)青山县…项目: the end of a bracket the name does not open
+        if re.search(r"(?:为|和|与|及|对|向|给|把|代表)$", head):
+            continue  # 一如既往地为项目服务, 主任代表项目签约: 项目 alone, no project named
         verb = any(v in text[max(0, b - 6) : m.start() - len(head)] for v in LEXICON.project_verbs)
         # 争取大乙烯项目: a short head stands with a verb before it
         if len(head) < (3 if verb else 4) or len(head) > 40 or is_generic(head, LEXICON.project_generic):

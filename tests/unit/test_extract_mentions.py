@@ -467,3 +467,11 @@ def test_a_world_class_aim_inside_a_name_and_projects_spoken_of_name_no_project(
 
 def test_a_zone_after_another_area_joined_by_he_starts_after_it() -> None:
     assert names(zone_mentions(_piece("大道连接甲集装箱作业区和乙石化功能园区"))) == ["乙石化功能园区"]
+
+
+def test_firms_a_support_statement_lists_and_anchors_in_quotes() -> None:
+    found = firm_mentions(_compact("支持甲酒上市发展,支持乙坊、丙酱酒技改扩能,支持丁河等中小酒企兼并重组"))
+    assert sorted(names(found)) == sorted(["甲酒", "乙坊", "丙酱酒", "丁河"])
+    assert names(firm_mentions(_compact("支持光伏、储能做强"))) == []
+    found = firm_mentions(_compact("依托戊碳材料、己硅烷等产业链“链主”企业,持续延链"))
+    assert names(found) == ["戊碳材料", "己硅烷"]

@@ -84,9 +84,8 @@ _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]{1,20
 _LEAD_ROLE = re.compile(
     r"发挥([\u4e00-\u9fff()、和及]{2,40}?)(?:等企业|等龙头企业)?的?(?:龙头|引领|带动|辐射|示范)(?:带动|引领)?作用"
 )
-_SUPPORT = re.compile(
-    r"支持([\u4e00-\u9fff()]{2,24}?)(?:做大做强|做强做优|做优做强|做强|做大|做优|扩大|提升|加快发展|发挥)"
-)
+# 支持A做强 / 支持A、B技改扩能: the firms a support statement names (its verbs are the lexicon's)
+_SUPPORT = re.compile(r"支持([\u4e00-\u9fff()、]{2,40}?)(?:" + "|".join(map(re.escape, LEXICON.firm_verbs_after)) + ")")
 _FIRM_RX = re.compile(
     "(" + "|".join(map(re.escape, LEXICON.firm_suffixes)) + ")(?![\u4e00-\u9fff]{0,1}(?:产品|项目|企业))"
 )
@@ -162,7 +161,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
 
     # lists before 等龙头企业 / 为龙头: 围绕A、B及C等龙头企业 (作为龙头: the 作 is not the firm's)
     for w in LEXICON.firm_after:
-        for m in re.finditer(re.escape(w), text):
+        for m in re.finditer(re.escape(w).replace('"', '["“”]'), text):  # (“链主” as the text quotes it)
             if text.startswith(("项目", "工程"), m.end()):
                 continue  # A、B等龙头项目: projects, not firms
             if w.startswith("为") and text.startswith(("产业", "行业", "领域"), m.end()):
@@ -266,10 +265,14 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                 add(st, st + len(head), "list")
     # 支持A做强…: the firm a support statement names
     for m in _SUPPORT.finditer(text):
-        head = _firm_item(m.group(1))
-        if head and not is_generic(head, LEXICON.cluster_generic) and not re.search(r"企业|产业|集群|园区", head):
-            st = m.start(1) + m.group(1).rfind(head)
-            add(st, st + len(head), "list")
+        parts = _split_items(m.group(1), conj=False)
+        if _kinds_of_product(parts):
+            continue  # 支持光伏、储能做强: kinds of product, not firms
+        for k, item in parts:
+            head = _firm_item(item)
+            if head and not is_generic(head, LEXICON.cluster_generic) and not re.search(r"企业|产业|集群|园区", head):
+                st = m.start(1) + k + item.rfind(head)
+                add(st, st + len(head), "list")
     # 引进鑫茂、金田地等…项目 / 落户华谊化工、恒逸化工等一批龙头产业项目: the firms brought in
     for m in _BROUGHT_IN.finditer(text):
         parts = _split_items(m.group(1), conj=False)

@@ -475,3 +475,8 @@ def test_firms_a_support_statement_lists_and_anchors_in_quotes() -> None:
     assert names(firm_mentions(_compact("支持光伏、储能做强"))) == []
     found = firm_mentions(_compact("依托戊碳材料、己硅烷等产业链“链主”企业,持续延链"))
     assert names(found) == ["戊碳材料", "己硅烷"]
+
+
+def test_a_zone_of_advanced_manufacturing_is_no_rating() -> None:
+    assert names(zone_mentions(_piece("将成为襄城县先进制造业开发区能源中心"))) == ["襄城县先进制造业开发区"]
+    assert names(zone_mentions(_piece("获评省级先进产业集聚区"))) == []

@@ -480,3 +480,10 @@ def test_firms_a_support_statement_lists_and_anchors_in_quotes() -> None:
 def test_a_zone_of_advanced_manufacturing_is_no_rating() -> None:
     assert names(zone_mentions(_piece("将成为襄城县先进制造业开发区能源中心"))) == ["襄城县先进制造业开发区"]
     assert names(zone_mentions(_piece("获评省级先进产业集聚区"))) == []
+
+
+def test_a_programme_called_gongcheng_and_what_a_builder_builds() -> None:
+    assert names(project_mentions(_compact("实施企业成长工程和人才培育工程"))) == []
+    assert names(project_mentions(_compact("某养殖场建设20万只大鹅养殖项目已开工"))) == ["20万只大鹅养殖项目"]
+    # a phase being built belongs to the project named before it
+    assert names(project_mentions(_compact("项目分三期建设,一期建设10万吨磷酸铁项目"))) == []

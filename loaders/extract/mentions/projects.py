@@ -123,6 +123,8 @@ _QUOTED_BEFORE = re.compile(r"[“\"‘][\u4e00-\u9fff]{2,10}[”\"’]$")
 _DATELINE = re.compile(r"^.*?\d{1,2}日电\s*(?:\([^()]{0,12}\))?")
 # 全程跟踪服务项目, 帮扶工作项目: a service or a campaign, not a project built
 _SERVICE_END = re.compile(r"(?:服务|工作|活动|行动|帮扶|跟踪)$")
+# 企业成长工程, 人才培育工程: a programme of the government called 工程, not works built
+_CAMPAIGN_END = re.compile(r"(?:成长|培育|提升|振兴|创新|人才|品牌|质量|素质|强基|领航|倍增|回归|培训|示范)$")
 # 一期建设10万吨…项目: a phase of the project just named, not a project of its own
 _PHASE_START = re.compile(r"^[一二三四五六七八九十首]期")
 # a project head that names a class: a size threshold (5000万元以上), or more of a kind (更多, 各类)
@@ -253,6 +255,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
         ):
             head = quoted.group(0) + head  # "利州红梨"精深加工全产业链项目: the quoted name is the project's
             b = quoted.start()
+        if (k := head.rfind("建设")) >= 2 and re.match(r"\d|年产", head[k + 2 :]) and not head.endswith("期", 0, k):
+            head = head[k + 2 :]  # 某养殖场建设20万只大鹅养殖项目: what is built is the project
         head = _DATELINE.sub("", head)  # 28日电(记者 某某)某县…项目: a news dateline is no part of the name
         if (close := head.find(")")) >= 0 and "(" not in head[:close]:
             head = head[close + 1 :]  # …某某)青山县…项目: the end of a bracket the name does not open
@@ -282,6 +286,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
             or _PROJECT_TALLY.match(text, m.end())
             or _PHASE_START.match(head)
             or _SERVICE_END.search(head)
+            or (m.group(1) == "工程" and _CAMPAIGN_END.search(head))
         ):
             continue  # 亿元以上项目5个, 更多大项目, 转移项目12个: a class of projects counted, not one named
         st = m.start() - len(head)

@@ -487,3 +487,9 @@ def test_a_programme_called_gongcheng_and_what_a_builder_builds() -> None:
     assert names(project_mentions(_compact("某养殖场建设20万只大鹅养殖项目已开工"))) == ["20万只大鹅养殖项目"]
     # a phase being built belongs to the project named before it
     assert names(project_mentions(_compact("项目分三期建设,一期建设10万吨磷酸铁项目"))) == []
+
+
+def test_bases_a_text_points_at_and_a_base_the_state_named() -> None:
+    assert names(cluster_mentions(_piece("这里是辽源新能源产业基地;"))) == ["辽源新能源产业基地"]
+    assert names(cluster_mentions(_piece("这里已经成为中国北方微电子产业基地"))) == ["中国北方微电子产业基地"]
+    assert names(cluster_mentions(_piece("打造微电子产业基地"))) == []

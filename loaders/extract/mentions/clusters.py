@@ -378,7 +378,12 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 or head.count(")") > head.count("(")
             ):
                 continue  # (省级(培育、特色)产业集群: a cut inside brackets leaves no name)
-            if suffix == "产业基地" and not (use_level := lv or level) and not _place_begins(head, 0):
+            if (
+                suffix == "产业基地"
+                and not (use_level := lv or level)
+                and not _place_begins(head, 0)
+                and not head.startswith(("中国", "国家"))  # 中国北方微电子产业基地: a base the state named
+            ):
                 continue  # 打造…产业基地 without a place or a level is an aim, not a named base
             if len(head) > 24 or (chains and "-" in head):
                 continue

@@ -493,3 +493,14 @@ def test_bases_a_text_points_at_and_a_base_the_state_named() -> None:
     assert names(cluster_mentions(_piece("这里是辽源新能源产业基地;"))) == ["辽源新能源产业基地"]
     assert names(cluster_mentions(_piece("这里已经成为中国北方微电子产业基地"))) == ["中国北方微电子产业基地"]
     assert names(cluster_mentions(_piece("打造微电子产业基地"))) == []
+
+
+def test_verbs_before_a_place_are_cut_and_firms_whose_projects_land_are_firms() -> None:
+    text = "甲化工集团分别投资30亿元建设赣州氟盐化工产业基地,乙矿集团、丙磁业等一批国内外大型企业的合作项目纷纷落户"
+    assert names(cluster_mentions(_piece(text))) == ["赣州氟盐化工产业基地"]
+    assert names(project_mentions(_compact(text))) == ["赣州氟盐化工产业基地"]
+    assert sorted(names(firm_mentions(_compact(text)))) == sorted(["甲化工集团", "乙矿集团", "丙磁业"])
+    assert names(zone_mentions(_piece("考察组一行深入产业园春江片区,了解和感受山圩产业园"))) == [
+        "春江片区",
+        "山圩产业园",
+    ]

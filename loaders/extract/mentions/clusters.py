@@ -359,7 +359,11 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             offset = b + k + (len(item) - len(head))
             head, lv = _strip_level(head)
             if not lv and (amount := _AMOUNT_LEAD.match(head)) and len(head) - amount.end() >= 2:
-                lv, head = level_of(amount.group(1)), head[amount.end() :]  # 打造200亿医药食品产业集群
+                rest = head[amount.end() :]
+                if _cut_head(rest) == rest:
+                    lv, head = level_of(amount.group(1)), rest  # 打造200亿医药食品产业集群
+                else:
+                    head = _cut_head(rest)  # 投资30亿元建设某基地: an investment, then what it builds
             if lv and head and not head.startswith(item[-len(head) :]):
                 pass
             offset = b + k + item.rfind(head) if head else offset

@@ -165,6 +165,7 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
 _PLACE_THEN_EDGE = re.compile(r"^.{0,6}?(?:[省市县区]|企业)(?:以|在|与|把|将|向|由|对)(?!于|来|外|内|上|下|此)")
 _LEGAL_FORM = ("有限公司", "有限责任", "股份有限", "股份公司", "集团有限", "集团股份")
 _LEGAL_FORM_RX = re.compile("有限公司|有限责任|股份有限")
+_CUT_SET = frozenset(_CUT)
 _INNER_CUT = re.compile("|".join(re.escape(w) for w in _CUT if w not in _EDGE_ONLY))
 _TERMS = re.compile("|".join(re.escape(w) for w in LEXICON.cut_terms)) if LEXICON.cut_terms else None
 _LEAD_RX = re.compile(
@@ -220,7 +221,8 @@ def _cut_head(head: str) -> str:
         if (
             lead
             and lead.end() < len(head)
-            and not _place_begins(head, lead.end())
+            # (a one-character lead before a place may be the place's own: 新乡; 建设赣州… is cut)
+            and (not _place_begins(head, lead.end()) or (lead.end() >= 2 and lead.group(0) in _CUT_SET))
             and not head.startswith(LEXICON.cut_keep)  # 有机硅新材料: 有 is no lead word here
         ):
             head = head[lead.end() :]

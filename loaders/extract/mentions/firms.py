@@ -354,7 +354,25 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if is_generic(
             head,
             LEXICON.cluster_generic
-            | frozenset({"企业", "龙头", "骨干", "上市", "国有", "民营", "外资", "全资", "跨国", "合资", "子", "母"}),
+            | frozenset(
+                {
+                    "企业",
+                    "龙头",
+                    "骨干",
+                    "上市",
+                    "国有",
+                    "民营",
+                    "外资",
+                    "全资",
+                    "跨国",
+                    "合资",
+                    "央企",
+                    "三级",
+                    "控股",
+                    "子",
+                    "母",
+                }
+            ),
         ):
             continue
         if head.endswith("企业"):

@@ -504,3 +504,10 @@ def test_verbs_before_a_place_are_cut_and_firms_whose_projects_land_are_firms() 
         "春江片区",
         "山圩产业园",
     ]
+
+
+def test_pointing_words_a_provinces_rank_and_a_chains_projects_name_no_zone_or_project() -> None:
+    found = zone_mentions(_piece("这就是亦庄开发区,全省有吉林省省级开发区,依托东部工业聚集区"))
+    assert names(found) == ["亦庄开发区", "东部工业聚集区"]
+    assert names(project_mentions(_compact("加快太阳能产业链项目建设"))) == []
+    assert names(project_mentions(_compact("甲光能青海基地全产业链项目全面贯通"))) == ["甲光能青海基地全产业链项目"]

@@ -131,6 +131,10 @@ def zone_mentions(piece: Piece) -> list[Mention]:
                 r"星级|十快|十强|十佳|百强|先进(?!制造|材料|技术|装备|计算)|优秀", head
             )  # 二星级产业集聚区: a rating, no zone named
             or (province_lead(full_only=True).fullmatch(head) is not None)  # 河南省经济开发区: the province's zones
+            or (
+                (prov := province_lead(full_only=True).match(head)) is not None
+                and is_generic(head[prov.end() :], LEXICON.zone_generic, False)
+            )  # 吉林省省级开发区: a rank of the province's zones
             or (head.endswith("加工") and len(head) <= 5)  # 农产品加工园区: a kind; 林头水产品加工专业园 is named
             or re.fullmatch(r"(?:" + _LEVEL_RX.pattern + r"|五百亿|千亿|百亿)元?(?:级)?(?:产业)?", head)
         ):

@@ -102,19 +102,26 @@ def counted_clusters(piece: Piece, earlier: Piece) -> list[Mention]:
     if not (m := _COUNTED_CLUSTERS.search(piece.text)) or cluster_mentions(earlier):
         return []  # (13个产业集群规模…, after a sentence naming them: those, already read)
     level = level_of(lv.group(0)) if (lv := _LEVEL_RX.search(m.group(0))) else None
+    return _industry_clusters(earlier, _counted_industries(earlier.text, cn_int(m.group(1))), level)
+
+
+def _industry_clusters(
+    piece: Piece, industries: list[tuple[int, str]], level: tuple[str, float] | None
+) -> list[Mention]:
+    """A cluster for each industry named at its offset in ``piece`` (食品 → 食品产业集群)."""
     return [
         Mention(
             "cluster",
             normalise_name(canonical_cluster(head, "产业集群")),
-            earlier.at(k),
-            earlier.end_at(k + len(head)),
-            earlier.paragraph,
+            piece.at(k),
+            piece.end_at(k + len(head)),
+            piece.paragraph,
             level=level[0] if level else None,
             target_yi=level[1] if level else None,
             industry=normalise_name(head),
             via="list",
         )
-        for k, head in _counted_industries(earlier.text, cn_int(m.group(1)))
+        for k, head in industries
     ]
 
 
@@ -475,20 +482,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 )
             elif wanted and (listed_before := _counted_industries(text[:s], cn_int(wanted.group(1)))):
                 # 打造A、B、C三大主导产业,培育出三大百亿级产业集群: the clusters are the industries counted before
-                for k, head in listed_before:
-                    made.append(
-                        Mention(
-                            "cluster",
-                            normalise_name(canonical_cluster(head, "产业集群")),
-                            piece.at(k),
-                            piece.end_at(k + len(head)),
-                            piece.paragraph,
-                            level=level[0] if level else None,
-                            target_yi=level[1] if level else None,
-                            industry=normalise_name(head),
-                            via="list",
-                        )
-                    )
+                made.extend(_industry_clusters(piece, listed_before, level))
             elif bracket and not _NOT_CLUSTER_HEAD.search(bracket[0]):
                 # 河南省中小企业特色产业集群(纺织服装): the industry is in the brackets
                 inner, close = bracket

@@ -260,7 +260,7 @@ def test_kinds_of_firm_spoken_of_are_no_firms() -> None:
 
 
 def test_a_list_the_counted_clusters_are_about() -> None:
-    text = "加快培育以集成电路、生物医药、新能源为重点的三个千亿级产业集群。形成以汽车、电子为主导的产业集群"
+    text = "加快培育以集成电路、生物医药、新能源为重点的三个千亿级产业集群。形成以汽车、电子为核心的产业集群"
     assert [(m.name, m.level) for m in cluster_mentions(_compact(text))] == [
         ("集成电路产业集群", "千亿级"),
         ("生物医药产业集群", "千亿级"),
@@ -511,3 +511,10 @@ def test_pointing_words_a_provinces_rank_and_a_chains_projects_name_no_zone_or_p
     assert names(found) == ["亦庄开发区", "东部工业聚集区"]
     assert names(project_mentions(_compact("加快太阳能产业链项目建设"))) == []
     assert names(project_mentions(_compact("甲光能青海基地全产业链项目全面贯通"))) == ["甲光能青海基地全产业链项目"]
+
+
+def test_a_zones_clusters_in_general_name_none_and_a_list_they_are_led_by_names_each() -> None:
+    assert names(cluster_mentions(_piece("拉萨经开区产业集群迸发新动能,先进产业集群加快形成"))) == []
+    found = cluster_mentions(_piece("逐步形成了以生物医药、高原特色食饮品、清洁能源等为主导的产业集群"))
+    assert names(found) == ["生物医药产业集群", "高原特色食饮品产业集群", "清洁能源产业集群"]
+    assert names(cluster_mentions(_piece("以钢铁、石化等五大产业为主导的产业集群"))) == []

@@ -518,3 +518,8 @@ def test_a_zones_clusters_in_general_name_none_and_a_list_they_are_led_by_names_
     found = cluster_mentions(_piece("逐步形成了以生物医药、高原特色食饮品、清洁能源等为主导的产业集群"))
     assert names(found) == ["生物医药产业集群", "高原特色食饮品产业集群", "清洁能源产业集群"]
     assert names(cluster_mentions(_piece("以钢铁、石化等五大产业为主导的产业集群"))) == []
+
+
+def test_a_park_of_orderly_transfer_and_a_zone_after_a_county_title() -> None:
+    assert names(zone_mentions(_piece("依托广清纺织服装产业有序转移园"))) == ["广清纺织服装产业有序转移园"]
+    assert names(zone_mentions(_piece("创建质量安全示范县和甲县现代农业产业园"))) == ["甲县现代农业产业园"]

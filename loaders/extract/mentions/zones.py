@@ -180,7 +180,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
 
 
 _DESIGNATION_ENDINGS = frozenset({"示范区", "试验区", "实验区"})
-_PARK_AND = re.compile(r"(?:谷|园|区|基地|中心|项目|工程)(?:和|与|及)")
+_PARK_AND = re.compile(r"(?:谷|园|区|县|基地|中心|项目|工程)(?:和|与|及)")
 _DESIGNATION_LEAD = re.compile(r"^(?:国家级?|中国(?![-—])|全国|省级?|市级)")
 _HONOUR_BEFORE = re.compile(r"(?:评为|认定为|授予|命名为|荣获|获评|入选|列为|跻身)[^,;。、]{0,6}$")
 # what makes the head of a bare …园区 the name of a park (中国-东盟经济园区, 某某农业科技园区)

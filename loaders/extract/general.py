@@ -421,8 +421,8 @@ class _Reader(TableRows, FactsWriter):
                 as_written = normalise_name(self.doc.text[m.start : m.end])
                 if as_written != ent.name:
                     ent.aliases.add(as_written)
-            if m.kind == "zone" and m.written and m.written != ent.name:
-                ent.aliases.add(m.written)  # 山东淄博高新区, written with its province
+            if m.kind in ("zone", "project") and m.written and m.written != ent.name:
+                ent.aliases.add(m.written)  # 山东淄博高新区 written with its province, 某项目二期 with its phase
             rel = piece.index(m.end)
             if also := _ALSO_CALLED.match(piece.text, rel):
                 ent.aliases.add(normalise_name(also.group(1)))

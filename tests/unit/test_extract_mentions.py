@@ -523,3 +523,12 @@ def test_a_zones_clusters_in_general_name_none_and_a_list_they_are_led_by_names_
 def test_a_park_of_orderly_transfer_and_a_zone_after_a_county_title() -> None:
     assert names(zone_mentions(_piece("依托广清纺织服装产业有序转移园"))) == ["广清纺织服装产业有序转移园"]
     assert names(zone_mentions(_piece("创建质量安全示范县和甲县现代农业产业园"))) == ["甲县现代农业产业园"]
+
+
+def test_a_project_before_another_of_its_list_and_one_built_in_phases() -> None:
+    found = project_mentions(_compact("产业链有改性工程新材料项目、PA66绿色纺织新材料项目,将助力某区"))
+    assert names(found) == ["改性工程新材料项目", "PA66绿色纺织新材料项目"]
+    found = project_mentions(_compact("甲公司有机胺系列产品项目二期的年产8000吨装置正在建设"))
+    assert [(m.name, m.written) for m in found] == [("甲公司有机胺系列产品项目", "甲公司有机胺系列产品项目二期")]
+    found = project_mentions(_compact("该装置是乙石化炼油化工转型升级项目核心,推进产业转型升级项目"))
+    assert names(found) == ["乙石化炼油化工转型升级项目"]

@@ -135,7 +135,10 @@ _PROJECT_TALLY = re.compile(rf"(?:共|达|超)?[\d{_CN_NUM}]+(?:余|多)?(?:个|
 _ONE_PROJECT = re.compile(
     r"年产|[一二三四首]期|改扩建|扩建|新建|技改|\d+(?:\.\d+)?\s*(?:万|亿)?(?:吨|千瓦|瓦|台|辆|套|平方米|GWh|GW|MW)"
 )
-_PROJECT_CUE = re.compile(r"(\d|万吨|万千瓦|千瓦|万台|万辆|万套|万平方米|年产|一期|二期|三期|扩建|新建|技改)")
+_PROJECT_CUE = re.compile(r"(\d|万吨|万千瓦|千瓦|万台|万辆|万套|万平方米|年产|一期|二期|三期|扩建|新建|技改|改造|升级)")
+_THIS_IS = re.compile(r"^(?:该|这|此)[\u4e00-\u9fff]{1,4}?(?:是|为)")
+_NEXT_PROJECT = re.compile(r"、([^,。;:、]{2,40}?)项目")
+_PHASE_NEXT = re.compile(r"\(?[一二三四五六七八九十首]期")
 
 
 def _project(piece: Piece, start: int, text: str, via: str = "name") -> Mention:
@@ -261,6 +264,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if (k := head.rfind("建设")) >= 2 and re.match(r"\d|年产", head[k + 2 :]) and not head.endswith("期", 0, k):
             head = head[k + 2 :]  # 某养殖场建设20万只大鹅养殖项目: what is built is the project
         head = _DATELINE.sub("", head)  # 28日电(记者 某某)某县…项目: a news dateline is no part of the name
+        head = _THIS_IS.sub("", head)  # 该装置是某项目核心: what the subject is, not its name
         if (close := head.find(")")) >= 0 and "(" not in head[:close]:
             head = head[close + 1 :]  # …某某)青山县…项目: the end of a bracket the name does not open
         if re.search(r"(?:为|和|与|及|对|向|给|把|代表)$", head):
@@ -278,6 +282,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
         named_for = re.search(r"公司|集团", head) is not None  # 东风公司新能源整车…项目: a firm's project
         # 签约A项目、B项目: the item after a project of the same list is one too
         listed = text[b - 1 : b] == _LIST_SEP and any(c == b - 1 for _, c in covered)
+        # A项目、B年产…项目 / A项目二期: the item before a project of the same list, or one built in phases
+        listed = listed or bool((after := _NEXT_PROJECT.match(text, m.end())) and _PROJECT_CUE.search(after.group(1)))
+        building = building or (m.group(1) == "项目" and bool(_PHASE_NEXT.match(text, m.end())))
         if not _PROJECT_CUE.search(head) and not verb and not building and not named_for and not listed:
             continue
         if _KIND_OF_PROJECT.search(head) or _COUNT.search(head):
@@ -296,7 +303,10 @@ def project_mentions(piece: Piece) -> list[Mention]:
         name = normalise_name(head + m.group(1))
         if phase := _PHASE_AFTER.match(name):
             name = phase.group(1)  # 某一体化项目三期工程: the project, built in phases
-        out.append(Mention("project", name, piece.at(st), piece.end_at(m.end()), piece.paragraph))
+        found = Mention("project", name, piece.at(st), piece.end_at(m.end()), piece.paragraph)
+        if m.group(1) == "项目" and (phase_next := _PHASE_NEXT.match(text, m.end())):
+            found.written = name + phase_next.group(0).lstrip("(")  # 某项目二期, as the text writes it
+        out.append(found)
         covered.append((st, m.end()))
         # 其中A二期、B三期项目: earlier items of the 、-list share the ending, when each reads as one project
         lb = _left_head(text, st)

@@ -45,6 +45,9 @@ _CREDIT_AFTER = r"\s*(?:供图|供稿|摄|整理|发布的|提供图片)"
 _YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
 
 
+_QUALIFIER = re.compile(r"^(?:绿色|先进|现代|高端|新型|智能)")
+
+
 def _unmarked(name: str) -> str:
     """A cluster's name without the mark of a designation (特色): the industry and its ending."""
     return name.replace("特色", "")
@@ -211,6 +214,21 @@ class EntityStore:
                 if _unmarked(stripped) == _unmarked(short) and (not ent.places or set(ent.places) & set(other.places)):
                     self._merge(ent, other)
                     del self.clusters[long]
+        # 绿色石化 / 石化, 先进装备制造 / 装备制造: a cluster named with and without a qualifier is one
+        for key in list(self.clusters):
+            ent = self.clusters.get(key)
+            if ent is None or not ent.industry:
+                continue
+            bare = _QUALIFIER.sub("", ent.industry)
+            if bare == ent.industry or len(bare) < 2:
+                continue
+            twin = next(
+                (o for o in self.clusters.values() if o is not ent and o.industry == bare and o.places == ent.places),
+                None,
+            )
+            if twin is not None:
+                self._merge(twin, ent)
+                del self.clusters[key]
         # a base the text also names as a zone or project is that zone or project
         for key in list(self.clusters):
             ent = self.clusters[key]

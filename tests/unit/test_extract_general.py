@@ -1387,3 +1387,11 @@ def test_a_park_called_yuanqu_is_the_documents_one_park(tmp_path: Path) -> None:
         "输变电设备产业集群": ["泰山工业园区"],
         "工程机械产业集群": ["泰山工业园区"],
     }
+
+
+def test_a_cluster_named_with_and_without_a_qualifier_is_one(tmp_path: Path) -> None:
+    text = "打造绿色石化、冶金等两大千亿级产业集群。石化产业集群引进甲化工有限公司。\n"
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == ["冶金产业集群", "石化产业集群"]
+    petro = next(c for c in f.clusters if c.name == "石化产业集群")
+    assert "绿色石化产业集群" in petro.aliases

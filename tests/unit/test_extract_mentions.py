@@ -532,3 +532,9 @@ def test_a_project_before_another_of_its_list_and_one_built_in_phases() -> None:
     assert [(m.name, m.written) for m in found] == [("甲公司有机胺系列产品项目", "甲公司有机胺系列产品项目二期")]
     found = project_mentions(_compact("该装置是乙石化炼油化工转型升级项目核心,推进产业转型升级项目"))
     assert names(found) == ["乙石化炼油化工转型升级项目"]
+
+
+def test_a_change_from_one_way_to_another_names_no_cluster() -> None:
+    text = "实现了由初加工向精深加工、贴牌生产向自主品牌、松散型经营向产业集群发展的转变"
+    assert names(cluster_mentions(_piece(text))) == []
+    assert names(cluster_mentions(_piece("培育河套向日葵产业集群"))) == ["河套向日葵产业集群"]

@@ -45,6 +45,7 @@ _QUALIFIED = re.compile(
     r"(?P<qual>[^、,;:。]{1,24}的[^、,;:。]{0,8})$"
 )
 _AMOUNT_LEAD = re.compile(r"^(\d+(?:\.\d+)?(?:亿|万亿))元?级?")
+_TOWARDS = re.compile(r"(?<![面导方走定指])向(?!日葵|阳)")
 _ZONE_ONLY = re.compile(r"(?:开发区|经开区|高新区|工业园区|产业园区|园区|集聚区)$")
 _SERVING = re.compile(r"^(?:服务于|服务(?!业|外包|贸易|型|机器人|器|消费))")
 _MAINLY_OF = re.compile(r"^(?P<body>.*、[^、]+?)(?:等)?(?<!产业)为(?:主|主导|重点|支撑)(?:的)?$")
@@ -386,6 +387,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 not head
                 or (is_generic(head, LEXICON.cluster_generic) and not counted_item and not _one_character_trade(head))
                 or _ZONE_ONLY.search(head)  # 拉萨经开区产业集群: a zone's clusters in general, none named
+                or _TOWARDS.search(head)  # 由初加工向精深加工、松散型经营向产业集群发展: a change, none named
                 or _NOT_CLUSTER_HEAD.search(head)
                 or head.startswith(_LIST_SEP)
                 or head.count(")") > head.count("(")

@@ -538,3 +538,14 @@ def test_a_change_from_one_way_to_another_names_no_cluster() -> None:
     text = "实现了由初加工向精深加工、贴牌生产向自主品牌、松散型经营向产业集群发展的转变"
     assert names(cluster_mentions(_piece(text))) == []
     assert names(cluster_mentions(_piece("培育河套向日葵产业集群"))) == ["河套向日葵产业集群"]
+
+
+def test_a_campaign_named_by_its_numbers_is_no_project() -> None:
+    assert names(project_mentions(_compact("深入实施百千万工程,推进甲光电液晶显示器件制造项目建设"))) == [
+        "甲光电液晶显示器件制造项目"
+    ]
+
+
+def test_a_project_standing_as_the_example_of_a_trade_is_named() -> None:
+    found = project_mentions(_compact("以乙光电(丙方)液晶显示器件制造项目为代表的电子产品制造产业"))
+    assert names(found) == ["乙光电(丙方)液晶显示器件制造项目"]

@@ -267,8 +267,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
         head = _THIS_IS.sub("", head)  # 该装置是某项目核心: what the subject is, not its name
         if (close := head.find(")")) >= 0 and "(" not in head[:close]:
             head = head[close + 1 :]  # …某某)青山县…项目: the end of a bracket the name does not open
-        if re.search(r"(?:为|和|与|及|对|向|给|把|代表)$", head):
-            continue  # 一如既往地为项目服务, 主任代表项目签约: 项目 alone, no project named
+        if re.search(r"(?:为|和|与|及|对|向|给|把|代表)$", head) or re.fullmatch(rf"[{_CN_NUM}]+", head):
+            continue  # 一如既往地为项目服务, 主任代表项目签约 (项目 alone), 百千万工程 (a campaign's numbers)
         verb = any(v in text[max(0, b - 6) : m.start() - len(head)] for v in LEXICON.project_verbs)
         # 争取大乙烯项目: a short head stands with a verb before it
         if len(head) < (3 if verb else 4) or len(head) > 40 or is_generic(head, LEXICON.project_generic):
@@ -285,6 +285,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
         # A项目、B年产…项目 / A项目二期: the item before a project of the same list, or one built in phases
         listed = listed or bool((after := _NEXT_PROJECT.match(text, m.end())) and _PROJECT_CUE.search(after.group(1)))
         building = building or (m.group(1) == "项目" and bool(_PHASE_NEXT.match(text, m.end())))
+        building = building or text.startswith(("为代表", "为龙头", "为引领", "为核心"), m.end())  # 以X项目为代表的…
         if not _PROJECT_CUE.search(head) and not verb and not building and not named_for and not listed:
             continue
         if _KIND_OF_PROJECT.search(head) or _COUNT.search(head):

@@ -1371,22 +1371,27 @@ def test_clusters_counted_after_the_sentence_that_counted_their_industries(tmp_p
     assert [c.name for c in f.clusters] == ["优质白酒产业集群", "生物医药产业集群", "日用化工及新型涂料产业集群"]
 
 
-def test_a_zone_called_by_its_kind_is_the_documents_one_zone_of_that_kind(tmp_path: Path) -> None:
-    text = "内蒙古达拉特经济开发区简介。\n目前,开发区入驻企业118家,形成清洁能源化工、新型建材为主的产业集群。\n"
+@pytest.mark.parametrize(
+    ("text", "zone", "clusters"),
+    [
+        (
+            "内蒙古达拉特经济开发区简介。\n目前,开发区入驻企业118家,形成清洁能源化工、新型建材为主的产业集群。\n",
+            "达拉特经济开发区",
+            ["清洁能源化工产业集群", "新型建材产业集群"],
+        ),
+        (
+            "泰山工业园区简介。\n园区重点发展输变电设备、工程机械等产业集群。\n",
+            "泰山工业园区",
+            ["输变电设备产业集群", "工程机械产业集群"],
+        ),
+    ],
+)
+def test_a_zone_called_by_its_kind_is_the_documents_one_zone_of_that_kind(
+    tmp_path: Path, text: str, zone: str, clusters: list[str]
+) -> None:
+    # 开发区 among …经济开发区, 园区 among …工业园区: the document's one zone of that kind
     f = facts_of(tmp_path, text)
-    assert {c.name: c.zones for c in f.clusters} == {
-        "清洁能源化工产业集群": ["达拉特经济开发区"],
-        "新型建材产业集群": ["达拉特经济开发区"],
-    }
-
-
-def test_a_park_called_yuanqu_is_the_documents_one_park(tmp_path: Path) -> None:
-    text = "泰山工业园区简介。\n园区重点发展输变电设备、工程机械等产业集群。\n"
-    f = facts_of(tmp_path, text)
-    assert {c.name: c.zones for c in f.clusters} == {
-        "输变电设备产业集群": ["泰山工业园区"],
-        "工程机械产业集群": ["泰山工业园区"],
-    }
+    assert {c.name: c.zones for c in f.clusters} == {name: [zone] for name in clusters}
 
 
 def test_a_cluster_named_with_and_without_a_qualifier_is_one(tmp_path: Path) -> None:

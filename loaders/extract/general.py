@@ -34,6 +34,7 @@ from .mentions import (
     firm_mentions,
     is_generic,
     level_of,
+    place_begins,
     project_mentions,
     zone_mentions,
 )
@@ -49,6 +50,7 @@ _THIS_CLUSTER = re.compile(r"该集群|该产业集群|这一集群|这个集群
 _PROJECT_FIRM = re.compile(
     r"^([\u4e00-\u9fff]{2,4}?(?:集团|控股|铝业|石化|科技|电子|电气|实业|重工|药业|乳业|钢铁|化工|通讯|股份))(?![\u4e00-\u9fff]{0,1}(?:产业|园|基地|集群|城))"
 )
+_FIRM_BRACKET = re.compile(r"^([\u4e00-\u9fff]{2,6})\([\u4e00-\u9fffA-Za-z]{2,8}\)(?=[\u4e00-\u9fff]{4})")
 _NOT_BUILDER = re.compile(
     r"(新建|建设|实施|推进|加快|产业|项目|工程|基地|园区|年产|新增|扩建|技改|高端|智能|绿色|新型|一体化|全产业链)"
 )
@@ -57,8 +59,6 @@ _NOT_BUILDER = re.compile(
 def _builder_of(name: str) -> str | None:
     """The firm a project is named after: ``中复神鹰年产…项目`` → 中复神鹰, ``天合光能青海基地…`` →
     天合光能 (a short firm name, then the output it adds or the place it builds in)."""
-    from .mentions import place_begins
-
     for k in range(2, min(6, len(name) - 4) + 1):
         head, rest = name[:k], name[k:]
         if (
@@ -564,6 +564,8 @@ class _Reader(TableRows, FactsWriter):
         short = _builder_of(project.name)
         if short is None and (legal := _LEGAL_NAME.match(project.name)) and len(project.name) - legal.end() >= 2:
             short = legal.group(0)  # 江西某某酒业有限公司项目: the firm named in full, then what it builds
+        if short is None and (bracketed := _FIRM_BRACKET.match(project.name)) and not place_begins(bracketed.group(1)):
+            short = bracketed.group(1)  # 甲光电(乙方)液晶…项目: a firm and the group it belongs to, then what it builds
         builder = short is not None
         if short is None and (m := _PROJECT_FIRM.match(project.name)) and len(project.name) - m.end() >= 3:
             short = self.resolver.strip_place(m.group(1)) or m.group(1)  # 洛阳中兴通讯 → 中兴通讯

@@ -1400,3 +1400,9 @@ def test_a_cluster_named_with_and_without_a_qualifier_is_one(tmp_path: Path) -> 
     assert sorted(c.name for c in f.clusters) == ["冶金产业集群", "石化产业集群"]
     petro = next(c for c in f.clusters if c.name == "石化产业集群")
     assert "绿色石化产业集群" in petro.aliases
+
+
+def test_a_firm_with_its_group_in_brackets_builds_the_project_named_after_it(tmp_path: Path) -> None:
+    text = "某市电子产业集群。以甲光电(乙方)液晶显示器件制造项目为代表,电子产业加快发展。\n"
+    f = facts_of(tmp_path, text)
+    assert [(p.name, p.firms) for p in f.projects] == [("甲光电(乙方)液晶显示器件制造项目", ["甲光电"])]

@@ -145,6 +145,7 @@ def split_paragraphs(text: str, *, rejoin: bool = True) -> tuple[Paragraph, ...]
             and (
                 (width and _runs_on(lines[k][1], lines[k + 1][1], width))
                 or (broken and _breaks_off(lines[k][1], lines[k + 1][1]))
+                or _awaits(lines[k][1], lines[k + 1][1])
             )
         ):
             k += 1
@@ -221,6 +222,21 @@ def _breaks_off(line: str, following: str) -> bool:
         and len(nxt) < 30
         and nxt.endswith(_MID_SENTENCE + tuple(_SENTENCE_END))
     )
+
+
+# a line of a script laid out a phrase a line (no punctuation at all) that cannot end where it does:
+# a verb still waiting for its object, or a list whose shared count and ending come on the next line
+_AWAITING_VERB = re.compile(r"(?:打造|培育|建设|形成|发展|壮大|做强|聚焦|致力于|围绕|依托)$")
+_COUNTED_ENDING = re.compile(r"^[\d一二三四五六七八九十两]+(?:个|大)[^,。;,；]{0,8}?(?:产业集群|集群|产业基地)")
+
+
+def _awaits(line: str, following: str) -> bool:
+    """``line`` (short, with no punctuation) goes on in ``following``: 某区致力于打造 / A、B、C /
+    四个千亿级产业集群 is one sentence a script broke into phrases."""
+    body, nxt = line.strip(), following.strip()
+    if len(body) >= 40 or re.search(r"[。；;!?！？:：,，]", body) or _ITEM_START.match(nxt):
+        return False
+    return bool(_AWAITING_VERB.search(body) and "、" in nxt) or bool("、" in body and _COUNTED_ENDING.match(nxt))
 
 
 def _runs_on(line: str, following: str, width: int) -> bool:

@@ -315,3 +315,16 @@ def test_table_rows_of_one_width_are_rows_not_a_hard_wrapped_paragraph(tmp_path:
     path = tmp_path / "list.txt"
     path.write_text("\n".join(["序号 | 集群名称 | 承载园区 | 目标", *rows]), encoding="utf-8")
     assert texts(read_plan(path)) == ["序号 | 集群名称 | 承载园区 | 目标", *rows]
+
+
+def test_a_script_laid_out_a_phrase_a_line_has_its_broken_sentences_joined() -> None:
+    from clusterkg.loaders.plan.document import split_paragraphs
+
+    text = "十年来\n某经开区致力于打造\n高端汽车、生物医药、新一代信息技术\n三个千亿级产业集群\n2021年产值增长\n"
+    assert [p.text.replace("\n", "|") for p in split_paragraphs(text)] == [
+        "十年来",
+        "某经开区致力于打造|高端汽车、生物医药、新一代信息技术|三个千亿级产业集群",
+        "2021年产值增长",
+    ]
+    # a line that ends its sentence, or an item after it, stays apart
+    assert len(split_paragraphs("推动发展。\n甲、乙\n（一）三个集群\n")) == 3

@@ -549,3 +549,12 @@ def test_a_campaign_named_by_its_numbers_is_no_project() -> None:
 def test_a_project_standing_as_the_example_of_a_trade_is_named() -> None:
     found = project_mentions(_compact("以乙光电(丙方)液晶显示器件制造项目为代表的电子产品制造产业"))
     assert names(found) == ["乙光电(丙方)液晶显示器件制造项目"]
+
+
+def test_each_item_of_a_list_with_its_own_level() -> None:
+    found = cluster_mentions(_piece("培优培强千亿级电子信息和百亿级水饮料及食品、先进材料等“1+3”产业集群"))
+    assert [(m.name, m.level) for m in found] == [
+        ("电子信息产业集群", "千亿级"),
+        ("水饮料及食品产业集群", "百亿级"),
+        ("先进材料产业集群", None),
+    ]

@@ -47,6 +47,7 @@ _QUALIFIED = re.compile(
 _AMOUNT_LEAD = re.compile(r"^(\d+(?:\.\d+)?(?:亿|万亿))元?级?")
 _TOWARDS = re.compile(r"(?<![面导方走定指])向(?!日葵|阳)")
 _ZONE_ONLY = re.compile(r"(?:开发区|经开区|高新区|工业园区|产业园区|园区|集聚区)$")
+_AND_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:和|及|与)(?=" + _LEVEL_RX.pattern + r")")
 _SERVING = re.compile(r"^(?:服务于|服务(?!业|外包|贸易|型|机器人|器|消费))")
 _MAINLY_OF = re.compile(r"^(?P<body>.*、[^、]+?)(?:等)?(?<!产业)为(?:主|主导|重点|支撑)(?:的)?$")
 _CHAIN_AND = re.compile(r"^.{2,12}?(?:全产业链|产业链|链条)(?:和|及|与)")
@@ -64,6 +65,13 @@ _ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分�
 
 # trades whose 业 makes one word with the character before it: 现代农业产业集群, 特种纸业产业集群 keep it
 _OWN_TRADES = frozenset("农林渔牧工企行商矿物产纸药乳酒茶瓷鞋铝钢陶糖盐烟菌石皮木竹丝棉麻蚕果花")
+
+
+def _split_at_level(k: int, item: str) -> list[tuple[int, str]]:
+    """千亿级A和百亿级B → A and 百亿级B, each at its offset (``k`` is the item's)."""
+    if j := _AND_LEVEL.search(item):
+        return [(k, item[: j.start()]), (k + j.end(), item[j.end() :])]
+    return [(k, item)]
 
 
 def _one_character_trade(head: str) -> bool:
@@ -309,6 +317,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             k, final_item = items[-1]
             if (j := re.search(r"和", final_item)) and j.start() >= 2 and len(final_item) - j.end() >= 2:
                 items = items[:-1] + [(k, final_item[: j.start()]), (k + j.end(), final_item[j.end() :])]
+        # 千亿级A和百亿级B、C等产业集群: a 和 before a level word starts the next item, with its own level
+        items = [part for k, item in items for part in _split_at_level(k, item)]
         made: list[Mention] = []
         if (
             counted

@@ -183,7 +183,13 @@ class FactsWriter(EntityStore):
                 # 在A、B两家龙头企业的带动下,锂电新能源产业实现产值…: the cluster of that industry
                 by_industry.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
             elif len(here) == 1 or (
-                here and m.paragraph in self.items and m.via != "subject" and not self.other_industry(ev.quote, here)
+                here
+                # (firms and projects of an item naming many clusters, 钨、稀土、氟盐化工和脐橙…, are
+                # no one's in particular; a zone there carries them all)
+                and (len(here) <= 2 or m.kind == "zone")
+                and m.paragraph in self.items
+                and m.via != "subject"
+                and not self.other_industry(ev.quote, here)
             ):
                 # a paragraph about one cluster (…等项目。这预示着…正在形成光伏产业集群), or a numbered
                 # item, which is one statement however many sentences it runs to: its firms, zones and

@@ -1406,3 +1406,15 @@ def test_a_firm_with_its_group_in_brackets_builds_the_project_named_after_it(tmp
     text = "某市电子产业集群。以甲光电(乙方)液晶显示器件制造项目为代表,电子产业加快发展。\n"
     f = facts_of(tmp_path, text)
     assert [(p.name, p.firms) for p in f.projects] == [("甲光电(乙方)液晶显示器件制造项目", ["甲光电"])]
+
+
+def test_firms_of_an_item_naming_many_clusters_are_no_ones_in_particular(tmp_path: Path) -> None:
+    text = (
+        "二、产业集群\n"
+        "（一）培育钨、稀土、氟盐化工、脐橙四大产业集群。甲集团有限公司、乙稀土有限公司先后落户。"
+        "两个园区分别是丙工业园区和丁工业园区。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert len(f.clusters) == 4
+    assert all(c.firms == [] for c in f.clusters)
+    assert {x.name for x in f.firms} == {"甲集团有限公司", "乙稀土有限公司"}

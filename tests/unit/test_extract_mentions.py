@@ -558,3 +558,7 @@ def test_each_item_of_a_list_with_its_own_level() -> None:
         ("水饮料及食品产业集群", "百亿级"),
         ("先进材料产业集群", None),
     ]
+
+
+def test_the_institute_a_project_is_said_to_be_of() -> None:
+    assert names(firm_mentions(_compact("甲基地项目是中国科学院某物理研究所孵化的企业"))) == ["中国科学院某物理研究所"]

@@ -391,8 +391,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         ):
             # 甲服饰有限公司由乙服饰有限公司投资: the second firm starts after the first one's legal form
             head = _strip_words(head[k + 2 :], _LINK_WORDS)
-        if (k := max(head.rfind("与"), head.rfind("在"))) >= 1 and len(head) - k - 1 >= 2:
-            head = head[k + 1 :]  # 均在长春与一汽集团: the firm after the last preposition
+        if (k := max(head.rfind("与"), head.rfind("在"), head.rfind("是"))) >= 1 and len(head) - k - 1 >= 2:
+            head = head[k + 1 :]  # 均在长春与一汽集团, 某项目是中国科学院某研究所: the firm after the last of these
         if (k := head.rfind("由")) >= 2 and len(head) - k - 1 >= 4 and _place_begins(head[k + 1 :], 0):
             head = head[k + 1 :]  # 甲生物由浙江乙药业有限公司出资成立: the firm that founded it
         if head in ("合资", "独资", "外资", "我们", "我", "这家", "两家", "新", "该", "本", "其"):

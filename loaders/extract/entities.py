@@ -45,6 +45,7 @@ _CREDIT_AFTER = r"\s*(?:供图|供稿|摄|整理|发布的|提供图片)"
 _YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
 
 
+_TOWN_LEAD = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:镇|乡|街道)")
 _QUALIFIER = re.compile(r"^(?:绿色|先进|现代|高端|新型|智能)")
 
 
@@ -326,6 +327,7 @@ class EntityStore:
         # 某市某县120万吨焦化项目 and 120万吨焦化项目: a project named with and without its places
         for name in list(self.projects):
             bare = self.resolver.strip_place(name)
+            bare = _TOWN_LEAD.sub("", bare) if len(bare) > 8 else bare  # …太平镇某酒厂…项目: a town, then the name
             if bare != name and (short := self.projects.get(bare)) is not None and name in self.projects:
                 self._rename("project", self.projects[name], short)
         # 黑龙江某某有限公司 and 某某有限公司: one firm, known by its full legal name

@@ -1418,3 +1418,9 @@ def test_firms_of_an_item_naming_many_clusters_are_no_ones_in_particular(tmp_pat
     assert len(f.clusters) == 4
     assert all(c.firms == [] for c in f.clusters)
     assert {x.name for x in f.firms} == {"甲集团有限公司", "乙稀土有限公司"}
+
+
+def test_a_project_named_with_its_town_is_the_project_named_without(tmp_path: Path) -> None:
+    text = "古蔺县白酒产业集群。四川省古蔺县太平镇甲酒厂技改扩能项目开工,甲酒厂技改扩能项目总投资5亿元。\n"
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["甲酒厂技改扩能项目"]

@@ -562,3 +562,8 @@ def test_each_item_of_a_list_with_its_own_level() -> None:
 
 def test_the_institute_a_project_is_said_to_be_of() -> None:
     assert names(firm_mentions(_compact("甲基地项目是中国科学院某物理研究所孵化的企业"))) == ["中国科学院某物理研究所"]
+
+
+def test_kinds_of_firm_and_a_campaign_of_choosing_projects_name_no_project() -> None:
+    assert names(project_mentions(_compact("实施项目选优工程,推进酒类企业项目"))) == []
+    assert names(project_mentions(_compact("繁忙的不止甲酒厂技改扩能项目"))) == ["甲酒厂技改扩能项目"]

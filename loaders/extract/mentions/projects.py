@@ -92,7 +92,7 @@ def _rejoin_measures(body: str, parts: list[tuple[int, str]]) -> list[tuple[int,
 
 def _activity(head: str) -> bool:
     """An item naming a trade or an activity, not a project: 乳业, 烘焙, 真空冻干食品生产."""
-    return len(head) <= 2 or bool(re.search(r"(?:[^产企事]业|生产|加工|制造|种植|养殖|销售|服务)$", head))
+    return len(head) <= 2 or bool(re.search(r"(?:[^产企事]业|生产|加工|制造|种植|养殖|销售|服务|企业)$", head))
 
 
 def _loose_kind(head: str) -> bool:
@@ -124,7 +124,7 @@ _DATELINE = re.compile(r"^.*?\d{1,2}日电\s*(?:\([^()]{0,12}\))?")
 # 全程跟踪服务项目, 帮扶工作项目: a service or a campaign, not a project built
 _SERVICE_END = re.compile(r"(?:服务|工作|活动|行动|帮扶|跟踪)$")
 # 企业成长工程, 人才培育工程: a programme of the government called 工程, not works built
-_CAMPAIGN_END = re.compile(r"(?:成长|培育|提升|振兴|创新|人才|品牌|质量|素质|强基|领航|倍增|回归|培训|示范)$")
+_CAMPAIGN_END = re.compile(r"(?:成长|培育|提升|振兴|创新|人才|品牌|质量|素质|强基|领航|倍增|回归|培训|示范|选优)$")
 # 一期建设10万吨…项目: a phase of the project just named, not a project of its own
 _PHASE_START = re.compile(r"^[一二三四五六七八九十首]期")
 # a project head that names a class: a size threshold (5000万元以上), or more of a kind (更多, 各类)
@@ -288,7 +288,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
         building = building or text.startswith(("为代表", "为龙头", "为引领", "为核心"), m.end())  # 以X项目为代表的…
         if not _PROJECT_CUE.search(head) and not verb and not building and not named_for and not listed:
             continue
-        if _KIND_OF_PROJECT.search(head) or _COUNT.search(head):
+        if _KIND_OF_PROJECT.search(head) or _COUNT.search(head) or head.endswith("企业"):
             continue  # 新兴产业项目, 61项新材料领域科研项目: kinds of project, not one named
         if _only_industry(head) and not _PROJECT_CUE.search(head):
             continue  # 引进装备制造项目: projects of an industry, none named

@@ -567,3 +567,9 @@ def test_the_institute_a_project_is_said_to_be_of() -> None:
 def test_kinds_of_firm_and_a_campaign_of_choosing_projects_name_no_project() -> None:
     assert names(project_mentions(_compact("实施项目选优工程,推进酒类企业项目"))) == []
     assert names(project_mentions(_compact("繁忙的不止甲酒厂技改扩能项目"))) == ["甲酒厂技改扩能项目"]
+
+
+def test_the_members_named_after_a_kind_of_firm() -> None:
+    found = firm_mentions(_compact("成功引入甲电工上下游关联企业南洋电缆、京宇电气、远洋线缆。"))
+    assert {"南洋电缆", "京宇电气", "远洋线缆"} <= set(names(found))
+    assert names(firm_mentions(_compact("引进配套企业发动机、轮毂、座椅。"))) == []

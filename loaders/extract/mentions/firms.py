@@ -102,6 +102,9 @@ _TIME_SUBJECT = re.compile(
     r"连续|近[\d一二三四五六七八九十两几]|[\d一二三四五六七八九十两几多]+年|今年|去年|先后|累计|多次|首次|再次"
 )
 _LINK_WORDS = ["由", "和", "与", "及", "向", "对", "为", "是", "把", "被", "联合", "携手", "投资"]
+_KIND_THEN_FIRMS = re.compile(
+    r"(?:关联|配套|上下游)企业([\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+)(?=[。;,]|$)"
+)
 _COUNTED_BEFORE = re.compile(rf"[\d{_CN_NUM}几数]+(?:余|多)?家$")
 _PHASE_END = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?$")
 _ZONE_END = re.compile("(?:" + "|".join(map(re.escape, LEXICON.zone_suffixes)) + ")$")
@@ -341,6 +344,17 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                 if head:
                     st = m.end() + k + item.find(head)
                     add(st, st + len(head), via)
+    # 引入某公司上下游关联企业A、B、C: the kind of firm, then its members named
+    for m in _KIND_THEN_FIRMS.finditer(text):
+        parts = _split_items(m.group(1), conj=True)
+        heads = [_firm_item(item) or "" for _, item in parts]
+        if len(parts) < 2 or not all(map(brought_in_firm, heads)) or sum(map(len, heads)) < 3.5 * len(heads):
+            continue  # (配套企业发动机、轮毂、座椅: the parts the firms make, words shorter than firms' names)
+        for k, item in parts:
+            head = _firm_item(item)
+            if head:
+                st = m.start(1) + k + item.find(head)
+                add(st, st + len(head), "list")
     # legal-form endings
     for m in _FIRM_RX.finditer(text):
         if m.group(0).startswith("研究") and _CITED.match(text, m.end()):

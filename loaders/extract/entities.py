@@ -49,6 +49,12 @@ _TOWN_LEAD = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:镇|乡|街道)")
 _QUALIFIER = re.compile(r"^(?:绿色|先进|现代|高端|新型|智能)")
 
 
+def _trade_key(industry: str | None) -> str:
+    """An industry without its qualifier or its word for industry: 现代医药 and 医药工业 → 医药."""
+    key = re.sub(r"(?:工业|产业)$", "", _QUALIFIER.sub("", industry or ""))
+    return key if len(key) >= 2 else (industry or "")
+
+
 def _unmarked(name: str) -> str:
     """A cluster's name without the mark of a designation (特色): the industry and its ending."""
     return name.replace("特色", "")
@@ -244,7 +250,9 @@ class EntityStore:
                 (
                     o
                     for o in self.clusters.values()
-                    if o is not ent and o.industry == ent.industry and not re.search(r"基地$", o.name)
+                    if o is not ent
+                    and _trade_key(o.industry) == _trade_key(ent.industry)
+                    and not re.search(r"基地$", o.name)
                 ),
                 None,
             )

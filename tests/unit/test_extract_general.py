@@ -1424,3 +1424,10 @@ def test_a_project_named_with_its_town_is_the_project_named_without(tmp_path: Pa
     text = "古蔺县白酒产业集群。四川省古蔺县太平镇甲酒厂技改扩能项目开工,甲酒厂技改扩能项目总投资5亿元。\n"
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["甲酒厂技改扩能项目"]
+
+
+def test_a_trades_base_and_its_cluster_are_one_whatever_word_for_industry(tmp_path: Path) -> None:
+    text = "全市医药产业集群加快发展。建设医药工业产业示范基地,依托东昌医药工业产业园区。\n"
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["医药产业集群"]
+    assert "医药工业产业示范基地" in f.clusters[0].aliases

@@ -98,6 +98,28 @@ _WORDS = [
     "其",
     "据",
     "由",
+    # forms the rules of later sets read: counted industries, lists of what clusters are mainly of,
+    # phases, rates, a change from one way to another, bases a text points at, kinds of firm
+    "三大",
+    "主导产业",
+    "为主的",
+    "为主导的",
+    "向",
+    "这里是",
+    "二期",
+    "万吨/年",
+    "2×100MW",
+    "为代表的",
+    "关联企业",
+    "产业链",
+    "“链主”",
+    "乳",
+    "百亿级",
+    "建设",
+    "世界级",
+    "服务",
+    "不止",
+    "是",
 ]
 
 

@@ -350,11 +350,9 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         heads = [_firm_item(item) or "" for _, item in parts]
         if len(parts) < 2 or not all(map(brought_in_firm, heads)) or sum(map(len, heads)) < 3.5 * len(heads):
             continue  # (配套企业发动机、轮毂、座椅: the parts the firms make, words shorter than firms' names)
-        for k, item in parts:
-            head = _firm_item(item)
-            if head:
-                st = m.start(1) + k + item.find(head)
-                add(st, st + len(head), "list")
+        for (k, item), head in zip(parts, heads, strict=True):
+            st = m.start(1) + k + item.find(head)
+            add(st, st + len(head), "list")
     # legal-form endings
     for m in _FIRM_RX.finditer(text):
         if m.group(0).startswith("研究") and _CITED.match(text, m.end()):

@@ -573,3 +573,17 @@ def test_the_members_named_after_a_kind_of_firm() -> None:
     found = firm_mentions(_compact("成功引入甲电工上下游关联企业南洋电缆、京宇电气、远洋线缆。"))
     assert {"南洋电缆", "京宇电气", "远洋线缆"} <= set(names(found))
     assert names(firm_mentions(_compact("引进配套企业发动机、轮毂、座椅。"))) == []
+
+
+def test_a_verb_after_a_zone_starts_what_is_done_there() -> None:
+    assert names(zone_mentions(_piece("在南阳高新技术产业开发区建设光电产业园"))) == [
+        "南阳高新技术产业开发区",
+        "光电产业园",
+    ]
+    assert names(zone_mentions(_piece("入驻吉林经济开发区有机硅产业园"))) == ["吉林经济开发区有机硅产业园"]
+
+
+def test_projects_labelled_by_what_is_done_with_them() -> None:
+    found = project_mentions(_compact("新材料产业集群开工项目有:甲新材料前驱体基地、乙科技电池级碳酸锂工厂;"))
+    assert names(found) == ["甲新材料前驱体基地", "乙科技电池级碳酸锂工厂"]
+    assert names(project_mentions(_compact("签约项目包括:丙药业原料药生产基地。"))) == ["丙药业原料药生产基地"]

@@ -149,6 +149,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             and not province_lead().match(ext.group(1))  # 桂阳县工业园湖南广东家居智造产业园: two parks
             and not re.search(r"[和及与或、是为的个级]", ext.group(1))
             and not any(w in ext.group(1) for w in _CUT if w not in _EDGE_ONLY)
+            # 某高新区建设光电产业园: a verb after the zone starts what is done there, not a park of it
+            and not (ext.group(1).startswith(tuple(_EDGE_ONLY)) and not ext.group(1).startswith(LEXICON.cut_keep))
         ):
             e = ext.end()
             floor = e

@@ -43,7 +43,9 @@ _PROJECT_LIST = re.compile(
 )
 _PROJECT_SINGLE = re.compile(r"(项目|工程)")
 _INLINE_PROJECT_LABEL = re.compile(
-    r"(?:重点项目|重大项目|重点工程|重大工程|主要项目)(?:有|包括|主要有)?\s*:\s*([^。;:]{2,160}?)(?=[。;]|$)"
+    # 重点项目有: / 开工项目有: / 签约项目包括: — projects named by what is done with them, then their names
+    r"(?:重点|重大|主要|(?:集中)?开工|签约|竣工|投产|在建|新建|续建|落地|入驻)的?(?:项目|工程)"
+    r"(?:有|包括|主要有|分别是|分别为)?\s*:\s*([^。;:]{2,160}?)(?=[。;]|$)"
 )
 _LABEL_PROJECT = re.compile(
     r"^\s*【?(?:重点项目|重大项目|项目名称|项目)[一二三四五六七八九十\d]*】?\s*:\s*(.{2,60}?)\s*[。;]?$"

@@ -587,3 +587,10 @@ def test_projects_labelled_by_what_is_done_with_them() -> None:
     found = project_mentions(_compact("新材料产业集群开工项目有:甲新材料前驱体基地、乙科技电池级碳酸锂工厂;"))
     assert names(found) == ["甲新材料前驱体基地", "乙科技电池级碳酸锂工厂"]
     assert names(project_mentions(_compact("签约项目包括:丙药业原料药生产基地。"))) == ["丙药业原料药生产基地"]
+
+
+def test_a_tables_number_and_a_places_clusters_in_general_name_no_cluster() -> None:
+    assert names(cluster_mentions(_piece("表1 临沂市省级特色产业集群"))) == []
+    assert names(cluster_mentions(_piece("表2-1 兰山区板材产业集群"))) == ["兰山区板材产业集群"]
+    assert names(cluster_mentions(_piece("临沂产业集群发展迅速"))) == []
+    assert names(cluster_mentions(_piece("海西盐湖产业基地"))) == ["海西盐湖产业基地"]  # 盐湖: a trade here

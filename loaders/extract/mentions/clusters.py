@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from clusterkg.text import normalise_name
 
@@ -26,6 +27,7 @@ from .common import (
     _left_head,
     _only_lead,
     _place_begins,
+    _place_prefix_len,
     _shared_split,
     _split_items,
     _strip_level,
@@ -46,6 +48,33 @@ _QUALIFIED = re.compile(
 )
 _AMOUNT_LEAD = re.compile(r"^(\d+(?:\.\d+)?(?:亿|万亿))元?级?")
 _TOWARDS = re.compile(r"(?<![面导方走定指])向(?!日葵|阳)")
+
+
+def _place_only(head: str) -> bool:
+    """A head that is a division's name, with nothing after it but generic words (临沂市, 临沂市特色).
+    A county's short name may be a trade's word too (盐湖 of 盐湖区), so it alone is no place here."""
+    n = _place_prefix_len(head)
+    return (
+        n > 0
+        and (head[:n] in _whole_places() or head[:n] in _city_stems())
+        and (n == len(head) or is_generic(head[n:], LEXICON.cluster_generic, False))
+    )
+
+
+@lru_cache(maxsize=1)
+def _whole_places() -> frozenset[str]:
+    from clusterkg.loaders.places import NationalGazetteer
+
+    return frozenset(d.name for d in NationalGazetteer.load().divisions)
+
+
+@lru_cache(maxsize=1)
+def _city_stems() -> frozenset[str]:
+    from clusterkg.loaders.places import NationalGazetteer
+
+    return frozenset(d.short for d in NationalGazetteer.load().divisions if d.level in ("city", "province"))
+
+
 _ZONE_ONLY = re.compile(r"(?:开发区|经开区|高新区|工业园区|产业园区|园区|集聚区)$")
 _AND_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:和|及|与)(?=" + _LEVEL_RX.pattern + r")")
 _SERVING = re.compile(r"^(?:服务于|服务(?!业|外包|贸易|型|机器人|器|消费))")
@@ -397,6 +426,9 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 not head
                 or (is_generic(head, LEXICON.cluster_generic) and not counted_item and not _one_character_trade(head))
                 or _ZONE_ONLY.search(head)  # 拉萨经开区产业集群: a zone's clusters in general, none named
+                or (
+                    len(items) == 1 and _place_only(head)
+                )  # 临沂市(特色)产业集群: a place's clusters in general, none named
                 or _TOWARDS.search(head)  # 由初加工向精深加工、松散型经营向产业集群发展: a change, none named
                 or _NOT_CLUSTER_HEAD.search(head)
                 or head.startswith(_LIST_SEP)

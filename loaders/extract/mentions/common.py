@@ -168,6 +168,7 @@ _LEGAL_FORM_RX = re.compile("有限公司|有限责任|股份有限")
 _CUT_SET = frozenset(_CUT)
 _INNER_CUT = re.compile("|".join(re.escape(w) for w in _CUT if w not in _EDGE_ONLY))
 _TERMS = re.compile("|".join(re.escape(w) for w in LEXICON.cut_terms)) if LEXICON.cut_terms else None
+_CAPTION = re.compile(r"^(?:附表|附图|附件|表|图)\s*[\d一二三四五六七八九十]+(?:[-.]\d+)*\s*:?")
 _LEAD_RX = re.compile(
     "^(?:" + "|".join(re.escape(w) for w in sorted(set(_CUT) | set(LEXICON.lead), key=lambda w: -len(w))) + ")"
 )
@@ -206,6 +207,8 @@ def _cut_head(head: str) -> str:
         and not head[n:].startswith(LEXICON.cut_keep)
     ):
         head = head[v.end() :]  # 襄阳市将建设驱动电机: a place and what it will do is no name's start
+    if caption := _CAPTION.match(head):
+        head = head[caption.end() :]  # 表1 某市省级特色产业集群: a table's or figure's number is no part of a name
     count = None
     for count in _COUNT_CUT.finditer(head):
         pass

@@ -218,7 +218,13 @@ class EntityStore:
                     continue
                 stripped = self.resolver.strip_place(long)
                 # (健康食品特色产业集群, the title a place's 健康食品产业集群 was given, is that cluster too)
-                if _unmarked(stripped) == _unmarked(short) and (not ent.places or set(ent.places) & set(other.places)):
+                same = _unmarked(stripped) == _unmarked(short)
+                # 晋江市鞋服产业集群 / 晋江鞋服产业集群: the same place written two ways, the same industry
+                same = same or (
+                    bool(set(ent.places) & set(other.places))
+                    and _unmarked(self.resolver.strip_place(short)) == _unmarked(stripped)
+                )
+                if same and (not ent.places or set(ent.places) & set(other.places)):
                     self._merge(ent, other)
                     del self.clusters[long]
         # 绿色石化 / 石化, 先进装备制造 / 装备制造: a cluster named with and without a qualifier is one

@@ -1431,3 +1431,12 @@ def test_a_trades_base_and_its_cluster_are_one_whatever_word_for_industry(tmp_pa
     f = facts_of(tmp_path, text)
     assert [c.name for c in f.clusters] == ["医药产业集群"]
     assert "医药工业产业示范基地" in f.clusters[0].aliases
+
+
+def test_a_cluster_whose_place_is_written_two_ways_is_one(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "晋江市鞋服产业集群\n晋江鞋服产业集群拥有甲鞋业、乙服饰等品牌企业。\n")
+    assert [(c.name, sorted(c.aliases)) for c in f.clusters] == [
+        ("晋江市鞋服产业集群", ["晋江市鞋服集群", "晋江鞋服产业集群"])
+    ]
+    f = facts_of(tmp_path, "晋江市鞋服产业集群和石狮市鞋服产业集群\n")
+    assert len(f.clusters) == 2  # two places, two clusters

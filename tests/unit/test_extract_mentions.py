@@ -594,3 +594,11 @@ def test_a_tables_number_and_a_places_clusters_in_general_name_no_cluster() -> N
     assert names(cluster_mentions(_piece("表2-1 兰山区板材产业集群"))) == ["兰山区板材产业集群"]
     assert names(cluster_mentions(_piece("临沂产业集群发展迅速"))) == []
     assert names(cluster_mentions(_piece("海西盐湖产业基地"))) == ["海西盐湖产业基地"]  # 盐湖: a trade here
+
+
+def test_the_verb_before_a_lists_first_item_governs_each_item() -> None:
+    found = project_mentions(
+        _compact("推进甲食品速冻食品智能工厂(二期)、乙食品中央厨房项目、丙肉制品加工基地项目建设。")
+    )
+    assert sorted(names(found)) == ["丙肉制品加工基地项目", "乙食品中央厨房项目", "甲食品速冻食品智能工厂(二期)"]
+    assert names(project_mentions(_compact("其中有智能工厂、乙食品中央厨房项目"))) == []

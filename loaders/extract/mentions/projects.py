@@ -272,6 +272,10 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if re.search(r"(?:为|和|与|及|对|向|给|把|代表)$", head) or re.fullmatch(rf"[{_CN_NUM}]+", head):
             continue  # 一如既往地为项目服务, 主任代表项目签约 (项目 alone), 百千万工程 (a campaign's numbers)
         verb = any(v in text[max(0, b - 6) : m.start() - len(head)] for v in LEXICON.project_verbs)
+        clause = max(text.rfind(c, 0, b) for c in ",;。:") + 1
+        # 推进A(二期)、B项目、C项目建设: the verb before the list's first item governs each item
+        list_verb = text[b - 1 : b] == _LIST_SEP and any(text.startswith(v, clause) for v in LEXICON.project_verbs)
+        verb = verb or list_verb
         # 争取大乙烯项目: a short head stands with a verb before it
         if len(head) < (3 if verb else 4) or len(head) > 40 or is_generic(head, LEXICON.project_generic):
             continue
@@ -321,6 +325,19 @@ def project_mentions(piece: Piece) -> list[Mention]:
             ]
             if items and all(len(h) <= 40 and _PROJECT_CUE.search(h) and not _COUNT.search(h) for _, h in items):
                 for hs, h in items:
+                    out.append(_project(piece, hs, h))
+                    covered.append((hs, hs + len(h)))
+        elif list_verb and lb == clause:
+            # 推进A(二期)、B项目: an earlier item that reads as one project (a phase, an output) is one
+            for k, i in _split_items(text[lb : st - 1], conj=False):
+                h = _cut_head(i.strip())
+                hs = lb + k + i.rfind(h)
+                if (
+                    4 <= len(h) <= 40
+                    and _ONE_PROJECT.search(h)
+                    and not _COUNT.search(h)
+                    and not any(a <= hs < c for a, c in covered)
+                ):
                     out.append(_project(piece, hs, h))
                     covered.append((hs, hs + len(h)))
     # 确保A园、B四期、C科技建成投产: a list whose items come into being together is a list of projects,

@@ -602,3 +602,15 @@ def test_the_verb_before_a_lists_first_item_governs_each_item() -> None:
     )
     assert sorted(names(found)) == ["丙肉制品加工基地项目", "乙食品中央厨房项目", "甲食品速冻食品智能工厂(二期)"]
     assert names(project_mentions(_compact("其中有智能工厂、乙食品中央厨房项目"))) == []
+
+
+def test_a_trip_a_use_a_title_and_an_unnamed_count_are_no_part_of_a_name() -> None:
+    found = firm_mentions(_piece("相关负责人赴石家庄同福集团考察,同福集团副董事长某某表示欢迎"))
+    assert names(found) == ["同福集团", "石家庄同福集团"]
+    assert names(firm_mentions(_piece("甲锂业股份有限公司资深副总裁某某说"))) == ["甲锂业股份有限公司"]
+    assert names(zone_mentions(_piece("考察团赴示范区(高新区)考察"))) == []
+    assert names(cluster_mentions(_piece("做强原有铝加工产业集群"))) == ["铝加工产业集群"]
+    found = cluster_mentions(_piece("形成了不锈钢制造、机械电子、医药化工几家产业集群"))
+    assert names(found) == ["不锈钢制造产业集群", "机械电子产业集群", "医药化工产业集群"]
+    assert names(firm_mentions(_piece("以东风日产为龙头,配套优尼、佛吉亚等企业"))) == ["东风日产", "优尼", "佛吉亚"]
+    assert names(cluster_mentions(_piece("资源综合利用产业集群"))) == ["资源综合利用产业集群"]

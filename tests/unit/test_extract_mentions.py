@@ -614,3 +614,17 @@ def test_a_trip_a_use_a_title_and_an_unnamed_count_are_no_part_of_a_name() -> No
     assert names(found) == ["不锈钢制造产业集群", "机械电子产业集群", "医药化工产业集群"]
     assert names(firm_mentions(_piece("以东风日产为龙头,配套优尼、佛吉亚等企业"))) == ["东风日产", "优尼", "佛吉亚"]
     assert names(cluster_mentions(_piece("资源综合利用产业集群"))) == ["资源综合利用产业集群"]
+
+
+def test_lists_of_parts_by_what_each_makes_and_trades_that_come_first_and_second() -> None:
+    text = "培育有色金属、光电子2个产值超200亿和特色轻工、食品医药2个产值超100亿的主导产业集群"
+    assert names(cluster_mentions(_piece(text))) == [
+        "有色金属产业集群",
+        "光电子产业集群",
+        "特色轻工产业集群",
+        "食品医药产业集群",
+    ]
+    text = "形成了以钢铁为主,以机械、化工为辅的三大产业集群"
+    assert names(cluster_mentions(_piece(text))) == ["钢铁产业集群", "机械产业集群", "化工产业集群"]
+    text = "形成以再生资源、电子信息为主的两个产业集群"
+    assert names(cluster_mentions(_piece(text))) == ["再生资源产业集群", "电子信息产业集群"]

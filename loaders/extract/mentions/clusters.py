@@ -85,8 +85,11 @@ _SLOGAN = re.compile(rf"(?:[{_CN_NUM}\d]+[\u4e00-\u9fff]){{2,4}}|[\dA-Za-z]+(?:\
 _KIND_AND = re.compile(r"^.{1,20}?(?:中心|平台|基地|园区|公司|集团|项目|工程)(?:和|及|与)")
 _FIRM_BEFORE = re.compile(r"^.{2,20}?(?:股份有限公司|有限责任公司|有限公司|集团公司)")
 _FOCUS_LIST = re.compile(
-    rf"以(?P<body>[^以,;:。]*、[^、,;:。]*?)为(?:重点|主导|核心|主体|支柱|引领|代表)的(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)$"
+    rf"以(?P<body>[^以,;:。]*、[^、,;:。]*?)为(?:重点|主导|核心|主体|支柱|引领|代表|主)的(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)$"
 )
+# 以A为主,以B、C为辅的三个产业集群: the trades that come second, after the one that comes first
+_SECOND_LIST = re.compile(rf"以(?P<body>[^以,;:。]+?)为(?:辅|补充|配套|支撑|两翼)的(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)$")
+_FIRST_BEFORE = re.compile(r"以(?P<first>[^以,;:。、]{2,12}?)为(?:主|主导|主体|核心|龙头),$")
 _QUOTED_HEAD = re.compile(r"[“\"][\u4e00-\u9fff]{2,10}[”\"]$")
 _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
 _ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*([^。;]{4,300}))")
@@ -273,6 +276,13 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             _split_items(focus.group("body"), conj=False)
         ):
             left = left[: focus.end("body")] + "等" + focus.group("n") + "个"
+        if (
+            (second := _SECOND_LIST.search(left))
+            and second.start() == 0
+            and (first := _FIRST_BEFORE.search(text, 0, b))
+            and cn_int(second.group("n")) == len(_split_items(second.group("body"), conj=False)) + 1
+        ):
+            left = first.group("first") + _LIST_SEP + second.group("body") + "等" + second.group("n") + "个"
         # 形成以A、B、C为主的产业集群: the list the clusters are mainly of, each one of them
         if (mainly := _MAINLY_OF.match(left)) is not None:
             left = mainly.group("body") + "等"

@@ -32,7 +32,9 @@ _LEVEL_RX = re.compile(
 _PART_END = re.compile(
     rf"(?:等)?[\d{_CN_NUM}]+(?:个|大)(?P<lv>"
     + _LEVEL_RX.pattern
-    + r")?(?:产业集群|集群)?(?:和|及|以及|,)(?=[\u4e00-\u9fff])"
+    # 4个产值超200亿和…: a part's count may be followed by what each of its clusters makes
+    + r")?(?:(?:产值|营收|营业收入|规模|产业规模)?(?:超|超过|达|逾|过)?\d+(?:\.\d+)?(?:万亿|亿)元?(?:以上)?)?"
+    + r"(?:产业集群|集群)?(?:和|及|以及|,)(?=[\u4e00-\u9fff])"
 )
 _COUNT_TAIL = re.compile(rf"(?:等|以及)?(?:[\d{_CN_NUM}]+)(?:个|大|类|家)?$|等$")
 _FIRM_LIST_END = re.compile(

@@ -628,3 +628,10 @@ def test_lists_of_parts_by_what_each_makes_and_trades_that_come_first_and_second
     assert names(cluster_mentions(_piece(text))) == ["钢铁产业集群", "机械产业集群", "化工产业集群"]
     text = "形成以再生资源、电子信息为主的两个产业集群"
     assert names(cluster_mentions(_piece(text))) == ["再生资源产业集群", "电子信息产业集群"]
+
+
+def test_links_of_a_chain_and_classes_of_projects_name_no_firm_or_project() -> None:
+    assert names(firm_mentions(_piece("积极引进氢能燃料电池、动力系统集成等产业链项目"))) == []
+    assert names(firm_mentions(_piece("引进甲华药业、乙康医疗器械等项目"))) == ["甲华药业", "乙康医疗器械"]
+    text = "涉及奶源基地建设、国创中心项目建设、乳业产业链等三大类共16个项目。"
+    assert names(project_mentions(_compact(text))) == []

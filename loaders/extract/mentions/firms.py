@@ -281,8 +281,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
     # 引进鑫茂、金田地等…项目 / 落户华谊化工、恒逸化工等一批龙头产业项目: the firms brought in
     for m in _BROUGHT_IN.finditer(text):
         parts = _split_items(m.group(1), conj=False)
-        if len(parts) < 2:
-            continue
+        if len(parts) < 2 or re.match(
+            r"等(?:一批)?[^,。;、]{0,6}?(?:产业链|链条|环节|领域|方向|大?类)", text[m.end(1) :]
+        ):
+            continue  # 引进A、B等产业链项目: links of a chain, kinds of project, no firms
         for k, item in parts:
             head = _cut_head(item.strip())
             if brought_in_firm(head):

@@ -190,6 +190,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if m.group(2) and re.search(r"(?:企业|公司|集团|客商)的$", m.group(2)):
             covered.append((b, m.end()))
             continue  # A、B等一批大型企业的合作项目: the items are the firms whose projects they are
+        if re.search(rf"等[\d{_CN_NUM}]*大?类", text[max(0, m.start() - 8) : m.end()]):
+            covered.append((b, m.end()))
+            continue  # A、B、C等四大类共16个项目: the items are classes of projects, none named
         parts = _split_items(body, conj=True, joiners="和|以及")  # 汽车模具及专用设备改造 is one project
         if len(parts) == 1 and (j := _AND_QUALIFIED.search(body)):
             parts = [(0, body[: j.start()]), (j.end(), body[j.end() :])]  # A和投资20亿元的B等…项目: two

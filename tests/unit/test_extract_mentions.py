@@ -635,3 +635,12 @@ def test_links_of_a_chain_and_classes_of_projects_name_no_firm_or_project() -> N
     assert names(firm_mentions(_piece("引进甲华药业、乙康医疗器械等项目"))) == ["甲华药业", "乙康医疗器械"]
     text = "涉及奶源基地建设、国创中心项目建设、乳业产业链等三大类共16个项目。"
     assert names(project_mentions(_compact(text))) == []
+
+
+def test_zones_described_or_pointed_at_and_a_place_whose_name_runs_on() -> None:
+    assert names(zone_mentions(_piece("建成华北最大汽车产业集聚区"))) == []
+    assert names(zone_mentions(_piece("该生物医药产业园占地千亩"))) == []
+    assert names(zone_mentions(_piece("同福集团与大唐新能源产业园思路一致"))) == ["大唐新能源产业园"]
+    found = zone_mentions(_piece("围绕西城、南海子2个工业园区调优产业布局"))
+    assert names(found) == ["西城工业园区", "南海子工业园区"]
+    assert names(zone_mentions(_piece("长乐、罗源新型建材产业园"))) == ["长乐新型建材产业园", "罗源新型建材产业园"]

@@ -102,6 +102,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             head = head[1:]  # 环哈尔滨新区: around the zone
         if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 24:
             continue
+        if re.search(r"最大|最强|最具|最好|领先", head) or head.startswith(("该", "此", "这个", "这一")):
+            continue  # 华北最大汽车产业集聚区, 该产业园: a zone described or pointed at, not named
         if (
             m.group(1) == "园区"
             and not _place_begins(head, 0)
@@ -182,7 +184,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
 
 
 _DESIGNATION_ENDINGS = frozenset({"示范区", "试验区", "实验区"})
-_PARK_AND = re.compile(r"(?:谷|园|区|县|基地|中心|项目|工程)(?:和|与|及)")
+_PARK_AND = re.compile(r"(?:谷|园|区|县|基地|中心|项目|工程|集团|公司)(?:和|与|及)")
 _DESIGNATION_LEAD = re.compile(r"^(?:国家级?|中国(?![-—])|全国|省级?|市级)")
 _HONOUR_BEFORE = re.compile(r"(?:评为|认定为|授予|命名为|荣获|获评|入选|列为|跻身)[^,;。、]{0,6}$")
 # what makes the head of a bare …园区 the name of a park (中国-东盟经济园区, 某某农业科技园区)
@@ -221,6 +223,8 @@ def _places_sharing(left: str) -> tuple[str, list[tuple[int, str]]] | None:
     if n == 0:
         return None
     shared = last[n:]  # empty in 郑州、洛阳高新区 and 青山、白水两个工业园区
+    if len(shared) == 1:
+        shared, n = "", len(last)  # 西城、南海子2个工业园区: 南海子 is a name of its own, not 南海 and 子
     if len(shared) > 8 or re.search(r"[,;。]", shared):
         return None
     if any(len(p) > 6 for _, p in places):

@@ -644,3 +644,9 @@ def test_zones_described_or_pointed_at_and_a_place_whose_name_runs_on() -> None:
     found = zone_mentions(_piece("围绕西城、南海子2个工业园区调优产业布局"))
     assert names(found) == ["西城工业园区", "南海子工业园区"]
     assert names(zone_mentions(_piece("长乐、罗源新型建材产业园"))) == ["长乐新型建材产业园", "罗源新型建材产业园"]
+
+
+def test_the_kind_of_industry_before_a_clusters_name_is_no_part_of_it() -> None:
+    found = cluster_mentions(_piece("该县特色产业铜铝资源循环综合利用产业集群被确定为省级"))
+    assert names(found) == ["铜铝资源循环综合利用产业集群"]
+    assert names(cluster_mentions(_piece("全力建设五好园区,主特产业集群发展"))) == []

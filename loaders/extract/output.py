@@ -118,6 +118,9 @@ def in_document_script(facts: Facts, text: str) -> Facts:
     )
 
 
+_PAREN_END = re.compile(r"\([^()]*\)$")  # 郑州家具产业园(登封): the place in brackets refines the name
+
+
 class FactsWriter(EntityStore):
     """The entities found, written out as the review format's facts."""
 
@@ -125,6 +128,13 @@ class FactsWriter(EntityStore):
         """吴忠市金积工业园区 is also written 吴忠金积工业园区, and 通辽市开鲁县生物医药开发区 is the
         开鲁县生物医药开发区 of that city: the zone's name with its city shorter or left out."""
         lead = self.resolver.leading_places(ent.name)
+        if lead and lead[-1].level == "county" and not _PAREN_END.search(ent.name):
+            # 九龙坡西彭园区, 蒙阴县孟良崮工业园: a park's own name after its county's (西彭园区)
+            rest = self.resolver.strip_place(ent.name)
+            ending = next((z for z in LEXICON.zone_suffixes if rest.endswith(z)), "")
+            own = rest[: len(rest) - len(ending)]
+            if len(own) >= 2 and not is_generic(own, LEXICON.zone_generic, False) and not own.startswith("("):
+                ent.aliases.add(rest)
         if not lead or lead[0].level != "city" or not ent.name.startswith(lead[0].name):
             return
         rest = ent.name[len(lead[0].name) :]

@@ -1440,3 +1440,10 @@ def test_a_cluster_whose_place_is_written_two_ways_is_one(tmp_path: Path) -> Non
     ]
     f = facts_of(tmp_path, "晋江市鞋服产业集群和石狮市鞋服产业集群\n")
     assert len(f.clusters) == 2  # two places, two clusters
+
+
+def test_a_park_has_its_own_name_without_its_countys_as_an_alias(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "九龙坡西彭园区着力打造铝加工产业集群。蒙阴县经济开发区发展不锈钢产业集群。\n")
+    aliases = {z.name: set(z.aliases) for z in f.zones}
+    assert "西彭园区" in aliases["九龙坡西彭园区"]
+    assert not any(a.startswith("经济开发区") for a in aliases["蒙阴县经济开发区"])  # a kind alone is no name

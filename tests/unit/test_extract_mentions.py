@@ -650,3 +650,9 @@ def test_the_kind_of_industry_before_a_clusters_name_is_no_part_of_it() -> None:
     found = cluster_mentions(_piece("该县特色产业铜铝资源循环综合利用产业集群被确定为省级"))
     assert names(found) == ["铜铝资源循环综合利用产业集群"]
     assert names(cluster_mentions(_piece("全力建设五好园区,主特产业集群发展"))) == []
+
+
+def test_a_number_set_before_a_zone_and_a_title_a_zone_entered_for() -> None:
+    assert names(zone_mentions(_piece("1013 汨罗工业园区"))) == ["汨罗工业园区"]
+    assert names(zone_mentions(_piece("2012年成功入围“2012中国生物医药特色园区”"))) == []
+    assert names(zone_mentions(_piece("占地1000亩工业园区"))) == []

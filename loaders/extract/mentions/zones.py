@@ -102,6 +102,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             head = head[1:]  # 环哈尔滨新区: around the zone
         if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 24:
             continue
+        if (num := re.match(r"\d{2,}(?![\d.]|万|亿|年|个|家|平方|亩|公顷|千|吨)", head)) and len(head) - num.end() >= 2:
+            head = head[num.end() :]  # 1013 某工业园区: a number set before the name, no part of it
         if re.search(r"最大|最强|最具|最好|领先", head) or head.startswith(("该", "此", "这个", "这一")):
             continue  # 华北最大汽车产业集聚区, 该产业园: a zone described or pointed at, not named
         if (
@@ -186,7 +188,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
 _DESIGNATION_ENDINGS = frozenset({"示范区", "试验区", "实验区"})
 _PARK_AND = re.compile(r"(?:谷|园|区|县|基地|中心|项目|工程|集团|公司)(?:和|与|及)")
 _DESIGNATION_LEAD = re.compile(r"^(?:国家级?|中国(?![-—])|全国|省级?|市级)")
-_HONOUR_BEFORE = re.compile(r"(?:评为|认定为|授予|命名为|荣获|获评|入选|列为|跻身)[^,;。、]{0,6}$")
+_HONOUR_BEFORE = re.compile(r"(?:评为|认定为|授予|命名为|荣获|获评|入选|入围|荣膺|列为|跻身)[^,;。、]{0,6}$")
 # what makes the head of a bare …园区 the name of a park (中国-东盟经济园区, 某某农业科技园区)
 _PARK_HEAD = re.compile(r"经济|工业|产业|科技|高新|物流|农业|生态|循环|化工|创业|创新|软件|[-—]")
 _ZONE_SIZE = re.compile(

@@ -103,6 +103,8 @@ class EntityStore:
         self.warnings: list[str] = []
         self._bare_industry: dict[str, str] = {}  # a cluster's industry without its place, by industry
         self.subject_zone: Entity | None = None  # the zone a paragraph opens with as its subject
+        self.opening_zone: Entity | None = None  # the zone named first in a paragraph, at its very start
+        self.paragraph_start = -1  # where the paragraph being read starts in the text
         self.list_host: tuple[Entity, int] | None = None  # a park introducing a list of its clusters, and its block
         self.earlier: Piece | None = None  # the sentence before the one being read, in the same paragraph
 

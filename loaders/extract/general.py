@@ -124,6 +124,8 @@ class _Reader(TableRows, FactsWriter):
                 continue
             pieces = list(block.cells) if block.kind == "row" else sentences(block)
             self.subject_zone = None
+            self.opening_zone = None
+            self.paragraph_start = pieces[0].start if pieces else -1
             if block.marker is None and self.list_host is not None and self.list_host[1] != i:
                 self.list_host = None  # a block that is no item of it: the list the park introduced has ended
             if (
@@ -392,6 +394,10 @@ class _Reader(TableRows, FactsWriter):
                 for z in self.zones.values()
                 if (_zone_key(z.name).endswith(_zone_key(word)) or z.name.endswith(word)) and len(z.name) > len(word)
             ]
+            if len(home) > 1 and self.opening_zone is not None and self.opening_zone in home:
+                home = [
+                    self.opening_zone
+                ]  # 湖南某工业园区始建于…。园区…形成了…产业集群: the park the paragraph opened with
             if len(home) == 1:
                 for c in named:
                     c.links["zone"].setdefault(home[0].name, ev)
@@ -417,6 +423,12 @@ class _Reader(TableRows, FactsWriter):
             ent = self.entity(m.kind, self.own_name(m), ev)
             if m.kind == "zone":
                 prior = (m, ent)
+                if (
+                    piece.start == self.paragraph_start
+                    and self.opening_zone is None
+                    and len(piece.text[: piece.index(m.start)].strip()) <= 3  # (湖南)某工业园区始建于…
+                ):
+                    self.opening_zone = ent  # the zone a paragraph opens with
             if self.traditional:
                 as_written = normalise_name(self.doc.text[m.start : m.end])
                 if as_written != ent.name:

@@ -1447,3 +1447,15 @@ def test_a_park_has_its_own_name_without_its_countys_as_an_alias(tmp_path: Path)
     aliases = {z.name: set(z.aliases) for z in f.zones}
     assert "西彭园区" in aliases["九龙坡西彭园区"]
     assert not any(a.startswith("经济开发区") for a in aliases["蒙阴县经济开发区"])  # a kind alone is no name
+
+
+def test_a_park_called_by_its_kind_is_the_one_its_paragraph_opened_with(tmp_path: Path) -> None:
+    text = (
+        "汨罗工业园区与平江工业园区签订合作协议。\n"
+        "湖南汨罗工业园区始建于2003年。园区坚持特色立园,形成了再生资源、电子信息两大产业集群。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.zones for c in f.clusters} == {
+        "再生资源产业集群": ["汨罗工业园区"],
+        "电子信息产业集群": ["汨罗工业园区"],
+    }

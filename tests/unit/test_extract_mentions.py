@@ -656,3 +656,14 @@ def test_a_number_set_before_a_zone_and_a_title_a_zone_entered_for() -> None:
     assert names(zone_mentions(_piece("1013 汨罗工业园区"))) == ["汨罗工业园区"]
     assert names(zone_mentions(_piece("2012年成功入围“2012中国生物医药特色园区”"))) == []
     assert names(zone_mentions(_piece("占地1000亩工业园区"))) == []
+
+
+def test_materials_trades_and_credit_lines_are_no_firms() -> None:
+    assert names(firm_mentions(_piece("集聚了大批再生铜、铝、PVC、不锈钢及橡胶等加工企业"))) == []
+    found = firm_mentions(_piece("甲汽车产业基地以东风日产及东风启辰两家整车企业为龙头"))
+    assert sorted(names(found)) == ["东风启辰", "东风日产"]
+    assert names(firm_mentions(_piece("聚力打造以氟化工新材料为代表的新型化工产业集群"))) == []
+    assert names(firm_mentions(_piece("以乌石化为龙头"))) == ["乌石化"]
+    found = firm_mentions(_piece("某某 供图 福建甲特材不锈钢深加工项目隶属乙钢管福建分公司。"))
+    assert names(found) == ["乙钢管福建分公司"]
+    assert names(project_mentions(_compact("一个个不锈钢项目落地生根"))) == []

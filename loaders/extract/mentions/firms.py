@@ -115,6 +115,8 @@ _ZONE_END = re.compile("(?:" + "|".join(map(re.escape, LEXICON.zone_suffixes)) +
 def _kinds_of_product(parts: list[tuple[int, str]]) -> bool:
     """乘用车、商用车、专用车: short items sharing their last character name kinds, not firms."""
     heads = [_cut_head(i) for _, i in parts]
+    if len(heads) >= 3 and any(len(h) == 1 for h in heads):
+        return True  # 再生铜、铝、不锈钢等加工企业: a material of one character is no firm's name
     return len(heads) >= 3 and all(len(h) <= 3 for h in heads) and len({h[-1:] for h in heads}) == 1
 
 
@@ -142,11 +144,12 @@ def _firm_item(item: str) -> str | None:
 
 def _only_industry(head: str) -> bool:
     """Whether nothing of ``head`` is left once its industry words are taken out (印刷, 配套包装);
-    one character left names a firm (乌石化, 中光学)."""
+    one character left names a firm (乌石化, 中光学), unless the trade words make a long name of
+    their own (氟化工新材料: a trade, 氟 its element)."""
     proper = head
     for w in _industry_vocabulary():
         proper = proper.replace(w, "")
-    return not proper
+    return not proper or (len(proper) == 1 and len(head) >= 5)
 
 
 def firm_mentions(piece: Piece) -> list[Mention]:
@@ -199,6 +202,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
     # …等规上企业44家 / 等一批骨干企业: the list before it names firms
     for m in _FIRMS_AFTER.finditer(text):
         b = _left_head(text, m.start())
+        if (k := text.rfind("以", b, m.start())) > b and re.search(r"(?:基地|园区|园|集群|县|市|区)$", text[b:k]):
+            b = k + 1  # 某汽车产业基地以A及B两家整车企业为龙头: the list starts after the base's 以
         body = _ALSO_CALLED.sub("", text[b : m.start()])
         parts = _split_items(body, conj=True)
         if (

@@ -667,3 +667,8 @@ def test_materials_trades_and_credit_lines_are_no_firms() -> None:
     found = firm_mentions(_piece("某某 供图 福建甲特材不锈钢深加工项目隶属乙钢管福建分公司。"))
     assert names(found) == ["乙钢管福建分公司"]
     assert names(project_mentions(_compact("一个个不锈钢项目落地生根"))) == []
+
+
+def test_a_firm_named_bare_before_another_firms_legal_form() -> None:
+    assert names(firm_mentions(_piece("携手华润三九和昆药集团建设灯塔工厂"))) == ["华润三九", "昆药集团"]
+    assert names(firm_mentions(_piece("引进中和化工集团"))) == ["中和化工集团"]

@@ -414,6 +414,15 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             head = _strip_words(head[k + 2 :], _LINK_WORDS)
         if (k := max(head.rfind("与"), head.rfind("在"), head.rfind("是"))) >= 1 and len(head) - k - 1 >= 2:
             head = head[k + 1 :]  # 均在长春与一汽集团, 某项目是中国科学院某研究所: the firm after the last of these
+        if (
+            (k := max(head.rfind("和"), head.rfind("及"))) >= 2
+            and len(head) - k - 1 >= 2
+            and brought_in_firm(left := head[:k])
+            and not _only_industry(head[k + 1 :])
+        ):
+            # 携手华润三九和昆药集团: two firms, the first named bare
+            add(m.start() - len(head), m.start() - len(head) + len(left), "list")
+            head = head[k + 1 :]
         if (k := head.rfind("由")) >= 2 and len(head) - k - 1 >= 4 and _place_begins(head[k + 1 :], 0):
             head = head[k + 1 :]  # 甲生物由浙江乙药业有限公司出资成立: the firm that founded it
         if head in ("合资", "独资", "外资", "我们", "我", "这家", "两家", "新", "该", "本", "其"):

@@ -74,7 +74,7 @@ def _builder_of(name: str) -> str | None:
 
 _LEGAL_NAME = re.compile(r"^[\u4e00-\u9fff()]{4,24}?(?:股份有限公司|有限责任公司|集团有限公司|有限公司)")
 _BARE_ZONE = re.compile(
-    r"(?:^|[,;:。])\s*(?:该|本|全)?(高新区|经开区|开发区|综保区|新区|示范区|集聚区|工业园区|园区)(?=[\u4e00-\u9fff])"
+    r"(?:^|[,;:。])\s*(?:该|本|全)?(高新区|经开区|开发区|综保区|新区|示范区|集聚区|工业园区|园区|工业园)(?=[\u4e00-\u9fff])"
 )
 
 
@@ -392,7 +392,8 @@ class _Reader(TableRows, FactsWriter):
             home = home or [
                 z
                 for z in self.zones.values()
-                if (_zone_key(z.name).endswith(_zone_key(word)) or z.name.endswith(word)) and len(z.name) > len(word)
+                if (_zone_key(z.name).endswith(_zone_key(word)) or z.name.endswith((word, word + "区")))
+                and len(z.name) > len(word) + 1
             ]
             if len(home) > 1 and self.opening_zone is not None and self.opening_zone in home:
                 home = [

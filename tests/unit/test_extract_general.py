@@ -1459,3 +1459,12 @@ def test_a_park_called_by_its_kind_is_the_one_its_paragraph_opened_with(tmp_path
         "再生资源产业集群": ["汨罗工业园区"],
         "电子信息产业集群": ["汨罗工业园区"],
     }
+
+
+def test_a_park_called_gongyeyuan_is_the_documents_park(tmp_path: Path) -> None:
+    text = "临澧县在临澧工业园区兴建变电站。\n工业园已形成机械制造、食品加工等产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.zones for c in f.clusters} == {
+        "机械制造产业集群": ["临澧工业园区"],
+        "食品加工产业集群": ["临澧工业园区"],
+    }

@@ -672,3 +672,8 @@ def test_materials_trades_and_credit_lines_are_no_firms() -> None:
 def test_a_firm_named_bare_before_another_firms_legal_form() -> None:
     assert names(firm_mentions(_piece("携手华润三九和昆药集团建设灯塔工厂"))) == ["华润三九", "昆药集团"]
     assert names(firm_mentions(_piece("引进中和化工集团"))) == ["中和化工集团"]
+
+
+def test_each_role_of_a_statement_has_its_own_list_and_a_trade_is_no_firm() -> None:
+    assert names(firm_mentions(_piece("该市以“铝电联营”为核心、铝业为龙头、电力为基础"))) == []
+    assert names(firm_mentions(_piece("以甲钢铁为核心、乙炼化为龙头"))) == ["乙炼化"]

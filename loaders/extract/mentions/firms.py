@@ -112,6 +112,9 @@ _PHASE_END = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?$")
 _ZONE_END = re.compile("(?:" + "|".join(map(re.escape, LEXICON.zone_suffixes)) + ")$")
 
 
+_ROLE_CLAUSE = re.compile(r"为(?:核心|基础|龙头|主体|支撑|重点|引领|主导|依托|载体|纽带)、")
+
+
 def _kinds_of_product(parts: list[tuple[int, str]]) -> bool:
     """乘用车、商用车、专用车: short items sharing their last character name kinds, not firms."""
     heads = [_cut_head(i) for _, i in parts]
@@ -137,8 +140,8 @@ def _firm_item(item: str) -> str | None:
         return None  # 某陶瓷二期, 某新城工业园: a firm's project or park, not the firm
     if is_generic(head, LEXICON.cluster_generic | LEXICON.project_generic):
         return None
-    if _only_industry(head):
-        return None  # 上游原材料、铸造、配套包装等企业: kinds of firm, not firms
+    if _only_industry(head) or (len(head) == 2 and head.endswith("业")):
+        return None  # 上游原材料、铸造、配套包装等企业, 铝业为龙头: kinds of firm or trades, not firms
     return head
 
 
@@ -190,6 +193,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             b = _left_head(text, end)
             if w.startswith("为") and (k := text.rfind("以", b, end)) >= 0 and k + 1 < end:
                 b = k + 1  # …的肉食品加工、以龙成为链主: the list starts after its 以
+            if roles := list(_ROLE_CLAUSE.finditer(text, b, end)):
+                b = roles[-1].end()  # 以“铝电联营”为核心、铝业为龙头: each role has its own list
             body = _ALSO_CALLED.sub("", text[b:end])
             parts = _split_items(body, conj=True)
             if _kinds_of_product(parts):

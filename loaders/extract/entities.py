@@ -292,6 +292,8 @@ class EntityStore:
                 ent.aliases.add(ent.places[0].short + ent.name)
             if ent.name.endswith("产业集群"):
                 ent.aliases.add(ent.name[: -len("产业集群")] + "集群")
+            if ent.name.endswith("产业创新集群"):
+                ent.aliases.add(ent.name[: -len("产业创新集群")] + "产业集群")  # the kind of cluster, said plainly
             if ent.level:
                 ent.aliases.add(ent.level + ent.name)
 

@@ -677,3 +677,9 @@ def test_a_firm_named_bare_before_another_firms_legal_form() -> None:
 def test_each_role_of_a_statement_has_its_own_list_and_a_trade_is_no_firm() -> None:
     assert names(firm_mentions(_piece("该市以“铝电联营”为核心、铝业为龙头、电力为基础"))) == []
     assert names(firm_mentions(_piece("以甲钢铁为核心、乙炼化为龙头"))) == ["乙炼化"]
+
+
+def test_an_innovation_cluster_keeps_its_kind() -> None:
+    found = cluster_mentions(_piece("重点安排电子信息、新材料等产业创新集群项目"))
+    assert names(found) == ["电子信息产业创新集群", "新材料产业创新集群"]
+    assert names(cluster_mentions(_piece("打造生物医药产业创新集群"))) == ["生物医药产业创新集群"]

@@ -683,3 +683,8 @@ def test_an_innovation_cluster_keeps_its_kind() -> None:
     found = cluster_mentions(_piece("重点安排电子信息、新材料等产业创新集群项目"))
     assert names(found) == ["电子信息产业创新集群", "新材料产业创新集群"]
     assert names(cluster_mentions(_piece("打造生物医药产业创新集群"))) == ["生物医药产业创新集群"]
+
+
+def test_projects_of_a_size_class_name_none() -> None:
+    assert names(project_mentions(_compact("除了一大批上亿元项目落户之外"))) == []
+    assert names(project_mentions(_compact("引进上亿元项目5个"))) == []

@@ -130,7 +130,9 @@ _CAMPAIGN_END = re.compile(r"(?:成长|培育|提升|振兴|创新|人才|品牌
 # 一期建设10万吨…项目: a phase of the project just named, not a project of its own
 _PHASE_START = re.compile(r"^[一二三四五六七八九十首]期")
 # a project head that names a class: a size threshold (5000万元以上), or more of a kind (更多, 各类)
-_PROJECT_CLASS = re.compile(r"^(?:\d+(?:\.\d+)?\s*(?:亿|万)元(?:以上|及以上)|更多|各类|多个|一批|大批)")
+_PROJECT_CLASS = re.compile(
+    r"^(?:\d+(?:\.\d+)?\s*(?:亿|万)元(?:以上|及以上)|更多|各类|多个|一批|大批|批|上亿元?|亿元以上)"
+)
 # 项目3个 / 项目12项: a tally follows the name of a class of projects
 _PROJECT_TALLY = re.compile(rf"(?:共|达|超)?[\d{_CN_NUM}]+(?:余|多)?(?:个|项)(?!目)")
 # what only one project has: an output, a phase, an extension (not a bare digit: 5G手机 is a kind)

@@ -271,7 +271,11 @@ class FactsWriter(EntityStore):
                 places[parent.code] = parent
                 p = parent
         last = self.doc.paragraphs[-1].text.rstrip() if self.doc.paragraphs else ""
-        if last and not re.search(r"[。.;；!！?？:：)）”\"|]$", last) and not re.search(r" \| |\t", last):
+        if (
+            last
+            and not re.search(r"[。.;；!！?？:：)）”\"|]$", last)
+            and not re.search(r" \| |\t|\S {3,}\S", last)  # a table's last row ends with no stop
+        ):
             self.warnings.append(f"paragraph {len(self.doc.paragraphs) - 1}: the text ends mid-sentence (cut off?)")
         title, issuer, date = _header(self.doc)
         return Facts(

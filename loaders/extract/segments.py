@@ -154,6 +154,7 @@ _GROUP_HEAD = re.compile(r"^(.{2,12}?)\s*\((\d+|[一二三四五六七八九十]
 _SUBHEAD = re.compile(r"^[\u4e00-\u9fff()]{2,16}(?:产业|集群|产业集群|产业链)(?::.{0,20})?$")
 _BRACKET_HEAD = re.compile(r"^【[^【】]{2,30}】$")
 _TABLE_SEP = re.compile(r"\s*\|\s*|\t+|\s{3,}")
+_ALIGNED_SEP = re.compile(r"\s{2,}")  # a row of aligned columns: two spaces or more part its cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +249,8 @@ def _cells(para: Paragraph, folded: str) -> list[Piece]:
     out: list[Piece] = []
     pos = 0
     parts: list[tuple[int, int]] = []
-    for m in _TABLE_SEP.finditer(folded):
+    sep = _TABLE_SEP if ("|" in folded or "\t" in folded) else _ALIGNED_SEP
+    for m in sep.finditer(folded):
         parts.append((pos, m.start()))
         pos = m.end()
     parts.append((pos, len(folded)))
@@ -271,9 +273,19 @@ def _is_row(folded: str) -> bool:
         return folded.count("|") >= 1 and len(_TABLE_SEP.split(folded.strip(" |"))) >= 2
     if "\t" in folded:
         return True
-    # aligned columns: two or more runs of 3+ spaces between short cells, no sentence punctuation
+    # aligned columns: two or more runs of 3+ spaces between short cells, no sentence punctuation;
+    # a short header may set two cells two spaces apart (序号  集群名称          企业名称)
+    if re.search(r"[。;]", folded):
+        return False
     runs = re.findall(r"\S\s{3,}\S", folded)
-    return len(runs) >= 2 and not re.search(r"[。;]", folded)
+    if len(runs) >= 2:
+        return True
+    return (
+        len(runs) == 1
+        and len(re.findall(r"\S\s{2,}\S", folded)) >= 2
+        and len(folded) <= 80
+        and not re.search(r"[,:]", folded)
+    )
 
 
 def column_role(header: str) -> str | None:

@@ -1468,3 +1468,18 @@ def test_a_park_called_gongyeyuan_is_the_documents_park(tmp_path: Path) -> None:
         "机械制造产业集群": ["临澧工业园区"],
         "食品加工产业集群": ["临澧工业园区"],
     }
+
+
+def test_a_table_of_aligned_columns_whose_header_sets_two_cells_two_spaces_apart(tmp_path: Path) -> None:
+    text = (
+        "特色产业集群领跑者企业名单\n"
+        "序号  集群名称                    企业名称\n"
+        "1     清河县羊绒产业集群          河北甲绒制品有限公司\n"
+        "2     安平县丝网产业集群          河北安平县乙丝网制品有限公司\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.firms for c in f.clusters} == {
+        "清河县羊绒产业集群": ["河北甲绒制品有限公司"],
+        "安平县丝网产业集群": ["河北安平县乙丝网制品有限公司"],
+    }
+    assert not any("mid-sentence" in w for w in f.warnings)  # a table's last row ends with no stop

@@ -688,3 +688,15 @@ def test_an_innovation_cluster_keeps_its_kind() -> None:
 def test_projects_of_a_size_class_name_none() -> None:
     assert names(project_mentions(_compact("除了一大批上亿元项目落户之外"))) == []
     assert names(project_mentions(_compact("引进上亿元项目5个"))) == []
+
+
+def test_an_essays_lists_and_a_ranks_words_name_no_cluster() -> None:
+    text = "课题组从生产要素、企业的战略、市场机遇、政府职能等6类标准和细化的百余项指标对集群竞争力进行评价"
+    assert names(cluster_mentions(_piece(text))) == []
+    found = cluster_mentions(_piece("着力构建以纺织、金属板材等为主的多个产业集群"))
+    assert names(found) == ["纺织产业集群", "金属板材产业集群"]
+    assert names(cluster_mentions(_piece("荣获“中国产业集群50强”称号,入选全国百强产业集群"))) == []
+    assert names(cluster_mentions(_piece("促成榆林能化装备产业集群"))) == ["榆林能化装备产业集群"]
+    assert names(cluster_mentions(_piece("培育自行车产业集群"))) == ["自行车产业集群"]
+    found = firm_mentions(_piece("培育出冷水江甲实业有限公司等龙头企业"))
+    assert names(found) == ["冷水江甲实业有限公司"]

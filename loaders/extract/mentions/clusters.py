@@ -287,7 +287,15 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         if (mainly := _MAINLY_OF.match(left)) is not None:
             left = mainly.group("body") + "等"
         # 甲、乙等四个具有国际竞争力的主导产业集群: a qualifier between the list's count and its ending
-        if (q := _QUALIFIED.match(left)) and is_generic(_cut_head(q.group("qual")) or "的", LEXICON.cluster_generic):
+        if (
+            (q := _QUALIFIED.match(left))
+            and is_generic(_cut_head(q.group("qual")) or "的", LEXICON.cluster_generic)
+            # (…等6类标准和细化的百余项指标对集群竞争力: what follows 的 is no kind of cluster)
+            and (
+                not (after_de := q.group("qual").rsplit("的", 1)[1])
+                or is_generic(re.sub(rf"^[\d{_CN_NUM}多几]+[个大类]", "", after_de) or "的", LEXICON.cluster_generic)
+            )
+        ):
             # (食品、纺织、装备3个主营业务收入超千亿元的产业集群: the qualifier states their level)
             if not level and (yuan := re.search(r"(五百亿|千亿|百亿)元?", q.group("qual"))):
                 level = level_of(yuan.group(1) + "级")

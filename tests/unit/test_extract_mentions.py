@@ -700,3 +700,12 @@ def test_an_essays_lists_and_a_ranks_words_name_no_cluster() -> None:
     assert names(cluster_mentions(_piece("培育自行车产业集群"))) == ["自行车产业集群"]
     found = firm_mentions(_piece("培育出冷水江甲实业有限公司等龙头企业"))
     assert names(found) == ["冷水江甲实业有限公司"]
+
+
+def test_two_projects_joined_by_he_a_firms_project_and_a_second_use_of_resources() -> None:
+    found = project_mentions(_compact("其中稀土二次资源回收项目和年产10万吨低氧铜杆项目总投资均为20亿元"))
+    assert names(found) == ["稀土二次资源回收项目", "年产10万吨低氧铜杆项目"]
+    found = project_mentions(_compact("推动了金龙稀土在磁材4000吨扩建项目建成投产"))
+    assert names(found) == ["磁材4000吨扩建项目"]
+    found = project_mentions(_compact("如年产10万吨低氧铜杆、稀土二次资源回收等项目正在建设中"))
+    assert names(found) == ["年产10万吨低氧铜杆", "稀土二次资源回收"]

@@ -141,7 +141,7 @@ _ONE_PROJECT = re.compile(
 )
 _PROJECT_CUE = re.compile(r"(\d|万吨|万千瓦|千瓦|万台|万辆|万套|万平方米|年产|一期|二期|三期|扩建|新建|技改|改造|升级)")
 _THIS_IS = re.compile(r"^(?:该|这|此)[\u4e00-\u9fff]{1,4}?(?:是|为)")
-_NEXT_PROJECT = re.compile(r"、([^,。;:、]{2,40}?)项目")
+_NEXT_PROJECT = re.compile(r"(?:、|和|与|及)([^,。;:、和与及]{2,40}?)项目")
 _PHASE_NEXT = re.compile(r"\(?[一二三四五六七八九十首]期")
 
 
@@ -255,6 +255,10 @@ def project_mentions(piece: Piece) -> list[Mention]:
         ):
             b = prev + 1  # A项目和B项目: B starts after A
         head = _cut_head(text[b : m.start()])
+        if (k := max(head.rfind("项目和"), head.rfind("项目与"), head.rfind("项目及"))) >= 2 and len(head) - k - 3 >= 2:
+            head = head[k + 3 :]  # A项目和B项目: B starts after A's ending
+        if (k := head.find("在")) >= 2 and _PROJECT_CUE.search(head[k + 1 :]) and len(head) - k - 1 >= 4:
+            head = head[k + 1 :]  # 金龙稀土在磁材4000吨扩建项目: the firm, then where its project is
         if not head and text.endswith("集群", b, m.start()):
             head = _cut_head(text[b : m.start() - 2]) + "集群"  # 某公司某某产业集群项目: the cluster it builds
         if (works := _WORKS_END.search(text, b, m.start())) and len(head) <= len(works.group(0)):

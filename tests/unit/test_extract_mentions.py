@@ -709,3 +709,9 @@ def test_two_projects_joined_by_he_a_firms_project_and_a_second_use_of_resources
     assert names(found) == ["磁材4000吨扩建项目"]
     found = project_mentions(_compact("如年产10万吨低氧铜杆、稀土二次资源回收等项目正在建设中"))
     assert names(found) == ["年产10万吨低氧铜杆", "稀土二次资源回收"]
+
+
+def test_a_provinces_full_name_before_a_zone_and_a_dot_joining_two_titles() -> None:
+    assert names(zone_mentions(_piece("与广东省横琴粤澳深度合作区合作"))) == ["横琴粤澳深度合作区"]
+    assert names(zone_mentions(_piece("建设横琴·正安国际吉他产业园"))) == ["横琴·正安国际吉他产业园"]
+    assert names(cluster_mentions(_piece("荣获改革开放30年·中国县域产业集群龙头企业奖"))) == []

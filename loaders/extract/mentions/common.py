@@ -216,6 +216,7 @@ def _cut_head(head: str) -> str:
         pass
     if count is not None:
         head = head[count.end() :]
+    head = head.lstrip("·・")  # 30年·中国县域…: a dot that joined two titles starts no name
     changed = True
     while changed and head:
         changed = False

@@ -174,7 +174,11 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         if (
             (prov := province_lead().match(head))
             and len(head) > prov.end()
-            and _place_begins(head[prov.end() :], 0)
+            and (
+                _place_begins(head[prov.end() :], 0)
+                # 广东省横琴粤澳深度合作区: a province's full name before a zone's own is no part of it
+                or (province_lead(full_only=True).match(head) and len(head) - prov.end() >= 4)
+            )
             and not province_lead().match(head[prov.end() :])  # 湖南广东家居智造产业园: two provinces make a name
         ):
             st += prov.end()  # 山东淄博高新区: the province before a city's zone is no part of its name

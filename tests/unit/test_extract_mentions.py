@@ -715,3 +715,8 @@ def test_a_provinces_full_name_before_a_zone_and_a_dot_joining_two_titles() -> N
     assert names(zone_mentions(_piece("与广东省横琴粤澳深度合作区合作"))) == ["横琴粤澳深度合作区"]
     assert names(zone_mentions(_piece("建设横琴·正安国际吉他产业园"))) == ["横琴·正安国际吉他产业园"]
     assert names(cluster_mentions(_piece("荣获改革开放30年·中国县域产业集群龙头企业奖"))) == []
+
+
+def test_what_firms_make_and_a_figure_as_subject_name_no_firm() -> None:
+    assert names(firm_mentions(_piece("聚集了近40家以生产有机硅和单晶硅等高新技术产品为主的企业"))) == []
+    assert names(firm_mentions(_piece("税收5216万元;固定资产投资3.86亿元,同比增长6.7%。"))) == []

@@ -206,6 +206,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                     add(st, st + len(head), "list")
     # …等规上企业44家 / 等一批骨干企业: the list before it names firms
     for m in _FIRMS_AFTER.finditer(text):
+        if re.search(r"为主|产品", m.group(0)):
+            continue  # 以生产A和B等高新技术产品为主的企业: what the firms make, none named
         b = _left_head(text, m.start())
         if (k := text.rfind("以", b, m.start())) > b and re.search(r"(?:基地|园区|园|集群|县|市|区)$", text[b:k]):
             b = k + 1  # 某汽车产业基地以A及B两家整车企业为龙头: the list starts after the base's 以
@@ -241,6 +243,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             )
             and not _place_begins(head, 0)
             and not _TIME_SUBJECT.match(head)  # 连续两年荣获…: when, not who
+            and head not in LEXICON.not_firms  # 固定资产投资…: a figure, not a firm
         ):
             st = m.start(1) + m.group(1).rfind(head)
             add(st, st + len(head), "subject")

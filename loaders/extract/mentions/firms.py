@@ -352,14 +352,15 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         for m in re.finditer(re.escape(w) + (r"" if w.endswith(":") else r"(?:有|包括|:|为|是)"), text):
             if text[m.end() - 1] in "为是" and m.start() > 0 and text[m.start() - 1] not in ",;:。 ":
                 continue
-            rest = text[m.end() :]
+            at = m.end() + 1 if text.startswith(":", m.end()) else m.end()  # 龙头企业有:A、B
+            rest = text[at:]
             stop = re.search(r"[。;]|等", rest)
             body = rest[: stop.start()] if stop else rest
             via = "sponsor" if w in _SPONSOR_LABELS else "list"
             for k, item in _split_items(re.sub(r",", "、", body), conj=True):
                 head = _firm_item(item)
                 if head:
-                    st = m.end() + k + item.find(head)
+                    st = at + k + item.find(head)
                     add(st, st + len(head), via)
     # 引入某公司上下游关联企业A、B、C: the kind of firm, then its members named
     for m in _KIND_THEN_FIRMS.finditer(text):

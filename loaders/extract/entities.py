@@ -176,6 +176,8 @@ class EntityStore:
                 name = normalise_name(owner + (m.industry or "") + "特色产业集群")
         lead = [d for part in name.split("、") for d in self.resolver.leading_places(part)] if m.via == "places" else []
         lead = lead or self.resolver.leading_places(name) or self.resolver.leading_places(m.industry or "")
+        if not lead and m.written and m.written.endswith(")"):
+            lead = self.resolver.leading_places(m.written)  # 陶瓷产业集群(醴陵市): the place in brackets
         if places:
             lead = lead or places
         if (prov := province_lead(full_only=True).match(name)) and len(name) - prov.end() >= 6:

@@ -1483,3 +1483,12 @@ def test_a_table_of_aligned_columns_whose_header_sets_two_cells_two_spaces_apart
         "安平县丝网产业集群": ["河北安平县乙丝网制品有限公司"],
     }
     assert not any("mid-sentence" in w for w in f.warnings)  # a table's last row ends with no stop
+
+
+def test_the_place_in_brackets_after_a_cluster_is_where_it_is(tmp_path: Path) -> None:
+    text = "湖南省特色产业集群情况\n我省现有省级特色产业集群2个，分别是：陶瓷产业集群（　醴陵市　）、烟花产业集群（浏阳市）。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name: [p.name for p in c.places] for c in f.clusters} == {
+        "陶瓷产业集群": ["醴陵市"],
+        "烟花产业集群": ["浏阳市"],
+    }

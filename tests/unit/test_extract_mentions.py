@@ -720,3 +720,8 @@ def test_a_provinces_full_name_before_a_zone_and_a_dot_joining_two_titles() -> N
 def test_what_firms_make_and_a_figure_as_subject_name_no_firm() -> None:
     assert names(firm_mentions(_piece("聚集了近40家以生产有机硅和单晶硅等高新技术产品为主的企业"))) == []
     assert names(firm_mentions(_piece("税收5216万元;固定资产投资3.86亿元,同比增长6.7%。"))) == []
+
+
+def test_a_label_with_you_and_a_colon_before_its_firms() -> None:
+    found = firm_mentions(_piece("龙头企业有:株洲千金药业股份有限公司、湖南华菱钢铁集团有限责任公司。"))
+    assert names(found) == ["株洲千金药业股份有限公司", "湖南华菱钢铁集团有限责任公司"]

@@ -91,6 +91,7 @@ _FOCUS_LIST = re.compile(
 _SECOND_LIST = re.compile(rf"以(?P<body>[^以,;:。]+?)为(?:辅|补充|配套|支撑|两翼)的(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)$")
 _FIRST_BEFORE = re.compile(r"以(?P<first>[^以,;:。、]{2,12}?)为(?:主|主导|主体|核心|龙头),$")
 _QUOTED_HEAD = re.compile(r"[“\"][\u4e00-\u9fff]{2,10}[”\"]$")
+_WHERE_AFTER = re.compile(r"\(([^()、,;。]{2,12})\)")
 _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
 _ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*([^。;]{4,300}))")
 
@@ -264,6 +265,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         variant = _VARIANT.match(text, e)
         if variant:  # …特色产业集群(基地): the bracket is part of this name, not the next one's
             floor = variant.end()
+        elif (where := _WHERE_AFTER.match(text, e)) and _place_begins(where.group(1), 0):
+            floor = where.end()  # 陶瓷产业集群(醴陵市)、烟花产业集群: the place in brackets is this cluster's
         level = None
         # the level right before the ending: …培育千亿级集群 / …等3个五百亿级产业集群
         left = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:世界级|国家级)$", "", left)  # 新材料世界级产业集群
@@ -613,6 +616,13 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                     via="recognised",
                 )
             )
+    for found in out:
+        if (
+            found.written in ("", found.name)
+            and (where := _WHERE_AFTER.match(text, piece.index(found.end)))
+            and _place_begins(where.group(1), 0)
+        ):
+            found.written = found.name + where.group(0)  # 陶瓷产业集群(醴陵市): where it is, as written
     return out
 
 

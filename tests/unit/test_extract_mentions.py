@@ -725,3 +725,7 @@ def test_what_firms_make_and_a_figure_as_subject_name_no_firm() -> None:
 def test_a_label_with_you_and_a_colon_before_its_firms() -> None:
     found = firm_mentions(_piece("龙头企业有:株洲千金药业股份有限公司、湖南华菱钢铁集团有限责任公司。"))
     assert names(found) == ["株洲千金药业股份有限公司", "湖南华菱钢铁集团有限责任公司"]
+
+
+def test_firms_whose_projects_land_are_brought_in() -> None:
+    assert names(firm_mentions(_piece("落地弗迪电池、弗迪科技等配套项目12个"))) == ["弗迪电池", "弗迪科技"]

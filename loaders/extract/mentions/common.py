@@ -492,4 +492,4 @@ _INVESTED_BY = re.compile(
 )
 
 # verbs by which a place brings firms or projects in (引进A、B等项目)
-BRING_VERBS = "引进|引入|落户|招引|签约"
+BRING_VERBS = "引进|引入|落户|落地|招引|签约"

@@ -1492,3 +1492,12 @@ def test_the_place_in_brackets_after_a_cluster_is_where_it_is(tmp_path: Path) ->
         "陶瓷产业集群": ["醴陵市"],
         "烟花产业集群": ["浏阳市"],
     }
+
+
+def test_a_project_tables_header_of_the_cluster_column_names_no_cluster(tmp_path: Path) -> None:
+    text = (
+        "某市重点项目表\n项目名称\t建设地点\t总投资（亿元）\t所属集群\n"
+        "年产20万吨锂电池负极材料项目\t甲县经开区\t35\t新能源产业集群\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.projects) for c in f.clusters] == [("新能源产业集群", ["年产20万吨锂电池负极材料项目"])]

@@ -1501,3 +1501,13 @@ def test_a_project_tables_header_of_the_cluster_column_names_no_cluster(tmp_path
     )
     f = facts_of(tmp_path, text)
     assert [(c.name, c.projects) for c in f.clusters] == [("新能源产业集群", ["年产20万吨锂电池负极材料项目"])]
+
+
+def test_the_size_a_cluster_is_to_have_said_before_its_name_is_its_level(tmp_path: Path) -> None:
+    text = "某市发展规划\n培育超千亿元的绿色食品产业集群。\n建设营收1.2万亿元的装备制造产业集群。\n打造产值500亿元以上的纺织产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name: (c.level, c.target_yi) for c in f.clusters} == {
+        "绿色食品产业集群": ("千亿级", 1000.0),
+        "装备制造产业集群": ("12000亿级", 12000.0),
+        "纺织产业集群": ("500亿级", 500.0),
+    }

@@ -91,6 +91,11 @@ _FOCUS_LIST = re.compile(
 _SECOND_LIST = re.compile(rf"以(?P<body>[^以,;:。]+?)为(?:辅|补充|配套|支撑|两翼)的(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)$")
 _FIRST_BEFORE = re.compile(r"以(?P<first>[^以,;:。、]{2,12}?)为(?:主|主导|主体|核心|龙头),$")
 _QUOTED_HEAD = re.compile(r"[“\"][\u4e00-\u9fff]{2,10}[”\"]$")
+# the size a cluster is to have, said with 的 right before its name (超千亿元的, 营收1.2万亿元的, 500亿元以上的)
+_AMOUNT_OF = re.compile(
+    r"(?:营收|营业收入|产值|总产值|规模|产业规模)?((?:超|逾|超过|突破)?(?:\d+(?:\.\d+)?(?:万亿|亿)|[五三两]?[千百]亿|万亿)元?"
+    r"(?:以上|级)?)的$"
+)
 _WHERE_AFTER = re.compile(r"\(([^()、,;。]{2,12})\)")
 _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
 _ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*([^。;]{4,300}))")
@@ -433,9 +438,9 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                     lv, head = level_of(amount.group(1)), rest  # 打造200亿医药食品产业集群
                 else:
                     head = _cut_head(rest)  # 投资30亿元建设某基地: an investment, then what it builds
-            if lv and head and not head.startswith(item[-len(head) :]):
-                pass
             offset = b + k + item.rfind(head) if head else offset
+            if not lv and not level and head and len(items) == 1 and (of := _AMOUNT_OF.search(text, 0, offset)):
+                lv = level_of(of.group(1))  # 培育超千亿元的绿色食品产业集群, 营收1.2万亿元的…: its size
             if head and (quoted := _QUOTED_HEAD.search(text, max(0, offset - 14), offset)):
                 head, offset = (
                     quoted.group(0) + head,

@@ -729,3 +729,14 @@ def test_a_label_with_you_and_a_colon_before_its_firms() -> None:
 
 def test_firms_whose_projects_land_are_brought_in() -> None:
     assert names(firm_mentions(_piece("落地弗迪电池、弗迪科技等配套项目12个"))) == ["弗迪电池", "弗迪科技"]
+
+
+def test_bases_a_plan_counts_or_places_by_their_hosts() -> None:
+    found = cluster_mentions(_piece("长春市倾力打造汽车、农产品加工、轨道客车三大世界级产业基地"))
+    assert names(found) == ["汽车产业基地", "农产品加工产业基地", "轨道客车产业基地"]
+    text = "形成了以甲市开发区、宁晋县为主体的新能源产业基地,以邢台县、内丘县为主体的煤化工产业基地"
+    assert names(cluster_mentions(_piece(text))) == ["新能源产业基地", "煤化工产业基地"]
+    assert names(cluster_mentions(_piece("着力打造新能源产业基地"))) == []  # an aim, no base named
+    text = "形成微电子及信息产业(国家级)、光电子产业(市级)等两大高科技产业基地"
+    assert names(cluster_mentions(_piece(text))) == ["微电子及信息产业基地", "光电子产业基地"]
+    assert names(zone_mentions(_piece("全市县县都有省级开发区,邢台市省级开发区(园区)达到20个"))) == []

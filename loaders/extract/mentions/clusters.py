@@ -96,6 +96,17 @@ _AMOUNT_OF = re.compile(
     r"(?:营收|营业收入|产值|总产值|规模|产业规模)?((?:超|逾|超过|突破)?(?:\d+(?:\.\d+)?(?:万亿|亿)|[五三两]?[千百]亿|万亿)元?"
     r"(?:以上|级)?)的$"
 )
+_HOSTED_BY = re.compile(r"以([^以,;。]{2,30}?)为(?:主体|核心|主|依托|载体|重点)的$")
+
+
+def _hosted(before: str) -> bool:
+    """Whether the text before a base names the places or zones it rests on (以A县、B开发区为主体的)."""
+    host = _HOSTED_BY.search(before)
+    return host is not None and any(
+        _place_begins(part, 0) or re.search(r"(?:区|园|城)$", part) for part in host.group(1).split(_LIST_SEP)
+    )
+
+
 _WHERE_AFTER = re.compile(r"\(([^()、,;。]{2,12})\)")
 _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
 _ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*([^。;]{4,300}))")
@@ -181,8 +192,8 @@ def canonical_cluster(head: str, suffix: str) -> str:
     """
     if suffix == "集群" and not head.endswith(("产业", "业", "集群")):
         return head + "产业集群"
-    if suffix == "产业集群" and len(head) >= 4 and head.endswith("产业"):
-        return head[:-2] + suffix  # 新能源产业 + 产业集群
+    if suffix in ("产业集群", "产业基地") and len(head) >= 4 and head.endswith("产业"):
+        return head[:-2] + suffix  # 新能源产业 + 产业集群, 光电子产业 + 产业基地
     if (
         suffix == "产业集群"
         and len(head) >= 3
@@ -466,6 +477,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 and not (use_level := lv or level)
                 and not _place_begins(head, 0)
                 and not head.startswith(("中国", "国家"))  # 中国北方微电子产业基地: a base the state named
+                and not (counted and len(items) > 1)  # 汽车、轨道客车两大产业基地: the bases a plan counts
+                and not _hosted(text[:offset])  # 以某开发区、某县为主体的新能源产业基地: placed by its hosts
             ):
                 continue  # 打造…产业基地 without a place or a level is an aim, not a named base
             if len(head) > 24 or (chains and "-" in head):
@@ -473,7 +486,10 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             use_level = lv or levels.get(k) or level
             # the last item carries the written ending; the others share it
             last = k + len(item) == len(body)
-            name = canonical_cluster(re.sub(r"\(含[^()]*\)", "", head) + shared_industry, suffix)  # 装备制造(含机器人)
+            # 装备制造(含机器人), 光电子产业(市级): what the brackets add is no part of the name
+            name = canonical_cluster(
+                re.sub(r"\(含[^()]*\)|\((?:国家级|省级|市级|县级)\)", "", head) + shared_industry, suffix
+            )
             mention = Mention(
                 "cluster",
                 normalise_name(name),

@@ -139,6 +139,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
                 (prov := province_lead(full_only=True).match(head)) is not None
                 and is_generic(head[prov.end() :], LEXICON.zone_generic, False)
             )  # 吉林省省级开发区: a rank of the province's zones
+            or re.fullmatch(r"[\u4e00-\u9fff]{2,6}?[省市县区](?:省级|国家级|市级)", head)
+            is not None  # 邢台市省级开发区
             or (head.endswith("加工") and len(head) <= 5)  # 农产品加工园区: a kind; 林头水产品加工专业园 is named
             or re.fullmatch(r"(?:" + _LEVEL_RX.pattern + r"|五百亿|千亿|百亿)元?(?:级)?(?:产业)?", head)
         ):

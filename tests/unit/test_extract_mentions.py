@@ -740,3 +740,11 @@ def test_bases_a_plan_counts_or_places_by_their_hosts() -> None:
     text = "形成微电子及信息产业(国家级)、光电子产业(市级)等两大高科技产业基地"
     assert names(cluster_mentions(_piece(text))) == ["微电子及信息产业基地", "光电子产业基地"]
     assert names(zone_mentions(_piece("全市县县都有省级开发区,邢台市省级开发区(园区)达到20个"))) == []
+
+
+def test_words_of_reports_and_a_slogans_numbers_start_no_name() -> None:
+    assert names(firm_mentions(_piece("这家由中乔集团投资的企业"))) == ["中乔集团"]
+    assert names(zone_mentions(_piece("借雄安新区的东风"))) == ["雄安新区"]
+    assert names(cluster_mentions(_piece("发展小微企业集群"))) == []
+    assert names(cluster_mentions(_piece("打造“一加三十”森工产业集群"))) == ["森工产业集群"]
+    assert names(cluster_mentions(_piece("“硫磷钛铁锂钙”循环经济产业集群"))) == ['"硫磷钛铁锂钙"循环经济产业集群']

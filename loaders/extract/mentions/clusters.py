@@ -452,7 +452,11 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             offset = b + k + item.rfind(head) if head else offset
             if not lv and not level and head and len(items) == 1 and (of := _AMOUNT_OF.search(text, 0, offset)):
                 lv = level_of(of.group(1))  # 培育超千亿元的绿色食品产业集群, 营收1.2万亿元的…: its size
-            if head and (quoted := _QUOTED_HEAD.search(text, max(0, offset - 14), offset)):
+            if (
+                head
+                and (quoted := _QUOTED_HEAD.search(text, max(0, offset - 14), offset))
+                and len(re.findall(rf"[\d{_CN_NUM}]", quoted.group(0))) < 2  # "一加三十": a slogan's numbers
+            ):
                 head, offset = (
                     quoted.group(0) + head,
                     quoted.start(),

@@ -748,3 +748,7 @@ def test_words_of_reports_and_a_slogans_numbers_start_no_name() -> None:
     assert names(cluster_mentions(_piece("发展小微企业集群"))) == []
     assert names(cluster_mentions(_piece("打造“一加三十”森工产业集群"))) == ["森工产业集群"]
     assert names(cluster_mentions(_piece("“硫磷钛铁锂钙”循环经济产业集群"))) == ['"硫磷钛铁锂钙"循环经济产业集群']
+
+
+def test_a_nationwide_scope_is_no_part_of_a_bases_name() -> None:
+    assert names(cluster_mentions(_piece("成为全国性再生资源产业示范基地"))) == ["再生资源产业示范基地"]

@@ -66,6 +66,8 @@ def _builder_of(name: str) -> str | None:
             or re.match(r"\d+(?:\.\d+)?\s*(?:GWh|GW|MW|万吨|万台|万辆|万套|亿)", rest)
             or (place_begins(rest) and not place_begins(head))
         ):
+            if head in LEXICON.known_firms:
+                return head  # 宁德时代50GWh…: a firm the lexicon knows, though its name begins with a place
             if place_begins(head) or _NOT_BUILDER.search(head) or not re.fullmatch(r"[\u4e00-\u9fff]+", head):
                 return None
             return head

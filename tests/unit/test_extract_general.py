@@ -1511,3 +1511,8 @@ def test_the_size_a_cluster_is_to_have_said_before_its_name_is_its_level(tmp_pat
         "装备制造产业集群": ("12000亿级", 12000.0),
         "纺织产业集群": ("500亿级", 500.0),
     }
+
+
+def test_a_known_firm_named_after_a_place_builds_the_project_named_after_it(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "某区培育新能源电池产业集群，紧密对接宁德时代50GWh锂电池项目。\n")
+    assert [(p.name, p.firms) for p in f.projects] == [("宁德时代50GWh锂电池项目", ["宁德时代"])]

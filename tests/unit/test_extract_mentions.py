@@ -752,3 +752,9 @@ def test_words_of_reports_and_a_slogans_numbers_start_no_name() -> None:
 
 def test_a_nationwide_scope_is_no_part_of_a_bases_name() -> None:
     assert names(cluster_mentions(_piece("成为全国性再生资源产业示范基地"))) == ["再生资源产业示范基地"]
+
+
+def test_the_firm_whose_project_follows_zai() -> None:
+    assert names(firm_mentions(_piece("推动了金龙稀土在磁材4000吨扩建项目建成投产"))) == ["金龙稀土"]
+    assert names(firm_mentions(_piece("企业在园区新建年产5万吨项目"))) == []
+    assert names(firm_mentions(_piece("我市在高新区建设年产10万吨项目"))) == []

@@ -112,6 +112,7 @@ _PHASE_END = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?$")
 _ZONE_END = re.compile("(?:" + "|".join(map(re.escape, LEXICON.zone_suffixes)) + ")$")
 
 
+_FIRM_AT = re.compile(r"([\u4e00-\u9fff]{2,8})在(?=[^,;。、在]{2,24}?(?:\d|年产|扩建|新建|技改)[^,;。、在]{0,16}?项目)")
 _ROLE_CLAUSE = re.compile(r"为(?:核心|基础|龙头|主体|支撑|重点|引领|主导|依托|载体|纽带)、")
 
 
@@ -263,6 +264,12 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             ):
                 st = m.start(1) + k + item.find(head)
                 add(st, st + len(head), "partner")
+    # 金龙稀土在磁材4000吨扩建项目: the firm whose project follows 在
+    for m in _FIRM_AT.finditer(text):
+        head = _cut_head(m.group(1))
+        if brought_in_firm(head) and not _place_begins(head, 0) and head not in LEXICON.not_firms:
+            st = m.end(1) - len(head)
+            add(st, m.end(1), "list")
     # 某某投资的X产业园: the one who invests is a firm
     for m in _INVESTED_BY.finditer(text):
         b = _left_head(text, m.end(1), lists=False)

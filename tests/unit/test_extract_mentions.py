@@ -758,3 +758,11 @@ def test_the_firm_whose_project_follows_zai() -> None:
     assert names(firm_mentions(_piece("推动了金龙稀土在磁材4000吨扩建项目建成投产"))) == ["金龙稀土"]
     assert names(firm_mentions(_piece("企业在园区新建年产5万吨项目"))) == []
     assert names(firm_mentions(_piece("我市在高新区建设年产10万吨项目"))) == []
+
+
+def test_a_subject_said_to_be_the_biggest_firm_or_project() -> None:
+    text = "越隆粘胶是目前全省投资规模最大的化纤短纤维项目;申州针织是全省产能最大的企业。"
+    assert names(firm_mentions(_piece(text))) == ["申州针织"]
+    assert names(project_mentions(_compact(text))) == ["越隆粘胶"]
+    assert names(firm_mentions(_piece("该县是全省最大的羊绒企业集聚地"))) == []
+    assert names(project_mentions(_compact("该项目是全省最大的项目"))) == []

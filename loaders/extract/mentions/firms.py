@@ -66,6 +66,8 @@ _FIRM_SUBJECT = re.compile(
 )
 _IS_ANCHOR = re.compile(
     r"(?:^|[,;:。])\s*([\u4e00-\u9fff()]{2,16}?)(?:是|为|作为|成为)[^,。;:]{0,20}?(?:链主企业|龙头企业|领军企业|链主)"
+    # 某针织是全省产能最大的企业: a clause that says its subject is the biggest or first of the firms
+    r"|(?:^|[,;:。])\s*([\u4e00-\u9fff]{2,8}?)是(?:目前)?[^,。;:是]{0,16}?(?:最大|最强|第一|唯一|首家)[^,。;:]{0,8}?(?:企业|公司|厂家)"
 )
 _ROLE_THEN_NAMES = re.compile(
     r"(?<![等的])(?:龙头企业|链主企业|骨干企业|领军企业)((?:[\u4e00-\u9fff()]{2,12}?、)*[\u4e00-\u9fff()]{2,12}?)(?=[,;。]|等|$)"
@@ -229,9 +231,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                 add(st, st + len(head), "list")
     # A是…链主企业: the subject of a statement that calls it an anchor
     for m in _IS_ANCHOR.finditer(text):
-        head = _firm_item(m.group(1))
-        if head and not is_generic(head, LEXICON.cluster_generic):
-            st = m.start(1) + m.group(1).rfind(head)
+        g = 1 if m.group(1) else 2
+        head = _firm_item(m.group(g))
+        if head and not is_generic(head, LEXICON.cluster_generic) and (g == 1 or brought_in_firm(head)):
+            st = m.start(g) + m.group(g).rfind(head)
             add(st, st + len(head), "list")
     # 鹰游纺机发力…/天明机械荣膺…: a clause whose subject is a firm's short name
     for m in _FIRM_SUBJECT.finditer(text):

@@ -403,6 +403,19 @@ def project_mentions(piece: Piece) -> list[Mention]:
             )
         )
         covered.append((m.start(2), m.end(2)))
+    # 某粘胶是全省投资规模最大的…项目: a clause that says its subject is the biggest or first of projects
+    for m in _IS_PROJECT.finditer(text):
+        head = _cut_head(m.group(1))
+        if (
+            2 <= len(head) <= 12
+            and not any(a <= m.start(1) < c for a, c in covered)
+            and not is_generic(head, LEXICON.project_generic)
+            and not _place_begins(head, 0)
+            and not re.search(r"^(?:这|该|此|它|其)", head)
+        ):
+            st = m.end(1) - len(head)
+            out.append(_project(piece, st, head))
+            covered.append((st, m.end(1)))
     # 总投资380亿元的X / 投资N亿元建设X: an investment names a project whatever its ending
     for m in _INVESTED.finditer(text):
         head = m.group(1)
@@ -414,6 +427,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
     return out
 
 
+_IS_PROJECT = re.compile(
+    r"(?:^|[,;:。])\s*([\u4e00-\u9fff]{2,12}?)是(?:目前)?[^,。;:是]{0,20}?(?:最大|第一|唯一|首个)[^,。;:]{0,12}?项目"
+)
 _BUILT_LIST = re.compile(r"(?:相继|先后|陆续|全部|均)?(?:建成投产|开工建设|竣工投产|建成|竣工|投产达效|开工)")
 _PROJECT_LIST_AFTER = re.compile(r"(如|包括|例如|有)?[^,。;:]*?(项目|工程)等")
 _INVESTED = re.compile(

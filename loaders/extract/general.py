@@ -64,6 +64,7 @@ def _builder_of(name: str) -> str | None:
         if (
             rest.startswith("年产")
             or re.match(r"\d+(?:\.\d+)?\s*(?:GWh|GW|MW|万吨|万台|万辆|万套|亿)", rest)
+            or (k == 4 and re.match(r"[A-Z]{3,}", rest) is not None)  # 某某光显AMOLED…基地: a product's code
             or (place_begins(rest) and not place_begins(head))
         ):
             if head in LEXICON.known_firms:

@@ -1516,3 +1516,9 @@ def test_the_size_a_cluster_is_to_have_said_before_its_name_is_its_level(tmp_pat
 def test_a_known_firm_named_after_a_place_builds_the_project_named_after_it(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "某区培育新能源电池产业集群，紧密对接宁德时代50GWh锂电池项目。\n")
     assert [(p.name, p.firms) for p in f.projects] == [("宁德时代50GWh锂电池项目", ["宁德时代"])]
+
+
+def test_a_firm_before_a_products_code_builds_the_project(tmp_path: Path) -> None:
+    text = "某市培育电子信息产业集群。总投资135亿元的精卓光显AMOLED柔性显示模组研发制造基地开工。\n"
+    f = facts_of(tmp_path, text)
+    assert [(p.name, p.firms) for p in f.projects] == [("精卓光显AMOLED柔性显示模组研发制造基地", ["精卓光显"])]

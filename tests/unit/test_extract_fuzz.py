@@ -120,6 +120,22 @@ _WORDS = [
     "服务",
     "不止",
     "是",
+    # forms this stop's rules read: parts counted by what they make, trades first and second,
+    # unnamed counts, bases placed by their hosts, innovation clusters, labelled projects, tables
+    "产值超200亿和",
+    "为辅的",
+    "几家",
+    "为主体的",
+    "产业创新集群",
+    "开工项目有:",
+    "(醴陵市)",
+    "全国性",
+    "表1",
+    "  ",
+    "项目和",
+    "在",
+    "最大的企业",
+    "几",
 ]
 
 

@@ -766,3 +766,10 @@ def test_a_subject_said_to_be_the_biggest_firm_or_project() -> None:
     assert names(project_mentions(_compact(text))) == ["越隆粘胶"]
     assert names(firm_mentions(_piece("该县是全省最大的羊绒企业集聚地"))) == []
     assert names(project_mentions(_compact("该项目是全省最大的项目"))) == []
+
+
+def test_a_list_after_an_adverb_and_verb_and_a_project_joining_stages() -> None:
+    text = "积极推进甲公司年产3万吨电池粘接剂项目、人造石墨负极材料一体化项目、10GWH锂电池制造项目。"
+    found = project_mentions(_compact(text))
+    assert names(found) == ["甲公司年产3万吨电池粘接剂项目", "人造石墨负极材料一体化项目", "10GWH锂电池制造项目"]
+    assert names(project_mentions(_compact("推进一体化项目"))) == []

@@ -283,10 +283,18 @@ def project_mentions(piece: Piece) -> list[Mention]:
         verb = any(v in text[max(0, b - 6) : m.start() - len(head)] for v in LEXICON.project_verbs)
         clause = max(text.rfind(c, 0, b) for c in ",;。:") + 1
         # 推进A(二期)、B项目、C项目建设: the verb before the list's first item governs each item
-        list_verb = text[b - 1 : b] == _LIST_SEP and any(text.startswith(v, clause) for v in LEXICON.project_verbs)
+        list_verb = text[b - 1 : b] == _LIST_SEP and any(
+            v in text[clause : clause + len(v) + 4]
+            for v in LEXICON.project_verbs  # (积极)推进A、B项目
+        )
         verb = verb or list_verb
         # 争取大乙烯项目: a short head stands with a verb before it
-        if len(head) < (3 if verb else 4) or len(head) > 40 or is_generic(head, LEXICON.project_generic):
+        if (
+            len(head) < (3 if verb else 4)
+            or len(head) > 40
+            # (人造石墨负极材料一体化项目: a project that joins stages is named by them, not a manner)
+            or (is_generic(head, LEXICON.project_generic) and not (head.endswith("一体化") and len(head) >= 6))
+        ):
             continue
         building = bool(_PROJECT_STATUS.match(text, m.end()))  # X项目建设如火如荼 / X项目成功落户
         # ;某公司某某项目,将进一步推动…: a project standing as its clause's subject
@@ -334,8 +342,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
             ]
             if items and all(len(h) <= 40 and _PROJECT_CUE.search(h) and not _COUNT.search(h) for _, h in items):
                 for hs, h in items:
-                    out.append(_project(piece, hs, h))
-                    covered.append((hs, hs + len(h)))
+                    if not any(a <= hs < c for a, c in covered):
+                        out.append(_project(piece, hs, h))
+                        covered.append((hs, hs + len(h)))
         elif list_verb and lb == clause:
             # 推进A(二期)、B项目: an earlier item that reads as one project (a phase, an output) is one
             for k, i in _split_items(text[lb : st - 1], conj=False):

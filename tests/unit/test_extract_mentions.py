@@ -773,3 +773,11 @@ def test_a_list_after_an_adverb_and_verb_and_a_project_joining_stages() -> None:
     found = project_mentions(_compact(text))
     assert names(found) == ["甲公司年产3万吨电池粘接剂项目", "人造石墨负极材料一体化项目", "10GWH锂电池制造项目"]
     assert names(project_mentions(_compact("推进一体化项目"))) == []
+
+
+def test_a_project_being_built_by_its_site_and_people_and_one_by_its_later_phase() -> None:
+    assert names(project_mentions(_compact("走进福建甲特材不锈钢深加工项目施工现场"))) == ["福建甲特材不锈钢深加工项目"]
+    assert names(project_mentions(_compact("中乔体育项目负责人表示"))) == ["中乔体育项目"]
+    assert names(project_mentions(_compact("二期特种氟硅橡胶项目已进入规划设计阶段"))) == ["特种氟硅橡胶项目"]
+    assert names(project_mentions(_compact("一期建设10万吨乙烯项目"))) == []
+    assert names(project_mentions(_compact("眺望甲晨光化工项目施工现场"))) == ["甲晨光化工项目"]

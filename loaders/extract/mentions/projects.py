@@ -118,7 +118,8 @@ _PROJECT_STATUS = re.compile(
     # 于去年2月 / 将于年底 / 计划: when, before what the project did or will do
     r"(?:(?:将|已|计划|预计)?于[^,。;:]{0,8}?(?:年|月|日|底|初|中旬|下旬|上旬))?"
     r"(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先|将)?"
-    r"(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营|总投资|计划总投资|计划投资)"
+    r"(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营|总投资|计划总投资|计划投资"
+    r"|施工|工地|负责人)"  # 某项目施工现场, 某项目工地, 某项目负责人: a project being built, and its people
 )
 _WORKS_END = re.compile(r"(?:升级改造|技术改造|提升改造|提质改造|搬迁改造|扩能改造|改扩建|提质增效|转型升级|改造升级)$")
 _QUOTED_BEFORE = re.compile(r"[“\"‘][\u4e00-\u9fff]{2,10}[”\"’]$")
@@ -315,6 +316,12 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue  # 新兴产业项目, 61项新材料领域科研项目: kinds of project, not one named
         if _only_industry(head) and not _PROJECT_CUE.search(head):
             continue  # 引进装备制造项目: projects of an industry, none named
+        if (
+            (phase := _PHASE_START.match(head))
+            and len(head) - phase.end() >= 5
+            and not re.match(r"\(?[一二三四五六七八九十首]期\)?(?:工程)?(?:建设|新建|实施|推进|\d|年产|投资)", head)
+        ):
+            head = head[phase.end() :].lstrip(")")  # 二期特种氟硅橡胶项目: the project, whose second phase it is
         if (
             _PROJECT_CLASS.match(head)
             or _PROJECT_TALLY.match(text, m.end())

@@ -89,6 +89,9 @@ class EntityStore:
         self.province = province
         self.home = home
         self.resolver = Resolver(gaz, province=province.code if province else None, home=home)
+        self.resolver.name_in_full(
+            [d for s, e, d in gaz.find_in(doc.text, province=self.resolver.province) if doc.text[s:e] == d.name]
+        )
         self.clusters: dict[str, Entity] = {}
         self.zones: dict[str, Entity] = {}
         self.firms: dict[str, Entity] = {}

@@ -28,10 +28,30 @@ class Resolver:
     province: str | None = None  # code of the document's province
     home: Division | None = None  # the document's own place (its city, county or province)
     cache: dict[str, list[Division]] = field(default_factory=dict)
+    # divisions the document names in full: their short names count at a name's start even when the
+    # short name is a common word elsewhere (清河县 named, then 清河羊绒产业集群)
+    named: dict[str, tuple[Division, ...]] = field(default_factory=dict)  # by first character
+
+    def name_in_full(self, divisions: list[Division]) -> None:
+        """Record the divisions the document names in full (see :attr:`named`)."""
+        by_first: dict[str, list[Division]] = {}
+        for d in divisions:
+            if len(d.short) >= 2 and d.short != d.name:
+                by_first.setdefault(d.short[0], []).append(d)
+        self.named = {k: tuple(v) for k, v in by_first.items()}
 
     def find(self, text: str) -> list[tuple[int, int, Division]]:
         """Place mentions in ``text``; outside the document's province only full names count
         (松山湖 in a Guangdong plan is no 松山区 of Inner Mongolia)."""
+        if (candidates := self.named.get(text[:1])) and not any(text.startswith(d.name) for d in candidates):
+            own = next((d for d in candidates if text.startswith(d.short)), None)
+            if own is not None and not self.gaz.find_in(text[: len(own.short)], province=self.province):
+                rest = self.find_unnamed(text[len(own.short) :])
+                return [(0, len(own.short), own)] + [(s + len(own.short), e + len(own.short), d) for s, e, d in rest]
+        return self.find_unnamed(text)
+
+    def find_unnamed(self, text: str) -> list[tuple[int, int, Division]]:
+        """Place mentions in ``text`` by the gazetteer's keys alone."""
         out = []
         for s, e, d in self.gaz.find_in(text, province=self.province):
             if (

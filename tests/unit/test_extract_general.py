@@ -1522,3 +1522,11 @@ def test_a_firm_before_a_products_code_builds_the_project(tmp_path: Path) -> Non
     text = "某市培育电子信息产业集群。总投资135亿元的精卓光显AMOLED柔性显示模组研发制造基地开工。\n"
     f = facts_of(tmp_path, text)
     assert [(p.name, p.firms) for p in f.projects] == [("精卓光显AMOLED柔性显示模组研发制造基地", ["精卓光显"])]
+
+
+def test_a_places_short_name_that_is_a_common_word_counts_once_the_document_names_it(tmp_path: Path) -> None:
+    text = "清河羊绒产业集群\n清河县羊绒产业集群是全国最大的羊绒加工集散地，某某集团等龙头企业年销售额超亿元。\n"
+    f = facts_of(tmp_path, text)
+    assert [(c.name, [p.code for p in c.places]) for c in f.clusters] == [("清河羊绒产业集群", ["130534"])]
+    f = facts_of(tmp_path, "清河羊绒产业集群发展迅速。\n")
+    assert [p.code for p in f.clusters[0].places] != ["130534"]  # named nowhere in full: 清河 is a common word

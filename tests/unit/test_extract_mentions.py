@@ -781,3 +781,17 @@ def test_a_project_being_built_by_its_site_and_people_and_one_by_its_later_phase
     assert names(project_mentions(_compact("二期特种氟硅橡胶项目已进入规划设计阶段"))) == ["特种氟硅橡胶项目"]
     assert names(project_mentions(_compact("一期建设10万吨乙烯项目"))) == []
     assert names(project_mentions(_compact("眺望甲晨光化工项目施工现场"))) == ["甲晨光化工项目"]
+
+
+def test_words_before_a_name_a_branch_park_an_umbrella_kind_and_a_place_inside_a_short_name() -> None:
+    assert names(cluster_mentions(_piece("这里的企业是沈阳沙河钢管产业集群的骨干"))) == ["沈阳沙河钢管产业集群"]
+    assert names(firm_mentions(_piece("这里的企业是沈阳沙河钢管产业集群的骨干"))) == []  # 河钢 inside 沙河钢管
+    assert names(firm_mentions(_piece("由首钢重组后的通钢"))) == ["首钢"]
+    assert names(firm_mentions(_piece("与山东高速物资集团总公司进行全面合作"))) == ["山东高速物资集团总公司"]
+    assert names(zone_mentions(_piece("河池经济技术开发区都安分园"))) == ["河池经济技术开发区都安分园"]
+    assert names(cluster_mentions(_piece("培育本地轴承特色产业集群"))) == ["轴承特色产业集群"]
+    found = cluster_mentions(_piece("重点发展镁合金、镁建材、镁化工等菱镁新材料产业集群"))
+    assert names(found) == ["菱镁新材料产业集群"]
+    found = cluster_mentions(_piece("形成了包括生物与新医药、光伏、创意等高新技术产业集群"))
+    assert names(found) == ["生物与新医药产业集群", "光伏产业集群", "创意产业集群"]
+    assert names(project_mentions(_compact("法国米其林轮胎环保搬迁改造项目"))) == ["法国米其林轮胎环保搬迁改造项目"]

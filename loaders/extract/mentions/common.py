@@ -284,6 +284,15 @@ def _shared_split(body: str) -> tuple[str, tuple[str, float] | None, str] | None
         m = _SHARED_TAIL.match(body[k + 1 :])
         industry = m.group("industry") if m else ""
         if m and (m.group("level") or industry) and not any(w in industry for w in _CUT if w not in _EDGE_ONLY):
+            if (
+                not m.group("level")
+                and not is_generic(industry, LEXICON.cluster_generic)
+                and not all(
+                    _place_begins(item.strip(), 0) or re.search(r"(?:区|园|县|市|旗)$", item.strip())
+                    for item in body[:k].split(_LIST_SEP)
+                )
+            ):
+                return None  # 镁合金、镁建材等菱镁新材料产业集群: trades under one kind, not places sharing it
             level = level_of(m.group("level")) if m.group("level") else None
             return body[:k], level, industry
         return None

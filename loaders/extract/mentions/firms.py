@@ -18,6 +18,7 @@ from .common import (
     _industry_vocabulary,
     _left_head,
     _place_begins,
+    _place_names,
     _place_prefix_len,
     _split_items,
     _strip_words,
@@ -459,6 +460,14 @@ def firm_mentions(piece: Piece) -> list[Mention]:
     # the country's large firms, named bare (引进比亚迪, 宁德时代落户): the data pack's known names
     if _KNOWN_FIRM is not None:
         for m in _KNOWN_FIRM.finditer(text):
+            if len(m.group(0)) <= 2 and any(
+                len(p) > n
+                for n in (1, 2)
+                if m.start() >= n
+                for p in _place_names().get(text[m.start() - n], ())
+                if text.startswith(p, m.start() - n)
+            ):
+                continue  # 沙河钢管: a place's name runs into the short name (沙河), no firm named
             if not any(a < m.end() and m.start() < c for a, c in seen):
                 add(m.start(), m.end(), "known")
     # 攀钢集团 read before 攀钢集团西昌新钢业有限公司: the start of a longer firm's name is no firm of its own

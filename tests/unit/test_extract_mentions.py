@@ -795,3 +795,13 @@ def test_words_before_a_name_a_branch_park_an_umbrella_kind_and_a_place_inside_a
     found = cluster_mentions(_piece("形成了包括生物与新医药、光伏、创意等高新技术产业集群"))
     assert names(found) == ["生物与新医药产业集群", "光伏产业集群", "创意产业集群"]
     assert names(project_mentions(_compact("法国米其林轮胎环保搬迁改造项目"))) == ["法国米其林轮胎环保搬迁改造项目"]
+
+
+def test_projects_resumed_or_under_way_a_name_beginning_with_he_and_a_quoted_project() -> None:
+    text = "其中华南制药、和美药业、奥德邦科技、中天药业4个超5亿元项目正在紧张施工"
+    assert names(project_mentions(_compact(text))) == ["华南制药", "和美药业", "奥德邦科技", "中天药业"]
+    text = "博林特电梯、三一综采、中床物流等一批续建项目提前复工"
+    assert names(project_mentions(_compact(text))) == ["博林特电梯", "三一综采", "中床物流"]
+    assert names(project_mentions(_compact("引进超5亿元项目3个"))) == []
+    text = "龙成集团的“煤清洁高效利用项目”进入实施阶段,打响“千万头肉牛工程”"
+    assert names(project_mentions(_compact(text))) == ["煤清洁高效利用项目"]

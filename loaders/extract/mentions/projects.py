@@ -34,12 +34,14 @@ _SUBJECT_AFTER = re.compile(r",?(?:将|已|正|目前|预计|计划|建成后|�
 _INCLUDING = re.compile(
     r"[\d一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,8}项目,?(?:主要)?(?:包括|有|涵盖|如)([\u4e00-\u9fff、]{4,80}?)等"
 )
-_BEING_BUILT = re.compile(r"(?:即将|集中|相继|陆续|先后|已|正式|全面)?(?:开工|竣工|投产|建成|落地|签约)")
+_BEING_BUILT = re.compile(
+    r"(?:即将|集中|相继|陆续|先后|已|正式|全面|提前|正在|正)?(?:紧张)?(?:开工|竣工|投产|建成|落地|签约|复工|施工)"
+)
 _BRINGS = re.compile(BRING_VERBS + "|招来")
 _PROJECT_LIST = re.compile(
     rf"(?:等(?!离子)([\d{_CN_NUM}]+(?:余|多)?(?:[个家项]|大批|大|批))?|(?<=[\u4e00-\u9fff])[\d{_CN_NUM}]+[个大])"
     # what the projects are like (投资强度大、拉动力强的), then what they are (重点, 10亿级产业链, “化尾”)
-    r"([^,。;:“”\"]{1,20}?的)?((?:[“\"‘][\u4e00-\u9fff]{1,8}[”\"’]|[\u4e00-\u9fff]|\d+亿级){0,8}?)(项目|工程)"
+    r"([^,。;:“”\"]{1,20}?的)?((?:[“\"‘][\u4e00-\u9fff]{1,8}[”\"’]|[\u4e00-\u9fff]|\d+亿级|超?\d+亿元?){0,8}?)(项目|工程)"
 )
 _PROJECT_SINGLE = re.compile(r"(项目|工程)")
 _INLINE_PROJECT_LABEL = re.compile(
@@ -132,7 +134,7 @@ _CAMPAIGN_END = re.compile(r"(?:成长|培育|提升|振兴|创新|人才|品牌
 _PHASE_START = re.compile(r"^[一二三四五六七八九十首]期")
 # a project head that names a class: a size threshold (5000万元以上), or more of a kind (更多, 各类)
 _PROJECT_CLASS = re.compile(
-    r"^(?:\d+(?:\.\d+)?\s*(?:亿|万)元(?:以上|及以上)|更多|各类|多个|一批|大批|批|上亿元?|亿元以上)"
+    r"^(?:超?\d+(?:\.\d+)?\s*(?:亿|万)元(?:以上|及以上)?|更多|各类|多个|一批|大批|批|上亿元?|亿元以上)"
 )
 # 项目3个 / 项目12项: a tally follows the name of a class of projects
 _PROJECT_TALLY = re.compile(rf"(?:共|达|超)?[\d{_CN_NUM}]+(?:余|多)?(?:个|项)(?!目)")
@@ -210,7 +212,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
         named = (
             len(parts) > 1
             and all(brought_in_firm(_list_head(i)) for _, i in parts)
-            and (bool(re.search(r"在建|新建|签约", m.group(3))) or bool(_BEING_BUILT.match(text, m.end())))
+            and (bool(re.search(r"在建|新建|续建|签约|开工", m.group(3))) or bool(_BEING_BUILT.match(text, m.end())))
         )
         if (
             len(parts) > 1
@@ -237,6 +239,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
             continue
         for k, item in parts:
             head = _list_head(item)
+            if k > 0 and item.startswith("和") and head == item[1:] and len(head) >= 3:
+                head = item  # A、和美药业、B: after 、 a name may begin with 和
             if not head and item.strip().endswith("集群"):
                 head = _cut_head(item.strip()[:-2]) + "集群"  # 腾讯互联网+产业集群, an item of a project list
             if len(head) < 2 or len(head) > 40 or _COUNT.search(head) or _KIND_OF_PROJECT.search(head):
@@ -310,6 +314,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
         listed = listed or bool((after := _NEXT_PROJECT.match(text, m.end())) and _PROJECT_CUE.search(after.group(1)))
         building = building or (m.group(1) == "项目" and bool(_PHASE_NEXT.match(text, m.end())))
         building = building or text.startswith(("为代表", "为龙头", "为引领", "为核心"), m.end())  # 以X项目为代表的…
+        building = building or (
+            m.group(1) == "项目" and text[b - 1 : b] in '“"' and text[m.end() : m.end() + 1] in '”"'
+        )  # “X项目”: quoted (a quoted 工程 is a programme)
         if not _PROJECT_CUE.search(head) and not verb and not building and not named_for and not listed:
             continue
         if _KIND_OF_PROJECT.search(head) or _COUNT.search(head) or head.endswith("企业"):

@@ -805,3 +805,12 @@ def test_projects_resumed_or_under_way_a_name_beginning_with_he_and_a_quoted_pro
     assert names(project_mentions(_compact("引进超5亿元项目3个"))) == []
     text = "龙成集团的“煤清洁高效利用项目”进入实施阶段,打响“千万头肉牛工程”"
     assert names(project_mentions(_compact(text))) == ["煤清洁高效利用项目"]
+
+
+def test_each_role_word_before_one_name_and_a_firm_beginning_with_he() -> None:
+    text = "台湾眼镜龙头企业文德光学、国内眼镜原材料龙头企业温州甲金属材料有限公司等纷纷入驻"
+    assert names(firm_mentions(_piece(text))) == ["文德光学", "温州甲金属材料有限公司"]
+    assert names(firm_mentions(_piece("培育龙头企业10家、骨干企业20家"))) == []
+    text = "目前已有三力制药、金品科技、和圣堂科技等20多家企业投产"
+    assert names(firm_mentions(_piece(text))) == ["三力制药", "金品科技", "和圣堂科技"]
+    assert names(zone_mentions(_piece("共建深圳宝安—河池都安粤桂协作产业园"))) == ["深圳宝安—河池都安粤桂协作产业园"]

@@ -73,6 +73,7 @@ _IS_ANCHOR = re.compile(
 _ROLE_THEN_NAMES = re.compile(
     r"(?<![等的])(?:龙头企业|链主企业|骨干企业|领军企业)((?:[\u4e00-\u9fff()]{2,12}?、)*[\u4e00-\u9fff()]{2,12}?)(?=[,;。]|等|$)"
 )
+_ROLE_THEN_ONE = re.compile(r"(?<![等的])(?:龙头企业|链主企业|骨干企业|领军企业)([\u4e00-\u9fff]{2,8}?)(?=[、,;。]|等)")
 _ROLE_NOT_NAME = re.compile(
     r"数量|规模|占比|达到|超过|实现|带动|引领|作用|发展|增长|产值|营收|[个家户]|培育|梯队|集聚|引进|领域|意识|"
     r"^(?:进入|树立|加快|实施|开展|建立|推进|提升|参与|发挥|带头|牵头|积极|主动|上市|要|应|将|可|在|向|与|和|以|为)"
@@ -227,6 +228,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             continue  # 乘用车、商用车、专用车: kinds of product, not firms
         for k, item in parts:
             head = _firm_item(item)
+            if head and k > 0 and item.startswith("和") and head == item[1:]:
+                head = item  # A、和圣堂科技、B: after 、 a name may begin with 和
             if head:
                 st = text.find(head, b)
                 add(st, st + len(head), "list")
@@ -345,6 +348,17 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                 if head:
                     st = m.start(1) + k + item.find(head)
                     add(st, st + len(head), "list")
+    # 台湾眼镜龙头企业文德光学、国内…龙头企业某公司: each role word right before one name
+    for m in _ROLE_THEN_ONE.finditer(text):
+        head = _firm_item(m.group(1))
+        if (
+            head
+            and head == m.group(1)
+            and not _ROLE_NOT_NAME.search(head)
+            and _place_prefix_len(head) < len(head)
+            and brought_in_firm(head)
+        ):
+            add(m.start(1), m.end(1), "list")
     # 拥有龙头企业青山重工, 链主企业白水船舶、红河机电: the role word stands right before the names
     for m in _ROLE_THEN_NAMES.finditer(text):
         for k, item in _split_items(m.group(1), conj=True):

@@ -151,7 +151,8 @@ class _Reader(TableRows, FactsWriter):
             ):
                 self.section_industry = hm.group(1)
             for n, piece in enumerate(pieces):
-                if n > 0 and _INLINE_ITEM.match(piece.text):
+                inline = n > 0 and _INLINE_ITEM.match(piece.text) is not None
+                if inline:
                     own = None  # 一是…形成汽车产业集群。二是…: each inline item is its own statement
                 if n == 0 and block.kind == "heading" and not cluster_mentions(piece, self.chains):
                     own = self.cluster_by_head(piece.text)
@@ -168,8 +169,8 @@ class _Reader(TableRows, FactsWriter):
                 if n == 0 and not named and block.kind != "heading" and (topic := self.topic_sentence(piece)):
                     own = topic  # 某县做强做优A产业。…: a paragraph opened by the industry of one cluster
                     topical = True
-                if n == 0 and len(named) == 1:
-                    own = named[0]  # a heading, item or paragraph that opens by naming one cluster
+                if (n == 0 or inline) and len(named) == 1:
+                    own = named[0]  # a heading, item, inline item or paragraph that opens by naming one cluster
                 elif own is not None and len(named) == 1 and block.kind != "heading":
                     own = named[0]  # …打造A集群,…;打造B集群,…: what follows is about B, the cluster now spoken of
                 elif len(named) == 1 and _ALONE.fullmatch(piece.text) and len(piece.text) <= 30:

@@ -1530,3 +1530,16 @@ def test_a_places_short_name_that_is_a_common_word_counts_once_the_document_name
     assert [(c.name, [p.code for p in c.places]) for c in f.clusters] == [("清河羊绒产业集群", ["130534"])]
     f = facts_of(tmp_path, "清河羊绒产业集群发展迅速。\n")
     assert [p.code for p in f.clusters[0].places] != ["130534"]  # named nowhere in full: 清河 is a common word
+
+
+def test_an_inline_item_naming_one_cluster_heads_the_items_next_sentences(tmp_path: Path) -> None:
+    text = (
+        "某区推进产业链链长制工作情况\n一是聚焦新能源汽车产业链。以甲汽车工业有限公司为链主企业。"
+        "二是聚焦生物医药产业链。以华润医药为链主，建设生物医药产业园，引进华大基因等企业。\n"
+    )
+    f = facts_of(tmp_path, text)
+    bio = next(c for c in f.clusters if c.name == "生物医药产业链")
+    assert sorted(bio.firms) == ["华大基因", "华润医药"]
+    assert bio.zones == ["生物医药产业园"]
+    car = next(c for c in f.clusters if c.name == "新能源汽车产业链")
+    assert car.firms == ["甲汽车工业有限公司"]

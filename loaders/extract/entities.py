@@ -203,6 +203,8 @@ class EntityStore:
             ent.links["zone"].setdefault(self._table("zone")[self._find(self._table("zone"), zone) or zone].name, ev)
         if m.level and not ent.level:
             ent.level, ent.target_yi = m.level, m.target_yi
+        elif m.target_yi is not None and ent.target_yi is None:
+            ent.target_yi = m.target_yi  # 某产业集群营业收入突破1000亿元: a target without a level word
         if m.industry and not ent.industry:
             ent.industry = self.resolver.strip_place(m.industry) or m.industry
         if any(d.level != "province" for d in lead):

@@ -1543,3 +1543,15 @@ def test_an_inline_item_naming_one_cluster_heads_the_items_next_sentences(tmp_pa
     assert bio.zones == ["生物医药产业园"]
     car = next(c for c in f.clusters if c.name == "新能源汽车产业链")
     assert car.firms == ["甲汽车工业有限公司"]
+
+
+def test_a_target_stated_right_after_a_clusters_name_is_its_target(tmp_path: Path) -> None:
+    text = (
+        "某市制造业集群培育实施方案（2023—2027年）\n"
+        "到2027年，全市电子信息产业集群营业收入突破1000亿元，汽车产业集群达到800亿元。\n"
+        "甲区、乙区等18个产业集群营收超过500亿元。\n"
+    )
+    f = facts_of(tmp_path, text)
+    targets = {c.name: c.target_yi for c in f.clusters}
+    assert targets["电子信息产业集群"] == 1000.0 and targets["汽车产业集群"] == 800.0
+    assert all(t is None for n, t in targets.items() if n not in ("电子信息产业集群", "汽车产业集群"))

@@ -107,6 +107,10 @@ def _hosted(before: str) -> bool:
     )
 
 
+_GOAL_AFTER = re.compile(
+    r"(?:的)?(?:营业收入|营收|产值|总产值|主营业务收入|产业规模|规模|销售收入)?(?:力争|将|要)?"
+    r"(?:突破|达到|超过|达|超)(\d+(?:\.\d+)?)\s*(万亿|亿)元"
+)
 _WHERE_AFTER = re.compile(r"\(([^()、,;。]{2,12})\)")
 _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
 _ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*([^。;]{4,300}))")
@@ -642,6 +646,13 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 )
             )
     for found in out:
+        if (
+            found.target_yi is None
+            and sum(1 for o in out if o.ending == found.ending) == 1  # (A、B等18个产业集群营收超过500亿元: the group's)
+            and (goal := _GOAL_AFTER.match(text, piece.index(found.end)))
+        ):
+            # 电子信息产业集群营业收入突破1000亿元, 汽车产业集群达到800亿元: the cluster's target
+            found.target_yi = float(goal.group(1)) * (10000 if goal.group(2) == "万亿" else 1)
         if (
             found.written in ("", found.name)
             and (where := _WHERE_AFTER.match(text, piece.index(found.end)))

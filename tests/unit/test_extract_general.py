@@ -1449,25 +1449,29 @@ def test_a_park_has_its_own_name_without_its_countys_as_an_alias(tmp_path: Path)
     assert not any(a.startswith("经济开发区") for a in aliases["蒙阴县经济开发区"])  # a kind alone is no name
 
 
-def test_a_park_called_by_its_kind_is_the_one_its_paragraph_opened_with(tmp_path: Path) -> None:
-    text = (
-        "汨罗工业园区与平江工业园区签订合作协议。\n"
-        "湖南汨罗工业园区始建于2003年。园区坚持特色立园,形成了再生资源、电子信息两大产业集群。\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "clusters", "park"),
+    [
+        # the park its paragraph opened with, where the document names several of that kind
+        (
+            (
+                "汨罗工业园区与平江工业园区签订合作协议。\n"
+                "湖南汨罗工业园区始建于2003年。园区坚持特色立园,形成了再生资源、电子信息两大产业集群。\n"
+            ),
+            ["再生资源产业集群", "电子信息产业集群"],
+            "汨罗工业园区",
+        ),
+        # 工业园 at the head of a sentence: the document's one industrial park
+        (
+            "临澧县在临澧工业园区兴建变电站。\n工业园已形成机械制造、食品加工等产业集群。\n",
+            ["机械制造产业集群", "食品加工产业集群"],
+            "临澧工业园区",
+        ),
+    ],
+)
+def test_a_park_called_by_its_kind(tmp_path: Path, text: str, clusters: list[str], park: str) -> None:
     f = facts_of(tmp_path, text)
-    assert {c.name: c.zones for c in f.clusters} == {
-        "再生资源产业集群": ["汨罗工业园区"],
-        "电子信息产业集群": ["汨罗工业园区"],
-    }
-
-
-def test_a_park_called_gongyeyuan_is_the_documents_park(tmp_path: Path) -> None:
-    text = "临澧县在临澧工业园区兴建变电站。\n工业园已形成机械制造、食品加工等产业集群。\n"
-    f = facts_of(tmp_path, text)
-    assert {c.name: c.zones for c in f.clusters} == {
-        "机械制造产业集群": ["临澧工业园区"],
-        "食品加工产业集群": ["临澧工业园区"],
-    }
+    assert {c.name: c.zones for c in f.clusters} == {name: [park] for name in clusters}
 
 
 def test_a_table_of_aligned_columns_whose_header_sets_two_cells_two_spaces_apart(tmp_path: Path) -> None:

@@ -420,6 +420,12 @@ def _split_items(text: str, *, conj: bool, joiners: str = "和|及|与|以及") 
     return [(k, s) for k, s in items if s]
 
 
+def _with_he(k: int, item: str, head: str) -> str:
+    """The head of a list's item, keeping a 和 that begins the item's own name: after 、 an item
+    starting with 和 is a name (A、和美药业、B), where the cut took 和 for a conjunction."""
+    return item if k > 0 and item.startswith("和") and head == item[1:] and len(head) >= 3 else head
+
+
 @lru_cache(maxsize=1)
 def _industry_vocabulary() -> tuple[str, ...]:
     """Industry words of the chain catalogue and the genre's product words: an item holding one

@@ -22,6 +22,7 @@ from .common import (
     _place_prefix_len,
     _split_items,
     _strip_words,
+    _with_he,
     is_generic,
 )
 
@@ -228,8 +229,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             continue  # 乘用车、商用车、专用车: kinds of product, not firms
         for k, item in parts:
             head = _firm_item(item)
-            if head and k > 0 and item.startswith("和") and head == item[1:]:
-                head = item  # A、和圣堂科技、B: after 、 a name may begin with 和
+            head = _with_he(k, item, head) if head else head  # A、和圣堂科技、B
             if head:
                 st = text.find(head, b)
                 add(st, st + len(head), "list")

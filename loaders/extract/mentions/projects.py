@@ -21,6 +21,7 @@ from .common import (
     _place_begins,
     _place_prefix_len,
     _split_items,
+    _with_he,
     is_generic,
 )
 from .firms import _only_industry, brought_in_firm
@@ -238,9 +239,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
                     out.append(_project(piece, st, head, via="list"))
             continue
         for k, item in parts:
-            head = _list_head(item)
-            if k > 0 and item.startswith("和") and head == item[1:] and len(head) >= 3:
-                head = item  # A、和美药业、B: after 、 a name may begin with 和
+            head = _with_he(k, item, _list_head(item))  # A、和美药业、B
             if not head and item.strip().endswith("集群"):
                 head = _cut_head(item.strip()[:-2]) + "集群"  # 腾讯互联网+产业集群, an item of a project list
             if len(head) < 2 or len(head) > 40 or _COUNT.search(head) or _KIND_OF_PROJECT.search(head):

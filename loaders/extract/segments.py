@@ -420,6 +420,9 @@ def segment(doc: PlanDocument) -> Segmented:
             b.section = stack[-1] if stack else -1
             stack.append(i)
         else:
+            if b.kind == "item" and b.marker is not None:
+                while stack and blocks[stack[-1]].depth >= b.depth:
+                    stack.pop()  # 2. 某标题: …  3. 某条: a numbered item is a sibling of the heading before it, not under it
             b.section = stack[-1] if stack else -1
     return Segmented(doc, blocks, _tables(blocks), traditional)
 

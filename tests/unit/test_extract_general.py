@@ -1559,3 +1559,16 @@ def test_a_target_stated_right_after_a_clusters_name_is_its_target(tmp_path: Pat
     targets = {c.name: c.target_yi for c in f.clusters}
     assert targets["电子信息产业集群"] == 1000.0 and targets["汽车产业集群"] == 800.0
     assert all(t is None for n, t in targets.items() if n not in ("电子信息产业集群", "汽车产业集群"))
+
+
+def test_a_numbered_item_after_a_numbered_heading_is_its_sibling(tmp_path: Path) -> None:
+    text = (
+        "某市2024年工作要点\n"
+        "1. 壮大绿色食品产业集群: 以双汇、三全为龙头, 建设冷链物流园; 实施中央厨房产业园项目\n"
+        "2. 培育新材料产业集群，推动\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.projects for c in f.clusters} == {
+        "绿色食品产业集群": ["中央厨房产业园项目"],
+        "新材料产业集群": [],
+    }

@@ -814,3 +814,8 @@ def test_each_role_word_before_one_name_and_a_firm_beginning_with_he() -> None:
     text = "目前已有三力制药、金品科技、和圣堂科技等20多家企业投产"
     assert names(firm_mentions(_piece(text))) == ["三力制药", "金品科技", "和圣堂科技"]
     assert names(zone_mentions(_piece("共建深圳宝安—河池都安粤桂协作产业园"))) == ["深圳宝安—河池都安粤桂协作产业园"]
+
+
+def test_known_firms_named_bare_and_a_persons_name_that_reads_like_one() -> None:
+    assert names(firm_mentions(_piece("引进博格华纳、米其林等外资企业"))) == ["博格华纳", "米其林"]
+    assert names(firm_mentions(_piece("市委书记包钢出席开工仪式"))) == []  # a person, not a steel group

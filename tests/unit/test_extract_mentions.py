@@ -819,3 +819,13 @@ def test_each_role_word_before_one_name_and_a_firm_beginning_with_he() -> None:
 def test_known_firms_named_bare_and_a_persons_name_that_reads_like_one() -> None:
     assert names(firm_mentions(_piece("引进博格华纳、米其林等外资企业"))) == ["博格华纳", "米其林"]
     assert names(firm_mentions(_piece("市委书记包钢出席开工仪式"))) == []  # a person, not a steel group
+
+
+def test_kinds_of_investment_designations_and_firms_spoken_of_name_nothing() -> None:
+    assert names(firm_mentions(_piece("累计完成政府性投资3.6亿元,带动社会性投资12.8亿元"))) == []
+    assert names(firm_mentions(_piece("引进众益达肉制品加工、恒达小帅才等企业"))) == ["众益达肉制品加工", "恒达小帅才"]
+    text = "投资1亿元以上的企业可考虑单独在园外选址建厂"
+    assert names(project_mentions(_compact(text))) == []
+    assert names(cluster_mentions(_piece("省发展改革委高度重视雁阵形产业集群建设"))) == []
+    assert names(cluster_mentions(_piece("每季度调度通报产业集群发展情况"))) == []
+    assert names(zone_mentions(_piece("全面展示蓝田开发区发展成就"))) == ["蓝田开发区"]

@@ -148,6 +148,10 @@ def _firm_item(item: str) -> str | None:
         return None
     if _only_industry(head) or (len(head) == 2 and head.endswith("业")):
         return None  # 上游原材料、铸造、配套包装等企业, 铝业为龙头: kinds of firm or trades, not firms
+    if head.endswith("性") or (
+        (act := re.search(r"(?:制造|加工|生产|种植|养殖|研发)$", head)) and _only_industry(head[: act.start()])
+    ):
+        return None  # 以船舶海工制造为龙头, 政府性: an activity of a trade or a quality, not a firm (某某肉制品加工 is)
     return head
 
 
@@ -252,6 +256,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             and not _place_begins(head, 0)
             and not _TIME_SUBJECT.match(head)  # 连续两年荣获…: when, not who
             and head not in LEXICON.not_firms  # 固定资产投资…: a figure, not a firm
+            and not head.endswith("性")  # 政府性投资, 社会性投资: a kind of investment
         ):
             st = m.start(1) + m.group(1).rfind(head)
             add(st, st + len(head), "subject")

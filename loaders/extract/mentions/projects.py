@@ -441,7 +441,11 @@ def project_mentions(piece: Piece) -> list[Mention]:
     # 总投资380亿元的X / 投资N亿元建设X: an investment names a project whatever its ending
     for m in _INVESTED.finditer(text):
         head = m.group(1)
-        if any(a <= m.start(1) < c for a, c in covered) or is_generic(head, LEXICON.project_generic):
+        if (
+            any(a <= m.start(1) < c for a, c in covered)
+            or is_generic(head, LEXICON.project_generic)
+            or head.startswith(("企业", "公司", "项目"))  # 投资1亿元以上的企业可考虑单独在园外…: firms spoken of
+        ):
             continue
         out.append(
             Mention("project", normalise_name(head), piece.at(m.start(1)), piece.end_at(m.end(1)), piece.paragraph)

@@ -829,3 +829,7 @@ def test_kinds_of_investment_designations_and_firms_spoken_of_name_nothing() -> 
     assert names(cluster_mentions(_piece("省发展改革委高度重视雁阵形产业集群建设"))) == []
     assert names(cluster_mentions(_piece("每季度调度通报产业集群发展情况"))) == []
     assert names(zone_mentions(_piece("全面展示蓝田开发区发展成就"))) == ["蓝田开发区"]
+
+
+def test_a_rank_and_above_names_no_cluster() -> None:
+    assert names(cluster_mentions(_piece("全市共有省级以上中小企业特色产业集群9个"))) == []

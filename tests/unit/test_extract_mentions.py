@@ -833,3 +833,16 @@ def test_kinds_of_investment_designations_and_firms_spoken_of_name_nothing() -> 
 
 def test_a_rank_and_above_names_no_cluster() -> None:
     assert names(cluster_mentions(_piece("全市共有省级以上中小企业特色产业集群9个"))) == []
+
+
+def test_words_of_a_signing_report_and_a_bare_zone_before_a_cluster() -> None:
+    assert names(firm_mentions(_piece("合盛硅业董事长兼总经理罗立国表示"))) == ["合盛硅业"]
+    assert names(zone_mentions(_piece("2023-06-06山东邹城经济开发区举行签约"))) == ["邹城经济开发区"]
+    found = project_mentions(_compact("绿色盐碱产业基地项目连续两年入选全省十大产业项目"))
+    assert names(found) == ["绿色盐碱产业基地项目"]
+    assert names(firm_mentions(_piece("距离耒阳蔡伦纸品有限公司不远"))) == ["耒阳蔡伦纸品有限公司"]
+    assert names(firm_mentions(_piece("优化营商环境"))) == []
+    assert names(cluster_mentions(_piece("开发区高端化工产业集群签约项目12个"))) == ["高端化工产业集群"]
+    assert names(cluster_mentions(_piece("郑州经开区汽车产业集群"))) == ["郑州经开区汽车产业集群"]
+    text = "水城区电解铝梯次就地转化及铝制家居制品产业集群"
+    assert names(cluster_mentions(_piece(text))) == ["水城区电解铝梯次就地转化及铝制家居制品产业集群"]

@@ -53,7 +53,8 @@ def brought_in_firm(head: str) -> bool:
 
 
 _FIRM_PEOPLE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?:(?:资深|常务|执行|高级)?副?(?:董事长|总经理|总裁)|负责人|员工|职工|技术人员|工作人员)"
+    r"(?<=[\u4e00-\u9fff])(?:(?:资深|常务|执行|高级)?副?(?:董事长兼总经理|董事长兼总裁|董事长|总经理|总裁)"
+    r"|负责人|员工|职工|技术人员|工作人员)"
 )
 _SETTLED = re.compile(
     r"(?:^|[,;:。—])([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)(?:等企业|等)?(?:相继|先后|纷纷|陆续)(?:落户|入驻|签约落地|投产|建成投产)"
@@ -148,8 +149,10 @@ def _firm_item(item: str) -> str | None:
         return None
     if _only_industry(head) or (len(head) == 2 and head.endswith("业")):
         return None  # 上游原材料、铸造、配套包装等企业, 铝业为龙头: kinds of firm or trades, not firms
-    if head.endswith("性") or (
-        (act := re.search(r"(?:制造|加工|生产|种植|养殖|研发)$", head)) and _only_industry(head[: act.start()])
+    if (
+        head.endswith("性")
+        or head.startswith(("年加工", "年产", "年处理"))
+        or ((act := re.search(r"(?:制造|加工|生产|种植|养殖|研发)$", head)) and _only_industry(head[: act.start()]))
     ):
         return None  # 以船舶海工制造为龙头, 政府性: an activity of a trade or a quality, not a firm (某某肉制品加工 is)
     return head

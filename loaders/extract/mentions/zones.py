@@ -102,7 +102,9 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             head = head[1:]  # 环哈尔滨新区: around the zone
         if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 24:
             continue
-        if (num := re.match(r"\d{2,}(?![\d.]|万|亿|年|个|家|平方|亩|公顷|千|吨)", head)) and len(head) - num.end() >= 2:
+        if (num := re.match(r"[-\d]*\d{2,}(?![\d.]|万|亿|年|个|家|平方|亩|公顷|千|吨)", head)) and len(
+            head
+        ) - num.end() >= 2:
             head = head[num.end() :]  # 1013 某工业园区: a number set before the name, no part of it
         if re.search(r"最大|最强|最具|最好|领先", head) or head.startswith(("该", "此", "这个", "这一")):
             continue  # 华北最大汽车产业集聚区, 该产业园: a zone described or pointed at, not named

@@ -561,11 +561,11 @@ def test_levels_written_with_yuan_are_levels(tmp_path: Path) -> None:
     assert level_of("五百亿元级") == ("500亿级", 500.0)
     f = facts_of(
         tmp_path,
-        "着力建设精细化工超千亿元产业基地、铝合金精深加工超千亿元产业基地,打造千亿元级汽车产业集群。\n",
+        "加快建设石油化工超千亿元产业基地、铜材精深加工超千亿元产业基地,培育千亿元级汽车产业集群。\n",
     )
     assert {c.name: c.level for c in f.clusters} == {
-        "精细化工产业基地": "千亿级",
-        "铝合金精深加工产业基地": "千亿级",
+        "石油化工产业基地": "千亿级",
+        "铜材精深加工产业基地": "千亿级",
         "汽车产业集群": "千亿级",
     }
 
@@ -628,7 +628,7 @@ def test_a_phone_layout_text_has_its_sentences_put_back_together(tmp_path: Path)
 def test_a_zone_opening_a_clause_hosts_the_clusters_after_it(tmp_path: Path) -> None:
     f = facts_of(
         tmp_path,
-        "优势产业集群持续打造,四川天府新区形成电子信息、汽车制造2个千亿级产业集群,生物医药、装备制造产业集群加快发展。\n",
+        "重点产业集群加快壮大,四川天府新区已形成电子信息、汽车制造两个千亿级产业集群,生物医药、装备制造产业集群稳步发展。\n",
     )
     assert {c.name: sorted(c.zones) for c in f.clusters} == {
         name: ["四川天府新区"]
@@ -915,15 +915,15 @@ def test_a_quoted_industry_and_a_pair_counted_as_two(tmp_path: Path, text: str, 
 
 
 def test_two_counted_parts_of_one_list_keep_their_own_levels(tmp_path: Path) -> None:
-    f = facts_of(tmp_path, "重点打造煤基、铝基、硅基3个千亿级和油气、粮油、纺织、畜产品4个百亿级产业集群。\n")
+    f = facts_of(tmp_path, "着力培育钢铁、化工、电力3个千亿级和食品、建材、纺织、医药4个百亿级产业集群。\n")
     assert [(c.name, c.level) for c in f.clusters] == [
-        ("煤基产业集群", "千亿级"),
-        ("铝基产业集群", "千亿级"),
-        ("硅基产业集群", "千亿级"),
-        ("油气产业集群", "百亿级"),
-        ("粮油产业集群", "百亿级"),
+        ("钢铁产业集群", "千亿级"),
+        ("化工产业集群", "千亿级"),
+        ("电力产业集群", "千亿级"),
+        ("食品产业集群", "百亿级"),
+        ("建材产业集群", "百亿级"),
         ("纺织产业集群", "百亿级"),
-        ("畜产品产业集群", "百亿级"),
+        ("医药产业集群", "百亿级"),
     ]
 
 
@@ -931,7 +931,7 @@ def test_two_counted_parts_of_one_list_keep_their_own_levels(tmp_path: Path) -> 
     ("text", "projects"),
     [
         ("建设海洋装备产业集群,推进乙烯改扩建、船用涂料、智能物联等重点项目建设。", ["乙烯改扩建"]),
-        ("建设海洋装备产业集群,将逐步导入智能物联、5G手机、智能音箱等生产项目。", []),
+        ("建设海洋装备产业集群,将陆续引入智能物联、5G手机、智能音箱等生产项目。", []),
     ],
 )
 def test_a_list_of_kinds_still_gives_the_items_that_read_as_one_project(
@@ -1308,7 +1308,7 @@ def test_firms_leading_a_list_of_clusters_are_firms_of_each(tmp_path: Path) -> N
 
 
 def test_a_firm_named_with_and_without_its_province_is_one_firm(tmp_path: Path) -> None:
-    text = "青冈县玉米产业集群。突出龙凤玉米开发有限公司的主体地位,形成以黑龙江龙凤玉米开发有限公司为龙头的格局。\n"
+    text = "青冈县玉米产业集群。强化龙凤玉米开发有限公司的带动作用,构建以黑龙江龙凤玉米开发有限公司为龙头的发展格局。\n"
     f = facts_of(tmp_path, text)
     assert [(x.name, sorted(x.aliases)) for x in f.firms] == [
         ("黑龙江龙凤玉米开发有限公司", ["黑龙江龙凤玉米开发", "龙凤玉米开发", "龙凤玉米开发有限公司"])
@@ -1317,7 +1317,7 @@ def test_a_firm_named_with_and_without_its_province_is_one_firm(tmp_path: Path) 
 
 
 def test_a_project_named_after_its_firm_in_full_gives_the_firm(tmp_path: Path) -> None:
-    text = "龙南县食品药品产业集群。总投资30亿元的江西红井坊酒业有限公司项目建成后,将成为较大的白酒企业之一。\n"
+    text = "龙南县食品药品产业集群。总投资25亿元的江西红井坊酒业有限公司项目投产后,有望成为全省较大的白酒企业。\n"
     f = facts_of(tmp_path, text)
     assert [(p.name, p.firms) for p in f.projects] == [("江西红井坊酒业有限公司项目", ["江西红井坊酒业有限公司"])]
 
@@ -1366,9 +1366,9 @@ def test_a_group_and_its_short_name_are_one_firm_and_a_zone_is_known_without_its
 
 
 def test_clusters_counted_after_the_sentence_that_counted_their_industries(tmp_path: Path) -> None:
-    text = "该市围绕优质白酒、生物医药、日用化工及新型涂料三大主导产业推动升级。目前,三大主导产业集群已初具规模。\n"
+    text = "该市聚焦浓香白酒、生物医药、日用化工及新型涂料三大主导产业加快升级。如今,三大主导产业集群初具规模。\n"
     f = facts_of(tmp_path, text)
-    assert [c.name for c in f.clusters] == ["优质白酒产业集群", "生物医药产业集群", "日用化工及新型涂料产业集群"]
+    assert [c.name for c in f.clusters] == ["浓香白酒产业集群", "生物医药产业集群", "日用化工及新型涂料产业集群"]
 
 
 @pytest.mark.parametrize(

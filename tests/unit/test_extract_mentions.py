@@ -87,13 +87,13 @@ def test_a_project_that_started_or_will_start_on_a_date_is_named() -> None:
 
 
 def test_parks_of_a_trade_listed_with_their_own_endings() -> None:
-    found = zone_mentions(_piece("打造了金都海洋生物产业园、林头水产品加工专业园、大成绿色生态园等专业型园区"))
-    assert names(found) == ["金都海洋生物产业园", "林头水产品加工专业园", "大成绿色生态园"]
+    found = zone_mentions(_piece("建成了金海海洋生物产业园、林头水产品加工专业园、大成绿色生态园等一批园区"))
+    assert names(found) == ["金海海洋生物产业园", "林头水产品加工专业园", "大成绿色生态园"]
 
 
 def test_a_plans_label_for_its_list_of_clusters_is_no_part_of_their_names() -> None:
-    found = cluster_mentions(_piece("做大先进装备制造、现代农业及绿色食品加工“一主一特”产业集群"))
-    assert names(found) == ["先进装备制造产业集群", "现代农业及绿色食品加工产业集群"]
+    found = cluster_mentions(_piece("做强先进装备制造、现代农业及特色食品加工“一主一特”产业集群"))
+    assert names(found) == ["先进装备制造产业集群", "现代农业及特色食品加工产业集群"]
 
 
 def test_revenue_words_and_a_campaigns_verbs_name_no_cluster() -> None:
@@ -129,7 +129,7 @@ def test_firms_a_place_brought_in_as_its_projects_are_firms_and_projects() -> No
 
 
 def test_a_counted_list_of_projects_with_more_than_its_count() -> None:
-    found = project_mentions(_piece("落户了沈北新区易丰手机和投资20亿元的中宇手机等120多个项目"))
+    found = project_mentions(_piece("引来了沈北新区易丰手机和投资15亿元的中宇手机等90多个项目"))
     assert names(found) == ["沈北新区易丰手机", "中宇手机"]
 
 
@@ -201,12 +201,12 @@ def test_a_short_word_after_deng_is_the_kind_of_the_listed_clusters() -> None:
 
 
 def test_clusters_of_agricultural_industrialisation_and_a_plans_years_are_not_a_name() -> None:
-    text = "编制《某市农业产业化集群(2012-2020年)发展规划》,规划了济源双汇生猪产业化集群、济源种子产业集群"
+    text = "出台《某市农业产业化集群(2013-2020年)建设规划》,谋划了济源双汇生猪产业化集群、济源种子产业集群"
     assert names(cluster_mentions(_compact(text))) == ["济源双汇生猪产业化集群", "济源种子产业集群"]
 
 
 def test_parks_counted_by_what_they_are_name_no_zone() -> None:
-    assert names(zone_mentions(_compact("培育壮大6个年产值超50亿元的绿色食品加工产业园"))) == []
+    assert names(zone_mentions(_compact("培育8个年产值超30亿元的特色食品加工产业园"))) == []
     assert names(zone_mentions(_compact("结合开发区建设"))) == []
 
 
@@ -238,14 +238,14 @@ def test_named_items_of_a_list_of_projects_being_built_are_projects() -> None:
 
 def test_the_members_of_a_counted_class_of_projects() -> None:
     found = project_mentions(
-        _compact("该区集中启动了16个装备制造项目,包括福田农机、精机密封件、经纬不锈钢等,总投资14亿元")
+        _compact("该区一次启动了12个装备制造项目,包括福田农机、精工密封件、经纬不锈钢等,共投资9亿元")
     )
-    assert names(found) == ["福田农机", "精机密封件", "经纬不锈钢"]
+    assert names(found) == ["福田农机", "精工密封件", "经纬不锈钢"]
 
 
 def test_firms_brought_in_under_the_trade_they_are_counted_in() -> None:
-    found = firm_mentions(_compact("先后引进裕松源药业、莲花医疗器械、万泽生物医疗器械等医药产业"))
-    assert names(found) == ["裕松源药业", "莲花医疗器械", "万泽生物医疗器械"]
+    found = firm_mentions(_compact("陆续引进裕松源药业、莲花医疗器械、万泽医疗器械等生物医药产业"))
+    assert names(found) == ["裕松源药业", "莲花医疗器械", "万泽医疗器械"]
 
 
 def test_demonstratives_and_stages_name_no_cluster_and_a_title_given_names_no_zone() -> None:
@@ -291,7 +291,7 @@ def test_what_a_zone_includes_and_a_subject_before_is_are_not_its_name() -> None
 
 
 def test_a_counted_list_with_a_qualifying_clause_and_a_level_in_yuan() -> None:
-    text = "市级形成食品、纺织服装制鞋、装备制造3个主营业务收入超千亿元的产业集群"
+    text = "全省形成食品、纺织服装制鞋、装备制造3个营业收入超千亿元的产业集群"
     assert [(m.name, m.level) for m in cluster_mentions(_compact(text))] == [
         ("食品产业集群", "千亿级"),
         ("纺织服装制鞋产业集群", "千亿级"),
@@ -447,7 +447,7 @@ def test_legal_forms_and_groups_keep_the_words_of_a_firms_own_name() -> None:
         "国戊集团",
         "己零部件工业公司",
     ]
-    assert names(firm_mentions(_compact("组建包括1名县级领导、1名科级干部和2名工作人员的服务专班"))) == []
+    assert names(firm_mentions(_compact("成立包括1名县级领导、2名科级干部和3名工作人员的工作专班"))) == []
     assert names(firm_mentions(_compact("支持行业龙头企业兼并重组,吸引跨国公司投资"))) == []
 
 
@@ -515,8 +515,8 @@ def test_pointing_words_a_provinces_rank_and_a_chains_projects_name_no_zone_or_p
 
 def test_a_zones_clusters_in_general_name_none_and_a_list_they_are_led_by_names_each() -> None:
     assert names(cluster_mentions(_piece("拉萨经开区产业集群迸发新动能,先进产业集群加快形成"))) == []
-    found = cluster_mentions(_piece("逐步形成了以生物医药、高原特色食饮品、清洁能源等为主导的产业集群"))
-    assert names(found) == ["生物医药产业集群", "高原特色食饮品产业集群", "清洁能源产业集群"]
+    found = cluster_mentions(_piece("初步形成以生物医药、高原特色食品、清洁能源等为主导的产业集群"))
+    assert names(found) == ["生物医药产业集群", "高原特色食品产业集群", "清洁能源产业集群"]
     assert names(cluster_mentions(_piece("以钢铁、石化等五大产业为主导的产业集群"))) == []
 
 
@@ -526,8 +526,8 @@ def test_a_park_of_orderly_transfer_and_a_zone_after_a_county_title() -> None:
 
 
 def test_a_project_before_another_of_its_list_and_one_built_in_phases() -> None:
-    found = project_mentions(_compact("产业链有改性工程新材料项目、PA66绿色纺织新材料项目,将助力某区"))
-    assert names(found) == ["改性工程新材料项目", "PA66绿色纺织新材料项目"]
+    found = project_mentions(_compact("产业链有改性工程塑料项目、PA6绿色纺织材料项目,将推动某区"))
+    assert names(found) == ["改性工程塑料项目", "PA6绿色纺织材料项目"]
     found = project_mentions(_compact("甲公司有机胺系列产品项目二期的年产8000吨装置正在建设"))
     assert [(m.name, m.written) for m in found] == [("甲公司有机胺系列产品项目", "甲公司有机胺系列产品项目二期")]
     found = project_mentions(_compact("该装置是乙石化炼油化工转型升级项目核心,推进产业转型升级项目"))
@@ -535,7 +535,7 @@ def test_a_project_before_another_of_its_list_and_one_built_in_phases() -> None:
 
 
 def test_a_change_from_one_way_to_another_names_no_cluster() -> None:
-    text = "实现了由初加工向精深加工、贴牌生产向自主品牌、松散型经营向产业集群发展的转变"
+    text = "推动由初级加工向精深加工、代工生产向自主品牌、分散经营向产业集群发展的转变"
     assert names(cluster_mentions(_piece(text))) == []
     assert names(cluster_mentions(_piece("培育河套向日葵产业集群"))) == ["河套向日葵产业集群"]
 
@@ -547,12 +547,12 @@ def test_a_campaign_named_by_its_numbers_is_no_project() -> None:
 
 
 def test_a_project_standing_as_the_example_of_a_trade_is_named() -> None:
-    found = project_mentions(_compact("以乙光电(丙方)液晶显示器件制造项目为代表的电子产品制造产业"))
-    assert names(found) == ["乙光电(丙方)液晶显示器件制造项目"]
+    found = project_mentions(_compact("以乙光电(丙方)液晶显示模组制造项目为代表的电子产品制造产业"))
+    assert names(found) == ["乙光电(丙方)液晶显示模组制造项目"]
 
 
 def test_each_item_of_a_list_with_its_own_level() -> None:
-    found = cluster_mentions(_piece("培优培强千亿级电子信息和百亿级水饮料及食品、先进材料等“1+3”产业集群"))
+    found = cluster_mentions(_piece("做优做强千亿级电子信息和百亿级水饮料及食品、先进材料等“1+3”产业集群"))
     assert [(m.name, m.level) for m in found] == [
         ("电子信息产业集群", "千亿级"),
         ("水饮料及食品产业集群", "百亿级"),
@@ -570,8 +570,8 @@ def test_kinds_of_firm_and_a_campaign_of_choosing_projects_name_no_project() -> 
 
 
 def test_the_members_named_after_a_kind_of_firm() -> None:
-    found = firm_mentions(_compact("成功引入甲电工上下游关联企业南洋电缆、京宇电气、远洋线缆。"))
-    assert {"南洋电缆", "京宇电气", "远洋线缆"} <= set(names(found))
+    found = firm_mentions(_compact("先后引入甲电工上下游关联企业南洋电缆、京宇电气、远航线缆。"))
+    assert {"南洋电缆", "京宇电气", "远航线缆"} <= set(names(found))
     assert names(firm_mentions(_compact("引进配套企业发动机、轮毂、座椅。"))) == []
 
 
@@ -647,20 +647,20 @@ def test_zones_described_or_pointed_at_and_a_place_whose_name_runs_on() -> None:
 
 
 def test_the_kind_of_industry_before_a_clusters_name_is_no_part_of_it() -> None:
-    found = cluster_mentions(_piece("该县特色产业铜铝资源循环综合利用产业集群被确定为省级"))
-    assert names(found) == ["铜铝资源循环综合利用产业集群"]
+    found = cluster_mentions(_piece("该县特色产业铜铝资源综合循环利用产业集群被认定为省级"))
+    assert names(found) == ["铜铝资源综合循环利用产业集群"]
     assert names(cluster_mentions(_piece("全力建设五好园区,主特产业集群发展"))) == []
 
 
 def test_a_number_set_before_a_zone_and_a_title_a_zone_entered_for() -> None:
     assert names(zone_mentions(_piece("1013 汨罗工业园区"))) == ["汨罗工业园区"]
-    assert names(zone_mentions(_piece("2012年成功入围“2012中国生物医药特色园区”"))) == []
+    assert names(zone_mentions(_piece("2015年入围“2015中国医药特色园区”"))) == []
     assert names(zone_mentions(_piece("占地1000亩工业园区"))) == []
 
 
 def test_materials_trades_and_credit_lines_are_no_firms() -> None:
-    assert names(firm_mentions(_piece("集聚了大批再生铜、铝、PVC、不锈钢及橡胶等加工企业"))) == []
-    found = firm_mentions(_piece("甲汽车产业基地以东风日产及东风启辰两家整车企业为龙头"))
+    assert names(firm_mentions(_piece("吸引了大批再生铜、铝、PVC、不锈钢等加工企业"))) == []
+    found = firm_mentions(_piece("甲汽车产业基地以东风日产和东风启辰两家整车企业为引领龙头"))
     assert sorted(names(found)) == ["东风启辰", "东风日产"]
     assert names(firm_mentions(_piece("聚力打造以氟化工新材料为代表的新型化工产业集群"))) == []
     assert names(firm_mentions(_piece("以乌石化为龙头"))) == ["乌石化"]
@@ -675,7 +675,7 @@ def test_a_firm_named_bare_before_another_firms_legal_form() -> None:
 
 
 def test_each_role_of_a_statement_has_its_own_list_and_a_trade_is_no_firm() -> None:
-    assert names(firm_mentions(_piece("该市以“铝电联营”为核心、铝业为龙头、电力为基础"))) == []
+    assert names(firm_mentions(_piece("该县以“煤电联营”为核心、铝业为龙头、电力为基础"))) == []
     assert names(firm_mentions(_piece("以甲钢铁为核心、乙炼化为龙头"))) == ["乙炼化"]
 
 
@@ -691,7 +691,7 @@ def test_projects_of_a_size_class_name_none() -> None:
 
 
 def test_an_essays_lists_and_a_ranks_words_name_no_cluster() -> None:
-    text = "课题组从生产要素、企业的战略、市场机遇、政府职能等6类标准和细化的百余项指标对集群竞争力进行评价"
+    text = "专家组从生产要素、企业的战略、市场机遇、政府职能等5类标准和细化的近百项指标对集群竞争力打分"
     assert names(cluster_mentions(_piece(text))) == []
     found = cluster_mentions(_piece("着力构建以纺织、金属板材等为主的多个产业集群"))
     assert names(found) == ["纺织产业集群", "金属板材产业集群"]
@@ -703,8 +703,8 @@ def test_an_essays_lists_and_a_ranks_words_name_no_cluster() -> None:
 
 
 def test_two_projects_joined_by_he_a_firms_project_and_a_second_use_of_resources() -> None:
-    found = project_mentions(_compact("其中稀土二次资源回收项目和年产10万吨低氧铜杆项目总投资均为20亿元"))
-    assert names(found) == ["稀土二次资源回收项目", "年产10万吨低氧铜杆项目"]
+    found = project_mentions(_compact("其中稀土二次资源回收项目和年产8万吨低氧铜杆项目各投资15亿元"))
+    assert names(found) == ["稀土二次资源回收项目", "年产8万吨低氧铜杆项目"]
     found = project_mentions(_compact("推动了金龙稀土在磁材4000吨扩建项目建成投产"))
     assert names(found) == ["磁材4000吨扩建项目"]
     found = project_mentions(_compact("如年产10万吨低氧铜杆、稀土二次资源回收等项目正在建设中"))
@@ -718,7 +718,7 @@ def test_a_provinces_full_name_before_a_zone_and_a_dot_joining_two_titles() -> N
 
 
 def test_what_firms_make_and_a_figure_as_subject_name_no_firm() -> None:
-    assert names(firm_mentions(_piece("聚集了近40家以生产有机硅和单晶硅等高新技术产品为主的企业"))) == []
+    assert names(firm_mentions(_piece("集聚了30多家以生产有机硅和多晶硅等高新技术产品为主的企业"))) == []
     assert names(firm_mentions(_piece("税收5216万元;固定资产投资3.86亿元,同比增长6.7%。"))) == []
 
 
@@ -732,9 +732,9 @@ def test_firms_whose_projects_land_are_brought_in() -> None:
 
 
 def test_bases_a_plan_counts_or_places_by_their_hosts() -> None:
-    found = cluster_mentions(_piece("长春市倾力打造汽车、农产品加工、轨道客车三大世界级产业基地"))
+    found = cluster_mentions(_piece("长春市全力建设汽车、农产品加工、轨道客车三大世界级产业基地"))
     assert names(found) == ["汽车产业基地", "农产品加工产业基地", "轨道客车产业基地"]
-    text = "形成了以甲市开发区、宁晋县为主体的新能源产业基地,以邢台县、内丘县为主体的煤化工产业基地"
+    text = "建成以甲市开发区、宁晋县为主体的新能源产业基地和以邢台县、内丘县为主体的煤化工产业基地"
     assert names(cluster_mentions(_piece(text))) == ["新能源产业基地", "煤化工产业基地"]
     assert names(cluster_mentions(_piece("着力打造新能源产业基地"))) == []  # an aim, no base named
     text = "形成微电子及信息产业(国家级)、光电子产业(市级)等两大高科技产业基地"
@@ -761,7 +761,7 @@ def test_the_firm_whose_project_follows_zai() -> None:
 
 
 def test_a_subject_said_to_be_the_biggest_firm_or_project() -> None:
-    text = "越隆粘胶是目前全省投资规模最大的化纤短纤维项目;申州针织是全省产能最大的企业。"
+    text = "越隆粘胶是全市投资最大的化纤项目;申州针织是全市产能最大的纺织企业。"
     assert names(firm_mentions(_piece(text))) == ["申州针织"]
     assert names(project_mentions(_compact(text))) == ["越隆粘胶"]
     assert names(firm_mentions(_piece("该县是全省最大的羊绒企业集聚地"))) == []
@@ -769,9 +769,9 @@ def test_a_subject_said_to_be_the_biggest_firm_or_project() -> None:
 
 
 def test_a_list_after_an_adverb_and_verb_and_a_project_joining_stages() -> None:
-    text = "积极推进甲公司年产3万吨电池粘接剂项目、人造石墨负极材料一体化项目、10GWH锂电池制造项目。"
+    text = "积极推进甲公司年产2万吨电池粘接剂项目、人造石墨负极材料一体化项目、8GWH锂电池制造项目。"
     found = project_mentions(_compact(text))
-    assert names(found) == ["甲公司年产3万吨电池粘接剂项目", "人造石墨负极材料一体化项目", "10GWH锂电池制造项目"]
+    assert names(found) == ["甲公司年产2万吨电池粘接剂项目", "人造石墨负极材料一体化项目", "8GWH锂电池制造项目"]
     assert names(project_mentions(_compact("推进一体化项目"))) == []
 
 
@@ -790,16 +790,16 @@ def test_words_before_a_name_a_branch_park_an_umbrella_kind_and_a_place_inside_a
     assert names(firm_mentions(_piece("与山东高速物资集团总公司进行全面合作"))) == ["山东高速物资集团总公司"]
     assert names(zone_mentions(_piece("河池经济技术开发区都安分园"))) == ["河池经济技术开发区都安分园"]
     assert names(cluster_mentions(_piece("培育本地轴承特色产业集群"))) == ["轴承特色产业集群"]
-    found = cluster_mentions(_piece("重点发展镁合金、镁建材、镁化工等菱镁新材料产业集群"))
+    found = cluster_mentions(_piece("着力发展镁合金、镁建材、镁化工等菱镁新材料产业集群"))
     assert names(found) == ["菱镁新材料产业集群"]
-    found = cluster_mentions(_piece("形成了包括生物与新医药、光伏、创意等高新技术产业集群"))
-    assert names(found) == ["生物与新医药产业集群", "光伏产业集群", "创意产业集群"]
+    found = cluster_mentions(_piece("形成包括生物与新医药、光伏、创意设计等高新技术产业集群"))
+    assert names(found) == ["生物与新医药产业集群", "光伏产业集群", "创意设计产业集群"]
     assert names(project_mentions(_compact("法国米其林轮胎环保搬迁改造项目"))) == ["法国米其林轮胎环保搬迁改造项目"]
 
 
 def test_projects_resumed_or_under_way_a_name_beginning_with_he_and_a_quoted_project() -> None:
-    text = "其中华南制药、和美药业、奥德邦科技、中天药业4个超5亿元项目正在紧张施工"
-    assert names(project_mentions(_compact(text))) == ["华南制药", "和美药业", "奥德邦科技", "中天药业"]
+    text = "其中华南制药、和美药业、奥德邦科技3个超5亿元项目正在施工"
+    assert names(project_mentions(_compact(text))) == ["华南制药", "和美药业", "奥德邦科技"]
     text = "博林特电梯、三一综采、中床物流等一批续建项目提前复工"
     assert names(project_mentions(_compact(text))) == ["博林特电梯", "三一综采", "中床物流"]
     assert names(project_mentions(_compact("引进超5亿元项目3个"))) == []
@@ -808,7 +808,7 @@ def test_projects_resumed_or_under_way_a_name_beginning_with_he_and_a_quoted_pro
 
 
 def test_each_role_word_before_one_name_and_a_firm_beginning_with_he() -> None:
-    text = "台湾眼镜龙头企业文德光学、国内眼镜原材料龙头企业温州甲金属材料有限公司等纷纷入驻"
+    text = "眼镜龙头企业文德光学、眼镜原材料龙头企业温州甲金属材料有限公司等先后入驻"
     assert names(firm_mentions(_piece(text))) == ["文德光学", "温州甲金属材料有限公司"]
     assert names(firm_mentions(_piece("培育龙头企业10家、骨干企业20家"))) == []
     text = "目前已有三力制药、金品科技、和圣堂科技等20多家企业投产"
@@ -822,7 +822,7 @@ def test_known_firms_named_bare_and_a_persons_name_that_reads_like_one() -> None
 
 
 def test_kinds_of_investment_designations_and_firms_spoken_of_name_nothing() -> None:
-    assert names(firm_mentions(_piece("累计完成政府性投资3.6亿元,带动社会性投资12.8亿元"))) == []
+    assert names(firm_mentions(_piece("全年完成政府性投资2.1亿元,撬动社会性投资9.5亿元"))) == []
     assert names(firm_mentions(_piece("引进众益达肉制品加工、恒达小帅才等企业"))) == ["众益达肉制品加工", "恒达小帅才"]
     text = "投资1亿元以上的企业可考虑单独在园外选址建厂"
     assert names(project_mentions(_compact(text))) == []
@@ -838,7 +838,7 @@ def test_a_rank_and_above_names_no_cluster() -> None:
 def test_words_of_a_signing_report_and_a_bare_zone_before_a_cluster() -> None:
     assert names(firm_mentions(_piece("合盛硅业董事长兼总经理罗立国表示"))) == ["合盛硅业"]
     assert names(zone_mentions(_piece("2023-06-06山东邹城经济开发区举行签约"))) == ["邹城经济开发区"]
-    found = project_mentions(_compact("绿色盐碱产业基地项目连续两年入选全省十大产业项目"))
+    found = project_mentions(_compact("绿色盐碱产业基地项目入选全省重点产业项目"))
     assert names(found) == ["绿色盐碱产业基地项目"]
     assert names(firm_mentions(_piece("距离耒阳蔡伦纸品有限公司不远"))) == ["耒阳蔡伦纸品有限公司"]
     assert names(firm_mentions(_piece("优化营商环境"))) == []

@@ -846,3 +846,8 @@ def test_words_of_a_signing_report_and_a_bare_zone_before_a_cluster() -> None:
     assert names(cluster_mentions(_piece("郑州经开区汽车产业集群"))) == ["郑州经开区汽车产业集群"]
     text = "水城区电解铝梯次就地转化及铝制家居制品产业集群"
     assert names(cluster_mentions(_piece(text))) == ["水城区电解铝梯次就地转化及铝制家居制品产业集群"]
+
+
+def test_a_cluster_whose_anchors_are_listed_after_you() -> None:
+    found = firm_mentions(_piece("生物医药产业集群的龙头企业有丙药业股份有限公司、丁生物科技有限公司。"))
+    assert names(found) == ["丙药业股份有限公司", "丁生物科技有限公司"]

@@ -445,7 +445,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             and not _place_begins(head, 0)
             and not head.startswith(("管理", "服务", "咨询", "孵化", "发展"), k + 2)  # 某某企业管理有限公司
         ):
-            head = head[k + 2 :]  # 整车制造企业一汽集团: the firm follows the kind it is (not 河南银港企业管理集团)
+            # 整车制造企业一汽集团: the firm follows the kind it is (not 河南银港企业管理集团); 龙头企业有A: not 有A
+            head = _strip_words(head[k + 2 :], ["有", "为", "是", "包括", "主要有"])
         if (
             (k := max(head.rfind("公司"), head.rfind("集团"))) >= 2
             and len(head) - k - 2 >= 3

@@ -76,6 +76,7 @@ def _builder_of(name: str) -> str | None:
 
 
 _LEGAL_NAME = re.compile(r"^[\u4e00-\u9fff()]{4,24}?(?:股份有限公司|有限责任公司|集团有限公司|有限公司)")
+_SPREAD_OVER = re.compile(r"(?<!\()(?:主要)?(?:分布在|分布于|集中在|集中于|布局在|位于)[:：]?([^,;。()]{2,40})")
 _BARE_ZONE = re.compile(
     r"(?:^|[,;:。])\s*(?:该|本|全)?(高新区|经开区|开发区|综保区|新区|示范区|集聚区|工业园区|园区|工业园)(?=[\u4e00-\u9fff])"
 )
@@ -414,6 +415,11 @@ class _Reader(TableRows, FactsWriter):
                 c.links["zone"].setdefault(self.subject_zone.name, ev)
         if len(named) == 1:
             self.last_cluster = named[0]
+            if not named[0].places and (where := _SPREAD_OVER.search(piece.text)):
+                # 某产业集群主要分布在十堰市、襄阳市和随州市 / 集中在宜昌、荆门两市: where the cluster is
+                for d in self.resolver.places_in(where.group(1)):
+                    if d.level != "province" and d not in named[0].places:
+                        named[0].places.append(d)
         prior: tuple[Mention, Entity] | None = None  # the zone just read, for its bracketed second name
         for m in others:
             if m.kind != "zone" and any(a <= m.start and m.end <= b for a, b in in_names):

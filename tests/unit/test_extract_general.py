@@ -1572,3 +1572,18 @@ def test_a_numbered_item_after_a_numbered_heading_is_its_sibling(tmp_path: Path)
         "绿色食品产业集群": ["中央厨房产业园项目"],
         "新材料产业集群": [],
     }
+
+
+def test_the_places_a_cluster_is_spread_over_are_its_places(tmp_path: Path) -> None:
+    text = (
+        "湖北省重点产业集群发展情况\n"
+        "汽车零部件产业集群主要分布在十堰市、襄阳市和随州市，规模持续扩大。\n"
+        "磷化工产业集群集中在宜昌、荆门两市，甲集团、乙集团为龙头。\n"
+        "四会市新能源汽车产业集群(位于肇庆高新区)入选名单。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: [p.name for p in c.places] for c in f.clusters} == {
+        "汽车零部件产业集群": ["十堰市", "襄阳市", "随州市"],
+        "磷化工产业集群": ["宜昌市", "荆门市"],
+        "四会市新能源汽车产业集群": ["四会市"],  # where its park is, in brackets, is no place of its own
+    }

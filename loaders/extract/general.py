@@ -76,6 +76,7 @@ def _builder_of(name: str) -> str | None:
 
 
 _LEGAL_NAME = re.compile(r"^[\u4e00-\u9fff()]{4,24}?(?:股份有限公司|有限责任公司|集团有限公司|有限公司)")
+_SIGNED_BY = re.compile(r"与([^,;。与]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团))(?:签订|签约|签署)$")
 _SPREAD_OVER = re.compile(r"(?<!\()(?:主要)?(?:分布在|分布于|集中在|集中于|布局在|位于)[:：]?([^,;。()]{2,40})")
 _BARE_ZONE = re.compile(
     r"(?:^|[,;:。])\s*(?:该|本|全)?(高新区|经开区|开发区|综保区|新区|示范区|集聚区|工业园区|园区|工业园)(?=[\u4e00-\u9fff])"
@@ -451,6 +452,13 @@ class _Reader(TableRows, FactsWriter):
                 ent.aliases.add(normalise_name(also.group(1)))
             if m.kind == "project":
                 self.last_project = ent
+                # 与某有限公司签订某项目投资协议: the firm that signed for the project builds it
+                if (
+                    (signer := _SIGNED_BY.search(piece.text, 0, piece.index(m.start)))
+                    and (firm := self._find(self.firms, normalise_name(signer.group(1))))
+                    and self.firms[firm].name not in ent.firms
+                ):
+                    ent.firms.append(self.firms[firm].name)
                 if ent.name.endswith("项目") and len(ent.name) > 6:
                     ent.aliases.add(ent.name[: -len("项目")])  # 某某中心项目 is the 某某中心 being built
             if m.via == "sponsor":

@@ -1587,3 +1587,15 @@ def test_the_places_a_cluster_is_spread_over_are_its_places(tmp_path: Path) -> N
         "磷化工产业集群": ["宜昌市", "荆门市"],
         "四会市新能源汽车产业集群": ["四会市"],  # where its park is, in brackets, is no place of its own
     }
+
+
+def test_the_firm_that_signs_for_a_project_builds_it(tmp_path: Path) -> None:
+    text = (
+        "某县新能源产业集群招商签约活动举行\n签约仪式上，县政府与甲能源科技有限公司签订年产10GWh储能电池项目投资协议，"
+        "与乙新材料有限公司签订锂电池隔膜项目合作协议。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [(p.name, p.firms) for p in f.projects] == [
+        ("年产10GWh储能电池项目", ["甲能源科技有限公司"]),
+        ("锂电池隔膜项目", ["乙新材料有限公司"]),
+    ]

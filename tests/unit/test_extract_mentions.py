@@ -851,3 +851,8 @@ def test_words_of_a_signing_report_and_a_bare_zone_before_a_cluster() -> None:
 def test_a_cluster_whose_anchors_are_listed_after_you() -> None:
     found = firm_mentions(_piece("生物医药产业集群的龙头企业有丙药业股份有限公司、丁生物科技有限公司。"))
     assert names(found) == ["丙药业股份有限公司", "丁生物科技有限公司"]
+
+
+def test_a_concentration_area_is_a_zone() -> None:
+    found = zone_mentions(_piece("形成“一区三园”格局:纺织科技园、服装创意园、印染集中区。"))
+    assert names(found) == ["纺织科技园", "服装创意园", "印染集中区"]

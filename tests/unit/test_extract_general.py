@@ -1599,3 +1599,9 @@ def test_the_firm_that_signs_for_a_project_builds_it(tmp_path: Path) -> None:
         ("年产10GWh储能电池项目", ["甲能源科技有限公司"]),
         ("锂电池隔膜项目", ["乙新材料有限公司"]),
     ]
+
+
+def test_a_concentration_area_called_by_its_short_name_is_one_zone(tmp_path: Path) -> None:
+    text = "临江市硅藻土产业集群\n临江硅藻土工业集中区被评为示范园区。产业进一步向硅藻土集中区聚集。\n"
+    f = facts_of(tmp_path, text)
+    assert [(z.name, "硅藻土集中区" in z.aliases) for z in f.zones] == [("临江硅藻土工业集中区", True)]

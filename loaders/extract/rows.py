@@ -103,7 +103,8 @@ class TableRows(EntityStore):
                 cms = [
                     Mention(
                         "cluster",
-                        canonical_cluster(owner + ind, "集群"),
+                        # 新能源汽车产业链 in a 链长制 table: the chain, named as written, not a place's cluster
+                        ind if ind.endswith("产业链") else canonical_cluster(owner + ind, "集群"),
                         industry_cell.start,
                         industry_cell.end,
                         block.para.index,

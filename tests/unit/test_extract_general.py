@@ -1605,3 +1605,18 @@ def test_a_concentration_area_called_by_its_short_name_is_one_zone(tmp_path: Pat
     text = "临江市硅藻土产业集群\n临江硅藻土工业集中区被评为示范园区。产业进一步向硅藻土集中区聚集。\n"
     f = facts_of(tmp_path, text)
     assert [(z.name, "硅藻土集中区" in z.aliases) for z in f.zones] == [("临江硅藻土工业集中区", True)]
+
+
+def test_a_chain_leaders_table_names_each_chain_as_written(tmp_path: Path) -> None:
+    text = (
+        "某市重点产业链链长制工作方案\n附件：重点产业链及链主企业名单\n"
+        "序号\t产业链\t链长\t链主企业\t主要承载区\n"
+        "1\t新能源汽车产业链\t市长\t甲汽车有限公司\t某市经济技术开发区\n"
+        "2\t集成电路产业链\t常务副市长\t乙半导体股份有限公司\t某市高新技术产业开发区\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.firms) for c in f.clusters] == [
+        ("新能源汽车产业链", ["甲汽车有限公司"]),
+        ("集成电路产业链", ["乙半导体股份有限公司"]),
+    ]
+    assert f.warnings == []  # 链主企业名单 names no firm

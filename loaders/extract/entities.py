@@ -90,9 +90,10 @@ class EntityStore:
         self.province = province
         self.home = home
         self.resolver = Resolver(gaz, province=province.code if province else None, home=home)
-        self.resolver.name_in_full(
-            [d for s, e, d in gaz.find_in(doc.text, province=self.resolver.province) if doc.text[s:e] == d.name]
-        )
+        # the places the text names, read once: for the short names it may use (清河 after 清河县) and
+        # for the facts' place list
+        self.text_places = gaz.find_in(doc.text, province=self.resolver.province)
+        self.resolver.name_in_full([d for s, e, d in self.text_places if doc.text[s:e] == d.name])
         self.clusters: dict[str, Entity] = {}
         self.zones: dict[str, Entity] = {}
         self.firms: dict[str, Entity] = {}

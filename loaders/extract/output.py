@@ -260,7 +260,7 @@ class FactsWriter(EntityStore):
             for p in self.projects.values()
         ]
         # named places of the text, and every place's ancestors, so each code has its city
-        for _, _, d in self.gaz.find_in(self.doc.text, province=self.resolver.province):
+        for _, _, d in self.text_places:
             places.setdefault(d.code, d)
         for d in list(places.values()):
             p = d

@@ -30,6 +30,12 @@ _ZONE_SHORT = (
 )
 
 
+# 某基地二期项目: a phase of 某基地项目
+_PHASE_IN_NAME = re.compile(r"^(.+?)[一二三四五]期项目$")
+# 某某新能源有限公司年产…项目: a project named after the firm that builds it
+_FIRM_PROJECT = re.compile(r"^([\u4e00-\u9fff]{4,20}?)(?:股份有限公司|有限责任公司|集团有限公司|有限公司).{2,}项目$")
+
+
 def _zone_key(name: str) -> str:
     """A zone's name in its short form: 经济技术开发区 → 经开区, without a closing bracket."""
     key = re.sub(r"\([^()]*\)$", "", name)
@@ -357,6 +363,20 @@ class EntityStore:
             bare = _TOWN_LEAD.sub("", bare) if len(bare) > 8 else bare  # …太平镇某酒厂…项目: a town, then the name
             if bare != name and (short := self.projects.get(bare)) is not None and name in self.projects:
                 self._rename("project", self.projects[name], short)
+        for name in list(self.projects):
+            ent = self.projects.get(name)
+            if ent is None:
+                continue
+            # 某基地二期项目 and 某基地项目: one project, of which a phase is being built
+            if (ph := _PHASE_IN_NAME.match(name)) and len(ph.group(1)) >= 4:
+                whole = ph.group(1) + "项目"
+                if (other := self.projects.get(whole)) is not None:
+                    self._rename("project", ent, other)
+                    continue
+                ent.aliases.add(whole)
+            # 某某新能源有限公司年产500MW…项目 and 某某新能源项目: the firm's project, called by the firm
+            if (legal := _FIRM_PROJECT.match(name)) and (other := self.projects.get(legal.group(1) + "项目")):
+                self._rename("project", other, ent)
         # 黑龙江某某有限公司 and 某某有限公司: one firm, known by its full legal name
         for name in sorted(self.firms, key=len, reverse=True):
             shorter = next(

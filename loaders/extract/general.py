@@ -47,6 +47,7 @@ _INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|工�
 _INLINE_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六]|[①-⑳]|\(\d{1,2}\)|\d{1,2}[.、](?!\d))")
 _ALONE = re.compile(r"[\u4e00-\u9fff()]+(?:产业集群|集群|产业基地)[。.]?")
 _THIS_CLUSTER = re.compile(r"该集群|该产业集群|这一集群|这个集群")
+_THIS_PROJECT = re.compile(r"(?:该|此|这一|这个)项目")
 _PROJECT_FIRM = re.compile(
     r"^([\u4e00-\u9fff]{2,4}?(?:集团|控股|铝业|石化|科技|电子|电气|实业|重工|药业|乳业|钢铁|化工|通讯|股份))(?![\u4e00-\u9fff]{0,1}(?:产业|园|基地|集群|城))"
 )
@@ -416,6 +417,9 @@ class _Reader(TableRows, FactsWriter):
                 c.links["zone"].setdefault(self.subject_zone.name, ev)
         if len(named) == 1:
             self.last_cluster = named[0]
+            if self.last_project is not None and not projects and _THIS_PROJECT.search(piece.text):
+                # 该项目…将为打造某产业集群注入新动能: the project just named serves the cluster
+                named[0].links["project"].setdefault(self.last_project.name, ev)
             if not named[0].places and (where := _SPREAD_OVER.search(piece.text)):
                 # 某产业集群主要分布在十堰市、襄阳市和随州市 / 集中在宜昌、荆门两市: where the cluster is
                 for d in self.resolver.places_in(where.group(1)):

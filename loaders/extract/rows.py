@@ -29,7 +29,12 @@ class TableRows(EntityStore):
         cells = block.cells
         if not cells or any(_TOTAL_ROW.match(c.text.strip()) for c in cells[:2]):
             return
-        if len(cells) < len(table.header) and block.para.index == len(self.doc.paragraphs) - 1:
+        if (
+            len(cells) < len(table.header)
+            and block.para.index == len(self.doc.paragraphs) - 1
+            # a row that ends with its separator has all its cells, the last ones empty
+            and not re.search(r"[|｜\t]\s*$", block.para.text)
+        ):
             self.warnings.append(f"paragraph {block.para.index}: the table's last row is cut off; not read")
             return
 

@@ -122,6 +122,13 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren", re.compile(r"^\s*\(([一二三四五六七八九十]+)\)\s*(.*)$")),
     ("num", re.compile(r"^\s*(\d{1,3})\s*[、.．](?!\d)\s*(.*)$")),
     ("pnum", re.compile(r"^\s*\((\d{1,3})\)\s*(.*)$")),
+    # a list copied out of a table or a PDF keeps only a space after the number: 1 某县某产业集群 某市
+    (
+        "num",
+        re.compile(
+            r"^\s*(\d{1,3})[ \u3000]+(?=[\u4e00-\u9fff])(?![亿万千百元年月日号个家项余多吨米亩人台辆套户座条期倍])(.*)$"
+        ),
+    ),
     ("circled", re.compile(rf"^\s*([{_CIRCLED}])\s*(.*)$")),
     ("shi", re.compile(r"^\s*([一二三四五六七八九十]+)是\s*[,:：，]?\s*(.*)$")),
     # a plan's box (专栏1 某某产业集群重点项目): a heading of its own kind, over the items listed in it

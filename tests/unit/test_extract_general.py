@@ -1620,3 +1620,55 @@ def test_a_chain_leaders_table_names_each_chain_as_written(tmp_path: Path) -> No
         ("集成电路产业链", ["乙半导体股份有限公司"]),
     ]
     assert f.warnings == []  # 链主企业名单 names no firm
+
+
+def test_a_last_row_ending_with_its_separator_is_whole_not_cut_off(tmp_path: Path) -> None:
+    text = (
+        "序号 | 集群名称 | 所在县 | 核心园区 | 骨干企业\n"
+        "1 | 甲县陶瓷产业集群 | 甲县 | 甲县陶瓷产业园 | 丙陶瓷有限公司\n"
+        "2 | 乙县竹木产业集群 | 乙县 | 乙县竹木产业园 | \n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.zones) for c in f.clusters] == [
+        ("甲县陶瓷产业集群", ["甲县陶瓷产业园"]),
+        ("乙县竹木产业集群", ["乙县竹木产业园"]),
+    ]
+    assert not any("cut off" in w for w in f.warnings)
+
+
+def test_a_list_whose_numbers_are_followed_by_a_space_only(tmp_path: Path) -> None:
+    text = "特色产业集群名单\n序号 集群名称 所在地区\n1 长兴县纺机产业集群 湖州市\n2 永康市衡器产业集群 金华市\n"
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["长兴县纺机产业集群", "永康市衡器产业集群"]
+    assert heading_of("3 瑞安市阀门产业集群") == ("num", 3, "瑞安市阀门产业集群")
+    assert heading_of("300 亿元") is None  # a figure, not an item
+
+
+def test_this_project_in_a_cluster_sentence_is_the_project_just_named(tmp_path: Path) -> None:
+    text = (
+        "日前，某某钒业有限公司“2万吨钒电解液项目”一期在某某工业园区投产。\n"
+        "该项目由两家企业共同投资建设。\n某州将以该项目为抓手，持续壮大钒电池储能产业集群。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.projects) for c in f.clusters] == [("钒电池储能产业集群", ["2万吨钒电解液项目"])]
+
+
+def test_a_project_after_a_short_lead_is_its_clauses_subject(tmp_path: Path) -> None:
+    text = (
+        "某县打造精密轴承产业集群\n据了解，宏远精密轴承产业园项目是今年投资最多的工业项目。"
+        "目前，华川滚子加工项目已完成设备调试。其中，县里还有多个项目正在洽谈。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["宏远精密轴承产业园项目", "华川滚子加工项目"]
+
+
+def test_a_phase_of_a_project_and_a_firms_project_are_the_project_itself(tmp_path: Path) -> None:
+    text = (
+        "某区储能产业集群\n今天，甲储能湘潭基地二期项目奠基。甲储能湘潭基地项目是某研究院技术的产业化。\n"
+        "乙新能源科技有限公司年产5GWh储能电池项目开工。乙新能源科技项目，是某区今年的重点项目。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted(p.name for p in f.projects) == ["乙新能源科技有限公司年产5GWh储能电池项目", "甲储能湘潭基地项目"]
+    aliases = {p.name: p.aliases for p in f.projects}
+    assert "甲储能湘潭基地二期项目" in aliases["甲储能湘潭基地项目"]
+    assert "乙新能源科技项目" in aliases["乙新能源科技有限公司年产5GWh储能电池项目"]

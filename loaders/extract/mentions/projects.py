@@ -30,7 +30,9 @@ from .firms import _only_industry, brought_in_firm
 _AND_QUALIFIED = re.compile(r"(?<=[\u4e00-\u9fff]{2})和(?=(?:总|计划)?投资[^,。;、]{1,12}的|年产)")
 # 和 between two firms' projects (甲公司X设备和乙公司Y纸等…项目): two items
 _AND_FIRM = re.compile(r"(?:公司|集团)[\u4e00-\u9fff]{2,14}?(和)(?=[\u4e00-\u9fff]{2,6}(?:公司|集团))")
-_SUBJECT_AFTER = re.compile(r",?(?:将|已|正|目前|预计|计划|建成后|投产后|达产后)")
+_SUBJECT_AFTER = re.compile(r",?(?:将|已|正|目前|预计|计划|建成后|投产后|达产后|是(?!指))")
+# a short lead before a clause's subject: 据悉, / 目前, / 其中,
+_LEAD_BEFORE = re.compile(r"(?:^|[,;。:])(?:据悉|据了解|据介绍|目前|其中|同时|此外|当前|如今|现在|眼下),$")
 # a counted class of projects, then its members: 启动了16个装备制造项目,包括A、B、C等
 _INCLUDING = re.compile(
     r"[\d一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,8}项目,?(?:主要)?(?:包括|有|涵盖|如)([\u4e00-\u9fff、]{4,80}?)等"
@@ -303,7 +305,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
         building = bool(_PROJECT_STATUS.match(text, m.end()))  # X项目建设如火如荼 / X项目成功落户
         # ;某公司某某项目,将进一步推动…: a project standing as its clause's subject
         subject = (
-            len(head) >= 6 and text[b - 1 : b] in ("", ";", "。", ":") and bool(_SUBJECT_AFTER.match(text, m.end()))
+            len(head) >= 6
+            and (text[b - 1 : b] in ("", ";", "。", ":") or bool(_LEAD_BEFORE.search(text, 0, b)))
+            and bool(_SUBJECT_AFTER.match(text, m.end()))
         )
         building = building or subject
         named_for = re.search(r"公司|集团", head) is not None  # 东风公司新能源整车…项目: a firm's project

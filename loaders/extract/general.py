@@ -47,6 +47,12 @@ _INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|工�
 _INLINE_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六]|[①-⑳]|\(\d{1,2}\)|\d{1,2}[.、](?!\d))")
 _ALONE = re.compile(r"[\u4e00-\u9fff()]+(?:产业集群|集群|产业基地)[。.]?")
 _THIS_CLUSTER = re.compile(r"该集群|该产业集群|这一集群|这个集群")
+# 实现产值500亿元 / 达到营业收入1.2万亿元: the figure a goal names
+_STATED_TARGET = re.compile(
+    r"(?:达到|突破|超过|实现|达)(?:(?:总)?产值|营业收入|营收|主营业务收入|销售收入|产业规模|规模)?(?:约|近)?"
+    r"(\d+(?:\.\d+)?)\s*(万亿|亿)元"
+)
+_GOAL_WORDS = re.compile(r"到20\d\d年|力争|目标|预计|计划")
 _THIS_PROJECT = re.compile(r"(?:该|此|这一|这个)项目")
 _PROJECT_FIRM = re.compile(
     r"^([\u4e00-\u9fff]{2,4}?(?:集团|控股|铝业|石化|科技|电子|电气|实业|重工|药业|乳业|钢铁|化工|通讯|股份))(?![\u4e00-\u9fff]{0,1}(?:产业|园|基地|集群|城))"
@@ -588,6 +594,8 @@ class _Reader(TableRows, FactsWriter):
 
     def stated_target(self, ent: Entity, piece: Piece) -> None:
         m = re.search(r"(?:达到|突破|超过|实现|达)(\d+(?:\.\d+)?)\s*(万亿|亿)元", piece.text)
+        if m is None and _GOAL_WORDS.search(piece.text):
+            m = _STATED_TARGET.search(piece.text)  # 到2025年实现产值500亿元: a goal, not a figure reached
         if m:
             ent.target_yi = float(m.group(1)) * (10000.0 if m.group(2) == "万亿" else 1.0)
             lv = level_of(m.group(1) + m.group(2))

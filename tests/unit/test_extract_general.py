@@ -1672,3 +1672,12 @@ def test_a_phase_of_a_project_and_a_firms_project_are_the_project_itself(tmp_pat
     aliases = {p.name: p.aliases for p in f.projects}
     assert "甲储能湘潭基地二期项目" in aliases["甲储能湘潭基地项目"]
     assert "乙新能源科技项目" in aliases["乙新能源科技有限公司年产5GWh储能电池项目"]
+
+
+def test_a_goal_may_name_its_measure_before_the_figure(tmp_path: Path) -> None:
+    text = (
+        "某县重点培育首位产业——铜箔产业集群，依托甲铜业集团，到2027年实现产值320亿元。\n"
+        "某县乙产业园培育光纤产业集群，引进项目6个，实现产值21.5亿元。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.target_yi) for c in f.clusters] == [("铜箔产业集群", 320.0), ("光纤产业集群", None)]

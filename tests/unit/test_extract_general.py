@@ -1681,3 +1681,23 @@ def test_a_goal_may_name_its_measure_before_the_figure(tmp_path: Path) -> None:
     )
     f = facts_of(tmp_path, text)
     assert [(c.name, c.target_yi) for c in f.clusters] == [("铜箔产业集群", 320.0), ("光纤产业集群", None)]
+
+
+def test_news_words_before_a_cluster_and_a_byline_before_a_firm_start_no_name(tmp_path: Path) -> None:
+    text = (
+        "某某日报3月2日讯(记者 甲乙 通讯员 丙丁)宏瓷股份在深交所上市。\n"
+        "某县经开区召开制鞋产业集群发展座谈会，推动某县、某市乃至全省竹编产业集群发展，打造一流渔具产业集群。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == ["制鞋产业集群", "渔具产业集群", "竹编产业集群"]
+    assert [x.name for x in f.firms] == ["宏瓷股份"]
+
+
+def test_firms_whose_projects_start_or_settle_are_projects_unless_called_firms(tmp_path: Path) -> None:
+    text = (
+        "某园区再生资源产业集群\n去年，金川铜材、迅达科技等项目相继启动；宏光铝材、大成铜业等一批科技型、环保型项目在园区落户。"
+        "华海电子、青松半导体等多家重点企业项目落户。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted(p.name for p in f.projects) == ["大成铜业", "宏光铝材", "迅达科技", "金川铜材"]
+    assert {"华海电子", "青松半导体"} <= {x.name for x in f.firms}

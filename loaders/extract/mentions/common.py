@@ -200,6 +200,8 @@ def _cut_head(head: str) -> str:
         pos = m.start() + 1
     if best >= 0:
         head = head[best:]
+    if (close := head.find(")")) >= 0 and "(" not in head[:close] and close + 1 < len(head):
+        head = head[close + 1 :]  # 讯(记者 某某 通讯员 某某)某某股份: a bracket the name does not open ends before it
     if after_place := _PLACE_THEN_EDGE.search(head):
         head = head[after_place.end() :]  # 温县在产业集聚区, 县以某公司为龙头: the place is the subject, not the name's
     if (

@@ -38,13 +38,17 @@ _INCLUDING = re.compile(
     r"[\d一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,8}项目,?(?:主要)?(?:包括|有|涵盖|如)([\u4e00-\u9fff、]{4,80}?)等"
 )
 _BEING_BUILT = re.compile(
-    r"(?:即将|集中|相继|陆续|先后|已|正式|全面|提前|正在|正)?(?:紧张)?(?:开工|竣工|投产|建成|落地|签约|复工|施工)"
+    # (在园区落户 / 在某某经开区开工: where, then what the projects do)
+    r"(?:在[\u4e00-\u9fff]{1,12}?(?:园区|园|区|县|市|镇))?"
+    r"(?:即将|集中|相继|陆续|先后|已|正式|全面|提前|正在|正)?(?:紧张)?(?:开工|竣工|投产|建成|落地|落户|签约|复工|施工|启动)"
 )
 _BRINGS = re.compile(BRING_VERBS + "|招来")
 _PROJECT_LIST = re.compile(
     rf"(?:等(?!离子)([\d{_CN_NUM}]+(?:余|多)?(?:[个家项]|大批|大|批))?|(?<=[\u4e00-\u9fff])[\d{_CN_NUM}]+[个大])"
     # what the projects are like (投资强度大、拉动力强的), then what they are (重点, 10亿级产业链, “化尾”)
-    r"([^,。;:“”\"]{1,20}?的)?((?:[“\"‘][\u4e00-\u9fff]{1,8}[”\"’]|[\u4e00-\u9fff]|\d+亿级|超?\d+亿元?){0,8}?)(项目|工程)"
+    r"([^,。;:“”\"]{1,20}?的)?((?:[“\"‘][\u4e00-\u9fff]{1,8}[”\"’]|[\u4e00-\u9fff]|\d+亿级|超?\d+亿元?){0,8}?"
+    # 等一批科技型、环保型、效益型项目: kinds the projects are of, in a list of their own
+    r"(?:、[\u4e00-\u9fff]{1,4}型){0,4})(项目|工程)"
 )
 _PROJECT_SINGLE = re.compile(r"(项目|工程)")
 _INLINE_PROJECT_LABEL = re.compile(
@@ -195,9 +199,13 @@ def project_mentions(piece: Piece) -> list[Mention]:
         body = text[b : m.start()]
         if not m.group(0).startswith("等") and _LIST_SEP not in body:
             continue  # 建设3个项目: a count, not a list (A、B、C三个项目 is one)
-        if m.group(2) and re.search(r"(?:企业|公司|集团|客商)的$", m.group(2)):
+        if (m.group(2) and re.search(r"(?:企业|公司|集团|客商)的$", m.group(2))) or (
+            re.search(r"(?:企业|公司|集团)$", m.group(3))
+            # (A二期、B园区等企业项目入园: items that read as projects are projects)
+            and not any(_ONE_PROJECT.search(i) or re.search(r"园|基地", i) for _, i in _split_items(body, conj=False))
+        ):
             covered.append((b, m.end()))
-            continue  # A、B等一批大型企业的合作项目: the items are the firms whose projects they are
+            continue  # A、B等一批大型企业的合作项目 / 等多家重点企业项目: the items are the firms whose projects they are
         if re.search(rf"等[\d{_CN_NUM}]*大?类", text[max(0, m.start() - 8) : m.end()]):
             covered.append((b, m.end()))
             continue  # A、B、C等四大类共16个项目: the items are classes of projects, none named

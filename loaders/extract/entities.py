@@ -118,6 +118,9 @@ class EntityStore:
         self.paragraph_start = -1  # where the paragraph being read starts in the text
         self.list_host: tuple[Entity, int] | None = None  # a park introducing a list of its clusters, and its block
         self.earlier: Piece | None = None  # the sentence before the one being read, in the same paragraph
+        # clusters a sentence counts without naming them (加快四大产业集群…): how many items may still
+        # name them, the zone the sentence is about, and the block it was in
+        self.counted: tuple[int, Entity | None, int] | None = None
 
     # -- evidence and entities ----------------------------------------------------------------
     def evidence(self, piece: Piece) -> Evidence:

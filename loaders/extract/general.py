@@ -40,12 +40,19 @@ from .mentions import (
 )
 from .output import FactsWriter, in_document_script
 from .rows import TableRows
-from .segments import Block, Piece, Segmented, segment, sentences
+from .segments import Block, Piece, Segmented, cn_int, segment, sentences
 
 _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)\s*[\"“]?([^()\"”]{2,20})[\"”]?\)")
 _INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|工业)(?=$|[。.])")
 _INLINE_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六]|[①-⑳]|\(\d{1,2}\)|\d{1,2}[.、](?!\d))")
 _ALONE = re.compile(r"[\u4e00-\u9fff()]+(?:产业集群|集群|产业基地)[。.]?")
+# 加快四大产业集群结构优化: clusters counted, not named
+_COUNTED_ONLY = re.compile(r"([一二三四五六七八九十两]|\d{1,2})大(?:主导|优势|特色|重点|支柱|新兴)?产业集群")
+# 一是煤电化产业 / 2.新材料产业 / (三)装备制造产业: an item titled by an industry and nothing more
+_ITEM_INDUSTRY = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六]|\(?[一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十\d]{1,2}[、.])?"
+    r"\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*[。.:]?$"
+)
 _THIS_CLUSTER = re.compile(r"该集群|该产业集群|这一集群|这个集群")
 # 实现产值500亿元 / 达到营业收入1.2万亿元: the figure a goal names
 _STATED_TARGET = re.compile(
@@ -151,6 +158,7 @@ class _Reader(TableRows, FactsWriter):
                 # each of its clusters in sentences of their own)
                 self.items.add(block.para.index)
             own: Entity | None = None
+            owns: set[str] = set()  # the clusters the block's statements were about, one after another
             topical = False
             if block.kind == "heading":
                 self.headed = None  # a numbered heading opens a section of its own
@@ -175,6 +183,7 @@ class _Reader(TableRows, FactsWriter):
                     # 某园区…形成了六大产业群: 1. A产业集群 … 2. B产业集群 …: the park hosts every member
                     for c in named:
                         c.links["zone"].setdefault(self.list_host[0].name, self.evidence(piece))
+                named = named or self.counted_item(piece, i, first=(n == 0 and block.marker is not None) or inline)
                 if n == 0 and not named and block.kind != "heading" and (topic := self.topic_sentence(piece)):
                     own = topic  # 某县做强做优A产业。…: a paragraph opened by the industry of one cluster
                     topical = True
@@ -184,6 +193,8 @@ class _Reader(TableRows, FactsWriter):
                     own = named[0]  # …打造A集群,…;打造B集群,…: what follows is about B, the cluster now spoken of
                 elif len(named) == 1 and _ALONE.fullmatch(piece.text) and len(piece.text) <= 30:
                     own = named[0]  # 食品加工产业集群。引进了…: a name standing as a sentence heads what follows
+                if own is not None:
+                    owns.add(own.name)
             line = normalise_name(pieces[0].text.strip().rstrip("。.")) if len(pieces) == 1 else ""
             alone = (
                 block.kind != "heading"
@@ -200,7 +211,8 @@ class _Reader(TableRows, FactsWriter):
                 self.heading_run = False
             if topical:
                 self.headed = own  # …and the paragraphs after it, until the next heading or such sentence
-            scope[i] = own
+            # (一是A产业。…二是B产业。…: a block about several clusters in turn heads none of them)
+            scope[i] = own if len(owns) <= 1 else None
 
     @staticmethod
     def industry_title(block: Block) -> bool:
@@ -230,6 +242,32 @@ class _Reader(TableRows, FactsWriter):
             return None
         found = self._find(self.zones, zones[0].name)
         return self.zones[found] if found else None
+
+    def counted_item(self, piece: Piece, i: int, first: bool) -> list[Entity]:
+        """某经开区加快四大产业集群…。一是煤电化产业。…二是新材料产业。: a sentence that counts clusters
+        without naming them, then items titled by an industry, one per cluster: the item's cluster,
+        hosted by the zone the counting sentence is about."""
+        if self.counted is not None and (i - self.counted[2] > 4 or self.counted[0] <= 0):
+            self.counted = None
+        if (count := _COUNTED_ONLY.search(piece.text)) and not cluster_mentions(piece, self.chains):
+            zones = {z.name for z in zone_mentions(piece)}
+            key = self._find(self.zones, next(iter(zones))) if len(zones) == 1 else None
+            self.counted = (cn_int(count.group(1)) or 0, self.zones[key] if key else None, i)
+            return []
+        if self.counted is None or not first or not (title := _ITEM_INDUSTRY.match(piece.text)):
+            return []
+        head = title.group(1)
+        if is_generic(head + "产业", LEXICON.cluster_generic) or _cut_head(head) != head:
+            return []
+        left, host, _ = self.counted
+        self.counted = (left - 1, host, i)
+        ms = cluster_mentions(Piece(piece.paragraph, piece.start, piece.end, head + "产业集群"), self.chains)
+        ent = self.add_cluster(ms[0], self.evidence(piece)) if ms else None
+        if ent is None:
+            return []
+        if host is not None:
+            ent.links["zone"].setdefault(host.name, self.evidence(piece))
+        return [ent]
 
     def topic_sentence(self, piece: Piece) -> Entity | None:
         """The cluster a short sentence opening a paragraph is about when it only names an industry

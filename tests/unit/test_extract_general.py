@@ -1701,3 +1701,20 @@ def test_firms_whose_projects_start_or_settle_are_projects_unless_called_firms(t
     f = facts_of(tmp_path, text)
     assert sorted(p.name for p in f.projects) == ["大成铜业", "宏光铝材", "迅达科技", "金川铜材"]
     assert {"华海电子", "青松半导体"} <= {x.name for x in f.firms}
+
+
+def test_clusters_counted_then_items_titled_by_their_industries(tmp_path: Path) -> None:
+    text = (
+        "区县经济动态\n某某市青山经开区加快三大产业集群提质升级\n"
+        "一是铝加工产业。 推进甲铝业5万吨铝板带项目建设。 二是光伏产业。 乙光能一期上半年建成投产。 "
+        "三是食品产业。 丙食品公司扩能。\n"
+        "某某县推进茶产业发展\n一是做实茶园建设。 依托丁茶业公司新建茶园1500亩。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.zones) for c in f.clusters] == [
+        ("铝加工产业集群", ["某某市青山经开区"]),
+        ("光伏产业集群", ["某某市青山经开区"]),
+        ("食品产业集群", ["某某市青山经开区"]),
+    ]
+    # the next story's items are no cluster's, and its firm is none of these clusters'
+    assert all("丁茶业公司" not in c.firms for c in f.clusters)

@@ -140,6 +140,19 @@ def document_home(text: str, lines: list[str], gaz: NationalGazetteer) -> tuple[
         city = gaz.by_code(code)
         if city is not None and city.level == "city":
             return gaz.province_of(city.code), city
+    if not re.search(r"我省|本省|省委|省政府", text):
+        # a text that says neither 我市 nor 我省 (南阳…居全省第三位): the place of its province it names
+        # far most, by its own name: three times at least, and three times as often as all others
+        named: Counter[str] = Counter(
+            d.code
+            for _, _, d in gaz.find_in(text, province=pcode)
+            if d.level != "province" and (pcode is None or d.code[:2] == pcode[:2])  # (唐白河 is no 白河县 of another)
+        )
+        if named:
+            (code, times), *rest = named.most_common()
+            place = gaz.by_code(code)
+            if place is not None and times >= 3 and times >= 3 * sum(m for _, m in rest):
+                return gaz.province_of(place.code), place
     if province is not None and (
         re.search(r"我省|全省|本省|省政府", text)
         # an autonomous region speaks of itself as 自治区 (自治区农牧厅), not 自治区级 (a tier)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -371,13 +372,59 @@ def _join_lines(lines: list[Paragraph], traditional: bool) -> Piece:
     return Piece(lines[0].index, offsets[0], offsets[-1] + 1, text, tuple(offsets))
 
 
+def _width(line: str) -> int:
+    """How wide a line prints: a Chinese character or full-width form twice a Latin one."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line.strip())
+
+
+_PARA_END = re.compile(r"[。!?;:！？；：”\"」』)）]\s*$")
+
+
+def _reflow(doc: PlanDocument, flattened: dict[int, list[Piece]], traditional: bool) -> list[Paragraph]:
+    """The paragraphs of a text whose lines were broken at a fixed width (copied from a PDF or a
+    print layout: 电子信 | 息): a full line that ends no sentence runs on into the next, unless the
+    next opens a heading, an item or a table row. Other texts' lines are their paragraphs."""
+    paras = doc.paragraphs
+    widths = [_width(p.text) for p in paras]
+    long = [w for w in widths if w >= 30]
+    if len(long) < 6:
+        return list(paras)
+    near = Counter(w + d for w in long for d in (-1, 0, 1))
+    width, n = near.most_common(1)[0]
+    if n < 0.5 * len(long):
+        return list(paras)
+    out: list[Paragraph] = []
+    run: list[Paragraph] = []
+
+    def close() -> None:
+        if run:
+            first, last = run[0], run[-1]
+            out.append(
+                first if len(run) == 1 else Paragraph(first.index, first.start, doc.text[first.start : last.end])
+            )
+            run.clear()
+
+    for k, p in enumerate(paras):
+        folded = fold(p.text, traditional)
+        starts_anew = (
+            k in flattened or _is_row(folded) or heading_of(folded) is not None or _GROUP_HEAD.match(folded.strip())
+        )
+        if run and (starts_anew or p.index != run[-1].index + 1):
+            close()
+        run.append(p)
+        if widths[k] < width - 3 or _PARA_END.search(folded) or k in flattened or _is_row(folded):
+            close()
+    close()
+    return out
+
+
 def segment(doc: PlanDocument) -> Segmented:
     """Classify every paragraph and gather table rows into tables."""
     blocks: list[Block] = []
     style_depth: dict[str, int] = {}
     traditional = is_traditional(doc.text[:20000])
     flattened = _flattened_tables(doc.paragraphs, traditional)
-    for para in doc.paragraphs:
+    for para in _reflow(doc, flattened, traditional):
         folded = fold(para.text, traditional)
         if para.index in flattened:
             if flattened[para.index]:

@@ -1718,3 +1718,41 @@ def test_clusters_counted_then_items_titled_by_their_industries(tmp_path: Path) 
     ]
     # the next story's items are no cluster's, and its firm is none of these clusters'
     assert all("丁茶业公司" not in c.firms for c in f.clusters)
+
+
+def test_lines_broken_at_a_fixed_width_read_as_their_paragraphs(tmp_path: Path) -> None:
+    # a statement copied out of a PDF: each line is cut at the page's width, mid-word (电子信 | 息)
+    lines = [
+        "——这些年，我们坚持产业立市，副中心城市产业支撑更加坚实，",
+        "大抓工业、抓大工业，大抓项目、抓大项目，实施千百亿级产业集",
+        "群培育计划，纺织服装、绿色食品、电子信息、生物医药、新型材料",
+        "等千亿级产业集群加速形成，光伏产业园、储能电池产业园等一批重",
+        "大项目相继落户。上市企业达到九家，华甲集团成功收购德国乙机械",
+        "集团，开创了本市企业海外并购的先河；一批小巨人企业加快壮大发展，",
+        "丙光学集团成为全国最大的精密光学零部件生产企业之一，实力显著。",
+    ]
+    f = facts_of(tmp_path, "\n".join(lines) + "\n")
+    assert sorted(c.name for c in f.clusters) == [
+        "新型材料产业集群",
+        "生物医药产业集群",
+        "电子信息产业集群",
+        "纺织服装产业集群",
+        "绿色食品产业集群",
+    ]
+    assert {"华甲集团", "德国乙机械集团"} <= {x.name for x in f.firms}  # 收购 starts no firm's name
+    # the evidence still points at the document's own characters, across the line breaks
+    text = (tmp_path / "plan.txt").read_text(encoding="utf-8")
+    ev = next(c for c in f.clusters if c.name == "电子信息产业集群").evidence[0]
+    assert "电子信息" in text[ev.start : ev.end]
+
+
+def test_a_text_naming_one_city_far_most_is_that_citys(tmp_path: Path) -> None:
+    text = (
+        "这十年：装备制造产业集群加速形成\n洛阳生产总值居全省第二位，洛阳的装备制造产业集群以中信重工为龙头。"
+        "新材料产业集群加快发展，洛阳涧西区成为主要承载地，洛阳正走向新辉煌。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: [p.name for p in c.places] for c in f.clusters} == {
+        "装备制造产业集群": ["洛阳市"],
+        "新材料产业集群": ["洛阳市"],
+    }

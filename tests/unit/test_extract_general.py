@@ -1756,3 +1756,14 @@ def test_a_text_naming_one_city_far_most_is_that_citys(tmp_path: Path) -> None:
         "装备制造产业集群": ["洛阳市"],
         "新材料产业集群": ["洛阳市"],
     }
+
+
+def test_parts_of_a_province_counted_with_their_industry(tmp_path: Path) -> None:
+    text = "某省计划构建东部、北部两大煤化工产业集群，并发展沿海、沿江两个船舶产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == [
+        "东部煤化工产业集群",
+        "北部煤化工产业集群",
+        "沿江船舶产业集群",
+        "沿海船舶产业集群",
+    ]

@@ -19,6 +19,7 @@ from .common import (
     _LIST_SEP,
     _NOT_CLUSTER_HEAD,
     _PART_END,
+    _REGION,
     _UMBRELLA,
     Mention,
     _cut_head,
@@ -332,6 +333,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             (u := _UMBRELLA.search(left))
             and _LIST_SEP in left[: u.start()]
             and cn_int(u.group("n")) == len(_split_items(left[: u.start()], conj=False))
+            # (中部、西部、南部三大铝工业产业集群: parts of a province, the kind is each one's industry)
+            and not all(_REGION.fullmatch(_cut_head(r)) for r in left[: u.start()].split(_LIST_SEP))
         ):
             left = left[: u.start("kind")]
             if not level and (kl := _LEVEL_RX.search(u.group("kind"))):

@@ -9,6 +9,7 @@ from functools import lru_cache
 from clusterkg.text import normalise_name
 
 from ..lexicon import LEXICON
+from ..segments import cn_int
 
 _CN_NUM = "一二三四五六七八九十两百千万零〇"
 # A boundary no name crosses (folded text: ASCII punctuation after NFKC).
@@ -285,11 +286,6 @@ _REGION = re.compile(
 _REGIONS_COUNTED = re.compile(rf"([\d{_CN_NUM}]+)(?:大|个)([\u4e00-\u9fff]{{2,8}}?)(?:产业)?$")
 
 
-def cn_count(text: str) -> int:
-    """A count written in digits or with one Chinese numeral (3, 三, 两)."""
-    return int(text) if text.isdigit() else "一两三四五六七八九十".find(text) + 1 if len(text) == 1 else 0
-
-
 def _shared_split(body: str) -> tuple[str, tuple[str, float] | None, str] | None:
     """``甲、乙等百亿级食品`` → (``甲、乙``, 百亿级, ``食品``); ``民权、新乡百亿级家电`` → (``民权、新乡``,
     百亿级, ``家电``): a list of places or zones sharing the industry that follows it."""
@@ -313,7 +309,7 @@ def _shared_split(body: str) -> tuple[str, tuple[str, float] | None, str] | None
     if _LIST_SEP in body and (counted := _REGIONS_COUNTED.search(body)):
         # 中部、西部、南部三大铝工业(产业集群): parts of a province, each with a cluster of the industry after the count
         regions = body[: counted.start()].split(_LIST_SEP)
-        if all(_REGION.fullmatch(_cut_head(r.strip())) for r in regions) and len(regions) == cn_count(counted.group(1)):
+        if all(_REGION.fullmatch(_cut_head(r.strip())) for r in regions) and len(regions) == cn_int(counted.group(1)):
             return body[: counted.start()], None, counted.group(2)
     if _LIST_SEP in body:
         head, _, last = body.rpartition(_LIST_SEP)

@@ -1767,3 +1767,9 @@ def test_parts_of_a_province_counted_with_their_industry(tmp_path: Path) -> None
         "沿江船舶产业集群",
         "沿海船舶产业集群",
     ]
+
+
+def test_a_long_kind_after_the_count_is_the_lists_umbrella(tmp_path: Path) -> None:
+    text = "某市将重点打造茶叶、中药材、肉制品三大优势特色农产品精深加工产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["茶叶产业集群", "中药材产业集群", "肉制品产业集群"]

@@ -52,7 +52,7 @@ _BRIDGE_TAIL = re.compile(
 )
 
 # a count, then the kind the counted items share: …两个新能源(产业集群)
-_UMBRELLA = re.compile(rf"(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)(?P<kind>[\u4e00-\u9fff]{{2,8}}?)(?:产业)?$")
+_UMBRELLA = re.compile(rf"(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)(?P<kind>[\u4e00-\u9fff]{{2,12}}?)(?:产业)?$")
 
 
 # what no cluster's name holds: a clause (不含…,下同), a defined short name (以下简称), a project

@@ -1773,3 +1773,13 @@ def test_a_long_kind_after_the_count_is_the_lists_umbrella(tmp_path: Path) -> No
     text = "某市将重点打造茶叶、中药材、肉制品三大优势特色农产品精深加工产业集群。\n"
     f = facts_of(tmp_path, text)
     assert [c.name for c in f.clusters] == ["茶叶产业集群", "中药材产业集群", "肉制品产业集群"]
+
+
+def test_problems_titles_and_programmes_name_no_firm_or_project(tmp_path: Path) -> None:
+    text = (
+        "某县制伞产业集群\n全县制伞企业规模小、厂房空间不足、配套设施不完善等问题严重制约企业发展。"
+        "某县是中国建材之乡，多家企业在海外投资创办公司。实施百名青年工匠引培工程，打造全市产业集群发展的又一重大项目。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert f.firms == []
+    assert f.projects == []

@@ -27,7 +27,7 @@ from .common import (
 )
 
 _FIRMS_AFTER = re.compile(
-    r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家(?!级)|省|市|县)|[一二三四五六七八九十两]+大|(?<=[\u4e00-\u9fff])(?=[两二三四五六七八九十]+家))(?:一批|\d+(?:余|多)?[家户]|[一二三四五六七八九十两几数百]+(?:余|多)?[家户])?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设)[\u4e00-\u9fff\d\"“”'‘’]){0,12}?[\"“”'‘’]?(?:企业|公司)"
+    r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家(?!级)|省|市|县)|[一二三四五六七八九十两]+大|(?<=[\u4e00-\u9fff])(?=[两二三四五六七八九十]+家))(?:一批|\d+(?:余|多)?[家户]|[一二三四五六七八九十两几数百]+(?:余|多)?[家户])?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设|问题|困难|瓶颈|短板|制约|因素|措施|政策)[\u4e00-\u9fff\d\"“”'‘’]){0,12}?[\"“”'‘’]?(?:企业|公司)"
 )
 _CITED = re.compile(r"(?:整理|数据|统计|发布|报告|预测|监测|显示)")
 _MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
@@ -491,6 +491,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                 if text.startswith(p, m.start() - n)
             ):
                 continue  # 沙河钢管: a place's name runs into the short name (沙河), no firm named
+            if text.startswith(("之乡", "之都", "之城"), m.end()):
+                continue  # 中国建材之乡: a title of a place, no firm named
             if not any(a < m.end() and m.start() < c for a, c in seen):
                 add(m.start(), m.end(), "known")
     # 攀钢集团 read before 攀钢集团西昌新钢业有限公司: the start of a longer firm's name is no firm of its own

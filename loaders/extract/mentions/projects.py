@@ -136,7 +136,9 @@ _DATELINE = re.compile(r"^.*?\d{1,2}日电\s*(?:\([^()]{0,12}\))?")
 # 全程跟踪服务项目, 帮扶工作项目: a service or a campaign, not a project built
 _SERVICE_END = re.compile(r"(?:服务|工作|活动|行动|帮扶|跟踪)$")
 # 企业成长工程, 人才培育工程: a programme of the government called 工程, not works built
-_CAMPAIGN_END = re.compile(r"(?:成长|培育|提升|振兴|创新|人才|品牌|质量|素质|强基|领航|倍增|回归|培训|示范|选优)$")
+_CAMPAIGN_END = re.compile(
+    r"(?:成长|培育|引培|引育|提升|振兴|创新|人才|品牌|质量|素质|强基|领航|倍增|回归|培训|示范|选优)$"
+)
 # 一期建设10万吨…项目: a phase of the project just named, not a project of its own
 _PHASE_START = re.compile(r"^[一二三四五六七八九十首]期")
 # a project head that names a class: a size threshold (5000万元以上), or more of a kind (更多, 各类)

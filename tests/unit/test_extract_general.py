@@ -1783,3 +1783,9 @@ def test_problems_titles_and_programmes_name_no_firm_or_project(tmp_path: Path) 
     f = facts_of(tmp_path, text)
     assert f.firms == []
     assert f.projects == []
+
+
+def test_a_project_said_to_be_listed_is_named(tmp_path: Path) -> None:
+    text = "某县新能源产业集群\n湖南某某锂矿采选和精深加工项目被列入全省十大产业项目名单。\n"
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["湖南某某锂矿采选和精深加工项目"]

@@ -11,7 +11,7 @@ from clusterkg.text import normalise_name
 
 from .facts import Evidence
 from .lexicon import LEXICON
-from .mentions import ZONE_ENDINGS, Mention, _cut_head, is_generic, province_lead
+from .mentions import ZONE_ENDINGS, Mention, _cut_head, is_generic, place_begins, province_lead
 from .resolve import Resolver, document_home
 from .segments import Piece, fold
 
@@ -30,6 +30,8 @@ _ZONE_SHORT = (
 )
 
 
+# 永兴县工业园…项目: a park's name opens the project's (a place, a few words, a zone's ending)
+_PARK_FIRST = re.compile(rf"^[\u4e00-\u9fff]{{2,10}}?(?:{ZONE_ENDINGS})(?=[\u4e00-\u9fff]{{6,}})")
 # 某基地二期项目: a phase of 某基地项目
 _PHASE_IN_NAME = re.compile(r"^(.+?)[一二三四五]期项目$")
 # 某某新能源有限公司年产…项目: a project named after the firm that builds it
@@ -107,6 +109,7 @@ class EntityStore:
         self.unattached: list[tuple[Mention, Evidence]] = []
         self.items: set[int] = set()  # paragraphs that are numbered items: one statement, however long
         self.last_project: Entity | None = None
+        self.recent_projects: list[Entity] = []  # the projects of the latest sentence that named any
         self.last_cluster: Entity | None = None
         self.section_industry = ""  # the industry a heading names: （三）汽车产业 → 汽车
         self.headed: Entity | None = None  # the cluster a line holding only its name heads
@@ -366,10 +369,17 @@ class EntityStore:
             bare = _TOWN_LEAD.sub("", bare) if len(bare) > 8 else bare  # …太平镇某酒厂…项目: a town, then the name
             if bare != name and (short := self.projects.get(bare)) is not None and name in self.projects:
                 self._rename("project", self.projects[name], short)
+        zone_names = sorted({n for z in self.zones.values() for n in (z.name, *z.aliases)}, key=len, reverse=True)
         for name in list(self.projects):
             ent = self.projects.get(name)
             if ent is None:
                 continue
+            # 某县工业园某某产业园仓储中心项目: where the project is, then the project's own name
+            where = next((z for z in zone_names if name.startswith(z) and len(name) - len(z) >= 6), None)
+            if where is None and place_begins(name) and (park := _PARK_FIRST.match(name)):
+                where = park.group(0)  # (a park the text names nowhere else: a place, then a zone's ending)
+            if where is not None:
+                ent.aliases.add(name[len(where) :])  # (and one with the name alone is the same project)
             # 某基地二期项目 and 某基地项目: one project, of which a phase is being built
             if (ph := _PHASE_IN_NAME.match(name)) and len(ph.group(1)) >= 4:
                 whole = ph.group(1) + "项目"

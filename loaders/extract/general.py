@@ -61,6 +61,7 @@ _STATED_TARGET = re.compile(
 )
 _GOAL_WORDS = re.compile(r"到20\d\d年|力争|目标|预计|计划")
 _THIS_PROJECT = re.compile(r"(?:该|此|这一|这个)项目")
+_THESE_PROJECTS = re.compile(r"(?:这批|这些|此批|上述|以上)(?:重点|重大|签约)?项目")
 _PROJECT_FIRM = re.compile(
     r"^([\u4e00-\u9fff]{2,4}?(?:集团|控股|铝业|石化|科技|电子|电气|实业|重工|药业|乳业|钢铁|化工|通讯|股份))(?![\u4e00-\u9fff]{0,1}(?:产业|园|基地|集群|城))"
 )
@@ -469,7 +470,14 @@ class _Reader(TableRows, FactsWriter):
                 for d in self.resolver.places_in(where.group(1)):
                     if d.level != "province" and d not in named[0].places:
                         named[0].places.append(d)
+        if named and not projects and _THESE_PROJECTS.search(piece.text):
+            # 这批项目的签约,将壮大A产业集群和B产业集群: the projects the sentence before named serve them
+            for c in named:
+                for p in self.recent_projects:
+                    c.links["project"].setdefault(p.name, ev)
         prior: tuple[Mention, Entity] | None = None  # the zone just read, for its bracketed second name
+        if projects:
+            self.recent_projects = []  # the projects of the latest sentence that names any
         for m in others:
             if m.kind != "zone" and any(a <= m.start and m.end <= b for a, b in in_names):
                 continue
@@ -500,6 +508,7 @@ class _Reader(TableRows, FactsWriter):
                 ent.aliases.add(normalise_name(also.group(1)))
             if m.kind == "project":
                 self.last_project = ent
+                self.recent_projects.append(ent)
                 # 与某有限公司签订某项目投资协议: the firm that signed for the project builds it
                 if (
                     (signer := _SIGNED_BY.search(piece.text, 0, piece.index(m.start)))

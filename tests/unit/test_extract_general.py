@@ -1789,3 +1789,28 @@ def test_a_project_said_to_be_listed_is_named(tmp_path: Path) -> None:
     text = "某县新能源产业集群\n湖南某某锂矿采选和精深加工项目被列入全省十大产业项目名单。\n"
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["湖南某某锂矿采选和精深加工项目"]
+
+
+def test_these_projects_serve_the_clusters_of_the_sentence_after_them(tmp_path: Path) -> None:
+    text = (
+        "某县重大项目集中签约\n其中，投资20亿元的华川年产3万吨负极材料项目、投资6亿元的金洲精密铜箔项目将落户某县开发区。"
+        "这批项目的签约，将进一步壮大全县新能源材料产业集群和铜加工产业集群。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: sorted(c.projects) for c in f.clusters} == {
+        "新能源材料产业集群": ["华川年产3万吨负极材料项目", "金洲精密铜箔项目"],
+        "铜加工产业集群": ["华川年产3万吨负极材料项目", "金洲精密铜箔项目"],
+    }
+
+
+def test_a_project_named_after_its_park_and_names_that_are_no_projects(tmp_path: Path) -> None:
+    text = (
+        "某县家具产业集群\n近日，永兴县工业园某某家居智造产业园仓储配送中心项目开工建设。"
+        "全县已有1个国家级工程研究中心（某某集团特种电缆联合工程研究中心）。"
+        "县里已集聚某某联合石化、某某化纤等龙头企业。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [(p.name, "某某家居智造产业园仓储配送中心项目" in p.aliases) for p in f.projects] == [
+        ("永兴县工业园某某家居智造产业园仓储配送中心项目", True)
+    ]
+    assert [x.name for x in f.firms] == ["某某集团", "某某联合石化", "某某化纤"]  # 联合 ends no firm's head

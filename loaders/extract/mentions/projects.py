@@ -50,7 +50,8 @@ _PROJECT_LIST = re.compile(
     # 等一批科技型、环保型、效益型项目: kinds the projects are of, in a list of their own
     r"(?:、[\u4e00-\u9fff]{1,4}型){0,4})(项目|工程)"
 )
-_PROJECT_SINGLE = re.compile(r"(项目|工程)")
+# (工程研究中心, 工程技术, 工程机械: a kind of work or a centre, no project's ending)
+_PROJECT_SINGLE = re.compile(r"(项目|工程(?!研究|技术|中心|实验室|学|师|机械|装备|车辆|塑料|局|公司))")
 _INLINE_PROJECT_LABEL = re.compile(
     # 重点项目有: / 开工项目有: / 签约项目包括: — projects named by what is done with them, then their names
     r"(?:重点|重大|主要|(?:集中)?开工|签约|竣工|投产|在建|新建|续建|落地|入驻)的?(?:项目|工程)"

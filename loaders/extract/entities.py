@@ -165,7 +165,7 @@ class EntityStore:
         aliases: set[str] = set()
         bare = self.resolver.strip_place(m.industry or name)
         if (
-            m.via != "bracket"
+            m.via not in ("bracket", "counted")
             and is_generic(bare, LEXICON.cluster_generic, False)
             and bare not in LEXICON.one_character_trades  # 乳产业集群
         ):

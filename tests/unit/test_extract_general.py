@@ -1814,3 +1814,14 @@ def test_a_project_named_after_its_park_and_names_that_are_no_projects(tmp_path:
         ("永兴县工业园某某家居智造产业园仓储配送中心项目", True)
     ]
     assert [x.name for x in f.firms] == ["某某集团", "某某联合石化", "某某化纤"]  # 联合 ends no firm's head
+
+
+def test_a_count_keeps_its_generic_item_and_a_zone_that_acts_is_named(tmp_path: Path) -> None:
+    text = (
+        "曲阜经济开发区以项目建设为引领 重点围绕食品加工、精密铸造、新兴产业三大产业集群，实时掌握项目建设进展，"
+        "确保6月底前签约3个以上过亿元项目，争取5月底前华泰轮胎二期、鲁丰机械两大项目开工建设。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["食品加工产业集群", "精密铸造产业集群", "新兴产业集群"]
+    assert [z.name for z in f.zones] == ["曲阜经济开发区"]
+    assert [p.name for p in f.projects] == ["华泰轮胎二期", "鲁丰机械"]

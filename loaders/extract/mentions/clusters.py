@@ -524,6 +524,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 group=piece.at(s) if len(items) > 1 else -1,
                 each=each,
                 ending=(piece.at(s), piece.end_at(e)),
+                # (纺织服装、工程机械、新兴产业三大产业集群: a generic item the count makes one of them)
+                via="counted" if counted_item and is_generic(head, LEXICON.cluster_generic) else "name",
             )
             made.append(mention)
         if not made:

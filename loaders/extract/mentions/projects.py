@@ -144,7 +144,7 @@ _CAMPAIGN_END = re.compile(
 _PHASE_START = re.compile(r"^[一二三四五六七八九十首]期")
 # a project head that names a class: a size threshold (5000万元以上), or more of a kind (更多, 各类)
 _PROJECT_CLASS = re.compile(
-    r"^(?:超?\d+(?:\.\d+)?\s*(?:亿|万)元(?:以上|及以上)?|更多|各类|多个|一批|大批|批|上亿元?|亿元以上)"
+    r"^(?:超?\d+(?:\.\d+)?\s*(?:亿|万)元(?:以上|及以上)?|更多|各类|多个|一批|大批|批|(?:以?上)?[上过超]亿元?|亿元以上)"
 )
 # 项目3个 / 项目12项: a tally follows the name of a class of projects
 _PROJECT_TALLY = re.compile(rf"(?:共|达|超)?[\d{_CN_NUM}]+(?:余|多)?(?:个|项)(?!目)")
@@ -295,7 +295,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
         head = _THIS_IS.sub("", head)  # 该装置是某项目核心: what the subject is, not its name
         if (close := head.find(")")) >= 0 and "(" not in head[:close]:
             head = head[close + 1 :]  # …某某)青山县…项目: the end of a bracket the name does not open
-        if re.search(r"(?:为|和|与|及|对|向|给|把|代表)$", head) or re.fullmatch(rf"[{_CN_NUM}]+", head):
+        if re.search(r"(?:为|和|与|及|对|向|给|把|代表|以)$", head) or re.fullmatch(rf"[{_CN_NUM}]+", head):
             continue  # 一如既往地为项目服务, 主任代表项目签约 (项目 alone), 百千万工程 (a campaign's numbers)
         verb = any(v in text[max(0, b - 6) : m.start() - len(head)] for v in LEXICON.project_verbs)
         clause = max(text.rfind(c, 0, b) for c in ",;。:") + 1

@@ -172,7 +172,11 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             floor = e
         if text.startswith(("项目", "建设项目"), e):
             continue  # 某某产业园项目: a project being built, read as a project
-        if (inside := re.match(r"[^,;:。、()]{1,16}?项目", text[e:])) and not _INNER_CUT.search(inside.group(0)[:-2]):
+        if (
+            (inside := re.match(r"[^,;:。、()]{1,16}?项目", text[e:]))
+            and not _INNER_CUT.search(inside.group(0)[:-2])
+            and not inside.group(0).startswith("以")  # 某开发区以项目建设为引领: the zone acts, no project named
+        ):
             continue  # 湄洲湾港秀屿港区石门澳作业区泊位项目: a zone's name opening a project's
         st = s - len(head)
         if (

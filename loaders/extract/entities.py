@@ -313,6 +313,8 @@ class EntityStore:
                 ent.aliases.add(ent.places[0].short + ent.name)
             if ent.name.endswith("产业集群"):
                 ent.aliases.add(ent.name[: -len("产业集群")] + "集群")
+            if ent.name.endswith("特色产业集群") and len(ent.name) >= 8:
+                ent.aliases.add(ent.name[: -len("特色产业集群")] + "产业集群")  # the title, said plainly
             if ent.name.endswith("产业创新集群"):
                 ent.aliases.add(ent.name[: -len("产业创新集群")] + "产业集群")  # the kind of cluster, said plainly
             if ent.level:
@@ -345,6 +347,12 @@ class EntityStore:
                 if full is short or full.name not in self.zones or len(full.name) <= len(short.name):
                     continue
                 kf = _zone_key(full.name)
+                if (lead := self.resolver.leading_places(full.name)) and full.name.startswith(lead[0].name):
+                    # 遂川县工业园区 and 遂川工业园区: a place written with and without its 县
+                    shortened = _zone_key(lead[0].short + full.name[len(lead[0].name) :])
+                    if shortened == ks:
+                        self._rename("zone", short, full)
+                        break
                 if kf == ks or (
                     kf.endswith(ks) and not self.resolver.strip_place(kf[: len(kf) - len(ks)]) and len(ks) >= 5
                 ):

@@ -1825,3 +1825,18 @@ def test_a_count_keeps_its_generic_item_and_a_zone_that_acts_is_named(tmp_path: 
     assert [c.name for c in f.clusters] == ["食品加工产业集群", "精密铸造产业集群", "新兴产业集群"]
     assert [z.name for z in f.zones] == ["曲阜经济开发区"]
     assert [p.name for p in f.projects] == ["华泰轮胎二期", "鲁丰机械"]
+
+
+def test_an_industry_with_its_title_and_a_county_park_written_two_ways(tmp_path: Path) -> None:
+    text = (
+        "泰和县工业园区简介\n泰和工业园区成立于2001年，形成了精密模具产业省级重点产业集群，"
+        "智能家电产业省级数字经济产业集聚区和硅材料产业省级特色产业集群。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: "硅材料产业集群" in c.aliases for c in f.clusters} == {
+        "精密模具产业集群": False,
+        "硅材料特色产业集群": True,
+    }
+    assert [(z.name, "泰和工业园区" in z.aliases) for z in f.zones if "工业园区" in z.name] == [
+        ("泰和县工业园区", True)
+    ]

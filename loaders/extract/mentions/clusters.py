@@ -83,7 +83,8 @@ _MAINLY_OF = re.compile(r"^(?P<body>.*、[^、]+?)(?:等)?(?<!产业)为(?:主|�
 _CHAIN_AND = re.compile(r"^.{2,12}?(?:全产业链|产业链|链条)(?:和|及|与)")
 # a plan's label for a set of clusters: 一主一特, 两主三特, 1+N, 3+3+2
 _SLOGAN = re.compile(rf"(?:[{_CN_NUM}\d]+[\u4e00-\u9fff]){{2,4}}|[\dA-Za-z]+(?:\+[\dA-Za-z]+)+")
-_KIND_AND = re.compile(r"^.{1,20}?(?:中心|平台|基地|园区|公司|集团|项目|工程)(?:和|及|与)")
+# (区和…: what a cut inside a zone's name, 某某产业集|聚区和硅基产业, leaves before the cluster's own)
+_KIND_AND = re.compile(r"^.{1,20}?(?:中心|平台|基地|园区|公司|集团|项目|工程)(?:和|及|与)|^(?:区|园)(?:和|及|与)")
 _FIRM_BEFORE = re.compile(r"^.{2,20}?(?:股份有限公司|有限责任公司|有限公司|集团公司)")
 _FOCUS_LIST = re.compile(
     rf"以(?P<body>[^以,;:。]*、[^、,;:。]*?)为(?:重点|主导|核心|主体|支柱|引领|代表|主)的(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)$"
@@ -197,8 +198,8 @@ def canonical_cluster(head: str, suffix: str) -> str:
     """
     if suffix == "集群" and not head.endswith(("产业", "业", "集群")):
         return head + "产业集群"
-    if suffix in ("产业集群", "产业基地") and len(head) >= 4 and head.endswith("产业"):
-        return head[:-2] + suffix  # 新能源产业 + 产业集群, 光电子产业 + 产业基地
+    if suffix.endswith(("产业集群", "产业基地")) and len(head) >= 4 and head.endswith("产业"):
+        return head[:-2] + suffix  # 新能源产业 + 产业集群, 光电子产业 + 产业基地, 硅基产业 + 特色产业集群
     if (
         suffix == "产业集群"
         and len(head) >= 3
@@ -291,6 +292,10 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         level = None
         # the level right before the ending: …培育千亿级集群 / …等3个五百亿级产业集群
         left = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:世界级|国家级)$", "", left)  # 新材料世界级产业集群
+        # 线路板及移动电源产业省级重点产业集群: an industry, then the title it was given
+        left = re.sub(
+            r"(?<=[\u4e00-\u9fff]{2}产业)(?:国家级|省级|市级)(?:重点|特色|优势|中小企业特色|先进制造业)*$", "", left
+        )
         lm = re.search(r"(" + _LEVEL_RX.pattern + r")(产业)?$", left)
         if lm:
             level = level_of(lm.group(1))

@@ -313,6 +313,16 @@ class EntityStore:
                 ent.aliases.add(ent.places[0].short + ent.name)
             if ent.name.endswith("产业集群"):
                 ent.aliases.add(ent.name[: -len("产业集群")] + "集群")
+            if (
+                self.resolver.leading_places(ent.name)
+                and len(bare := self.resolver.strip_place(ent.name)) >= 6
+                and sum(1 for c in self.clusters.values() if self.resolver.strip_place(c.name) == bare) == 1
+            ):
+                ent.aliases.add(
+                    bare
+                )  # 德州乐陵五金机械产业集群, in the text after as 五金机械产业集群 (when only one is)
+            if ent.name.endswith("板块产业集群"):
+                ent.aliases.add(ent.name[: -len("产业集群")])  # A板块、B板块三大产业集群: each part as written
             if ent.name.endswith("特色产业集群") and len(ent.name) >= 8:
                 ent.aliases.add(ent.name[: -len("特色产业集群")] + "产业集群")  # the title, said plainly
             if ent.name.endswith("产业创新集群"):

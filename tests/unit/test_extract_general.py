@@ -1436,7 +1436,7 @@ def test_a_trades_base_and_its_cluster_are_one_whatever_word_for_industry(tmp_pa
 def test_a_cluster_whose_place_is_written_two_ways_is_one(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "晋江市鞋服产业集群\n晋江鞋服产业集群拥有甲鞋业、乙服饰等品牌企业。\n")
     assert [(c.name, sorted(c.aliases)) for c in f.clusters] == [
-        ("晋江市鞋服产业集群", ["晋江市鞋服集群", "晋江鞋服产业集群"])
+        ("晋江市鞋服产业集群", ["晋江市鞋服集群", "晋江鞋服产业集群", "鞋服产业集群"])
     ]
     f = facts_of(tmp_path, "晋江市鞋服产业集群和石狮市鞋服产业集群\n")
     assert len(f.clusters) == 2  # two places, two clusters
@@ -1840,3 +1840,18 @@ def test_an_industry_with_its_title_and_a_county_park_written_two_ways(tmp_path:
     assert [(z.name, "泰和工业园区" in z.aliases) for z in f.zones if "工业园区" in z.name] == [
         ("泰和县工业园区", True)
     ]
+
+
+def test_a_clusters_place_free_name_parts_and_role_verbs(tmp_path: Path) -> None:
+    text = (
+        "德州乐陵柳编产业集群握拳成势\n由政府牵头，龙头企业引路，百源柳编产业园建成。\n"
+        "某区已经形成钢材加工及装备制造业板块、商贸物流业板块两大主导产业集群。"
+        "工信部公布典型实践案例和优秀产业集群名单。\n"
+    )
+    f = facts_of(tmp_path, text)
+    called = sorted(sorted({c.name, *c.aliases} & {"德州乐陵柳编产业集群", "柳编产业集群"}) for c in f.clusters)
+    assert called == [[], [], ["德州乐陵柳编产业集群", "柳编产业集群"]]  # one cluster, with and without its places
+    names = {c.name: c.aliases for c in f.clusters}
+    assert "商贸物流业板块" in names["商贸物流业板块产业集群"]
+    assert "钢材加工及装备制造业板块产业集群" in names
+    assert f.firms == []  # 引路 is what the firms do

@@ -30,6 +30,8 @@ _ZONE_SHORT = (
 )
 
 
+# 该纺织集群 / 这一产业集群: a cluster pointed at
+_POINTER = re.compile(r"^(?:该|此|这一|这个|本)")
 # 永兴县工业园…项目: a park's name opens the project's (a place, a few words, a zone's ending)
 _PARK_FIRST = re.compile(rf"^[\u4e00-\u9fff]{{2,10}}?(?:{ZONE_ENDINGS})(?=[\u4e00-\u9fff]{{6,}})")
 # 某基地二期项目: a phase of 某基地项目
@@ -163,6 +165,17 @@ class EntityStore:
     ) -> Entity | None:
         name = m.name
         aliases: set[str] = set()
+        if (pointer := _POINTER.match(name)) and len(name) - pointer.end() >= 4:
+            # 该纺织集群: the cluster already named (鸿闽纺织产业集群), pointed at, not a new one
+            rest = name[pointer.end() :]
+            core = rest.removesuffix("产业集群").removesuffix("集群")
+            named = [c for c in self.clusters.values() if core and core in c.name]
+            if len(named) == 1 or (not named and self.last_cluster is not None):
+                found = named[0] if named else self.last_cluster
+                assert found is not None
+                found.evidence.append(ev) if ev not in found.evidence else None
+                return found
+            name = rest
         bare = self.resolver.strip_place(m.industry or name)
         if (
             m.via not in ("bracket", "counted")
@@ -301,6 +314,7 @@ class EntityStore:
                     self._merge(other, ent)
                     del self.clusters[key]
                     break
+        self.merge_one_cluster()
         for ent in self.clusters.values():
             if not ent.places:
                 zone_places = [d for z in ent.links["zone"] for d in self.zones[z].places] if ent.links["zone"] else []
@@ -377,6 +391,27 @@ class EntityStore:
             if other.name in c.links[kind]:
                 ev = c.links[kind].pop(other.name)
                 c.links[kind].setdefault(into.name, ev)
+
+    def merge_one_cluster(self) -> None:
+        """A text about one cluster calls it in full once (鸿闽纺织产业集群) and by its trade elsewhere
+        (…于一体的纺织产业集群, 该纺织集群): when every other cluster's trade ends the full one's, they
+        are all that one."""
+        if len(self.clusters) < 2:
+            return
+
+        def core(c: Entity) -> str:
+            n = _POINTER.sub("", self.resolver.strip_place(c.name))
+            return n.removesuffix("产业集群").removesuffix("集群").removesuffix("产业")
+
+        full = max(self.clusters.values(), key=lambda c: len(core(c)))
+        if len(core(full)) < 3 or not all(
+            c is full or (len(core(c)) >= 2 and core(full).endswith(core(c)) and core(c) != core(full))
+            for c in self.clusters.values()
+        ):
+            return
+        for other in [c for c in self.clusters.values() if c is not full]:
+            self._merge(full, other)
+            del self.clusters[other.name]
 
     def consolidate(self) -> None:
         """One entity per thing: a zone or firm named in full with (以下简称Y) and elsewhere as Y."""

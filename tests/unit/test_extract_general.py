@@ -1855,3 +1855,20 @@ def test_a_clusters_place_free_name_parts_and_role_verbs(tmp_path: Path) -> None
     assert "商贸物流业板块" in names["商贸物流业板块产业集群"]
     assert "钢材加工及装备制造业板块产业集群" in names
     assert f.firms == []  # 引路 is what the firms do
+
+
+def test_a_text_about_one_cluster_calls_it_by_its_trade_too(tmp_path: Path) -> None:
+    text = (
+        "华锦纺织产业集群项目开工\n华锦纺织产业集群项目在某县产业集聚区开工。项目建成后，将形成集生产、物流于一体的纺织产业集群。"
+        "该纺织集群预计年产值可达80亿元。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["华锦纺织产业集群"]
+    assert {"纺织产业集群", "该纺织集群"} <= set(f.clusters[0].aliases)
+
+
+def test_two_clusters_of_one_trade_in_two_places_stay_two(tmp_path: Path) -> None:
+    text = "郑州电子信息产业集群和洛阳电子信息产业集群加快发展，电子信息产业集群规模扩大。\n"
+    f = facts_of(tmp_path, text)
+    of = {n: c.name for c in f.clusters for n in (c.name, *c.aliases)}
+    assert of["郑州电子信息产业集群"] != of["洛阳电子信息产业集群"]

@@ -30,6 +30,7 @@ _ZONE_SHORT = (
 )
 
 
+_LEGAL_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
 # 该纺织集群 / 这一产业集群: a cluster pointed at
 _POINTER = re.compile(r"^(?:该|此|这一|这个|本)")
 # 永兴县工业园…项目: a park's name opens the project's (a place, a few words, a zone's ending)
@@ -329,7 +330,7 @@ class EntityStore:
                 ent.aliases.add(ent.name[: -len("产业集群")] + "集群")
             if (
                 self.resolver.leading_places(ent.name)
-                and len(bare := self.resolver.strip_place(ent.name)) >= 6
+                and len(bare := self.resolver.strip_place(ent.name)) >= 5
                 and sum(1 for c in self.clusters.values() if self.resolver.strip_place(c.name) == bare) == 1
             ):
                 ent.aliases.add(
@@ -458,6 +459,18 @@ class EntityStore:
                 self.firms[name].aliases.add(shorter)
                 for project in self.projects.values():
                     project.firms = list(dict.fromkeys(name if f == shorter else f for f in project.firms))
+        # 河南昊韵乐器有限公司 and 昊韵: a short name is the core of one legal name (after its place)
+        # (not a group the country knows, 比亚迪: its subsidiaries are firms of their own)
+        for core in [
+            n for n in self.firms if 2 <= len(n) <= 4 and not _LEGAL_END.search(n) and n not in LEXICON.known_firms
+        ]:
+            registered = [
+                n
+                for n in self.firms
+                if n != core and _LEGAL_END.search(n) and self.resolver.strip_place(n).startswith(core)
+            ]
+            if len(registered) == 1 and core in self.firms:
+                self.firms[registered[0]].aliases.add(core)
         for kind in ("zone", "firm", "project"):
             table = self._table(kind)
             for name in list(table):

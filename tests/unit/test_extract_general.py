@@ -1872,3 +1872,25 @@ def test_two_clusters_of_one_trade_in_two_places_stay_two(tmp_path: Path) -> Non
     f = facts_of(tmp_path, text)
     of = {n: c.name for c in f.clusters for n in (c.name, *c.aliases)}
     assert of["郑州电子信息产业集群"] != of["洛阳电子信息产业集群"]
+
+
+def test_firms_built_as_projects_and_a_project_after_anothers_phase(tmp_path: Path) -> None:
+    text = (
+        "宿州埇桥区陶瓷产业群初现雏形\n今年，全区新建华康陶瓷、德尔普陶瓷、龙腾建材等超千万元项目15个，扩建项目5个。"
+        "甲铝业有限责任公司冷轧项目(二期)和乙铝业铝粉项目相继开工。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted(p.name for p in f.projects) == sorted(
+        ["华康陶瓷", "德尔普陶瓷", "龙腾建材", "甲铝业有限责任公司冷轧项目", "乙铝业铝粉项目"]
+    )
+    assert "陶瓷产业群" in {a for c in f.clusters for a in (c.name, *c.aliases)}
+
+
+def test_a_quoted_title_before_a_places_cluster_and_a_firms_short_core(tmp_path: Path) -> None:
+    text = (
+        "打造“中国新兴纺织基地县”信阳市纺织服装产业集群，河南琴韵乐器有限公司等企业入驻。"
+        "提琴产业以琴韵、金声为龙头，多家科研院所参与。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["信阳市纺织服装产业集群"]
+    assert sorted((x.name, "琴韵" in x.aliases) for x in f.firms) == [("河南琴韵乐器有限公司", True), ("金声", False)]

@@ -466,6 +466,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 lv = level_of(of.group(1))  # 培育超千亿元的绿色食品产业集群, 营收1.2万亿元的…: its size
             if (
                 head
+                and not _place_begins(head, 0)  # "某某基地县"信阳市纺织服装产业集群: a title, then the place's own
                 and (quoted := _QUOTED_HEAD.search(text, max(0, offset - 14), offset))
                 and len(re.findall(rf"[\d{_CN_NUM}]", quoted.group(0))) < 2  # "一加三十": a slogan's numbers
             ):

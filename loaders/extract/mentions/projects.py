@@ -120,7 +120,9 @@ def _loose_kind(head: str) -> bool:
 
 
 # words between 等 and 项目 that still introduce named projects (等一批重点项目, 等重大项目)
-_NAMED_LIST_WORDS = re.compile(r"一批|重点|重大|建设|在建|新建|签约|招商|亿元以上|大|好|优质|标志性|龙头|产业化")
+_NAMED_LIST_WORDS = re.compile(
+    r"一批|重点|重大|建设|在建|新建|签约|招商|亿元以上|大|好|优质|标志性|龙头|产业化|超?[千百]?万元|超?亿元|以上"
+)
 _KIND_OF_PROJECT = re.compile(r"(?:产业|(?<!全)产业链|领域|行业|龙头|科研|配套|类)$")
 _PHASE_AFTER = re.compile(r"^(.{4,}?项目)(?:\(?[一二三四五首]期\)?)(?:工程|项目)?$")
 _PROJECT_STATUS = re.compile(
@@ -226,7 +228,13 @@ def project_mentions(piece: Piece) -> list[Mention]:
         named = (
             len(parts) > 1
             and all(brought_in_firm(_list_head(i)) for _, i in parts)
-            and (bool(re.search(r"在建|新建|续建|签约|开工", m.group(3))) or bool(_BEING_BUILT.match(text, m.end())))
+            and (
+                bool(re.search(r"在建|新建|续建|签约|开工", m.group(3)))
+                or bool(_BEING_BUILT.match(text, m.end()))
+                # 新建A、B等超千万元项目21个: the verb before the list says they are being built
+                or bool(re.search(r"(?:新建|在建|续建|签约|开工|竣工|投产)$", text[max(0, b - 4) : b]))
+                or bool(re.match(r"(?:全[区县市])?(?:新建|在建|续建|签约|开工|竣工|投产)", body))
+            )
         )
         if (
             len(parts) > 1
@@ -274,6 +282,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
         head = _cut_head(text[b : m.start()])
         if (k := max(head.rfind("项目和"), head.rfind("项目与"), head.rfind("项目及"))) >= 2 and len(head) - k - 3 >= 2:
             head = head[k + 3 :]  # A项目和B项目: B starts after A's ending
+        elif (pk := list(re.finditer(r"项目\([^()]{1,6}\)(?:和|与|及)", head))) and len(head) - pk[-1].end() >= 2:
+            head = head[pk[-1].end() :]  # A项目(二期)和B项目: B starts after A's phase
         if (k := head.find("在")) >= 2 and _PROJECT_CUE.search(head[k + 1 :]) and len(head) - k - 1 >= 4:
             head = head[k + 1 :]  # 金龙稀土在磁材4000吨扩建项目: the firm, then where its project is
         if not head and text.endswith("集群", b, m.start()):

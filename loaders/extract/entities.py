@@ -43,7 +43,7 @@ _FIRM_PROJECT = re.compile(r"^([\u4e00-\u9fff]{4,20}?)(?:股份有限公司|有�
 
 def _zone_key(name: str) -> str:
     """A zone's name in its short form: 经济技术开发区 → 经开区, without a closing bracket."""
-    key = re.sub(r"\([^()]*\)$", "", name)
+    key = re.sub(r"\([^()]*\)$", "", name).replace("产业化集群", "产业集群")  # (新野肉牛产业化集群示范区)
     for long_, short in _ZONE_SHORT:
         if key.endswith(long_):
             return key[: -len(long_)] + short
@@ -69,7 +69,7 @@ def _trade_key(industry: str | None) -> str:
 
 def _unmarked(name: str) -> str:
     """A cluster's name without the mark of a designation (特色): the industry and its ending."""
-    return name.replace("特色", "")
+    return name.replace("特色", "").replace("产业化集群", "产业集群")  # (肉牛产业化集群: the same cluster)
 
 
 @dataclass(slots=True)

@@ -1894,3 +1894,19 @@ def test_a_quoted_title_before_a_places_cluster_and_a_firms_short_core(tmp_path:
     f = facts_of(tmp_path, text)
     assert [c.name for c in f.clusters] == ["信阳市纺织服装产业集群"]
     assert sorted((x.name, "琴韵" in x.aliases) for x in f.firms) == [("河南琴韵乐器有限公司", True), ("金声", False)]
+
+
+def test_what_a_firm_spends_on_and_a_zone_named_for_its_cluster(tmp_path: Path) -> None:
+    text = (
+        "某市新能源产业集群\n签约项目包括甲光伏有限公司投资12亿元建设光伏组件生产线、"
+        "乙电池有限公司投资3.5亿元建设钠电池生产项目、丙光电有限公司投资2亿元建设LED封装项目等。\n"
+        "《宁陵酥梨产业化集群示范区建设规划》通过评审。宁陵酥梨产业集群示范区规划面积5万亩。\n"
+    )
+    f = facts_of(tmp_path, text)
+    names = {p.name: p.aliases for p in f.projects}
+    assert sorted(names) == ["LED封装", "光伏组件生产线", "钠电池生产项目"]
+    assert "LED封装项目" in names["LED封装"]  # the last item of 如A、B、C项目等, as written
+    zones = {z.name: z.aliases for z in f.zones}
+    assert list(zones) == ["宁陵酥梨产业化集群示范区"] and "宁陵酥梨产业集群示范区" in zones["宁陵酥梨产业化集群示范区"]
+    pear = [c for c in f.clusters if "酥梨" in c.name]
+    assert len(pear) == 1 and pear[0].zones == ["宁陵酥梨产业化集群示范区"]

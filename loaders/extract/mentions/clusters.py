@@ -196,6 +196,8 @@ def canonical_cluster(head: str, suffix: str) -> str:
     >>> canonical_cluster("武汉智能网联汽车", "集群"), canonical_cluster("装备制造产业", "集群")
     ('武汉智能网联汽车产业集群', '装备制造产业集群')
     """
+    if suffix == "集群" and head.endswith("产业化") and len(head) >= 5:
+        return head[: -len("产业化")] + "产业集群"  # 新野肉牛产业化集群 is its 产业集群
     if suffix == "集群" and not head.endswith(("产业", "业", "集群")):
         return head + "产业集群"
     if suffix.endswith(("产业集群", "产业基地")) and len(head) >= 4 and head.endswith("产业"):

@@ -167,10 +167,18 @@ def _project(piece: Piece, start: int, text: str, via: str = "name") -> Mention:
     )
 
 
+# 投资20亿元建设太阳能组件生产线: what a firm invests, then what it builds (投资 is cut already)
+_SPEND_LEAD = re.compile(r"^\d+(?:\.\d+)?\s*(?:亿|万)元(?:建设|新建|打造|实施|用于|建)")
+
+
+def _without_spend(head: str) -> str:
+    return head[lead.end() :] if (lead := _SPEND_LEAD.match(head)) and len(head) - lead.end() >= 4 else head
+
+
 def _list_head(item: str) -> str:
     """The name an item of a project list gives; the works a project does may end it (某厂炼油转型升级)."""
     item = item.strip()
-    head = _cut_head(item)
+    head = _without_spend(_cut_head(item))
     if not head and (works := _WORKS_END.search(item)):
         head = _cut_head(item[: works.start()]) + works.group(0)
     return head
@@ -418,11 +426,15 @@ def project_mentions(piece: Piece) -> list[Mention]:
         body = text[b : m.start(2)]
         if _LIST_SEP not in body or any(a <= b < c for a, c in covered):
             continue
-        for k, item in _split_items(body, conj=True, joiners="和|以及"):
-            head = _cut_head(item.strip())
+        items = _split_items(body, conj=True, joiners="和|以及")
+        for k, item in items:
+            head = _without_spend(_cut_head(item.strip()))
             if 2 <= len(head) <= 40 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
                 st = b + k + item.rfind(head)
-                out.append(_project(piece, st, head, via="list"))
+                found = _project(piece, st, head, via="list")
+                if k == items[-1][0] and not head.endswith(m.group(2)):
+                    found.written = found.name + m.group(2)  # the last item, as written: A、B、C项目等
+                out.append(found)
         covered.append((b, m.end()))
     if (im := _PROJECT_ITEM.match(text)) and not any(a <= im.start(1) < c for a, c in covered):
         head = _cut_head(im.group(1))

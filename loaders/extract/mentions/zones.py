@@ -85,6 +85,9 @@ def zone_mentions(piece: Piece) -> list[Mention]:
                 )
             continue
         head = _cut_head(left.rsplit(_LIST_SEP, 1)[-1])
+        if not head and (cl := re.search(r"(?:产业化?集群|集群)$", left)) and cl.start() >= 2:
+            head = _cut_head(left[: cl.start()]) + cl.group(0)  # 新野肉牛产业集群示范区: a zone named for its cluster
+            head = head if len(head) > len(cl.group(0)) + 1 else ""
         if (k := head.rfind("项目")) >= 0:
             # 石化项目迅速向龙雁工业区 / …项目和湄洲湾港秀屿港区: what follows the projects is the zone
             head = _cut_head(_strip_words(head[k + 2 :], ["迅速", "向", "在", "进入", "落户", "入驻"]))

@@ -1910,3 +1910,11 @@ def test_what_a_firm_spends_on_and_a_zone_named_for_its_cluster(tmp_path: Path) 
     assert list(zones) == ["宁陵酥梨产业化集群示范区"] and "宁陵酥梨产业集群示范区" in zones["宁陵酥梨产业化集群示范区"]
     pear = [c for c in f.clusters if "酥梨" in c.name]
     assert len(pear) == 1 and pear[0].zones == ["宁陵酥梨产业化集群示范区"]
+
+
+def test_a_rank_a_park_was_given_names_no_park(tmp_path: Path) -> None:
+    text = (
+        "某县中药材产业集群\n全县建成国家现代农业产业园1个、省级现代农业产业园3个，县里两个乡镇交由某某经开区管理。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [z.name for z in f.zones] == ["某某经开区"]

@@ -124,6 +124,10 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             and not _place_begins(head[lead.end() :], 0)
         ):
             continue  # 国家大数据综合试验区, 江西省特色装备制造产业试验区: a designation, no zone of a place
+        if ((rank := re.match(r"(?:国家级?|省级|市级|县级)", head)) and not _place_begins(head[rank.end() :], 0)) or (
+            re.search(r"(?:国家级?|省级|市级|县级)$", text[: s - len(head)]) and not _place_begins(head, 0)
+        ):
+            continue  # 国家现代农业产业园, 省级现代农业产业园: a rank a park was given, no park named
         if m.group(1) == "经济区" and not re.search(r"港|空|开发|保税|合作|投资|新", head):
             continue  # 川南经济区, 中原经济区: a region of a plan; 临港经济区, 临空经济区 are zones
         if _HONOUR_BEFORE.search(text, 0, s - len(head)):

@@ -1918,3 +1918,9 @@ def test_a_rank_a_park_was_given_names_no_park(tmp_path: Path) -> None:
     )
     f = facts_of(tmp_path, text)
     assert [z.name for z in f.zones] == ["某某经开区"]
+
+
+def test_a_label_inside_brackets_leaves_no_bracket_on_the_project(tmp_path: Path) -> None:
+    text = "1.储能产业集群（承载园区：某某经开区；龙头企业：甲储能；重点项目：乙储能电池二期）\n"
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["乙储能电池二期"]

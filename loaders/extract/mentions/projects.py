@@ -72,6 +72,8 @@ def labelled_projects(piece: Piece) -> list[Mention]:
         head = normalise_name(item)
         if head.count("(") > head.count(")"):
             head = head[: head.rfind("(")]  # 某玻璃(二期 : a text cut inside the bracket
+        while head.endswith(")") and head.count(")") > head.count("("):
+            head = head[:-1]  # (重点项目:某某电池二期): the bracket the label stood in closes after it
         if len(head) >= 2 and not is_generic(head, LEXICON.project_generic):
             st = m.start(1) + k
             out.append(
@@ -162,6 +164,8 @@ _PHASE_NEXT = re.compile(r"\(?[一二三四五六七八九十首]期")
 
 def _project(piece: Piece, start: int, text: str, via: str = "name") -> Mention:
     """A project named by ``text``, which stands at ``start`` of the piece's text."""
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1]  # (重点项目:某某电池二期): the bracket the list stood in closes after it
     return Mention(
         "project", normalise_name(text), piece.at(start), piece.end_at(start + len(text)), piece.paragraph, via=via
     )

@@ -1924,3 +1924,14 @@ def test_a_label_inside_brackets_leaves_no_bracket_on_the_project(tmp_path: Path
     text = "1.储能产业集群（承载园区：某某经开区；龙头企业：甲储能；重点项目：乙储能电池二期）\n"
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["乙储能电池二期"]
+
+
+def test_each_items_level_in_brackets(tmp_path: Path) -> None:
+    text = "做强纺织服装(千亿级)、食品加工(五百亿级)两大主导产业集群，壮大生物医药、新材料等新兴产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name: (c.level, c.target_yi) for c in f.clusters} == {
+        "纺织服装产业集群": ("千亿级", 1000.0),
+        "食品加工产业集群": ("500亿级", 500.0),
+        "生物医药产业集群": (None, None),
+        "新材料产业集群": (None, None),
+    }

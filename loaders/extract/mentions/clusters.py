@@ -397,6 +397,14 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             k, final_item = items[-1]
             if (j := re.search(r"和", final_item)) and j.start() >= 2 and len(final_item) - j.end() >= 2:
                 items = items[:-1] + [(k, final_item[: j.start()]), (k + j.end(), final_item[j.end() :])]
+        # 电子信息(千亿级)、装备制造(五百亿级)两大产业集群: each item's level in brackets after it
+        bracketed: list[tuple[int, str]] = []
+        for k, item in items:
+            if (lb := re.search(r"\(([^()]{2,8})\)\s*$", item)) and (lv_item := level_of(lb.group(1))):
+                levels[k] = lv_item
+                item = item[: lb.start()]
+            bracketed.append((k, item))
+        items = bracketed
         # 千亿级A和百亿级B、C等产业集群: a 和 before a level word starts the next item, with its own level
         items = [part for k, item in items for part in _split_at_level(k, item)]
         made: list[Mention] = []

@@ -316,7 +316,13 @@ def _shared_split(body: str) -> tuple[str, tuple[str, float] | None, str] | None
         lm = None
         for lm in _LEVEL_RX.finditer(last):
             pass
-        if lm is not None and lm.start() > 0 and lm.end() < len(last) and _PLACE_LIKE.match(last[: lm.start()]) is None:
+        if (
+            lm is not None
+            and lm.start() > 0
+            and lm.end() < len(last)
+            and _PLACE_LIKE.match(last[: lm.start()]) is None
+            and not last.endswith("(", 0, lm.start())  # 装备制造(五百亿级): the item's own level, in brackets
+        ):
             before, industry = last[: lm.start()], last[lm.end() :]
             if 2 <= len(before) <= 8 and not any(w in before + industry for w in _CUT if w not in _EDGE_ONLY):
                 return head + _LIST_SEP + before, level_of(lm.group(1)), industry

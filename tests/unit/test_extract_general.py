@@ -1935,3 +1935,13 @@ def test_each_items_level_in_brackets(tmp_path: Path) -> None:
         "生物医药产业集群": (None, None),
         "新材料产业集群": (None, None),
     }
+
+
+def test_firms_counted_after_their_list_and_a_quoted_brand(tmp_path: Path) -> None:
+    text = (
+        "目前，园区已集聚光伏企业46家，其中华晶、天合、中环3家企业位列全国前十，形成了从硅料到组件的完整光伏产业集群。"
+        "某市29家重点企业参会。龙头企业有：“金杯”实业、某某工贸有限公司。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["光伏产业集群"]
+    assert sorted(x.name for x in f.firms) == sorted(["华晶", "天合", "中环", "金杯实业", "某某工贸有限公司"])

@@ -12,6 +12,7 @@ from .common import (
     _CN_NUM,
     _COUNT,
     _INVESTED_BY,
+    _LIST_SEP,
     BRING_VERBS,
     Mention,
     _cut_head,
@@ -27,7 +28,7 @@ from .common import (
 )
 
 _FIRMS_AFTER = re.compile(
-    r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家(?!级)|省|市|县)|[一二三四五六七八九十两]+大|(?<=[\u4e00-\u9fff])(?=[两二三四五六七八九十]+家))(?:一批|\d+(?:余|多)?[家户]|[一二三四五六七八九十两几数百]+(?:余|多)?[家户])?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设|问题|困难|瓶颈|短板|制约|因素|措施|政策)[\u4e00-\u9fff\d\"“”'‘’]){0,12}?[\"“”'‘’]?(?:企业|公司)"
+    r"等一批[^,。;、]{0,12}?(?:企业|公司)|等(?:行业|领域|产业链)(?:龙头|骨干|领军|头部|链主|重点)企业|(?:等(?!地|地区|国家(?!级)|省|市|县)|[一二三四五六七八九十两]+大|(?<=[\u4e00-\u9fff])(?=(?:[两二三四五六七八九十]+|\d{1,2})家))(?:一批|\d+(?:余|多)?[家户]|[一二三四五六七八九十两几数百]+(?:余|多)?[家户])?[\"“”'‘’]?(?:(?!领域|行业|产业|方面|项目|工程|建设|问题|困难|瓶颈|短板|制约|因素|措施|政策)[\u4e00-\u9fff\d\"“”'‘’]){0,12}?[\"“”'‘’]?(?:企业|公司)"
 )
 _CITED = re.compile(r"(?:整理|数据|统计|发布|报告|预测|监测|显示)")
 _MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
@@ -176,6 +177,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
 
     def add(start: int, end: int, via: str) -> None:
         name = re.sub(r"\(\d{2,4}[所厂]\)$", "", normalise_name(text[start:end]))  # 某研究所(608所): its number
+        if re.search(r"[\u4e00-\u9fff]", name.strip("\"“”'‘’")):
+            name = re.sub(r"[\"“”'‘’]", "", name)  # “富光”实业: the quoted brand is the firm's name
         if not re.search(r"[\u4e00-\u9fff]|[A-Za-z]{2,}", name):
             return  # a firm has a name in Chinese or Latin letters (TCL, vivo; --- is a table rule)
         if (start, end) in seen or not name or any(a <= start and end <= c for a, c in seen):
@@ -225,6 +228,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if (k := text.rfind("以", b, m.start())) > b and re.search(r"(?:基地|园区|园|集群|县|市|区)$", text[b:k]):
             b = k + 1  # 某汽车产业基地以A及B两家整车企业为龙头: the list starts after the base's 以
         body = _ALSO_CALLED.sub("", text[b : m.start()])
+        if re.match(r"\d", text[m.start() : m.start() + 1]) and _LIST_SEP not in body:
+            continue  # 无为市29家重点电缆企业: a place's firms counted; 隆基、晶科、通威3家企业 names them
         parts = _split_items(body, conj=True)
         if (
             len(parts) == 1

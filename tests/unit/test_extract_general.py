@@ -1945,3 +1945,14 @@ def test_firms_counted_after_their_list_and_a_quoted_brand(tmp_path: Path) -> No
     f = facts_of(tmp_path, text)
     assert [c.name for c in f.clusters] == ["光伏产业集群"]
     assert sorted(x.name for x in f.firms) == sorted(["华晶", "天合", "中环", "金杯实业", "某某工贸有限公司"])
+
+
+def test_two_clusters_joined_by_or_and_words_before_a_parks_place(tmp_path: Path) -> None:
+    text = (
+        "秉承产城融合的发展理念 香洲智能制造产业园位于某某片区，引入的企业大多聚焦智能装备或集成电路两大重点产业集群。"
+        "某区与甲公司共同开发香洲产业新城；乙集团在信义张家港工业园投资。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["智能装备产业集群", "集成电路产业集群"]
+    assert {"香洲智能制造产业园", "香洲产业新城"} <= {z.name for z in f.zones}
+    assert not any(z.name.startswith(("理念", "开发")) for z in f.zones)

@@ -412,7 +412,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             counted
             and wanted
             and len(items) == 1
-            and len(pair := re.split(r"(?<=.{2})(?:和|与|及)(?=.{2})", items[0][1])) == cn_int(wanted.group(1)) == 2
+            and len(pair := re.split(r"(?<=.{2})(?:和|与|及|或)(?=.{2})", items[0][1])) == cn_int(wanted.group(1)) == 2
         ):
             # A和B两大产业集群: the count says the one item is two
             k0 = items[0][0]

@@ -27,6 +27,7 @@ from .common import (
     _split_items,
     _strip_words,
     is_generic,
+    place_begins,
 )
 
 ZONE_ENDINGS = "|".join(map(re.escape, LEXICON.zone_suffixes))  # longest first, for regexes
@@ -99,6 +100,18 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             ):
                 head = head[k + 1 :]  # 比亚迪在西安高新区, 签约仪式在羊安工业园区: the zone is what follows 在
                 break
+        if (
+            (inner := next((k for k in range(2, min(5, len(head) - 1)) if place_begins(head[k:])), None))
+            and not _place_begins(head, 0)
+            and not re.fullmatch(
+                r"中[\u4e00-\u9fff]|[\u4e00-\u9fff]*[(-·省市县区镇乡]", head[:inner]
+            )  # 中新苏州, 横琴·正安, 某某市青山
+            and not province_lead().match(head)
+            # 信义张家港工业园, 老挝湖南橡胶产业园: a firm's or a country's park in a place
+            and head[:inner] not in LEXICON.known_firms
+            and head[:inner] not in LEXICON.not_firms
+        ):
+            head = head[inner:]  # 开发斗门产业新城, 一图读懂斗门…产业园: words before the place start no zone's name
         if (joined := _PARK_AND.search(head)) and len(head) - joined.end() >= 2:
             head = head[joined.end() :]  # 甲智慧健康谷和乙乳业产业园: two parks, the second ends here
         if head.startswith("环") and len(head) > 2 and _place_begins(head[1:], 0):

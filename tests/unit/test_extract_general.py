@@ -1956,3 +1956,17 @@ def test_two_clusters_joined_by_or_and_words_before_a_parks_place(tmp_path: Path
     assert [c.name for c in f.clusters] == ["智能装备产业集群", "集成电路产业集群"]
     assert {"香洲智能制造产业园", "香洲产业新城"} <= {z.name for z in f.zones}
     assert not any(z.name.startswith(("理念", "开发")) for z in f.zones)
+
+
+def test_firms_at_a_clusters_core_and_parks_with_their_cost(tmp_path: Path) -> None:
+    text = (
+        "某市推进以金穗米业、丰源实业、兴旺公司为核心的百亿稻米产业集群。"
+        "该市建设50亿元金穗米业工业园、30亿元丰源粮油工业园两大园区。当地还联合甲仪表公司，得益于华乙集团的带动。"
+        "永兴苎麻产业被列为湖南“十大产业集群”之一。\n"
+    )
+    f = facts_of(tmp_path, text)
+    rice = next(c for c in f.clusters if c.name == "稻米产业集群")
+    assert rice.firms[:3] == ["金穗米业", "丰源实业", "兴旺公司"]
+    assert sorted(z.name for z in f.zones) == ["丰源粮油工业园", "金穗米业工业园"]
+    assert {"甲仪表公司", "华乙集团"} <= {x.name for x in f.firms}
+    assert "苎麻产业集群" in {n for c in f.clusters for n in (c.name, *c.aliases)}

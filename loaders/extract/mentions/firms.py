@@ -120,6 +120,7 @@ _ZONE_END = re.compile("(?:" + "|".join(map(re.escape, LEXICON.zone_suffixes)) +
 
 
 _FIRM_AT = re.compile(r"([\u4e00-\u9fff]{2,8})在(?=[^,;。、在]{2,24}?(?:\d|年产|扩建|新建|技改)[^,;。、在]{0,16}?项目)")
+_CORE_OF_CLUSTER = re.compile(r"以([^以,;。:]{4,60}?)为核心的[^,;。]{0,20}?(?:产业集群|集群)")
 _ROLE_CLAUSE = re.compile(r"为(?:核心|基础|龙头|主体|支撑|重点|引领|主导|依托|载体|纽带)、")
 
 
@@ -245,6 +246,14 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             if head:
                 st = text.find(head, b)
                 add(st, st + len(head), "list")
+    # 以国宝桥米、洪森实业、兴农公司为核心的百亿稻米产业集群: the core of a cluster, when every item is a firm's name
+    for m in _CORE_OF_CLUSTER.finditer(text):
+        parts = _split_items(m.group(1), conj=True)
+        named = [h for _, item in parts if (h := _firm_item(item)) and brought_in_firm(h) and not _ZONE_END.search(h)]
+        if len(parts) >= 2 and len(named) == len(parts):
+            for (k, item), h in zip(parts, named, strict=True):
+                st = m.start(1) + k + item.rfind(h)
+                add(st, st + len(h), "list")
     # A是…链主企业: the subject of a statement that calls it an anchor
     for m in _IS_ANCHOR.finditer(text):
         g = 1 if m.group(1) else 2

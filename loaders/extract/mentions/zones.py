@@ -147,6 +147,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             continue  # 被评为国家循环经济示范试点园区: a title the place was given, not a zone of its own
         if re.search(rf"[\d{_CN_NUM}]+个[^,;。、]{{0,20}}的$", text[: s - len(head)]):
             continue  # 6个年产值超50亿元的绿色食品加工产业园: parks counted by what they are, none named
+        if (spend := re.match(r"\d+(?:\.\d+)?(?:亿|万)元", head)) and len(head) - spend.end() >= 2:
+            head = head[spend.end() :]  # 建设50亿元国宝桥米工业园: what the park costs, then its name
         if _ZONE_SIZE.search(head) or (_LEVEL_RX.match(head) and not _place_begins(head, 0)):
             continue  # 40平方公里园区, 千亿级医药健康产业园区: a park described by its size or aim, not named
         if (
@@ -176,6 +178,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             ext
             and not province_lead().match(ext.group(1))  # 桂阳县工业园湖南广东家居智造产业园: two parks
             and not re.search(r"[和及与或、是为的个级]", ext.group(1))
+            and not re.match(rf"[\d{_CN_NUM}]+大", ext.group(1))  # 某工业园三大园区: a count of parks after the last
             and not any(w in ext.group(1) for w in _CUT if w not in _EDGE_ONLY)
             # 某高新区建设光电产业园: a verb after the zone starts what is done there, not a park of it
             and not (ext.group(1).startswith(tuple(_EDGE_ONLY)) and not ext.group(1).startswith(LEXICON.cut_keep))

@@ -1970,3 +1970,17 @@ def test_firms_at_a_clusters_core_and_parks_with_their_cost(tmp_path: Path) -> N
     assert sorted(z.name for z in f.zones) == ["丰源粮油工业园", "金穗米业工业园"]
     assert {"甲仪表公司", "华乙集团"} <= {x.name for x in f.firms}
     assert "苎麻产业集群" in {n for c in f.clusters for n in (c.name, *c.aliases)}
+
+
+def test_a_focus_list_with_its_kind_and_units_named_no_firms(tmp_path: Path) -> None:
+    text = (
+        "某县初步形成了以苹果、木耳、丹参为主的三大农业产业化集群，精心打造特色产业集群。"
+        "某县政协、县管委会到访，当地有白塔陶瓷等企业。其中，宁陵县城乡一体化示范区重点保障54个先进制造业项目。\n"
+    )
+    f = facts_of(tmp_path, text)
+    names = {c.name: c.aliases for c in f.clusters}
+    assert sorted(names) == sorted(["苹果产业集群", "木耳产业集群", "丹参产业集群"])
+    assert "木耳农业产业化集群" in names["木耳产业集群"]
+    assert not any(x.name.endswith(("政协", "管委会")) or x.name.startswith("当地") for x in f.firms)
+    assert "宁陵县城乡一体化示范区" in {z.name for z in f.zones}
+    assert f.projects == []

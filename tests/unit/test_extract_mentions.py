@@ -202,7 +202,10 @@ def test_a_short_word_after_deng_is_the_kind_of_the_listed_clusters() -> None:
 
 def test_clusters_of_agricultural_industrialisation_and_a_plans_years_are_not_a_name() -> None:
     text = "出台《某市农业产业化集群(2013-2020年)建设规划》,谋划了济源双汇生猪产业化集群、济源种子产业集群"
-    assert names(cluster_mentions(_compact(text))) == ["济源双汇生猪产业化集群", "济源种子产业集群"]
+    found = cluster_mentions(_compact(text))
+    # an 产业化集群 is named as a 产业集群 and keeps its written name
+    assert names(found) == ["济源双汇生猪产业集群", "济源种子产业集群"]
+    assert found[0].written == "济源双汇生猪产业化集群"
 
 
 def test_parks_counted_by_what_they_are_name_no_zone() -> None:

@@ -87,7 +87,8 @@ _SLOGAN = re.compile(rf"(?:[{_CN_NUM}\d]+[\u4e00-\u9fff]){{2,4}}|[\dA-Za-z]+(?:\
 _KIND_AND = re.compile(r"^.{1,20}?(?:中心|平台|基地|园区|公司|集团|项目|工程|案例)(?:和|及|与)|^(?:区|园)(?:和|及|与)")
 _FIRM_BEFORE = re.compile(r"^.{2,20}?(?:股份有限公司|有限责任公司|有限公司|集团公司)")
 _FOCUS_LIST = re.compile(
-    rf"以(?P<body>[^以,;:。]*、[^、,;:。]*?)为(?:重点|主导|核心|主体|支柱|引领|代表|主)的(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)$"
+    rf"以(?P<body>[^以,;:。]*、[^、,;:。]*?)为(?:重点|主导|核心|主体|支柱|引领|代表|主)的(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)"
+    r"(?P<kind>农业产业化|农业|特色|优势|主导|重点)?$"
 )
 # 以A为主,以B、C为辅的三个产业集群: the trades that come second, after the one that comes first
 _SECOND_LIST = re.compile(rf"以(?P<body>[^以,;:。]+?)为(?:辅|补充|配套|支撑|两翼)的(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)$")
@@ -196,6 +197,8 @@ def canonical_cluster(head: str, suffix: str) -> str:
     >>> canonical_cluster("武汉智能网联汽车", "集群"), canonical_cluster("装备制造产业", "集群")
     ('武汉智能网联汽车产业集群', '装备制造产业集群')
     """
+    if suffix == "产业化集群":
+        suffix = "产业集群"  # 香菇(农业)产业化集群 is its 产业集群
     if suffix == "集群" and head.endswith("产业化") and len(head) >= 5:
         return head[: -len("产业化")] + "产业集群"  # 新野肉牛产业化集群 is its 产业集群
     if suffix == "集群" and not head.endswith(("产业", "业", "集群")):
@@ -303,10 +306,12 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             level = level_of(lm.group(1))
             left = left[: lm.start()]
         # 以A、B、C为重点的三个千亿级产业集群: the list the clusters are about, then their count
+        focus_kind = ""
         if (focus := _FOCUS_LIST.search(left)) and cn_int(focus.group("n")) == len(
             _split_items(focus.group("body"), conj=False)
         ):
             left = left[: focus.end("body")] + "等" + focus.group("n") + "个"
+            focus_kind = focus.group("kind") or ""  # 三大农业产业化集群: each one's name as written has it
         if (
             (second := _SECOND_LIST.search(left))
             and second.start() == 0
@@ -527,6 +532,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 written=normalise_name(
                     head
                     + shared_industry
+                    + focus_kind
                     + (
                         qual
                         if (qual := (tail.group("qual") or "") if tail else "") and not re.search(r"亿|重点", qual)

@@ -125,7 +125,7 @@ def _loose_kind(head: str) -> bool:
 _NAMED_LIST_WORDS = re.compile(
     r"一批|重点|重大|建设|在建|新建|签约|招商|亿元以上|大|好|优质|标志性|龙头|产业化|超?[千百]?万元|超?亿元|以上"
 )
-_KIND_OF_PROJECT = re.compile(r"(?:产业|(?<!全)产业链|领域|行业|龙头|科研|配套|类)$")
+_KIND_OF_PROJECT = re.compile(r"(?:产业|(?<!全)产业链|领域|行业|龙头|科研|配套|类|制造业|服务业)$")
 _PHASE_AFTER = re.compile(r"^(.{4,}?项目)(?:\(?[一二三四五首]期\)?)(?:工程|项目)?$")
 _PROJECT_STATUS = re.compile(
     r"(?:\(?[一二三四首]期\)?)?(?:工程)?"

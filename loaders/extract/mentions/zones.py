@@ -116,7 +116,16 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             head = head[joined.end() :]  # 甲智慧健康谷和乙乳业产业园: two parks, the second ends here
         if head.startswith("环") and len(head) > 2 and _place_begins(head[1:], 0):
             head = head[1:]  # 环哈尔滨新区: around the zone
-        if not head or is_generic(head, LEXICON.zone_generic, False) or len(head) > 24:
+        if (
+            not head
+            or (
+                is_generic(head, LEXICON.zone_generic, False)
+                and not (
+                    head.endswith("一体化") and len(head) >= 6 and _place_begins(head, 0)
+                )  # 开封市城乡一体化示范区
+            )
+            or len(head) > 24
+        ):
             continue
         if (num := re.match(r"[-\d]*\d{2,}(?![\d.]|万|亿|年|个|家|平方|亩|公顷|千|吨)", head)) and len(
             head

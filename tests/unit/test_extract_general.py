@@ -1984,3 +1984,9 @@ def test_a_focus_list_with_its_kind_and_units_named_no_firms(tmp_path: Path) -> 
     assert not any(x.name.endswith(("政协", "管委会")) or x.name.startswith("当地") for x in f.firms)
     assert "宁陵县城乡一体化示范区" in {z.name for z in f.zones}
     assert f.projects == []
+
+
+def test_a_production_line_a_verb_says_is_being_built(tmp_path: Path) -> None:
+    text = "某区汽车产业集群\n加快甲汽车技术改造和涂装生产线、零部件产业园建设，推进乙产业园、丙基地建设。\n"
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["涂装生产线"]

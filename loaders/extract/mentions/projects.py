@@ -424,6 +424,24 @@ def project_mentions(piece: Piece) -> list[Mention]:
                 st = b + k + item.rfind(head)
                 out.append(_project(piece, st, head, via="list"))
         covered.append((b, m.end()))
+    # 加快A技术改造和B生产线、C产业园建设: facilities a verb says are being built are projects
+    for m in _FACILITIES_BUILT.finditer(text):
+        if any(a <= m.start(1) < c for a, c in covered):
+            continue
+        parts = _split_items(m.group(1), conj=True, joiners="和|以及")
+        heads = [(k, item, _cut_head(item.strip())) for k, item in parts]
+        if not any(_FACILITY_END.search(h) and len(h) >= 4 for _, _, h in heads):
+            continue
+        for k, item, h in heads:
+            if (
+                _FACILITY_END.search(h)
+                and 4 <= len(h) <= 30
+                and not is_generic(h, LEXICON.project_generic)
+                and not re.match(r"(?:园区|基础|配套)", h)
+            ):
+                st = m.start(1) + k + item.rfind(h)
+                out.append(_project(piece, st, h, via="list"))
+                covered.append((st, st + len(h)))
     # 如A、B、C项目等: the list shares the ending written after its last item
     for m in _PROJECT_LIST_AFTER.finditer(text):
         b = _left_head(text, m.start(2))
@@ -498,6 +516,11 @@ _IS_PROJECT = re.compile(
     r"(?:^|[,;:。])\s*([\u4e00-\u9fff]{2,12}?)是(?:目前)?[^,。;:是]{0,20}?(?:最大|第一|唯一|首个)[^,。;:]{0,12}?项目"
 )
 _BUILT_LIST = re.compile(r"(?:相继|先后|陆续|全部|均)?(?:建成投产|开工建设|竣工投产|建成|竣工|投产达效|开工)")
+_FACILITIES_BUILT = re.compile(
+    r"(?:加快|推进|推动|启动|实施|完成)([^,;。:]{4,60}?)(?:的)?(?:建设|施工|投产)(?![\u4e00-\u9fff]{0,2}项目)"
+)
+# (a park or a base being built may be a zone: 加快某产业园、某基地建设 names no project by itself)
+_FACILITY_END = re.compile(r"(?:生产线|产线|工厂|车间|电站|仓储中心)$")
 _PROJECT_LIST_AFTER = re.compile(r"(如|包括|例如|有)?[^,。;:]*?(项目|工程)等")
 _INVESTED = re.compile(
     r"(?:总投资|计划投资|投资)(?:约|近|超|超过|达)?\s*\d+(?:\.\d+)?\s*(?:亿|万)元(?:左右|以上)?"

@@ -1990,3 +1990,14 @@ def test_a_production_line_a_verb_says_is_being_built(tmp_path: Path) -> None:
     text = "某区汽车产业集群\n加快甲汽车技术改造和涂装生产线、零部件产业园建设，推进乙产业园、丙基地建设。\n"
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["涂装生产线"]
+
+
+def test_a_region_a_body_an_officer_and_a_trade_name_nothing(tmp_path: Path) -> None:
+    text = (
+        "某新区将打造西部地区新材料产业集群，某县政协负责人前来考察，甲幸福股份公司董事兼联席总裁出席，"
+        "园区重点发展风力发电及光伏发电等项目。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["新材料产业集群"]
+    assert [x.name for x in f.firms] == ["甲幸福股份公司"]
+    assert f.projects == []

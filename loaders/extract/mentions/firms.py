@@ -54,7 +54,7 @@ def brought_in_firm(head: str) -> bool:
 
 
 _FIRM_PEOPLE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?:(?:资深|常务|执行|高级)?副?(?:董事长兼总经理|董事长兼总裁|董事长|总经理|总裁)"
+    r"(?<=[\u4e00-\u9fff])(?:(?:资深|常务|执行|高级)?副?(?:董事长兼总经理|董事长兼总裁|董事兼联席总裁|董事兼总裁|联席总裁|董事长|总经理|总裁)"
     r"|负责人|员工|职工|技术人员|工作人员)"
 )
 _SETTLED = re.compile(
@@ -348,7 +348,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             3 <= len(head) <= 16
             and not is_generic(head, LEXICON.cluster_generic)
             and not re.search(
-                r"产业|集群|园|区|局|厅|委|政府|部门|协会|记者|项目|基地|平台|中心|学校|大学|医院|村|镇|\d+名", head
+                r"产业|集群|园|区|局|厅|委|政府|政协|人大|部门|协会|记者|项目|基地|平台|中心|学校|大学|医院|村|镇|\d+名",
+                head,
             )
             and len(head) - _place_prefix_len(head) >= 2  # a place alone employs no one here
         ):

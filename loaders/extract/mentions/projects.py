@@ -106,7 +106,7 @@ def _rejoin_measures(body: str, parts: list[tuple[int, str]]) -> list[tuple[int,
 
 def _activity(head: str) -> bool:
     """An item naming a trade or an activity, not a project: 乳业, 烘焙, 真空冻干食品生产."""
-    return len(head) <= 2 or bool(re.search(r"(?:[^产企事]业|生产|加工|制造|种植|养殖|销售|服务|企业)$", head))
+    return len(head) <= 2 or bool(re.search(r"(?:[^产企事]业|生产|加工|制造|种植|养殖|销售|服务|企业|发电)$", head))
 
 
 def _loose_kind(head: str) -> bool:
@@ -232,6 +232,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
         elif len(parts) == 1 and (j := _AND_FIRM.search(body)):
             parts = [(0, body[: j.start(1)]), (j.end(1), body[j.end(1) :])]
         parts = _rejoin_measures(body, parts)
+        if len(parts) == 1 and _activity(_list_head(parts[0][1])) and not _ONE_PROJECT.search(parts[0][1]):
+            covered.append((b, m.end()))
+            continue  # 发展风力发电及光伏发电等项目: an activity's projects, none named
         # 港口机械、海洋工程装备等海洋产业相关项目: a kind between 等 and 项目 says the items are kinds too
         of_kind = bool(_NAMED_LIST_WORDS.sub("", m.group(3))) and all(_loose_kind(_list_head(i)) for _, i in parts)
         kinds = sum(1 for _, i in parts if _activity(_list_head(i)))

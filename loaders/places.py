@@ -127,6 +127,12 @@ def _division(cells: dict[str, str], where: str) -> Division:
     return Division(code, name, short, level, kind, parent, cells["province_code"])
 
 
+# a word the character before a place's first one makes with it: 落户县经济开发区 names no 户县
+_WORD_BEFORE = frozenset(
+    {"落户", "入户", "用户", "农户", "客户", "商户", "住户", "开户", "账户", "门户", "散户", "大户"}
+)
+
+
 class NationalGazetteer:
     """Every current division, indexed by code, name, stem and former name or code.
 
@@ -310,7 +316,7 @@ class NationalGazetteer:
         for start, ch in enumerate(text):
             for n in lengths(ch, ()):
                 hit = scan(padded[start : start + n])
-                if hit is not None:
+                if hit is not None and not (start and text[start - 1 : start + 1] in _WORD_BEFORE):
                     spans.append((start, start + n, hit))
         spans.sort(key=lambda s: (s[0] - s[1], s[0]))
         taken = bytearray(size)

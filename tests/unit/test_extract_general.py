@@ -2001,3 +2001,9 @@ def test_a_region_a_body_an_officer_and_a_trade_name_nothing(tmp_path: Path) -> 
     assert [c.name for c in f.clusters] == ["新材料产业集群"]
     assert [x.name for x in f.firms] == ["甲幸福股份公司"]
     assert f.projects == []
+
+
+def test_words_that_fill_a_chain_start_no_cluster(tmp_path: Path) -> None:
+    text = "项目达产后将进一步补齐全县铝精深加工产业集群链条，补强全区铝加工产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == ["铝加工产业集群", "铝精深加工产业集群"]

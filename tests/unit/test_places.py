@@ -214,3 +214,9 @@ def test_history_row_leading_to_no_current_division_is_refused(tmp_path: Path) -
     )
     with pytest.raises(InputError, match=r"history_manual.csv: line 2: new_code '410322' is not a current division"):
         NationalGazetteer.load(tmp_path)
+
+
+def test_a_word_ending_where_a_place_begins_names_no_place(g: NationalGazetteer) -> None:
+    # 落户 + 县经济开发区: no 户县 (鄠邑区) in it; 户县 written on its own still is
+    assert [d.name for _, _, d in g.find_in("项目将落户县经济开发区")] == []
+    assert [d.name for _, _, d in g.find_in("原户县草堂镇")] == ["鄠邑区"]

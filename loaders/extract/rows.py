@@ -12,7 +12,7 @@ from .entities import _YEAR, Entity, EntityStore
 from .facts import Evidence
 from .lexicon import LEXICON
 from .mentions import Mention, canonical_cluster, cluster_mentions, is_generic, zone_mentions
-from .segments import Block, Piece, Table
+from .segments import Block, Piece, Table, column_role
 
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
 # a builder column may name the government office in charge rather than a firm
@@ -88,11 +88,13 @@ class TableRows(EntityStore):
         cms: list[Mention] = cluster_mentions(name_cell, self.chains) if name_cell else []
         if name_cell and not cms:
             head = normalise_name(name_cell.text)
+            chain_column = "产业链" in table.header[table.roles["name"]] and not head.endswith("链")
             if len(head) >= 2 and not is_generic(head, LEXICON.cluster_generic):
                 cms = [
                     Mention(
                         "cluster",
-                        canonical_cluster(head, "集群"),
+                        # 产业链名称 | 新能源汽车: a chain of a 链长制 table, named as its header calls it
+                        head + "产业链" if chain_column else canonical_cluster(head, "集群"),
                         name_cell.start,
                         name_cell.end,
                         block.para.index,
@@ -148,8 +150,15 @@ class TableRows(EntityStore):
                     ent.target_year = int(y.group(1))
         for zone in zone_ents:
             ent.links["zone"].setdefault(zone.name, ev)
-        if firm_cell:
-            for name in re.split(r"[、,;/]", firm_cell.text):
+        # 链主企业 | 配套企业: every column of firms, not only the first
+        firm_cells = [firm_cell] if firm_cell else []
+        firm_cells += [
+            cells[i]
+            for i, h in enumerate(table.header)
+            if i != table.roles.get("firms") and i < len(cells) and column_role(h) == "firms" and cells[i].text.strip()
+        ]
+        for fc in firm_cells:
+            for name in re.split(r"[、,;/]", fc.text):
                 n = normalise_name(name)
                 if len(n) >= 2 and not re.search(r"\d+(?:余|多)?家", n):
                     f = self.entity("firm", n, ev)

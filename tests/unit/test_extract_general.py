@@ -2007,3 +2007,12 @@ def test_words_that_fill_a_chain_start_no_cluster(tmp_path: Path) -> None:
     text = "项目达产后将进一步补齐全县铝精深加工产业集群链条，补强全区铝加工产业集群。\n"
     f = facts_of(tmp_path, text)
     assert sorted(c.name for c in f.clusters) == ["铝加工产业集群", "铝精深加工产业集群"]
+
+
+def test_a_chain_table_names_its_chains_and_reads_every_firm_column(tmp_path: Path) -> None:
+    text = (
+        "附件\n重点产业链链长及链主企业名单\n产业链名称\t链长\t链主企业\t配套企业\n"
+        "储能\t某某\t甲储能科技有限公司\t乙电池、丙材料\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.firms) for c in f.clusters] == [("储能产业链", ["甲储能科技有限公司", "乙电池", "丙材料"])]

@@ -2016,3 +2016,11 @@ def test_a_chain_table_names_its_chains_and_reads_every_firm_column(tmp_path: Pa
     )
     f = facts_of(tmp_path, text)
     assert [(c.name, c.firms) for c in f.clusters] == [("储能产业链", ["甲储能科技有限公司", "乙电池", "丙材料"])]
+
+
+def test_places_trades_a_list_puts_forward_are_its_clusters(tmp_path: Path) -> None:
+    text = "全市已形成以安溪茶业、德化陶瓷、永春香业为代表的特色产业集群。某县以龙头企业、骨干企业为主的产业集群加快发展。\n"
+    f = facts_of(tmp_path, text)
+    named = {n for c in f.clusters for n in (c.name, *c.aliases)}
+    assert {"安溪茶业产业集群", "德化陶瓷产业集群", "永春香业产业集群"} <= named
+    assert len(f.clusters) == 3

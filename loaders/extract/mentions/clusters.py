@@ -90,6 +90,7 @@ _FOCUS_LIST = re.compile(
     rf"以(?P<body>[^以,;:。]*、[^、,;:。]*?)为(?:重点|主导|核心|主体|支柱|引领|代表|主)的(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)"
     r"(?P<kind>农业产业化|农业|特色|优势|主导|重点)?$"
 )
+_PLACED_FOCUS = re.compile(r"以(?P<body>[^以,;:。]*、[^、,;:。]*?)为(?:代表|重点|主导|主)的(?:特色|优势|主导)?$")
 # 以A为主,以B、C为辅的三个产业集群: the trades that come second, after the one that comes first
 _SECOND_LIST = re.compile(rf"以(?P<body>[^以,;:。]+?)为(?:辅|补充|配套|支撑|两翼)的(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)$")
 _FIRST_BEFORE = re.compile(r"以(?P<first>[^以,;:。、]{2,12}?)为(?:主|主导|主体|核心|龙头),$")
@@ -312,6 +313,13 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         ):
             left = left[: focus.end("body")] + "等" + focus.group("n") + "个"
             focus_kind = focus.group("kind") or ""  # 三大农业产业化集群: each one's name as written has it
+        elif (
+            (placed := _PLACED_FOCUS.search(left))
+            and len(items_of := _split_items(placed.group("body"), conj=False)) >= 2
+            and all(_place_begins(_cut_head(i.strip()), 0) and len(_cut_head(i.strip())) >= 4 for _, i in items_of)
+        ):
+            # 以安溪茶业、德化陶瓷、永春香业为代表的特色产业集群: each place's trade is one of them
+            left = left[: placed.end("body")] + "等" + str(len(items_of)) + "个"
         if (
             (second := _SECOND_LIST.search(left))
             and second.start() == 0

@@ -2024,3 +2024,17 @@ def test_places_trades_a_list_puts_forward_are_its_clusters(tmp_path: Path) -> N
     named = {n for c in f.clusters for n in (c.name, *c.aliases)}
     assert {"安溪茶业产业集群", "德化陶瓷产业集群", "永春香业产业集群"} <= named
     assert len(f.clusters) == 3
+
+
+def test_parts_brought_in_an_event_year_and_a_sum_name_nothing(tmp_path: Path) -> None:
+    text = (
+        "2024辽阳·小北河袜业特色产业集群高质量发展推介活动开幕，争创2000亿级食品加工产业集群。"
+        "又成功引进了汽车发动机、汽车轮毂、汽车玻璃等6个总投资80亿元的配套项目，以及投资分别超150亿元、100亿元的新能源动力小镇等项目；"
+        "后续二期工程将发力深加工，临川引进自立环保等企业，谋求工业产业集群升级。\n"
+    )
+    f = facts_of(tmp_path, text)
+    named = {n for c in f.clusters for n in (c.name, *c.aliases)}
+    assert "小北河袜业特色产业集群" in named and "食品加工产业集群" in named
+    assert not any(n.startswith(("2024", "亿级", "谋求")) for n in named)
+    assert [x.name for x in f.firms] == ["自立环保"]
+    assert not any(p.name.startswith(("超", "后续")) for p in f.projects)

@@ -469,6 +469,12 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             head = _cut_head(item)
             if (serve := _SERVING.match(head)) and len(head) - serve.end() >= 2:
                 head = head[serve.end() :]  # 项目都是服务石化产业集群的: what a project serves (not 服务业)
+            if (year := re.match(r"(?:19|20)\d\d(?:年|(?![亿万千百元级个家吨多余]))(?=[\u4e00-\u9fff])", head)) and len(
+                head
+            ) - year.end() >= 4:
+                head = head[year.end() :]  # 2024辽阳·小北河袜业特色产业集群(推介活动): the event's year
+            if (dot := head.find("·")) > 0 and _place_begins(head, 0) and len(head) - dot - 1 >= 4:
+                head = head[dot + 1 :]  # 辽阳·小北河袜业: the city, then the town whose cluster it is
             if head.startswith("全国") and len(head) >= 6 and not _place_begins(head[2:], 0):
                 head = head[2:]  # 打造全国玉米生物科技产业集群: the country is the scope, not the name's
             if (firm := _FIRM_BEFORE.search(head)) and len(head) - firm.end() >= 2:

@@ -269,7 +269,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             3 <= len(head) <= 8
             and not is_generic(head, LEXICON.cluster_generic)
             and not re.search(
-                r"产业|集群|园|区|市|县|省|国|我|该|其|这|全|企业|项目|基地|平台|中心|合同|协议|总$", head
+                r"产业|集群|园|区|市|县|省|国|我|该|其|这|全|企业|项目|工程|[一二三四五]期|基地|平台|中心|合同|协议|总$",
+                head,
             )
             and not _place_begins(head, 0)
             and not _TIME_SUBJECT.match(head)  # 连续两年荣获…: when, not who
@@ -335,6 +336,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             r"等(?:一批)?[^,。;、]{0,6}?(?:产业链|链条|环节|领域|方向|大?类)", text[m.end(1) :]
         ):
             continue  # 引进A、B等产业链项目: links of a chain, kinds of project, no firms
+        heads = [_cut_head(item.strip()) for _, item in parts]
+        trades = [next((w for w in _industry_vocabulary() if len(w) >= 2 and h.startswith(w)), "") for h in heads]
+        if any(t and trades.count(t) >= 2 for t in trades):
+            continue  # 引进了汽车发动机、汽车轮毂、汽车玻璃等…: parts of one trade, no firms (弗迪电池、弗迪科技 are)
         for k, item in parts:
             head = _cut_head(item.strip())
             if brought_in_firm(head):

@@ -512,9 +512,10 @@ def project_mentions(piece: Piece) -> list[Mention]:
         out.append(
             Mention("project", normalise_name(head), piece.at(m.start(1)), piece.end_at(m.end(1)), piece.paragraph)
         )
-    return out
+    return [m for m in out if not _AMOUNT_ONLY.fullmatch(m.name)]  # (投资分别超150亿元、100亿元的…: a sum)
 
 
+_AMOUNT_ONLY = re.compile(r"(?:超|约|近|逾)?\d+(?:\.\d+)?(?:亿|万)元(?:以上)?")
 _IS_PROJECT = re.compile(
     r"(?:^|[,;:。])\s*([\u4e00-\u9fff]{2,12}?)是(?:目前)?[^,。;:是]{0,20}?(?:最大|第一|唯一|首个)[^,。;:]{0,12}?项目"
 )

@@ -2038,3 +2038,16 @@ def test_parts_brought_in_an_event_year_and_a_sum_name_nothing(tmp_path: Path) -
     assert not any(n.startswith(("2024", "亿级", "谋求")) for n in named)
     assert [x.name for x in f.firms] == ["自立环保"]
     assert not any(p.name.startswith(("超", "后续")) for p in f.projects)
+
+
+def test_news_words_titles_and_kinds_of_firm_name_nothing(tmp_path: Path) -> None:
+    text = (
+        "东南网讯(某某日报报业集团记者 甲乙)某区以创新赋能新型材料产业集群，这背后是开发区的“一区二基地三产业四园区”布局。"
+        "该园区2012年晋升为省级工业园区。甲丙事业部副总经理说，园区已聚集部件厂、大宗原材料供应商等核心企业约20家，"
+        "华甲科技有关负责人介绍，甲丙逐渐成为一家龙头企业。采访团走访嘉禾新材。"
+        "某县获评中国轻工业特色区域和产业集群称号，引进电子信息产业公司。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["新型材料产业集群"]
+    assert f.zones == []
+    assert sorted(x.name for x in f.firms) == sorted(["甲丙", "华甲科技"])

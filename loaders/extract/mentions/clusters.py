@@ -475,6 +475,12 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 head = head[year.end() :]  # 2024辽阳·小北河袜业特色产业集群(推介活动): the event's year
             if (dot := head.find("·")) > 0 and _place_begins(head, 0) and len(head) - dot - 1 >= 4:
                 head = head[dot + 1 :]  # 辽阳·小北河袜业: the city, then the town whose cluster it is
+            ranked = ""
+            if (rank := re.match(r"(.{2,6}?)(?:国家级|省级)(?=.{2,})", head)) and _place_begins(head, 0):
+                # 莆田国家级新型功能材料产业集群: a rank between the place and the trade (kept as written)
+                ranked, head = head, rank.group(1) + head[rank.end() :]
+            if head.endswith(("和", "及", "与")) and not _ends_with_place(head):
+                continue  # 中国轻工业特色区域和产业集群: a title of two kinds, no cluster named
             if head.startswith("全国") and len(head) >= 6 and not _place_begins(head[2:], 0):
                 head = head[2:]  # 打造全国玉米生物科技产业集群: the country is the scope, not the name's
             if (firm := _FIRM_BEFORE.search(head)) and len(head) - firm.end() >= 2:
@@ -544,7 +550,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 piece.paragraph,
                 # 湖北小龙虾、三峡蜜橘等优势特色产业集群: the kind between list and ending stays in the name as written
                 written=normalise_name(
-                    head
+                    (ranked or head)
                     + shared_industry
                     + focus_kind
                     + (

@@ -55,7 +55,7 @@ def brought_in_firm(head: str) -> bool:
 
 _FIRM_PEOPLE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:(?:资深|常务|执行|高级)?副?(?:董事长兼总经理|董事长兼总裁|董事兼联席总裁|董事兼总裁|联席总裁|董事长|总经理|总裁)"
-    r"|负责人|员工|职工|技术人员|工作人员)"
+    r"|(?:有关)?负责人|员工|职工|技术人员|工作人员)"
 )
 _SETTLED = re.compile(
     r"(?:^|[,;:。—])([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)(?:等企业|等)?(?:相继|先后|纷纷|陆续)(?:落户|入驻|签约落地|投产|建成投产)"
@@ -102,7 +102,7 @@ _NOT_FIRM = re.compile(
     r"^(?:行业|实力|知名|优质|大型|头部)|央企$|国企$|民企$|外企$|"  # 实力央企, 行业龙头: kinds of firm spoken of
     r"(企业|龙头|骨干|项目|工程|产业|园区|集群|基地|单位|部门|政府|机构|平台|协会|联盟|以上|规上|规模|理念|思想|战略|"
     r"需求|市场|政策|目标|方向|导向|原则|精神|人才|机制|模式|体系|优势|资源|产品|服务|品牌|标准|创新|"
-    r"政协|人大|党委|县委|市委|管委会|办事处)$|^(大企业|大集团)|"
+    r"政协|人大|党委|县委|市委|管委会|办事处|供应商|服务商|经销商|代理商|报业集团|报社|电视台|产业公司)$|^(大企业|大集团)|"
     r"^(?:合资|独资|外资|我们|我|该|本|这家|两家|新|子|母)(?:公司|集团)$"
 )
 
@@ -121,6 +121,9 @@ _ZONE_END = re.compile("(?:" + "|".join(map(re.escape, LEXICON.zone_suffixes)) +
 
 
 _FIRM_AT = re.compile(r"([\u4e00-\u9fff]{2,8})在(?=[^,;。、在]{2,24}?(?:\d|年产|扩建|新建|技改)[^,;。、在]{0,16}?项目)")
+_KIND_OF_FIRM = re.compile(
+    r"(?:报业集团|报社|电视台|产业公司|供应商|服务商|经销商|代理商)$|^(?:零部件|部件|配件|原料)厂$"
+)
 _CORE_OF_CLUSTER = re.compile(r"以([^以,;。:]{4,60}?)为核心的[^,;。]{0,20}?(?:产业集群|集群)")
 _ROLE_CLAUSE = re.compile(r"为(?:核心|基础|龙头|主体|支撑|重点|引领|主导|依托|载体|纽带)、")
 
@@ -179,6 +182,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
 
     def add(start: int, end: int, via: str) -> None:
         name = re.sub(r"\(\d{2,4}[所厂]\)$", "", normalise_name(text[start:end]))  # 某研究所(608所): its number
+        if name.endswith("事业部") and len(name) >= 5:
+            name = name[: -len("事业部")]  # 立达信事业部: a division speaks for its firm
+        if _KIND_OF_FIRM.search(name):
+            return  # 某某日报报业集团 (a byline), 电子信息产业公司, 部件厂, 原材料供应商: no firm named
         if re.search(r"[\u4e00-\u9fff]", name.strip("\"“”'‘’")):
             name = re.sub(r"[\"“”'‘’]", "", name)  # “富光”实业: the quoted brand is the firm's name
         if not re.search(r"[\u4e00-\u9fff]|[A-Za-z]{2,}", name):

@@ -106,7 +106,9 @@ def _rejoin_measures(body: str, parts: list[tuple[int, str]]) -> list[tuple[int,
 
 def _activity(head: str) -> bool:
     """An item naming a trade or an activity, not a project: 乳业, 烘焙, 真空冻干食品生产."""
-    return len(head) <= 2 or bool(re.search(r"(?:[^产企事]业|生产|加工|制造|种植|养殖|销售|服务|企业|发电)$", head))
+    return len(head) <= 2 or bool(
+        re.search(r"(?:[^产企事]业|生产|加工|制造|种植|养殖|销售|服务|企业|发电|选址)$", head)
+    )
 
 
 def _loose_kind(head: str) -> bool:

@@ -2051,3 +2051,13 @@ def test_news_words_titles_and_kinds_of_firm_name_nothing(tmp_path: Path) -> Non
     assert [c.name for c in f.clusters] == ["新型材料产业集群"]
     assert f.zones == []
     assert sorted(x.name for x in f.firms) == sorted(["甲丙", "华甲科技"])
+
+
+def test_a_parks_rank_and_title_and_a_projects_qualities_name_nothing(tmp_path: Path) -> None:
+    text = (
+        "某县智能照明产业集群\n甲县工业园区属省级工业园区，2009年被批准为江西省绿色照明高新技术产业示范园。"
+        "引进一批投资规模大、科技含量高的项目落户。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [z.name for z in f.zones] == ["甲县工业园区"]
+    assert f.firms == []

@@ -148,9 +148,10 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             and not _place_begins(head[lead.end() :], 0)
         ):
             continue  # 国家大数据综合试验区, 江西省特色装备制造产业试验区: a designation, no zone of a place
-        if ((rank := re.match(r"(?:国家级?|省级|市级|县级)", head)) and not _place_begins(head[rank.end() :], 0)) or (
-            re.search(r"(?:国家级?|省级|市级|县级)$", text[: s - len(head)]) and not _place_begins(head, 0)
-        ):
+        if (
+            (rank := re.match(r"(?:属|为|是)?(?:国家级?|省级|市级|县级)", head))
+            and not _place_begins(head[rank.end() :], 0)
+        ) or (re.search(r"(?:国家级?|省级|市级|县级)$", text[: s - len(head)]) and not _place_begins(head, 0)):
             continue  # 国家现代农业产业园, 省级现代农业产业园: a rank a park was given, no park named
         if m.group(1) == "经济区" and not re.search(r"港|空|开发|保税|合作|投资|新", head):
             continue  # 川南经济区, 中原经济区: a region of a plan; 临港经济区, 临空经济区 are zones
@@ -234,7 +235,9 @@ def zone_mentions(piece: Piece) -> list[Mention]:
 _DESIGNATION_ENDINGS = frozenset({"示范区", "试验区", "实验区"})
 _PARK_AND = re.compile(r"(?:谷|园|区|县|基地|中心|项目|工程|集团|公司)(?:和|与|及)")
 _DESIGNATION_LEAD = re.compile(r"^(?:国家级?|中国(?![-—])|全国|省级?|市级)")
-_HONOUR_BEFORE = re.compile(r"(?:评为|认定为|授予|命名为|荣获|获评|入选|入围|荣膺|列为|跻身)[^,;。、]{0,6}$")
+_HONOUR_BEFORE = re.compile(
+    r"(?:评为|认定为|授予|命名为|荣获|获评|入选|入围|荣膺|列为|跻身|批准为|确定为)[^,;。、]{0,6}$"
+)
 # what makes the head of a bare …园区 the name of a park (中国-东盟经济园区, 某某农业科技园区)
 _PARK_HEAD = re.compile(r"经济|工业|产业|科技|高新|物流|农业|生态|循环|化工|创业|创新|软件|[-—]")
 _ZONE_SIZE = re.compile(

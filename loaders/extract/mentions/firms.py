@@ -255,7 +255,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             if head:
                 st = text.find(head, b)
                 add(st, st + len(head), "list")
-    # 以国宝桥米、洪森实业、兴农公司为核心的百亿稻米产业集群: the core of a cluster, when every item is a firm's name
+    # 以甲米业、乙实业为核心的稻米产业集群: the core of a cluster, when every item is a firm's name
     for m in _CORE_OF_CLUSTER.finditer(text):
         parts = _split_items(m.group(1), conj=True)
         named = [h for _, item in parts if (h := _firm_item(item)) and brought_in_firm(h) and not _ZONE_END.search(h)]

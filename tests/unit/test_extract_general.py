@@ -2061,3 +2061,12 @@ def test_a_parks_rank_and_title_and_a_projects_qualities_name_nothing(tmp_path: 
     f = facts_of(tmp_path, text)
     assert [z.name for z in f.zones] == ["甲县工业园区"]
     assert f.firms == []
+
+
+def test_firms_brought_in_after_what_each_invests(tmp_path: Path) -> None:
+    text = (
+        "某市打造储能产业集群，成功引入投资分别超80亿元、20亿元、15亿元的华甲储能、乙丰能源科技和丙盛锂电，"
+        "以及投资超10亿元的储能检测中心等项目。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [x.name for x in f.firms] == ["华甲储能", "乙丰能源科技", "丙盛锂电"]

@@ -125,6 +125,9 @@ _KIND_OF_FIRM = re.compile(
     r"(?:报业集团|报社|电视台|产业公司|供应商|服务商|经销商|代理商)$|^(?:零部件|部件|配件|原料)厂$"
     r"|^(?:投资)?(?:规模|含量|效益|消耗|污染|技术)[大高好低少多强新]$"  # 引进一批投资规模大、科技含量高的项目
 )
+_BROUGHT_LIST = re.compile(
+    r"(?:引进|引入)了?(?:总?投资[^,;。的]{2,40}的)([\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})*(?:和[\u4e00-\u9fff]{2,12}))(?=[,;。]|以及)"
+)
 _CORE_OF_CLUSTER = re.compile(r"以([^以,;。:]{4,60}?)为核心的[^,;。]{0,20}?(?:产业集群|集群)")
 _ROLE_CLAUSE = re.compile(r"为(?:核心|基础|龙头|主体|支撑|重点|引领|主导|依托|载体|纽带)、")
 
@@ -255,6 +258,18 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             if head:
                 st = text.find(head, b)
                 add(st, st + len(head), "list")
+    # 成功引入投资分别超100亿元、40亿元的甲汽车和乙汽车,以及…: a list brought in, ended by its clause
+    for m in _BROUGHT_LIST.finditer(text):
+        parts = _split_items(m.group(1), conj=True)
+        named = [
+            h
+            for _, item in parts
+            if (h := _firm_item(item)) and (brought_in_firm(h) or brought_in_firm(h[:8])) and not _ZONE_END.search(h)
+        ]
+        if len(parts) >= 2 and len(named) == len(parts):
+            for (k, item), h in zip(parts, named, strict=True):
+                st = m.start(1) + k + item.rfind(h)
+                add(st, st + len(h), "list")
     # 以甲米业、乙实业为核心的稻米产业集群: the core of a cluster, when every item is a firm's name
     for m in _CORE_OF_CLUSTER.finditer(text):
         parts = _split_items(m.group(1), conj=True)

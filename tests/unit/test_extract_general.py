@@ -2070,3 +2070,9 @@ def test_firms_brought_in_after_what_each_invests(tmp_path: Path) -> None:
     )
     f = facts_of(tmp_path, text)
     assert [x.name for x in f.firms] == ["华甲储能", "乙丰能源科技", "丙盛锂电"]
+
+
+def test_items_each_with_what_it_costs_are_projects(tmp_path: Path) -> None:
+    text = "某市新能源汽车产业集群\n又引进了投资40亿元的华锋锂能、投资30亿元的中泰新材等一批项目。\n"
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["华锋锂能", "中泰新材"]

@@ -253,10 +253,13 @@ def project_mentions(piece: Piece) -> list[Mention]:
                 or bool(re.match(r"(?:全[区县市])?(?:新建|在建|续建|签约|开工|竣工|投产)", body))
             )
         )
+        # 投资40亿元的A、投资30亿元的B等一批项目: items each with what it costs are projects of their own
+        costed = any(re.search(r"\d+(?:\.\d+)?\s*(?:亿|万)元的", i) for _, i in parts)
         if (
             len(parts) > 1
             and not units
             and not named
+            and not costed
             and (
                 of_kind
                 or all(len(_list_head(i)) <= 2 for _, i in parts)

@@ -2076,3 +2076,14 @@ def test_items_each_with_what_it_costs_are_projects(tmp_path: Path) -> None:
     text = "某市新能源汽车产业集群\n又引进了投资40亿元的华锋锂能、投资30亿元的中泰新材等一批项目。\n"
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["华锋锂能", "中泰新材"]
+
+
+def test_projects_breaking_ground_and_a_planned_chain_project(tmp_path: Path) -> None:
+    text = (
+        "某市新能源汽车产业集群\n去年3月，该市华龙新能源汽车产业园项目破土动工。去年7月，贝思特汽车零部件加工、"
+        "飞翔汽车导航等10个配套项目签约落户。某市规划的肉鹅全产业链项目以全链条发展为核心。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted(p.name for p in f.projects) == sorted(
+        ["华龙新能源汽车产业园项目", "贝思特汽车零部件加工", "飞翔汽车导航", "肉鹅全产业链项目"]
+    )

@@ -135,7 +135,7 @@ _PROJECT_STATUS = re.compile(
     r"(?:(?:将|已|计划|预计)?于[^,。;:]{0,8}?(?:年|月|日|底|初|中旬|下旬|上旬))?"
     r"(?:成功|顺利|正式|全面|加快|已经|已|即将|相继|陆续|先后|率先|将)?被?"
     r"(?:建设|开工|投产|达产|落地|落户|签约|竣工|建成|贯通|试产|投用|运营|总投资|计划总投资|计划投资"
-    r"|施工|工地|负责人|连续|入选|获评|获批|列入|纳入)"  # 某项目施工现场, …负责人, …入选: a project being built or named
+    r"|施工|工地|负责人|连续|入选|获评|获批|列入|纳入|破土|动工|奠基)"  # 某项目施工现场, …负责人, …入选: a project being built or named
 )
 _WORKS_END = re.compile(r"(?:升级改造|技术改造|提升改造|提质改造|搬迁改造|扩能改造|改扩建|提质增效|转型升级|改造升级)$")
 _QUOTED_BEFORE = re.compile(r"[“\"‘][\u4e00-\u9fff]{2,10}[”\"’]$")
@@ -244,7 +244,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
         # 澳舒宝家居、安智尚家具等项目集中竣工: items with names of their own are named projects
         named = (
             len(parts) > 1
-            and all(brought_in_firm(_list_head(i)) for _, i in parts)
+            # (a long item, 贝斯特汽车零部件加工, is a firm's by its first words)
+            and all(brought_in_firm(h) or brought_in_firm(h[:8]) for h in (_list_head(i) for _, i in parts))
             and (
                 bool(re.search(r"在建|新建|续建|签约|开工", m.group(3)))
                 or bool(_BEING_BUILT.match(text, m.end()))

@@ -135,9 +135,10 @@ class FactsWriter(EntityStore):
             own = rest[: len(rest) - len(ending)]
             if len(own) >= 2 and not is_generic(own, LEXICON.zone_generic, False) and not own.startswith("("):
                 ent.aliases.add(rest)
-        if not lead or lead[0].level != "city" or not ent.name.startswith(lead[0].name):
+        if not lead or lead[0].level != "city" or not ent.name.startswith((lead[0].name, lead[0].short)):
             return
-        rest = ent.name[len(lead[0].name) :]
+        # (永州蓝山县…产业园: the city by its short name before the county)
+        rest = ent.name[len(lead[0].name if ent.name.startswith(lead[0].name) else lead[0].short) :]
         if len(rest) < 4:
             return
         if lead[0].short != lead[0].name:

@@ -2087,3 +2087,11 @@ def test_projects_breaking_ground_and_a_planned_chain_project(tmp_path: Path) ->
     assert sorted(p.name for p in f.projects) == sorted(
         ["华龙新能源汽车产业园项目", "贝思特汽车零部件加工", "飞翔汽车导航", "肉鹅全产业链项目"]
     )
+
+
+def test_a_county_park_written_with_its_citys_short_name(tmp_path: Path) -> None:
+    text = "某县皮具箱包产业集群\n永州蓝山县皮具箱包科技产业园已入驻企业60家。\n"
+    f = facts_of(tmp_path, text)
+    assert [(z.name, "蓝山县皮具箱包科技产业园" in z.aliases) for z in f.zones] == [
+        ("永州蓝山县皮具箱包科技产业园", True)
+    ]

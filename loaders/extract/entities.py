@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from clusterkg.loaders.places import Division, NationalGazetteer
@@ -171,10 +172,10 @@ class EntityStore:
             rest = name[pointer.end() :]
             core = rest.removesuffix("产业集群").removesuffix("集群")
             named = [c for c in self.clusters.values() if core and core in c.name]
-            if len(named) == 1 or (not named and self.last_cluster is not None):
-                found = named[0] if named else self.last_cluster
-                assert found is not None
-                found.evidence.append(ev) if ev not in found.evidence else None
+            found = named[0] if len(named) == 1 else (self.last_cluster if not named else None)
+            if found is not None:
+                if ev not in found.evidence:
+                    found.evidence.append(ev)
                 return found
             name = rest
         bare = self.resolver.strip_place(m.industry or name)
@@ -316,6 +317,7 @@ class EntityStore:
                     del self.clusters[key]
                     break
         self.merge_one_cluster()
+        bare_names = Counter(self.resolver.strip_place(c.name) for c in self.clusters.values())
         for ent in self.clusters.values():
             if not ent.places:
                 zone_places = [d for z in ent.links["zone"] for d in self.zones[z].places] if ent.links["zone"] else []
@@ -328,14 +330,10 @@ class EntityStore:
                 ent.aliases.add(ent.places[0].short + ent.name)
             if ent.name.endswith("产业集群"):
                 ent.aliases.add(ent.name[: -len("产业集群")] + "集群")
-            if (
-                self.resolver.leading_places(ent.name)
-                and len(bare := self.resolver.strip_place(ent.name)) >= 5
-                and sum(1 for c in self.clusters.values() if self.resolver.strip_place(c.name) == bare) == 1
-            ):
-                ent.aliases.add(
-                    bare
-                )  # 德州乐陵五金机械产业集群, in the text after as 五金机械产业集群 (when only one is)
+            # 德州乐陵五金机械产业集群, in the text after as 五金机械产业集群 (when no other cluster is)
+            bare = self.resolver.strip_place(ent.name)
+            if self.resolver.leading_places(ent.name) and len(bare) >= 5 and bare_names[bare] == 1:
+                ent.aliases.add(bare)
             if ent.name.endswith("板块产业集群"):
                 ent.aliases.add(ent.name[: -len("产业集群")])  # A板块、B板块三大产业集群: each part as written
             if ent.name.endswith("特色产业集群") and len(ent.name) >= 8:

@@ -26,6 +26,7 @@ from .entities import _YEAR, Entity, _zone_key
 from .facts import Facts
 from .lexicon import LEXICON
 from .mentions import (
+    COUNTED_CLUSTERS,
     Mention,
     _cut_head,
     canonical_cluster,
@@ -46,8 +47,6 @@ _ALSO_CALLED = re.compile(r"\((?:以下简称|以下称|下称|简称)\s*[\"“]
 _INDUSTRY_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:产业|行业|工业)(?=$|[。.])")
 _INLINE_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六]|[①-⑳]|\(\d{1,2}\)|\d{1,2}[.、](?!\d))")
 _ALONE = re.compile(r"[\u4e00-\u9fff()]+(?:产业集群|集群|产业基地)[。.]?")
-# 加快四大产业集群结构优化: clusters counted, not named
-_COUNTED_ONLY = re.compile(r"([一二三四五六七八九十两]|\d{1,2})大(?:主导|优势|特色|重点|支柱|新兴)?产业集群")
 # 一是煤电化产业 / 2.新材料产业 / (三)装备制造产业: an item titled by an industry and nothing more
 _ITEM_INDUSTRY = re.compile(
     r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六]|\(?[一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十\d]{1,2}[、.])?"
@@ -250,7 +249,7 @@ class _Reader(TableRows, FactsWriter):
         hosted by the zone the counting sentence is about."""
         if self.counted is not None and (i - self.counted[2] > 4 or self.counted[0] <= 0):
             self.counted = None
-        if (count := _COUNTED_ONLY.search(piece.text)) and not cluster_mentions(piece, self.chains):
+        if (count := COUNTED_CLUSTERS.search(piece.text)) and not cluster_mentions(piece, self.chains):
             zones = {z.name for z in zone_mentions(piece)}
             key = self._find(self.zones, next(iter(zones))) if len(zones) == 1 else None
             self.counted = (cn_int(count.group(1)) or 0, self.zones[key] if key else None, i)

@@ -15,13 +15,14 @@ ending; a list before "等龙头企业" is a list of firms and one before "等�
 
 from __future__ import annotations
 
-from .clusters import canonical_cluster, cluster_mentions, counted_clusters
+from .clusters import COUNTED_CLUSTERS, canonical_cluster, cluster_mentions, counted_clusters
 from .common import Mention, _cut_head, is_generic, level_of, place_begins
 from .firms import firm_mentions
 from .projects import labelled_projects, project_mentions
 from .zones import ZONE_ENDINGS, province_lead, zone_mentions
 
 __all__ = [
+    "COUNTED_CLUSTERS",
     "ZONE_ENDINGS",
     "Mention",
     "_cut_head",

@@ -160,13 +160,14 @@ def _counted_industries(before: str, count: int | None) -> list[tuple[int, str]]
     return heads
 
 
-_COUNTED_CLUSTERS = re.compile(rf"([\d{_CN_NUM}]+)(?:大|个)[\u4e00-\u9fff]{{0,6}}?(?:产业集群|集群)")
+# 三大主导产业集群, 四个产业集群: clusters counted, not named
+COUNTED_CLUSTERS = re.compile(rf"([\d{_CN_NUM}]+)(?:大|个)[\u4e00-\u9fff]{{0,6}}?(?:产业集群|集群)")
 
 
 def counted_clusters(piece: Piece, earlier: Piece) -> list[Mention]:
     """Clusters a sentence counts without naming (三大主导产业集群已初具规模), named by the industries
     the sentence before counted as many of (围绕A、B、C三大主导产业): each at its place there."""
-    if not (m := _COUNTED_CLUSTERS.search(piece.text)) or cluster_mentions(earlier):
+    if not (m := COUNTED_CLUSTERS.search(piece.text)) or cluster_mentions(earlier):
         return []  # (13个产业集群规模…, after a sentence naming them: those, already read)
     level = level_of(lv.group(0)) if (lv := _LEVEL_RX.search(m.group(0))) else None
     return _industry_clusters(earlier, _counted_industries(earlier.text, cn_int(m.group(1))), level)

@@ -2095,3 +2095,15 @@ def test_a_county_park_written_with_its_citys_short_name(tmp_path: Path) -> None
     assert [(z.name, "蓝山县皮具箱包科技产业园" in z.aliases) for z in f.zones] == [
         ("永州蓝山县皮具箱包科技产业园", True)
     ]
+
+
+def test_a_last_item_with_its_others_and_a_part_of_a_project(tmp_path: Path) -> None:
+    text = (
+        "某县要建一循环经济产业园，开展再生铜、再生铝、锌及其它金属三个专项工作，形成再生铜、再生铝、锌及其它金属三大产业集群。"
+        "甲乳业集团有限公司乳制品加工扩建项目建设现场，乳品加工扩建项目主体工程已经完工。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert "锌及其它金属产业集群" in {c.name for c in f.clusters}
+    assert [z.name for z in f.zones] == ["循环经济产业园"] or f.zones == []
+    assert "甲乳业集团有限公司乳制品加工扩建项目" in {p.name for p in f.projects}
+    assert not any(p.name.endswith("主体工程") for p in f.projects)

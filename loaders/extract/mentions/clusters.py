@@ -403,7 +403,12 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         if wanted and len(items) >= 2 and cn_int(wanted.group(1)) == len(items) + 1:
             # 机床、…、电气和医药化工五大…集群: the count says the last item is two
             k, final_item = items[-1]
-            if (j := re.search(r"和|及|与", final_item)) and j.start() >= 2 and len(final_item) - j.end() >= 2:
+            if (
+                (j := re.search(r"和|及|与", final_item))
+                and j.start() >= 2
+                and len(final_item) - j.end() >= 2
+                and not final_item.startswith(("其它", "其他"), j.end())  # 镁及其它金属: one item
+            ):
                 items = items[:-1] + [(k, final_item[: j.start()]), (k + j.end(), final_item[j.end() :])]
         if not wanted and len(items) >= 2 and not all(_ends_with_place(i.strip()) for _, i in items[:-1]):
             # 现代中药、生物制剂、医疗器械和医药贸易产业集群: A、B和C is a list of three (南通市、泰州市A和B集群

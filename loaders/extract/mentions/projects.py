@@ -326,6 +326,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
         head = _THIS_IS.sub("", head)  # 该装置是某项目核心: what the subject is, not its name
         if (close := head.find(")")) >= 0 and "(" not in head[:close]:
             head = head[close + 1 :]  # …某某)青山县…项目: the end of a bracket the name does not open
+        if m.group(1) == "工程" and re.search(r"项目(?:主体|配套|附属)$", head):
+            continue  # 某扩建项目主体工程: a part of the project named before, not one of its own
         if re.search(r"(?:为|和|与|及|对|向|给|把|代表|以)$", head) or re.fullmatch(rf"[{_CN_NUM}]+", head):
             continue  # 一如既往地为项目服务, 主任代表项目签约 (项目 alone), 百千万工程 (a campaign's numbers)
         verb = any(v in text[max(0, b - 6) : m.start() - len(head)] for v in LEXICON.project_verbs)

@@ -2107,3 +2107,18 @@ def test_a_last_item_with_its_others_and_a_part_of_a_project(tmp_path: Path) -> 
     assert [z.name for z in f.zones] == ["循环经济产业园"] or f.zones == []
     assert "甲乳业集团有限公司乳制品加工扩建项目" in {p.name for p in f.projects}
     assert not any(p.name.endswith("主体工程") for p in f.projects)
+
+
+def test_visitors_verbs_and_a_counties_next_cluster(tmp_path: Path) -> None:
+    text = (
+        "某县委党校青干班前往永修县有机硅产业集群现场教学，推进炼化一体化和化工新材料产业集群建设。"
+        "通榆县继清洁能源开发产业集群之后，将形成肉鸡全链产业集群。企业抱团产业集群发展。"
+        "专家认为白沟新城的经验值得推广，并与白沟新城签约。\n"
+    )
+    f = facts_of(tmp_path, text)
+    names = sorted(c.name for c in f.clusters)
+    assert not any(n.startswith(("某县委党校", "炼化", "通榆县继", "全链", "抱团")) for n in names)
+    assert {"有机硅产业集群", "化工新材料产业集群", "清洁能源开发产业集群"} <= {
+        n for c in f.clusters for n in (c.name, *c.aliases)
+    }
+    assert not any(z.name.startswith(("认为", "并与")) for z in f.zones)

@@ -84,7 +84,10 @@ _CHAIN_AND = re.compile(r"^.{2,12}?(?:全产业链|产业链|链条)(?:和|及|�
 # a plan's label for a set of clusters: 一主一特, 两主三特, 1+N, 3+3+2
 _SLOGAN = re.compile(rf"(?:[{_CN_NUM}\d]+[\u4e00-\u9fff]){{2,4}}|[\dA-Za-z]+(?:\+[\dA-Za-z]+)+")
 # (区和…: what a cut inside a zone's name, 某某产业集|聚区和硅基产业, leaves before the cluster's own)
-_KIND_AND = re.compile(r"^.{1,20}?(?:中心|平台|基地|园区|公司|集团|项目|工程|案例)(?:和|及|与)|^(?:区|园)(?:和|及|与)")
+_KIND_AND = re.compile(
+    # (炼化一体化和…集群: a project's kind, then the cluster; 炼化一体化与新材料产业链 is one chain)
+    r"^.{1,20}?(?:(?:中心|平台|基地|园区|公司|集团|项目|工程|案例)(?:和|及|与)|一体化和)|^(?:区|园)(?:和|及|与)"
+)
 _FIRM_BEFORE = re.compile(r"^.{2,20}?(?:股份有限公司|有限责任公司|有限公司|集团公司)")
 _FOCUS_LIST = re.compile(
     rf"以(?P<body>[^以,;:。]*、[^、,;:。]*?)为(?:重点|主导|核心|主体|支柱|引领|代表|主)的(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)"

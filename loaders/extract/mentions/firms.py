@@ -258,22 +258,15 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             if head:
                 st = text.find(head, b)
                 add(st, st + len(head), "list")
-    # 成功引入投资分别超100亿元、40亿元的甲汽车和乙汽车,以及…: a list brought in, ended by its clause
-    for m in _BROUGHT_LIST.finditer(text):
+    # 以甲米业、乙实业为核心的稻米产业集群 (the core of a cluster), 成功引入投资分别超…的A、B和C,以及… (a list
+    # brought in, ended by its clause): firms when every item reads as a firm's name
+    for m in [*_CORE_OF_CLUSTER.finditer(text), *_BROUGHT_LIST.finditer(text)]:
         parts = _split_items(m.group(1), conj=True)
         named = [
             h
             for _, item in parts
             if (h := _firm_item(item)) and (brought_in_firm(h) or brought_in_firm(h[:8])) and not _ZONE_END.search(h)
         ]
-        if len(parts) >= 2 and len(named) == len(parts):
-            for (k, item), h in zip(parts, named, strict=True):
-                st = m.start(1) + k + item.rfind(h)
-                add(st, st + len(h), "list")
-    # 以甲米业、乙实业为核心的稻米产业集群: the core of a cluster, when every item is a firm's name
-    for m in _CORE_OF_CLUSTER.finditer(text):
-        parts = _split_items(m.group(1), conj=True)
-        named = [h for _, item in parts if (h := _firm_item(item)) and brought_in_firm(h) and not _ZONE_END.search(h)]
         if len(parts) >= 2 and len(named) == len(parts):
             for (k, item), h in zip(parts, named, strict=True):
                 st = m.start(1) + k + item.rfind(h)

@@ -2122,3 +2122,14 @@ def test_visitors_verbs_and_a_counties_next_cluster(tmp_path: Path) -> None:
         n for c in f.clusters for n in (c.name, *c.aliases)
     }
     assert not any(z.name.startswith(("认为", "并与")) for z in f.zones)
+
+
+def test_where_from_what_is_dug_and_some_clusters_name_none(tmp_path: Path) -> None:
+    text = (
+        "来自江西省某县某镇笔产业集群的企业参展，当地深入挖掘制笔产业集群潜力。不少产业集群、部分产业集群仍需升级。"
+        "核定某某工程设计特色产业基地。\n"
+    )
+    f = facts_of(tmp_path, text)
+    names = [c.name for c in f.clusters]
+    assert not any(n.startswith(("来自", "挖掘", "不少", "部分", "核定")) for n in names)
+    assert "制笔产业集群" in names

@@ -2133,3 +2133,12 @@ def test_where_from_what_is_dug_and_some_clusters_name_none(tmp_path: Path) -> N
     names = [c.name for c in f.clusters]
     assert not any(n.startswith(("来自", "挖掘", "不少", "部分", "核定")) for n in names)
     assert "制笔产业集群" in names
+
+
+def test_places_a_verb_joins_share_no_park_and_praise_starts_none(tmp_path: Path) -> None:
+    text = (
+        "某区制造产业集群\n河西区、北辰区作为天津工业园区发展的先进代表，经验值得学习。"
+        "新区摒弃传统开发区模式，园区享受省级经济技术开发区政策，建成苏北地区知名特色产业园区。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert not any(z.name.startswith(("河西区作为", "北辰区作为", "摒弃", "享受", "苏北地区知名")) for z in f.zones)

@@ -276,8 +276,8 @@ def _places_sharing(left: str) -> tuple[str, list[tuple[int, str]]] | None:
     shared = last[n:]  # empty in 郑州、洛阳高新区 and 青山、白水两个工业园区
     if len(shared) == 1:
         shared, n = "", len(last)  # 西城、南海子2个工业园区: 南海子 is a name of its own, not 南海 and 子
-    if len(shared) > 8 or re.search(r"[,;。]", shared):
-        return None
+    if len(shared) > 8 or re.search(r"[,;。]", shared) or _cut_head(shared) != shared:
+        return None  # (东丽区、津南区作为天津工业园区…: a verb, not what the places' parks share)
     if any(len(p) > 6 for _, p in places):
         return None
     return shared, [*places, (k, last[:n])]

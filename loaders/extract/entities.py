@@ -398,13 +398,17 @@ class EntityStore:
         if len(self.clusters) < 2:
             return
 
-        def core(c: Entity) -> str:
-            n = _POINTER.sub("", self.resolver.strip_place(c.name))
-            return n.removesuffix("产业集群").removesuffix("集群").removesuffix("产业")
-
-        full = max(self.clusters.values(), key=lambda c: len(core(c)))
-        if len(core(full)) < 3 or not all(
-            c is full or (len(core(c)) >= 2 and core(full).endswith(core(c)) and core(c) != core(full))
+        core = {
+            c.name: _POINTER.sub("", self.resolver.strip_place(c.name))
+            .removesuffix("产业集群")
+            .removesuffix("集群")
+            .removesuffix("产业")
+            for c in self.clusters.values()
+        }
+        full = max(self.clusters.values(), key=lambda c: len(core[c.name]))
+        whole = core[full.name]
+        if len(whole) < 3 or not all(
+            c is full or (len(core[c.name]) >= 2 and whole.endswith(core[c.name]) and core[c.name] != whole)
             for c in self.clusters.values()
         ):
             return

@@ -33,6 +33,7 @@ from .mentions import (
     cluster_mentions,
     counted_clusters,
     firm_mentions,
+    industry_clusters,
     is_generic,
     level_of,
     place_begins,
@@ -261,8 +262,8 @@ class _Reader(TableRows, FactsWriter):
             return []
         left, host, _ = self.counted
         self.counted = (left - 1, host, i)
-        ms = cluster_mentions(Piece(piece.paragraph, piece.start, piece.end, head + "产业集群"), self.chains)
-        ent = self.add_cluster(ms[0], self.evidence(piece)) if ms else None
+        ms = industry_clusters(piece, [(title.start(1), head)], None)  # the item's industry, where it stands
+        ent = self.add_cluster(ms[0], self.evidence(piece))
         if ent is None:
             return []
         if host is not None:

@@ -122,13 +122,14 @@ def document_home(text: str, lines: list[str], gaz: NationalGazetteer) -> tuple[
             if found and found[0][0] <= 2:
                 d = found[0][2]
                 return gaz.province_of(d.code), d
+    named_places = [d for _, _, d in gaz.find_in(text, province=pcode)]  # the text's places, scanned once
     cities: Counter[str] = Counter()
-    for _, _, d in gaz.find_in(text, province=pcode):
+    for d in named_places:
         if d.level == "county" and d.parent_code:
             cities[d.parent_code] += 1
         elif d.level == "city":
             cities[d.code] += 1
-    counties: Counter[str] = Counter(d.code for _, _, d in gaz.find_in(text, province=pcode) if d.level == "county")
+    counties: Counter[str] = Counter(d.code for d in named_places if d.level == "county")
     if re.search(r"我区|全区|本区|我县|全县|本县|区委|县委", text) and counties:
         code, _ = counties.most_common(1)[0]
         county = gaz.by_code(code)
@@ -145,7 +146,7 @@ def document_home(text: str, lines: list[str], gaz: NationalGazetteer) -> tuple[
         # far most, by its own name: three times at least, and three times as often as all others
         named: Counter[str] = Counter(
             d.code
-            for _, _, d in gaz.find_in(text, province=pcode)
+            for d in named_places
             if d.level != "province" and (pcode is None or d.code[:2] == pcode[:2])  # (唐白河 is no 白河县 of another)
         )
         if named:

@@ -15,7 +15,7 @@ ending; a list before "等龙头企业" is a list of firms and one before "等�
 
 from __future__ import annotations
 
-from .clusters import COUNTED_CLUSTERS, canonical_cluster, cluster_mentions, counted_clusters
+from .clusters import COUNTED_CLUSTERS, canonical_cluster, cluster_mentions, counted_clusters, industry_clusters
 from .common import Mention, _cut_head, is_generic, level_of, place_begins
 from .firms import firm_mentions
 from .projects import labelled_projects, project_mentions
@@ -30,6 +30,7 @@ __all__ = [
     "cluster_mentions",
     "counted_clusters",
     "firm_mentions",
+    "industry_clusters",
     "is_generic",
     "labelled_projects",
     "level_of",

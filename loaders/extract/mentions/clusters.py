@@ -173,10 +173,10 @@ def counted_clusters(piece: Piece, earlier: Piece) -> list[Mention]:
     if not (m := COUNTED_CLUSTERS.search(piece.text)) or cluster_mentions(earlier):
         return []  # (13个产业集群规模…, after a sentence naming them: those, already read)
     level = level_of(lv.group(0)) if (lv := _LEVEL_RX.search(m.group(0))) else None
-    return _industry_clusters(earlier, _counted_industries(earlier.text, cn_int(m.group(1))), level)
+    return industry_clusters(earlier, _counted_industries(earlier.text, cn_int(m.group(1))), level)
 
 
-def _industry_clusters(
+def industry_clusters(
     piece: Piece, industries: list[tuple[int, str]], level: tuple[str, float] | None
 ) -> list[Mention]:
     """A cluster for each industry named at its offset in ``piece`` (食品 → 食品产业集群)."""
@@ -634,7 +634,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 )
             elif wanted and (listed_before := _counted_industries(text[:s], cn_int(wanted.group(1)))):
                 # 打造A、B、C三大主导产业,培育出三大百亿级产业集群: the clusters are the industries counted before
-                made.extend(_industry_clusters(piece, listed_before, level))
+                made.extend(industry_clusters(piece, listed_before, level))
             elif bracket and not _NOT_CLUSTER_HEAD.search(bracket[0]):
                 # 河南省中小企业特色产业集群(纺织服装): the industry is in the brackets
                 inner, close = bracket

@@ -53,6 +53,10 @@ _ITEM_INDUSTRY = re.compile(
     r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六]|\(?[一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十\d]{1,2}[、.])?"
     r"\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*[。.:]?$"
 )
+# 2.装备制造,以…为核心: an item whose title, before its first comma or colon, is an industry
+_ITEM_TITLE = re.compile(r"^\s*([\u4e00-\u9fff]{2,12})[,:]")
+# 汽车产业方面, / 在新材料领域,: a paragraph opened by the industry it is about
+_TOPIC_OPENER = re.compile(r"^\s*(?:在)?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)?(?:方面|领域)[,:]")
 _THIS_CLUSTER = re.compile(r"该集群|该产业集群|这一集群|这个集群")
 # 实现产值500亿元 / 达到营业收入1.2万亿元: the figure a goal names
 _STATED_TARGET = re.compile(
@@ -69,6 +73,16 @@ _FIRM_BRACKET = re.compile(r"^([\u4e00-\u9fff]{2,6})\([\u4e00-\u9fffA-Za-z]{2,8}
 _NOT_BUILDER = re.compile(
     r"(新建|建设|实施|推进|加快|产业|项目|工程|基地|园区|年产|新增|扩建|技改|高端|智能|绿色|新型|一体化|全产业链|二次)"
 )
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` with characters left out (石化 of 石油化工), in order.
+
+    >>> _abbreviates("石化", "石油化工"), _abbreviates("化石", "石油化工")
+    (True, False)
+    """
+    rest = iter(full)
+    return all(c in rest for c in short)
 
 
 def _builder_of(name: str) -> str | None:
@@ -174,6 +188,13 @@ class _Reader(TableRows, FactsWriter):
                     own = None  # 一是…形成汽车产业集群。二是…: each inline item is its own statement
                 if n == 0 and block.kind == "heading" and not cluster_mentions(piece, self.chains):
                     own = self.cluster_by_head(piece.text)
+                elif n == 0 and (
+                    (block.kind == "item" and (title := _ITEM_TITLE.match(piece.text)))
+                    or (block.kind != "heading" and (title := _TOPIC_OPENER.match(piece.text)))
+                ):
+                    # 2.装备制造,以某产业园、某经开区为核心… / 汽车产业方面,某区依托…: an item or a paragraph
+                    # that opens with a cluster's industry is about that cluster
+                    own = self.cluster_by_head(title.group(1))
                 fallback = own or self.section_cluster(seg, i, scope) or self.headed
                 in_list = n == 0 and block.marker is not None and self.project_section(seg, i)
                 self.earlier = pieces[n - 1] if n > 0 else None
@@ -291,7 +312,18 @@ class _Reader(TableRows, FactsWriter):
             for n in (ent.name, *ent.aliases):
                 if n in (text + "产业集群", text + "集群", text + "特色产业集群", text):
                     return ent
-        return None
+        # 石油化工产业方面 for the 石化产业集群: the industry written in full, the cluster named by its
+        # abbreviation (its first character, then characters of the full words in order); one cluster only
+        short = {
+            ent.name
+            for ent in self.clusters.values()
+            for n in (ent.name, *ent.aliases)
+            if (head := re.sub(r"(?:特色)?(?:产业)?集群$", "", n))
+            and 2 <= len(head) < len(text)
+            and head[0] == text[0]
+            and _abbreviates(head, text)
+        }
+        return self.clusters[short.pop()] if len(short) == 1 else None
 
     def section_cluster(self, seg: Segmented, i: int, scope: dict[int, Entity | None]) -> Entity | None:
         j = seg.blocks[i].section

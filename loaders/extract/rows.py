@@ -35,8 +35,15 @@ class TableRows(EntityStore):
             # a row that ends with its separator has all its cells, the last ones empty
             and not re.search(r"[|｜\t]\s*$", block.para.text)
         ):
-            self.warnings.append(f"paragraph {block.para.index}: the table's last row is cut off; not read")
-            return
+            # the text stops inside the row's last cell; the cells before it are whole
+            cells = cells[:-1]
+            whole = {role for role, i in table.roles.items() if i < len(cells)}
+            if not whole & {"name", "industry", "projects"}:
+                self.warnings.append(f"paragraph {block.para.index}: the table's last row is cut off; not read")
+                return
+            self.warnings.append(
+                f"paragraph {block.para.index}: the table's last row is cut off; read without its cut cell"
+            )
 
         def cell(role: str) -> Piece | None:
             i = table.roles.get(role)

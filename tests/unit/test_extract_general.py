@@ -1287,6 +1287,50 @@ def test_rows_short_of_a_merged_city_cell_take_it_from_the_row_above_and_a_cut_r
     assert f.warnings == ["paragraph 6: the table's last row is cut off; not read"]
 
 
+def test_a_division_written_before_de_owns_the_cluster_and_industries_clustering_names_none(tmp_path: Path) -> None:
+    text = """某市新增省级特色产业集群
+入选的分别是江北区的智能装备产业集群、北碚区的新材料产业集群。
+全市电子信息、生物医药等新兴产业的集群效应显现，特色化是集群的生命线。
+市里将继续以中小企业特色产业集群培育为抓手。"""
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == ["北碚区新材料产业集群", "江北区智能装备产业集群"]
+
+
+def test_items_and_paragraphs_opened_by_a_clusters_industry_are_about_that_cluster(tmp_path: Path) -> None:
+    text = """某经济区一体化发展规划
+打造电子信息、装备制造万亿级产业集群，培育石化千亿级产业集群。
+其中重点领域有：
+1.电子信息，以甲市电子信息产业园为核心，联动乙县经开区等平台载体。
+2.装备制造，以丙市智能制造产业园、丁县高新区为核心，联动戊县经开区等平台载体。
+石油化工产业方面，某区依托甲石化公司、乙炼化公司的原料，推进甲石化千万吨炼油改造、乙炼化增产石蜡等重点项目。
+"""
+    f = facts_of(tmp_path, text)
+    by = {c.name: c for c in f.clusters}
+    assert set(by["装备制造产业集群"].zones) == {"丙市智能制造产业园", "丁县高新区", "戊县经开区"}
+    assert "丙市智能制造产业园" not in by["电子信息产业集群"].zones
+    assert set(by["石化产业集群"].firms) == {"甲石化公司", "乙炼化公司"}
+    assert set(by["石化产业集群"].projects) == {"甲石化千万吨炼油改造", "乙炼化增产石蜡"}
+
+
+def test_chain_clusters_keep_their_ending_and_a_legal_ending_closes_a_firm_before_he(tmp_path: Path) -> None:
+    text = """某市重点产业链群
+围绕大飞机、光伏、生物医药等3个重点产业链群，依托甲乙科技股份有限公司和丙丁集团等龙头企业补链延链。
+"""
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == ["光伏产业链群", "大飞机产业链群", "生物医药产业链群"]
+    assert sorted(x.name for x in f.firms) == ["丙丁集团", "甲乙科技股份有限公司"]
+
+
+def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
+    text = """某省中小企业特色产业集群拟认定名单
+序号 | 集群名称 | 所属产业 | 拟认定和推荐 |
+1 | 甲县锰系新材料产业集群 | 基础材料 | 认定省级 |
+2 | 乙县茶叶加工产业集群 | 食品(精"""
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == ["乙县茶叶加工产业集群", "甲县锰系新材料产业集群"]
+    assert f.warnings == ["paragraph 3: the table's last row is cut off; read without its cut cell"]
+
+
 def test_an_items_goal_stated_after_its_cluster_is_the_clusters_target(tmp_path: Path) -> None:
     text = """某市先进制造业集群发展行动方案
 （三）做强新能源汽车产业集群。以甲汽车、乙客车为龙头，推进甲汽车基地二期项目建设，到2025年产业规模突破2000亿元。

@@ -76,6 +76,10 @@ def _city_stems() -> frozenset[str]:
     return frozenset(d.short for d in NationalGazetteer.load().divisions if d.level in ("city", "province"))
 
 
+# a division written before 的 as the owner of what follows, at the start of a list item or clause
+_OWNER_PLACE = re.compile(
+    r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=是|为|有|括))(?P<place>[\u4e00-\u9fff]{1,6}?(?:区|县|市|旗))的$"
+)
 _ZONE_ONLY = re.compile(r"(?:开发区|经开区|高新区|工业园区|产业园区|园区|集聚区)$")
 _AND_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:和|及|与)(?=" + _LEVEL_RX.pattern + r")")
 _SERVING = re.compile(r"^(?:服务于|服务(?!业|外包|贸易|型|机器人|器|消费))")
@@ -294,6 +298,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         floor = e
         if text.startswith(("式", "化"), e):
             continue  # 产业集群式发展, 集群化: a manner of growing, no cluster named
+        if suffix == "集群" and re.search(r"(?:产业|行业|企业)的$|(?<=[\u4e00-\u9fff])是$", left):
+            continue  # A、B等新兴产业的集群效应 / 特色化是集群的生命线: industries' clustering, none named
         variant = _VARIANT.match(text, e)
         if variant:  # …特色产业集群(基地): the bracket is part of this name, not the next one's
             floor = variant.end()
@@ -518,6 +524,14 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                     quoted.group(0) + head,
                     quoted.start(),
                 )  # "硫磷钛铁锂钙"循环经济产业集群: a quoted part of the name
+            if (
+                head
+                and not _place_begins(head, 0)
+                and (owner := _OWNER_PLACE.search(text, 0, offset))
+                and owner.group("place") in _whole_places()
+            ):
+                # 福田区的5G信息技术应用产业集群、南山区的…: the division whose cluster it is, written with 的
+                head, offset = owner.group("place") + head, owner.start("place")
             # an item of a list as long as its count is one of them (生产性服务业 among 五大…产业集群)
             counted_item = bool(wanted and cn_int(wanted.group(1)) == len(items) > 1 and len(head) >= 3)
             if (

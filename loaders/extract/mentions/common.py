@@ -428,7 +428,11 @@ def _split_items(text: str, *, conj: bool, joiners: str = "和|及|与|以及") 
     """Items of a 、-list (offsets relative to ``text``); with ``conj``, also split at 和/及/与."""
     items: list[tuple[int, str]] = []
     pos = 0
-    conj = conj and _LIST_SEP in text  # 化学和生物制药基地 is one name; A、B和C is a list
+    # 化学和生物制药基地 is one name; A、B和C is a list, and so is 甲有限公司和乙集团 (a firm's legal
+    # ending closes its name)
+    conj = conj and (
+        _LIST_SEP in text or re.search(rf"(?<=.{{2}})(?:公司|集团)(?:{joiners})(?=.{{2}})", text) is not None
+    )
     for part in _top_level_parts(text):
         if conj:
             sub = re.split(rf"(?<=.{{2}})(?:{joiners})(?=.{{2}})", part)

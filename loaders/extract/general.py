@@ -57,6 +57,9 @@ _ITEM_INDUSTRY = re.compile(
 _ITEM_TITLE = re.compile(r"^\s*([\u4e00-\u9fff]{2,12})[,:]")
 # 汽车产业方面, / 在新材料领域,: a paragraph opened by the industry it is about
 _TOPIC_OPENER = re.compile(r"^\s*(?:在)?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)?(?:方面|领域)[,:]")
+# 为北京现代、长安福特等大企业…配套: a list of the firms supplied (为 right before the list, 配套 after it)
+_SERVED_BEFORE = re.compile(r"为(?!龙头|核心|主|引领|链主|代表|重点|支撑|依托|骨干)(?:[^,;:、为。]{2,20}、)*$")
+_SERVED_AFTER = re.compile(r"^(?:、[^,;:、。]{2,20})*等?[^,;:。]{0,12}?配套")
 _THIS_CLUSTER = re.compile(r"该集群|该产业集群|这一集群|这个集群")
 # 实现产值500亿元 / 达到营业收入1.2万亿元: the figure a goal names
 _STATED_TARGET = re.compile(
@@ -561,6 +564,12 @@ class _Reader(TableRows, FactsWriter):
                         ent.places.append(d)
             if m.kind == "project":
                 self.project_firms(ent)
+            if m.kind == "firm" and self.served(piece, m):
+                # 为A、B等大企业配套: the cluster's customers, kept as firms and linked to no cluster
+                self.warnings.append(
+                    f"paragraph {m.paragraph}: {ent.name} is named as a firm supplied (为…配套); not linked"
+                )
+                continue
             inside = [c for a, b, c in spans if a <= m.start and m.end <= b]
             owner = inside[0] if inside else target
             if len(named) > 1 and not inside:
@@ -596,6 +605,15 @@ class _Reader(TableRows, FactsWriter):
             else:
                 self.unattached.append((m, ev))
         return named
+
+    @staticmethod
+    def served(piece: Piece, m: Mention) -> bool:
+        """Whether firm ``m`` is in a list the clause says is supplied (拥有为A、B等大企业配套的企业53户):
+        the firms are customers of the cluster's firms, not its members."""
+        at, end = piece.index(m.start), piece.index(m.end)
+        return bool(
+            _SERVED_BEFORE.search(piece.text, max(0, at - 60), at) and _SERVED_AFTER.match(piece.text[end : end + 60])
+        )
 
     @staticmethod
     def one_of(piece: Piece, m: Mention) -> bool:

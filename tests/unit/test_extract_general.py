@@ -1321,6 +1321,19 @@ def test_chain_clusters_keep_their_ending_and_a_legal_ending_closes_a_firm_befor
     assert sorted(x.name for x in f.firms) == ["丙丁集团", "甲乙科技股份有限公司"]
 
 
+def test_firms_a_cluster_supplies_are_kept_unlinked_and_big_groups_are_no_firm(tmp_path: Path) -> None:
+    text = """某县汽配产业集群入选省级名单
+某县汽配产业集群已培育甲汽车空调有限公司等专精特新企业10户，拥有为乙汽车、丙汽车等大企业大集团配套的企业53户。
+丁企业管理集团投资的某产业园二期项目投资额为6亿元。该集群主要集中于某某片区。"""
+    f = facts_of(tmp_path, text)
+    (c,) = f.clusters
+    assert "甲汽车空调有限公司" in c.firms and not {"乙汽车", "丙汽车"} & set(c.firms)
+    assert {"乙汽车", "丙汽车", "丁企业管理集团"} <= {x.name for x in f.firms}
+    assert not {"大集团", "大企业", "管理集团"} & {x.name for x in f.firms}
+    assert any("乙汽车 is named as a firm supplied" in w for w in f.warnings)
+    assert "某某片区" in {z.name for z in f.zones}
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

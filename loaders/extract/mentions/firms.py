@@ -140,6 +140,10 @@ def _kinds_of_product(parts: list[tuple[int, str]]) -> bool:
     return len(heads) >= 3 and all(len(h) <= 3 for h in heads) and len({h[-1:] for h in heads}) == 1
 
 
+# the trades of firms that serve firms: 企业管理, 企业服务 (企业 is no kind of firm before them)
+_FIRMS_TRADE = ("管理", "服务", "咨询", "孵化", "发展")
+
+
 def _firm_item(item: str) -> str | None:
     head = _cut_head(item.strip())
     if head.endswith(")") and "(" not in head:
@@ -147,7 +151,11 @@ def _firm_item(item: str) -> str | None:
     if head in LEXICON.not_firms:
         return None  # 与法国、瑞典等公司合作: countries, not firms
     head = re.sub(r"^(?:龙头企业|骨干企业|重点企业|链主企业|企业)", "", head)
-    if (k := head.rfind("企业")) >= 0 and len(head) - k - 2 >= 2:
+    if (
+        (k := head.rfind("企业")) >= 0
+        and len(head) - k - 2 >= 2
+        and not head.startswith(_FIRMS_TRADE, k + 2)  # 河南银港企业管理集团: 企业管理 is its trade
+    ):
         head = head[k + 2 :]  # 整车制造企业一汽集团: the firm follows the kind it is
     if (k := max(head.rfind("与"), head.rfind("在"))) >= 1 and len(head) - k - 1 >= 2:
         head = head[k + 1 :]  # 均在长春与一汽集团: the firm after the last preposition
@@ -188,8 +196,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         name = re.sub(r"\(\d{2,4}[所厂]\)$", "", normalise_name(text[start:end]))  # 某研究所(608所): its number
         if name.endswith("事业部") and len(name) >= 5:
             name = name[: -len("事业部")]  # 立达信事业部: a division speaks for its firm
-        if _KIND_OF_FIRM.search(name):
-            return  # 某某日报报业集团 (a byline), 电子信息产业公司, 部件厂, 原材料供应商: no firm named
+        if _KIND_OF_FIRM.search(name) or name in LEXICON.not_firms:
+            return  # 某某日报报业集团 (a byline), 电子信息产业公司, 部件厂, 原材料供应商, 大集团: no firm named
         if re.search(r"[\u4e00-\u9fff]", name.strip("\"“”'‘’")):
             name = re.sub(r"[\"“”'‘’]", "", name)  # “富光”实业: the quoted brand is the firm's name
         if not re.search(r"[\u4e00-\u9fff]|[A-Za-z]{2,}", name):
@@ -480,7 +488,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if (
             (k := head.rfind("企业")) >= 0
             and not _place_begins(head, 0)
-            and not head.startswith(("管理", "服务", "咨询", "孵化", "发展"), k + 2)  # 某某企业管理有限公司
+            and not head.startswith(_FIRMS_TRADE, k + 2)  # 某某企业管理有限公司
         ):
             # 整车制造企业一汽集团: the firm follows the kind it is (not 河南银港企业管理集团); 龙头企业有A: not 有A
             head = _strip_words(head[k + 2 :], ["有", "为", "是", "包括", "主要有"])

@@ -1334,6 +1334,15 @@ def test_firms_a_cluster_supplies_are_kept_unlinked_and_big_groups_are_no_firm(t
     assert "某某片区" in {z.name for z in f.zones}
 
 
+def test_a_photo_credit_and_the_name_of_a_list_name_no_cluster(tmp_path: Path) -> None:
+    text = """某区产业发展捷报频传
+论坛现场。某报记者 张三 摄京津冀生命健康产业集群协同发展论坛现场。
+“某某米粉”被列入“某省地方特色食品产业集群”培育名单。
+今年下半年，要以机械、食品等两大千亿级产业集群为重点。"""
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == ["京津冀生命健康产业集群", "机械产业集群", "食品产业集群"]
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 
 from clusterkg.text import normalise_name
@@ -25,6 +24,7 @@ from .common import (
     _cut_head,
     _ends_with_place,
     _industry_vocabulary,
+    _last,
     _left_head,
     _only_lead,
     _place_begins,
@@ -298,6 +298,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         floor = e
         if text.startswith(("式", "化"), e):
             continue  # 产业集群式发展, 集群化: a manner of growing, no cluster named
+        if re.match(r"[”\"」』]?(?:建设|培育|认定|推荐)?(?:名单|名录|目录)", text[e:]):
+            continue  # 入选"重点地方特色食品产业集群"建设名单: the name of a list, no cluster named
         if suffix == "集群" and re.search(r"(?:产业|行业|企业)的$|(?<=[\u4e00-\u9fff])是$", left):
             continue  # A、B等新兴产业的集群效应 / 特色化是集群的生命线: industries' clustering, none named
         variant = _VARIANT.match(text, e)
@@ -736,13 +738,6 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
 _INDUSTRY_OUTPUT = re.compile(
     r"([\u4e00-\u9fff]{2,10}?)产业(?:总产值|产值|规模|营业收入|营收|主营业务收入|向|迈向|冲刺|跻身|进军)"
 )
-
-
-def _last(it: Iterator[re.Match[str]]) -> re.Match[str] | None:
-    m = None
-    for m in it:
-        pass
-    return m
 
 
 _LED_CHAIN = re.compile(r"为链主的([\u4e00-\u9fff]{2,12}?)(?:产业链|链条|产业|链)?(?=[、,;。]|等|和|及)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -173,6 +174,8 @@ _LEGAL_FORM_RX = re.compile("有限公司|有限责任|股份有限")
 _CUT_SET = frozenset(_CUT)
 _INNER_CUT = re.compile("|".join(re.escape(w) for w in _CUT if w not in _EDGE_ONLY))
 _TERMS = re.compile("|".join(re.escape(w) for w in LEXICON.cut_terms)) if LEXICON.cut_terms else None
+# 新京报记者 李木易 摄: a photograph's credit, the caption's words run on after it
+_PHOTO_CREDIT = re.compile(r"(?:记者|通讯员|摄影)\s*(?:[\u4e00-\u9fff]{2,4}\s*){1,3}?摄(?!像|影|制)\s*")
 _CAPTION = re.compile(r"^(?:附表|附图|附件|表|图)\s*[\d一二三四五六七八九十]+(?:[-.]\d+)*\s*:?")
 _LEAD_RX = re.compile(
     "^(?:" + "|".join(re.escape(w) for w in sorted(set(_CUT) | set(LEXICON.lead), key=lambda w: -len(w))) + ")"
@@ -185,9 +188,19 @@ _COUNT_CUT = re.compile(
 _PLACE_VERB = re.compile(r"(?:还将|也将|正在|将|要|拟)(建设|在|把|以|由|向|为)?|(建设|是|作为)")
 
 
+def _last(it: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last match of an iteration of matches, or None."""
+    m = None
+    for m in it:
+        pass
+    return m
+
+
 @lru_cache(maxsize=65536)
 def _cut_head(head: str) -> str:
     """The head after the rightmost genre verb inside it, and without lead words at its left."""
+    if (credit := _last(_PHOTO_CREDIT.finditer(head))) and credit.end() < len(head):
+        head = head[credit.end() :]  # …记者 李木易 摄京津冀生命健康产业集群: the credit is no part of the name
     best = -1
     pos = 0
     # rightmost end of any cut word (overlapping matches: try from every start)

@@ -1343,6 +1343,22 @@ def test_a_photo_credit_and_the_name_of_a_list_name_no_cluster(tmp_path: Path) -
     assert sorted(c.name for c in f.clusters) == ["京津冀生命健康产业集群", "机械产业集群", "食品产业集群"]
 
 
+def test_clusters_counted_by_level_with_their_members_in_brackets(tmp_path: Path) -> None:
+    text = """某市现代产业体系建设方案
+到2025年，规模达4000亿元级别的产业集群1个（电子信息）、2500亿元级别的产业集群2个（新材料、汽车零部件）。
+培育形成海工装备1个五百亿级产业集群，纺织服装、绿色能源等2个百亿级产业集群。营业收入突破千亿元的产业集群达6个。
+该县实行一个集群一套帮扶人马。"""
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.target_yi for c in f.clusters} == {
+        "电子信息产业集群": 4000,
+        "新材料产业集群": 2500,
+        "汽车零部件产业集群": 2500,
+        "海工装备产业集群": 500,
+        "纺织服装产业集群": 100,
+        "绿色能源产业集群": 100,
+    }
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

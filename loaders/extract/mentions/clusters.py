@@ -124,7 +124,9 @@ _GOAL_AFTER = re.compile(
 )
 _WHERE_AFTER = re.compile(r"\(([^()、,;。]{2,12})\)")
 _VARIANT = re.compile(r"\((?:基地|示范基地|园区|试点|培育|创建)\)")
-_ENUM_AFTER = re.compile(r"^\s*(?:\(([^()]{4,200})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*([^。;]{4,300}))")
+_ENUM_AFTER = re.compile(
+    rf"^\s*(?P<n>[\d{_CN_NUM}]+)?个?\s*(?:\((?P<br>[^()]{{2,200}})\)|(?:是|为|有|包括|分别是|分别为)?[:：]\s*(?P<co>[^。;]{{4,300}}))"
+)
 
 
 # trades whose 业 makes one word with the character before it: 现代农业产业集群, 特种纸业产业集群 keep it
@@ -314,7 +316,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         left = re.sub(
             r"(?<=[\u4e00-\u9fff]{2}产业)(?:国家级|省级|市级)(?:重点|特色|优势|中小企业特色|先进制造业)*$", "", left
         )
-        lm = re.search(r"(" + _LEVEL_RX.pattern + r")(产业)?$", left)
+        lm = re.search(r"(" + _LEVEL_RX.pattern + r")(产业|的)?$", left)  # (5000亿元级别的产业集群)
         if lm:
             level = level_of(lm.group(1))
             left = left[: lm.start()]
@@ -448,7 +450,11 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             k0 = items[0][0]
             items = [(k0, pair[0]), (k0 + len(items[0][1]) - len(pair[1]), pair[1])]
         if text[max(0, s - 1) : s] == "聚" or (
-            counted and len(items) == 1 and not (tail and "等" in tail.group(0) and _cut_head(items[0][1]))
+            counted
+            and len(items) == 1
+            and not (tail and "等" in tail.group(0) and _cut_head(items[0][1]))
+            # (培育形成临港装备1个五百亿级产业集群: one industry, counted as one cluster, is named)
+            and not (wanted and cn_int(wanted.group(1)) == 1 and level and len(_cut_head(items[0][1])) >= 2)
         ):
             # 聚集群 is a verb; 广东有7个集群 counts clusters, it names none
             items = []
@@ -599,11 +605,16 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             # a generic name followed by its members: 三大集群(A、B、C) / 培育千亿级产业集群2个:A、B
             enum = _ENUM_AFTER.match(text[e:])
             bracket = _bracket_industry(text, e)
-            listed = enum.group(1) or enum.group(2) or "" if enum else ""
-            if enum and _LIST_SEP in listed and not _CLUSTER_RX.search(re.split(r"[,;]", listed)[0]):
+            listed = enum.group("br") or enum.group("co") or "" if enum else ""
+            if (
+                enum
+                # 5000亿元级别的产业集群1个(物联网): a count of one names its one member
+                and (_LIST_SEP in listed or (cn_int(enum.group("n") or "") == 1 and enum.group("br")))
+                and not _CLUSTER_RX.search(re.split(r"[,;]", listed)[0])
+            ):
                 # (the members that carry the ending themselves are read one by one)
-                inner = re.sub(r"等$", "", enum.group(1) or enum.group(2) or "")  # A、B、C等
-                base = e + enum.start(1 if enum.group(1) else 2)
+                inner = re.sub(r"等$", "", listed)  # A、B、C等
+                base = e + enum.start("br" if enum.group("br") else "co")
                 for k, item in _split_items(inner, conj=False):
                     head = item.strip()
                     sm = _CLUSTER_RX.search(head)

@@ -29,6 +29,7 @@ _LEVEL_RX = re.compile(
     + "|".join(map(re.escape, _LEVEL_WORDS))
     + r"|(?:超|逾)?\d+(?:\.\d+)?(?:万亿|千亿|亿)元?(?:级|以上)|(?:超|逾)[千百]亿(?:元)?(?:级)?)"
     + r"(?:(?<=亿)元(?:级)?)?"  # 超千亿元: the 元 after a level word is the level's
+    + r"(?:(?<=级)别)?"  # 5000亿元级别: 级别 is 级
 )
 # the end of one part of a list joined to the next: …3个千亿级和… / …等3个和…
 _PART_END = re.compile(
@@ -66,7 +67,7 @@ def level_of(text: str) -> tuple[str, float] | None:
     >>> level_of("五百亿级"), level_of("500亿元以上"), level_of("超千亿"), level_of("超千亿元")
     (('500亿级', 500.0), ('500亿级', 500.0), ('千亿级', 1000.0), ('千亿级', 1000.0))
     """
-    t = normalise_name(text)
+    t = re.sub(r"级别$", "级", normalise_name(text))
     if t not in LEXICON.level_yi and re.search(r"亿元级?$", t) and re.sub(r"元(级?)$", r"\1", t) in LEXICON.level_yi:
         t = re.sub(r"元(级?)$", r"\1", t)  # 超千亿元 is 超千亿
     if t in LEXICON.level_yi:

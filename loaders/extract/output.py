@@ -14,6 +14,8 @@ from .lexicon import LEXICON
 from .mentions import is_generic
 from .segments import Segmented, fold
 
+# 涉及新材料、新能源汽车、生物医药等7条产业链: a statement spread over several industries
+_MANY_INDUSTRIES = re.compile(r"、[^、。;,]{2,12}等[\d一二三四五六七八九十]+(?:条|个|大)(?:产业链|产业|领域|行业)")
 _INDUSTRY_LABEL = re.compile(r"^\s*在?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?:\s*[:：]|方面)")
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
 _TITLE = re.compile(r"《([^《》]{4,80})》")
@@ -175,14 +177,18 @@ class FactsWriter(EntityStore):
                 lone = [topic]
             here = in_paragraph.get(m.paragraph, [])
             table = self._table(m.kind)
-            by_industry = self.cluster_of_industry(ev.quote)
+            # (与A、B等11家企业签约,涉及新材料、新能源汽车等7条产业链: firms of many industries, no
+            # one cluster's in particular)
+            many = _MANY_INDUSTRIES.search(ev.quote) is not None
+            by_industry = None if many else self.cluster_of_industry(ev.quote)
             label = (
                 _INDUSTRY_LABEL.match(fold(self.doc.paragraphs[m.paragraph].text, self.traditional))
                 if m.paragraph < len(self.doc.paragraphs)
                 else None
             )
             if (
-                len(lone) == 1
+                not many
+                and len(lone) == 1
                 and lone[0].evidence
                 and lone[0].evidence[0].start <= m.start
                 and (label is None or self.of_industry(lone[0], {normalise_name(label.group(1))}))
@@ -193,8 +199,9 @@ class FactsWriter(EntityStore):
             elif by_industry is not None:
                 # 在A、B两家龙头企业的带动下,锂电新能源产业实现产值…: the cluster of that industry
                 by_industry.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
-            elif len(here) == 1 or (
-                here
+            elif not many and (
+                len(here) == 1
+                or here
                 # (firms and projects of an item naming many clusters, 钨、稀土、氟盐化工和脐橙…, are
                 # no one's in particular; a zone there carries them all)
                 and (len(here) <= 2 or m.kind == "zone")

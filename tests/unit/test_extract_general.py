@@ -1359,6 +1359,21 @@ def test_clusters_counted_by_level_with_their_members_in_brackets(tmp_path: Path
     }
 
 
+def test_industries_named_as_representatives_described_zones_and_firms_of_many_chains(tmp_path: Path) -> None:
+    text = """某区产业链招商签约
+城阳区与甲材料有限公司、乙动力株式会社等9家企业签约，涉及新材料、新能源汽车、生物医药等6条产业链。其中新材料产业链有高性能工程新材料项目、PA6绿色纤维新材料项目，将助力城阳区打造千亿新材料产业集群。
+某区产业体系包括以人工智能、增材制造、卫星应用等为代表的五大战略性新兴产业。
+某区入选全国十大最具投资价值锂电产业园。新能源汽车是新区首位主导产业，上游有丙锂业等企业。"""
+    f = facts_of(tmp_path, text)
+    (c,) = f.clusters
+    assert not {"甲材料有限公司", "乙动力株式会社"} & set(c.firms)
+    assert set(c.projects) == {"高性能工程新材料项目", "PA6绿色纤维新材料项目"}
+    assert "城阳区" not in {x.name for x in f.firms}
+    assert {"甲材料有限公司", "乙动力株式会社", "丙锂业"} <= {x.name for x in f.firms}
+    assert not {"增材制造", "卫星应用"} & {x.name for x in f.firms}
+    assert f.zones == []
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

@@ -140,6 +140,10 @@ def _kinds_of_product(parts: list[tuple[int, str]]) -> bool:
     return len(heads) >= 3 and all(len(h) <= 3 for h in heads) and len({h[-1:] for h in heads}) == 1
 
 
+# …为代表的五大优势主导产业 / 六大生产性服务产业: after 为代表, a count of industries
+_COUNTED_TRADES = re.compile(
+    rf"的?[\d{_CN_NUM}]+(?:大|个|类)[\u4e00-\u9fff]{{0,10}}?(?:产业|行业|领域)(?!集群|链|园|基地|[\u4e00-\u9fff]{{0,4}}(?:企业|公司))"
+)
 # the trades of firms that serve firms: 企业管理, 企业服务 (企业 is no kind of firm before them)
 _FIRMS_TRADE = ("管理", "服务", "咨询", "孵化", "发展")
 
@@ -161,6 +165,8 @@ def _firm_item(item: str) -> str | None:
         head = head[k + 1 :]  # 均在长春与一汽集团: the firm after the last preposition
     if len(head) < 2 or len(head) > 30 or _COUNT.search(head) or _NOT_FIRM.search(head):
         return None
+    if _place_prefix_len(head) == len(head) and re.search(r"[省市县区旗州盟]$", head):
+        return None  # 城阳区与甲有限公司、乙株式会社等企业: the place that signs with them is no firm
     if _PHASE_END.search(head) or _ZONE_END.search(head):
         return None  # 某陶瓷二期, 某新城工业园: a firm's project or park, not the firm
     if is_generic(head, LEXICON.cluster_generic | LEXICON.project_generic):
@@ -214,6 +220,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                 continue  # A、B等龙头项目: projects, not firms
             if w.startswith("为") and text.startswith(("产业", "行业", "领域"), m.end()):
                 continue  # 以火锅食材、预制食品为链主产业: industries, not firms
+            if "代表" in w and _COUNTED_TRADES.match(text, m.end()):
+                continue  # 以人工智能、增材制造等为代表的五大战略性新兴产业: industries, not firms
             if (
                 w.startswith("为")
                 and not re.match(r"(?![\u4e00-\u9fff])|企业|骨干|链主", text[m.end() : m.end() + 2])

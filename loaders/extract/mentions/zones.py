@@ -133,8 +133,14 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             head = head[num.end() :]  # 1013 某工业园区: a number set before the name, no part of it
         if re.fullmatch(r"(?:[一二三四五六七八九十\d][\u4e00-\u9fff]{1,3}){2,}", head):
             continue  # 一区二基地三产业四园区: a layout's slogan, no zone named
-        if re.search(r"最大|最强|最具|最好|领先", head) or head.startswith(("该", "此", "这个", "这一")):
-            continue  # 华北最大汽车产业集聚区, 该产业园: a zone described or pointed at, not named
+        if (
+            re.search(r"最大|最强|最具|最好|领先", left.rsplit(_LIST_SEP, 1)[-1][-len(head) - 6 :])
+            or head.startswith(("该", "此", "这个", "这一"))
+            or head.endswith("是")
+        ):
+            # 华北最大汽车产业集聚区, 最具投资价值锂电产业园, 该产业园, 新能源汽车是新区…: a zone
+            # described, pointed at or spoken of, not named
+            continue
         if (
             m.group(1) == "园区"
             and not _place_begins(head, 0)

@@ -68,6 +68,12 @@ def _trade_key(industry: str | None) -> str:
     return key if len(key) >= 2 else (industry or "")
 
 
+# the words of a base's designation (国家…高技术产业基地, 国家火炬计划…产业基地, 中国…产业基地)
+_BASE_TITLE = re.compile(r"国家|火炬计划|火炬|高新技术|高技术|^中国")
+# words of a base named for where it lies, not for an industry (辽宁(营口)沿海产业基地)
+_REGION_WORDS = frozenset({"沿海", "沿江", "沿边", "沿黄", "临港", "滨海", "综合"})
+
+
 def _unmarked(name: str) -> str:
     """A cluster's name without the mark of a designation (特色): the industry and its ending."""
     return name.replace("特色", "").replace("产业化集群", "产业集群")  # (肉牛产业化集群: the same cluster)
@@ -285,24 +291,48 @@ class EntityStore:
             ent = self.clusters[key]
             if ent.name.endswith("基地") and (self._find(self.zones, ent.name) or self._find(self.projects, ent.name)):
                 del self.clusters[key]
-        # 清洁能源产业基地 / 清洁能源产业集群: one industry's base and cluster are one cluster
+        # 清洁能源产业基地 / 清洁能源产业集群: the base of an industry whose cluster the text names is
+        # the zone that carries the cluster; so is a base the state designated (宝鸡国家新材料高技术产业
+        # 基地, 国家火炬计划…产业基地) and a base named for no industry (辽宁(营口)沿海产业基地)
         for key in list(self.clusters):
             ent = self.clusters.get(key)
             if ent is None or not re.search(r"基地$", ent.name):
                 continue
-            twin = next(
-                (
-                    o
-                    for o in self.clusters.values()
-                    if o is not ent
-                    and _trade_key(o.industry) == _trade_key(ent.industry)
-                    and not re.search(r"基地$", o.name)
-                ),
-                None,
+            trade = self.resolver.strip_place(
+                _BASE_TITLE.sub("", re.sub(r"\([^()]*\)", "", self.resolver.strip_place(ent.industry or "")))
             )
-            if twin is not None:
-                self._merge(twin, ent)
-                del self.clusters[key]
+            twins = [
+                o
+                for o in self.clusters.values()
+                if o is not ent
+                and not re.search(r"基地$", o.name)
+                and (
+                    _trade_key(o.industry) == _trade_key(ent.industry)
+                    or (len(t := _trade_key(self.resolver.strip_place(o.industry or ""))) >= 2 and t in trade)
+                )
+            ]
+            # (中国新兴纺织产业基地, a title a county was given, names no place: no zone of its own)
+            designated = _BASE_TITLE.search(ent.name) is not None and bool(
+                ent.places or not ent.name.startswith("中国")
+            )
+            if (
+                not twins
+                and not designated
+                and not is_generic(trade or "产业", LEXICON.cluster_generic | _REGION_WORDS)
+            ):
+                continue
+            zone = self.entity("zone", ent.name, ent.evidence[0])
+            zone.aliases |= ent.aliases
+            zone.evidence += [e for e in ent.evidence if e not in zone.evidence]
+            zone.places += [d for d in ent.places if d not in zone.places]
+            for twin in twins[:1] if len(twins) == 1 else []:
+                twin.links["zone"].setdefault(zone.name, ent.evidence[0])
+                if _trade_key(twin.industry) == _trade_key(ent.industry):
+                    twin.aliases.add(ent.name)  # (建设医药工业产业示范基地: plans call the cluster by its base too)
+                for kind, links in ent.links.items():
+                    for k, v in links.items():
+                        twin.links[kind].setdefault(k, v)
+            del self.clusters[key]
         # a summary names a cluster shorter than its own paragraph or table does (洛阳现代装备 /
         # 洛阳现代装备制造): same places, one industry the start of the other → one cluster
         for key in list(self.clusters):
@@ -535,6 +565,18 @@ class EntityStore:
         渭滨区压力传感器产业集群), or None when it names none or several."""
         words = self.industry_words(sentence)
         found = [c for c in self.clusters.values() if self.of_industry(c, words)]
+        if not found:
+            # 推动食品产业提档升级 for the 食品加工产业集群: the trade the cluster's industry starts with
+            found = [
+                c
+                for c in self.clusters.values()
+                if any(
+                    len(w) >= 2
+                    and (ind := self.resolver.strip_place(c.industry or "")).startswith(w)
+                    and len(ind) <= len(w) + 2
+                    for w in words
+                )
+            ]
         return found[0] if len(found) == 1 else None
 
     def drop_credited(self) -> None:

@@ -1374,6 +1374,28 @@ def test_industries_named_as_representatives_described_zones_and_firms_of_many_c
     assert f.zones == []
 
 
+def test_a_base_of_a_clusters_industry_or_of_the_states_designation_is_a_zone(tmp_path: Path) -> None:
+    text = """某市高新区打造新材料产业集群
+宝鸡国家新材料高技术产业基地以钛为主，某市加快培育新材料产业集群，依托某某钛业集团公司等龙头企业。
+营口沿海产业基地建设提速。花都汽车产业基地集聚整车企业，全区打造千亿级汽车产业集群。"""
+    f = facts_of(tmp_path, text)
+    by = {c.name: c for c in f.clusters}
+    assert set(by) == {"新材料产业集群", "汽车产业集群"}
+    assert {z.name for z in f.zones} >= {"宝鸡国家新材料高技术产业基地", "营口沿海产业基地", "花都汽车产业基地"}
+    assert "宝鸡国家新材料高技术产业基地" in by["新材料产业集群"].zones
+    assert "花都汽车产业基地" in by["汽车产业集群"].zones
+
+
+def test_a_sentence_about_the_trade_a_clusters_industry_starts_with_is_that_clusters(tmp_path: Path) -> None:
+    text = """西平县产业集群发展
+西平县建成了食品加工产业集群、装备制造产业集群。
+西平县大力推进投资20亿元的芝麻香油文化产业园、黄牛养殖及牛肉制品加工等项目，推动食品产业提档升级。"""
+    f = facts_of(tmp_path, text)
+    by = {c.name: c for c in f.clusters}
+    assert set(by["食品加工产业集群"].projects) == {"芝麻香油文化产业园", "黄牛养殖及牛肉制品加工"}
+    assert by["装备制造产业集群"].projects == []
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

@@ -29,6 +29,7 @@ from .mentions import (
     COUNTED_CLUSTERS,
     Mention,
     _cut_head,
+    brought_in_firm,
     canonical_cluster,
     cluster_mentions,
     counted_clusters,
@@ -553,6 +554,8 @@ class _Reader(TableRows, FactsWriter):
                     ent.firms.append(self.firms[firm].name)
                 if ent.name.endswith("项目") and len(ent.name) > 6:
                     ent.aliases.add(ent.name[: -len("项目")])  # 某某中心项目 is the 某某中心 being built
+                elif m.via == "list" and not ent.name.endswith(("项目", "工程")) and brought_in_firm(ent.name):
+                    ent.aliases.add(ent.name + "项目")  # 引进北星、璞泰来等项目: 北星 is the 北星项目 too
             if m.via == "sponsor":
                 # 承担单位: the firm runs the project above it; it is not named as the cluster's anchor
                 if self.last_project is not None and ent.name not in self.last_project.firms:

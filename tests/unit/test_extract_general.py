@@ -1396,6 +1396,18 @@ def test_a_sentence_about_the_trade_a_clusters_industry_starts_with_is_that_clus
     assert by["装备制造产业集群"].projects == []
 
 
+def test_projects_named_for_firms_two_outputs_and_a_quoted_first_item(tmp_path: Path) -> None:
+    text = """某园区打造动力电池产业集群
+配套引进了东星、瑞泰来、科利达、普瑞德等一批10亿级产业链项目。
+拓展年产300万平方光学薄膜、年产2万吨树脂及年产1万吨膜片项目。
+新签约“苍溪红心猕猴桃”精深加工全产业链项目、某某食材加工项目等4个项目。"""
+    f = facts_of(tmp_path, text)
+    assert {"东星", "瑞泰来", "科利达", "普瑞德"} <= {x.name for x in f.firms}
+    projects = {p.name: p for p in f.projects}
+    assert "瑞泰来项目" in projects["瑞泰来"].aliases
+    assert {"年产2万吨树脂项目", "年产1万吨膜片项目", '"苍溪红心猕猴桃"精深加工全产业链项目'} <= set(projects)
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .clusters import COUNTED_CLUSTERS, canonical_cluster, cluster_mentions, counted_clusters, industry_clusters
 from .common import Mention, _cut_head, is_generic, level_of, place_begins
-from .firms import firm_mentions
+from .firms import brought_in_firm, firm_mentions
 from .projects import labelled_projects, project_mentions
 from .zones import ZONE_ENDINGS, province_lead, zone_mentions
 
@@ -26,6 +26,7 @@ __all__ = [
     "ZONE_ENDINGS",
     "Mention",
     "_cut_head",
+    "brought_in_firm",
     "canonical_cluster",
     "cluster_mentions",
     "counted_clusters",

@@ -33,7 +33,7 @@ _FIRMS_AFTER = re.compile(
 _CITED = re.compile(r"(?:整理|数据|统计|发布|报告|预测|监测|显示)")
 _MAKERS = re.compile(r"(?:厂商|车企|巨头)([\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等")
 _BROUGHT_IN = re.compile(
-    rf"(?:{BRING_VERBS})([\u4e00-\u9fff、]{{4,60}}?)等(?:一批)?[^,。;、]{{0,14}}?(?:项目|企业|产业)"
+    rf"(?:{BRING_VERBS})([\u4e00-\u9fff、()]{{4,60}}?)等(?:一批)?[^,。;、]{{0,14}}?(?:项目|企业|产业)"
 )  # (引进A药业、B医疗器械等医药产业: the firms brought in, whatever the trade they are counted under)
 
 
@@ -364,11 +364,13 @@ def firm_mentions(piece: Piece) -> list[Mention]:
     # 引进鑫茂、金田地等…项目 / 落户华谊化工、恒逸化工等一批龙头产业项目: the firms brought in
     for m in _BROUGHT_IN.finditer(text):
         parts = _split_items(m.group(1), conj=False)
-        if len(parts) < 2 or re.match(
-            r"等(?:一批)?[^,。;、]{0,6}?(?:产业链|链条|环节|领域|方向|大?类)", text[m.end(1) :]
+        heads = [_cut_head(item.strip()) for _, item in parts]
+        if len(parts) < 2 or (
+            re.match(r"等(?:一批)?[^,。;、]{0,6}?(?:产业链|链条|环节|领域|方向|大?类)", text[m.end(1) :])
+            # (引进了北星、璞泰来、科达利等一批产业链项目: names of firms, no word of a trade in them)
+            and not all(brought_in_firm(h) and not any(w in h for w in _industry_vocabulary()) for h in heads)
         ):
             continue  # 引进A、B等产业链项目: links of a chain, kinds of project, no firms
-        heads = [_cut_head(item.strip()) for _, item in parts]
         trades = [next((w for w in _industry_vocabulary() if len(w) >= 2 and h.startswith(w)), "") for h in heads]
         if any(t and trades.count(t) >= 2 for t in trades):
             continue  # 引进了汽车发动机、汽车轮毂、汽车玻璃等…: parts of one trade, no firms (弗迪电池、弗迪科技 are)

@@ -160,6 +160,8 @@ _ONE_PROJECT = re.compile(
 )
 _PROJECT_CUE = re.compile(r"(\d|万吨|万千瓦|千瓦|万台|万辆|万套|万平方米|年产|一期|二期|三期|扩建|新建|技改|改造|升级)")
 _THIS_IS = re.compile(r"^(?:该|这|此)[\u4e00-\u9fff]{1,4}?(?:是|为)")
+# 年产4万吨A及年产1.5万吨B: two outputs of a firm joined in one name
+_TWO_OUTPUTS = re.compile(r"(年产.{2,20}?)(?:及|和|、)(年产.{2,20})")
 _NEXT_PROJECT = re.compile(r"(?:、|和|与|及)([^,。;:、和与及]{2,40}?)项目")
 _PHASE_NEXT = re.compile(r"\(?[一二三四五六七八九十首]期")
 
@@ -289,6 +291,13 @@ def project_mentions(piece: Piece) -> list[Mention]:
             if is_generic(head, LEXICON.project_generic):
                 continue
             st = b + k + item.rfind(head)
+            if (
+                st == b
+                and text[b - 1 : b] in '”"’'
+                and (quoted := _QUOTED_BEFORE.search(text, max(0, b - 16), b)) is not None
+            ):
+                # 签约“利州红梨”精深加工全产业链项目、…等4个项目: the quoted name is the first item's
+                head, st = quoted.group(0) + head, quoted.start()
             out.append(_project(piece, st, head, via="list"))
             covered.append((st, st + len(head)))
         covered.append((b, m.end()))
@@ -384,7 +393,12 @@ def project_mentions(piece: Piece) -> list[Mention]:
             or (m.group(1) == "工程" and _CAMPAIGN_END.search(head))
         ):
             continue  # 亿元以上项目5个, 更多大项目, 转移项目12个: a class of projects counted, not one named
-        st = m.start() - len(head)
+        st = st0 = m.start() - len(head)
+        if (two := _TWO_OUTPUTS.fullmatch(head)) is not None:
+            # 年产4万吨PVB树脂及年产1.5万吨膜片项目: two outputs, each its own project
+            first = normalise_name(two.group(1) + m.group(1))
+            out.append(Mention("project", first, piece.at(st), piece.end_at(st + len(two.group(1))), piece.paragraph))
+            head, st = two.group(2), st + two.start(2)
         name = normalise_name(head + m.group(1))
         if phase := _PHASE_AFTER.match(name):
             name = phase.group(1)  # 某一体化项目三期工程: the project, built in phases
@@ -392,13 +406,13 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if m.group(1) == "项目" and (phase_next := _PHASE_NEXT.match(text, m.end())):
             found.written = name + phase_next.group(0).lstrip("(")  # 某项目二期, as the text writes it
         out.append(found)
-        covered.append((st, m.end()))
+        covered.append((st0, m.end()))
         # 其中A二期、B三期项目: earlier items of the 、-list share the ending, when each reads as one project
-        lb = _left_head(text, st)
-        if text[st - 1 : st] == _LIST_SEP and lb < st - 1 and _PROJECT_CUE.search(head):
+        lb = _left_head(text, st0)
+        if text[st0 - 1 : st0] == _LIST_SEP and lb < st0 - 1 and _PROJECT_CUE.search(head):
             items = [
                 (lb + k + i.rfind(h), h)
-                for k, i in _split_items(text[lb : st - 1], conj=False)
+                for k, i in _split_items(text[lb : st0 - 1], conj=False)
                 if (h := _cut_head(i.strip()))
             ]
             if items and all(len(h) <= 40 and _PROJECT_CUE.search(h) and not _COUNT.search(h) for _, h in items):
@@ -408,7 +422,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
                         covered.append((hs, hs + len(h)))
         elif list_verb and lb == clause:
             # 推进A(二期)、B项目: an earlier item that reads as one project (a phase, an output) is one
-            for k, i in _split_items(text[lb : st - 1], conj=False):
+            for k, i in _split_items(text[lb : st0 - 1], conj=False):
                 h = _cut_head(i.strip())
                 hs = lb + k + i.rfind(h)
                 if (

@@ -1408,6 +1408,16 @@ def test_projects_named_for_firms_two_outputs_and_a_quoted_first_item(tmp_path: 
     assert {"年产2万吨树脂项目", "年产1万吨膜片项目", '"苍溪红心猕猴桃"精深加工全产业链项目'} <= set(projects)
 
 
+def test_clusters_named_before_wei_and_districts_called_xinqu_are_places(tmp_path: Path) -> None:
+    text = """某省中小企业特色产业集群拟认定公示
+拟认定海东市乐都区高原富硒特色产业、海东市互助县青稞酒特色产业为省级中小企业特色产业集群。
+浦东新区加快设计、制造、封装测试等全产业链集群协同发展，沈阳市沈北新区与某乳业集团现场签订协议。"""
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == ["海东市乐都区高原富硒特色产业集群", "海东市互助县青稞酒特色产业集群"]
+    assert f.zones == []
+    assert "某乳业集团" in {x.name for x in f.firms}
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

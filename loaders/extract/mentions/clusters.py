@@ -76,6 +76,10 @@ def _city_stems() -> frozenset[str]:
     return frozenset(d.short for d in NationalGazetteer.load().divisions if d.level in ("city", "province"))
 
 
+# 认定A、B为省级中小企业特色产业集群: the names before 为, the title after it
+_NAMED_AS = re.compile(
+    r"(?:认定|评为|确定|列为|命名)(?P<body>[^,;:。为]{4,120}?)(?<![成作认评确列])为(?P<title>[^,;:。为]{0,16})$"
+)
 # a division written before 的 as the owner of what follows, at the start of a list item or clause
 _OWNER_PLACE = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=是|为|有|括))(?P<place>[\u4e00-\u9fff]{1,6}?(?:区|县|市|旗))的$"
@@ -215,6 +219,8 @@ def canonical_cluster(head: str, suffix: str) -> str:
     if suffix == "集群" and not head.endswith(("产业", "业", "集群")):
         return head + "产业集群"
     if suffix.endswith(("产业集群", "产业基地")) and len(head) >= 4 and head.endswith("产业"):
+        if head.endswith("特色产业") and suffix.startswith("特色"):
+            return head[:-4] + suffix  # 高原生物医药特色产业 + 特色产业集群: the title once
         return head[:-2] + suffix  # 新能源产业 + 产业集群, 光电子产业 + 产业基地, 硅基产业 + 特色产业集群
     if (
         suffix == "产业集群"
@@ -302,7 +308,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             continue  # 产业集群式发展, 集群化: a manner of growing, no cluster named
         if re.match(r"[”\"」』]?(?:建设|培育|认定|推荐)?(?:名单|名录|目录)", text[e:]):
             continue  # 入选"重点地方特色食品产业集群"建设名单: the name of a list, no cluster named
-        if suffix == "集群" and re.search(r"(?:产业|行业|企业)的$|(?<=[\u4e00-\u9fff])是$", left):
+        if suffix == "集群" and re.search(r"(?:产业|行业|企业)的$|(?<=[\u4e00-\u9fff])是$|产业链$|链条$", left):
+            # (设计、制造、封装测试等全产业链集群协同发展: the links of one chain, no cluster named)
             continue  # A、B等新兴产业的集群效应 / 特色化是集群的生命线: industries' clustering, none named
         variant = _VARIANT.match(text, e)
         if variant:  # …特色产业集群(基地): the bracket is part of this name, not the next one's
@@ -320,6 +327,13 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         if lm:
             level = level_of(lm.group(1))
             left = left[: lm.start()]
+        # 拟认定A特色产业、B特色产业为省级中小企业特色产业集群: what is named as a cluster comes before 为
+        if (
+            (named_as := _NAMED_AS.search(left))
+            and is_generic(_cut_head(named_as.group("title")) or "的", LEXICON.cluster_generic)
+            and len(_cut_head(named_as.group("body").rsplit(_LIST_SEP, 1)[-1])) >= 4
+        ):
+            left = named_as.group("body") + ("等" if _LIST_SEP in named_as.group("body") else "")
         # 以A、B、C为重点的三个千亿级产业集群: the list the clusters are about, then their count
         focus_kind = ""
         if (focus := _FOCUS_LIST.search(left)) and cn_int(focus.group("n")) == len(

@@ -232,10 +232,30 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         ):
             st += prov.end()  # 山东淄博高新区: the province before a city's zone is no part of its name
         full = normalise_name(text[s - len(head) : e])
+        if _division_only(normalise_name(text[st:e])):
+            continue  # 浦东新区, 沈阳市沈北新区: a division (a district called 新区), not a zone
         out.append(
             Mention("zone", normalise_name(text[st:e]), piece.at(st), piece.end_at(e), piece.paragraph, written=full)
         )
     return out
+
+
+@lru_cache(maxsize=1)
+def _division_names() -> frozenset[str]:
+    from clusterkg.loaders.places import NationalGazetteer
+
+    return frozenset(d.name for d in NationalGazetteer.load().divisions)
+
+
+def _division_only(name: str) -> bool:
+    """Whether a zone's name is a division's own name, after the places before it (沈阳市沈北新区).
+
+    >>> _division_only("浦东新区"), _division_only("沈阳市沈北新区"), _division_only("兰州新区")
+    (True, True, False)
+    """
+    return any(
+        name[k:] in _division_names() and (k == 0 or _place_prefix_len(name[:k]) == k) for k in range(len(name) - 2)
+    )
 
 
 _DESIGNATION_ENDINGS = frozenset({"示范区", "试验区", "实验区"})

@@ -1418,6 +1418,17 @@ def test_clusters_named_before_wei_and_districts_called_xinqu_are_places(tmp_pat
     assert "某乳业集团" in {x.name for x in f.firms}
 
 
+def test_a_project_told_before_a_texts_one_cluster_is_that_clusters(tmp_path: Path) -> None:
+    text = """吉水县线路板产业再添新动能
+今年以来，全县协调解决困难问题20个，推动景鸿三期、华信科技等项目如期投产。
+当地有规上企业30余家。
+吉水县印制电路板产业集群营业收入突破百亿元。"""
+    f = facts_of(tmp_path, text)
+    (c,) = f.clusters
+    assert set(c.projects) == {"景鸿三期", "华信科技"}
+    assert c.zones == []
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

@@ -76,6 +76,9 @@ def _city_stems() -> frozenset[str]:
     return frozenset(d.short for d in NationalGazetteer.load().divisions if d.level in ("city", "province"))
 
 
+# a clause opened by a zone named for its place and industry (即墨汽车产业集聚区,…), and what it formed
+_ZONE_OF_INDUSTRY = re.compile(r"(?:^|(?<=[,;:。]))\s*([\u4e00-\u9fff]{2,14}?)产业(?:集聚区|聚集区|园区|基地)(?=[,:])")
+_FORMED = re.compile(r"(?:形成|打造|建成|培育)了?[^,;。]{0,30}$")
 # 认定A、B为省级中小企业特色产业集群: the names before 为, the title after it
 _NAMED_AS = re.compile(
     r"(?:认定|评为|确定|列为|命名)(?P<body>[^,;:。为]{4,120}?)(?<![成作认评确列])为(?P<title>[^,;:。为]{0,16})$"
@@ -671,6 +674,27 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                         target_yi=level[1],
                         industry=normalise_name(head),
                         via="output",
+                    )
+                )
+            elif (
+                (zone_of := _last(_ZONE_OF_INDUSTRY.finditer(text, 0, s)))
+                and _FORMED.search(text, zone_of.end(), s)
+                and not re.search(r"[;。]", text[zone_of.end() : s])
+                and not is_generic(_cut_head(zone_of.group(1)), LEXICON.cluster_generic)
+            ):
+                # 即墨汽车产业集聚区,以A、B为龙头,形成了规模过千亿的产业集群: the cluster of the zone's industry
+                head = _cut_head(zone_of.group(1))
+                made.append(
+                    Mention(
+                        "cluster",
+                        normalise_name(head + "产业集群"),
+                        piece.at(zone_of.start(1) + len(zone_of.group(1)) - len(head)),
+                        piece.end_at(zone_of.end(1)),  # (the words between, 以A、B为龙头, are the cluster's links)
+                        piece.paragraph,
+                        level=level[0] if level else None,
+                        target_yi=level[1] if level else None,
+                        industry=normalise_name(head),
+                        via="zone",
                     )
                 )
             elif wanted and (listed_before := _counted_industries(text[:s], cn_int(wanted.group(1)))):

@@ -1441,6 +1441,15 @@ def test_a_zone_named_for_its_industry_forms_that_clusters_and_firm_lists_of_man
     assert {"丁电池", "戊电机", "己动漫", "庚文化传播", "辛影视", "壬家私", "癸家私"} <= {x.name for x in f.firms}
 
 
+def test_words_that_name_no_firm_and_a_dash_before_a_clusters_name(tmp_path: Path) -> None:
+    text = """工信部先进制造业集群-绍兴市现代纺织产业集群项目通过验收
+记者采访绍兴市现代纺织产业集群时，某纺织集团助理总经理介绍，当地同样浪潮澎湃。
+集团大力推动我们水电、风电、核电为代表的“三电”装备，参与全球竞争。某纺织集团名誉董事长出席。"""
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["绍兴市现代纺织产业集群"]
+    assert {x.name for x in f.firms} == {"某纺织集团"}
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

@@ -513,6 +513,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 head
             ) - year.end() >= 4:
                 head = head[year.end() :]  # 2024辽阳·小北河袜业特色产业集群(推介活动): the event's year
+            head = head.lstrip("-—–")  # 先进制造业集群-宁波市磁性材料产业集群: a dash joined two names
             if (dot := head.find("·")) > 0 and _place_begins(head, 0) and len(head) - dot - 1 >= 4:
                 head = head[dot + 1 :]  # 辽阳·小北河袜业: the city, then the town whose cluster it is
             ranked = ""

@@ -54,7 +54,7 @@ def brought_in_firm(head: str) -> bool:
 
 
 _FIRM_PEOPLE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?:(?:资深|常务|执行|高级)?副?(?:董事长兼总经理|董事长兼总裁|董事兼联席总裁|董事兼总裁|联席总裁|董事长|总经理|总裁)"
+    r"(?<=[\u4e00-\u9fff])(?:(?:资深|常务|执行|高级|名誉|助理)?副?(?:董事长兼总经理|董事长兼总裁|董事兼联席总裁|董事兼总裁|联席总裁|董事长|总经理|总裁)"
     r"|(?:有关)?负责人|员工|职工|技术人员|工作人员)"
 )
 _SETTLED = re.compile(
@@ -102,7 +102,7 @@ _NOT_FIRM = re.compile(
     r"^(?:行业|实力|知名|优质|大型|头部)|央企$|国企$|民企$|外企$|"  # 实力央企, 行业龙头: kinds of firm spoken of
     r"(企业|龙头|骨干|项目|工程|产业|园区|集群|基地|单位|部门|政府|机构|平台|协会|联盟|以上|规上|规模|理念|思想|战略|"
     r"需求|市场|政策|目标|方向|导向|原则|精神|人才|机制|模式|体系|优势|资源|产品|服务|品牌|标准|创新|"
-    r"政协|人大|党委|县委|市委|管委会|办事处|供应商|服务商|经销商|代理商|报业集团|报社|电视台|产业公司)$|^(大企业|大集团)|"
+    r"政协|人大|党委|县委|市委|管委会|办事处|供应商|服务商|经销商|代理商|报业集团|报社|电视台|产业公司|发电|竞争|分工)$|^(大企业|大集团)|"
     r"^(?:合资|独资|外资|我们|我|该|本|这家|两家|新|子|母)(?:公司|集团)$"
 )
 
@@ -143,6 +143,7 @@ def _kinds_of_product(parts: list[tuple[int, str]]) -> bool:
 # …为代表的五大优势主导产业 / 六大生产性服务产业: after 为代表, a count of industries
 _COUNTED_TRADES = re.compile(
     rf"的?[\d{_CN_NUM}]+(?:大|个|类)[\u4e00-\u9fff]{{0,10}}?(?:产业|行业|领域)(?!集群|链|园|基地|[\u4e00-\u9fff]{{0,4}}(?:企业|公司))"
+    rf"|的?[“\"][{_CN_NUM}]+[\u4e00-\u9fff]{{1,2}}[”\"]"  # 以水电、风电、核电为代表的“六电”: a slogan's count of kinds
 )
 # the trades of firms that serve firms: 企业管理, 企业服务 (企业 is no kind of firm before them)
 _FIRMS_TRADE = ("管理", "服务", "咨询", "孵化", "发展")
@@ -548,6 +549,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                 continue  # 沙河钢管: a place's name runs into the short name (沙河), no firm named
             if text.startswith(("之乡", "之都", "之城"), m.end()):
                 continue  # 中国建材之乡: a title of a place, no firm named
+            if text.startswith(("澎湃", "涌", "迭起", "奔涌", "席卷", "来袭", "之中"), m.end()):
+                continue  # 同样浪潮澎湃: the word, not the firm that shares it
             if not any(a < m.end() and m.start() < c for a, c in seen):
                 add(m.start(), m.end(), "known")
     # 攀钢集团 read before 攀钢集团西昌新钢业有限公司: the start of a longer firm's name is no firm of its own

@@ -1450,6 +1450,15 @@ def test_words_that_name_no_firm_and_a_dash_before_a_clusters_name(tmp_path: Pat
     assert {x.name for x in f.firms} == {"某纺织集团"}
 
 
+def test_a_slogans_clusters_named_after_zhi_and_kinds_a_place_brings_in(tmp_path: Path) -> None:
+    text = """某市推进7+3县域特色产业集群高质量发展
+“7+3”具体指冀州采暖铸造产业集群、故城县龙凤贡面产业集群等。
+某港区大力引进港口机械、船舶配件、海上风电平台等海洋产业相关项目。"""
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == ["冀州采暖铸造产业集群", "故城县龙凤贡面产业集群"]
+    assert f.projects == []
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from clusterkg.text import normalise_name
 
@@ -21,6 +20,7 @@ from .common import (
     _REGION,
     _UMBRELLA,
     Mention,
+    _city_stems,
     _cut_head,
     _ends_with_place,
     _industry_vocabulary,
@@ -32,6 +32,7 @@ from .common import (
     _shared_split,
     _split_items,
     _strip_level,
+    _whole_places,
     is_generic,
     level_of,
 )
@@ -60,20 +61,6 @@ def _place_only(head: str) -> bool:
         and (head[:n] in _whole_places() or head[:n] in _city_stems())
         and (n == len(head) or is_generic(head[n:], LEXICON.cluster_generic, False))
     )
-
-
-@lru_cache(maxsize=1)
-def _whole_places() -> frozenset[str]:
-    from clusterkg.loaders.places import NationalGazetteer
-
-    return frozenset(d.name for d in NationalGazetteer.load().divisions)
-
-
-@lru_cache(maxsize=1)
-def _city_stems() -> frozenset[str]:
-    from clusterkg.loaders.places import NationalGazetteer
-
-    return frozenset(d.short for d in NationalGazetteer.load().divisions if d.level in ("city", "province"))
 
 
 # a clause opened by a zone named for its place and industry (即墨汽车产业集聚区,…), and what it formed
@@ -514,6 +501,10 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             ) - year.end() >= 4:
                 head = head[year.end() :]  # 2024辽阳·小北河袜业特色产业集群(推介活动): the event's year
             head = head.lstrip("-—–")  # 先进制造业集群-宁波市磁性材料产业集群: a dash joined two names
+            if (slogan := re.match(r"[\dA-Za-z]+(?:\+[\dA-Za-z]+)+", head)) and is_generic(
+                head[slogan.end() :] or "的", LEXICON.cluster_generic
+            ):
+                continue  # 推进9+5县域特色产业集群: a programme's slogan, no cluster named
             if (dot := head.find("·")) > 0 and _place_begins(head, 0) and len(head) - dot - 1 >= 4:
                 head = head[dot + 1 :]  # 辽阳·小北河袜业: the city, then the town whose cluster it is
             ranked = ""

@@ -275,6 +275,29 @@ def _place_set() -> frozenset[str]:
     return frozenset(n for names in _place_names().values() for n in names)
 
 
+@lru_cache(maxsize=1)
+def _whole_places() -> frozenset[str]:
+    """Every division's full name (浦东新区, 宽甸满族自治县)."""
+    from clusterkg.loaders.places import NationalGazetteer
+
+    return frozenset(d.name for d in NationalGazetteer.load().divisions)
+
+
+@lru_cache(maxsize=1)
+def _city_stems() -> frozenset[str]:
+    """The short names of provinces and prefecture-level cities (郑州, 河南)."""
+    from clusterkg.loaders.places import NationalGazetteer
+
+    return frozenset(d.short for d in NationalGazetteer.load().divisions if d.level in ("city", "province"))
+
+
+def names_place(head: str) -> bool:
+    """Whether ``head`` begins with a division's full name or a city's or province's short name: a
+    county's short name may be a common word too (港口 of 港口区, 港口机械 is a trade)."""
+    n = _place_prefix_len(head)
+    return n > 0 and (head[:n] in _whole_places() or head[:n] in _city_stems())
+
+
 def _place_prefix_len(head: str) -> int:
     """The length of the longest division name or stem that begins ``head`` (0 if none)."""
     return max((len(n) for n in _place_names().get(head[:1], ()) if head.startswith(n)), default=0)

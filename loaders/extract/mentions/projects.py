@@ -17,12 +17,14 @@ from .common import (
     BRING_VERBS,
     Mention,
     _cut_head,
+    _industry_vocabulary,
     _left_head,
     _place_begins,
     _place_prefix_len,
     _split_items,
     _with_he,
     is_generic,
+    names_place,
 )
 from .firms import _only_industry, brought_in_firm
 
@@ -119,7 +121,7 @@ def _loose_kind(head: str) -> bool:
         and not re.search(
             r"年产|万吨|千瓦|万台|万辆|万套|[一二三四首]期|扩建|新建|技改|公司|集团|园|基地|厂|线|站", head
         )
-        and not _place_begins(head, 0)
+        and not names_place(head)  # (港口机械: 港口 is a county's short name and a word of a trade)
     )
 
 
@@ -276,7 +278,13 @@ def project_mentions(piece: Piece) -> list[Mention]:
             brought = bool(_BRINGS.search(text, max(0, b - 6), b + 4))
             for k, item in parts:
                 head = _cut_head(item.strip())
-                if brought and brought_in_firm(head):
+                if (
+                    brought
+                    and brought_in_firm(head)
+                    # (引进港口机械、海上石油平台等海洋产业相关项目: the kind after 等 says they are kinds,
+                    # unless an item has no word of a trade in it: 引进北星、璞泰来等一批产业链项目)
+                    and (not of_kind or not any(w in head for w in _industry_vocabulary()))
+                ):
                     out.append(_project(piece, b + k + item.rfind(head), head, via="list"))
                 elif 2 <= len(head) <= 40 and _ONE_PROJECT.search(head) and not _COUNT.search(head):
                     st = b + k + item.rfind(head)

@@ -26,6 +26,7 @@ from .common import (
     _place_set,
     _split_items,
     _strip_words,
+    _whole_places,
     is_generic,
     place_begins,
 )
@@ -240,13 +241,6 @@ def zone_mentions(piece: Piece) -> list[Mention]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _division_names() -> frozenset[str]:
-    from clusterkg.loaders.places import NationalGazetteer
-
-    return frozenset(d.name for d in NationalGazetteer.load().divisions)
-
-
 def _division_only(name: str) -> bool:
     """Whether a zone's name is a division's own name, after the places before it (沈阳市沈北新区).
 
@@ -254,7 +248,7 @@ def _division_only(name: str) -> bool:
     (True, True, False)
     """
     return any(
-        name[k:] in _division_names() and (k == 0 or _place_prefix_len(name[:k]) == k) for k in range(len(name) - 2)
+        name[k:] in _whole_places() and (k == 0 or _place_prefix_len(name[:k]) == k) for k in range(len(name) - 2)
     )
 
 

@@ -1459,6 +1459,20 @@ def test_a_slogans_clusters_named_after_zhi_and_kinds_a_place_brings_in(tmp_path
     assert f.projects == []
 
 
+def test_projects_of_a_kind_listed_after_baokuo(tmp_path: Path) -> None:
+    text = """某高新区集成电路产业创新集群项目集中签约
+签约的集成电路重点项目,包括甲芯光电产业园、乙微半导体生产基地等;外资重大项目,包括丙丁—戊己氢能装备、某某电子二期等项目;总部项目,包括庚辛全球采购中心、壬癸科技总部等。"""
+    f = facts_of(tmp_path, text)
+    assert {p.name for p in f.projects} == {
+        "甲芯光电产业园",
+        "乙微半导体生产基地",
+        "丙丁—戊己氢能装备",
+        "某某电子二期",
+        "庚辛全球采购中心",
+        "壬癸科技总部",
+    }
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

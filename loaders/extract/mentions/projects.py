@@ -38,6 +38,8 @@ _LEAD_BEFORE = re.compile(r"(?:^|[,;。:])(?:据悉|据了解|据介绍|目前|�
 # a counted class of projects, then its members: 启动了16个装备制造项目,包括A、B、C等
 _INCLUDING = re.compile(
     r"[\d一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,8}项目,?(?:主要)?(?:包括|有|涵盖|如)([\u4e00-\u9fff、]{4,80}?)等"
+    # 集成电路重点项目,包括A、B、C等; / 总部项目,包括A、B等。: projects of a kind, then their names
+    r"|(?:重点|重大|签约|开工|总部|外资|内资)项目,(?:主要)?(?:包括|涵盖)([^。;:]{4,240}?)等(?:项目)?(?=[,;。]|$)"
 )
 _BEING_BUILT = re.compile(
     # (在园区落户 / 在某某经开区开工: where, then what the projects do)
@@ -210,14 +212,19 @@ def project_mentions(piece: Piece) -> list[Mention]:
                 out.append(_project(piece, st, head, via="list"))
                 covered.append((st, st + len(head)))
         covered.append((m.start(), m.end()))
+    listed_spans: list[tuple[int, int]] = []  # the lists read here, which 等…项目 below must not read again
     for m in _INCLUDING.finditer(text):
-        for k, item in _split_items(m.group(1), conj=False):
+        listed_spans.append((m.start(), m.end() + 2))
+        g = 1 if m.group(1) else 2
+        for k, item in _split_items(m.group(g), conj=False):
             head = _cut_head(item.strip())
             if 2 <= len(head) <= 30 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
-                st = m.start(1) + k + item.find(head)
+                st = m.start(g) + k + item.find(head)
                 out.append(_project(piece, st, head, via="list"))
                 covered.append((st, st + len(head)))
     for m in _PROJECT_LIST.finditer(text):
+        if any(a <= m.start() < c for a, c in listed_spans):
+            continue
         b = _left_head(text, m.start())
         body = text[b : m.start()]
         if not m.group(0).startswith("等") and _LIST_SEP not in body:

@@ -379,6 +379,8 @@ class _Reader(TableRows, FactsWriter):
         ]
         named: list[Entity] = []
         spans: list[tuple[int, int, Entity]] = []
+        groups: dict[int, list[Entity]] = {}  # the clusters of one 、-list, by its group
+        group_of: dict[int, int] = {}  # id(cluster) → its list's group
         pending: list[
             Mention
         ] = []  # bare places of a list, waiting for the item they share: 南通市、泰州市、扬州市海工装备集群
@@ -445,6 +447,9 @@ class _Reader(TableRows, FactsWriter):
             if ent is None:
                 continue
             spans.append((m.start, m.end, ent))
+            if m.group >= 0:
+                groups.setdefault(m.group, []).append(ent)
+                group_of[id(ent)] = m.group
             if ent not in named:
                 named.append(ent)
             if not ent.target_year and (y := _YEAR.search(piece.text)):
@@ -574,6 +579,11 @@ class _Reader(TableRows, FactsWriter):
                 )
                 continue
             inside = [c for a, b, c in spans if a <= m.start and m.end <= b]
+            if m.kind == "zone" and inside and (g := group_of.get(id(inside[0]), -1)) >= 0:
+                # 苏州高新区高端装备制造、新一代信息技术三大产业集群: the zone before a list is every item's
+                for c in groups[g]:
+                    c.links["zone"].setdefault(ent.name, ev)
+                continue
             owner = inside[0] if inside else target
             if len(named) > 1 and not inside:
                 if (

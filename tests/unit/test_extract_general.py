@@ -1473,6 +1473,16 @@ def test_projects_of_a_kind_listed_after_baokuo(tmp_path: Path) -> None:
     }
 
 
+def test_a_zone_before_a_list_of_clusters_is_each_ones(tmp_path: Path) -> None:
+    text = "无锡高新区物联网、集成电路、生物医药三大产业创新集群招商中心揭牌。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.zones for c in f.clusters} == {
+        "物联网产业创新集群": ["无锡高新区"],
+        "集成电路产业创新集群": ["无锡高新区"],
+        "生物医药产业创新集群": ["无锡高新区"],
+    }
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

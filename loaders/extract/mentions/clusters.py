@@ -66,6 +66,10 @@ def _place_only(head: str) -> bool:
 # a clause opened by a zone named for its place and industry (即墨汽车产业集聚区,…), and what it formed
 _ZONE_OF_INDUSTRY = re.compile(r"(?:^|(?<=[,;:。]))\s*([\u4e00-\u9fff]{2,14}?)产业(?:集聚区|聚集区|园区|基地)(?=[,:])")
 _FORMED = re.compile(r"(?:形成|打造|建成|培育)了?[^,;。]{0,30}$")
+# a zone's name at the start of a head: a place, then a zone's ending (苏州高新区, 某某经济技术开发区)
+_ZONE_LEAD = re.compile(
+    r"^[\u4e00-\u9fff]{2,10}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|工业园区|产业园区|新区)"
+)
 # 认定A、B为省级中小企业特色产业集群: the names before 为, the title after it
 _NAMED_AS = re.compile(
     r"(?:认定|评为|确定|列为|命名)(?P<body>[^,;:。为]{4,120}?)(?<![成作认评确列])为(?P<title>[^,;:。为]{0,16})$"
@@ -549,6 +553,16 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             ):
                 # 福田区的5G信息技术应用产业集群、南山区的…: the division whose cluster it is, written with 的
                 head, offset = owner.group("place") + head, owner.start("place")
+            if (
+                len(items) > 1
+                and k == items[0][0]
+                and (lead_zone := _ZONE_LEAD.match(head))
+                and len(head) - lead_zone.end() >= 2
+                and not any(_ZONE_LEAD.match(_cut_head(i)) for _, i in items[1:])
+            ):
+                # 苏州高新区高端装备制造、新一代信息技术…三大产业集群: the zone before the list is no part of
+                # the first item's name (the span keeps it, so the zone is found inside the list's names)
+                head = head[lead_zone.end() :]
             # an item of a list as long as its count is one of them (生产性服务业 among 五大…产业集群)
             counted_item = bool(wanted and cn_int(wanted.group(1)) == len(items) > 1 and len(head) >= 3)
             if (

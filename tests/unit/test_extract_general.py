@@ -1483,6 +1483,12 @@ def test_a_zone_before_a_list_of_clusters_is_each_ones(tmp_path: Path) -> None:
     }
 
 
+def test_the_trades_formed_before_de_name_a_cluster(tmp_path: Path) -> None:
+    text = "目前某港区已形成船舶及海工装备的产业集群，也形成以船舶为主的产业集群和完整的产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["船舶及海工装备产业集群"]
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

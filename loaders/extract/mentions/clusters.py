@@ -70,6 +70,8 @@ _FORMED = re.compile(r"(?:形成|打造|建成|培育)了?[^,;。]{0,30}$")
 _ZONE_LEAD = re.compile(
     r"^[\u4e00-\u9fff]{2,10}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|工业园区|产业园区|新区)"
 )
+# 形成汽车整车及零部件的产业集群: a verb of forming, the trades, 的, then the ending
+_FORMED_OF = re.compile(r"(?:形成|打造|建成|培育|壮大)了?([\u4e00-\u9fff]{2,12})的$")
 # 认定A、B为省级中小企业特色产业集群: the names before 为, the title after it
 _NAMED_AS = re.compile(
     r"(?:认定|评为|确定|列为|命名)(?P<body>[^,;:。为]{4,120}?)(?<![成作认评确列])为(?P<title>[^,;:。为]{0,16})$"
@@ -300,6 +302,13 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         floor = e
         if text.startswith(("式", "化"), e):
             continue  # 产业集群式发展, 集群化: a manner of growing, no cluster named
+        if (
+            (of_trade := _FORMED_OF.search(left))
+            and any(w in of_trade.group(1) for w in _industry_vocabulary())
+            and not re.search(r"以|为(?:主|重点|核心|主导|龙头|引领|代表|支撑)", of_trade.group(1))
+            and not is_generic(_cut_head(of_trade.group(1)), LEXICON.cluster_generic)
+        ):
+            left = left[:-1]  # 已形成汽车整车及零部件的产业集群: the trades it formed name the cluster
         if re.match(r"[”\"」』]?(?:建设|培育|认定|推荐)?(?:名单|名录|目录)", text[e:]):
             continue  # 入选"重点地方特色食品产业集群"建设名单: the name of a list, no cluster named
         if suffix == "集群" and re.search(r"(?:产业|行业|企业)的$|(?<=[\u4e00-\u9fff])是$|产业链$|链条$", left):

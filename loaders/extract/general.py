@@ -599,7 +599,12 @@ class _Reader(TableRows, FactsWriter):
                 if owner is None and (
                     (
                         m.kind in ("project", "zone")
-                        and (all(c.end <= m.start for c in cms) or self.listed_after(cms, m))
+                        and (
+                            all(c.end <= m.start for c in cms)
+                            # (A园、B园等一批重大项目落地,…着力培育A、B、C、D、E五大产业集群: a place's
+                            # projects, then its whole set of clusters, no one serving the other)
+                            or (self.listed_after(cms, m) and len(named) <= 3)
+                        )
                     )
                     or (
                         m.kind == "firm"

@@ -1489,6 +1489,15 @@ def test_the_trades_formed_before_de_name_a_cluster(tmp_path: Path) -> None:
     assert [c.name for c in f.clusters] == ["船舶及海工装备产业集群"]
 
 
+def test_a_places_projects_before_its_whole_set_of_clusters_are_no_ones_and_fields_are_no_firms(tmp_path: Path) -> None:
+    text = """某区招商引资再提速
+随着甲文化园、乙食品产业园等一批重大项目落地，该区形成了丙产业园、丁产业园等八大园区，着力培育电子信息、新型建材、绿色食品、循环经济“四大百亿级产业集群”。
+该区紧盯工业软件、工业检测、工业设计等领域头部企业，持续招大引强。"""
+    f = facts_of(tmp_path, text)
+    assert len(f.clusters) == 4 and all(c.zones == [] and c.projects == [] for c in f.clusters)
+    assert f.firms == []
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

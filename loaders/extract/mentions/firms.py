@@ -252,8 +252,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                     add(st, st + len(head), "list")
     # …等规上企业44家 / 等一批骨干企业: the list before it names firms
     for m in _FIRMS_AFTER.finditer(text):
-        if re.search(r"为主|产品", m.group(0)):
-            continue  # 以生产A和B等高新技术产品为主的企业: what the firms make, none named
+        if re.search(r"为主|产品", m.group(0)) or m.group(0).startswith("等领域"):
+            # 以生产A和B等高新技术产品为主的企业: what the firms make, none named; 紧盯A、B等领域头部企业:
+            # the fields whose leading firms it seeks
+            continue
         b = _left_head(text, m.start())
         if (k := text.rfind("以", b, m.start())) > b and re.search(r"(?:基地|园区|园|集群|县|市|区)$", text[b:k]):
             b = k + 1  # 某汽车产业基地以A及B两家整车企业为龙头: the list starts after the base's 以

@@ -1432,13 +1432,15 @@ def test_a_project_told_before_a_texts_one_cluster_is_that_clusters(tmp_path: Pa
 def test_a_zone_named_for_its_industry_forms_that_clusters_and_firm_lists_of_many_shapes(tmp_path: Path) -> None:
     text = """全市汽车产业形成三个主要集聚区
 目前全市汽车产业呈现集群化发展态势。胶州汽车产业集聚区，以甲汽车、乙客车、丙重卡三大整车企业为龙头，形成了规模过千亿的产业集群；平度新能源汽车产业集聚区，聚集了丁电池、戊电机等产业链企业；黄岛汽车零部件产业集聚区，形成了以子汽车为“头雁”的雁阵型产业集群。
-园区先后集聚了己动漫、庚文化传播和辛影视等近30家原创动漫企业；2012年，壬家私、癸家私等两朵“金花”相继扎根平度。"""
+园区先后集聚了己动漫、庚文化传播和辛影视等近30家原创动漫企业，子氢能、丑动力等14家氢能产业重点企业；2012年，壬家私、癸家私等两朵“金花”相继扎根平度。"""
     f = facts_of(tmp_path, text)
     by = {c.name: c for c in f.clusters}
     assert set(by) == {"胶州汽车产业集群", "黄岛汽车零部件产业集群"}
     c = by["胶州汽车产业集群"]
     assert (c.level, c.zones, c.firms) == ("千亿级", ["胶州汽车产业集聚区"], ["甲汽车", "乙客车", "丙重卡"])
-    assert {"丁电池", "戊电机", "己动漫", "庚文化传播", "辛影视", "壬家私", "癸家私"} <= {x.name for x in f.firms}
+    assert {"丁电池", "戊电机", "己动漫", "庚文化传播", "辛影视", "壬家私", "癸家私", "子氢能", "丑动力"} <= {
+        x.name for x in f.firms
+    }
 
 
 def test_words_that_name_no_firm_and_a_dash_before_a_clusters_name(tmp_path: Path) -> None:

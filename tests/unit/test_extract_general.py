@@ -1500,6 +1500,14 @@ def test_a_places_projects_before_its_whole_set_of_clusters_are_no_ones_and_fiel
     assert f.firms == []
 
 
+def test_a_quoted_item_of_a_list_regions_and_cities_that_have_clusters(tmp_path: Path) -> None:
+    text = """某城市群集群发展观察
+沿江科创走廊正在打造“芯屏端”、大健康两大万亿元产业集群。
+长三角产业集群发展迅速，甲市、乙市2座城市均有产业集群先后入围国家级先进制造业集群。"""
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.level for c in f.clusters} == {"芯屏端产业集群": "万亿级", "大健康产业集群": "万亿级"}
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

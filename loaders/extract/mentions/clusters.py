@@ -274,7 +274,14 @@ def _without_quotes(piece: Piece) -> Piece:
         )
         if after.startswith(LEXICON.cluster_suffixes) and _SLOGAN.fullmatch(inner):
             drop |= set(range(m.start(), m.end()))  # A、B"一主一特"产业集群: the plan's label for its list goes
-        elif _LIST_SEP in inner or _LEVEL_RX.fullmatch(inner) or _LEVEL_RX.match(after) or counted or named:
+        elif (
+            _LIST_SEP in inner
+            or _LEVEL_RX.fullmatch(inner)
+            or _LEVEL_RX.match(after)
+            or counted
+            or named
+            or after.startswith(_LIST_SEP)  # 打造“光芯屏端网”、大健康两大…产业集群: a quoted item of a list
+        ):
             drop |= {m.start(), m.end() - 1}
     if not drop:
         return piece

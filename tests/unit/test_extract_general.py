@@ -1508,6 +1508,12 @@ def test_a_quoted_item_of_a_list_regions_and_cities_that_have_clusters(tmp_path:
     assert {c.name: c.level for c in f.clusters} == {"芯屏端产业集群": "万亿级", "大健康产业集群": "万亿级"}
 
 
+def test_a_firm_after_a_park_keeps_no_piece_of_the_parks_name(tmp_path: Path) -> None:
+    text = "某县生命健康产业集群入选名单。调研组来到该区工业园区甲乙生物制药有限公司、丙丁药业有限公司等企业。引进区块链科技有限公司。\n"
+    f = facts_of(tmp_path, text)
+    assert {"甲乙生物制药有限公司", "丙丁药业有限公司", "区块链科技有限公司"} <= {x.name for x in f.firms}
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

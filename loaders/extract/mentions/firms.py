@@ -205,6 +205,11 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         name = re.sub(r"\(\d{2,4}[所厂]\)$", "", normalise_name(text[start:end]))  # 某研究所(608所): its number
         if name.endswith("事业部") and len(name) >= 5:
             name = name[: -len("事业部")]  # 立达信事业部: a division speaks for its firm
+        if re.match(r"[区县旗](?=[\u4e00-\u9fff]{4})", name) and (
+            text[start - 1 : start] == "园" or _place_prefix_len(text[max(0, start - 4) : start + 1])
+        ):
+            # 该区工业园区健翔生物制药有限公司 cut after 工业园: the 区 is the park's (区块链… is a trade)
+            name, start = name[1:], start + 1
         if _KIND_OF_FIRM.search(name) or name in LEXICON.not_firms:
             return  # 某某日报报业集团 (a byline), 电子信息产业公司, 部件厂, 原材料供应商, 大集团: no firm named
         if re.search(r"[\u4e00-\u9fff]", name.strip("\"“”'‘’")):

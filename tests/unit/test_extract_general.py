@@ -1514,6 +1514,17 @@ def test_a_firm_after_a_park_keeps_no_piece_of_the_parks_name(tmp_path: Path) ->
     assert {"甲乙生物制药有限公司", "丙丁药业有限公司", "区块链科技有限公司"} <= {x.name for x in f.firms}
 
 
+def test_pinyin_a_web_page_prints_after_each_character_is_read_past(tmp_path: Path) -> None:
+    text = "某省確定安陽(yáng)市精品鋼產(chǎn)業(yè)集群、周口高新區(qū)食品產(chǎn)業(yè)集群等入選。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name for c in f.clusters} == {"安陽市精品鋼產業集群", "周口高新區食品產業集群"}
+    (c,) = [c for c in f.clusters if c.name.startswith("周口")]
+    assert c.zones == ["周口高新區"]
+    # the evidence still points into the text as written, pinyin and all
+    ev = c.evidence[0]
+    assert "區(qū)食品" in text[ev.start : ev.end]
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

@@ -1525,6 +1525,15 @@ def test_pinyin_a_web_page_prints_after_each_character_is_read_past(tmp_path: Pa
     assert "區(qū)食品" in text[ev.start : ev.end]
 
 
+def test_a_batch_in_brackets_a_lists_number_and_words_of_going_name_nothing(tmp_path: Path) -> None:
+    text = """某省公示先进制造业产业集群(第二批)名单
+1遵义经开区入选，带动国内产业集群和整体产业集群发展。企业纷纷,往东部产业园集聚，来三江新区投资。
+打造绿色化工产业集群。"""
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["绿色化工产业集群"]
+    assert {z.name for z in f.zones} <= {"遵义经开区", "东部产业园", "三江新区"}
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

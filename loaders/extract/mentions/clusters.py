@@ -722,7 +722,12 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             elif wanted and (listed_before := _counted_industries(text[:s], cn_int(wanted.group(1)))):
                 # 打造A、B、C三大主导产业,培育出三大百亿级产业集群: the clusters are the industries counted before
                 made.extend(industry_clusters(piece, listed_before, level))
-            elif bracket and not _NOT_CLUSTER_HEAD.search(bracket[0]):
+            elif (
+                bracket
+                and not _NOT_CLUSTER_HEAD.search(bracket[0])
+                # (产业集群(第一批)名单: the batch, no industry)
+                and not is_generic(bracket[0], LEXICON.cluster_generic)
+            ):
                 # 河南省中小企业特色产业集群(纺织服装): the industry is in the brackets
                 inner, close = bracket
                 inner = re.sub(r"(?:等)?(?:领域|方向|行业)$", "", inner)

@@ -128,9 +128,14 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             or len(head) > 24
         ):
             continue
-        if (num := re.match(r"[-\d]*\d{2,}(?![\d.]|万|亿|年|个|家|平方|亩|公顷|千|吨)", head)) and len(
-            head
-        ) - num.end() >= 2:
+        if (
+            (
+                (num := re.match(r"[-\d]*\d{2,}(?![\d.]|万|亿|年|个|家|平方|亩|公顷|千|吨)", head))
+                # (1贵阳经开区: a list's number glued to a place's zone)
+                or ((num := re.match(r"\d(?=[\u4e00-\u9fff])", head)) and _place_begins(head[1:], 0))
+            )
+            and len(head) - num.end() >= 2
+        ):
             head = head[num.end() :]  # 1013 某工业园区: a number set before the name, no part of it
         if re.fullmatch(r"(?:[一二三四五六七八九十\d][\u4e00-\u9fff]{1,3}){2,}", head):
             continue  # 一区二基地三产业四园区: a layout's slogan, no zone named

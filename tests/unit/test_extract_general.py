@@ -1534,6 +1534,16 @@ def test_a_batch_in_brackets_a_lists_number_and_words_of_going_name_nothing(tmp_
     assert {z.name for z in f.zones} <= {"遵义经开区", "东部产业园", "三江新区"}
 
 
+def test_the_industry_a_cluster_turns_on_names_it_and_titles_held_name_none(tmp_path: Path) -> None:
+    text = """某区以链招商
+如今某区正以智能装备为支点，撬动起千亿级产业集群，约40分钟可达武汉东湖新技术开发区。
+该区保持鄂州葛店产业示范基地(五星级)称号。当某某汽车集团落户时，获奖产业集群已有5个。"""
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.level for c in f.clusters} == {"智能装备产业集群": "千亿级"}
+    assert [z.name for z in f.zones] == ["武汉东湖新技术开发区"]
+    assert "某某汽车集团" in {x.name for x in f.firms}
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

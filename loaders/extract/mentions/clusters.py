@@ -65,6 +65,8 @@ def _place_only(head: str) -> bool:
 
 # a clause opened by a zone named for its place and industry (即墨汽车产业集聚区,…), and what it formed
 _ZONE_OF_INDUSTRY = re.compile(r"(?:^|(?<=[,;:。]))\s*([\u4e00-\u9fff]{2,14}?)产业(?:集聚区|聚集区|园区|基地)(?=[,:])")
+# 以新能源汽车为支点/为核心/为主导, then the cluster it builds
+_PIVOT_INDUSTRY = re.compile(r"以([\u4e00-\u9fff]{2,10})为(?:支点|核心|主导|引领|龙头|重点|主)(?:产业)?[,,]")
 _FORMED = re.compile(r"(?:形成|打造|建成|培育)了?[^,;。]{0,30}$")
 # a zone's name at the start of a head: a place, then a zone's ending (苏州高新区, 某某经济技术开发区)
 _ZONE_LEAD = re.compile(
@@ -316,6 +318,8 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             and not is_generic(_cut_head(of_trade.group(1)), LEXICON.cluster_generic)
         ):
             left = left[:-1]  # 已形成汽车整车及零部件的产业集群: the trades it formed name the cluster
+        if re.match(r"(?:\([^()]{1,8}\))?称号", text[e:]):
+            continue  # 蝉联国家级新型工业化产业示范基地(四星级)称号: a title the place holds
         if re.match(r"[”\"」』]?(?:建设|培育|认定|推荐)?(?:名单|名录|目录)", text[e:]):
             continue  # 入选"重点地方特色食品产业集群"建设名单: the name of a list, no cluster named
         if suffix == "集群" and re.search(r"(?:产业|行业|企业)的$|(?<=[\u4e00-\u9fff])是$|产业链$|链条$", left):
@@ -696,6 +700,28 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                         target_yi=level[1],
                         industry=normalise_name(head),
                         via="output",
+                    )
+                )
+            elif (
+                level
+                and (pivot := _last(_PIVOT_INDUSTRY.finditer(text, 0, s)))
+                and not re.search(r"[;。]", text[pivot.end() : s])
+                and any(w in pivot.group(1) for w in _industry_vocabulary())
+                and not is_generic(_cut_head(pivot.group(1)), LEXICON.cluster_generic)
+            ):
+                # 正以新能源汽车为支点,撬动起千亿级产业集群: the industry the cluster turns on names it
+                head = _cut_head(pivot.group(1))
+                made.append(
+                    Mention(
+                        "cluster",
+                        normalise_name(canonical_cluster(head, "产业集群")),
+                        piece.at(pivot.end(1) - len(head)),
+                        piece.end_at(pivot.end(1)),
+                        piece.paragraph,
+                        level=level[0],
+                        target_yi=level[1],
+                        industry=normalise_name(head),
+                        via="pivot",
                     )
                 )
             elif (

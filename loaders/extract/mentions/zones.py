@@ -261,7 +261,7 @@ _DESIGNATION_ENDINGS = frozenset({"示范区", "试验区", "实验区"})
 _PARK_AND = re.compile(r"(?:谷|园|区|县|城|基地|中心|项目|工程|集团|公司)(?:和|与|及)")
 _DESIGNATION_LEAD = re.compile(r"^(?:国家级?|中国(?![-—])|全国|省级?|市级)")
 _HONOUR_BEFORE = re.compile(
-    r"(?:评为|认定为|授予|命名为|荣获|获评|入选|入围|荣膺|列为|跻身|批准为|确定为)[^,;。、]{0,6}$"
+    r"(?:评为|认定为|授予|命名为|荣获|获评|入选|入围|荣膺|列为|跻身|批准为|确定为|蝉联)[^,;。、]{0,6}$"
 )
 # what makes the head of a bare …园区 the name of a park (中国-东盟经济园区, 某某农业科技园区)
 _PARK_HEAD = re.compile(r"经济|工业|产业|科技|高新|物流|农业|生态|循环|化工|创业|创新|软件|[-—]")

@@ -1544,6 +1544,14 @@ def test_the_industry_a_cluster_turns_on_names_it_and_titles_held_name_none(tmp_
     assert "某某汽车集团" in {x.name for x in f.firms}
 
 
+def test_zones_called_cities_and_valleys_and_one_ending_running_into_another(tmp_path: Path) -> None:
+    text = """某市打造生物医药产业集群
+以温江医学城、天府中药城为核心，建设“中国眼谷”和大旺汽车产业城，落户萍乡科创城产业园。"""
+    f = facts_of(tmp_path, text)
+    assert {z.name for z in f.zones} >= {"温江医学城", "天府中药城", "大旺汽车产业城", "萍乡科创城产业园"}
+    assert "萍乡科创城" not in {z.name for z in f.zones}
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

@@ -32,10 +32,11 @@ from .common import (
 )
 
 ZONE_ENDINGS = "|".join(map(re.escape, LEXICON.zone_suffixes))  # longest first, for regexes
-_ZONE_RX = re.compile("(" + ZONE_ENDINGS + ")(?![区园])")
+_ZONE_RX = re.compile("(" + ZONE_ENDINGS + ")(?![区园域])")
 
 
-_ZONE_EXTEND = re.compile("([\u4e00-\u9fff]{1,10}?)(" + ZONE_ENDINGS + ")(?![区园])")
+_ZONE_NEXT = re.compile("(?:" + ZONE_ENDINGS + ")")
+_ZONE_EXTEND = re.compile("([\u4e00-\u9fff]{1,10}?)(" + ZONE_ENDINGS + ")(?![区园域])")
 
 
 def zone_mentions(piece: Piece) -> list[Mention]:
@@ -47,6 +48,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         s, e = m.start(), m.end()
         if s < floor:
             continue
+        if _ZONE_NEXT.match(text, e):
+            continue  # 安源科创城产业园: one ending runs into another, the name ends with the last
         b = _left_head(text, s, floor)
         left = text[b:s]
         floor = e

@@ -1552,6 +1552,13 @@ def test_zones_called_cities_and_valleys_and_one_ending_running_into_another(tmp
     assert "萍乡科创城" not in {z.name for z in f.zones}
 
 
+def test_what_a_clause_builds_on_named_bare_is_a_firm(tmp_path: Path) -> None:
+    text = """装备制造产业集群。依托株机轨道机车，建设机车研发基地。依托资源优势，打造特色产业基地。依托港口，发展临港产业。\n"""
+    f = facts_of(tmp_path, text)
+    assert [x.name for x in f.firms] == ["株机轨道机车"]
+    assert f.clusters[0].firms == ["株机轨道机车"]
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

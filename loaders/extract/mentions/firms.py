@@ -147,6 +147,8 @@ _COUNTED_TRADES = re.compile(
     rf"的?[\d{_CN_NUM}]+(?:大|个|类)[\u4e00-\u9fff]{{0,10}}?(?:产业|行业|领域)(?!集群|链|园|基地|[\u4e00-\u9fff]{{0,4}}(?:企业|公司))"
     rf"|的?[“\"][{_CN_NUM}]+[\u4e00-\u9fff]{{1,2}}[”\"]"  # 以水电、风电、核电为代表的“六电”: a slogan's count of kinds
 )
+# 依托A(、B),建设/打造…: what the clause builds on, then what it builds
+_RELIED_ON = re.compile(r"(?:^|(?<=[,;:。]))依托([\u4e00-\u9fff、]{2,30}?)[,，](?:建设|打造|发展|培育|做强|做大|壮大)")
 # the trades of firms that serve firms: 企业管理, 企业服务 (企业 is no kind of firm before them)
 _FIRMS_TRADE = ("管理", "服务", "咨询", "孵化", "发展")
 
@@ -343,6 +345,19 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if brought_in_firm(head) and not _place_begins(head, 0) and head not in LEXICON.not_firms:
             st = m.end(1) - len(head)
             add(st, m.end(1), "list")
+    # 依托长客轨道客车,建设轨道客车研发基地: what a plan builds on, named bare, is a firm
+    for m in _RELIED_ON.finditer(text):
+        for k, item in _split_items(m.group(1), conj=True):
+            head = _cut_head(item.strip())
+            if (
+                brought_in_firm(head)
+                and not _only_industry(head)
+                and not _ZONE_END.search(head)
+                and not is_generic(head, LEXICON.cluster_generic)
+                and _place_prefix_len(head) < len(head)
+            ):
+                st = m.start(1) + k + item.rfind(head)
+                add(st, st + len(head), "list")
     # 某某投资的X产业园: the one who invests is a firm
     for m in _INVESTED_BY.finditer(text):
         b = _left_head(text, m.end(1), lists=False)

@@ -1559,6 +1559,12 @@ def test_what_a_clause_builds_on_named_bare_is_a_firm(tmp_path: Path) -> None:
     assert f.clusters[0].firms == ["株机轨道机车"]
 
 
+def test_a_project_named_by_two_trades_sharing_its_ending_is_one(tmp_path: Path) -> None:
+    text = "某市光电子信息产业集群加快发展,推进甲科智慧光网和数字经济产业基地、乙星光电高世代面板等重点项目。\n"
+    f = facts_of(tmp_path, text)
+    assert {p.name for p in f.projects} == {"甲科智慧光网和数字经济产业基地", "乙星光电高世代面板"}
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

@@ -108,6 +108,25 @@ def _rejoin_measures(body: str, parts: list[tuple[int, str]]) -> list[tuple[int,
     return out
 
 
+def _rejoin_shared_ending(body: str, parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Items split at a 和 whose second part is only a trade's words before the shared ending
+    (中国信科智慧光网和数字经济产业基地, 百普赛斯南方基地和创新中心): one project, named by both."""
+    out: list[tuple[int, str]] = []
+    for k, item in parts:
+        if (
+            out
+            and body[k - 1 : k] == "和"
+            and not _place_begins(item, 0)
+            and any(item.startswith(w) for w in _industry_vocabulary() if len(w) >= 2)
+            and not re.search(r"(?:项目|工程)$", out[-1][1])
+        ):
+            pk = out[-1][0]
+            out[-1] = (pk, body[pk : k + len(item)])
+            continue
+        out.append((k, item))
+    return out
+
+
 def _activity(head: str) -> bool:
     """An item naming a trade or an activity, not a project: 乳业, 烘焙, 真空冻干食品生产."""
     return len(head) <= 2 or bool(
@@ -244,7 +263,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
             parts = [(0, body[: j.start()]), (j.end(), body[j.end() :])]  # A和投资20亿元的B等…项目: two
         elif len(parts) == 1 and (j := _AND_FIRM.search(body)):
             parts = [(0, body[: j.start(1)]), (j.end(1), body[j.end(1) :])]
-        parts = _rejoin_measures(body, parts)
+        parts = _rejoin_shared_ending(body, _rejoin_measures(body, parts))
         if len(parts) == 1 and _activity(_list_head(parts[0][1])) and not _ONE_PROJECT.search(parts[0][1]):
             covered.append((b, m.end()))
             continue  # 发展风力发电及光伏发电等项目: an activity's projects, none named

@@ -325,7 +325,10 @@ class EntityStore:
             zone.aliases |= ent.aliases
             zone.evidence += [e for e in ent.evidence if e not in zone.evidence]
             zone.places += [d for d in ent.places if d not in zone.places]
-            for twin in twins[:1] if len(twins) == 1 else []:
+            if (
+                len(twins) == 1
+            ):  # (a base whose trade several clusters share is linked to none: which, the text does not say)
+                twin = twins[0]
                 twin.links["zone"].setdefault(zone.name, ent.evidence[0])
                 if _trade_key(twin.industry) == _trade_key(ent.industry):
                     twin.aliases.add(ent.name)  # (建设医药工业产业示范基地: plans call the cluster by its base too)

@@ -375,6 +375,10 @@ class EntityStore:
                 ent.aliases.add(ent.name[: -len("产业创新集群")] + "产业集群")  # the kind of cluster, said plainly
             if ent.level:
                 ent.aliases.add(ent.level + ent.name)
+                if ent.name.endswith("产业集群"):
+                    # 北滘镇家电千亿产业集群: the level written between the industry and the ending
+                    for word in {ent.level, ent.level.removesuffix("级")}:
+                        ent.aliases.add(ent.name[: -len("产业集群")] + word + "产业集群")
 
     def _merge(self, into: Entity, other: Entity) -> None:
         into.aliases |= other.aliases | {other.name}

@@ -1565,6 +1565,15 @@ def test_a_project_named_by_two_trades_sharing_its_ending_is_one(tmp_path: Path)
     assert {p.name for p in f.projects} == {"甲科智慧光网和数字经济产业基地", "乙星光电高世代面板"}
 
 
+def test_a_clusters_level_written_before_its_ending_is_one_of_its_names(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "全力打造南安市水暖厨卫千亿产业集群。\n")
+    (c,) = f.clusters
+    assert (c.name, c.level) == ("南安市水暖厨卫产业集群", "千亿级")
+    assert {"南安市水暖厨卫千亿产业集群", "南安市水暖厨卫千亿级产业集群", "千亿级南安市水暖厨卫产业集群"} <= set(
+        c.aliases
+    )
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

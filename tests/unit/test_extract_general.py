@@ -1574,6 +1574,11 @@ def test_a_clusters_level_written_before_its_ending_is_one_of_its_names(tmp_path
     )
 
 
+def test_places_written_before_de_each_own_a_cluster_of_the_industry(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "依托于莒南、沂南2县和罗庄区的板材产业集群,做大各县区主打产品。\n")
+    assert sorted(c.name for c in f.clusters) == ["沂南板材产业集群", "罗庄区板材产业集群", "莒南板材产业集群"]
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

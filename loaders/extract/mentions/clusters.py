@@ -74,6 +74,12 @@ _ZONE_LEAD = re.compile(
 )
 # 形成汽车整车及零部件的产业集群: a verb of forming, the trades, 的, then the ending
 _FORMED_OF = re.compile(r"(?:形成|打造|建成|培育|壮大)了?([\u4e00-\u9fff]{2,12})的$")
+# the last item of a list of places that own what follows (…临沭5县和河东区的食品): the place, the
+# count of them, one more place after 和, 的, then the industry
+_PLACES_OWNING = re.compile(
+    rf"^(?P<last>[\u4e00-\u9fff]{{2,5}}?)(?:[\d{_CN_NUM}]+[县区市个])?(?:和(?P<extra>[\u4e00-\u9fff]{{2,5}}))?的"
+    r"(?P<industry>[\u4e00-\u9fff]{2,10})$"
+)
 # 认定A、B为省级中小企业特色产业集群: the names before 为, the title after it
 _NAMED_AS = re.compile(
     r"(?:认定|评为|确定|列为|命名)(?P<body>[^,;:。为]{4,120}?)(?<![成作认评确列])为(?P<title>[^,;:。为]{0,16})$"
@@ -486,6 +492,23 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         ):
             # 聚集群 is a verb; 广东有7个集群 counts clusters, it names none
             items = []
+        if (
+            len(items) > 1
+            and (owned := _PLACES_OWNING.match(items[-1][1]))
+            and all(_place_begins(_cut_head(i.strip()), 0) for _, i in items[:-1])
+            and _place_begins(owned.group("last"), 0)
+            and (not owned.group("extra") or _place_begins(owned.group("extra"), 0))
+            and not is_generic(owned.group("industry"), LEXICON.cluster_generic)
+        ):
+            # 依托于沂水、平邑、兰陵5县和河东区的食品产业集群: each place's cluster of that industry
+            k_last = items[-1][0]
+            places = [(k + len(i) - len(_cut_head(i.strip())), _cut_head(i.strip())) for k, i in items[:-1]]
+            places.append((k_last + owned.start("last"), owned.group("last")))
+            if owned.group("extra"):
+                places.append((k_last + owned.start("extra"), owned.group("extra")))
+            shared_industry = owned.group("industry")
+            items = places
+            each = True
         if body.rstrip().endswith(_LIST_SEP):
             items = []  # 精准招商、…、集群招商: the ending follows the list, it ends no item of it
         elif firm_list:

@@ -1579,6 +1579,14 @@ def test_places_written_before_de_each_own_a_cluster_of_the_industry(tmp_path: P
     assert sorted(c.name for c in f.clusters) == ["沂南板材产业集群", "罗庄区板材产业集群", "莒南板材产业集群"]
 
 
+def test_a_trade_of_two_general_words_among_a_long_list_of_trades_is_a_cluster(tmp_path: Path) -> None:
+    text = "某新区逐步形成精细化工、新材料、大数据、现代农业、冷链物流等优势产业集群。发展现代农业产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert "现代农业产业集群" in {c.name for c in f.clusters}
+    f = facts_of(tmp_path, "大力发展现代农业产业集群。\n")
+    assert f.clusters == []
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

@@ -474,6 +474,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         # 千亿级A和百亿级B、C等产业集群: a 和 before a level word starts the next item, with its own level
         items = [part for k, item in items for part in _split_at_level(k, item)]
         made: list[Mention] = []
+        traded = sum(1 for _, i in items if not is_generic(_cut_head(i) or "的", LEXICON.cluster_generic))
         if (
             counted
             and wanted
@@ -608,9 +609,17 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 head = head[lead_zone.end() :]
             # an item of a list as long as its count is one of them (生产性服务业 among 五大…产业集群)
             counted_item = bool(wanted and cn_int(wanted.group(1)) == len(items) > 1 and len(head) >= 3)
+            # (A、B、C、现代农业、D等优势产业集群: a trade of two general words among a long list of
+            # trades is one of them)
+            listed_trade = bool(head) and len(head) >= 4 and len(items) >= 4 and 2 * traded >= len(items)
             if (
                 not head
-                or (is_generic(head, LEXICON.cluster_generic) and not counted_item and not _one_character_trade(head))
+                or (
+                    is_generic(head, LEXICON.cluster_generic)
+                    and not counted_item
+                    and not _one_character_trade(head)
+                    and not listed_trade
+                )
                 or _ZONE_ONLY.search(head)  # 拉萨经开区产业集群: a zone's clusters in general, none named
                 or (
                     len(items) == 1 and _place_only(head)
@@ -664,7 +673,9 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 each=each,
                 ending=(piece.at(s), piece.end_at(e)),
                 # (纺织服装、工程机械、新兴产业三大产业集群: a generic item the count makes one of them)
-                via="counted" if counted_item and is_generic(head, LEXICON.cluster_generic) else "name",
+                via="counted"
+                if (counted_item or listed_trade) and is_generic(head, LEXICON.cluster_generic)
+                else "name",
             )
             made.append(mention)
         if not made:

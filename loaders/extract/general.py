@@ -314,7 +314,7 @@ class _Reader(TableRows, FactsWriter):
             return None
         for ent in self.clusters.values():
             for n in (ent.name, *ent.aliases):
-                if n in (text + "产业集群", text + "集群", text + "特色产业集群", text):
+                if n in (text + "产业集群", text + "集群", text + "特色产业集群", text + "产业创新集群", text):
                     return ent
         # 石油化工产业方面 for the 石化产业集群: the industry written in full, the cluster named by its
         # abbreviation (its first character, then characters of the full words in order); one cluster only
@@ -585,6 +585,8 @@ class _Reader(TableRows, FactsWriter):
                     c.links["zone"].setdefault(ent.name, ev)
                 continue
             owner = inside[0] if inside else target
+            if owner is None and m.kind == "project" and m.industry:
+                owner = self.cluster_by_head(m.industry)  # 集成电路重点项目,包括A、B: that trade's cluster
             if len(named) > 1 and not inside:
                 if (
                     m.kind == "zone"

@@ -1462,7 +1462,7 @@ def test_a_slogans_clusters_named_after_zhi_and_kinds_a_place_brings_in(tmp_path
 
 
 def test_projects_of_a_kind_listed_after_baokuo(tmp_path: Path) -> None:
-    text = """某高新区集成电路产业创新集群项目集中签约
+    text = """某高新区集成电路、生物医药两大产业创新集群项目集中签约
 签约的集成电路重点项目,包括甲芯光电产业园、乙微半导体生产基地等;外资重大项目,包括丙丁—戊己氢能装备、某某电子二期等项目;总部项目,包括庚辛全球采购中心、壬癸科技总部等。"""
     f = facts_of(tmp_path, text)
     assert {p.name for p in f.projects} == {
@@ -1473,6 +1473,10 @@ def test_projects_of_a_kind_listed_after_baokuo(tmp_path: Path) -> None:
         "庚辛全球采购中心",
         "壬癸科技总部",
     }
+    # the projects a label puts under a cluster's trade (集成电路重点项目,包括…) are that cluster's
+    by = {c.name: c for c in f.clusters}
+    assert set(by["集成电路产业创新集群"].projects) == {"甲芯光电产业园", "乙微半导体生产基地"}
+    assert by["生物医药产业创新集群"].projects == []
 
 
 def test_a_zone_before_a_list_of_clusters_is_each_ones(tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ _INCLUDING = re.compile(
     # 集成电路重点项目,包括A、B、C等; / 总部项目,包括A、B等。: projects of a kind, then their names
     r"|(?:重点|重大|签约|开工|总部|外资|内资)项目,(?:主要)?(?:包括|涵盖)([^。;:]{4,240}?)等(?:项目)?(?=[,;。]|$)"
 )
+_LABEL_TRADE = re.compile(r"([\u4e00-\u9fff]{2,10})$")
 _BEING_BUILT = re.compile(
     # (在园区落户 / 在某某经开区开工: where, then what the projects do)
     r"(?:在[\u4e00-\u9fff]{1,12}?(?:园区|园|区|县|市|镇))?"
@@ -235,11 +236,16 @@ def project_mentions(piece: Piece) -> list[Mention]:
     for m in _INCLUDING.finditer(text):
         listed_spans.append((m.start(), m.end() + 2))
         g = 1 if m.group(1) else 2
+        # 集成电路重点项目,包括A、B等: the trade the label names, which the projects are of
+        trade = _cut_head(lead.group(1)) if g == 2 and (lead := _LABEL_TRADE.search(text, 0, m.start())) else ""
         for k, item in _split_items(m.group(g), conj=False):
             head = _cut_head(item.strip())
             if 2 <= len(head) <= 30 and not is_generic(head, LEXICON.project_generic) and not _COUNT.search(head):
                 st = m.start(g) + k + item.find(head)
-                out.append(_project(piece, st, head, via="list"))
+                found = _project(piece, st, head, via="list")
+                if len(trade) >= 2:
+                    found.industry = trade
+                out.append(found)
                 covered.append((st, st + len(head)))
     for m in _PROJECT_LIST.finditer(text):
         if any(a <= m.start() < c for a, c in listed_spans):

@@ -1591,6 +1591,12 @@ def test_a_trade_of_two_general_words_among_a_long_list_of_trades_is_a_cluster(t
     assert f.clusters == []
 
 
+def test_a_bare_list_a_place_brought_in_that_closes_its_clause_names_firms(tmp_path: Path) -> None:
+    text = "汽车产业方面,某区先后引进甲安道、乙彼欧、丙翔、丁久物流。该区还引进高端人才、先进技术、优质资本。\n"
+    f = facts_of(tmp_path, text)
+    assert [x.name for x in f.firms] == ["甲安道", "乙彼欧", "丙翔", "丁久物流"]
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

@@ -147,6 +147,10 @@ _COUNTED_TRADES = re.compile(
     rf"的?[\d{_CN_NUM}]+(?:大|个|类)[\u4e00-\u9fff]{{0,10}}?(?:产业|行业|领域)(?!集群|链|园|基地|[\u4e00-\u9fff]{{0,4}}(?:企业|公司))"
     rf"|的?[“\"][{_CN_NUM}]+[\u4e00-\u9fff]{{1,2}}[”\"]"  # 以水电、风电、核电为代表的“六电”: a slogan's count of kinds
 )
+# 引进A、B、C(,|。|end): a bring verb, then a bare list that closes the clause
+_BROUGHT_BARE = re.compile(
+    rf"(?:{BRING_VERBS})了?([\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}}){{2,}})(?=[,;。]|$)"
+)
 # 依托A(、B),建设/打造…: what the clause builds on, then what it builds
 _RELIED_ON = re.compile(r"(?:^|(?<=[,;:。]))依托([\u4e00-\u9fff、]{2,30}?)[,，](?:建设|打造|发展|培育|做强|做大|壮大)")
 # the trades of firms that serve firms: 企业管理, 企业服务 (企业 is no kind of firm before them)
@@ -345,6 +349,20 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if brought_in_firm(head) and not _place_begins(head, 0) and head not in LEXICON.not_firms:
             st = m.end(1) - len(head)
             add(st, m.end(1), "list")
+    # 先后引进延锋安道拓、延锋彼欧、安翔、长久物流: a list a place brought in that ends its clause, each
+    # item a name of its own (no word of a trade in it)
+    for m in _BROUGHT_BARE.finditer(text):
+        parts = _split_items(m.group(1), conj=True)
+        heads = [_cut_head(item.strip()) for _, item in parts]
+        if (
+            len(parts) >= 3
+            and not re.search(r"企业|产品|项目|人才|技术", m.group(1))  # (引进配套企业发动机、轮毂、座椅: parts)
+            and all(brought_in_firm(h) and not _ZONE_END.search(h) for h in heads)
+            and 2 * sum(1 for h in heads if not any(w in h for w in _industry_vocabulary())) >= len(heads)
+        ):
+            for (k, item), head in zip(parts, heads, strict=True):
+                st = m.start(1) + k + item.rfind(head)
+                add(st, st + len(head), "list")
     # 依托长客轨道客车,建设轨道客车研发基地: what a plan builds on, named bare, is a firm
     for m in _RELIED_ON.finditer(text):
         for k, item in _split_items(m.group(1), conj=True):

@@ -1597,6 +1597,11 @@ def test_a_bare_list_a_place_brought_in_that_closes_its_clause_names_firms(tmp_p
     assert [x.name for x in f.firms] == ["甲安道", "乙彼欧", "丙翔", "丁久物流"]
 
 
+def test_one_cluster_counted_with_its_level_before_de(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "到2027年,某市打造1个千亿级的冰雪旅游产业集群,形成年产值超百亿元的滑雪装备产业集群。\n")
+    assert {c.name: c.level for c in f.clusters} == {"冰雪旅游产业集群": "千亿级", "滑雪装备产业集群": "百亿级"}
+
+
 def test_a_last_row_cut_after_its_name_cell_is_read_without_the_cut_cell(tmp_path: Path) -> None:
     text = """某省中小企业特色产业集群拟认定名单
 序号 | 集群名称 | 所属产业 | 拟认定和推荐 |

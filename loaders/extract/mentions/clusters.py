@@ -347,6 +347,13 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         if lm:
             level = level_of(lm.group(1))
             left = left[: lm.start()]
+        elif lw := re.search(r"(?<![\d.])(" + _LEVEL_RX.pattern + r")的(?P<trade>[\u4e00-\u9fff]{2,8})$", left):
+            # 打造1个千亿级的文旅产业集群: the level, 的, then the trade
+            level = level_of(lw.group(1))
+            before = left[: lw.start()]
+            # (年产值超百亿元的太阳能产业集群: what came before the level is no part of the name; a count of
+            # one, 打造1个, stays to say it is one cluster)
+            left = (before if re.search(rf"[\d{_CN_NUM}]+个$", before) else "") + lw.group("trade")
         # 拟认定A特色产业、B特色产业为省级中小企业特色产业集群: what is named as a cluster comes before 为
         if (
             (named_as := _NAMED_AS.search(left))
@@ -539,7 +546,12 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 ):
                     items = items[cut_at:]  # 以A、B为龙头的C、D等产业集群: the clusters' list starts after the verb
         for k, item in items:
-            if len(items) == 1 and _COUNTED_KIND.search(item):
+            if (
+                len(items) == 1
+                and (kind := _COUNTED_KIND.search(item))
+                # (打造1个千亿级的文旅产业集群: one cluster, counted, with its level and trade)
+                and not (level and cn_int(re.split(r"[大个类]", kind.group(0))[0]) == 1)
+            ):
                 continue
             head = _cut_head(item)
             if (serve := _SERVING.match(head)) and len(head) - serve.end() >= 2:

@@ -191,7 +191,7 @@ def counted_clusters(piece: Piece, earlier: Piece) -> list[Mention]:
 
 
 def industry_clusters(
-    piece: Piece, industries: list[tuple[int, str]], level: tuple[str, float] | None
+    piece: Piece, industries: list[tuple[int, str]], level: tuple[str, float] | None, via: str = "list"
 ) -> list[Mention]:
     """A cluster for each industry named at its offset in ``piece`` (食品 → 食品产业集群)."""
     return [
@@ -204,7 +204,7 @@ def industry_clusters(
             level=level[0] if level else None,
             target_yi=level[1] if level else None,
             industry=normalise_name(head),
-            via="list",
+            via=via,
         )
         for k, head in industries
     ]
@@ -757,19 +757,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             ):
                 # 正以新能源汽车为支点,撬动起千亿级产业集群: the industry the cluster turns on names it
                 head = _cut_head(pivot.group(1))
-                made.append(
-                    Mention(
-                        "cluster",
-                        normalise_name(canonical_cluster(head, "产业集群")),
-                        piece.at(pivot.end(1) - len(head)),
-                        piece.end_at(pivot.end(1)),
-                        piece.paragraph,
-                        level=level[0],
-                        target_yi=level[1],
-                        industry=normalise_name(head),
-                        via="pivot",
-                    )
-                )
+                made.extend(industry_clusters(piece, [(pivot.end(1) - len(head), head)], level, via="pivot"))
             elif (
                 (zone_of := _last(_ZONE_OF_INDUSTRY.finditer(text, 0, s)))
                 and _FORMED.search(text, zone_of.end(), s)
@@ -777,20 +765,9 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                 and not is_generic(_cut_head(zone_of.group(1)), LEXICON.cluster_generic)
             ):
                 # 即墨汽车产业集聚区,以A、B为龙头,形成了规模过千亿的产业集群: the cluster of the zone's industry
+                # (its span is the trade's words; those between, 以A、B为龙头, are the cluster's links)
                 head = _cut_head(zone_of.group(1))
-                made.append(
-                    Mention(
-                        "cluster",
-                        normalise_name(head + "产业集群"),
-                        piece.at(zone_of.start(1) + len(zone_of.group(1)) - len(head)),
-                        piece.end_at(zone_of.end(1)),  # (the words between, 以A、B为龙头, are the cluster's links)
-                        piece.paragraph,
-                        level=level[0] if level else None,
-                        target_yi=level[1] if level else None,
-                        industry=normalise_name(head),
-                        via="zone",
-                    )
-                )
+                made.extend(industry_clusters(piece, [(zone_of.end(1) - len(head), head)], level, via="zone"))
             elif wanted and (listed_before := _counted_industries(text[:s], cn_int(wanted.group(1)))):
                 # 打造A、B、C三大主导产业,培育出三大百亿级产业集群: the clusters are the industries counted before
                 made.extend(industry_clusters(piece, listed_before, level))

@@ -490,6 +490,11 @@ def _with_he(k: int, item: str, head: str) -> str:
     return item if k > 0 and item.startswith("和") and head == item[1:] and len(head) >= 3 else head
 
 
+def has_trade_word(head: str) -> bool:
+    """Whether ``head`` holds a word of a trade (北星 holds none; 港口机械 holds 机械)."""
+    return any(w in head for w in _industry_vocabulary())
+
+
 @lru_cache(maxsize=1)
 def _industry_vocabulary() -> tuple[str, ...]:
     """Industry words of the chain catalogue and the genre's product words: an item holding one

@@ -23,7 +23,9 @@ from .common import (
     _place_prefix_len,
     _split_items,
     _strip_words,
+    _whole_places,
     _with_he,
+    has_trade_word,
     is_generic,
 )
 
@@ -174,7 +176,7 @@ def _firm_item(item: str) -> str | None:
         head = head[k + 1 :]  # 均在长春与一汽集团: the firm after the last preposition
     if len(head) < 2 or len(head) > 30 or _COUNT.search(head) or _NOT_FIRM.search(head):
         return None
-    if _place_prefix_len(head) == len(head) and re.search(r"[省市县区旗州盟]$", head):
+    if head in _whole_places():
         return None  # 城阳区与甲有限公司、乙株式会社等企业: the place that signs with them is no firm
     if _PHASE_END.search(head) or _ZONE_END.search(head):
         return None  # 某陶瓷二期, 某新城工业园: a firm's project or park, not the firm
@@ -358,7 +360,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             len(parts) >= 3
             and not re.search(r"企业|产品|项目|人才|技术", m.group(1))  # (引进配套企业发动机、轮毂、座椅: parts)
             and all(brought_in_firm(h) and not _ZONE_END.search(h) for h in heads)
-            and 2 * sum(1 for h in heads if not any(w in h for w in _industry_vocabulary())) >= len(heads)
+            and 2 * sum(1 for h in heads if not has_trade_word(h)) >= len(heads)
         ):
             for (k, item), head in zip(parts, heads, strict=True):
                 st = m.start(1) + k + item.rfind(head)
@@ -411,7 +413,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         if len(parts) < 2 or (
             re.match(r"等(?:一批)?[^,。;、]{0,6}?(?:产业链|链条|环节|领域|方向|大?类)", text[m.end(1) :])
             # (引进了北星、璞泰来、科达利等一批产业链项目: names of firms, no word of a trade in them)
-            and not all(brought_in_firm(h) and not any(w in h for w in _industry_vocabulary()) for h in heads)
+            and not all(brought_in_firm(h) and not has_trade_word(h) for h in heads)
         ):
             continue  # 引进A、B等产业链项目: links of a chain, kinds of project, no firms
         trades = [next((w for w in _industry_vocabulary() if len(w) >= 2 and h.startswith(w)), "") for h in heads]

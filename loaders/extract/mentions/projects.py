@@ -23,6 +23,7 @@ from .common import (
     _place_prefix_len,
     _split_items,
     _with_he,
+    has_trade_word,
     is_generic,
     names_place,
 )
@@ -315,7 +316,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
                     and brought_in_firm(head)
                     # (引进港口机械、海上石油平台等海洋产业相关项目: the kind after 等 says they are kinds,
                     # unless an item has no word of a trade in it: 引进北星、璞泰来等一批产业链项目)
-                    and (not of_kind or not any(w in head for w in _industry_vocabulary()))
+                    and (not of_kind or not has_trade_word(head))
                 ):
                     out.append(_project(piece, b + k + item.rfind(head), head, via="list"))
                 elif 2 <= len(head) <= 40 and _ONE_PROJECT.search(head) and not _COUNT.search(head):

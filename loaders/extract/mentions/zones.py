@@ -241,11 +241,10 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         ):
             st += prov.end()  # 山东淄博高新区: the province before a city's zone is no part of its name
         full = normalise_name(text[s - len(head) : e])
-        if _division_only(normalise_name(text[st:e])):
+        name = normalise_name(text[st:e])
+        if _division_only(name):
             continue  # 浦东新区, 沈阳市沈北新区: a division (a district called 新区), not a zone
-        out.append(
-            Mention("zone", normalise_name(text[st:e]), piece.at(st), piece.end_at(e), piece.paragraph, written=full)
-        )
+        out.append(Mention("zone", name, piece.at(st), piece.end_at(e), piece.paragraph, written=full))
     return out
 
 

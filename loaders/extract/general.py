@@ -57,7 +57,9 @@ _ITEM_INDUSTRY = re.compile(
 # 2.装备制造,以…为核心: an item whose title, before its first comma or colon, is an industry
 _ITEM_TITLE = re.compile(r"^\s*([\u4e00-\u9fff]{2,12})[,:]")
 # 汽车产业方面, / 在新材料领域,: a paragraph opened by the industry it is about
-_TOPIC_OPENER = re.compile(r"^\s*(?:在)?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)?(?:方面|领域)[,:]")
+_TOPIC_OPENER = re.compile(
+    r"^\s*(?:(?:在)?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)?(?:方面|领域)[,:]|在([\u4e00-\u9fff]{2,10}?)(?:产业链|链条)上)"
+)
 # 为北京现代、长安福特等大企业…配套: a list of the firms supplied (为 right before the list, 配套 after it)
 _SERVED_BEFORE = re.compile(r"为(?!龙头|核心|主|引领|链主|代表|重点|支撑|依托|骨干)(?:[^,;:、为。]{2,20}、)*$")
 _SERVED_AFTER = re.compile(r"^(?:、[^,;:、。]{2,20})*等?[^,;:。]{0,12}?配套")
@@ -198,7 +200,7 @@ class _Reader(TableRows, FactsWriter):
                 ):
                     # 2.装备制造,以某产业园、某经开区为核心… / 汽车产业方面,某区依托…: an item or a paragraph
                     # that opens with a cluster's industry is about that cluster
-                    own = self.cluster_by_head(title.group(1))
+                    own = self.cluster_by_head(title.group(title.lastindex or 1))
                 fallback = own or self.section_cluster(seg, i, scope) or self.headed
                 in_list = n == 0 and block.marker is not None and self.project_section(seg, i)
                 self.earlier = pieces[n - 1] if n > 0 else None
@@ -327,7 +329,16 @@ class _Reader(TableRows, FactsWriter):
             and head[0] == text[0]
             and _abbreviates(head, text)
         }
-        return self.clusters[short.pop()] if len(short) == 1 else None
+        if len(short) == 1:
+            return self.clusters[short.pop()]
+        # 在输变电产业链上… for the 输变电装备制造产业集群: the one cluster whose industry begins with it
+        begins = {
+            ent.name
+            for ent in self.clusters.values()
+            for n in (ent.name, *ent.aliases)
+            if (head := re.sub(r"(?:特色)?(?:产业)?集群$", "", n)).startswith(text) and len(head) > len(text)
+        }
+        return self.clusters[begins.pop()] if len(begins) == 1 else None
 
     def section_cluster(self, seg: Segmented, i: int, scope: dict[int, Entity | None]) -> Entity | None:
         j = seg.blocks[i].section
@@ -523,7 +534,7 @@ class _Reader(TableRows, FactsWriter):
             if m.kind != "zone" and any(a <= m.start and m.end <= b for a, b in in_names):
                 continue
             if m.kind == "zone" and prior is not None and self.second_name(piece, prior[0], m):
-                # 西宁经济技术开发区(青海国家高新技术产业开发区): one zone under two names
+                # 某某经济技术开发区(某省国家高新技术产业开发区): one zone under two names
                 first = prior[1]
                 first.aliases.add(m.name)
                 if also := _ALSO_CALLED.match(piece.text, piece.index(m.end) + 1):

@@ -192,7 +192,7 @@ class FactsWriter(EntityStore):
                 and lone[0].evidence
                 # (a project of a text about one cluster is its, wherever it is told; firms and zones
                 # named before the cluster may be the place's others)
-                and (m.kind == "project" or lone[0].evidence[0].start <= m.start)
+                and (m.kind == "project" or min(e.start for e in lone[0].evidence) <= m.start)
                 and (label is None or self.of_industry(lone[0], {normalise_name(label.group(1))}))
             ):
                 # (a paragraph labelled with another industry, 轻工食品产业:依托…, is not about the one cluster)

@@ -2467,3 +2467,35 @@ def test_places_a_verb_joins_share_no_park_and_praise_starts_none(tmp_path: Path
     )
     f = facts_of(tmp_path, text)
     assert not any(z.name.startswith(("河西区作为", "北辰区作为", "摒弃", "享受", "苏北地区知名")) for z in f.zones)
+
+
+def test_firms_of_a_chain_a_paragraph_opens_with_are_the_cluster_whose_industry_begins_with_it(tmp_path: Path) -> None:
+    text = (
+        "某高新区梳理输配电装备、光伏装备两大产业集群。\n"
+        "在输配电产业链上强链,成功引入关联企业丙线缆有限公司、丁电气股份有限公司。\n"
+        "在光伏产业链上延链,依托丁能源、戊科技等企业建链。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: sorted(c.firms) for c in f.clusters} == {
+        "输配电装备产业集群": ["丁电气股份有限公司", "丙线缆有限公司"],
+        "光伏装备产业集群": ["丁能源", "戊科技"],
+    }
+
+
+def test_a_product_a_chain_segment_makes_is_no_firm_or_project(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "某区做强线缆产业集群,引进机械制造企业、电缆、变压器配套材料等项目。\n")
+    assert [c.name for c in f.clusters] == ["线缆产业集群"]
+    assert f.firms == [] and f.projects == []
+
+
+def test_firms_named_after_a_lone_cluster_merged_from_two_names_are_its(tmp_path: Path) -> None:
+    text = (
+        "株洲轨道交通冲刺“世界级先进制造业集群”\n"
+        "记者获悉,株洲轨道交通集群已通过验收,标志着株洲轨道交通产业集群进入培育池。\n"
+        "株洲轨道交通规模以上企业总产值约1500亿元。\n"
+        "当天,甲重工、乙智能等50余家企业负责人参会。\n"
+        "下一步,协会将持续围绕世界级轨道交通产业集群打造目标推进。\n"
+    )  # (the name the cluster is kept under is first written last: its evidence is not in text order)
+    f = facts_of(tmp_path, text)
+    assert len(f.clusters) == 1
+    assert sorted(f.clusters[0].firms) == ["乙智能", "甲重工"]

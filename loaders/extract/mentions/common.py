@@ -563,6 +563,25 @@ def _industry_vocabulary() -> tuple[str, ...]:
     return tuple(sorted(words | extra, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _product_words() -> frozenset[str]:
+    """The products and stages the chain catalogue names for its segments (电缆, 变压器, 乳粉)."""
+    from clusterkg.loaders.chains import load_chains
+
+    words = {w for chain in load_chains().chains for seg in chain.segments for w in (seg.name, *seg.keywords)}
+    return frozenset(normalise_name(w) for w in words if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w))
+
+
+def product_words() -> tuple[str, ...]:
+    """The chain catalogue's product words, longest first."""
+    return tuple(sorted(_product_words(), key=len, reverse=True))
+
+
+def product_word(name: str) -> bool:
+    """Whether ``name`` is, as a whole, a product a chain's segment makes: a kind of thing, no firm or project."""
+    return name in _product_words()
+
+
 def _ends_with_place(text: str) -> bool:
     """Whether ``text`` ends with a division's name or stem (…分别是南通市)."""
     return any(text[-n:] in _place_set() for n in range(2, min(8, len(text)) + 1))

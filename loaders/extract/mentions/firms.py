@@ -27,6 +27,8 @@ from .common import (
     _with_he,
     has_trade_word,
     is_generic,
+    product_word,
+    product_words,
 )
 
 _FIRMS_AFTER = re.compile(
@@ -46,7 +48,7 @@ def brought_in_firm(head: str) -> bool:
     it keeps a name of its own once the industry words are taken out (华谊化工 → 华谊); a kind
     does not (光伏组件 → nothing)."""
     proper = head
-    for w in _industry_vocabulary():
+    for w in (*_industry_vocabulary(), *product_words()):
         proper = proper.replace(w, "")
     return (
         2 <= len(head) <= 8
@@ -182,7 +184,7 @@ def _firm_item(item: str) -> str | None:
         return None  # 某陶瓷二期, 某新城工业园: a firm's project or park, not the firm
     if is_generic(head, LEXICON.cluster_generic | LEXICON.project_generic):
         return None
-    if _only_industry(head) or (len(head) == 2 and head.endswith("业")):
+    if _only_industry(head, products=True) or (len(head) == 2 and head.endswith("业")):
         return None  # 上游原材料、铸造、配套包装等企业, 铝业为龙头: kinds of firm or trades, not firms
     if (
         head.endswith("性")
@@ -193,12 +195,13 @@ def _firm_item(item: str) -> str | None:
     return head
 
 
-def _only_industry(head: str) -> bool:
-    """Whether nothing of ``head`` is left once its industry words are taken out (印刷, 配套包装);
-    one character left names a firm (乌石化, 中光学), unless the trade words make a long name of
-    their own (氟化工新材料: a trade, 氟 its element)."""
+def _only_industry(head: str, products: bool = False) -> bool:
+    """Whether nothing of ``head`` is left once its industry words (and, with ``products``, the
+    chain catalogue's products: 变压器配套材料) are taken out (印刷, 配套包装); one character left
+    names a firm (乌石化, 中光学), unless the trade words make a long name of their own (氟化工新材料:
+    a trade, 氟 its element)."""
     proper = head
-    for w in _industry_vocabulary():
+    for w in (*_industry_vocabulary(), *(product_words() if products else ())):
         proper = proper.replace(w, "")
     return not proper or (len(proper) == 1 and len(head) >= 5)
 
@@ -598,7 +601,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             if not any(a < m.end() and m.start() < c for a, c in seen):
                 add(m.start(), m.end(), "known")
     # 攀钢集团 read before 攀钢集团西昌新钢业有限公司: the start of a longer firm's name is no firm of its own
-    return [m for m in out if not any(o.start == m.start and o.end > m.end for o in out)]
+    return [m for m in out if not any(o.start == m.start and o.end > m.end for o in out) and not product_word(m.name)]
 
 
 _KNOWN_FIRM = (

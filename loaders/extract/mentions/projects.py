@@ -26,6 +26,7 @@ from .common import (
     has_trade_word,
     is_generic,
     names_place,
+    product_word,
 )
 from .firms import _only_industry, brought_in_firm
 
@@ -575,7 +576,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
         out.append(
             Mention("project", normalise_name(head), piece.at(m.start(1)), piece.end_at(m.end(1)), piece.paragraph)
         )
-    return [m for m in out if not _AMOUNT_ONLY.fullmatch(m.name)]  # (投资分别超150亿元、100亿元的…: a sum)
+    return [
+        m for m in out if not _AMOUNT_ONLY.fullmatch(m.name) and not product_word(m.name)
+    ]  # (投资分别超150亿元、100亿元的…: a sum)
 
 
 _AMOUNT_ONLY = re.compile(r"(?:超|约|近|逾)?\d+(?:\.\d+)?(?:亿|万)元(?:以上)?")

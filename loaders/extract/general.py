@@ -528,6 +528,7 @@ class _Reader(TableRows, FactsWriter):
                 for p in self.recent_projects:
                     c.links["project"].setdefault(p.name, ev)
         prior: tuple[Mention, Entity] | None = None  # the zone just read, for its bracketed second name
+        host: Entity | None = None  # the zone the sentence is about, hosting all its clusters
         if projects:
             self.recent_projects = []  # the projects of the latest sentence that names any
         for m in others:
@@ -607,6 +608,12 @@ class _Reader(TableRows, FactsWriter):
                     # 济宁高新区充分发挥A集群优势,B集群被评为…: the zone the sentence is about hosts them all
                     for c in named:
                         c.links["zone"].setdefault(ent.name, ev)
+                    host = ent
+                    continue
+                if m.kind == "zone" and host is not None and all(c.end <= m.start for c in cms):
+                    # 某开发区已形成A、B产业集群,正在建设甲产业园、乙产业园: the parks the host builds after
+                    # naming its clusters are its own, no one cluster's
+                    self.unattached.append((m, ev))
                     continue
                 owner = self.clause_cluster(piece, named, cms, m) or self.nearest(named, cms, m)
                 if owner is None and (
@@ -684,8 +691,10 @@ class _Reader(TableRows, FactsWriter):
     @staticmethod
     def zone_is_subject(piece: Piece, m: Mention, zones: list[Mention], cms: list[Mention]) -> bool:
         """Whether zone ``m`` opens the sentence or a clause of it as its subject, before every cluster,
-        and is its only zone (…持续打造,四川天府新区形成A、B两个千亿级产业集群,C…)."""
-        if len([z for z in zones if z.name != m.name]) or any(c.start < m.end for c in cms):
+        and is its only zone before them (…持续打造,四川天府新区形成A、B两个千亿级产业集群,C…; 某开发区已形成
+        A、B产业集群,正在建设甲产业园: the parks it builds come after)."""
+        last = max((c.end for c in cms), default=m.end)
+        if any(z.name != m.name and z.start < last for z in zones) or any(c.start < m.end for c in cms):
             return False
         before = piece.text[: piece.index(m.start)]
         clause = re.split(r"[,;:]", before)[-1]

@@ -580,13 +580,40 @@ def _join(prev: Block, row: Block) -> None:
 _CLAUSE_END = re.compile(r"[。;!?！？]")
 
 
+# a number standing alone between spaces: an item's number in a list run into one line
+_SPACED_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\s+(?=[^\d\s])")
+
+
+def _inline_items(text: str, pos: int) -> list[tuple[int, int]]:
+    """Where the items of a numbered list run into one line begin (序号 名称 1 甲集群 2 乙集群 3 丙集群):
+    (where its number starts, where its text starts), for a run of three or more numbers counting
+    1, 2, 3…; none otherwise."""
+    run: list[tuple[int, int]] = []
+    for m in _SPACED_NUMBER.finditer(text, pos):
+        n = int(m.group(1))
+        if n == len(run) + 1:
+            run.append((m.start(), m.end()))
+        elif n == 1:
+            if len(run) >= 3:
+                break
+            run = [(m.start(), m.end())]
+    return run if len(run) >= 3 else []
+
+
 def sentences(block: Block) -> list[Piece]:
-    """The block's sentences (split at 。；！？), white space trimmed, spans absolute."""
+    """The block's sentences (split at 。；！？, and before each item of a numbered list run into
+    one line), white space trimmed, spans absolute."""
     out: list[Piece] = []
     text = block.folded
     pos = block.body_offset
-    for m in [x for x in _CLAUSE_END.finditer(text) if x.start() >= pos] + [None]:
-        end = m.end() if m else len(text)
+    items = _inline_items(text, pos)
+    cuts = [(a, b) for a, b in items]
+    ends: list[tuple[int, int]] = sorted(
+        [(x.end(), x.end()) for x in _CLAUSE_END.finditer(text) if x.start() >= pos] + cuts
+    )
+    for k, (end, after) in enumerate([*ends, (len(text), len(text))]):
+        if k < len(ends) and end < pos:
+            continue
         s, e = pos, end
         while s < e and text[s] == " ":
             s += 1
@@ -594,7 +621,5 @@ def sentences(block: Block) -> list[Piece]:
             e -= 1
         if e > s:
             out.append(block.piece(s, e))
-        pos = end
-        if m is None:
-            break
+        pos = after
     return out

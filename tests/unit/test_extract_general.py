@@ -2499,3 +2499,42 @@ def test_firms_named_after_a_lone_cluster_merged_from_two_names_are_its(tmp_path
     f = facts_of(tmp_path, text)
     assert len(f.clusters) == 1
     assert sorted(f.clusters[0].firms) == ["乙智能", "甲重工"]
+
+
+def test_a_list_counted_as_strategic_emerging_clusters_names_each_and_no_firm(tmp_path: Path) -> None:
+    text = "某经开区积极打造以智能装备、电子材料、中医药为代表的三大战略性新兴产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == ["中医药产业集群", "智能装备产业集群", "电子材料产业集群"]
+    assert "电子材料战略性新兴产业集群" in next(c for c in f.clusters if c.name == "电子材料产业集群").aliases
+    assert f.firms == []
+
+
+def test_a_numbered_list_run_into_one_line_is_read_item_by_item(tmp_path: Path) -> None:
+    text = "竞赛胜出名单\n序号 集群名称 1 苏州纳米新材料集群 2 长沙工程机械集群 3 包头稀土新材料集群 ......\n"
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == [
+        "包头稀土新材料产业集群",
+        "苏州纳米新材料产业集群",
+        "长沙工程机械产业集群",
+    ]
+
+
+def test_places_institutes_and_hospitals_are_no_firms(tmp_path: Path) -> None:
+    text = (
+        "我国已形成以长春为代表的汽车产业集群。\n"
+        "甲研究院联合深圳乙科技有限公司、丙通讯、某某大学研究院、某某医院、丁集团技术研究院等企业和研究机构成立联盟。\n"
+    )
+    f = facts_of(tmp_path, text)
+    firms = {x.name for x in f.firms}
+    assert {"深圳乙科技有限公司", "丁集团技术研究院"} <= firms
+    assert not firms & {"长春", "某某大学研究院", "某某医院"}
+
+
+def test_the_zone_a_sentence_is_about_hosts_its_clusters_not_the_parks_it_builds_after(tmp_path: Path) -> None:
+    text = "某某经济开发区已形成石化、装备2大千亿级产业集群,正在建设航空产业园、智能制造产业园等一批国别产业园。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.zones for c in f.clusters} == {
+        "石化产业集群": ["某某经济开发区"],
+        "装备产业集群": ["某某经济开发区"],
+    }
+    assert sorted(z.name for z in f.zones) == ["智能制造产业园", "某某经济开发区", "航空产业园"]

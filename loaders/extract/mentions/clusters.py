@@ -103,7 +103,7 @@ _KIND_AND = re.compile(
 _FIRM_BEFORE = re.compile(r"^.{2,20}?(?:股份有限公司|有限责任公司|有限公司|集团公司)")
 _FOCUS_LIST = re.compile(
     rf"以(?P<body>[^以,;:。]*、[^、,;:。]*?)为(?:重点|主导|核心|主体|支柱|引领|代表|主)的(?P<n>[\d{_CN_NUM}]+)(?:个|大|类)"
-    r"(?P<kind>农业产业化|农业|特色|优势|主导|重点)?$"
+    r"(?P<kind>农业产业化|农业|特色|优势|主导|重点|战略性新兴|新兴|支柱|先进制造业)?$"
 )
 _PLACED_FOCUS = re.compile(r"以(?P<body>[^以,;:。]*、[^、,;:。]*?)为(?:代表|重点|主导|主)的(?:特色|优势|主导)?$")
 # 以A为主,以B、C为辅的三个产业集群: the trades that come second, after the one that comes first

@@ -15,6 +15,7 @@ from .common import (
     _LIST_SEP,
     BRING_VERBS,
     Mention,
+    _city_stems,
     _cut_head,
     _industry_vocabulary,
     _left_head,
@@ -130,6 +131,8 @@ _FIRM_AT = re.compile(r"([\u4e00-\u9fff]{2,8})在(?=[^,;。、在]{2,24}?(?:\d|�
 _KIND_OF_FIRM = re.compile(
     r"(?:报业集团|报社|电视台|产业公司|供应商|服务商|经销商|代理商)$|^(?:零部件|部件|配件|原料)厂$"
     r"|^(?:投资)?(?:规模|含量|效益|消耗|污染|技术)[大高好低少多强新]$"  # 引进一批投资规模大、科技含量高的项目
+    # institutes, hospitals and universities are no firms (an institute of a firm's group is its)
+    r"|^(?!.*(?:集团|公司)).*(?:研究院|研究所|医院|大学|学院)$"
 )
 _BROUGHT_LIST = re.compile(
     r"(?:引进|引入)了?(?:总?投资[^,;。的]{2,40}的)([\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})*(?:和[\u4e00-\u9fff]{2,12}))(?=[,;。]|以及)"
@@ -151,6 +154,8 @@ _COUNTED_TRADES = re.compile(
     rf"的?[\d{_CN_NUM}]+(?:大|个|类)[\u4e00-\u9fff]{{0,10}}?(?:产业|行业|领域)(?!集群|链|园|基地|[\u4e00-\u9fff]{{0,4}}(?:企业|公司))"
     rf"|的?[“\"][{_CN_NUM}]+[\u4e00-\u9fff]{{1,2}}[”\"]"  # 以水电、风电、核电为代表的“六电”: a slogan's count of kinds
 )
+# …为代表的四大战略性新兴产业集群: after 为代表, a count of clusters, which the list's items are
+_COUNTED_CLUSTERS = re.compile(rf"的?[\d{_CN_NUM}]+(?:大|个|类)[\u4e00-\u9fff]{{0,10}}?集群")
 # 引进A、B、C(,|。|end): a bring verb, then a bare list that closes the clause
 _BROUGHT_BARE = re.compile(
     rf"(?:{BRING_VERBS})了?([\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}}){{2,}})(?=[,;。]|$)"
@@ -221,6 +226,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         ):
             # 该区工业园区健翔生物制药有限公司 cut after 工业园: the 区 is the park's (区块链… is a trade)
             name, start = name[1:], start + 1
+        if (k := name.find("联合")) >= 0 and _place_begins(name[k + 2 :], 0):
+            name, start = name[k + 2 :], start + k + 2  # 研究院联合深圳某某有限公司: the firm joined (联合利华 is one)
+        if name in _city_stems() or name in _whole_places():
+            return  # 以长春为代表的…, 以北京、天津为代表的…: places, not firms
         if _KIND_OF_FIRM.search(name) or name in LEXICON.not_firms:
             return  # 某某日报报业集团 (a byline), 电子信息产业公司, 部件厂, 原材料供应商, 大集团: no firm named
         if re.search(r"[\u4e00-\u9fff]", name.strip("\"“”'‘’")):
@@ -239,8 +248,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                 continue  # A、B等龙头项目: projects, not firms
             if w.startswith("为") and text.startswith(("产业", "行业", "领域"), m.end()):
                 continue  # 以火锅食材、预制食品为链主产业: industries, not firms
-            if "代表" in w and _COUNTED_TRADES.match(text, m.end()):
-                continue  # 以人工智能、增材制造等为代表的五大战略性新兴产业: industries, not firms
+            if "代表" in w and (_COUNTED_TRADES.match(text, m.end()) or _COUNTED_CLUSTERS.match(text, m.end())):
+                continue  # 以人工智能、增材制造等为代表的五大战略性新兴产业(集群): industries, not firms
             if (
                 w.startswith("为")
                 and not re.match(r"(?![\u4e00-\u9fff])|企业|骨干|链主", text[m.end() : m.end() + 2])

@@ -129,6 +129,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
                 )  # 开封市城乡一体化示范区
             )
             or len(head) > 24
+            # (等一批国别产业园: a kind of park counted, none named)
+            or re.search(r"(?:一批|一大批|一系列|若干|各类|一些|多个)$", text[: s - len(head)])
         ):
             continue
         if (

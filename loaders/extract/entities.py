@@ -256,6 +256,17 @@ class EntityStore:
             ent = self.clusters.get(short)
             if ent is None:
                 continue
+            # (晋江、石狮、南安鞋服产业集群 and 鞋服产业集群: the bare name is none of the places' in particular)
+            placed = [
+                n
+                for n in names
+                if n != short
+                and n in self.clusters
+                and _unmarked(self.resolver.strip_place(n)) == _unmarked(short)
+                and self.resolver.leading_places(n)
+            ]
+            if len({tuple(self.resolver.leading_places(n)) for n in placed}) > 1 and not ent.places:
+                continue
             for long in names:
                 other = self.clusters.get(long)
                 if other is None or other is ent:

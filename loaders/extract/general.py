@@ -54,6 +54,11 @@ _ITEM_INDUSTRY = re.compile(
     r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六]|\(?[一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十\d]{1,2}[、.])?"
     r"\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*[。.:]?$"
 )
+# 纺织化纤产业:依托…: a paragraph labelled with an industry (after a sentence counting clusters, one of them)
+_LABEL_INDUSTRY = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*:")
+# 打造“142”重点产业集群: the clusters a plan names by a code of figures
+_CODED_CLUSTERS = re.compile(r"[“\"][\d+]{2,}[”\"][\u4e00-\u9fff]{0,6}?(?:产业集群|集群)")
+_CODED_MAX = 12  # the items after a coded set that may be its clusters
 # 2.装备制造,以…为核心: an item whose title, before its first comma or colon, is an industry
 _ITEM_TITLE = re.compile(r"^\s*([\u4e00-\u9fff]{2,12})[,:]")
 # 汽车产业方面, / 在新材料领域,: a paragraph opened by the industry it is about
@@ -211,7 +216,9 @@ class _Reader(TableRows, FactsWriter):
                     # 某园区…形成了六大产业群: 1. A产业集群 … 2. B产业集群 …: the park hosts every member
                     for c in named:
                         c.links["zone"].setdefault(self.list_host[0].name, self.evidence(piece))
-                named = named or self.counted_item(piece, i, first=(n == 0 and block.marker is not None) or inline)
+                named = named or self.counted_item(
+                    piece, i, first=(n == 0 and block.marker is not None) or inline, label=n == 0
+                )
                 if n == 0 and not named and block.kind != "heading" and (topic := self.topic_sentence(piece)):
                     own = topic  # 某县做强做优A产业。…: a paragraph opened by the industry of one cluster
                     topical = True
@@ -271,18 +278,24 @@ class _Reader(TableRows, FactsWriter):
         found = self._find(self.zones, zones[0].name)
         return self.zones[found] if found else None
 
-    def counted_item(self, piece: Piece, i: int, first: bool) -> list[Entity]:
+    def counted_item(self, piece: Piece, i: int, first: bool, label: bool = False) -> list[Entity]:
         """某经开区加快四大产业集群…。一是煤电化产业。…二是新材料产业。: a sentence that counts clusters
         without naming them, then items titled by an industry, one per cluster: the item's cluster,
         hosted by the zone the counting sentence is about."""
         if self.counted is not None and (i - self.counted[2] > 4 or self.counted[0] <= 0):
             self.counted = None
-        if (count := COUNTED_CLUSTERS.search(piece.text)) and not cluster_mentions(piece, self.chains):
+        coded = _CODED_CLUSTERS.search(piece.text)
+        if ((count := COUNTED_CLUSTERS.search(piece.text)) or coded) and not cluster_mentions(piece, self.chains):
             zones = {z.name for z in zone_mentions(piece)}
             key = self._find(self.zones, next(iter(zones))) if len(zones) == 1 else None
-            self.counted = (cn_int(count.group(1)) or 0, self.zones[key] if key else None, i)
+            # (打造“142”重点产业集群: a plan's code for its clusters, however many it has)
+            n = (cn_int(count.group(1)) or 0) if count else _CODED_MAX
+            self.counted = (n, self.zones[key] if key else None, i)
             return []
-        if self.counted is None or not first or not (title := _ITEM_INDUSTRY.match(piece.text)):
+        if self.counted is None or not (
+            (first and (title := _ITEM_INDUSTRY.match(piece.text)))
+            or (label and (title := _LABEL_INDUSTRY.match(piece.text)))
+        ):
             return []
         head = title.group(1)
         if is_generic(head + "产业", LEXICON.cluster_generic) or _cut_head(head) != head:

@@ -2538,3 +2538,35 @@ def test_the_zone_a_sentence_is_about_hosts_its_clusters_not_the_parks_it_builds
         "装备产业集群": ["某某经济开发区"],
     }
     assert sorted(z.name for z in f.zones) == ["智能制造产业园", "某某经济开发区", "航空产业园"]
+
+
+def test_paragraphs_labelled_with_an_industry_after_a_coded_set_of_clusters_are_its_clusters(tmp_path: Path) -> None:
+    text = (
+        "某市围绕打造“253”重点产业集群,培育一批产业基地。\n"
+        "纺织服装产业:依托甲滨海工业区,打造化纤产业基地。\n"
+        "电子信息产业:重点依托甲乙高新区,打造显示产业基地。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.zones for c in f.clusters} == {
+        "纺织服装产业集群": ["甲滨海工业区"],
+        "电子信息产业集群": ["甲乙高新区"],
+    }
+    plain = facts_of(tmp_path, "纺织服装产业:依托甲滨海工业区,打造化纤产业基地。\n")
+    assert "纺织服装产业集群" not in {c.name for c in plain.clusters}
+
+
+def test_a_province_and_city_that_build_a_cluster_and_places_listed_before_a_qualified_trade(tmp_path: Path) -> None:
+    text = (
+        "福建泉州建设世界级鞋服产业集群\n"
+        "泉州集聚了晋江、石狮、南安等一批各具特色的鞋服产业集群。\n"
+        "来自多地的多个鞋服产业集群的企业入驻,汇聚成庞大产业集群。\n"
+        "泉州正朝着建设超3000亿元鞋服产业集群的目标前行。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == [
+        "南安鞋服产业集群",
+        "晋江鞋服产业集群",
+        "石狮鞋服产业集群",
+        "鞋服产业集群",
+    ]
+    assert next(c for c in f.clusters if c.name == "鞋服产业集群").level == "3000亿级"

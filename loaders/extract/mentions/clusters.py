@@ -77,7 +77,8 @@ _FORMED_OF = re.compile(r"(?:形成|打造|建成|培育|壮大)了?([\u4e00-\u9
 # the last item of a list of places that own what follows (…临沭5县和河东区的食品): the place, the
 # count of them, one more place after 和, 的, then the industry
 _PLACES_OWNING = re.compile(
-    rf"^(?P<last>[\u4e00-\u9fff]{{2,5}}?)(?:[\d{_CN_NUM}]+[县区市个])?(?:和(?P<extra>[\u4e00-\u9fff]{{2,5}}))?的"
+    rf"^(?P<last>[\u4e00-\u9fff]{{2,5}}?)(?:[\d{_CN_NUM}]+[县区市个])?(?:和(?P<extra>[\u4e00-\u9fff]{{2,5}}))?"
+    r"(?:等(?:一批|多个|几个)?(?:各具特色|特色鲜明|颇具规模|具有一定规模)?)?的"  # (潮阳、潮南、澄海等一批各具特色的纺织服装)
     r"(?P<industry>[\u4e00-\u9fff]{2,10})$"
 )
 # 认定A、B为省级中小企业特色产业集群: the names before 为, the title after it
@@ -324,6 +325,12 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             and not is_generic(_cut_head(of_trade.group(1)), LEXICON.cluster_generic)
         ):
             left = left[:-1]  # 已形成汽车整车及零部件的产业集群: the trades it formed name the cluster
+        if (
+            (many := re.search(r"(?:多个|若干|众多|诸多|各个|一些)(?P<trade>[\u4e00-\u9fff]{2,8})$", left))
+            and _LIST_SEP not in left[many.start() :]
+            and _cut_head(many.group("trade")) == many.group("trade")
+        ):
+            continue  # 来自…等全国多个纺织产业集群的企业: clusters of a kind spoken of, none named
         if re.match(r"(?:\([^()]{1,8}\))?称号", text[e:]):
             continue  # 蝉联国家级新型工业化产业示范基地(四星级)称号: a title the place holds
         if re.match(r"[”\"」』]?(?:建设|培育|认定|推荐)?(?:名单|名录|目录)", text[e:]):
@@ -354,6 +361,10 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             # (年产值超百亿元的太阳能产业集群: what came before the level is no part of the name; a count of
             # one, 打造1个, stays to say it is one cluster)
             left = (before if re.search(rf"[\d{_CN_NUM}]+个$", before) else "") + lw.group("trade")
+        elif la := re.search(r"(?<![\d.])((?:超|超过|逾)\d+(?:\.\d+)?(?:万亿|亿)元?)(?P<trade>[^\W\d的_]{2,8})$", left):
+            # 建设超2000亿元纺织服装产业集群: the size it is to pass, then the trade
+            level = level_of(la.group(1))
+            left = la.group("trade")
         # 拟认定A特色产业、B特色产业为省级中小企业特色产业集群: what is named as a cluster comes before 为
         if (
             (named_as := _NAMED_AS.search(left))

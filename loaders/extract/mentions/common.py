@@ -221,8 +221,11 @@ def _cut_head(head: str) -> str:
         head = head[close + 1 :]  # 讯(记者 某某 通讯员 某某)某某股份: a bracket the name does not open ends before it
     if after_place := _PLACE_THEN_EDGE.search(head):
         head = head[after_place.end() :]  # 温县在产业集聚区, 县以某公司为龙头: the place is the subject, not the name's
+    n = 0
+    while (k := _place_prefix_len(head[n:])) and n < len(head):
+        n += k  # 广东汕头: a province, then its city
     if (
-        (n := _place_prefix_len(head))
+        n
         and (v := _PLACE_VERB.match(head, n))
         and len(head) - v.end() >= 2
         and not head[n:].startswith(LEXICON.cut_keep)

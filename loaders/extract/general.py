@@ -32,6 +32,7 @@ from .mentions import (
     brought_in_firm,
     canonical_cluster,
     cluster_mentions,
+    coded_clusters,
     counted_clusters,
     firm_mentions,
     industry_clusters,
@@ -344,6 +345,17 @@ class _Reader(TableRows, FactsWriter):
         }
         if len(short) == 1:
             return self.clusters[short.pop()]
+        # 新能源汽车及零部件产业方面 for the 汽车及零部件产业集群: the one cluster whose industry ends it
+        ends = {
+            ent.name
+            for ent in self.clusters.values()
+            for n in (ent.name, *ent.aliases)
+            if len(head := re.sub(r"(?:特色)?(?:产业)?集群$", "", n)) >= 3
+            and text.endswith(head)
+            and len(head) < len(text)
+        }
+        if len(ends) == 1:
+            return self.clusters[ends.pop()]
         # 在输变电产业链上… for the 输变电装备制造产业集群: the one cluster whose industry begins with it
         begins = {
             ent.name
@@ -392,6 +404,8 @@ class _Reader(TableRows, FactsWriter):
         if not found and self.earlier is not None:
             # 围绕A、B、C三大主导产业…。目前,三大主导产业集群已初具规模: the clusters the sentence before counted
             found = counted_clusters(piece, self.earlier)
+        if not found:
+            found = coded_clusters(piece)  # 打造“4+6”产业集群,做强A、B、C、D四大…产业,打造E…等6个特色产业
         cms = [
             m
             for m in found

@@ -2570,3 +2570,20 @@ def test_a_province_and_city_that_build_a_cluster_and_places_listed_before_a_qua
         "鞋服产业集群",
     ]
     assert next(c for c in f.clusters if c.name == "鞋服产业集群").level == "3000亿级"
+
+
+def test_a_code_of_counts_names_the_clusters_counted_after_it(tmp_path: Path) -> None:
+    text = (
+        "某市聚力打造“3+2”产业集群,做强中医药、白酒、绿色食品等三大传统支柱产业,打造新材料、汽车及零部件等2个特色产业,建设产业园6个。\n"
+        "新能源汽车及零部件产业方面,甲电子有限公司实现产值14亿元。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == [
+        "中医药产业集群",
+        "新材料产业集群",
+        "汽车及零部件产业集群",
+        "白酒产业集群",
+        "绿色食品产业集群",
+    ]
+    assert next(c for c in f.clusters if c.name == "汽车及零部件产业集群").firms == ["甲电子有限公司"]
+    assert f.zones == []

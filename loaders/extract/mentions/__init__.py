@@ -15,7 +15,14 @@ ending; a list before "等龙头企业" is a list of firms and one before "等�
 
 from __future__ import annotations
 
-from .clusters import COUNTED_CLUSTERS, canonical_cluster, cluster_mentions, counted_clusters, industry_clusters
+from .clusters import (
+    COUNTED_CLUSTERS,
+    canonical_cluster,
+    cluster_mentions,
+    coded_clusters,
+    counted_clusters,
+    industry_clusters,
+)
 from .common import Mention, _cut_head, is_generic, level_of, place_begins
 from .firms import brought_in_firm, firm_mentions
 from .projects import labelled_projects, project_mentions
@@ -29,6 +36,7 @@ __all__ = [
     "brought_in_firm",
     "canonical_cluster",
     "cluster_mentions",
+    "coded_clusters",
     "counted_clusters",
     "firm_mentions",
     "industry_clusters",

@@ -191,6 +191,26 @@ def counted_clusters(piece: Piece, earlier: Piece) -> list[Mention]:
     return industry_clusters(earlier, _counted_industries(earlier.text, cn_int(m.group(1))), level)
 
 
+# 打造“4+6”产业集群: a plan's code for its clusters, each figure a count of one group of them
+_CODE_OF_CLUSTERS = re.compile(r"[“\"](\d+(?:\+\d+)+)[”\"][\u4e00-\u9fff]{0,6}?(?:产业集群|集群)")
+
+
+def coded_clusters(piece: Piece) -> list[Mention]:
+    """Clusters a sentence gives a code of counts (打造“4+6”产业集群), named by the industries it
+    then counts as many of as a figure of the code (做强A、B、C、D等四大传统产业,打造E…等6个特色产业)."""
+    if not (code := _CODE_OF_CLUSTERS.search(piece.text)):
+        return []
+    counts = {int(n) for n in code.group(1).split("+")}
+    heads: list[tuple[int, str]] = []
+    for found in _COUNTED_INDUSTRIES.finditer(piece.text, code.end()):
+        n = cn_int(found.group(2))
+        items = _split_items(found.group(1), conj=False)
+        group = [(found.start(1) + k + len(item) - len(h), h) for k, item in items if (h := _cut_head(item))]
+        if n in counts and len(group) == n and not any(is_generic(h, LEXICON.cluster_generic) for _, h in group):
+            heads += group
+    return industry_clusters(piece, heads, None)
+
+
 def industry_clusters(
     piece: Piece, industries: list[tuple[int, str]], level: tuple[str, float] | None, via: str = "list"
 ) -> list[Mention]:

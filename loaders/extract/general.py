@@ -40,6 +40,7 @@ from .mentions import (
     level_of,
     place_begins,
     project_mentions,
+    subject_cluster,
     zone_mentions,
 )
 from .output import FactsWriter, in_document_script
@@ -405,7 +406,9 @@ class _Reader(TableRows, FactsWriter):
             # 围绕A、B、C三大主导产业…。目前,三大主导产业集群已初具规模: the clusters the sentence before counted
             found = counted_clusters(piece, self.earlier)
         if not found:
-            found = coded_clusters(piece)  # 打造“4+6”产业集群,做强A、B、C、D四大…产业,打造E…等6个特色产业
+            found = coded_clusters(piece) or subject_cluster(
+                piece
+            )  # 打造“4+6”产业集群,做强A、B、C、D四大…产业,打造E…等6个特色产业
         cms = [
             m
             for m in found

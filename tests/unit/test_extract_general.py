@@ -2587,3 +2587,25 @@ def test_a_code_of_counts_names_the_clusters_counted_after_it(tmp_path: Path) ->
     ]
     assert next(c for c in f.clusters if c.name == "汽车及零部件产业集群").firms == ["甲电子有限公司"]
     assert f.zones == []
+
+
+def test_the_industry_a_sentence_is_about_names_the_cluster_it_formed(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "通化生物医药产业保持年均20%增长,已形成百亿级全产业链产业集群。\n")
+    assert [(c.name, c.level) for c in f.clusters] == [("生物医药产业集群", "百亿级")]
+    f = facts_of(tmp_path, "洋口正全力把石化产业打造成为本省首个千亿级产业集群。\n")
+    assert [(c.name, c.level) for c in f.clusters] == [("石化产业集群", "千亿级")]
+    f = facts_of(tmp_path, "某县围绕主导产业,建成了食品加工产业集群。\n")
+    assert [c.name for c in f.clusters] == ["食品加工产业集群"]
+
+
+def test_a_count_of_firms_the_words_before_it_do_not_meet_names_none(tmp_path: Path) -> None:
+    text = (
+        "某镇坐拥两大世界500强企业,力争将智能装备产业打造为千亿产业集群。\n"
+        "一个小镇诞生两家世界500强企业。甲集团推动从家电企业向科技型公司转型。\n"
+        "乙制药是大型药企丙医药控股集团的全资子公司。某市却连续多年位列第一。\n"
+        "某区围绕智能装备产业集群、丁环和戊石化两大龙头企业抓好延链。\n"
+    )
+    f = facts_of(tmp_path, text)
+    firms = {x.name for x in f.firms}
+    assert {"丙医药控股集团", "丁环", "戊石化"} <= firms
+    assert not firms & {"坐拥", "小镇诞生", "科技型公司", "大型药企丙医药控股集团", "却连续多年"}

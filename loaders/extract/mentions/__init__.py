@@ -22,6 +22,7 @@ from .clusters import (
     coded_clusters,
     counted_clusters,
     industry_clusters,
+    subject_cluster,
 )
 from .common import Mention, _cut_head, is_generic, level_of, place_begins
 from .firms import brought_in_firm, firm_mentions
@@ -46,5 +47,6 @@ __all__ = [
     "place_begins",
     "project_mentions",
     "province_lead",
+    "subject_cluster",
     "zone_mentions",
 ]

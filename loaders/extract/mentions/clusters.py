@@ -33,6 +33,7 @@ from .common import (
     _split_items,
     _strip_level,
     _whole_places,
+    has_trade_word,
     is_generic,
     level_of,
 )
@@ -209,6 +210,36 @@ def coded_clusters(piece: Piece) -> list[Mention]:
         if n in counts and len(group) == n and not any(is_generic(h, LEXICON.cluster_generic) for _, h in group):
             heads += group
     return industry_clusters(piece, heads, None)
+
+
+# 某市医药健康产业保持…增长,已形成百亿级全产业链产业集群 / 把石化产业打造成为…千亿级产业集群: the
+# industry a sentence is about formed a cluster it names no further
+_SUBJECT_FORMED = re.compile(
+    r"(?:^|把)(?P<subj>[\u4e00-\u9fff]{2,14}?)产业(?!集群|园|基地|链)(?:[^。;:]{0,40}?[,])?[^,。;:]{0,6}?"
+    r"(?:已经|已|正)?(?:全力)?(?:形成|打造成为|打造成|打造为|建成|发展成为|成为)了?"
+    r"(?P<qual>[^,;。:]{0,16}?)(?:产业集群|集群)(?![\u4e00-\u9fff]*(?:名单|称号))"
+)
+
+
+def subject_cluster(piece: Piece) -> list[Mention]:
+    """The cluster a sentence says its subject industry formed, when the ending names no other (梅河口
+    医药健康产业…已形成百亿级全产业链产业集群 → 医药健康产业集群)."""
+    if not (m := _SUBJECT_FORMED.search(piece.text)):
+        return []
+    qual = m.group("qual")
+    lv = _LEVEL_RX.search(qual)
+    rest = re.sub(
+        r"全产业链|海南首个|首个|一个|1个|的|规模|过|超|[\u4e00-\u9fff]{2,3}(?=首个)", "", _LEVEL_RX.sub("", qual)
+    )
+    if rest and not is_generic(rest, LEXICON.cluster_generic):
+        return []  # (…形成了汽车零部件产业集群: a name of its own, read as one)
+    head = _cut_head(m.group("subj"))
+    head = head[_place_prefix_len(head) :] if _place_prefix_len(head) < len(head) - 1 else head
+    if len(head) < 2 or is_generic(head, LEXICON.cluster_generic) or not has_trade_word(head + "产业"):
+        return []
+    return industry_clusters(
+        piece, [(m.start("subj") + m.group("subj").rfind(head), head)], level_of(lv.group(0)) if lv else None
+    )
 
 
 def industry_clusters(

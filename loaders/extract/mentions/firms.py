@@ -131,6 +131,7 @@ _FIRM_AT = re.compile(r"([\u4e00-\u9fff]{2,8})在(?=[^,;。、在]{2,24}?(?:\d|�
 _KIND_OF_FIRM = re.compile(
     r"(?:报业集团|报社|电视台|产业公司|供应商|服务商|经销商|代理商)$|^(?:零部件|部件|配件|原料)厂$"
     r"|^(?:投资)?(?:规模|含量|效益|消耗|污染|技术)[大高好低少多强新]$"  # 引进一批投资规模大、科技含量高的项目
+    r"|^[\u4e00-\u9fff]{1,4}型(?:公司|企业)$"  # 科技型公司: a kind of firm
     # institutes, hospitals and universities are no firms (an institute of a firm's group is its)
     r"|^(?!.*(?:集团|公司)).*(?:研究院|研究所|医院|大学|学院)$"
 )
@@ -228,6 +229,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             name, start = name[1:], start + 1
         if (k := name.find("联合")) >= 0 and _place_begins(name[k + 2 :], 0):
             name, start = name[k + 2 :], start + k + 2  # 研究院联合深圳某某有限公司: the firm joined (联合利华 is one)
+        if (kind := re.match(r"(?:大型|知名|龙头|骨干)?(?:药企|车企|房企|央企|国企|民企|外企)", name)) and len(
+            name
+        ) - kind.end() >= 4:
+            name, start = name[kind.end() :], start + kind.end()  # 大型药企某某控股集团: the firm after its kind
         if name in _city_stems() or name in _whole_places():
             return  # 以长春为代表的…, 以北京、天津为代表的…: places, not firms
         if _KIND_OF_FIRM.search(name) or name in LEXICON.not_firms:
@@ -292,10 +297,16 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         parts = _split_items(body, conj=True)
         if (
             len(parts) == 1
-            and (n := re.search(rf"([\d{_CN_NUM}]+)家", m.group(0)))
+            and (n := re.search(rf"([\d{_CN_NUM}]+)[家大]", m.group(0)))
             and len(pair := re.split(r"(?<=.{2})(?:和|与|及)(?=.{2})", body)) == cn_int(n.group(1))
         ):
             parts = [(body.find(x), x) for x in pair]  # A和B两家企业: as many names as the count
+        if (
+            not m.group(0).startswith("等")
+            and (lead := re.match(rf"([\d{_CN_NUM}]+)[家大户]", m.group(0)))
+            and cn_int(lead.group(1)) != len([1 for _, item in parts if _firm_item(item)])
+        ):
+            continue  # 坐拥两大世界500强企业, 一个小镇诞生两家…企业: a count the words before it do not meet
         if _kinds_of_product(parts):
             continue  # 乘用车、商用车、专用车: kinds of product, not firms
         for k, item in parts:

@@ -29,6 +29,7 @@ from .mentions import (
     COUNTED_CLUSTERS,
     Mention,
     _cut_head,
+    appositive_cluster,
     brought_in_firm,
     canonical_cluster,
     cluster_mentions,
@@ -406,9 +407,9 @@ class _Reader(TableRows, FactsWriter):
             # 围绕A、B、C三大主导产业…。目前,三大主导产业集群已初具规模: the clusters the sentence before counted
             found = counted_clusters(piece, self.earlier)
         if not found:
-            found = coded_clusters(piece) or subject_cluster(
-                piece
-            )  # 打造“4+6”产业集群,做强A、B、C、D四大…产业,打造E…等6个特色产业
+            # 打造“4+6”产业集群,做强A、B、C、D四大…产业…: the code's counted industries; 某市医药产业…已形成
+            # 百亿级产业集群: the industry the sentence is about; …千亿产业集群——高端化工产业: the one after a dash
+            found = coded_clusters(piece) or subject_cluster(piece) or appositive_cluster(piece)
         cms = [
             m
             for m in found

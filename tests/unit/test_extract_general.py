@@ -2609,3 +2609,10 @@ def test_a_count_of_firms_the_words_before_it_do_not_meet_names_none(tmp_path: P
     firms = {x.name for x in f.firms}
     assert {"丙医药控股集团", "丁环", "戊石化"} <= firms
     assert not firms & {"坐拥", "小镇诞生", "科技型公司", "大型药企丙医药控股集团", "却连续多年"}
+
+
+def test_a_counted_cluster_named_by_its_industry_after_a_dash(tmp_path: Path) -> None:
+    text = "某某开发区第二大千亿产业集群——精细化工产业强势崛起。该产业聚集甲化学、乙新材等一批龙头企业。\n"
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.level) for c in f.clusters] == [("精细化工产业集群", "千亿级")]
+    assert sorted(f.clusters[0].firms) == ["乙新材", "甲化学"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from .clusters import (
     COUNTED_CLUSTERS,
+    appositive_cluster,
     canonical_cluster,
     cluster_mentions,
     coded_clusters,
@@ -34,6 +35,7 @@ __all__ = [
     "ZONE_ENDINGS",
     "Mention",
     "_cut_head",
+    "appositive_cluster",
     "brought_in_firm",
     "canonical_cluster",
     "cluster_mentions",

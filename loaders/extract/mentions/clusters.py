@@ -242,6 +242,26 @@ def subject_cluster(piece: Piece) -> list[Mention]:
     )
 
 
+# 某开发区第三大千亿产业集群——高端化工产业: a cluster counted, then the industry it is, after a dash
+_APPOSITIVE = re.compile(
+    r"(?P<qual>[^,;。:]{0,16}?)(?:产业集群|集群)(?:——|—|:)(?P<ind>[\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?!集群|园|基地|链)"
+)
+
+
+def appositive_cluster(piece: Piece) -> list[Mention]:
+    """The cluster a sentence names by its industry after a dash (…第三大千亿产业集群——高端化工产业)."""
+    if not (m := _APPOSITIVE.search(piece.text)):
+        return []
+    qual = m.group("qual")
+    lv = _LEVEL_RX.search(qual)
+    rest = re.sub(rf"第?[\d{_CN_NUM}]+(?:大|个)|的", "", _LEVEL_RX.sub("", _cut_head(qual)))
+    rest = rest[_place_prefix_len(rest) :]
+    head = m.group("ind")
+    if (rest and not is_generic(rest, LEXICON.cluster_generic)) or is_generic(head, LEXICON.cluster_generic):
+        return []
+    return industry_clusters(piece, [(m.start("ind"), head)], level_of(lv.group(0)) if lv else None)
+
+
 def industry_clusters(
     piece: Piece, industries: list[tuple[int, str]], level: tuple[str, float] | None, via: str = "list"
 ) -> list[Mention]:

@@ -641,6 +641,11 @@ class _Reader(TableRows, FactsWriter):
                         c.links["zone"].setdefault(ent.name, ev)
                     host = ent
                     continue
+                if m.kind == "zone" and host is not None and self.located(piece, m):
+                    # 某产业园位于某经开区内,重点发展A、B产业集群: the zone it lies in carries them too
+                    for c in named:
+                        c.links["zone"].setdefault(ent.name, ev)
+                    continue
                 if m.kind == "zone" and host is not None and all(c.end <= m.start for c in cms):
                     # 某开发区已形成A、B产业集群,正在建设甲产业园、乙产业园: the parks the host builds after
                     # naming its clusters are its own, no one cluster's
@@ -725,11 +730,18 @@ class _Reader(TableRows, FactsWriter):
         and is its only zone before them (…持续打造,四川天府新区形成A、B两个千亿级产业集群,C…; 某开发区已形成
         A、B产业集群,正在建设甲产业园: the parks it builds come after)."""
         last = max((c.end for c in cms), default=m.end)
-        if any(z.name != m.name and z.start < last for z in zones) or any(c.start < m.end for c in cms):
+        if any(z.name != m.name and z.start < last and not _Reader.located(piece, z) for z in zones) or any(
+            c.start < m.end for c in cms
+        ):
             return False
         before = piece.text[: piece.index(m.start)]
         clause = re.split(r"[,;:]", before)[-1]
         return bool(_SUBJECT_LEAD.fullmatch(clause))
+
+    @staticmethod
+    def located(piece: Piece, m: Mention) -> bool:
+        """Whether zone ``m`` is said to be where the subject is (某产业园位于某经济技术开发区内)."""
+        return bool(re.search(r"(?:位于|地处|坐落于|坐落在|地处于)$", piece.text[: piece.index(m.start)]))
 
     @staticmethod
     def second_name(piece: Piece, first: Mention, m: Mention) -> bool:

@@ -16,7 +16,7 @@ from .segments import Segmented, fold
 
 # 涉及新材料、新能源汽车、生物医药等7条产业链: a statement spread over several industries
 _MANY_INDUSTRIES = re.compile(r"、[^、。;,]{2,12}等[\d一二三四五六七八九十]+(?:条|个|大)(?:产业链|产业|领域|行业)")
-_INDUSTRY_LABEL = re.compile(r"^\s*在?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?:\s*[:：]|方面)")
+_INDUSTRY_LABEL = re.compile(r"^\s*在?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?:\s*[:：]|方面|(?:发展)?上,)")
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
 _TITLE = re.compile(r"《([^《》]{4,80})》")
 _TITLE_LINE = re.compile(r"(意见|方案|规划|计划|通知|名单|办法|纲要|公示|公告|决定|报告)(\([^()]*\))?$")

@@ -2616,3 +2616,24 @@ def test_a_counted_cluster_named_by_its_industry_after_a_dash(tmp_path: Path) ->
     f = facts_of(tmp_path, text)
     assert [(c.name, c.level) for c in f.clusters] == [("精细化工产业集群", "千亿级")]
     assert sorted(f.clusters[0].firms) == ["乙新材", "甲化学"]
+
+
+def test_the_zone_a_park_lies_in_carries_the_clusters_the_park_develops(tmp_path: Path) -> None:
+    text = "某某医药健康产业园位于某某经济技术开发区内,重点发展现代中药、医疗器械产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name: sorted(c.zones) for c in f.clusters} == {
+        "现代中药产业集群": ["某某医药健康产业园", "某某经济技术开发区"],
+        "医疗器械产业集群": ["某某医药健康产业园", "某某经济技术开发区"],
+    }
+
+
+def test_the_tail_of_a_project_name_is_no_project_and_another_industry_s_paragraph_is_not_the_lone_cluster_s(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "在推动信创产业上,某区将着力打造百亿级信创产业集群。\n"
+        "在新能源产业发展上,投资1.5亿元的甲科技新能源汽车智能控制系统及其部件研发制造项目开工建设。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["甲科技新能源汽车智能控制系统及其部件研发制造项目"]
+    assert f.clusters[0].projects == []

@@ -577,8 +577,13 @@ def project_mentions(piece: Piece) -> list[Mention]:
             Mention("project", normalise_name(head), piece.at(m.start(1)), piece.end_at(m.end(1)), piece.paragraph)
         )
     return [
-        m for m in out if not _AMOUNT_ONLY.fullmatch(m.name) and not product_word(m.name)
-    ]  # (投资分别超150亿元、100亿元的…: a sum)
+        m
+        for m in out
+        if not _AMOUNT_ONLY.fullmatch(m.name)  # (投资分别超150亿元、100亿元的…: a sum)
+        and not product_word(m.name)
+        # (…智能控制系统及其部件研发制造项目: the tail of a longer name read on its own is no project)
+        and not any(o.end == m.end and o.start < m.start and o.via == m.via == "name" for o in out)
+    ]
 
 
 _AMOUNT_ONLY = re.compile(r"(?:超|约|近|逾)?\d+(?:\.\d+)?(?:亿|万)元(?:以上)?")

@@ -2632,8 +2632,8 @@ def test_the_tail_of_a_project_name_is_no_project_and_another_industry_s_paragra
 ) -> None:
     text = (
         "在推动信创产业上,某区将着力打造百亿级信创产业集群。\n"
-        "在新能源产业发展上,投资1.5亿元的甲科技新能源汽车智能控制系统及其部件研发制造项目开工建设。\n"
+        "在新能源产业发展上,投资1.5亿元的甲科技电动车辆控制系统及其部件研发生产项目开工建设。\n"
     )
     f = facts_of(tmp_path, text)
-    assert [p.name for p in f.projects] == ["甲科技新能源汽车智能控制系统及其部件研发制造项目"]
+    assert [p.name for p in f.projects] == ["甲科技电动车辆控制系统及其部件研发生产项目"]
     assert f.clusters[0].projects == []

@@ -512,7 +512,7 @@ class EntityStore:
         # 河南昊韵乐器有限公司 and 昊韵: a short name is the core of one legal name (after its place)
         # (not a group the country knows, 比亚迪: its subsidiaries are firms of their own)
         for core in [
-            n for n in self.firms if 2 <= len(n) <= 4 and not _LEGAL_END.search(n) and n not in LEXICON.known_firms
+            n for n in self.firms if 2 <= len(n) <= 8 and not _LEGAL_END.search(n) and n not in LEXICON.known_firms
         ]:
             registered = [
                 n

@@ -2637,3 +2637,14 @@ def test_the_tail_of_a_project_name_is_no_project_and_another_industry_s_paragra
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["甲科技电动车辆控制系统及其部件研发生产项目"]
     assert f.clusters[0].projects == []
+
+
+def test_names_that_only_say_what_kind_of_project_or_firm_are_none(tmp_path: Path) -> None:
+    text = (
+        "做强光电子产业集群,加快推进光电子信息领域重大项目、现代煤化工重大项目建设,签约一系列合作项目,"
+        "实施26个回归项目和50个(含续建)项目。\n"
+        "考察团先后到河南甲乙碳材料有限公司调研。2014-2024上海甲乙传媒有限公司版权所有。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert f.projects == []
+    assert [x.name for x in f.firms] == ["河南甲乙碳材料有限公司", "上海甲乙传媒有限公司"]

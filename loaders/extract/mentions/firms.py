@@ -129,7 +129,7 @@ _ZONE_END = re.compile("(?:" + "|".join(map(re.escape, LEXICON.zone_suffixes)) +
 
 _FIRM_AT = re.compile(r"([\u4e00-\u9fff]{2,8})在(?=[^,;。、在]{2,24}?(?:\d|年产|扩建|新建|技改)[^,;。、在]{0,16}?项目)")
 _KIND_OF_FIRM = re.compile(
-    r"(?:报业集团|报社|电视台|产业公司|供应商|服务商|经销商|代理商)$|^(?:零部件|部件|配件|原料)厂$"
+    r"(?:报业集团|报业有限公司|报社|电视台|产业公司|供应商|服务商|经销商|代理商)$|^(?:零部件|部件|配件|原料)厂$"
     r"|^(?:投资)?(?:规模|含量|效益|消耗|污染|技术)[大高好低少多强新]$"  # 引进一批投资规模大、科技含量高的项目
     r"|^[\u4e00-\u9fff]{1,4}型(?:公司|企业)$"  # 科技型公司: a kind of firm
     # institutes, hospitals and universities are no firms (an institute of a firm's group is its)
@@ -233,6 +233,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             name
         ) - kind.end() >= 4:
             name, start = name[kind.end() :], start + kind.end()  # 大型药企某某控股集团: the firm after its kind
+        if (lead := re.match(r"\d{4}[-–—]\d{4}(?=[\u4e00-\u9fff])", name)) is not None:
+            name, start = name[lead.end() :], start + lead.end()  # 2014-2024某某有限公司: a copyright's years
+        if (at := re.search(r"在([\u4e00-\u9fff]{2,6})$", name)) and at.start() >= 2 and _place_begins(at.group(1), 0):
+            name, end = name[: at.start()], end - len(at.group(0))  # 四环医药在梅河口: the firm, then where it is
         if name in _city_stems() or name in _whole_places():
             return  # 以长春为代表的…, 以北京、天津为代表的…: places, not firms
         if _KIND_OF_FIRM.search(name) or name in LEXICON.not_firms:

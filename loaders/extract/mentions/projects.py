@@ -583,7 +583,21 @@ def project_mentions(piece: Piece) -> list[Mention]:
         and not product_word(m.name)
         # (…智能控制系统及其部件研发制造项目: the tail of a longer name read on its own is no project)
         and not any(o.end == m.end and o.start < m.start and o.via == m.via == "name" for o in out)
+        and not _kind_named(m.name)
     ]
+
+
+def _kind_named(name: str) -> bool:
+    """Whether a project's name only says what kind of projects they are (光电子信息领域重大项目,
+    现代煤化工重大项目, 一系列合作项目, 26个回归项目, (含续建)项目)."""
+    if name.startswith("("):
+        return True  # (含续建)项目: a remark in brackets, no name before it
+    core = re.sub(r"(?:项目|工程)$", "", name)
+    if re.match(rf"(?:一系列|[\d{_CN_NUM}]+(?:个|项|天))", core):
+        return True
+    bare = re.sub(r"(?:重大|重点|优质|高效|合作|骨干)+$", "", core)
+    trade = re.sub(r"^(?:现代|新型|高端|绿色|先进|传统)", "", bare)
+    return bare != core and (not bare or bool(_KIND_OF_PROJECT.search(bare)) or _only_industry(trade))
 
 
 _AMOUNT_ONLY = re.compile(r"(?:超|约|近|逾)?\d+(?:\.\d+)?(?:亿|万)元(?:以上)?")

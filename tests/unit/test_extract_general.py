@@ -2654,7 +2654,7 @@ def test_firms_before_ranks_or_a_qualified_count_of_firms(tmp_path: Path) -> Non
     text = (
         "某州先后引进甲桥、乙达、丙火等世界500强、中国500强铝产业企业。\n"
         "某市吸引了丁金、戊旺等上百家产业链企业抱团聚集。\n"
-        "己跃、庚水源等一批关联度大、带动性强的行业龙头企业先后入驻。\n"
+        "己跃、庚水源等一批关联度高、带动力强的骨干企业相继落户。\n"
     )
     f = facts_of(tmp_path, text)
     assert sorted(x.name for x in f.firms) == sorted(["丁金", "丙火", "乙达", "庚水源", "己跃", "戊旺", "甲桥"])

@@ -2658,3 +2658,14 @@ def test_firms_before_ranks_or_a_qualified_count_of_firms(tmp_path: Path) -> Non
     )
     f = facts_of(tmp_path, text)
     assert sorted(x.name for x in f.firms) == sorted(["丁金", "丙火", "乙达", "庚水源", "己跃", "戊旺", "甲桥"])
+
+
+def test_an_award_s_title_and_a_former_edition_name_no_cluster_and_a_chain_extension_is_part_of_a_name(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "某院发布“2008中国百佳产业集群”名单,上届产业集群成绩也令这些产业集群备受关注。\n"
+        "8、冠县精品钢板延链绿色智造特色产业集群\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["冠县精品钢板延链绿色智造特色产业集群"]

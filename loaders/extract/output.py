@@ -12,10 +12,15 @@ from .entities import Entity, EntityStore
 from .facts import ClusterFacts, DocumentFacts, Facts, FirmFacts, LinkEvidence, Place, PlaceRef, ProjectFacts, ZoneFacts
 from .lexicon import LEXICON
 from .mentions import is_generic
+from .mentions.common import has_trade_word
 from .segments import Segmented, fold
 
 # 涉及新材料、新能源汽车、生物医药等7条产业链: a statement spread over several industries
 _MANY_INDUSTRIES = re.compile(r"、[^、。;,]{2,12}等[\d一二三四五六七八九十]+(?:条|个|大)(?:产业链|产业|领域|行业)")
+# 涉及医药、医美、环保等领域 / 行业领军企业: a list of trades, or firms that lead their own trades
+_MANY_TRADES = re.compile(
+    r"[\u4e00-\u9fff]{2,4}、[\u4e00-\u9fff]{2,4}、[^,。;]{2,20}?等(?:领域|行业|产业)|行业领军|各行业"
+)
 _INDUSTRY_LABEL = re.compile(r"^\s*在?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?:\s*[:：]|方面|(?:发展)?上,)")
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
 _TITLE = re.compile(r"《([^《》]{4,80})》")
@@ -148,6 +153,20 @@ class FactsWriter(EntityStore):
         if len(lead) > 1 and lead[1].level == "county" and lead[1].parent_code == lead[0].code:
             ent.aliases.add(rest)
 
+    def of_its_trade(self, cluster: Entity, paragraph: int, alone: bool = False) -> bool:
+        """Whether a paragraph speaks of the trade of ``cluster`` (纺织 for the 现代纺织产业集群); with
+        ``alone``, of no other trade (not 涉及医药、环保、食品等领域 … 医药健康产业: firms of many trades)."""
+        if paragraph >= len(self.doc.paragraphs):
+            return False
+        trade = re.sub(
+            r"^(?:现代|高端|绿色|新型|先进|特色|优势)", "", self.resolver.strip_place(cluster.industry or "")
+        )
+        text = fold(self.doc.paragraphs[paragraph].text, self.traditional)
+        if len(trade) < 2 or trade not in text:
+            return False
+        others = {w for w in self.industry_words(text) if has_trade_word(w) and trade not in w and w not in trade}
+        return not (alone and (others or _MANY_TRADES.search(text)))
+
     def facts(self, seg: Segmented) -> Facts:
         self.drop_credited()
         for ent in self.firms.values():
@@ -192,7 +211,12 @@ class FactsWriter(EntityStore):
                 and lone[0].evidence
                 # (a project of a text about one cluster is its, wherever it is told; firms and zones
                 # named before the cluster may be the place's others)
-                and (m.kind == "project" or min(e.start for e in lone[0].evidence) <= m.start)
+                and (
+                    m.kind == "project"
+                    or min(e.start for e in lone[0].evidence) <= m.start
+                    # (firms and zones named before it, in a paragraph about its trade: 现代纺织招商推介会…与A、B签约)
+                    or self.of_its_trade(lone[0], m.paragraph, alone=m.kind == "firm")
+                )
                 and (label is None or self.of_industry(lone[0], {normalise_name(label.group(1))}))
             ):
                 # (a paragraph labelled with another industry, 轻工食品产业:依托…, is not about the one cluster)

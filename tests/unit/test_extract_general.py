@@ -2669,3 +2669,14 @@ def test_an_award_s_title_and_a_former_edition_name_no_cluster_and_a_chain_exten
     )
     f = facts_of(tmp_path, text)
     assert [c.name for c in f.clusters] == ["冠县精品钢板延链绿色智造特色产业集群"]
+
+
+def test_firms_named_before_a_lone_cluster_in_a_paragraph_about_its_trade_are_its(tmp_path: Path) -> None:
+    text = (
+        "某市举办了现代纺织招商推介会,某高新区分别与甲羊绒有限公司、乙机械有限公司签约合作项目。\n"
+        "某市已引进丙集团、丁物流等企业,涉及医药、环保、物流等领域。\n"
+        "某高新区将着力打造特色鲜明的现代纺织产业集群。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["现代纺织产业集群"]
+    assert sorted(f.clusters[0].firms) == ["乙机械有限公司", "甲羊绒有限公司"]

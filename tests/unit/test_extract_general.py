@@ -2680,3 +2680,13 @@ def test_firms_named_before_a_lone_cluster_in_a_paragraph_about_its_trade_are_it
     f = facts_of(tmp_path, text)
     assert [c.name for c in f.clusters] == ["现代纺织产业集群"]
     assert sorted(f.clusters[0].firms) == ["乙机械有限公司", "甲羊绒有限公司"]
+
+
+def test_programmes_seasons_and_slogans_name_no_project(tmp_path: Path) -> None:
+    text = (
+        "某市做强陶瓷产业集群,实施陶瓷产业人才开发工程和产业集群工程,推进某某高新区2024春季重大项目、"
+        "某市某区重大招商引资项目、“疆电外送”性煤电项目建设。\n"
+        "签约“三地”青海甲能源集团乙产业园项目。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["青海甲能源集团乙产业园项目"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from clusterkg.text import normalise_name
 
@@ -576,10 +577,18 @@ def project_mentions(piece: Piece) -> list[Mention]:
         out.append(
             Mention("project", normalise_name(head), piece.at(m.start(1)), piece.end_at(m.end(1)), piece.paragraph)
         )
+    # “四地”青海某某产业园项目: a slogan quoted before the name is no part of it (“疆电外送”性…: no name at all)
+    out = [
+        replace(m, name=m.name[q.end() :], start=m.start + q.end())
+        if (q := _SLOGAN_LEAD.match(m.name)) and _place_begins(m.name[q.end() :], 0)
+        else m
+        for m in out
+    ]
     return [
         m
         for m in out
         if not _AMOUNT_ONLY.fullmatch(m.name)  # (投资分别超150亿元、100亿元的…: a sum)
+        and not re.match(r"(?:[\"“][^\"“”]{1,8}[\"”])?性", m.name)  # (“疆电外送”性煤电项目: a kind)
         and not product_word(m.name)
         # (…智能控制系统及其部件研发制造项目: the tail of a longer name read on its own is no project)
         and not any(o.end == m.end and o.start < m.start and o.via == m.via == "name" for o in out)
@@ -595,9 +604,23 @@ def _kind_named(name: str) -> bool:
     core = re.sub(r"(?:项目|工程)$", "", name)
     if re.match(rf"(?:一系列|[\d{_CN_NUM}]+(?:个|项|天))", core):
         return True
-    bare = re.sub(r"(?:重大|重点|优质|高效|合作|骨干)+$", "", core)
-    trade = re.sub(r"^(?:现代|新型|高端|绿色|先进|传统)", "", bare)
-    return bare != core and (not bare or bool(_KIND_OF_PROJECT.search(bare)) or _only_industry(trade))
+    if name.endswith("工程") and re.search(r"(?:人才|攻关|集群|能力建设|开发)$", core):
+        return True  # 陶瓷产业人才开发工程, 产业集群工程: a programme, not a thing built
+    bare = re.sub(r"(?:重大|重点|优质|高效|合作|骨干|招商引资|外资|实体|创业|增资扩产|热门)+$", "", core)
+    # (淄博高新区2021春季重大项目, 某市新建区重大招商引资项目: a place's or zone's projects of a season)
+    where = re.sub(r"^(?:[\u4e00-\u9fff]{2,8}?(?:新区|高新区|开发区|经开区|市|县|区|方向))+", "", bare)
+    where = re.sub(r"^\d{4}年?(?:春季|秋季|上半年|下半年|年度)?", "", where)
+    trade = re.sub(r"^(?:现代|新型|高端|绿色|先进|传统)", "", where)
+    return bare != core and (
+        not where
+        or bool(_KIND_OF_PROJECT.search(where))
+        or _only_industry(trade)
+        or _PLACE_ONLY.fullmatch(where) is not None
+    )
+
+
+_SLOGAN_LEAD = re.compile(r"^[\"“][^\"“”]{1,8}[\"”](?=[\u4e00-\u9fff]{4})")
+_PLACE_ONLY = re.compile(r"(?:临港|企业|工企|园区|本地|当地)")
 
 
 _AMOUNT_ONLY = re.compile(r"(?:超|约|近|逾)?\d+(?:\.\d+)?(?:亿|万)元(?:以上)?")

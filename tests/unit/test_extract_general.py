@@ -2690,3 +2690,9 @@ def test_programmes_seasons_and_slogans_name_no_project(tmp_path: Path) -> None:
     )
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["青海甲能源集团乙产业园项目"]
+
+
+def test_verbs_before_a_zone_start_no_zone_s_name(tmp_path: Path) -> None:
+    text = "人大代表某某代表某某经开区发言。考察团学习借鉴某某示范区经验。工业产值占园区的八成。\n"
+    f = facts_of(tmp_path, text)
+    assert sorted(z.name for z in f.zones) == ["某某示范区", "某某经开区"]  # (not 学习借鉴…, …代表…, 产值占园区)

@@ -12,7 +12,7 @@ from .entities import Entity, EntityStore
 from .facts import ClusterFacts, DocumentFacts, Facts, FirmFacts, LinkEvidence, Place, PlaceRef, ProjectFacts, ZoneFacts
 from .lexicon import LEXICON
 from .mentions import is_generic
-from .mentions.common import has_trade_word
+from .mentions.common import has_trade_word, trade_words
 from .segments import Segmented, fold
 
 # 涉及新材料、新能源汽车、生物医药等7条产业链: a statement spread over several industries
@@ -20,6 +20,10 @@ _MANY_INDUSTRIES = re.compile(r"、[^、。;,]{2,12}等[\d一二三四五六七�
 # 涉及医药、医美、环保等领域 / 行业领军企业: a list of trades, or firms that lead their own trades
 _MANY_TRADES = re.compile(
     r"[\u4e00-\u9fff]{2,4}、[\u4e00-\u9fff]{2,4}、[^,。;]{2,20}?等(?:领域|行业|产业)|行业领军|各行业"
+)
+# words of many trades at once (智能工厂, 新材料, 生物材料): no one cluster's by themselves
+_LOOSE_TRADE_WORDS = frozenset(
+    {"智能", "高端", "材料", "新材料", "制造", "产品", "服务", "系统", "配套", "生物", "医药"}
 )
 _INDUSTRY_LABEL = re.compile(r"^\s*在?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?:\s*[:：]|方面|(?:发展)?上,)")
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
@@ -153,6 +157,17 @@ class FactsWriter(EntityStore):
         if len(lead) > 1 and lead[1].level == "county" and lead[1].parent_code == lead[0].code:
             ent.aliases.add(rest)
 
+    def cluster_of_name(self, name: str) -> Entity | None:
+        """The one cluster whose industry holds a trade word the name holds (电池 of 储能电池项目 and
+        新能源电池产业集群), or None when none or several do."""
+        words = [w for w in trade_words() if len(w) >= 2 and w in name and w not in _LOOSE_TRADE_WORDS]
+        found = {
+            c.name
+            for c in self.clusters.values()
+            if any(w in self.resolver.strip_place(c.industry or c.name) for w in words)
+        }
+        return self.clusters[found.pop()] if len(found) == 1 else None
+
     def of_its_trade(self, cluster: Entity, paragraph: int, alone: bool = False) -> bool:
         """Whether a paragraph speaks of the trade of ``cluster`` (纺织 for the 现代纺织产业集群); with
         ``alone``, of no other trade (not 涉及医药、环保、食品等领域 … 医药健康产业: firms of many trades)."""
@@ -241,6 +256,15 @@ class FactsWriter(EntityStore):
                 # subject of its own sentence, 某某纺机荣获…: the item praises it, not as a member)
                 for c in here:
                     c.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
+            elif (
+                m.kind == "project"
+                # (a sentence naming clusters that left the project to none said so: 随着A园等项目落地,…培育四大产业集群)
+                and not any(e.start == ev.start for c in self.clusters.values() for e in c.evidence)
+                and (of_name := self.cluster_of_name(m.name)) is not None
+            ):
+                # 某某20吉瓦时磷酸铁锂储能电池项目 in a text of a 新能源电池产业集群: the one cluster whose
+                # industry holds a word of the trade the project's name holds
+                of_name.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
             else:
                 self.warnings.append(
                     f"paragraph {m.paragraph}: {m.kind} {m.name!r} is named in no cluster's statement; kept without a cluster"

@@ -2696,3 +2696,15 @@ def test_verbs_before_a_zone_start_no_zone_s_name(tmp_path: Path) -> None:
     text = "人大代表某某代表某某经开区发言。考察团学习借鉴某某示范区经验。工业产值占园区的八成。\n"
     f = facts_of(tmp_path, text)
     assert sorted(z.name for z in f.zones) == ["某某示范区", "某某经开区"]  # (not 学习借鉴…, …代表…, 产值占园区)
+
+
+def test_a_project_named_for_one_cluster_s_trade_is_that_cluster_s(tmp_path: Path) -> None:
+    text = (
+        "某市打造有色金属新材料、新能源电池两大产业集群。\n"
+        "今年以来,甲储能电池技术有限公司20吉瓦时储能电池项目开工,乙科技智能工厂项目签约。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.projects for c in f.clusters} == {
+        "有色金属新材料产业集群": [],
+        "新能源电池产业集群": ["甲储能电池技术有限公司20吉瓦时储能电池项目"],
+    }

@@ -493,6 +493,16 @@ def _with_he(k: int, item: str, head: str) -> str:
     return item if k > 0 and item.startswith("和") and head == item[1:] and len(head) >= 3 else head
 
 
+def trade_words() -> tuple[str, ...]:
+    """The genre's trade words and the chain catalogue's products, longest first."""
+    return _trade_words()
+
+
+@lru_cache(maxsize=1)
+def _trade_words() -> tuple[str, ...]:
+    return tuple(sorted({*_industry_vocabulary(), *_product_words()}, key=len, reverse=True))
+
+
 def has_trade_word(head: str) -> bool:
     """Whether ``head`` holds a word of a trade (北星 holds none; 港口机械 holds 机械)."""
     return any(w in head for w in _industry_vocabulary())

@@ -2708,3 +2708,9 @@ def test_a_project_named_for_one_cluster_s_trade_is_that_cluster_s(tmp_path: Pat
         "有色金属新材料产业集群": [],
         "新能源电池产业集群": ["甲储能电池技术有限公司20吉瓦时储能电池项目"],
     }
+
+
+def test_words_of_praise_or_scope_name_no_cluster(tmp_path: Path) -> None:
+    text = "某省推动省各产业集群发展,形成一系列新兴产业集群,打造产业基础雄厚产业集群,成为希望产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert f.clusters == []

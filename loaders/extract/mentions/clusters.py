@@ -406,7 +406,9 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             continue  # 蝉联国家级新型工业化产业示范基地(四星级)称号: a title the place holds
         if re.match(r"[”\"」』]?(?:建设|培育|认定|推荐)?(?:名单|名录|目录)", text[e:]):
             continue  # 入选"重点地方特色食品产业集群"建设名单: the name of a list, no cluster named
-        if suffix == "集群" and re.search(r"(?:产业|行业|企业)的$|(?<=[\u4e00-\u9fff])是$|产业链$|链条$", left):
+        if suffix == "集群" and re.search(
+            r"(?:产业|行业|企业)的$|(?<=[\u4e00-\u9fff])是$|产业链$|链条$|中央企业$", left
+        ):
             # (设计、制造、封装测试等全产业链集群协同发展: the links of one chain, no cluster named)
             continue  # A、B等新兴产业的集群效应 / 特色化是集群的生命线: industries' clustering, none named
         variant = _VARIANT.match(text, e)

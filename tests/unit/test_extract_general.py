@@ -2714,3 +2714,14 @@ def test_words_of_praise_or_scope_name_no_cluster(tmp_path: Path) -> None:
     text = "某省推动省各产业集群发展,形成一系列新兴产业集群,打造产业基础雄厚产业集群,成为希望产业集群。\n"
     f = facts_of(tmp_path, text)
     assert f.clusters == []
+
+
+def test_activities_buildings_and_firms_brought_as_projects_are_no_projects(tmp_path: Path) -> None:
+    text = (
+        "某片区重点引入技术研发试验、成果转化等航空服务项目。\n"
+        "某中心项目主要建设6层标准厂房、物流仓库、生产研发中心及其他辅助用房等项目。\n"
+        "某高新区先后引进上海甲生物、北京乙制药、深圳丙基因等一批知名企业和项目入驻。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert f.projects == []
+    assert sorted(x.name for x in f.firms) == sorted(["上海甲生物", "北京乙制药", "深圳丙基因"])

@@ -59,7 +59,11 @@ def brought_in_firm(head: str) -> bool:
         # a place and a trade (东港化工) may be the place's industry; a longer name is a firm's (莲花医疗器械)
         and (not _place_begins(head, 0) or len(head) >= 6)
         and not _NOT_FIRM.search(head)
+        and not _ACTIVITY_END.search(head)  # 技术研发试验, 成果转化: what is done, not who does it
     )
+
+
+_ACTIVITY_END = re.compile(r"(?:研发|试验|转化|创新|集成|处理|检测|研究|孵化|培训|展示|交易|推广)$")
 
 
 _FIRM_PEOPLE = re.compile(

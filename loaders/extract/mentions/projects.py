@@ -134,7 +134,7 @@ def _rejoin_shared_ending(body: str, parts: list[tuple[int, str]]) -> list[tuple
 def _activity(head: str) -> bool:
     """An item naming a trade or an activity, not a project: 乳业, 烘焙, 真空冻干食品生产."""
     return len(head) <= 2 or bool(
-        re.search(r"(?:[^产企事]业|生产|加工|制造|种植|养殖|销售|服务|企业|发电|选址)$", head)
+        re.search(r"(?:[^产企事]业|生产|加工|制造|种植|养殖|销售|服务|企业|发电|选址|研发|试验|转化|集成)$", head)
     )
 
 
@@ -258,7 +258,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if not m.group(0).startswith("等") and _LIST_SEP not in body:
             continue  # 建设3个项目: a count, not a list (A、B、C三个项目 is one)
         if (m.group(2) and re.search(r"(?:企业|公司|集团|客商)的$", m.group(2))) or (
-            re.search(r"(?:企业|公司|集团)$", m.group(3))
+            re.search(r"(?:企业|公司|集团)和?$", m.group(3))
             # (A二期、B园区等企业项目入园: items that read as projects are projects)
             and not any(_ONE_PROJECT.search(i) or re.search(r"园|基地", i) for _, i in _split_items(body, conj=False))
         ):
@@ -273,6 +273,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
         elif len(parts) == 1 and (j := _AND_FIRM.search(body)):
             parts = [(0, body[: j.start(1)]), (j.end(1), body[j.end(1) :])]
         parts = _rejoin_shared_ending(body, _rejoin_measures(body, parts))
+        if len(parts) >= 3 and 2 * sum(1 for _, i in parts if _FACILITY.search(i)) > len(parts):
+            covered.append((b, m.end()))
+            continue  # 主要建设5层标准厂房、物流仓库、生产研发中心及其他辅助用房等项目: one project's buildings
         if len(parts) == 1 and _activity(_list_head(parts[0][1])) and not _ONE_PROJECT.search(parts[0][1]):
             covered.append((b, m.end()))
             continue  # 发展风力发电及光伏发电等项目: an activity's projects, none named
@@ -619,6 +622,7 @@ def _kind_named(name: str) -> bool:
     )
 
 
+_FACILITY = re.compile(r"(?:厂房|仓库|用房|车间|宿舍|食堂|办公楼|综合楼|研发中心|检验中心|测试中心|配套设施)$")
 _SLOGAN_LEAD = re.compile(r"^[\"“][^\"“”]{1,8}[\"”](?=[\u4e00-\u9fff]{4})")
 _PLACE_ONLY = re.compile(r"(?:临港|企业|工企|园区|本地|当地)")
 

@@ -173,6 +173,11 @@ class EntityStore:
     ) -> Entity | None:
         name = m.name
         aliases: set[str] = set()
+        if (num := re.match(r"\d+(?=[\u4e00-\u9fff])", name)) and place_begins(name[num.end() :]):
+            name = name[num.end() :]  # …跻身中国产业集群50湾沚区通航…: a number run into a place's cluster
+        if "()" in name:
+            aliases.add(name)
+            name = name.replace("()", "")  # 智能家电()集群: an empty bracket the page left
         if (pointer := _POINTER.match(name)) and len(name) - pointer.end() >= 4:
             # 该纺织集群: the cluster already named (鸿闽纺织产业集群), pointed at, not a new one
             rest = name[pointer.end() :]

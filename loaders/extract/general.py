@@ -17,6 +17,7 @@ read by :mod:`.rows`, and :mod:`.output` writes the facts; this module reads sen
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from clusterkg.loaders.places import Division, NationalGazetteer
 from clusterkg.loaders.plan.document import PlanDocument
@@ -145,6 +146,11 @@ _UMBRELLA_LIST = re.compile(r"[\d一二三四五六七八九十两]+(?:大|个)[
 # a goal, not a figure reached: 到2025年 / 力争 / 预计 / 目标 with the amount
 _TARGET_CUE = re.compile(r"(?:到|至|力争|预计|目标|计划)(?:20\d\d年)?[^。;]{0,24}?(?:达到|突破|超过|实现|达)\d")
 # a clause that opens with its verb: its subject is the one before (…;打造百亿级B产业集群)
+# 某区重点培育A、B等集群: a place, then what it does for the clusters it lists
+_PLACE_SUBJECT = re.compile(
+    r"^\s*(?P<place>[\u4e00-\u9fff]{2,12}?)(?:要|将|还|也|正)?(?:重点|着力|加快|大力|积极)?"
+    r"(?:培育|打造|发展|做强|做大|壮大|布局|聚焦)"
+)
 _SUBJECTLESS = re.compile(
     r"^\s*(?:同时|此外|并|还|也)?(?:加快|大力|着力|积极)?(?:打造|培育|建设|发展|壮大|形成|做强|推动)"
 )
@@ -436,6 +442,7 @@ class _Reader(TableRows, FactsWriter):
             and any(not self.resolver.strip_place(m.industry or "") for m in cms if m.group == g)
         }
         group_place: dict[int, list[Division]] = {}
+        subject = self.subject_place(piece)
         for m in cms:
             if m.group in bare_groups and m.industry and not m.industry.endswith(self.section_industry):
                 # 建设孟州、博爱等百亿级特色产业集群: each place's cluster of the section's industry
@@ -485,7 +492,21 @@ class _Reader(TableRows, FactsWriter):
             if lead_places and m.group not in group_place and all(d.level == "province" for d in lead_places):
                 group_place[m.group] = lead_places
             shared_place = group_place.get(m.group, []) if m.group >= 0 and not lead_places else []
+            if subject is not None and m.group >= 0 and not self.resolver.leading_places(m.name):
+                # 芜湖市鸠江区重点培育A、B、C等集群 / 弋江区重点培育D、E等集群: the place the sentence is
+                # about owns each cluster it lists, and names it (two districts' 智能家电 are two clusters)
+                written_place, division = subject
+                owned = {m.name, normalise_name(division.name + m.name)}
+                m = replace(
+                    m,
+                    name=normalise_name(written_place + m.name),
+                    written=normalise_name(division.name + (m.written or m.name)),
+                )
+            else:
+                owned = set()
             ent = self.add_cluster(m, ev, places=shared_place or None)
+            if ent is not None:
+                ent.aliases |= owned - {ent.name}
             if ent is None:
                 continue
             spans.append((m.start, m.end, ent))
@@ -737,6 +758,17 @@ class _Reader(TableRows, FactsWriter):
         before = piece.text[: piece.index(m.start)]
         clause = re.split(r"[,;:]", before)[-1]
         return bool(_SUBJECT_LEAD.fullmatch(clause))
+
+    def subject_place(self, piece: Piece) -> tuple[str, Division] | None:
+        """The county-level place a sentence opens with as the subject of what it builds (芜湖市鸠江区
+        重点培育…, 无为市重点培育…): the places as written and the last of them, or None."""
+        if not (subj := _PLACE_SUBJECT.match(piece.text)):
+            return None
+        run = subj.group("place")
+        lead = self.resolver.leading_places(run)
+        if not lead or self.resolver.strip_place(run) or lead[-1].level != "county":
+            return None
+        return normalise_name(run), lead[-1]
 
     @staticmethod
     def located(piece: Piece, m: Mention) -> bool:

@@ -2725,3 +2725,25 @@ def test_activities_buildings_and_firms_brought_as_projects_are_no_projects(tmp_
     f = facts_of(tmp_path, text)
     assert f.projects == []
     assert sorted(x.name for x in f.firms) == sorted(["上海甲生物", "北京乙制药", "深圳丙基因"])
+
+
+def test_the_county_a_sentence_opens_with_owns_and_names_each_cluster_it_lists(tmp_path: Path) -> None:
+    text = (
+        "芜湖市鸠江区重点培育铜基新材料、智能家电()、新型显示等集群。\n"
+        "湾沚区重点培育高端装备制造、智能家电()等集群。\n"
+        "已跻身中国产业集群50湾沚区通航装备产业集群已成为全国关键的通航产业基地。\n"
+    )
+    f = facts_of(tmp_path, text)
+    clusters = {c.name: c for c in f.clusters}
+    assert sorted(clusters) == sorted(
+        [
+            "芜湖市鸠江区铜基新材料产业集群",
+            "芜湖市鸠江区智能家电产业集群",
+            "芜湖市鸠江区新型显示产业集群",
+            "湾沚区高端装备制造产业集群",
+            "湾沚区智能家电产业集群",
+            "湾沚区通航装备产业集群",
+        ]
+    )
+    assert [p.name for p in clusters["芜湖市鸠江区新型显示产业集群"].places] == ["芜湖市", "鸠江区"]
+    assert "鸠江区新型显示产业集群" in clusters["芜湖市鸠江区新型显示产业集群"].aliases

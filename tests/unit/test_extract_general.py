@@ -2747,3 +2747,16 @@ def test_the_county_a_sentence_opens_with_owns_and_names_each_cluster_it_lists(t
     )
     assert [p.name for p in clusters["芜湖市鸠江区新型显示产业集群"].places] == ["芜湖市", "鸠江区"]
     assert "鸠江区新型显示产业集群" in clusters["芜湖市鸠江区新型显示产业集群"].aliases
+
+
+def test_a_firm_s_works_a_maker_by_a_zone_and_words_of_praise_name_no_zone(tmp_path: Path) -> None:
+    text = (
+        "走进甲乙生物科技有限公司生物发酵产业园,一股甘甜弥漫。40%的水电机组由德阳经开区制造。\n"
+        "某市走出老工业城的路子,繁荣国家高新区。项目施工方中建丙丁建设发展有限公司进场。\n"
+        "某区已引进链主企业比亚迪和戊己科技、庚辛动力等近30家链上领军企业。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [z.name for z in f.zones] == ["德阳经开区"]
+    firms = {x.name for x in f.firms}
+    assert {"比亚迪", "中建丙丁建设发展有限公司"} <= firms
+    assert not any("施工方" in x or "和" in x for x in firms)

@@ -186,6 +186,8 @@ def _firm_item(item: str) -> str | None:
         and not head.startswith(_FIRMS_TRADE, k + 2)  # 河南银港企业管理集团: 企业管理 is its trade
     ):
         head = head[k + 2 :]  # 整车制造企业一汽集团: the firm follows the kind it is
+    if (k := head.find("和")) >= 2 and len(head) - k - 1 >= 2 and head[:k] in LEXICON.known_firms:
+        head = head[:k]  # 链主企业比亚迪和速腾聚创、…: the known firm first; the one after 和 is read on its own
     if (k := max(head.rfind("与"), head.rfind("在"))) >= 1 and len(head) - k - 1 >= 2:
         head = head[k + 1 :]  # 均在长春与一汽集团: the firm after the last preposition
     if len(head) < 2 or len(head) > 30 or _COUNT.search(head) or _NOT_FIRM.search(head):

@@ -99,7 +99,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         if (k := head.rfind("建设")) >= 1 and len(head) - k - 2 >= 2 and not head.startswith(("机械", "路"), k + 2):
             head = head[k + 2 :]  # 东陵西部建设软件动漫产业聚集区: the zone is what is built
         for k in range(len(head) - 2, 0, -1):
-            if (head[k] in "在与和及到于落是为含以" and _place_begins(head[k + 1 :], 0)) or (
+            if (head[k] in "在与和及到于落是为含以由从向" and _place_begins(head[k + 1 :], 0)) or (
                 head[k] == "在" and k >= 2 and len(head) - k - 1 >= 2
             ):
                 head = head[k + 1 :]  # 比亚迪在西安高新区, 签约仪式在羊安工业园区: the zone is what follows 在
@@ -129,6 +129,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
                 )  # 开封市城乡一体化示范区
             )
             or len(head) > 24
+            # (某某科技有限公司生物发酵产业园: a firm's own park is its works, not a zone)
+            or re.search(r"有限公司|股份公司|集团公司", head)
             # (等一批国别产业园: a kind of park counted, none named)
             or re.search(r"(?:一批|一大批|一系列|若干|各类|一些|多个)$", text[: s - len(head)])
         ):

@@ -2760,3 +2760,13 @@ def test_a_firm_s_works_a_maker_by_a_zone_and_words_of_praise_name_no_zone(tmp_p
     firms = {x.name for x in f.firms}
     assert {"比亚迪", "中建丙丁建设发展有限公司"} <= firms
     assert not any("施工方" in x or "和" in x for x in firms)
+
+
+def test_a_city_s_one_character_trade_and_parts_of_a_cluster_s_system(tmp_path: Path) -> None:
+    text = (
+        "泉州茶产业集群是以甲观音为龙头,以茶园、茶加工为主体,以茶叶市场、茶机械、茶文化等相关产业为支体的农业产业化集群。\n"
+        "某县通过精准定位集群主导产业,带领整个产业集群发展。\n"
+        "能以领先优势成为招商“优等生”,浏阳电子信息产业的成绩,源于向千亿级产业集群迈进的干劲。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted((c.name, c.level) for c in f.clusters) == [("泉州茶产业集群", None), ("电子信息产业集群", "千亿级")]

@@ -61,6 +61,7 @@ def _place_only(head: str) -> bool:
         n > 0
         and (head[:n] in _whole_places() or head[:n] in _city_stems())
         and (n == len(head) or is_generic(head[n:], LEXICON.cluster_generic, False))
+        and not _one_character_trade(head[n:])  # (泉州茶产业集群: 茶 is a trade)
     )
 
 
@@ -215,8 +216,8 @@ def coded_clusters(piece: Piece) -> list[Mention]:
 # 某市医药健康产业保持…增长,已形成百亿级全产业链产业集群 / 把石化产业打造成为…千亿级产业集群: the
 # industry a sentence is about formed a cluster it names no further
 _SUBJECT_FORMED = re.compile(
-    r"(?:^|把)(?P<subj>[\u4e00-\u9fff]{2,14}?)产业(?!集群|园|基地|链)(?:[^。;:]{0,40}?[,])?[^,。;:]{0,6}?"
-    r"(?:已经|已|正)?(?:全力)?(?:形成|打造成为|打造成|打造为|建成|发展成为|成为)了?"
+    r"(?:^|(?<=[,;])|把)(?P<subj>[\u4e00-\u9fff]{2,14}?)产业(?!集群|园|基地|链)(?:[^。;:]{0,40}?[,])?[^,。;:]{0,6}?"
+    r"(?:已经|已|正)?(?:全力)?(?:形成|打造成为|打造成|打造为|建成|发展成为|成为|(?<=[于的])向)了?"
     r"(?P<qual>[^,;。:]{0,16}?)(?:产业集群|集群)(?![\u4e00-\u9fff]*(?:名单|称号))"
 )
 
@@ -483,7 +484,9 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             if not level and (yuan := re.search(r"(五百亿|千亿|百亿)元?", q.group("qual"))):
                 level = level_of(yuan.group(1) + "级")
             counted_by = re.search(r"[\d一二三四五六七八九十两]+[个大类]", left[len(q.group("body")) : q.start("qual")])
-            if "以" in q.group("body") and re.search(r"为(?:主导|重点|核心|支撑|主体|龙头|引领)的", q.group("qual")):
+            if "以" in q.group("body") and re.search(
+                r"为(?:主导|重点|核心|支撑|主体|龙头|引领|支体|辅|补充|两翼)的", q.group("qual")
+            ):
                 left = ""  # 以A、B等五大产业为主导的产业集群: one system of several trades, no cluster named
             else:
                 left = q.group("body") + "等" + (counted_by.group(0) if counted_by else "")

@@ -60,6 +60,10 @@ _ITEM_INDUSTRY = re.compile(
 )
 # 纺织化纤产业:依托…: a paragraph labelled with an industry (after a sentence counting clusters, one of them)
 _LABEL_INDUSTRY = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*:")
+_BASE_GOAL = re.compile(
+    r"^\s*(?:聚焦|围绕|着力|加快)?(?:建设|打造)(?:[\u4e00-\u9fff]{0,8}的)?(?:[“\"](?:世界|全国|中国|全球)?)?"
+    r"([\u4e00-\u9fff]{2,10}?)(?:产业基地|之都[”\"]?)"
+)
 # 打造“142”重点产业集群: the clusters a plan names by a code of figures
 _CODED_CLUSTERS = re.compile(r"[“\"][\d+]{2,}[”\"][\u4e00-\u9fff]{0,6}?(?:产业集群|集群)")
 _CODED_MAX = 12  # the items after a coded set that may be its clusters
@@ -304,6 +308,9 @@ class _Reader(TableRows, FactsWriter):
         if self.counted is None or not (
             (first and (title := _ITEM_INDUSTRY.match(piece.text)))
             or (label and (title := _LABEL_INDUSTRY.match(piece.text)))
+            # (聚焦建设全国重要的新能源电池产业基地目标,… / 聚焦建设“世界光伏之都”的目标: the base or the
+            # capital of a trade a paragraph after the count builds names its cluster)
+            or (label and (title := _BASE_GOAL.match(piece.text)))
         ):
             return []
         head = title.group(1)

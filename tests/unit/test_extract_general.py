@@ -2770,3 +2770,18 @@ def test_a_city_s_one_character_trade_and_parts_of_a_cluster_s_system(tmp_path: 
     )
     f = facts_of(tmp_path, text)
     assert sorted((c.name, c.level) for c in f.clusters) == [("泉州茶产业集群", None), ("电子信息产业集群", "千亿级")]
+
+
+def test_paragraphs_building_a_base_after_a_count_of_clusters_are_its_clusters(tmp_path: Path) -> None:
+    text = (
+        "全力打造2个千亿级产业集群\n"
+        "聚焦建设全国重要的储能电池产业基地目标,引进甲时代、乙纳米等拥有核心技术的企业。\n"
+        "聚焦建设“世界硅材料之都”的目标,引进丙股份、丁科技等行业龙头企业。\n"
+        "认定五星级产业集群2个、四星级产业集群3个、规范产业集群5个;某镇打造超级家纺产业集群。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: sorted(c.firms) for c in f.clusters} == {
+        "储能电池产业集群": ["乙纳米", "甲时代"],
+        "硅材料产业集群": ["丁科技", "丙股份"],
+        "家纺产业集群": [],
+    }

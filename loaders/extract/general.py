@@ -860,6 +860,12 @@ def extract_general(doc: PlanDocument, gazetteer: NationalGazetteer | None = Non
         chained.read(seg)
         found = chained.facts(seg)
         if found.clusters:
+            for c in found.clusters:
+                # (德感工业园粮油食品产业链: read as a cluster, it is the …产业集群 of that chain too)
+                if (
+                    as_cluster := re.sub(r"(?:产业)?链$", "产业集群", c.name)
+                ) != c.name and as_cluster not in c.aliases:
+                    c.aliases.append(as_cluster)
             facts = found.model_copy(
                 update={
                     "warnings": [

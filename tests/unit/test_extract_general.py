@@ -2785,3 +2785,9 @@ def test_paragraphs_building_a_base_after_a_count_of_clusters_are_its_clusters(t
         "硅材料产业集群": ["丁科技", "丙股份"],
         "家纺产业集群": [],
     }
+
+
+def test_a_chain_read_as_a_cluster_is_that_chain_s_cluster_too(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "甲项目的推进标志着某工业园粮油食品产业链打造又取得进展,引进乙集团、丙国际等粮油企业。\n")
+    assert [c.name for c in f.clusters] == ["某工业园粮油食品产业链"]
+    assert "某工业园粮油食品产业集群" in f.clusters[0].aliases

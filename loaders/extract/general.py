@@ -42,6 +42,7 @@ from .mentions import (
     level_of,
     place_begins,
     project_mentions,
+    represented_clusters,
     subject_cluster,
     zone_mentions,
 )
@@ -416,6 +417,10 @@ class _Reader(TableRows, FactsWriter):
         # a base named in a list of projects or zones is one of them, not a cluster
         listed = [(o.start, o.end) for o in others if o.kind in ("project", "zone")]
         found = cluster_mentions(piece, self.chains)
+        if represented := represented_clusters(piece):
+            # 以A与B为代表的X业,以C、D为代表的Y业…四大产业集群: each trade one cluster, with its clause's firms
+            a, b = represented[0].ending or (0, 0)
+            found = represented + [m for m in found if not a <= m.start < b]
         if not found and self.earlier is not None:
             # 围绕A、B、C三大主导产业…。目前,三大主导产业集群已初具规模: the clusters the sentence before counted
             found = counted_clusters(piece, self.earlier)

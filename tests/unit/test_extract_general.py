@@ -2791,3 +2791,12 @@ def test_a_chain_read_as_a_cluster_is_that_chain_s_cluster_too(tmp_path: Path) -
     f = facts_of(tmp_path, "甲项目的推进标志着某工业园粮油食品产业链打造又取得进展,引进乙集团、丙国际等粮油企业。\n")
     assert [c.name for c in f.clusters] == ["某工业园粮油食品产业链"]
     assert "某工业园粮油食品产业集群" in f.clusters[0].aliases
+
+
+def test_trades_each_represented_by_their_firms_then_counted_are_clusters(tmp_path: Path) -> None:
+    text = "某开发区基本形成了以甲钢构与乙机械为代表的金属加工业,以丙麻油与丁棉业为代表的农副产品加工业两大产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name: sorted(c.firms) for c in f.clusters} == {
+        "金属加工产业集群": ["乙机械", "甲钢构"],
+        "农副产品加工产业集群": ["丁棉业", "丙麻油"],
+    }

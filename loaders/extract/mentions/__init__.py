@@ -23,6 +23,7 @@ from .clusters import (
     coded_clusters,
     counted_clusters,
     industry_clusters,
+    represented_clusters,
     subject_cluster,
 )
 from .common import Mention, _cut_head, is_generic, level_of, place_begins
@@ -49,6 +50,7 @@ __all__ = [
     "place_begins",
     "project_mentions",
     "province_lead",
+    "represented_clusters",
     "subject_cluster",
     "zone_mentions",
 ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import pairwise
 
 from clusterkg.text import normalise_name
 
@@ -261,6 +263,28 @@ def appositive_cluster(piece: Piece) -> list[Mention]:
     if (rest and not is_generic(rest, LEXICON.cluster_generic)) or is_generic(head, LEXICON.cluster_generic):
         return []
     return industry_clusters(piece, [(m.start("ind"), head)], level_of(lv.group(0)) if lv else None)
+
+
+# 以A与B为代表的X业,以C、D为代表的Y业…四大产业集群: clauses each naming a trade by its firms, then their count
+_REPRESENTED = re.compile(
+    r"以([^以,;。]{2,40}?)为代表的([\u4e00-\u9fff]{2,12}?)(?=[,、]以|(?:等)?[\d一二三四五六七八九十两]+[大个])"
+)
+_COUNT_AFTER = re.compile(rf"(?:等)?([\d{_CN_NUM}]+)[大个][\u4e00-\u9fff]{{0,6}}?(?:产业集群|集群)")
+
+
+def represented_clusters(piece: Piece) -> list[Mention]:
+    """Clusters a sentence lists as trades each represented by its firms, then counts (形成了以甲与乙为代表的
+    金属加工业,以丙、丁为代表的印刷包装业两大产业集群): one per trade, where the trade stands."""
+    items = list(_REPRESENTED.finditer(piece.text))
+    if len(items) < 2 or not (count := _COUNT_AFTER.match(piece.text, items[-1].end())):
+        return []
+    if cn_int(count.group(1)) != len(items) or any(a.end() + 1 != b.start() for a, b in pairwise(items)):
+        return []  # (as many clauses as the count, one right after the other)
+    heads = [(m.start(2), m.group(2)) for m in items if not is_generic(m.group(2), LEXICON.cluster_generic)]
+    if len(heads) != len(items):
+        return []
+    region = (piece.at(items[0].start()), piece.end_at(count.end()))
+    return [replace(m, ending=region) for m in industry_clusters(piece, heads, None, via="name")]
 
 
 def industry_clusters(

@@ -209,6 +209,15 @@ def _firm_item(item: str) -> str | None:
     return head
 
 
+def _split_with_yu(k: int, item: str) -> list[tuple[int, str]]:
+    """An item of a firm list joined by 与 (甲钢构与乙机械) is two names, unless a place stands
+    before 与 (均在长春与一汽集团: where, then the firm)."""
+    j = item.find("与")
+    if j < 2 or len(item) - j - 1 < 2 or _place_begins(_cut_head(item[:j]), 0) or "与" in item[j + 1 :]:
+        return [(k, item)]
+    return [(k, item[:j]), (k + j + 1, item[j + 1 :])]
+
+
 def _only_industry(head: str, products: bool = False) -> bool:
     """Whether nothing of ``head`` is left once its industry words (and, with ``products``, the
     chain catalogue's products: 变压器配套材料) are taken out (印刷, 配套包装); one character left
@@ -286,7 +295,11 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             if roles := list(_ROLE_CLAUSE.finditer(text, b, end)):
                 b = roles[-1].end()  # 以“铝电联营”为核心、铝业为龙头: each role has its own list
             body = _ALSO_CALLED.sub("", text[b:end])
-            parts = _split_items(body, conj=True)
+            parts = [
+                piece
+                for k, item in _split_items(body, conj=True)
+                for piece in _split_with_yu(k, item)  # 以甲钢构与乙机械为代表: two firms
+            ]
             if _kinds_of_product(parts):
                 continue  # 乘用车、商用车、专用车为龙头: kinds of product, not firms
             for k, item in parts:

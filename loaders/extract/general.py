@@ -704,7 +704,10 @@ class _Reader(TableRows, FactsWriter):
                     # 建设A基地、B基地和C集群,推进X、Y等重点项目建设: the sentence's projects and zones serve them
                     # all; so do the firms it lists before or after one list of clusters (围绕A、B两大产业集群、
                     # C和D两大龙头企业 / 以C、D为龙头的A、B等产业集群)
-                    for c in named:
+                    one = self.cluster_of_name(ent.name) if m.kind in ("firm", "project") else None
+                    # (打造新能源汽车、装备制造、节能环保3个产业集群,引入小鹏汽车、某新能源电池…: a name of
+                    # one of them's trade is that one's)
+                    for c in [one] if one in named else named:
                         c.links[m.kind].setdefault(ent.name, ev)
                     continue
             if owner is not None:

@@ -509,8 +509,9 @@ def test_projects_after_several_clusters_of_a_sentence_serve_them_all(tmp_path: 
         tmp_path,
         "着力建设石化产业集群和汽车零部件产业集群,推进年产30万吨乙烯项目、新能源汽车电驱项目等重点项目建设。\n",
     )
+    # (the 电驱 project's name holds 汽车, the trade of one of them: it is that one's)
     assert {c.name: sorted(c.projects) for c in f.clusters} == {
-        "石化产业集群": ["年产30万吨乙烯项目", "新能源汽车电驱项目"],
+        "石化产业集群": ["年产30万吨乙烯项目"],
         "汽车零部件产业集群": ["年产30万吨乙烯项目", "新能源汽车电驱项目"],
     }
 
@@ -1626,9 +1627,15 @@ def test_an_items_goal_stated_after_its_cluster_is_the_clusters_target(tmp_path:
 
 def test_firms_leading_a_list_of_clusters_are_firms_of_each(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "某市形成以甲钢铁有限公司、乙石化有限公司为龙头的绿色钢铁、绿色石化等重大产业集群。\n")
+    # (each firm's name holds the trade of one of them: that one's)
     assert {c.name: c.firms for c in f.clusters} == {
-        "绿色钢铁产业集群": ["甲钢铁有限公司", "乙石化有限公司"],
-        "绿色石化产业集群": ["甲钢铁有限公司", "乙石化有限公司"],
+        "绿色钢铁产业集群": ["甲钢铁有限公司"],
+        "绿色石化产业集群": ["乙石化有限公司"],
+    }
+    f = facts_of(tmp_path, "某市形成以甲集团、乙股份为龙头的绿色钢铁、绿色石化等重大产业集群。\n")
+    assert {c.name: c.firms for c in f.clusters} == {
+        "绿色钢铁产业集群": ["甲集团", "乙股份"],
+        "绿色石化产业集群": ["甲集团", "乙股份"],
     }
 
 
@@ -2800,3 +2807,18 @@ def test_trades_each_represented_by_their_firms_then_counted_are_clusters(tmp_pa
         "金属加工产业集群": ["乙机械", "甲钢构"],
         "农副产品加工产业集群": ["丁棉业", "丙麻油"],
     }
+
+
+def test_firms_after_several_clusters_whose_names_hold_one_cluster_s_trade_are_that_one_s(tmp_path: Path) -> None:
+    text = "某市打造新能源汽车、先进装备制造、节能环保三个千亿级产业集群,引进甲鹏汽车、乙康尼克新能源汽车等企业。\n"
+    f = facts_of(tmp_path, text)
+    assert {c.name: sorted(c.firms) for c in f.clusters} == {
+        "新能源汽车产业集群": ["乙康尼克新能源汽车", "甲鹏汽车"],
+        "先进装备制造产业集群": [],
+        "节能环保产业集群": [],
+    }
+
+
+def test_a_quoted_character_before_a_role_is_no_firm(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "某县纺织产业集群以“个)为龙头。\n")
+    assert f.firms == []

@@ -254,12 +254,16 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             name, start = name[lead.end() :], start + lead.end()  # 2014-2024某某有限公司: a copyright's years
         if (at := re.search(r"在([\u4e00-\u9fff]{2,6})$", name)) and at.start() >= 2 and _place_begins(at.group(1), 0):
             name, end = name[: at.start()], end - len(at.group(0))  # 四环医药在梅河口: the firm, then where it is
+        if len(name) < 2:
+            return  # (what the cuts above left is no name)
         if name in _city_stems() or name in _whole_places():
             return  # 以长春为代表的…, 以北京、天津为代表的…: places, not firms
         if _KIND_OF_FIRM.search(name) or name in LEXICON.not_firms:
             return  # 某某日报报业集团 (a byline), 电子信息产业公司, 部件厂, 原材料供应商, 大集团: no firm named
         if re.search(r"[\u4e00-\u9fff]", name.strip("\"“”'‘’")):
             name = re.sub(r"[\"“”'‘’]", "", name)  # “富光”实业: the quoted brand is the firm's name
+        if len(name) < 2:
+            return  # (“个)为龙头: what is left once the quotes are gone is no name)
         if not re.search(r"[\u4e00-\u9fff]|[A-Za-z]{2,}", name):
             return  # a firm has a name in Chinese or Latin letters (TCL, vivo; --- is a table rule)
         if (start, end) in seen or not name or any(a <= start and end <= c for a, c in seen):

@@ -184,6 +184,14 @@ class FactsWriter(EntityStore):
 
     def facts(self, seg: Segmented) -> Facts:
         self.drop_credited()
+        for table in (self.zones, self.firms, self.projects):
+            for key in [k for k, e in table.items() if len(e.name) < 2]:
+                # (a name a rule cut to one character is no name: kept out, and said)
+                gone = table.pop(key)
+                self.warnings.append(f"{gone.kind} {gone.name!r} is too short to be a name; left out")
+                for c in self.clusters.values():
+                    c.links[gone.kind].pop(gone.name, None)
+                self.unattached = [(m, ev) for m, ev in self.unattached if m.name != gone.name or m.kind != gone.kind]
         for ent in self.firms.values():
             short = _FIRM_LEGAL.sub("", ent.name)
             if short != ent.name and len(short) >= 2:

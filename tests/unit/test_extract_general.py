@@ -2822,3 +2822,8 @@ def test_firms_after_several_clusters_whose_names_hold_one_cluster_s_trade_are_t
 def test_a_quoted_character_before_a_role_is_no_firm(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "某县纺织产业集群以“个)为龙头。\n")
     assert f.firms == []
+
+
+def test_a_quote_after_a_project_label_is_no_project(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "某县纺织产业集群。开工项目有:“)\n")
+    assert f.projects == [] and f.clusters[0].projects == []

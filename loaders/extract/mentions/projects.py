@@ -590,7 +590,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
     return [
         m
         for m in out
-        if not _AMOUNT_ONLY.fullmatch(m.name)  # (投资分别超150亿元、100亿元的…: a sum)
+        if len(re.sub(r"[\"“”‘’()]", "", m.name)) >= 2  # (开工项目有:“): a quote is no name)
+        and not _AMOUNT_ONLY.fullmatch(m.name)  # (投资分别超150亿元、100亿元的…: a sum)
         and not re.match(r"(?:[\"“][^\"“”]{1,8}[\"”])?性", m.name)  # (“疆电外送”性煤电项目: a kind)
         and not product_word(m.name)
         # (…智能控制系统及其部件研发制造项目: the tail of a longer name read on its own is no project)

@@ -2827,3 +2827,9 @@ def test_a_quoted_character_before_a_role_is_no_firm(tmp_path: Path) -> None:
 def test_a_quote_after_a_project_label_is_no_project(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "某县纺织产业集群。开工项目有:“)\n")
     assert f.projects == [] and f.clusters[0].projects == []
+
+
+def test_trades_figures_of_speech_and_vehicle_companies_named_as_subjects_are_no_firms(tmp_path: Path) -> None:
+    text = "某区做强通信终端产业集群。装备制造发力明显,在紧要处发力。甲集团与某县国企合资成立开发公司。\n"
+    f = facts_of(tmp_path, text)
+    assert not {x.name for x in f.firms} & {"装备制造", "紧要处", "开发公司"}

@@ -135,7 +135,7 @@ _ZONE_END = re.compile("(?:" + "|".join(map(re.escape, LEXICON.zone_suffixes)) +
 
 _FIRM_AT = re.compile(r"([\u4e00-\u9fff]{2,8})在(?=[^,;。、在]{2,24}?(?:\d|年产|扩建|新建|技改)[^,;。、在]{0,16}?项目)")
 _KIND_OF_FIRM = re.compile(
-    r"(?:报业集团|报业有限公司|报社|电视台|产业公司|供应商|服务商|经销商|代理商)$|^(?:零部件|部件|配件|原料)厂$"
+    r"(?:报业集团|报业有限公司|报社|电视台|产业公司|供应商|服务商|经销商|代理商)$|^(?:开发|平台|国有平台|投资|运营)公司$|^(?:零部件|部件|配件|原料)厂$"
     r"|^(?:投资)?(?:规模|含量|效益|消耗|污染|技术)[大高好低少多强新]$"  # 引进一批投资规模大、科技含量高的项目
     r"|^[\u4e00-\u9fff]{1,4}型(?:公司|企业)$"  # 科技型公司: a kind of firm
     # institutes, hospitals and universities are no firms (an institute of a firm's group is its)
@@ -378,6 +378,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             and not _TIME_SUBJECT.match(head)  # 连续两年荣获…: when, not who
             and head not in LEXICON.not_firms  # 固定资产投资…: a figure, not a firm
             and not head.endswith("性")  # 政府性投资, 社会性投资: a kind of investment
+            and not head.endswith("处")  # 在紧要处发力: a place in a figure of speech
+            and not _only_industry(head, products=True)  # 装备制造发力…: a trade, not a firm
         ):
             st = m.start(1) + m.group(1).rfind(head)
             add(st, st + len(head), "subject")

@@ -585,6 +585,7 @@ def _product_words() -> frozenset[str]:
     return frozenset(normalise_name(w) for w in words if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w))
 
 
+@lru_cache(maxsize=1)
 def product_words() -> tuple[str, ...]:
     """The chain catalogue's product words, longest first."""
     return tuple(sorted(_product_words(), key=len, reverse=True))

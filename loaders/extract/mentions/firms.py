@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from clusterkg.text import normalise_name
 
@@ -46,6 +47,7 @@ _BROUGHT_IN = re.compile(
 )  # (引进A药业、B医疗器械等医药产业: the firms brought in, whatever the trade they are counted under)
 
 
+@lru_cache(maxsize=8192)
 def brought_in_firm(head: str) -> bool:
     """Whether an item of a list of what was brought in (引进A、B等项目) is a firm's short name:
     it keeps a name of its own once the industry words are taken out (华谊化工 → 华谊); a kind
@@ -218,6 +220,7 @@ def _split_with_yu(k: int, item: str) -> list[tuple[int, str]]:
     return [(k, item[:j]), (k + j + 1, item[j + 1 :])]
 
 
+@lru_cache(maxsize=8192)
 def _only_industry(head: str, products: bool = False) -> bool:
     """Whether nothing of ``head`` is left once its industry words (and, with ``products``, the
     chain catalogue's products: 变压器配套材料) are taken out (印刷, 配套包装); one character left

@@ -17,6 +17,7 @@ read by :mod:`.rows`, and :mod:`.output` writes the facts; this module reads sen
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from clusterkg.loaders.places import Division, NationalGazetteer
@@ -349,37 +350,24 @@ class _Reader(TableRows, FactsWriter):
                 if n in (text + "产业集群", text + "集群", text + "特色产业集群", text + "产业创新集群", text):
                     return ent
         # 石油化工产业方面 for the 石化产业集群: the industry written in full, the cluster named by its
-        # abbreviation (its first character, then characters of the full words in order); one cluster only
-        short = {
-            ent.name
-            for ent in self.clusters.values()
-            for n in (ent.name, *ent.aliases)
-            if (head := re.sub(r"(?:特色)?(?:产业)?集群$", "", n))
-            and 2 <= len(head) < len(text)
-            and head[0] == text[0]
-            and _abbreviates(head, text)
-        }
-        if len(short) == 1:
-            return self.clusters[short.pop()]
-        # 新能源汽车及零部件产业方面 for the 汽车及零部件产业集群: the one cluster whose industry ends it
-        ends = {
-            ent.name
-            for ent in self.clusters.values()
-            for n in (ent.name, *ent.aliases)
-            if len(head := re.sub(r"(?:特色)?(?:产业)?集群$", "", n)) >= 3
-            and text.endswith(head)
-            and len(head) < len(text)
-        }
-        if len(ends) == 1:
-            return self.clusters[ends.pop()]
-        # 在输变电产业链上… for the 输变电装备制造产业集群: the one cluster whose industry begins with it
-        begins = {
-            ent.name
-            for ent in self.clusters.values()
-            for n in (ent.name, *ent.aliases)
-            if (head := re.sub(r"(?:特色)?(?:产业)?集群$", "", n)).startswith(text) and len(head) > len(text)
-        }
-        return self.clusters[begins.pop()] if len(begins) == 1 else None
+        # abbreviation (its first character, then characters of the full words in order); 新能源汽车及零部件
+        # 产业方面 for the 汽车及零部件产业集群: the one whose industry ends it; 在输变电产业链上… for the
+        # 输变电装备制造产业集群: the one whose industry begins with it. Each reading names one cluster only
+        readings: tuple[Callable[[str], bool], ...] = (
+            lambda head: 2 <= len(head) < len(text) and head[0] == text[0] and _abbreviates(head, text),
+            lambda head: len(head) >= 3 and text.endswith(head) and len(head) < len(text),
+            lambda head: head.startswith(text) and len(head) > len(text),
+        )
+        for reads in readings:
+            found = {
+                ent.name
+                for ent in self.clusters.values()
+                for n in (ent.name, *ent.aliases)
+                if reads(re.sub(r"(?:特色)?(?:产业)?集群$", "", n))
+            }
+            if len(found) == 1:
+                return self.clusters[found.pop()]
+        return None
 
     def section_cluster(self, seg: Segmented, i: int, scope: dict[int, Entity | None]) -> Entity | None:
         j = seg.blocks[i].section

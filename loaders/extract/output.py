@@ -191,6 +191,8 @@ class FactsWriter(EntityStore):
                 self.warnings.append(f"{gone.kind} {gone.name!r} is too short to be a name; left out")
                 for c in self.clusters.values():
                     c.links[gone.kind].pop(gone.name, None)
+                for p in self.projects.values():
+                    p.firms = [f for f in p.firms if f != gone.name or gone.kind != "firm"]
                 self.unattached = [(m, ev) for m, ev in self.unattached if m.name != gone.name or m.kind != gone.kind]
         for ent in self.firms.values():
             short = _FIRM_LEGAL.sub("", ent.name)

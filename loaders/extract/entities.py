@@ -532,7 +532,7 @@ class EntityStore:
                 ent = table.get(name)
                 if ent is None:
                     continue
-                for alias in list(ent.aliases):
+                for alias in sorted(ent.aliases):  # (in one order, whatever the run: merges order evidence)
                     other = table.get(alias)
                     if other is None or other is ent:
                         continue

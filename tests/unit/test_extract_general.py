@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -2833,3 +2835,30 @@ def test_trades_figures_of_speech_and_vehicle_companies_named_as_subjects_are_no
     text = "某区做强通信终端产业集群。装备制造发力明显,在紧要处发力。甲集团与某县国企合资成立开发公司。\n"
     f = facts_of(tmp_path, text)
     assert not {x.name for x in f.firms} & {"装备制造", "紧要处", "开发公司"}
+
+
+def test_the_facts_are_the_same_whatever_the_run_s_hash_seed(tmp_path: Path) -> None:
+    # a firm named three ways (甲拓, 甲拓实业股份, 福建甲拓实业股份有限公司) is merged from its aliases;
+    # the merges, and so the order of its evidence, must not follow the run's string hashing
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某市不锈钢产业集群产值过千亿元,甲拓80万吨不锈钢、2250mm冷轧等项目投产。\n"
+        "在某港区的甲拓实业股份2250mm冷轧及配套改造项目车间,钢卷依次下线。\n"
+        "福建甲拓实业股份有限公司负责人介绍,项目建成后年产200万吨冷轧薄板。\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys; from clusterkg.loaders.extract.pipeline import extract_path, facts_to_json; "
+        "print(facts_to_json(extract_path(sys.argv[1])))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(path)],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(1, 7)
+    }
+    assert len(outputs) == 1 and "福建甲拓实业股份有限公司" in outputs.pop()

@@ -28,6 +28,7 @@ from .entities import _YEAR, Entity, _zone_key
 from .facts import Facts
 from .lexicon import LEXICON
 from .mentions import (
+    CODED_CLUSTERS,
     COUNTED_CLUSTERS,
     Mention,
     _cut_head,
@@ -62,12 +63,11 @@ _ITEM_INDUSTRY = re.compile(
 )
 # 纺织化纤产业:依托…: a paragraph labelled with an industry (after a sentence counting clusters, one of them)
 _LABEL_INDUSTRY = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*:")
+# 聚焦建设全国重要的新能源电池产业基地目标 / 聚焦建设“世界光伏之都”: the base or capital of a trade a paragraph builds
 _BASE_GOAL = re.compile(
     r"^\s*(?:聚焦|围绕|着力|加快)?(?:建设|打造)(?:[\u4e00-\u9fff]{0,8}的)?(?:[“\"](?:世界|全国|中国|全球)?)?"
     r"([\u4e00-\u9fff]{2,10}?)(?:产业基地|之都[”\"]?)"
 )
-# 打造“142”重点产业集群: the clusters a plan names by a code of figures
-_CODED_CLUSTERS = re.compile(r"[“\"][\d+]{2,}[”\"][\u4e00-\u9fff]{0,6}?(?:产业集群|集群)")
 _CODED_MAX = 12  # the items after a coded set that may be its clusters
 # 2.装备制造,以…为核心: an item whose title, before its first comma or colon, is an industry
 _ITEM_TITLE = re.compile(r"^\s*([\u4e00-\u9fff]{2,12})[,:]")
@@ -151,12 +151,12 @@ _UMBRELLA_LIST = re.compile(r"[\d一二三四五六七八九十两]+(?:大|个)[
 
 # a goal, not a figure reached: 到2025年 / 力争 / 预计 / 目标 with the amount
 _TARGET_CUE = re.compile(r"(?:到|至|力争|预计|目标|计划)(?:20\d\d年)?[^。;]{0,24}?(?:达到|突破|超过|实现|达)\d")
-# a clause that opens with its verb: its subject is the one before (…;打造百亿级B产业集群)
 # 某区重点培育A、B等集群: a place, then what it does for the clusters it lists
 _PLACE_SUBJECT = re.compile(
     r"^\s*(?P<place>[\u4e00-\u9fff]{2,12}?)(?:要|将|还|也|正)?(?:重点|着力|加快|大力|积极)?"
     r"(?:培育|打造|发展|做强|做大|壮大|布局|聚焦)"
 )
+# a clause that opens with its verb: its subject is the one before (…;打造百亿级B产业集群)
 _SUBJECTLESS = re.compile(
     r"^\s*(?:同时|此外|并|还|也)?(?:加快|大力|着力|积极)?(?:打造|培育|建设|发展|壮大|形成|做强|推动)"
 )
@@ -299,7 +299,7 @@ class _Reader(TableRows, FactsWriter):
         hosted by the zone the counting sentence is about."""
         if self.counted is not None and (i - self.counted[2] > 4 or self.counted[0] <= 0):
             self.counted = None
-        coded = _CODED_CLUSTERS.search(piece.text)
+        coded = CODED_CLUSTERS.search(piece.text)  # 打造“142”重点产业集群: clusters named by a code
         if ((count := COUNTED_CLUSTERS.search(piece.text)) or coded) and not cluster_mentions(piece, self.chains):
             zones = {z.name for z in zone_mentions(piece)}
             key = self._find(self.zones, next(iter(zones))) if len(zones) == 1 else None
@@ -442,7 +442,7 @@ class _Reader(TableRows, FactsWriter):
             and any(not self.resolver.strip_place(m.industry or "") for m in cms if m.group == g)
         }
         group_place: dict[int, list[Division]] = {}
-        subject = self.subject_place(piece)
+        subject = self.subject_place(piece) if cms else None
         for m in cms:
             if m.group in bare_groups and m.industry and not m.industry.endswith(self.section_industry):
                 # 建设孟州、博爱等百亿级特色产业集群: each place's cluster of the section's industry
@@ -505,10 +505,9 @@ class _Reader(TableRows, FactsWriter):
             else:
                 owned = set()
             ent = self.add_cluster(m, ev, places=shared_place or None)
-            if ent is not None:
-                ent.aliases |= owned - {ent.name}
             if ent is None:
                 continue
+            ent.aliases |= owned - {ent.name}
             spans.append((m.start, m.end, ent))
             if m.group >= 0:
                 groups.setdefault(m.group, []).append(ent)

@@ -606,13 +606,12 @@ def sentences(block: Block) -> list[Piece]:
     out: list[Piece] = []
     text = block.folded
     pos = block.body_offset
-    items = _inline_items(text, pos)
-    cuts = [(a, b) for a, b in items]
-    ends: list[tuple[int, int]] = sorted(
-        [(x.end(), x.end()) for x in _CLAUSE_END.finditer(text) if x.start() >= pos] + cuts
+    # (where a sentence ends, where the next one starts): after a stop, or before an inline item's text
+    bounds = sorted(
+        [(x.end(), x.end()) for x in _CLAUSE_END.finditer(text) if x.start() >= pos] + _inline_items(text, pos)
     )
-    for k, (end, after) in enumerate([*ends, (len(text), len(text))]):
-        if k < len(ends) and end < pos:
+    for end, after in [*bounds, (len(text), len(text))]:
+        if end < pos:
             continue
         s, e = pos, end
         while s < e and text[s] == " ":

@@ -16,6 +16,7 @@ ending; a list before "等龙头企业" is a list of firms and one before "等�
 from __future__ import annotations
 
 from .clusters import (
+    CODED_CLUSTERS,
     COUNTED_CLUSTERS,
     appositive_cluster,
     canonical_cluster,
@@ -32,6 +33,7 @@ from .projects import labelled_projects, project_mentions
 from .zones import ZONE_ENDINGS, province_lead, zone_mentions
 
 __all__ = [
+    "CODED_CLUSTERS",
     "COUNTED_CLUSTERS",
     "ZONE_ENDINGS",
     "Mention",

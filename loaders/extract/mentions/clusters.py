@@ -195,14 +195,15 @@ def counted_clusters(piece: Piece, earlier: Piece) -> list[Mention]:
     return industry_clusters(earlier, _counted_industries(earlier.text, cn_int(m.group(1))), level)
 
 
-# 打造“4+6”产业集群: a plan's code for its clusters, each figure a count of one group of them
-_CODE_OF_CLUSTERS = re.compile(r"[“\"](\d+(?:\+\d+)+)[”\"][\u4e00-\u9fff]{0,6}?(?:产业集群|集群)")
+# 打造“4+6”产业集群 / 打造“142”重点产业集群: a plan's code for its clusters (with +, each figure a
+# count of one group of them)
+CODED_CLUSTERS = re.compile(r"[“\"](\d+(?:\+\d+)+|\d{2,})[”\"][\u4e00-\u9fff]{0,6}?(?:产业集群|集群)")
 
 
 def coded_clusters(piece: Piece) -> list[Mention]:
     """Clusters a sentence gives a code of counts (打造“4+6”产业集群), named by the industries it
     then counts as many of as a figure of the code (做强A、B、C、D等四大传统产业,打造E…等6个特色产业)."""
-    if not (code := _CODE_OF_CLUSTERS.search(piece.text)):
+    if not (code := CODED_CLUSTERS.search(piece.text)) or "+" not in code.group(1):
         return []
     counts = {int(n) for n in code.group(1).split("+")}
     heads: list[tuple[int, str]] = []
@@ -231,13 +232,12 @@ def subject_cluster(piece: Piece) -> list[Mention]:
         return []
     qual = m.group("qual")
     lv = _LEVEL_RX.search(qual)
-    rest = re.sub(
-        r"全产业链|海南首个|首个|一个|1个|的|规模|过|超|[\u4e00-\u9fff]{2,3}(?=首个)", "", _LEVEL_RX.sub("", qual)
-    )
+    rest = re.sub(r"全产业链|首个|一个|1个|的|规模|过|超|[\u4e00-\u9fff]{2,3}(?=首个)", "", _LEVEL_RX.sub("", qual))
     if rest and not is_generic(rest, LEXICON.cluster_generic):
         return []  # (…形成了汽车零部件产业集群: a name of its own, read as one)
     head = _cut_head(m.group("subj"))
-    head = head[_place_prefix_len(head) :] if _place_prefix_len(head) < len(head) - 1 else head
+    if (n := _place_prefix_len(head)) < len(head) - 1:
+        head = head[n:]  # (梅河口医药健康: the trade after its place)
     if len(head) < 2 or is_generic(head, LEXICON.cluster_generic) or not has_trade_word(head + "产业"):
         return []
     return industry_clusters(

@@ -493,13 +493,9 @@ def _with_he(k: int, item: str, head: str) -> str:
     return item if k > 0 and item.startswith("和") and head == item[1:] and len(head) >= 3 else head
 
 
+@lru_cache(maxsize=1)
 def trade_words() -> tuple[str, ...]:
     """The genre's trade words and the chain catalogue's products, longest first."""
-    return _trade_words()
-
-
-@lru_cache(maxsize=1)
-def _trade_words() -> tuple[str, ...]:
     return tuple(sorted({*_industry_vocabulary(), *_product_words()}, key=len, reverse=True))
 
 

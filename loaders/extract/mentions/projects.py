@@ -619,13 +619,14 @@ def _kind_named(name: str) -> bool:
         not where
         or bool(_KIND_OF_PROJECT.search(where))
         or _only_industry(trade)
-        or _PLACE_ONLY.fullmatch(where) is not None
+        or _WHOSE_PROJECTS.fullmatch(where) is not None
     )
 
 
 _FACILITY = re.compile(r"(?:厂房|仓库|用房|车间|宿舍|食堂|办公楼|综合楼|研发中心|检验中心|测试中心|配套设施)$")
 _SLOGAN_LEAD = re.compile(r"^[\"“][^\"“”]{1,8}[\"”](?=[\u4e00-\u9fff]{4})")
-_PLACE_ONLY = re.compile(r"(?:临港|企业|工企|园区|本地|当地)")
+# (临港项目, 工企增资扩产项目, 当地实体项目: whose projects, no name)
+_WHOSE_PROJECTS = re.compile(r"(?:临港|企业|工企|园区|本地|当地)")
 
 
 _AMOUNT_ONLY = re.compile(r"(?:超|约|近|逾)?\d+(?:\.\d+)?(?:亿|万)元(?:以上)?")

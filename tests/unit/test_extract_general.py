@@ -2862,3 +2862,16 @@ def test_the_facts_are_the_same_whatever_the_run_s_hash_seed(tmp_path: Path) -> 
         for seed in range(1, 7)
     }
     assert len(outputs) == 1 and "福建甲拓实业股份有限公司" in outputs.pop()
+
+
+def test_a_quoted_code_counting_a_list_counts_it_by_its_first_figure(tmp_path: Path) -> None:
+    text = "某市培育甲乙生物、丙丁航天、戊己科技等“3+X”个未来产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == ["丙丁航天产业集群", "戊己科技产业集群", "甲乙生物产业集群"]
+
+
+def test_a_trade_whose_stages_are_joined_in_one_place_names_its_cluster(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "某区引进甲、乙等企业,建成了华中规模最大的有机硅上下游一体化产业集群。\n")
+    assert [c.name for c in f.clusters] == ["有机硅上下游一体化产业集群"]
+    f = facts_of(tmp_path, "某市推进城乡一体化产业集群发展。\n")
+    assert f.clusters == []

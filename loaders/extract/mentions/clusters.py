@@ -379,6 +379,9 @@ def _without_quotes(piece: Piece) -> Piece:
         )
         if after.startswith(LEXICON.cluster_suffixes) and _SLOGAN.fullmatch(inner):
             drop |= set(range(m.start(), m.end()))  # A、B"一主一特"产业集群: the plan's label for its list goes
+        elif (code := re.fullmatch(r"(\d+)\+[\dA-Za-z]+", inner)) and re.match("[个大]", after):
+            # A…F等"6+X"个未来产业集群: the named ones are counted by the code's first figure
+            drop |= {m.start()} | set(range(m.start(1) + code.end(1), m.end()))
         elif (
             _LIST_SEP in inner
             or _LEVEL_RX.fullmatch(inner)

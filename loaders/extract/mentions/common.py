@@ -438,7 +438,10 @@ _NOT_A_NAME_END = re.compile(
 
 
 def _generic_rest(h: str, generic: frozenset[str]) -> bool:
-    if _NOT_A_NAME_END.search(h):
+    if (end := _NOT_A_NAME_END.search(h)) and not (
+        # 有机硅上下游一体化, 石化一体化: a trade's stages joined in one place name it; 城乡一体化 is a manner
+        end.group(1) == "一体化" and any(w in h[: end.start()] for w in _industry_vocabulary())
+    ):
         return True
     h = _LEVEL_RX.sub("", h)
     h = re.sub(rf"\d+(?:个|大|类|家|批)?|[{_CN_NUM}]+(?:个|大|类|家|批)", "", h)

@@ -134,6 +134,7 @@ class EntityStore:
         # clusters a sentence counts without naming them (加快四大产业集群…): how many items may still
         # name them, the zone the sentence is about, and the block it was in
         self.counted: tuple[int, Entity | None, int] | None = None
+        self.counting_zone = False  # the zone of ``counted`` is the subject that counted them
 
     # -- evidence and entities ----------------------------------------------------------------
     def evidence(self, piece: Piece) -> Evidence:

@@ -136,7 +136,7 @@ _BARE_ZONE = re.compile(
 # what may stand before a sentence's subject: a time or a connective (近年来, 2023年以来, 同时)
 _SUBJECT_LEAD = re.compile(
     r"(?:(?:近年来|目前|截至目前|当前|今年以来|近期|同时|此外|其中|另外|\d{4}年(?:\d{1,2}月)?(?:以来)?"
-    r"|[\u4e00-\u9fff\d]{1,8}(?:以来|期间|期末))\s*,?\s*)?(?:该|全)?"
+    r"|[“”\"\u4e00-\u9fff\d]{1,10}(?:以来|期间|期末|时期))\s*,?\s*)?(?:该|全)?"
 )
 
 
@@ -158,7 +158,8 @@ _PLACE_SUBJECT = re.compile(
 )
 # a clause that opens with its verb: its subject is the one before (…;打造百亿级B产业集群)
 _SUBJECTLESS = re.compile(
-    r"^\s*(?:同时|此外|并|还|也)?(?:加快|大力|着力|积极)?(?:打造|培育|建设|发展|壮大|形成|做强|推动)"
+    r"^\s*(?:在[^,;。]{1,20}?(?:的同时|的基础上|过程中),)?(?:同时|此外|并|还|也)?(?:加快|大力|着力|积极)?"
+    r"(?:打造|培育|建设|发展|壮大|形成|做强|推动)"
 )
 
 
@@ -231,6 +232,8 @@ class _Reader(TableRows, FactsWriter):
                     # 某园区…形成了六大产业群: 1. A产业集群 … 2. B产业集群 …: the park hosts every member
                     for c in named:
                         c.links["zone"].setdefault(self.list_host[0].name, self.evidence(piece))
+                if named and (counted := self.counted) is not None and counted[1] is not None:
+                    self.counted_host(piece, i, named, counted)
                 named = named or self.counted_item(
                     piece, i, first=(n == 0 and block.marker is not None) or inline, label=n == 0
                 )
@@ -306,6 +309,16 @@ class _Reader(TableRows, FactsWriter):
             # (打造“142”重点产业集群: a plan's code for its clusters, however many it has)
             n = (cn_int(count.group(1)) or 0) if count else _CODED_MAX
             self.counted = (n, self.zones[key] if key else None, i)
+            z = zone_mentions(piece)[0] if key else None
+            # (某经开区拟打造5个…集群 / 记者从某经开区获悉,该区将打造5个…集群: the zone counting them is the
+            # subject, not a carrier of a place's programme, 以某园区为载体,以十大…集群建设为重点)
+            self.counting_zone = z is not None and (
+                bool(_SUBJECT_LEAD.fullmatch(re.split(r"[,;:]", piece.text[: piece.index(z.start)])[-1]))
+                or re.search(
+                    r"(?:^|[,;])(?:该区|该开发区|该园区|全区)[^,;。]*$", piece.text[: count.start()] if count else ""
+                )
+                is not None
+            )
             return []
         if self.counted is None or not (
             (first and (title := _ITEM_INDUSTRY.match(piece.text)))
@@ -327,6 +340,16 @@ class _Reader(TableRows, FactsWriter):
         if host is not None:
             ent.links["zone"].setdefault(host.name, self.evidence(piece))
         return [ent]
+
+    def counted_host(self, piece: Piece, i: int, named: list[Entity], counted: tuple[int, Entity | None, int]) -> None:
+        """某经开区拟打造5个百亿级产业集群。…打造百亿级A产业集群。: clusters named soon after a zone
+        counted them, in sentences naming no zone of their own, are those it counted and hosts."""
+        left, host, at = counted
+        if host is None or not self.counting_zone or left <= 0 or i - at > 4 or zone_mentions(piece):
+            return
+        for c in named[:left]:
+            c.links["zone"].setdefault(host.name, self.evidence(piece))
+        self.counted = (left - len(named), host, i)
 
     def topic_sentence(self, piece: Piece) -> Entity | None:
         """The cluster a short sentence opening a paragraph is about when it only names an industry
@@ -595,6 +618,16 @@ class _Reader(TableRows, FactsWriter):
             ent = self.entity(m.kind, self.own_name(m), ev)
             if m.kind == "zone":
                 prior = (m, ent)
+                if (
+                    self.subject_zone is None
+                    and not named
+                    and m is zones[0]
+                    and self.resolver.strip_place(m.name)
+                    and _SUBJECT_LEAD.fullmatch(re.split(r"[,;:]", piece.text[: piece.index(m.start)])[-1])
+                ):
+                    # “十四五”期间,某经开区依托…。在巩固…的同时,积极打造A、B产业集群: the zone a sentence of the
+                    # paragraph opened with stays the subject of the clauses after it that have none
+                    self.subject_zone = ent
                 if (
                     piece.start == self.paragraph_start
                     and self.opening_zone is None

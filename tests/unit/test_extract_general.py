@@ -2875,3 +2875,32 @@ def test_a_trade_whose_stages_are_joined_in_one_place_names_its_cluster(tmp_path
     assert [c.name for c in f.clusters] == ["有机硅上下游一体化产业集群"]
     f = facts_of(tmp_path, "某市推进城乡一体化产业集群发展。\n")
     assert f.clusters == []
+
+
+def test_a_zone_opening_a_sentence_is_the_subject_of_the_subjectless_clauses_after_it(tmp_path: Path) -> None:
+    text = (
+        "“十四五”期间,甲乙经开区依托现有产业基础,重点培育特色主导产业。"
+        "在巩固传统产业的同时,积极打造以智能制造、电子信息为代表的两大新兴产业集群。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.zones for c in f.clusters} == {
+        "智能制造产业集群": ["甲乙经开区"],
+        "电子信息产业集群": ["甲乙经开区"],
+    }
+
+
+def test_clusters_named_after_a_zone_counted_them_are_the_zone_s(tmp_path: Path) -> None:
+    text = (
+        "记者从甲乙经开区获悉,“十五五”时期,该区将拟打造2个百亿级产业集群。\n"
+        "做强装备制造业,打造百亿级航天装备产业集群。\n"
+        "做优电子信息制造业,打造百亿级铜基新材料产业集群。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.zones for c in f.clusters} == {
+        "航天装备产业集群": ["甲乙经开区"],
+        "铜基新材料产业集群": ["甲乙经开区"],
+    }
+    # a park a place's programme is carried by did not count the clusters: it hosts none of them
+    text = "以甲乙农业科技园区为载体,以十大农业产业化集群建设为重点。\n打造甲乙县粮食产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert all(c.zones == [] for c in f.clusters) and f.clusters

@@ -2904,3 +2904,22 @@ def test_clusters_named_after_a_zone_counted_them_are_the_zone_s(tmp_path: Path)
     text = "以甲乙农业科技园区为载体,以十大农业产业化集群建设为重点。\n打造甲乙县粮食产业集群。\n"
     f = facts_of(tmp_path, text)
     assert all(c.zones == [] for c in f.clusters) and f.clusters
+
+
+def test_firms_listed_before_a_long_kind_or_a_chain_s_leaders_are_firms(tmp_path: Path) -> None:
+    text = (
+        "某市钒钛产业集群发展迅速,园区集中了甲乙钛业、丙丁钛科技等一批拥有核心竞争力的国内知名钒钛企业。"
+        "戊己电器、庚辛新材料等一批新能源细分领域的佼佼者正加速布局。"
+        "加快壬癸集团、子丑达等产业链龙头入驻,吸聚寅卯信息、辰巳华信等上下游生态合作企业。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {x.name for x in f.firms} == {
+        "甲乙钛业",
+        "丙丁钛科技",
+        "戊己电器",
+        "庚辛新材料",
+        "壬癸集团",
+        "子丑达",
+        "寅卯信息",
+        "辰巳华信",
+    }

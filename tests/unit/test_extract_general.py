@@ -2923,3 +2923,22 @@ def test_firms_listed_before_a_long_kind_or_a_chain_s_leaders_are_firms(tmp_path
         "寅卯信息",
         "辰巳华信",
     }
+
+
+def test_industries_a_sentence_counts_and_makes_clusters_of_are_its_clusters(tmp_path: Path) -> None:
+    text = "某市政府提出,要把钨、稀土、甲乙化工和丙丁等四大产业培育成营收各超百亿元的产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert sorted((c.name, c.level) for c in f.clusters) == [
+        ("丙丁产业集群", "百亿级"),
+        ("甲乙化工产业集群", "百亿级"),
+        ("稀土产业集群", "百亿级"),
+        ("钨产业集群", "百亿级"),
+    ]
+    # (as many items as the count, or none of them)
+    f = facts_of(tmp_path, "某市要把钨、稀土和甲乙化工等四大产业培植壮大成产业集群。\n某市培育戊己产业集群。\n")
+    assert [c.name for c in f.clusters] == ["戊己产业集群"]
+
+
+def test_a_part_of_a_province_before_a_cluster_ending_names_no_cluster(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "赣南产业集群的建设支起了经济的脊梁,苏北地区产业集群发展加快。某市培育戊己产业集群。\n")
+    assert [c.name for c in f.clusters] == ["戊己产业集群"]

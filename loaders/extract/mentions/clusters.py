@@ -55,9 +55,18 @@ _AMOUNT_LEAD = re.compile(r"^(\d+(?:\.\d+)?(?:亿|万亿))元?级?")
 _TOWARDS = re.compile(r"(?<![面导方走定指])向(?!日葵|阳)")
 
 
+# 赣南, 苏北, 粤东西北: a part of a province, by its one-character name and a direction
+_PROVINCE_PART = re.compile(
+    r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔滇陕秦甘陇青桂蒙宁新藏][东西南北中]{1,3}(?:地区)?"
+)
+
+
 def _place_only(head: str) -> bool:
-    """A head that is a division's name, with nothing after it but generic words (临沂市, 临沂市特色).
-    A county's short name may be a trade's word too (盐湖 of 盐湖区), so it alone is no place here."""
+    """A head that is a division's name, with nothing after it but generic words (临沂市, 临沂市特色),
+    or a part of a province (赣南). A county's short name may be a trade's word too (盐湖 of 盐湖区), so
+    it alone is no place here."""
+    if _PROVINCE_PART.fullmatch(head):
+        return True
     n = _place_prefix_len(head)
     return (
         n > 0
@@ -225,9 +234,38 @@ _SUBJECT_FORMED = re.compile(
 )
 
 
+# 把A、B、C和D等四大产业培植壮大成产值分别超百亿元的产业集群: the industries counted, each made a cluster
+_LIST_MADE = re.compile(
+    rf"把(?P<body>[\u4e00-\u9fff]{{1,12}}(?:、[\u4e00-\u9fff]{{1,12}}?)+(?:(?:和|及|与)[\u4e00-\u9fff]{{1,12}}?)?)"
+    rf"等?(?P<n>[\d{_CN_NUM}]+)(?:大|个|类)[\u4e00-\u9fff]{{0,4}}?(?:产业|行业)"
+    r"(?:培植|培育|发展|建设|打造|做大|做强|壮大)*成为?(?P<qual>[^,;。:]{0,20}?)(?:产业集群|集群)"
+)
+
+
+def _made_clusters(piece: Piece) -> list[Mention]:
+    """The clusters a sentence makes of the industries it counts (把A、B、C和D等四大产业培植壮大成…产业集群)."""
+    if not (m := _LIST_MADE.search(piece.text)):
+        return []
+    items = _split_items(m.group("body"), conj=True)
+    heads = [(m.start("body") + k + len(item) - len(h), h) for k, item in items if (h := _cut_head(item))]
+    if (
+        cn_int(m.group("n")) != len(items)
+        or len(heads) != len(items)
+        or not all(
+            _one_character_trade(h) if len(h) == 1 else not is_generic(h, LEXICON.cluster_generic) for _, h in heads
+        )
+    ):
+        return []
+    lv = _LEVEL_RX.search(m.group("qual"))
+    return industry_clusters(piece, heads, level_of(lv.group(0)) if lv else None)
+
+
 def subject_cluster(piece: Piece) -> list[Mention]:
     """The cluster a sentence says its subject industry formed, when the ending names no other (梅河口
-    医药健康产业…已形成百亿级全产业链产业集群 → 医药健康产业集群)."""
+    医药健康产业…已形成百亿级全产业链产业集群 → 医药健康产业集群), or the clusters it makes of the
+    industries it counts."""
+    if made := _made_clusters(piece):
+        return made
     if not (m := _SUBJECT_FORMED.search(piece.text)):
         return []
     qual = m.group("qual")
@@ -455,6 +493,10 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         if lm:
             level = level_of(lm.group(1))
             left = left[: lm.start()]
+            # …培育成营收各超百亿元的产业集群: the measure the level is of names no cluster
+            left = re.sub(
+                r"(?:年|全年)?总?(?:产值|营收|营业收入|主营业务收入|销售收入|规模|总量)(?:分别|各|均|都)?$", "", left
+            )
         elif lw := re.search(r"(?<![\d.])(" + _LEVEL_RX.pattern + r")的(?P<trade>[\u4e00-\u9fff]{2,8})$", left):
             # 打造1个千亿级的文旅产业集群: the level, 的, then the trade
             level = level_of(lw.group(1))

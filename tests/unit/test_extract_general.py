@@ -2942,3 +2942,9 @@ def test_industries_a_sentence_counts_and_makes_clusters_of_are_its_clusters(tmp
 def test_a_part_of_a_province_before_a_cluster_ending_names_no_cluster(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "赣南产业集群的建设支起了经济的脊梁,苏北地区产业集群发展加快。某市培育戊己产业集群。\n")
     assert [c.name for c in f.clusters] == ["戊己产业集群"]
+
+
+def test_a_list_of_places_by_the_size_of_their_clusters_names_no_cluster(tmp_path: Path) -> None:
+    text = "某县入选全国轻工行业年工业总产值超百亿产业集群城市名单。某县戊己产业集群是全国中小企业特色产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["某县戊己产业集群"]

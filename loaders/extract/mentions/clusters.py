@@ -470,7 +470,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             continue  # 来自…等全国多个纺织产业集群的企业: clusters of a kind spoken of, none named
         if re.match(r"(?:\([^()]{1,8}\))?称号", text[e:]):
             continue  # 蝉联国家级新型工业化产业示范基地(四星级)称号: a title the place holds
-        if re.match(r"[”\"」』]?(?:建设|培育|认定|推荐)?(?:名单|名录|目录)", text[e:]):
+        if re.match(r"[”\"」』]?(?:建设|培育|认定|推荐)?(?:地区|城市|县市|试点)?(?:名单|名录|目录)", text[e:]):
             continue  # 入选"重点地方特色食品产业集群"建设名单: the name of a list, no cluster named
         if suffix == "集群" and re.search(
             r"(?:产业|行业|企业)的$|(?<=[\u4e00-\u9fff])是$|产业链$|链条$|中央企业$", left
@@ -495,7 +495,9 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             left = left[: lm.start()]
             # …培育成营收各超百亿元的产业集群: the measure the level is of names no cluster
             left = re.sub(
-                r"(?:年|全年)?总?(?:产值|营收|营业收入|主营业务收入|销售收入|规模|总量)(?:分别|各|均|都)?$", "", left
+                r"(?:年|全年)?(?:工业)?总?(?:产值|营收|营业收入|主营业务收入|销售收入|规模|总量)(?:分别|各|均|都)?$",
+                "",
+                left,
             )
         elif lw := re.search(r"(?<![\d.])(" + _LEVEL_RX.pattern + r")的(?P<trade>[\u4e00-\u9fff]{2,8})$", left):
             # 打造1个千亿级的文旅产业集群: the level, 的, then the trade

@@ -2948,3 +2948,10 @@ def test_a_list_of_places_by_the_size_of_their_clusters_names_no_cluster(tmp_pat
     text = "某县入选全国轻工行业年工业总产值超百亿产业集群城市名单。某县戊己产业集群是全国中小企业特色产业集群。\n"
     f = facts_of(tmp_path, text)
     assert [c.name for c in f.clusters] == ["某县戊己产业集群"]
+
+
+def test_what_a_cluster_is_carried_by_is_no_name_of_it(tmp_path: Path) -> None:
+    text = "某市打造千亿级纺织服装产业集群。\n产业布局不断完善,形成了以甲乙工业园、丙丁产业园等“两园”为载体产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["纺织服装产业集群"]
+    assert sorted(f.clusters[0].zones) == ["丙丁产业园", "甲乙工业园"]

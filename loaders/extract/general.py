@@ -676,9 +676,16 @@ class _Reader(TableRows, FactsWriter):
                 continue
             inside = [c for a, b, c in spans if a <= m.start and m.end <= b]
             if m.kind == "zone" and inside and (g := group_of.get(id(inside[0]), -1)) >= 0:
-                # 苏州高新区高端装备制造、新一代信息技术三大产业集群: the zone before a list is every item's
+                # 苏州高新区高端装备制造、新一代信息技术三大产业集群: the zone before a list is every item's,
+                # but an item that opens with a place of its own (某开发区A、乙区B等产业集群) is that place's
+                placed = {
+                    id(c)
+                    for a, b, c in spans
+                    if self.resolver.leading_places(piece.text[piece.index(a) : piece.index(b)])
+                }
                 for c in groups[g]:
-                    c.links["zone"].setdefault(ent.name, ev)
+                    if c is inside[0] or id(c) not in placed:
+                        c.links["zone"].setdefault(ent.name, ev)
                 continue
             owner = inside[0] if inside else target
             if owner is None and m.kind == "project" and m.industry:
@@ -727,8 +734,19 @@ class _Reader(TableRows, FactsWriter):
                     one = self.cluster_of_name(ent.name) if m.kind in ("firm", "project") else None
                     # (打造新能源汽车、装备制造、节能环保3个产业集群,引入小鹏汽车、某新能源电池…: a name of
                     # one of them's trade is that one's)
-                    for c in [one] if one in named else named:
+                    owners = [one] if one in named else named
+                    if (
+                        m.kind == "zone"
+                        and (zone_places := self.resolver.leading_places(m.name))
+                        and any(c.places for c in named)
+                    ):
+                        # 甲县A、乙县B等产业集群…,甲县某园、乙县某城等园区相继崛起: a park of one cluster's place
+                        # is that cluster's; a park of a place none of them has is none of theirs
+                        owners = [c for c in named if set(c.places) & set(zone_places)]
+                    for c in owners:
                         c.links[m.kind].setdefault(ent.name, ev)
+                    if not owners:
+                        self.unattached.append((m, ev))
                     continue
             if owner is not None:
                 owner.links[m.kind].setdefault(ent.name, ev)

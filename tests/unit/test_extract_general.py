@@ -2955,3 +2955,16 @@ def test_what_a_cluster_is_carried_by_is_no_name_of_it(tmp_path: Path) -> None:
     f = facts_of(tmp_path, text)
     assert [c.name for c in f.clusters] == ["纺织服装产业集群"]
     assert sorted(f.clusters[0].zones) == ["丙丁产业园", "甲乙工业园"]
+
+
+def test_a_park_of_one_cluster_s_place_is_that_cluster_s(tmp_path: Path) -> None:
+    text = (
+        "荆州开发区纺织印染、沙市婴童装、松滋女装等产业集群蓬勃发展,"
+        "沙市金色童年小镇、松滋市甲乙服装产业城、监利市丙丁家纺产业园等园区相继崛起。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: sorted(c.zones) for c in f.clusters} == {
+        "纺织印染产业集群": ["荆州开发区"],
+        "沙市婴童装产业集群": ["沙市金色童年小镇"],
+        "松滋女装产业集群": ["松滋市甲乙服装产业城"],
+    }

@@ -2968,3 +2968,12 @@ def test_a_park_of_one_cluster_s_place_is_that_cluster_s(tmp_path: Path) -> None
         "沙市婴童装产业集群": ["沙市金色童年小镇"],
         "松滋女装产业集群": ["松滋市甲乙服装产业城"],
     }
+
+
+def test_a_preposition_or_a_rank_before_a_zone_is_no_part_of_its_name(tmp_path: Path) -> None:
+    text = (
+        "某市甲乙产业集群发展迅速,丙丁公司落户于广州开发区。"
+        "今遵义经济技术开发区形成甲乙产业集群,某新区已升格为国家级经济技术开发区。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted(z.name for z in f.zones) == ["广州开发区", "遵义经济技术开发区"]

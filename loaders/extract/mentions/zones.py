@@ -104,6 +104,9 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             ):
                 head = head[k + 1 :]  # 比亚迪在西安高新区, 签约仪式在羊安工业园区: the zone is what follows 在
                 break
+        else:
+            if head[:1] in "于在到从向今" and not _place_begins(head, 0) and _place_begins(head[1:], 0):
+                head = head[1:]  # 落户于广州开发区, 今遵义经开区: a preposition or a time before the place
         if (
             (inner := next((k for k in range(2, min(5, len(head) - 1)) if place_begins(head[k:])), None))
             and not _place_begins(head, 0)
@@ -168,7 +171,7 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         ):
             continue  # 国家大数据综合试验区, 江西省特色装备制造产业试验区: a designation, no zone of a place
         if (
-            (rank := re.match(r"(?:属|为|是)?(?:国家级?|省级|市级|县级)", head))
+            (rank := re.match(r"(?:[\u4e00-\u9fff]{0,2}?(?:属|为|是))?(?:国家级?|省级|市级|县级)", head))
             and not _place_begins(head[rank.end() :], 0)
         ) or (re.search(r"(?:国家级?|省级|市级|县级)$", text[: s - len(head)]) and not _place_begins(head, 0)):
             continue  # 国家现代农业产业园, 省级现代农业产业园: a rank a park was given, no park named

@@ -2977,3 +2977,10 @@ def test_a_preposition_or_a_rank_before_a_zone_is_no_part_of_its_name(tmp_path: 
     )
     f = facts_of(tmp_path, text)
     assert sorted(z.name for z in f.zones) == ["广州开发区", "遵义经济技术开发区"]
+
+
+def test_a_quoted_brand_inside_a_firm_list_and_the_list_after_yi_are_read(tmp_path: Path) -> None:
+    text = "某基地以甲乙面业、丙丁油脂、戊己“庚辛牌”、壬癸米业等企业为龙头,形成粮食产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert {x.name for x in f.firms} == {"甲乙面业", "丙丁油脂", "戊己庚辛牌", "壬癸米业"}
+    assert sorted(f.clusters[0].firms) == sorted(x.name for x in f.firms)

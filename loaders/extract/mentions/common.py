@@ -124,6 +124,19 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
             depth -= 1
         elif depth == 0 and c == _LIST_SEP and lists:
             pass
+        elif (
+            depth == 0
+            and lists
+            and c == "”"
+            and text[i : i + 1] == _LIST_SEP
+            and (o := text.rfind("“", max(floor, i - 10), i - 1)) > floor
+            and _is_cjkish(text[o - 1])
+            and text[o - 1] not in _BOUNDARY
+            and not any(q in text[o + 1 : i - 1] for q in "“”、")
+            and _LIST_SEP in text[max(floor, o - 12) : o]  # (not 培育“三电系统”、A: the list's first item)
+        ):
+            i = o  # A、鑫泰“多福多”、B: an item's quoted brand is part of the item
+            continue
         elif depth == 0 and c == " " and i - 2 >= floor and text[i - 2] in "区县市旗州盟" and i < end:
             pass  # 章丘区 鼓风机产业集群: a list line sets the place apart with a space
         elif (

@@ -297,8 +297,12 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                 continue
             end = m.start() - 1 if w.startswith("为") and text[m.start() - 1 : m.start()] == "作" else m.start()
             b = _left_head(text, end)
-            if w.startswith("为") and (k := text.rfind("以", b, end)) >= 0 and k + 1 < end:
-                b = k + 1  # …的肉食品加工、以龙成为链主: the list starts after its 以
+            if (
+                (w.startswith("为") or text.startswith("为", m.end()))
+                and (k := text.rfind("以", b, end)) >= 0
+                and k + 1 < end
+            ):
+                b = k + 1  # …的肉食品加工、以龙成为链主 / 某区以A和B等企业为核心: the list starts after its 以
             if roles := list(_ROLE_CLAUSE.finditer(text, b, end)):
                 b = roles[-1].end()  # 以“铝电联营”为核心、铝业为龙头: each role has its own list
             body = _ALSO_CALLED.sub("", text[b:end])

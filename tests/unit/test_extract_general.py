@@ -2984,3 +2984,12 @@ def test_a_quoted_brand_inside_a_firm_list_and_the_list_after_yi_are_read(tmp_pa
     f = facts_of(tmp_path, text)
     assert {x.name for x in f.firms} == {"甲乙面业", "丙丁油脂", "戊己庚辛牌", "壬癸米业"}
     assert sorted(f.clusters[0].firms) == sorted(x.name for x in f.firms)
+
+
+def test_projects_named_only_by_their_kind_and_size_are_no_projects(tmp_path: Path) -> None:
+    text = (
+        "某市做强石化产业集群,推进石化大项目、产业链重特大项目、甲乙市重大外资示范项目、苏州工企增资扩产项目建设,"
+        "加快甲乙化工年产20万吨丙烯项目建设。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["甲乙化工年产20万吨丙烯项目"]

@@ -610,11 +610,17 @@ def _kind_named(name: str) -> bool:
         return True
     if name.endswith("工程") and re.search(r"(?:人才|攻关|集群|能力建设|开发)$", core):
         return True  # 陶瓷产业人才开发工程, 产业集群工程: a programme, not a thing built
-    bare = re.sub(r"(?:重大|重点|优质|高效|合作|骨干|招商引资|外资|实体|创业|增资扩产|热门)+$", "", core)
+    bare = re.sub(
+        r"(?:重大|重点|重特大|特大|大|头号|优质|高效|合作|骨干|招商引资|外资|实体|创业|增资扩产|热门|示范|标杆|"
+        r"标志性|技改|转移|优势|建设)+$",
+        "",
+        core,
+    )
     # (淄博高新区2021春季重大项目, 某市新建区重大招商引资项目: a place's or zone's projects of a season)
     where = re.sub(r"^(?:[\u4e00-\u9fff]{2,8}?(?:新区|高新区|开发区|经开区|市|县|区|方向))+", "", bare)
+    where = re.sub(r"^(?:国家|省级|市级|全省|全市)", "", where[_place_prefix_len(where) :])  # (苏州工企…, 国家重大…)
     where = re.sub(r"^\d{4}年?(?:春季|秋季|上半年|下半年|年度)?", "", where)
-    trade = re.sub(r"^(?:现代|新型|高端|绿色|先进|传统)", "", where)
+    trade = re.sub(r"^(?:现代|新型|高端|绿色|先进|传统|特色)", "", where)
     return bare != core and (
         not where
         or bool(_KIND_OF_PROJECT.search(where))

@@ -2993,3 +2993,9 @@ def test_projects_named_only_by_their_kind_and_size_are_no_projects(tmp_path: Pa
     )
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["甲乙化工年产20万吨丙烯项目"]
+
+
+def test_kinds_of_facility_listed_as_projects_are_no_projects(tmp_path: Path) -> None:
+    text = "某县茶叶产业集群推进标准化茶叶加工厂、冷库仓储、电商平台、茶叶市场、展销中心等项目建设,加快甲乙茶业二期项目建设。\n"
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["甲乙茶业二期项目"]

@@ -100,6 +100,20 @@ def _kind_item(head: str) -> bool:
     )
 
 
+# 标准化茶叶加工厂, 冷库仓储, 展销中心, 电商平台: a kind of facility, not one built by name
+_FACILITY_KIND = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:加工厂|冷库|仓储|市场|平台|展销中心|物流中心|服务中心|交易中心|展示中心|集散中心)"
+)
+
+
+def _facility_kind(head: str) -> bool:
+    return (
+        bool(_FACILITY_KIND.fullmatch(head))
+        and not re.search(r"\d|[一二三四首]期", head)
+        and not _place_begins(head, 0)
+    )
+
+
 def _rejoin_measures(body: str, parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Items split at a 和 inside a word: 10万吨调|柴油 is 10万吨调和柴油 (one character after the measure)."""
     out: list[tuple[int, str]] = []
@@ -306,7 +320,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
             and (
                 of_kind
                 or all(len(_list_head(i)) <= 2 for _, i in parts)
-                or all(_kind_item(_list_head(i)) for _, i in parts)
+                or all(_kind_item(h) or _facility_kind(h) for h in (_list_head(i) for _, i in parts))
                 or (2 * kinds >= len(parts) and not any(_ONE_PROJECT.search(i) for _, i in parts))
             )
         ):

@@ -2999,3 +2999,13 @@ def test_kinds_of_facility_listed_as_projects_are_no_projects(tmp_path: Path) ->
     text = "某县茶叶产业集群推进标准化茶叶加工厂、冷库仓储、电商平台、茶叶市场、展销中心等项目建设,加快甲乙茶业二期项目建设。\n"
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["甲乙茶业二期项目"]
+
+
+def test_cluster_endings_after_verbs_firms_or_a_zone_name_no_cluster_of_their_own(tmp_path: Path) -> None:
+    text = (
+        "某区坚持生态优先,助推产业集群发展。对于甲乙市机器人产业集群取得的成绩,负责人表示满意。"
+        "围绕丙丁重科、戊己印机等装备制造龙头企业的产业集群加速成型。某市编制三亚中央商务区千亿产业集群建设报告。"
+        "动力电池产业集群排名中国百强产业集群第16。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == ["动力电池产业集群", "甲乙市机器人产业集群", "装备制造产业集群"]

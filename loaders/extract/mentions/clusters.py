@@ -102,7 +102,7 @@ _NAMED_AS = re.compile(
 _OWNER_PLACE = re.compile(
     r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=是|为|有|括))(?P<place>[\u4e00-\u9fff]{1,6}?(?:区|县|市|旗))的$"
 )
-_ZONE_ONLY = re.compile(r"(?:开发区|经开区|高新区|工业园区|产业园区|园区|集聚区)$")
+_ZONE_ONLY = re.compile(r"(?:开发区|经开区|高新区|工业园区|产业园区|园区|集聚区|商务区)$")
 _AND_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:和|及|与)(?=" + _LEVEL_RX.pattern + r")")
 _SERVING = re.compile(r"^(?:服务于|服务(?!业|外包|贸易|型|机器人|器|消费))")
 _MAINLY_OF = re.compile(r"^(?P<body>.*、[^、]+?)(?:等)?(?<!产业)为(?:主|主导|重点|支撑)(?:的)?$")
@@ -472,6 +472,13 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             continue  # 蝉联国家级新型工业化产业示范基地(四星级)称号: a title the place holds
         if re.match(r"[”\"」』]?(?:建设|培育|认定|推荐)?(?:地区|城市|县市|试点)?(?:名单|名录|目录)", text[e:]):
             continue  # 入选"重点地方特色食品产业集群"建设名单: the name of a list, no cluster named
+        if firms_of := re.search(r"等(?P<trade>[\u4e00-\u9fff]{0,8}?)(?:龙头|骨干|链主|重点)?企业的$", left):
+            # 围绕甲、乙等装备制造龙头企业的产业集群: the firms it grows around are no clusters; the trade
+            # they are firms of names it
+            trade = firms_of.group("trade")
+            if len(trade) < 2 or is_generic(trade, LEXICON.cluster_generic) or not has_trade_word(trade + "产业"):
+                continue
+            left = trade
         if suffix == "集群" and re.search(
             r"(?:产业|行业|企业)的$|(?<=[\u4e00-\u9fff])是$|产业链$|链条$|中央企业$", left
         ):

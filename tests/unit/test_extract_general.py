@@ -3009,3 +3009,8 @@ def test_cluster_endings_after_verbs_firms_or_a_zone_name_no_cluster_of_their_ow
     )
     f = facts_of(tmp_path, text)
     assert sorted(c.name for c in f.clusters) == ["动力电池产业集群", "甲乙市机器人产业集群", "装备制造产业集群"]
+
+
+def test_a_trade_formed_whole_names_its_cluster(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "某市已经初步形成新型显示完整的产业集群,拥有甲乙光电、丙丁光电等一批龙头企业。\n")
+    assert [(c.name, sorted(c.firms)) for c in f.clusters] == [("新型显示产业集群", ["丙丁光电", "甲乙光电"])]

@@ -86,7 +86,9 @@ _ZONE_LEAD = re.compile(
     r"^[\u4e00-\u9fff]{2,10}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|工业园区|产业园区|新区)"
 )
 # 形成汽车整车及零部件的产业集群: a verb of forming, the trades, 的, then the ending
-_FORMED_OF = re.compile(r"(?:形成|打造|建成|培育|壮大)了?([\u4e00-\u9fff]{2,12})的$")
+_FORMED_OF = re.compile(
+    r"(?:形成|打造|建成|培育|壮大)了?([\u4e00-\u9fff]{2,12}?)(?:(?:较为|相对|较|最为)?(?:完整|完善|完备|齐全))?的$"
+)
 # the last item of a list of places that own what follows (…临沭5县和河东区的食品): the place, the
 # count of them, one more place after 和, 的, then the industry
 _PLACES_OWNING = re.compile(
@@ -461,7 +463,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             and not re.search(r"以|为(?:主|重点|核心|主导|龙头|引领|代表|支撑)", of_trade.group(1))
             and not is_generic(_cut_head(of_trade.group(1)), LEXICON.cluster_generic)
         ):
-            left = left[:-1]  # 已形成汽车整车及零部件的产业集群: the trades it formed name the cluster
+            left = left[: of_trade.end(1)]  # 已形成汽车整车及零部件的产业集群: the trades it formed name the cluster
         if (
             (many := re.search(r"(?:多个|若干|众多|诸多|各个|一些)(?P<trade>[\u4e00-\u9fff]{2,8})$", left))
             and _LIST_SEP not in left[many.start() :]

@@ -3014,3 +3014,14 @@ def test_cluster_endings_after_verbs_firms_or_a_zone_name_no_cluster_of_their_ow
 def test_a_trade_formed_whole_names_its_cluster(tmp_path: Path) -> None:
     f = facts_of(tmp_path, "某市已经初步形成新型显示完整的产业集群,拥有甲乙光电、丙丁光电等一批龙头企业。\n")
     assert [(c.name, sorted(c.firms)) for c in f.clusters] == [("新型显示产业集群", ["丙丁光电", "甲乙光电"])]
+
+
+def test_a_quoted_programme_s_ranked_title_names_no_cluster(tmp_path: Path) -> None:
+    text = (
+        "甲乙市丙丁区高端新材料产业集群成功入选第二批“某省制造”省级特色产业集群核心区。"
+        "集群已集聚规上企业50余家,拥有戊己特材、庚辛电子等行业领军企业。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [(c.name, sorted(c.firms)) for c in f.clusters] == [
+        ("甲乙市丙丁区高端新材料产业集群", ["庚辛电子", "戊己特材"])
+    ]

@@ -474,6 +474,10 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             continue  # 蝉联国家级新型工业化产业示范基地(四星级)称号: a title the place holds
         if re.match(r"[”\"」』]?(?:建设|培育|认定|推荐)?(?:地区|城市|县市|试点)?(?:名单|名录|目录)", text[e:]):
             continue  # 入选"重点地方特色食品产业集群"建设名单: the name of a list, no cluster named
+        if text[b - 1 : b] in ("”", '"') and re.fullmatch(
+            r"(?:国家级|省级|市级)(?:重点|特色|优势|中小企业特色|先进制造业)*", left
+        ):
+            continue  # 入选“浙江制造”省级特色产业集群核心区: a programme's title, no cluster named
         if firms_of := re.search(r"等(?P<trade>[\u4e00-\u9fff]{0,8}?)(?:龙头|骨干|链主|重点)?企业的$", left):
             # 围绕甲、乙等装备制造龙头企业的产业集群: the firms it grows around are no clusters; the trade
             # they are firms of names it

@@ -21,6 +21,8 @@ _MANY_INDUSTRIES = re.compile(r"、[^、。;,]{2,12}等[\d一二三四五六七�
 _MANY_TRADES = re.compile(
     r"[\u4e00-\u9fff]{2,4}、[\u4e00-\u9fff]{2,4}、[^,。;]{2,20}?等(?:领域|行业|产业)|行业领军|各行业"
 )
+# 产业集群突破40亿元 / 该集群以…: a cluster spoken of by its kind alone, at a clause's start
+_UNNAMED_CLUSTER = re.compile(r"(?:^|[,;。:!])\s*(?:该|这一|这个|本)?(?:产业)?集群(?![化式])")
 # words of many trades at once (智能工厂, 新材料, 生物材料): no one cluster's by themselves
 _LOOSE_TRADE_WORDS = frozenset(
     {"智能", "高端", "材料", "新材料", "制造", "产品", "服务", "系统", "配套", "生物", "医药"}
@@ -182,6 +184,12 @@ class FactsWriter(EntityStore):
         others = {w for w in self.industry_words(text) if has_trade_word(w) and trade not in w and w not in trade}
         return not (alone and (others or _MANY_TRADES.search(text)))
 
+    def speaks_of_the_cluster(self, paragraph: int) -> bool:
+        """Whether a paragraph speaks of a cluster without naming it (产业集群突破40亿元, 该集群…)."""
+        if paragraph >= len(self.doc.paragraphs):
+            return False
+        return _UNNAMED_CLUSTER.search(fold(self.doc.paragraphs[paragraph].text, self.traditional)) is not None
+
     def facts(self, seg: Segmented) -> Facts:
         self.drop_credited()
         for table in (self.zones, self.firms, self.projects):
@@ -241,6 +249,8 @@ class FactsWriter(EntityStore):
                     or min(e.start for e in lone[0].evidence) <= m.start
                     # (firms and zones named before it, in a paragraph about its trade: 现代纺织招商推介会…与A、B签约)
                     or self.of_its_trade(lone[0], m.paragraph, alone=m.kind == "firm")
+                    # (…等四朵“金花”相继扎根清丰,产业集群突破40亿元: the paragraph speaks of the cluster unnamed)
+                    or self.speaks_of_the_cluster(m.paragraph)
                 )
                 and (label is None or self.of_industry(lone[0], {normalise_name(label.group(1))}))
             ):

@@ -3025,3 +3025,12 @@ def test_a_quoted_programme_s_ranked_title_names_no_cluster(tmp_path: Path) -> N
     assert [(c.name, sorted(c.firms)) for c in f.clusters] == [
         ("甲乙市丙丁区高端新材料产业集群", ["庚辛电子", "戊己特材"])
     ]
+
+
+def test_firms_of_a_paragraph_speaking_of_the_one_cluster_unnamed_are_its(tmp_path: Path) -> None:
+    text = (
+        "2011年,甲乙家私、丙丁家私等四朵“金花”相继扎根某县,产业集群突破40亿元大关。\n"
+        "如今,某县家居产业集群已列入国家重点培育的50个接续替代产业集群之一。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [(c.name, sorted(c.firms)) for c in f.clusters] == [("某县家居产业集群", ["丙丁家私", "甲乙家私"])]

@@ -570,7 +570,11 @@ class _Reader(TableRows, FactsWriter):
             home = home or [
                 z
                 for z in self.zones.values()
-                if (_zone_key(z.name).endswith(_zone_key(word)) or z.name.endswith((word, word + "区")))
+                if (
+                    _zone_key(z.name).endswith(_zone_key(word))
+                    or z.name.endswith((word, word + "区"))
+                    or (word == "园区" and z.name.endswith("园"))  # 某科技园…。园区形成了…: the park
+                )
                 and len(z.name) > len(word) + 1
             ]
             if len(home) > 1 and self.opening_zone is not None and self.opening_zone in home:

@@ -3034,3 +3034,14 @@ def test_firms_of_a_paragraph_speaking_of_the_one_cluster_unnamed_are_its(tmp_pa
     )
     f = facts_of(tmp_path, text)
     assert [(c.name, sorted(c.firms)) for c in f.clusters] == [("某县家居产业集群", ["丙丁家私", "甲乙家私"])]
+
+
+def test_a_park_called_by_its_kind_hosts_the_clusters_it_formed(tmp_path: Path) -> None:
+    text = (
+        "甲乙文化创意科技园在某市高新区应运而生。\n"
+        "三年来,园区初具规模,形成了动漫游戏、创意设计等产业集群。\n"
+        "“丙丁部落”是动漫游戏产业核心集群地之一,园区集聚了戊己动漫、庚辛传播等近50家动漫企业。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == ["创意设计产业集群", "动漫游戏产业集群"]
+    assert all(c.zones == ["甲乙文化创意科技园"] for c in f.clusters)

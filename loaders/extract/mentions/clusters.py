@@ -496,6 +496,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
         elif (where := _WHERE_AFTER.match(text, e)) and _place_begins(where.group(1), 0):
             floor = where.end()  # 陶瓷产业集群(醴陵市)、烟花产业集群: the place in brackets is this cluster's
         level = None
+        left = re.sub(r"(?<=[\u4e00-\u9fff]{2}产业)核心$", "", left)  # 动漫游戏产业核心集群地: that trade's cluster
         # the level right before the ending: …培育千亿级集群 / …等3个五百亿级产业集群
         left = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:世界级|国家级)$", "", left)  # 新材料世界级产业集群
         # 线路板及移动电源产业省级重点产业集群: an industry, then the title it was given

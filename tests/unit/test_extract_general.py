@@ -3045,3 +3045,13 @@ def test_a_park_called_by_its_kind_hosts_the_clusters_it_formed(tmp_path: Path) 
     f = facts_of(tmp_path, text)
     assert sorted(c.name for c in f.clusters) == ["创意设计产业集群", "动漫游戏产业集群"]
     assert all(c.zones == ["甲乙文化创意科技园"] for c in f.clusters)
+
+
+def test_principles_and_a_place_s_economy_are_no_firms(tmp_path: Path) -> None:
+    text = (
+        "某省培育甲乙产业集群,以创新驱动为引领,以品牌建设为导向,以营商环境为支撑。"
+        "某镇聚焦镇域经济发力,充分发挥市域经济龙头作用,发挥典型示范作用。"
+        "要发挥丙丁机械的龙头带动作用。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [x.name for x in f.firms] == ["丙丁机械"]

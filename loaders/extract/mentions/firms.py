@@ -283,6 +283,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
                 continue  # 以火锅食材、预制食品为链主产业: industries, not firms
             if "代表" in w and (_COUNTED_TRADES.match(text, m.end()) or _COUNTED_CLUSTERS.match(text, m.end())):
                 continue  # 以人工智能、增材制造等为代表的五大战略性新兴产业(集群): industries, not firms
+            if w == "为引领" and re.match(r"[,、]以[^,;。]{1,24}?为|[,、][^,;。]{1,24}?为辅", text[m.end() :]):
+                continue  # 以创新驱动为引领,以企业上市为导向: the principles of a plan, not firms
             if (
                 w.startswith("为")
                 and not re.match(r"(?![\u4e00-\u9fff])|企业|骨干|链主", text[m.end() : m.end() + 2])
@@ -378,7 +380,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             3 <= len(head) <= 8
             and not is_generic(head, LEXICON.cluster_generic)
             and not re.search(
-                r"产业|集群|园|区|市|县|省|国|我|该|其|这|全|企业|项目|工程|[一二三四五]期|基地|平台|中心|合同|协议|总$",
+                r"产业|集群|园|区|市|县|省|国|我|该|其|这|全|企业|项目|工程|[一二三四五]期|基地|平台|中心|合同|协议|总$|经济$",
                 head,
             )
             and not _place_begins(head, 0)
@@ -453,7 +455,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             if (
                 head
                 and not is_generic(head, LEXICON.cluster_generic)
-                and not re.search(r"企业|产业|集群|园区|项目|政府|市场|作用", head)
+                and not re.search(r"企业|产业|集群|园区|项目|政府|市场|作用|[镇县市区]域经济|示范|典型|科研|更大", head)
             ):
                 st = m.start(1) + k + item.find(head)
                 add(st, st + len(head), "list")

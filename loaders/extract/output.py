@@ -184,6 +184,24 @@ class FactsWriter(EntityStore):
         others = {w for w in self.industry_words(text) if has_trade_word(w) and trade not in w and w not in trade}
         return not (alone and (others or _MANY_TRADES.search(text)))
 
+    def topic_zone(self) -> Entity | None:
+        """The zone a text is about: named first, before any cluster, in its opening paragraphs, and
+        more often than any other zone (a zone's news, profile or signing report), or None."""
+        zones = [z for z in self.zones.values() if z.evidence]
+        clusters = [c for c in self.clusters.values() if c.evidence]
+        if not zones or not clusters or len(clusters) > 8:
+            return None  # (a list of many places' clusters is about none of its zones)
+        first = min(zones, key=lambda z: min(e.start for e in z.evidence))
+        opens = min(e.start for e in first.evidence)
+        if (
+            len(first.evidence) < 2  # (named once, it is one of the text's places, not its topic)
+            or min(e.paragraph for e in first.evidence) > 2
+            or opens > min(e.start for c in clusters for e in c.evidence)
+            or any(len(z.evidence) >= len(first.evidence) for z in zones if z is not first)
+        ):
+            return None
+        return first
+
     def speaks_of_the_cluster(self, paragraph: int) -> bool:
         """Whether a paragraph speaks of a cluster without naming it (产业集群突破40亿元, 该集群…)."""
         if paragraph >= len(self.doc.paragraphs):
@@ -289,6 +307,23 @@ class FactsWriter(EntityStore):
                 self.warnings.append(
                     f"paragraph {m.paragraph}: {m.kind} {m.name!r} is named in no cluster's statement; kept without a cluster"
                 )
+        if (host := self.topic_zone()) is not None:
+            for c in self.clusters.values():
+                if (
+                    not c.links["zone"]
+                    and c.evidence
+                    and not any(d.level == "province" for d in c.places)
+                    # (a cluster of another place, 某县X产业集群 in a list a zone's news quotes, is not the zone's)
+                    and (not c.places or not host.places or set(c.places) & set(host.places))
+                    # (浦东新区培育A产业集群: a sentence about another place's clusters)
+                    and not (
+                        (lead := self.resolver.leading_places(c.evidence[0].quote.lstrip()))
+                        and not set(lead) & set(host.places)
+                    )
+                ):
+                    # 记者从某经济技术开发区获悉,近年来开发区…形成A、B产业集群: a text about one zone, whose
+                    # clusters are named with no zone of their own, is about that zone's clusters
+                    c.links["zone"].setdefault(host.name, c.evidence[0])
         places: dict[str, Division] = {}
 
         def keep(d: Division) -> PlaceRef:

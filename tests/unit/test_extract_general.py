@@ -3055,3 +3055,16 @@ def test_principles_and_a_place_s_economy_are_no_firms(tmp_path: Path) -> None:
     )
     f = facts_of(tmp_path, text)
     assert [x.name for x in f.firms] == ["丙丁机械"]
+
+
+def test_a_text_about_one_zone_gives_it_the_clusters_named_without_a_zone(tmp_path: Path) -> None:
+    text = (
+        "甲乙经开区立足国际化打造千亿产业园区\n"
+        "记者从甲乙经济技术开发区(简称“甲乙经开区”)获悉,近年来该区加快发展。\n"
+        "目前,已形成有色金属、光电子两大产业集群,丙丁科技等企业纷纷落户。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.zones for c in f.clusters} == {
+        "有色金属产业集群": ["甲乙经济技术开发区"],
+        "光电子产业集群": ["甲乙经济技术开发区"],
+    }

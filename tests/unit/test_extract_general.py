@@ -3068,3 +3068,12 @@ def test_a_text_about_one_zone_gives_it_the_clusters_named_without_a_zone(tmp_pa
         "有色金属产业集群": ["甲乙经济技术开发区"],
         "光电子产业集群": ["甲乙经济技术开发区"],
     }
+
+
+def test_named_railways_reservoirs_and_resorts_in_a_project_list_are_projects(tmp_path: Path) -> None:
+    text = (
+        "某县做强甲乙产业集群,丙丁铁路、戊己水库等重大项目顺利实现开工。"
+        "该县集中开工建设了庚辛景区、壬癸温泉度假区等4个旅游类项目,推进药品、化妆品等项目。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["丙丁铁路", "戊己水库", "庚辛景区", "壬癸温泉度假区"]

@@ -95,7 +95,11 @@ def _kind_item(head: str) -> bool:
     built thing in it (药品, 嵌入式软件, 海洋工程装备)."""
     return (
         2 <= len(head) <= 7
-        and not re.search(r"\d|[一二三四首]期|园|基地|中心|城|站|厂|线|工程|项目|公司|集团", head)
+        and not re.search(
+            r"\d|[一二三四首]期|园|基地|中心|城|站|厂|线|工程|项目|公司|集团"
+            r"|铁路|公路|水库|景区|度假区|大桥|码头|机场|医院|学校|酒店|广场",  # (绵遂内铁路, 某某温泉度假区: built, by name)
+            head,
+        )
         and not _place_begins(head, 0)
     )
 
@@ -158,7 +162,9 @@ def _loose_kind(head: str) -> bool:
     return (
         2 <= len(head) <= 14
         and not re.search(
-            r"年产|万吨|千瓦|万台|万辆|万套|[一二三四首]期|扩建|新建|技改|公司|集团|园|基地|厂|线|站", head
+            r"年产|万吨|千瓦|万台|万辆|万套|[一二三四首]期|扩建|新建|技改|公司|集团|园|基地|厂|线|站"
+            r"|铁路|公路|水库|景区|度假区|大桥|码头|机场|医院|学校|酒店|广场",
+            head,
         )
         and not names_place(head)  # (港口机械: 港口 is a county's short name and a word of a trade)
     )

@@ -135,6 +135,7 @@ class EntityStore:
         # name them, the zone the sentence is about, and the block it was in
         self.counted: tuple[int, Entity | None, int] | None = None
         self.counting_zone = False  # the zone of ``counted`` is the subject that counted them
+        self.counted_level: tuple[str, float] | None = None  # the level the sentence gave the clusters it counted
 
     # -- evidence and entities ----------------------------------------------------------------
     def evidence(self, piece: Piece) -> Evidence:

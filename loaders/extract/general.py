@@ -48,6 +48,7 @@ from .mentions import (
     subject_cluster,
     zone_mentions,
 )
+from .mentions.common import _LEVEL_RX
 from .output import FactsWriter, in_document_script
 from .rows import TableRows
 from .segments import Block, Piece, Segmented, cn_int, segment, sentences
@@ -62,6 +63,13 @@ _ITEM_INDUSTRY = re.compile(
     r"\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*[。.:]?$"
 )
 # 纺织化纤产业:依托…: a paragraph labelled with an industry (after a sentence counting clusters, one of them)
+# 提高产业协同创新能力, 推动产业基础高级化: a task a plan sets itself, not a project it builds
+_TASK = re.compile(
+    r"(?:提高|提升|推动|推进|加快|加强|促进|完善|优化|强化|深化|健全|构建|培育|壮大|发展|实施)"
+    r"(?![^,;。]*(?:项目|工程|基地|产业园|生产线|工厂|中心|\d))"
+)
+_NUMBER_BEFORE = re.compile(r"(?:^|[\s:])\d{1,3}[.、]?\s*$")
+_BARE_INDUSTRY = re.compile(r"\s*([\u4e00-\u9fff]{2,14})\s*")
 _LABEL_INDUSTRY = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*:")
 # 聚焦建设全国重要的新能源电池产业基地目标 / 聚焦建设“世界光伏之都”: the base or capital of a trade a paragraph builds
 _BASE_GOAL = re.compile(
@@ -234,8 +242,10 @@ class _Reader(TableRows, FactsWriter):
                         c.links["zone"].setdefault(self.list_host[0].name, self.evidence(piece))
                 if named and (counted := self.counted) is not None and counted[1] is not None:
                     self.counted_host(piece, i, named, counted)
+                # (…3个千亿级产业集群  1.甲汽车  2.乙装备 …: an item of a numbered list after a count)
+                numbered = n > 0 and _NUMBER_BEFORE.search(block.folded, 0, piece.start - block.para.start) is not None
                 named = named or self.counted_item(
-                    piece, i, first=(n == 0 and block.marker is not None) or inline, label=n == 0
+                    piece, i, first=(n == 0 and block.marker is not None) or inline, label=n == 0, bare=numbered
                 )
                 if n == 0 and not named and block.kind != "heading" and (topic := self.topic_sentence(piece)):
                     own = topic  # 某县做强做优A产业。…: a paragraph opened by the industry of one cluster
@@ -296,7 +306,7 @@ class _Reader(TableRows, FactsWriter):
         found = self._find(self.zones, zones[0].name)
         return self.zones[found] if found else None
 
-    def counted_item(self, piece: Piece, i: int, first: bool, label: bool = False) -> list[Entity]:
+    def counted_item(self, piece: Piece, i: int, first: bool, label: bool = False, bare: bool = False) -> list[Entity]:
         """某经开区加快四大产业集群…。一是煤电化产业。…二是新材料产业。: a sentence that counts clusters
         without naming them, then items titled by an industry, one per cluster: the item's cluster,
         hosted by the zone the counting sentence is about."""
@@ -309,6 +319,8 @@ class _Reader(TableRows, FactsWriter):
             # (打造“142”重点产业集群: a plan's code for its clusters, however many it has)
             n = (cn_int(count.group(1)) or 0) if count else _CODED_MAX
             self.counted = (n, self.zones[key] if key else None, i)
+            # (培育3个千亿级产业集群: the level of each one it counts)
+            self.counted_level = level_of(lv.group(0)) if count and (lv := _LEVEL_RX.search(count.group(0))) else None
             z = zone_mentions(piece)[0] if key else None
             # (某经开区拟打造5个…集群 / 记者从某经开区获悉,该区将打造5个…集群: the zone counting them is the
             # subject, not a carrier of a place's programme, 以某园区为载体,以十大…集群建设为重点)
@@ -320,12 +332,24 @@ class _Reader(TableRows, FactsWriter):
                 is not None
             )
             return []
-        if self.counted is None or not (
-            (first and (title := _ITEM_INDUSTRY.match(piece.text)))
-            or (label and (title := _LABEL_INDUSTRY.match(piece.text)))
-            # (聚焦建设全国重要的新能源电池产业基地目标,… / 聚焦建设“世界光伏之都”的目标: the base or the
-            # capital of a trade a paragraph after the count builds names its cluster)
-            or (label and (title := _BASE_GOAL.match(piece.text)))
+        if (
+            self.counted is None
+            or not (
+                (first and (title := _ITEM_INDUSTRY.match(piece.text)))
+                or (label and (title := _LABEL_INDUSTRY.match(piece.text)))
+                # (聚焦建设全国重要的新能源电池产业基地目标,… / 聚焦建设“世界光伏之都”的目标: the base or the
+                # capital of a trade a paragraph after the count builds names its cluster)
+                or (label and (title := _BASE_GOAL.match(piece.text)))
+                # (an item of a numbered list run into one line, the industry and nothing more: 2.新能源)
+                or (
+                    (first or bare)
+                    and (title := _BARE_INDUSTRY.fullmatch(piece.text))
+                    and _cut_head(title.group(1)) == title.group(1)
+                    and not is_generic(title.group(1), LEXICON.cluster_generic)
+                    # (1 农畜产品加工 蓄势勃发: a section's industry and its slogan, set apart by a space)
+                    and not re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", self.doc.text[piece.start : piece.end])
+                )
+            )
         ):
             return []
         head = title.group(1)
@@ -333,7 +357,9 @@ class _Reader(TableRows, FactsWriter):
             return []
         left, host, _ = self.counted
         self.counted = (left - 1, host, i)
-        ms = industry_clusters(piece, [(title.start(1), head)], None)  # the item's industry, where it stands
+        ms = industry_clusters(
+            piece, [(title.start(1), head)], self.counted_level
+        )  # the item's industry, where it stands
         ent = self.add_cluster(ms[0], self.evidence(piece))
         if ent is None:
             return []
@@ -406,7 +432,7 @@ class _Reader(TableRows, FactsWriter):
         if in_list and not projects and (item := _ITEM_NAME.match(piece.text)):
             # an item of a box or section of projects (专栏 某某集群重点项目 / 1.某某智能工厂项目。): its name
             name = normalise_name(item.group(1))
-            if not is_generic(name, LEXICON.project_generic):
+            if not is_generic(name, LEXICON.project_generic) and not _TASK.match(name):
                 projects = [
                     Mention("project", name, piece.at(0), piece.end_at(item.end(1)), piece.paragraph, via="list")
                 ]

@@ -581,7 +581,7 @@ _CLAUSE_END = re.compile(r"[。;!?！？]")
 
 
 # a number standing alone between spaces: an item's number in a list run into one line
-_SPACED_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\s+(?=[^\d\s])")
+_SPACED_NUMBER = re.compile(r"(?:(?<=[\s:])|^)(\d{1,3})(?:\s+|[.、](?!\d)\s*)(?=[^\d\s])")  # (1 甲集群 / :1.甲)
 
 
 def _inline_items(text: str, pos: int) -> list[tuple[int, int]]:

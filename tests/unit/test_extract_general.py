@@ -3077,3 +3077,20 @@ def test_named_railways_reservoirs_and_resorts_in_a_project_list_are_projects(tm
     )
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["丙丁铁路", "戊己水库", "庚辛景区", "壬癸温泉度假区"]
+
+
+def test_a_counted_heading_s_numbered_items_are_its_clusters_with_its_level(tmp_path: Path) -> None:
+    text = (
+        "三、培育壮大3个千亿级特色产业集群\n1.甲乙与智能网联汽车\n2.北斗及应用\n3.安全应急\n"
+        "四、前瞻布局一批未来产业\n1.量子信息\n"
+        "第四章 重点任务与工程\n一、提高产业协同创新能力\n二、推动产业基础高级化\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted((c.name, c.level) for c in f.clusters) == [
+        ("北斗及应用产业集群", "千亿级"),
+        ("安全应急产业集群", "千亿级"),
+        ("甲乙与智能网联汽车产业集群", "千亿级"),
+    ]
+    assert f.projects == []
+    f = facts_of(tmp_path, "某市打造3个特色产业集群:1.甲乙装备 2.丙丁材料 3.戊己食品\n")
+    assert sorted(c.name for c in f.clusters) == ["丙丁材料产业集群", "戊己食品产业集群", "甲乙装备产业集群"]

@@ -27,7 +27,7 @@ from .clusters import (
     represented_clusters,
     subject_cluster,
 )
-from .common import Mention, _cut_head, is_generic, level_of, place_begins
+from .common import Mention, _cut_head, has_trade_word, is_generic, level_of, place_begins
 from .firms import brought_in_firm, firm_mentions
 from .projects import labelled_projects, project_mentions
 from .zones import ZONE_ENDINGS, province_lead, zone_mentions
@@ -45,6 +45,7 @@ __all__ = [
     "coded_clusters",
     "counted_clusters",
     "firm_mentions",
+    "has_trade_word",
     "industry_clusters",
     "is_generic",
     "labelled_projects",

@@ -3094,3 +3094,12 @@ def test_a_counted_heading_s_numbered_items_are_its_clusters_with_its_level(tmp_
     assert f.projects == []
     f = facts_of(tmp_path, "某市打造3个特色产业集群:1.甲乙装备 2.丙丁材料 3.戊己食品\n")
     assert sorted(c.name for c in f.clusters) == ["丙丁材料产业集群", "戊己食品产业集群", "甲乙装备产业集群"]
+
+
+def test_an_area_described_by_its_trade_alone_is_no_zone(tmp_path: Path) -> None:
+    text = (
+        "某市打造甲乙产业集群,成为世界级新能源汽车产业集聚区,出台打造氢能产业示范区若干政策,"
+        "建设新能源高端产业集聚区和丙丁县食品产业集聚区。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [z.name for z in f.zones] == ["丙丁县食品产业集聚区"]

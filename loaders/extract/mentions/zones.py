@@ -30,6 +30,7 @@ from .common import (
     is_generic,
     place_begins,
 )
+from .firms import _only_industry
 
 ZONE_ENDINGS = "|".join(map(re.escape, LEXICON.zone_suffixes))  # longest first, for regexes
 _ZONE_RX = re.compile("(" + ZONE_ENDINGS + ")(?![区园域])")
@@ -247,6 +248,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             and not province_lead().match(head[prov.end() :])  # 湖南广东家居智造产业园: two provinces make a name
         ):
             st += prov.end()  # 山东淄博高新区: the province before a city's zone is no part of its name
+        if m.group(1).endswith(_AREA_ENDINGS) and _described_area(head):
+            continue  # 打造…智能传感器产业集聚区, 加工流通集聚区, 氢能产业示范区: an area described, none named
         full = normalise_name(text[s - len(head) : e])
         name = normalise_name(text[st:e])
         if _division_only(name):
@@ -267,6 +270,23 @@ def _division_only(name: str) -> bool:
 
 
 _DESIGNATION_ENDINGS = frozenset({"示范区", "试验区", "实验区"})
+_AREA_ENDINGS = ("集聚区", "聚集区", "集聚地", "功能区", "示范区", "先导区", "协同区")
+
+
+def _described_area(head: str) -> bool:
+    """Whether the head of an area (集聚区, 示范区 …) only says what kind of area it is, with no place
+    or name of its own (新型智能移动终端产业, 加工流通, 氢能产业, 新能源高端产业)."""
+    if _place_begins(head, 0):
+        return False
+    core = re.sub(
+        r"产业|行业|企业|高端|特色|新兴|现代|综合|融合|创新|发展|加工|流通|功能|集群|世界级|全国|新型|智能|"
+        r"具有[^的]{0,10}的|[\u4e00-\u9fff]{0,4}影响力的|重要的|最大的|的",
+        "",
+        head,
+    )
+    return not core or _only_industry(core, products=True)
+
+
 _PARK_AND = re.compile(r"(?:谷|园|区|县|城|基地|中心|项目|工程|集团|公司)(?:和|与|及)")
 _DESIGNATION_LEAD = re.compile(r"^(?:国家级?|中国(?![-—])|全国|省级?|市级)")
 _HONOUR_BEFORE = re.compile(

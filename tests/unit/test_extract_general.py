@@ -3103,3 +3103,12 @@ def test_an_area_described_by_its_trade_alone_is_no_zone(tmp_path: Path) -> None
     )
     f = facts_of(tmp_path, text)
     assert [z.name for z in f.zones] == ["丙丁县食品产业集聚区"]
+
+
+def test_cluster_endings_in_a_page_s_furniture_name_no_cluster(tmp_path: Path) -> None:
+    text = (
+        "【第12版:供应链集群专刊-城市集群】一场集群竞赛序幕已然拉开。此次全省共评定五星级产业集群9个,"
+        "这批产业集群不含宁波特色产业集群,华东产业集群加快发展。某县甲乙产业集群获评五星级。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["某县甲乙产业集群"]

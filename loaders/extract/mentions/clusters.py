@@ -58,6 +58,7 @@ _TOWARDS = re.compile(r"(?<![面导方走定指])向(?!日葵|阳)")
 # 赣南, 苏北, 粤东西北: a part of a province, by its one-character name and a direction
 _PROVINCE_PART = re.compile(
     r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔滇陕秦甘陇青桂蒙宁新藏][东西南北中]{1,3}(?:地区)?"
+    r"|京津冀|长三角|珠三角|成渝|粤港澳大湾区|大湾区|长江经济带|黄河流域|东北|西北|西南|华北|华东|华南|华中"
 )
 
 
@@ -472,7 +473,9 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             continue  # 来自…等全国多个纺织产业集群的企业: clusters of a kind spoken of, none named
         if re.match(r"(?:\([^()]{1,8}\))?称号", text[e:]):
             continue  # 蝉联国家级新型工业化产业示范基地(四星级)称号: a title the place holds
-        if re.match(r"[”\"」』]?(?:建设|培育|认定|推荐)?(?:地区|城市|县市|试点)?(?:名单|名录|目录)", text[e:]):
+        if re.match(
+            r"[”\"」』]?(?:(?:建设|培育|认定|推荐)?(?:地区|城市|县市|试点)?(?:名单|名录|目录)|专刊|竞赛)", text[e:]
+        ):
             continue  # 入选"重点地方特色食品产业集群"建设名单: the name of a list, no cluster named
         if text[b - 1 : b] in ("”", '"') and re.fullmatch(
             r"(?:国家级|省级|市级)(?:重点|特色|优势|中小企业特色|先进制造业)*", left

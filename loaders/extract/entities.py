@@ -572,6 +572,8 @@ class EntityStore:
             return False
         if (industry := self._bare_industry.get(c.industry or "")) is None:
             industry = self._bare_industry.setdefault(c.industry or "", self.resolver.strip_place(c.industry or ""))
+        if len(industry) == 1 and industry in LEXICON.one_character_trades:
+            return industry in words  # 铝产业集群 and 拉动了铝产业快速发展: a trade of one character, as it is
         return len(industry) >= 2 and any(
             len(w) >= 2 and (industry == w or industry.endswith(w) or w.endswith(industry)) for w in words
         )

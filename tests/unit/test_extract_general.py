@@ -3112,3 +3112,15 @@ def test_cluster_endings_in_a_page_s_furniture_name_no_cluster(tmp_path: Path) -
     )
     f = facts_of(tmp_path, text)
     assert [c.name for c in f.clusters] == ["某县甲乙产业集群"]
+
+
+def test_a_sentence_about_a_one_character_trade_is_its_cluster_s(tmp_path: Path) -> None:
+    text = (
+        "某市不断壮大铝产业集群,打造铝后加工产业集群。\n"
+        "某市先后引进开工甲乙新材料产业园项目、丙丁铝合金材料项目,进一步拉动了铝产业快速发展。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: sorted(c.projects) for c in f.clusters} == {
+        "铝产业集群": ["丙丁铝合金材料项目", "甲乙新材料产业园项目"],
+        "铝后加工产业集群": [],
+    }

@@ -3124,3 +3124,15 @@ def test_a_sentence_about_a_one_character_trade_is_its_cluster_s(tmp_path: Path)
         "铝产业集群": ["丙丁铝合金材料项目", "甲乙新材料产业园项目"],
         "铝后加工产业集群": [],
     }
+
+
+def test_a_firm_s_name_loses_its_park_its_kind_a_placeholder_and_what_it_does(tmp_path: Path) -> None:
+    text = (
+        "某市锂电产业集群加快发展。在凉州工业园区甘肃甲乙新材料有限公司生产车间,工人们正在忙碌。"
+        "锂离子电池研发生产厂商美国丙丁电池公司投资建设锂电池项目。xxxx戊己集团荣膺称号。"
+        "陆续引进庚辛面包糠生产、壬癸可可生产等配套企业入驻园区。重点跟踪服务子丑盟固利、寅卯新能源等龙头企业。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {"甘肃甲乙新材料有限公司", "美国丙丁电池公司", "戊己集团", "庚辛面包糠", "壬癸可可", "子丑盟固利"} <= {
+        x.name for x in f.firms
+    }

@@ -42,6 +42,7 @@ from .mentions import (
     industry_clusters,
     is_generic,
     level_of,
+    partitioned_clusters,
     place_begins,
     project_mentions,
     represented_clusters,
@@ -464,7 +465,12 @@ class _Reader(TableRows, FactsWriter):
         if not found:
             # 打造“4+6”产业集群,做强A、B、C、D四大…产业…: the code's counted industries; 某市医药产业…已形成
             # 百亿级产业集群: the industry the sentence is about; …千亿产业集群——高端化工产业: the one after a dash
-            found = coded_clusters(piece) or subject_cluster(piece) or appositive_cluster(piece)
+            found = (
+                coded_clusters(piece)
+                or partitioned_clusters(piece)
+                or subject_cluster(piece)
+                or appositive_cluster(piece)
+            )
         cms = [
             m
             for m in found

@@ -3136,3 +3136,15 @@ def test_a_firm_s_name_loses_its_park_its_kind_a_placeholder_and_what_it_does(tm
     assert {"甘肃甲乙新材料有限公司", "美国丙丁电池公司", "戊己集团", "庚辛面包糠", "壬癸可可", "子丑盟固利"} <= {
         x.name for x in f.firms
     }
+
+
+def test_clusters_counted_level_by_level_are_each_named_with_their_level(tmp_path: Path) -> None:
+    text = "某区打造以甲乙技术为主的1个三千亿级,以丙丁制造、戊己材料为主的2个两千亿级,以庚辛能源和壬癸食品为主的2个千亿级产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert sorted((c.name, c.level) for c in f.clusters) == [
+        ("丙丁制造产业集群", "2000亿级"),
+        ("壬癸食品产业集群", "千亿级"),
+        ("庚辛能源产业集群", "千亿级"),
+        ("戊己材料产业集群", "2000亿级"),
+        ("甲乙技术产业集群", "3000亿级"),
+    ]

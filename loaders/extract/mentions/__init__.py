@@ -24,6 +24,7 @@ from .clusters import (
     coded_clusters,
     counted_clusters,
     industry_clusters,
+    partitioned_clusters,
     represented_clusters,
     subject_cluster,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "is_generic",
     "labelled_projects",
     "level_of",
+    "partitioned_clusters",
     "place_begins",
     "project_mentions",
     "province_lead",

@@ -306,6 +306,36 @@ def appositive_cluster(piece: Piece) -> list[Mention]:
     return industry_clusters(piece, [(m.start("ind"), head)], level_of(lv.group(0)) if lv else None)
 
 
+# 打造以A为主的1个三千亿级,以B、C为主的2个两千亿级,以D…为主的4个千亿级产业集群: clusters counted by level,
+# each count naming its own
+_PARTITIONED = re.compile(
+    rf"以(?P<body>[^以,;。]{{2,60}}?)为主的(?P<n>[\d{_CN_NUM}]+)个(?P<lv>{_LEVEL_RX.pattern})(?:的)?"
+    r"(?P<end>(?:产业集群|集群))?"
+)
+
+
+def partitioned_clusters(piece: Piece) -> list[Mention]:
+    """Clusters a sentence counts level by level, each count after the trades it is of (以A为主的1个三千亿级,
+    以B、C为主的2个两千亿级…产业集群): one per trade, with its count's level, when each count is met."""
+    parts = list(_PARTITIONED.finditer(piece.text))
+    if len(parts) < 2 or not parts[-1].group("end") or any(p.group("end") for p in parts[:-1]):
+        return []
+    out: list[Mention] = []
+    for p in parts:
+        items = _split_items(p.group("body"), conj=True)
+        if (
+            len(items) == 1
+            and cn_int(p.group("n")) == 2
+            and (j := re.search(r"(?<=.{2})(?:和|及|与)(?=.{2})", items[0][1]))
+        ):
+            items = [(0, items[0][1][: j.start()]), (j.end(), items[0][1][j.end() :])]  # (以A和B为主的2个…: two)
+        heads = [(p.start("body") + k + len(item) - len(h), h) for k, item in items if (h := _cut_head(item))]
+        if cn_int(p.group("n")) != len(heads) or any(is_generic(h, LEXICON.cluster_generic) for _, h in heads):
+            return []
+        out += industry_clusters(piece, heads, level_of(p.group("lv")))
+    return out
+
+
 # 以A与B为代表的X业,以C、D为代表的Y业…四大产业集群: clauses each naming a trade by its firms, then their count
 _REPRESENTED = re.compile(
     r"以([^以,;。]{2,40}?)为代表的([\u4e00-\u9fff]{2,12}?)(?=[,、]以|(?:等)?[\d一二三四五六七八九十两]+[大个])"

@@ -3148,3 +3148,11 @@ def test_clusters_counted_level_by_level_are_each_named_with_their_level(tmp_pat
         ("戊己材料产业集群", "2000亿级"),
         ("甲乙技术产业集群", "3000亿级"),
     ]
+
+
+def test_a_machine_tool_maker_listed_before_several_clusters_is_the_machine_tool_cluster_s(tmp_path: Path) -> None:
+    text = "某区做大做强甲乙机床、丙丁电气等一批重点企业,着力培育机床、电气、现代建筑三个千亿产业集群。\n"
+    f = facts_of(tmp_path, text)
+    firms = {c.name: sorted(c.firms) for c in f.clusters}
+    assert firms["机床产业集群"] == ["甲乙机床"]
+    assert firms["电气产业集群"] == ["丙丁电气"]

@@ -569,6 +569,7 @@ def _industry_vocabulary() -> tuple[str, ...]:
         "模具",
         "电源",
         "机械",
+        "机床",
         "药品",
         "整车",
         "高端",

@@ -63,14 +63,15 @@ _ITEM_INDUSTRY = re.compile(
     r"^\s*(?:[一二三四五六七八九十]是|其[一二三四五六]|\(?[一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十\d]{1,2}[、.])?"
     r"\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*[。.:]?$"
 )
-# 纺织化纤产业:依托…: a paragraph labelled with an industry (after a sentence counting clusters, one of them)
 # 提高产业协同创新能力, 推动产业基础高级化: a task a plan sets itself, not a project it builds
 _TASK = re.compile(
     r"(?:提高|提升|推动|推进|加快|加强|促进|完善|优化|强化|深化|健全|构建|培育|壮大|发展|实施)"
     r"(?![^,;。]*(?:项目|工程|基地|产业园|生产线|工厂|中心|\d))"
 )
+# …3个千亿级产业集群  1.甲汽车  2.乙装备: a list's number right before an item, and an item that is one name
 _NUMBER_BEFORE = re.compile(r"(?:^|[\s:])\d{1,3}[.、]?\s*$")
 _BARE_INDUSTRY = re.compile(r"\s*([\u4e00-\u9fff]{2,14})\s*")
+# 纺织化纤产业:依托…: a paragraph labelled with an industry (after a sentence counting clusters, one of them)
 _LABEL_INDUSTRY = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}?)(?:产业|行业)\s*:")
 # 聚焦建设全国重要的新能源电池产业基地目标 / 聚焦建设“世界光伏之都”: the base or capital of a trade a paragraph builds
 _BASE_GOAL = re.compile(
@@ -358,9 +359,8 @@ class _Reader(TableRows, FactsWriter):
             return []
         left, host, _ = self.counted
         self.counted = (left - 1, host, i)
-        ms = industry_clusters(
-            piece, [(title.start(1), head)], self.counted_level
-        )  # the item's industry, where it stands
+        # the item's industry, where it stands, at the level the count gave them all
+        ms = industry_clusters(piece, [(title.start(1), head)], self.counted_level)
         ent = self.add_cluster(ms[0], self.evidence(piece))
         if ent is None:
             return []

@@ -123,6 +123,7 @@ _NOT_FIRM = re.compile(
 
 
 _PARK_BEFORE = re.compile(r"^.{2,12}?(?:工业园区|产业园区|开发区|高新区|经开区|工业园|产业园)(?=.{4,})")
+_MAKER_BEFORE = re.compile(r"^.{0,12}?(?:厂商|厂家|生产商|制造商)(?=.{4,})")
 _FIRM_LEGAL_END = re.compile(r"(?:公司|集团)$")
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{2,6}?分(?:公司|厂)")
 _TIME_SUBJECT = re.compile(
@@ -257,11 +258,9 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             name, start = name[kind.end() :], start + kind.end()  # 大型药企某某控股集团: the firm after its kind
         if (park := _PARK_BEFORE.match(name)) and _place_begins(name, 0) and _FIRM_LEGAL_END.search(name):
             name, start = name[park.end() :], start + park.end()  # 凉州工业园区甘肃某某有限公司: the firm in the park
-        if (kind := re.match(r"^.{0,12}?(?:厂商|厂家|生产商|制造商)(?=.{4,})", name)) and _FIRM_LEGAL_END.search(name):
-            name, start = (
-                name[kind.end() :],
-                start + kind.end(),
-            )  # 锂离子电池研发生产厂商美国某某公司: the firm after its kind
+        if (maker := _MAKER_BEFORE.match(name)) and _FIRM_LEGAL_END.search(name):
+            # 锂离子电池研发生产厂商美国某某公司: the firm after the kind of maker it is
+            name, start = name[maker.end() :], start + maker.end()
         if name.endswith("生产") and len(name) >= 5 and not _only_industry(name[:-2]):
             name, end = name[:-2], end - 2  # 引进甲面包糠生产、乙可可生产等配套企业: the firm, then what it does
         if (junk := re.match(r"[xX]{2,}(?=[\u4e00-\u9fff])", name)) is not None:

@@ -95,13 +95,14 @@ def _kind_item(head: str) -> bool:
     built thing in it (药品, 嵌入式软件, 海洋工程装备)."""
     return (
         2 <= len(head) <= 7
-        and not re.search(
-            r"\d|[一二三四首]期|园|基地|中心|城|站|厂|线|工程|项目|公司|集团"
-            r"|铁路|公路|水库|景区|度假区|大桥|码头|机场|医院|学校|酒店|广场",  # (绵遂内铁路, 某某温泉度假区: built, by name)
-            head,
-        )
+        and not re.search(r"\d|[一二三四首]期|园|基地|中心|城|站|厂|线|工程|项目|公司|集团", head)
+        and not _BUILT_BY_NAME.search(head)
         and not _place_begins(head, 0)
     )
+
+
+# 绵遂内铁路, 某某温泉度假区: works and places built and named as one, never a kind of product
+_BUILT_BY_NAME = re.compile(r"铁路|公路|水库|景区|度假区|大桥|码头|机场|医院|学校|酒店|广场")
 
 
 # 标准化茶叶加工厂, 冷库仓储, 展销中心, 电商平台: a kind of facility, not one built by name
@@ -111,6 +112,7 @@ _FACILITY_KIND = re.compile(
 
 
 def _facility_kind(head: str) -> bool:
+    """Whether an item of a list of projects names a kind of facility (冷库仓储, 展销中心), not one built."""
     return (
         bool(_FACILITY_KIND.fullmatch(head))
         and not re.search(r"\d|[一二三四首]期", head)
@@ -162,10 +164,9 @@ def _loose_kind(head: str) -> bool:
     return (
         2 <= len(head) <= 14
         and not re.search(
-            r"年产|万吨|千瓦|万台|万辆|万套|[一二三四首]期|扩建|新建|技改|公司|集团|园|基地|厂|线|站"
-            r"|铁路|公路|水库|景区|度假区|大桥|码头|机场|医院|学校|酒店|广场",
-            head,
+            r"年产|万吨|千瓦|万台|万辆|万套|[一二三四首]期|扩建|新建|技改|公司|集团|园|基地|厂|线|站", head
         )
+        and not _BUILT_BY_NAME.search(head)
         and not names_place(head)  # (港口机械: 港口 is a county's short name and a word of a trade)
     )
 

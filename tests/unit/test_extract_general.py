@@ -3156,3 +3156,9 @@ def test_a_machine_tool_maker_listed_before_several_clusters_is_the_machine_tool
     firms = {c.name: sorted(c.firms) for c in f.clusters}
     assert firms["机床产业集群"] == ["甲乙机床"]
     assert firms["电气产业集群"] == ["丙丁电气"]
+
+
+def test_a_title_a_project_holds_before_its_name_is_no_part_of_it(tmp_path: Path) -> None:
+    text = "某市打造新能源装备产业集群,某省氢能产业链标杆项目甲乙油田光伏制氢项目建成投产。\n"
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["甲乙油田光伏制氢项目"]

@@ -19,6 +19,7 @@ from .common import (
     Mention,
     _cut_head,
     _industry_vocabulary,
+    _last,
     _left_head,
     _place_begins,
     _place_prefix_len,
@@ -381,6 +382,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
             head = head[k + 3 :]  # A项目和B项目: B starts after A's ending
         elif (pk := list(re.finditer(r"项目\([^()]{1,6}\)(?:和|与|及)", head))) and len(head) - pk[-1].end() >= 2:
             head = head[pk[-1].end() :]  # A项目(二期)和B项目: B starts after A's phase
+        elif (title := _last(_PROJECT_TITLE_IN.finditer(head))) and len(head) - title.end() >= 4:
+            head = head[title.end() :]  # 某省氢能产业链标杆项目某某制氢项目: the title it holds, then its name
         if (k := head.find("在")) >= 2 and _PROJECT_CUE.search(head[k + 1 :]) and len(head) - k - 1 >= 4:
             head = head[k + 1 :]  # 金龙稀土在磁材4000吨扩建项目: the firm, then where its project is
         if not head and text.endswith("集群", b, m.start()):
@@ -650,6 +653,8 @@ def _kind_named(name: str) -> bool:
     )
 
 
+# 标杆项目, 示范项目, 重点项目: a title a project holds, written before its name
+_PROJECT_TITLE_IN = re.compile(r"(?:标杆|示范|重点|重大|标志性)项目")
 _FACILITY = re.compile(r"(?:厂房|仓库|用房|车间|宿舍|食堂|办公楼|综合楼|研发中心|检验中心|测试中心|配套设施)$")
 _SLOGAN_LEAD = re.compile(r"^[\"“][^\"“”]{1,8}[\"”](?=[\u4e00-\u9fff]{4})")
 # (临港项目, 工企增资扩产项目, 当地实体项目: whose projects, no name)

@@ -316,14 +316,15 @@ class _Reader(TableRows, FactsWriter):
             self.counted = None
         coded = CODED_CLUSTERS.search(piece.text)  # 打造“142”重点产业集群: clusters named by a code
         if ((count := COUNTED_CLUSTERS.search(piece.text)) or coded) and not cluster_mentions(piece, self.chains):
-            zones = {z.name for z in zone_mentions(piece)}
+            found = zone_mentions(piece)
+            zones = {z.name for z in found}
             key = self._find(self.zones, next(iter(zones))) if len(zones) == 1 else None
             # (打造“142”重点产业集群: a plan's code for its clusters, however many it has)
             n = (cn_int(count.group(1)) or 0) if count else _CODED_MAX
             self.counted = (n, self.zones[key] if key else None, i)
             # (培育3个千亿级产业集群: the level of each one it counts)
             self.counted_level = level_of(lv.group(0)) if count and (lv := _LEVEL_RX.search(count.group(0))) else None
-            z = zone_mentions(piece)[0] if key else None
+            z = found[0] if key else None
             # (某经开区拟打造5个…集群 / 记者从某经开区获悉,该区将打造5个…集群: the zone counting them is the
             # subject, not a carrier of a place's programme, 以某园区为载体,以十大…集群建设为重点)
             self.counting_zone = z is not None and (

@@ -202,6 +202,26 @@ class FactsWriter(EntityStore):
             return None
         return first
 
+    def host_unzoned_clusters(self) -> None:
+        """记者从某经济技术开发区获悉,近年来开发区…形成A、B产业集群: in a text about one zone, the clusters
+        named with no zone of their own are that zone's (not a province's or another place's)."""
+        if (host := self.topic_zone()) is None:
+            return
+        for c in self.clusters.values():
+            if (
+                not c.links["zone"]
+                and c.evidence
+                and not any(d.level == "province" for d in c.places)
+                # (a cluster of another place, 某县X产业集群 in a list a zone's news quotes, is not the zone's)
+                and (not c.places or not host.places or set(c.places) & set(host.places))
+                # (浦东新区培育A产业集群: a sentence about another place's clusters)
+                and not (
+                    (lead := self.resolver.leading_places(c.evidence[0].quote.lstrip()))
+                    and not set(lead) & set(host.places)
+                )
+            ):
+                c.links["zone"].setdefault(host.name, c.evidence[0])
+
     def speaks_of_the_cluster(self, paragraph: int) -> bool:
         """Whether a paragraph speaks of a cluster without naming it (产业集群突破40亿元, 该集群…)."""
         if paragraph >= len(self.doc.paragraphs):
@@ -307,23 +327,7 @@ class FactsWriter(EntityStore):
                 self.warnings.append(
                     f"paragraph {m.paragraph}: {m.kind} {m.name!r} is named in no cluster's statement; kept without a cluster"
                 )
-        if (host := self.topic_zone()) is not None:
-            for c in self.clusters.values():
-                if (
-                    not c.links["zone"]
-                    and c.evidence
-                    and not any(d.level == "province" for d in c.places)
-                    # (a cluster of another place, 某县X产业集群 in a list a zone's news quotes, is not the zone's)
-                    and (not c.places or not host.places or set(c.places) & set(host.places))
-                    # (浦东新区培育A产业集群: a sentence about another place's clusters)
-                    and not (
-                        (lead := self.resolver.leading_places(c.evidence[0].quote.lstrip()))
-                        and not set(lead) & set(host.places)
-                    )
-                ):
-                    # 记者从某经济技术开发区获悉,近年来开发区…形成A、B产业集群: a text about one zone, whose
-                    # clusters are named with no zone of their own, is about that zone's clusters
-                    c.links["zone"].setdefault(host.name, c.evidence[0])
+        self.host_unzoned_clusters()
         places: dict[str, Division] = {}
 
         def keep(d: Division) -> PlaceRef:

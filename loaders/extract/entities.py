@@ -76,7 +76,8 @@ _REGION_WORDS = frozenset({"沿海", "沿江", "沿边", "沿黄", "临港", "�
 
 def _unmarked(name: str) -> str:
     """A cluster's name without the mark of a designation (特色): the industry and its ending."""
-    return name.replace("特色", "").replace("产业化集群", "产业集群")  # (肉牛产业化集群: the same cluster)
+    # (肉牛产业化集群, 某创新型产业集群: the same cluster; 创新型 is a programme's title like 特色)
+    return name.replace("特色", "").replace("产业化集群", "产业集群").replace("创新型产业集群", "产业集群")
 
 
 @dataclass(slots=True)

@@ -3162,3 +3162,21 @@ def test_a_title_a_project_holds_before_its_name_is_no_part_of_it(tmp_path: Path
     text = "某市打造新能源装备产业集群,某省氢能产业链标杆项目甲乙油田光伏制氢项目建成投产。\n"
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["甲乙油田光伏制氢项目"]
+
+
+def test_a_trade_s_innovative_cluster_is_a_cluster_and_the_title_alone_names_none(tmp_path: Path) -> None:
+    text = (
+        "甲市“乙高新区特种纸材料创新型产业集群”、“丙经开区针织服装创新型产业集群”入选名单。\n"
+        "发展创新型产业集群是重要途径。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == [
+        "丙经开区针织服装创新型产业集群",
+        "甲市乙高新区特种纸材料创新型产业集群",
+    ]
+    # the programme's title on a cluster the text already names is that cluster
+    text = "株洲市智能农机产业集群入选试点。株洲市将把集群建成国内领先的智能农机产业创新型集群。\n"
+    (one,) = facts_of(tmp_path, text).clusters
+    assert {"株洲市智能农机产业集群", "智能农机创新型产业集群"} <= {one.name, *one.aliases}
+    f = facts_of(tmp_path, "甲市培育一批创新型产业集群,发展创新型产业集群。\n")
+    assert f.clusters == []

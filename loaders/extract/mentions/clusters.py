@@ -386,6 +386,9 @@ def canonical_cluster(head: str, suffix: str) -> str:
     """
     if suffix == "产业化集群":
         suffix = "产业集群"  # 香菇(农业)产业化集群 is its 产业集群
+    if suffix == "集群" and head.endswith("创新型") and len(head) >= 5:
+        # 汽车产业创新型集群: the programme's title after the trade
+        return head.removesuffix("创新型").removesuffix("产业") + "创新型产业集群"
     if suffix == "集群" and head.endswith("产业化") and len(head) >= 5:
         return head[: -len("产业化")] + "产业集群"  # 新野肉牛产业化集群 is its 产业集群
     if suffix == "集群" and not head.endswith(("产业", "业", "集群")):

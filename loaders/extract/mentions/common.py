@@ -453,7 +453,8 @@ _NOT_A_NAME_END = re.compile(
 def _generic_rest(h: str, generic: frozenset[str]) -> bool:
     if (end := _NOT_A_NAME_END.search(h)) and not (
         # 有机硅上下游一体化, 石化一体化: a trade's stages joined in one place name it; 城乡一体化 is a manner
-        end.group(1) == "一体化" and any(w in h[: end.start()] for w in _industry_vocabulary())
+        # (某高新区纸基材料创新型产业集群: a trade's cluster of the 创新型产业集群 programme; 创新型 alone is a manner)
+        end.group(1) in ("一体化", "创新型") and any(w in h[: end.start()] for w in _industry_vocabulary())
     ):
         return True
     h = _LEVEL_RX.sub("", h)

@@ -3180,3 +3180,12 @@ def test_a_trade_s_innovative_cluster_is_a_cluster_and_the_title_alone_names_non
     assert {"株洲市智能农机产业集群", "智能农机创新型产业集群"} <= {one.name, *one.aliases}
     f = facts_of(tmp_path, "甲市培育一批创新型产业集群,发展创新型产业集群。\n")
     assert f.clusters == []
+
+
+def test_two_counted_trades_split_at_the_wider_conjunction(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "甲区着力建设电子信息和新能源及智能网联汽车两大千亿产业集群。\n")
+    assert sorted(c.name for c in f.clusters) == ["新能源及智能网联汽车产业集群", "电子信息产业集群"]
+    assert {c.level for c in f.clusters} == {"千亿级"}
+    # 及 joins the narrower pair when 和 is the wider
+    f = facts_of(tmp_path, "甲区将打造钢铁及不锈钢和纺织服装两大产业集群。\n")
+    assert sorted(c.name for c in f.clusters) == ["纺织服装产业集群", "钢铁及不锈钢产业集群"]

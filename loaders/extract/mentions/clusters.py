@@ -165,6 +165,17 @@ def _split_at_level(k: int, item: str) -> list[tuple[int, str]]:
     return [(k, item)]
 
 
+def _pair_of(item: str) -> list[str]:
+    """An item split at its conjunction; when it holds two, at the one that leaves two parts: 和 joins
+    wider than 及 (新一代信息技术和新能源及智能网联汽车 is two trades)."""
+    parts = re.split(r"(?<=.{2})(?:和|与|及|或)(?=.{2})", item)
+    if len(parts) > 2:
+        for joiner in ("和|与", "及|或"):
+            if len(wide := re.split(rf"(?<=.{{2}})(?:{joiner})(?=.{{2}})", item)) == 2:
+                return wide
+    return parts
+
+
 def _one_character_trade(head: str) -> bool:
     """乳, 茶, 铝: a trade a plan names by one character (乳产业集群)."""
     return head in LEXICON.one_character_trades
@@ -694,7 +705,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             counted
             and wanted
             and len(items) == 1
-            and len(pair := re.split(r"(?<=.{2})(?:和|与|及|或)(?=.{2})", items[0][1])) == cn_int(wanted.group(1)) == 2
+            and len(pair := _pair_of(items[0][1])) == cn_int(wanted.group(1)) == 2
         ):
             # A和B两大产业集群: the count says the one item is two
             k0 = items[0][0]

@@ -32,6 +32,7 @@ from .mentions import (
     COUNTED_CLUSTERS,
     Mention,
     _cut_head,
+    among_counted,
     appositive_cluster,
     brought_in_firm,
     canonical_cluster,
@@ -471,6 +472,7 @@ class _Reader(TableRows, FactsWriter):
                 or partitioned_clusters(piece)
                 or subject_cluster(piece)
                 or appositive_cluster(piece)
+                or among_counted(piece)
             )
         cms = [
             m

@@ -3189,3 +3189,18 @@ def test_two_counted_trades_split_at_the_wider_conjunction(tmp_path: Path) -> No
     # 及 joins the narrower pair when 和 is the wider
     f = facts_of(tmp_path, "甲区将打造钢铁及不锈钢和纺织服装两大产业集群。\n")
     assert sorted(c.name for c in f.clusters) == ["纺织服装产业集群", "钢铁及不锈钢产业集群"]
+
+
+def test_a_subject_industry_that_becomes_a_cluster_after_another_is_one(tmp_path: Path) -> None:
+    text = "甲县竹木加工产业成为继陶瓷产业之后,该县培育的第二个百亿产业集群。\n"
+    assert [(c.name, c.level) for c in facts_of(tmp_path, text).clusters] == [("甲县竹木加工产业集群", "百亿级")]
+    text = "乙区智能家电产业已成为全区又一个千亿级产业集群。\n"
+    assert [(c.name, c.level) for c in facts_of(tmp_path, text).clusters] == [("乙区智能家电产业集群", "千亿级")]
+
+
+def test_clusters_counted_then_named_among_them_by_industry(tmp_path: Path) -> None:
+    text = "甲县已有5个超百亿元产业集群,其中针织、箱包产业规模均居全省前列。\n"
+    f = facts_of(tmp_path, text)
+    assert sorted((c.name, c.level) for c in f.clusters) == [("箱包产业集群", "百亿级"), ("针织产业集群", "百亿级")]
+    # what follows 其中 is no industry: no cluster is named
+    assert facts_of(tmp_path, "甲县已有5个产业集群,其中规上企业300家。\n").clusters == []

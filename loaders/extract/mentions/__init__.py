@@ -18,6 +18,7 @@ from __future__ import annotations
 from .clusters import (
     CODED_CLUSTERS,
     COUNTED_CLUSTERS,
+    among_counted,
     appositive_cluster,
     canonical_cluster,
     cluster_mentions,
@@ -39,6 +40,7 @@ __all__ = [
     "ZONE_ENDINGS",
     "Mention",
     "_cut_head",
+    "among_counted",
     "appositive_cluster",
     "brought_in_firm",
     "canonical_cluster",

@@ -244,7 +244,12 @@ def coded_clusters(piece: Piece) -> list[Mention]:
 _SUBJECT_FORMED = re.compile(
     r"(?:^|(?<=[,;])|把)(?P<subj>[\u4e00-\u9fff]{2,14}?)产业(?!集群|园|基地|链)(?:[^。;:]{0,40}?[,])?[^,。;:]{0,6}?"
     r"(?:已经|已|正)?(?:全力)?(?:形成|打造成为|打造成|打造为|建成|发展成为|成为|(?<=[于的])向)了?"
-    r"(?P<qual>[^,;。:]{0,16}?)(?:产业集群|集群)(?![\u4e00-\u9fff]*(?:名单|称号))"
+    # (…成为继B产业之后,该市的第二个千亿产业集群: the cluster it follows, then the one it is)
+    r"(?P<qual>(?:继[^,;。:]{1,20}?之后,)?[^,;。:]{0,16}?)(?:产业集群|集群)(?![\u4e00-\u9fff]*(?:名单|称号))"
+)
+# what says which cluster in a row a subject's is (继B产业之后, 该市诞生的第二个, 又一个): no name
+_IN_A_ROW = re.compile(
+    rf"继[^,;。:]{{1,20}}?之后,?|(?:该|全|本)[省市县区](?:[\u4e00-\u9fff]{{0,3}}的)?|[第又另][\d{_CN_NUM}]*个"
 )
 
 
@@ -284,7 +289,11 @@ def subject_cluster(piece: Piece) -> list[Mention]:
         return []
     qual = m.group("qual")
     lv = _LEVEL_RX.search(qual)
-    rest = re.sub(r"全产业链|首个|一个|1个|的|规模|过|超|[\u4e00-\u9fff]{2,3}(?=首个)", "", _LEVEL_RX.sub("", qual))
+    rest = re.sub(
+        r"全产业链|首个|一个|1个|的|规模|过|超|[\u4e00-\u9fff]{2,3}(?=首个)",
+        "",
+        _LEVEL_RX.sub("", _IN_A_ROW.sub("", qual)),
+    )
     if rest and not is_generic(rest, LEXICON.cluster_generic):
         return []  # (…形成了汽车零部件产业集群: a name of its own, read as one)
     head = _cut_head(m.group("subj"))
@@ -295,6 +304,33 @@ def subject_cluster(piece: Piece) -> list[Mention]:
     return industry_clusters(
         piece, [(m.start("subj") + m.group("subj").rfind(head), head)], level_of(lv.group(0)) if lv else None
     )
+
+
+# 已形成7个超百亿元产业集群,其中A、B产业…: clusters counted, then some of them named by their industry
+_AMONG_COUNTED = re.compile(
+    rf"(?P<n>[\d{_CN_NUM}]+)(?:大|个)(?P<qual>[^,;。:]{{0,10}}?)(?:产业集群|集群),其中"
+    r"(?P<body>[\u4e00-\u9fff]{2,12}?(?:、[\u4e00-\u9fff]{2,12}?)*(?:(?:和|及|与)[\u4e00-\u9fff]{2,12}?)?)"
+    rf"(?:等[\d{_CN_NUM}]*[个大]?)?(?:产业|行业|[\d{_CN_NUM}]+(?:个|大)(?:产业|行业)?)(?!集群|园|基地|链)"
+)
+
+
+def among_counted(piece: Piece) -> list[Mention]:
+    """The clusters of a counted set that the sentence then names by their industry (7个…产业集群,其中
+    A、B产业…), no more than the count."""
+    if not (m := _AMONG_COUNTED.search(piece.text)):
+        return []
+    items = _split_items(m.group("body"), conj=True)
+    heads = [(m.start("body") + k + len(item) - len(h), h) for k, item in items if (h := _cut_head(item))]
+    if (
+        len(heads) != len(items)
+        or len(heads) > (cn_int(m.group("n")) or 0)
+        or not all(
+            len(h) >= 2 and not is_generic(h, LEXICON.cluster_generic) and has_trade_word(h + "产业") for _, h in heads
+        )
+    ):
+        return []
+    lv = _LEVEL_RX.search(m.group("qual"))
+    return industry_clusters(piece, heads, level_of(lv.group(0)) if lv else None)
 
 
 # 某开发区第三大千亿产业集群——高端化工产业: a cluster counted, then the industry it is, after a dash

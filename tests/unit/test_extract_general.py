@@ -3204,3 +3204,15 @@ def test_clusters_counted_then_named_among_them_by_industry(tmp_path: Path) -> N
     assert sorted((c.name, c.level) for c in f.clusters) == [("箱包产业集群", "百亿级"), ("针织产业集群", "百亿级")]
     # what follows 其中 is no industry: no cluster is named
     assert facts_of(tmp_path, "甲县已有5个产业集群,其中规上企业300家。\n").clusters == []
+
+
+def test_trades_leading_a_cluster_with_their_word_once_after_them_are_each_a_cluster(tmp_path: Path) -> None:
+    text = "甲区形成了以光学仪器、纺织及服装和食品产业为主导的产业集群。\n"
+    assert sorted(c.name for c in facts_of(tmp_path, text).clusters) == [
+        "光学仪器产业集群",
+        "纺织及服装产业集群",
+        "食品产业集群",
+    ]
+    # trades counted as a system lead one whole, no cluster of its own
+    text = "甲区形成了以光学仪器、纺织服装等三大产业为主导的产业集群。\n"
+    assert facts_of(tmp_path, text).clusters == []

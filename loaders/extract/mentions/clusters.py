@@ -108,7 +108,10 @@ _OWNER_PLACE = re.compile(
 _ZONE_ONLY = re.compile(r"(?:开发区|经开区|高新区|工业园区|产业园区|园区|集聚区|商务区)$")
 _AND_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:和|及|与)(?=" + _LEVEL_RX.pattern + r")")
 _SERVING = re.compile(r"^(?:服务于|服务(?!业|外包|贸易|型|机器人|器|消费))")
-_MAINLY_OF = re.compile(r"^(?P<body>.*、[^、]+?)(?:等)?(?<!产业)为(?:主|主导|重点|支撑)(?:的)?$")
+_MAINLY_OF = re.compile(
+    # (以A、B和C产业为主导的: the trades' word once after them; 以A、B等五大产业为主导的 counts a system, named by none)
+    rf"^(?P<body>.*、[^、]+?)(?:等)?(?<!产业)(?:(?<![\d{_CN_NUM}大个类])产业)?为(?:主|主导|重点|支撑)(?:的)?$"
+)
 _CHAIN_AND = re.compile(r"^.{2,12}?(?:全产业链|产业链|链条)(?:和|及|与)")
 # a plan's label for a set of clusters: 一主一特, 两主三特, 1+N, 3+3+2
 _SLOGAN = re.compile(rf"(?:[{_CN_NUM}\d]+[\u4e00-\u9fff]){{2,4}}|[\dA-Za-z]+(?:\+[\dA-Za-z]+)+")

@@ -12,7 +12,7 @@ from .entities import Entity, EntityStore
 from .facts import ClusterFacts, DocumentFacts, Facts, FirmFacts, LinkEvidence, Place, PlaceRef, ProjectFacts, ZoneFacts
 from .lexicon import LEXICON
 from .mentions import is_generic
-from .mentions.common import has_trade_word, trade_words
+from .mentions.common import _industry_vocabulary, has_trade_word, trade_words
 from .segments import Segmented, fold
 
 # 涉及新材料、新能源汽车、生物医药等7条产业链: a statement spread over several industries
@@ -179,8 +179,17 @@ class FactsWriter(EntityStore):
             r"^(?:现代|高端|绿色|新型|先进|特色|优势)", "", self.resolver.strip_place(cluster.industry or "")
         )
         text = fold(self.doc.paragraphs[paragraph].text, self.traditional)
-        if len(trade) < 2 or trade not in text:
+        if len(trade) < 2:
             return False
+        if trade not in text:
+            # (光伏制造全产业链 for the 光伏装备产业集群: the trade's own word, not its qualifier or its 装备)
+            # (新能源 is too little of 新能源动力机车及零部件 to say the paragraph is of that trade)
+            words = [
+                w for w in _industry_vocabulary() if len(w) >= 2 and 2 * len(w) >= len(trade) and trade.startswith(w)
+            ]
+            if not words or not any(w in text for w in words):
+                return False
+            trade = max(words, key=len)
         others = {w for w in self.industry_words(text) if has_trade_word(w) and trade not in w and w not in trade}
         return not (alone and (others or _MANY_TRADES.search(text)))
 

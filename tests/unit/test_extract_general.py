@@ -3216,3 +3216,26 @@ def test_trades_leading_a_cluster_with_their_word_once_after_them_are_each_a_clu
     # trades counted as a system lead one whole, no cluster of its own
     text = "甲区形成了以光学仪器、纺织服装等三大产业为主导的产业集群。\n"
     assert facts_of(tmp_path, text).clusters == []
+
+
+def test_firms_before_the_one_cluster_in_a_paragraph_of_its_trade_s_own_word_are_its(tmp_path: Path) -> None:
+    text = (
+        "此外,新建项目投资超过3000万元的企业还有:甲市乙丙水暖洁具有限公司(8000万元)、甲市丁戊水暖阀门有限公司(4950万元)。\n"
+        "甲市正全力打造水暖厨卫千亿产业集群。\n"
+    )
+    (one,) = facts_of(tmp_path, text).clusters
+    assert one.firms == ["甲市乙丙水暖洁具有限公司", "甲市丁戊水暖阀门有限公司"]
+    # a word too little of the trade (新能源 of 新能源动力机车及零部件) says nothing of it
+    text = (
+        "此外,落户的新能源企业还有:甲市乙丙光伏科技有限公司、甲市丁戊储能有限公司。\n"
+        "甲市正全力打造新能源动力机车及零部件产业集群。\n"
+    )
+    (one,) = facts_of(tmp_path, text).clusters
+    assert one.firms == []
+
+
+def test_the_people_who_attend_a_project_s_ceremony_are_no_projects(tmp_path: Path) -> None:
+    text = "甲市委书记张某某、甲市市长李某某、乙集团董事长王某某等出席当天项目开工仪式。甲市打造石化产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert f.projects == []
+    assert [c.name for c in f.clusters] == ["石化产业集群"]

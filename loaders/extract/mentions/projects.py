@@ -204,6 +204,10 @@ _PROJECT_CLASS = re.compile(
 # 项目3个 / 项目12项: a tally follows the name of a class of projects
 _PROJECT_TALLY = re.compile(rf"(?:共|达|超)?[\d{_CN_NUM}]+(?:余|多)?(?:个|项)(?!目)")
 # what only one project has: an output, a phase, an extension (not a bare digit: 5G手机 is a kind)
+# a person by the office they hold (市委书记某某, 某集团董事长某某)
+_OFFICE = re.compile(
+    r"(?:书记|省长|市长|县长|区长|镇长|主任|局长|厅长|部长|主席|董事长|总裁|总经理)[\u4e00-\u9fff]{2,3}$"
+)
 _ONE_PROJECT = re.compile(
     r"年产|[一二三四首]期|改扩建|扩建|新建|技改|\d+(?:\.\d+)?\s*(?:万|亿)?(?:吨|千瓦|瓦|台|辆|套|平方米|GWh|GW|MW)"
 )
@@ -286,6 +290,11 @@ def project_mentions(piece: Piece) -> list[Mention]:
         ):
             covered.append((b, m.end()))
             continue  # A、B等一批大型企业的合作项目 / 等多家重点企业项目: the items are the firms whose projects they are
+        if re.search(r"出席|参加|见证|观摩|参观|考察|调研|致辞|讲话", m.group(3)) or any(
+            _OFFICE.search(i) for _, i in _split_items(body, conj=False)
+        ):
+            covered.append((b, m.end()))
+            continue  # 某市长、某董事长等出席当天项目开工仪式: the people who came, not projects
         if re.search(rf"等[\d{_CN_NUM}]*大?类", text[max(0, m.start() - 8) : m.end()]):
             covered.append((b, m.end()))
             continue  # A、B、C等四大类共16个项目: the items are classes of projects, none named

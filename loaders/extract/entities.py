@@ -99,11 +99,18 @@ class EntityStore:
     """The entities a reading has found so far, merged by name and alias, and the plan's clusters by industry."""
 
     def __init__(
-        self, doc: PlanDocument, gaz: NationalGazetteer, traditional: bool = False, chains: bool = False
+        self,
+        doc: PlanDocument,
+        gaz: NationalGazetteer,
+        traditional: bool = False,
+        chains: bool = False,
+        placed: bool = False,
     ) -> None:
         self.doc = doc
         self.traditional = traditional
         self.chains = chains  # read industry chains as the plan's units (a 链长制 plan names no cluster)
+        # read a place's 特色产业集群 as that place's one cluster (a text naming no other cluster)
+        self.placed = placed
         self.gaz = gaz
         province, home = document_home(doc.text, [p.text for p in doc.paragraphs], gaz)
         self.province = province
@@ -195,6 +202,7 @@ class EntityStore:
         bare = self.resolver.strip_place(m.industry or name)
         if (
             m.via not in ("bracket", "counted")
+            and not self.placed  # (a reading of the place's one 特色产业集群, which is named by the place)
             and is_generic(bare, LEXICON.cluster_generic, False)
             and bare not in LEXICON.one_character_trades  # 乳产业集群
         ):

@@ -456,7 +456,7 @@ class _Reader(TableRows, FactsWriter):
         others = zones + firms + projects
         # a base named in a list of projects or zones is one of them, not a cluster
         listed = [(o.start, o.end) for o in others if o.kind in ("project", "zone")]
-        found = cluster_mentions(piece, self.chains)
+        found = cluster_mentions(piece, self.chains, self.placed)
         if represented := represented_clusters(piece):
             # 以A与B为代表的X业,以C、D为代表的Y业…四大产业集群: each trade one cluster, with its clause's firms
             a, b = represented[0].ending or (0, 0)
@@ -956,6 +956,21 @@ def extract_general(doc: PlanDocument, gazetteer: NationalGazetteer | None = Non
                     "warnings": [
                         *found.warnings,
                         f"no …产业集群 named; the {len(found.clusters)} industry chains the document names are read as its clusters",
+                    ]
+                }
+            )
+    if not facts.clusters:
+        # still none: a text about a place's specialty cluster, which it names only by the place
+        # (某市特色产业集群规模不断扩大,已有…规上企业): that place's one cluster, and say so
+        placed = _Reader(doc, gaz, seg.traditional, placed=True)
+        placed.read(seg)
+        found = placed.facts(seg)
+        if found.clusters:
+            facts = found.model_copy(
+                update={
+                    "warnings": [
+                        *found.warnings,
+                        "no cluster named by its industry; the place's 特色产业集群 the document names is read as its cluster",
                     ]
                 }
             )

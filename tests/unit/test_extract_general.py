@@ -3239,3 +3239,22 @@ def test_the_people_who_attend_a_project_s_ceremony_are_no_projects(tmp_path: Pa
     f = facts_of(tmp_path, text)
     assert f.projects == []
     assert [c.name for c in f.clusters] == ["石化产业集群"]
+
+
+def test_a_verb_before_the_ending_names_no_cluster(tmp_path: Path) -> None:
+    text = "甲市将围绕激发集群创新活力、探寻产业集群发展动力开展工作。甲市打造汽车零部件产业集群。\n"
+    assert [c.name for c in facts_of(tmp_path, text).clusters] == ["汽车零部件产业集群"]
+
+
+def test_a_text_naming_only_a_place_s_specialty_cluster_reads_it_as_the_place_s_one_cluster(tmp_path: Path) -> None:
+    text = "近年来,芜湖市特色产业集群规模不断扩大,已有规上企业90家,形成以甲公司、乙公司为龙头的发展格局。\n"
+    f = facts_of(tmp_path, text)
+    (one,) = f.clusters
+    assert one.name == "芜湖市特色产业集群"
+    assert [p.name for p in one.places] == ["芜湖市"]
+    assert any("place's 特色产业集群" in w for w in f.warnings)
+    # with a cluster named by its trade, the place's clusters in general are none of them
+    text += "芜湖市还在培育机器人产业集群。\n"
+    assert [c.name for c in facts_of(tmp_path, text).clusters] == ["机器人产业集群"]
+    # a province's specialty clusters are never one cluster
+    assert facts_of(tmp_path, "近年来,安徽省特色产业集群规模不断扩大。\n").clusters == []

@@ -523,7 +523,7 @@ def _without_quotes(piece: Piece) -> Piece:
     )
 
 
-def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
+def cluster_mentions(piece: Piece, chains: bool = False, by_place: bool = False) -> list[Mention]:
     """Clusters named in a piece: single names, lists sharing one ending, enumerations after a count.
 
     With ``chains``, the units are industry chains (白酒、能源等10条产业链): the reading of a
@@ -882,7 +882,17 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
             # (A、B、C、现代农业、D等优势产业集群: a trade of two general words among a long list of
             # trades is one of them)
             listed_trade = bool(head) and len(head) >= 4 and len(items) >= 4 and 2 * traded >= len(items)
-            if (
+            # 某市特色产业集群, in a text naming no other cluster: the place's one cluster
+            place_one = (
+                by_place
+                and suffix == "特色产业集群"
+                and len(items) == 1
+                and _place_only(head)
+                and _place_prefix_len(head) == len(head)  # (the place alone: not 某省中小企业)
+                and not _PROVINCE_PART.fullmatch(head)
+                and not head.endswith(("省", "自治区"))
+            )
+            if not place_one and (
                 not head
                 or (
                     is_generic(head, LEXICON.cluster_generic)
@@ -891,9 +901,7 @@ def cluster_mentions(piece: Piece, chains: bool = False) -> list[Mention]:
                     and not listed_trade
                 )
                 or _ZONE_ONLY.search(head)  # 拉萨经开区产业集群: a zone's clusters in general, none named
-                or (
-                    len(items) == 1 and _place_only(head)
-                )  # 临沂市(特色)产业集群: a place's clusters in general, none named
+                or (len(items) == 1 and _place_only(head))  # 临沂市(特色)产业集群: a place's clusters in general
                 or _TOWARDS.search(head)  # 由初加工向精深加工、松散型经营向产业集群发展: a change, none named
                 or _NOT_CLUSTER_HEAD.search(head)
                 or head.startswith(_LIST_SEP)

@@ -3258,3 +3258,25 @@ def test_a_text_naming_only_a_place_s_specialty_cluster_reads_it_as_the_place_s_
     assert [c.name for c in facts_of(tmp_path, text).clusters] == ["机器人产业集群"]
     # a province's specialty clusters are never one cluster
     assert facts_of(tmp_path, "近年来,安徽省特色产业集群规模不断扩大。\n").clusters == []
+
+
+def test_a_trade_s_project_opening_its_clause_and_doing_what_projects_do_is_one(tmp_path: Path) -> None:
+    text = (
+        "甲市打造动力电池产业集群。自落地以来,乙丙动力电池生产基地项目至今已扩展至五期;"
+        "其中,丁戊航空复合材料加工中心项目主要建设复材生产线。\n"
+    )
+    assert sorted(p.name for p in facts_of(tmp_path, text).projects) == [
+        "丁戊航空复合材料加工中心项目",
+        "乙丙动力电池生产基地项目",
+    ]
+    # a project of no trade (运输廊道) needs more than that to be named
+    text = "甲市打造动力电池产业集群。全长5公里的运输廊道项目加速推进。\n"
+    assert facts_of(tmp_path, text).projects == []
+
+
+def test_a_works_a_project_builds_is_no_firm(tmp_path: Path) -> None:
+    text = (
+        "甲市打造风电装备产业集群。乙丙能源产业基地项目占地200亩,主要建设年产大型叶片300套以上能力的叶片制造厂"
+        "和年产100万千瓦的电控系统制造厂。\n"
+    )
+    assert facts_of(tmp_path, text).firms == []

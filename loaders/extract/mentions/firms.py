@@ -113,6 +113,8 @@ _SUPPORT = re.compile(r"支持([\u4e00-\u9fff()、]{2,40}?)(?:" + "|".join(map(r
 _FIRM_RX = re.compile(
     "(" + "|".join(map(re.escape, LEXICON.firm_suffixes)) + ")(?![\u4e00-\u9fff]{0,1}(?:产品|项目|企业))"
 )
+# what a works produces (年产…, 500套以上能力的): a firm's name states no output
+_OUTPUT = re.compile(r"年产|\d+(?:\.\d+)?(?:万|亿)?(?:吨|套|台|辆|千瓦|瓦|平方米)|能力的")
 _NOT_FIRM = re.compile(
     r"^(?:行业|实力|知名|优质|大型|头部)|央企$|国企$|民企$|外企$|"  # 实力央企, 行业龙头: kinds of firm spoken of
     r"(企业|龙头|骨干|项目|工程|产业|园区|集群|基地|单位|部门|政府|机构|平台|协会|联盟|以上|规上|规模|理念|思想|战略|"
@@ -197,6 +199,8 @@ def _firm_item(item: str) -> str | None:
         head = head[k + 1 :]  # 均在长春与一汽集团: the firm after the last preposition
     if len(head) < 2 or len(head) > 30 or _COUNT.search(head) or _NOT_FIRM.search(head):
         return None
+    if _OUTPUT.search(head):
+        return None  # 年产…叶片300套以上能力的叶片厂: a works being built, no firm
     if head in _whole_places():
         return None  # 城阳区与甲有限公司、乙株式会社等企业: the place that signs with them is no firm
     if _PHASE_END.search(head) or _ZONE_END.search(head):
@@ -275,6 +279,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             return  # 以长春为代表的…, 以北京、天津为代表的…: places, not firms
         if _KIND_OF_FIRM.search(name) or name in LEXICON.not_firms:
             return  # 某某日报报业集团 (a byline), 电子信息产业公司, 部件厂, 原材料供应商, 大集团: no firm named
+        if not _FIRM_LEGAL_END.search(name) and (
+            _OUTPUT.search(name) or (name.endswith("厂") and re.search(r"(?:建设|新建|年产)[^,。;:]*$", text[:start]))
+        ):
+            return  # 主要建设年产…的风机叶片制造厂: a works being built, no firm
         if re.search(r"[\u4e00-\u9fff]", name.strip("\"“”'‘’")):
             name = re.sub(r"[\"“”'‘’]", "", name)  # “富光”实业: the quoted brand is the firm's name
         if len(name) < 2:

@@ -37,6 +37,8 @@ _AND_QUALIFIED = re.compile(r"(?<=[\u4e00-\u9fff]{2})和(?=(?:总|计划)?投资
 # 和 between two firms' projects (甲公司X设备和乙公司Y纸等…项目): two items
 _AND_FIRM = re.compile(r"(?:公司|集团)[\u4e00-\u9fff]{2,14}?(和)(?=[\u4e00-\u9fff]{2,6}(?:公司|集团))")
 _SUBJECT_AFTER = re.compile(r",?(?:将|已|正|目前|预计|计划|建成后|投产后|达产后|是(?!指))")
+# what a project that opens its clause does next (至今已…, 实现…, 加速推进, 主要建设…, 位于…, 占地…)
+_CLAUSE_DONE = re.compile(r"(?:至今|实现|加速|加快推进|主要建设|主要生产|位于|占地|首期|进展顺利|已|正在|将于|预计)")
 # a short lead before a clause's subject: 据悉, / 目前, / 其中,
 _LEAD_BEFORE = re.compile(r"(?:^|[,;。:])(?:据悉|据了解|据介绍|目前|其中|同时|此外|当前|如今|现在|眼下),$")
 # a counted class of projects, then its members: 启动了16个装备制造项目,包括A、B、C等
@@ -440,6 +442,15 @@ def project_mentions(piece: Piece) -> list[Mention]:
             len(head) >= 6
             and (text[b - 1 : b] in ("", ";", "。", ":") or bool(_LEAD_BEFORE.search(text, 0, b)))
             and bool(_SUBJECT_AFTER.match(text, m.end()))
+        )
+        # ,某某动力电池生产基地项目至今已扩展至十期 / 投资320亿元某某一体化项目实现…: a project of a trade
+        # opening its clause and doing what projects do
+        subject = subject or (
+            len(head) >= 6
+            and m.group(1) == "项目"
+            and (text[b - 1 : b] in ("", ",", ";", "。", ":") or bool(re.search(r"投资\d+(?:\.\d+)?亿元$", text[:b])))
+            and bool(_CLAUSE_DONE.match(text, m.end()))
+            and has_trade_word(head)
         )
         building = building or subject
         named_for = re.search(r"公司|集团", head) is not None  # 东风公司新能源整车…项目: a firm's project

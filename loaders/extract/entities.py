@@ -321,6 +321,7 @@ class EntityStore:
         # 清洁能源产业基地 / 清洁能源产业集群: the base of an industry whose cluster the text names is
         # the zone that carries the cluster; so is a base the state designated (宝鸡国家新材料高技术产业
         # 基地, 国家火炬计划…产业基地) and a base named for no industry (辽宁(营口)沿海产业基地)
+        clustered = any(re.search(r"集群$", c.name) for c in self.clusters.values())
         for key in list(self.clusters):
             ent = self.clusters.get(key)
             if ent is None or not re.search(r"基地$", ent.name):
@@ -342,9 +343,12 @@ class EntityStore:
             designated = _BASE_TITLE.search(ent.name) is not None and bool(
                 ent.places or not ent.name.startswith("中国")
             )
+            # (钦州石化产业基地 in a text of …产业集群: a place's base among named clusters is where one lies)
+            placed_base = bool(ent.places) and clustered
             if (
                 not twins
                 and not designated
+                and not placed_base
                 and not is_generic(trade or "产业", LEXICON.cluster_generic | _REGION_WORDS)
             ):
                 continue

@@ -308,7 +308,8 @@ class FactsWriter(EntityStore):
                 # 在A、B两家龙头企业的带动下,锂电新能源产业实现产值…: the cluster of that industry
                 by_industry.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
             elif not many and (
-                len(here) == 1
+                # (电子信息及软件业,建成某软件园: a sentence labelled with another trade is not the cluster's)
+                (len(here) == 1 and not self.other_industry(ev.quote, here))
                 or here
                 # (firms and projects of an item naming many clusters, 钨、稀土、氟盐化工和脐橙…, are
                 # no one's in particular; a zone there carries them all)

@@ -3280,3 +3280,13 @@ def test_a_works_a_project_builds_is_no_firm(tmp_path: Path) -> None:
         "和年产100万千瓦的电控系统制造厂。\n"
     )
     assert facts_of(tmp_path, text).firms == []
+
+
+def test_a_place_s_base_in_a_text_of_named_clusters_is_a_zone(tmp_path: Path) -> None:
+    text = "钦州市将加快建设钦州石化产业基地,形成北部湾临港装备产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["北部湾临港装备产业集群"]
+    assert "钦州石化产业基地" in [z.name for z in f.zones]
+    # with no cluster named, the place's base is the cluster the text is about
+    f = facts_of(tmp_path, "钦州市将加快建设钦州石化产业基地。\n")
+    assert [c.name for c in f.clusters] == ["钦州石化产业基地"]

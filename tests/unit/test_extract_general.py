@@ -3290,3 +3290,15 @@ def test_a_place_s_base_in_a_text_of_named_clusters_is_a_zone(tmp_path: Path) ->
     # with no cluster named, the place's base is the cluster the text is about
     f = facts_of(tmp_path, "钦州市将加快建设钦州石化产业基地。\n")
     assert [c.name for c in f.clusters] == ["钦州石化产业基地"]
+
+
+def test_trades_with_their_qualifiers_and_schools_are_no_firms(tmp_path: Path) -> None:
+    text = (
+        "甲区形成以现代物流、生态休闲为代表的服务业集群。"
+        "乙公司的上下游聚集了普通机械配件制造、绿色食品加工等企业。"
+        "既有以甲乙光电二期为代表的产业项目,又有以丙丁实验学校、戊己小学为代表的民生项目。\n"
+    )
+    assert [x.name for x in facts_of(tmp_path, text).firms] == []
+    # a firm's own name with such a word in it stays a firm
+    text = "甲区汽车零部件产业集群集聚了华精工、金利达精密等企业。\n"
+    assert sorted(x.name for x in facts_of(tmp_path, text).firms) == ["华精工", "金利达精密"]

@@ -119,7 +119,8 @@ _NOT_FIRM = re.compile(
     r"^(?:行业|实力|知名|优质|大型|头部)|央企$|国企$|民企$|外企$|"  # 实力央企, 行业龙头: kinds of firm spoken of
     r"(企业|龙头|骨干|项目|工程|产业|园区|集群|基地|单位|部门|政府|机构|平台|协会|联盟|以上|规上|规模|理念|思想|战略|"
     r"需求|市场|政策|目标|方向|导向|原则|精神|人才|机制|模式|体系|优势|资源|产品|服务|品牌|标准|创新|"
-    r"政协|人大|党委|县委|市委|管委会|办事处|供应商|服务商|经销商|代理商|报业集团|报社|电视台|产业公司|发电|竞争|分工)$|^(大企业|大集团)|"
+    r"政协|人大|党委|县委|市委|管委会|办事处|供应商|服务商|经销商|代理商|报业集团|报社|电视台|产业公司|发电|竞争|分工|"
+    r"学校|小学|中学|大学|师大|学院|医院|幼儿园)(?:\([^()]*\))?$|^(大企业|大集团)|"  # (某小学, 某工程(二期): no firm)
     r"^(?:合资|独资|外资|我们|我|该|本|这家|两家|新|子|母)(?:公司|集团)$"
 )
 
@@ -236,7 +237,16 @@ def _only_industry(head: str, products: bool = False) -> bool:
     proper = head
     for w in (*_industry_vocabulary(), *(product_words() if products else ())):
         proper = proper.replace(w, "")
+    # (现代物流, 生态休闲, 绿色食品加工, 普通机械配件制造: a trade with the words that qualify it)
+    proper = _TRADE_QUALIFIERS.sub("", proper)
     return not proper or (len(proper) == 1 and len(head) >= 5)
+
+
+# words that qualify a trade and name no firm (现代物流, 全套配件, 生物制药, 百亿级电池)
+_TRADE_QUALIFIERS = re.compile(
+    r"现代|绿色|高端|普通|全套|生态|休闲|生物|精细|新型|先进|特色|传统|优质|特种|高性能|精密|综合|展贸|建设|"
+    r"[百千万]亿级|钢件|制药|旅游|康养|文化|科技服务"
+)
 
 
 def firm_mentions(piece: Piece) -> list[Mention]:

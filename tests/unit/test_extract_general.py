@@ -3302,3 +3302,8 @@ def test_trades_with_their_qualifiers_and_schools_are_no_firms(tmp_path: Path) -
     # a firm's own name with such a word in it stays a firm
     text = "甲区汽车零部件产业集群集聚了华精工、金利达精密等企业。\n"
     assert sorted(x.name for x in facts_of(tmp_path, text).firms) == ["华精工", "金利达精密"]
+
+
+def test_the_works_on_a_building_site_are_no_projects(tmp_path: Path) -> None:
+    text = "甲县打造食品产业集群。乙食品公司二期施工现场,厂房主体建设、管线铺设等多项工程正在有序施工。\n"
+    assert [p.name for p in facts_of(tmp_path, text).projects] == []

@@ -206,6 +206,8 @@ _PROJECT_CLASS = re.compile(
 # 项目3个 / 项目12项: a tally follows the name of a class of projects
 _PROJECT_TALLY = re.compile(rf"(?:共|达|超)?[\d{_CN_NUM}]+(?:余|多)?(?:个|项)(?!目)")
 # what only one project has: an output, a phase, an extension (not a bare digit: 5G手机 is a kind)
+# a task on a building site (主体建设, 管线铺设, 设备安装): what is being done, no project's name
+_WORK_DONE = re.compile(r"(?:主体建设|铺设|浇筑|吊装|安装|装修|平整|拆迁|施工)$")
 # a person by the office they hold (市委书记某某, 某集团董事长某某)
 _OFFICE = re.compile(
     r"(?:书记|省长|市长|县长|区长|镇长|主任|局长|厅长|部长|主席|董事长|总裁|总经理)[\u4e00-\u9fff]{2,3}$"
@@ -367,8 +369,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
                 head = _cut_head(item.strip()[:-2]) + "集群"  # 腾讯互联网+产业集群, an item of a project list
             if len(head) < 2 or len(head) > 40 or _COUNT.search(head) or _KIND_OF_PROJECT.search(head):
                 continue
-            if is_generic(head, LEXICON.project_generic):
-                continue
+            if is_generic(head, LEXICON.project_generic) or _WORK_DONE.search(head):
+                continue  # (车间主体建设、管线铺设等多项工程: the works on a site, no project named)
             st = b + k + item.rfind(head)
             if (
                 st == b

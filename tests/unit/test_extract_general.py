@@ -3307,3 +3307,8 @@ def test_trades_with_their_qualifiers_and_schools_are_no_firms(tmp_path: Path) -
 def test_the_works_on_a_building_site_are_no_projects(tmp_path: Path) -> None:
     text = "甲县打造食品产业集群。乙食品公司二期施工现场,厂房主体建设、管线铺设等多项工程正在有序施工。\n"
     assert [p.name for p in facts_of(tmp_path, text).projects] == []
+
+
+def test_a_cut_inside_a_verb_leaves_its_last_character_out_of_the_name(tmp_path: Path) -> None:
+    text = "目前,全市已基本打造成农机装备、铝加工两大百亿级产业集群。\n"
+    assert sorted(c.name for c in facts_of(tmp_path, text).clusters) == ["农机装备产业集群", "铝加工产业集群"]

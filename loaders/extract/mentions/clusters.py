@@ -168,6 +168,28 @@ def _split_at_level(k: int, item: str) -> list[tuple[int, str]]:
     return [(k, item)]
 
 
+# two-character words a cut may split, leaving their last character at the head of a name
+_WORD_ACROSS = frozenset(
+    {
+        "形成",
+        "建成",
+        "打造成",
+        "聚集",
+        "集聚",
+        "汇集",
+        "一批",
+        "相应",
+        "崛起",
+        "兴起",
+        "发起",
+        "占据",
+        "涵盖",
+        "大抓",
+        "之上",
+    }
+)
+
+
 def _pair_of(item: str) -> list[str]:
     """An item split at its conjunction; when it holds two, at the one that leaves two parts: 和 joins
     wider than 及 (新一代信息技术和新能源及智能网联汽车 is two trades)."""
@@ -819,6 +841,17 @@ def cluster_mentions(piece: Piece, chains: bool = False, by_place: bool = False)
             ) - year.end() >= 4:
                 head = head[year.end() :]  # 2024辽阳·小北河袜业特色产业集群(推介活动): the event's year
             head = head.lstrip("-—–")  # 先进制造业集群-宁波市磁性材料产业集群: a dash joined two names
+            start_at = b + k + len(item) - len(head)
+            if (
+                len(head) >= 4
+                and start_at >= 1
+                and (
+                    text[start_at - 1 : start_at + 1] in _WORD_ACROSS
+                    or text[start_at - 2 : start_at + 1] in _WORD_ACROSS
+                )
+                and not _place_begins(head, 0)
+            ):
+                head = head[1:]  # 形成|农产品加工, 聚集|换热设备, 一批|特色: the cut left a word's last character
             if (slogan := re.match(r"[\dA-Za-z]+(?:\+[\dA-Za-z]+)+", head)) and is_generic(
                 head[slogan.end() :] or "的", LEXICON.cluster_generic
             ):

@@ -3312,3 +3312,9 @@ def test_the_works_on_a_building_site_are_no_projects(tmp_path: Path) -> None:
 def test_a_cut_inside_a_verb_leaves_its_last_character_out_of_the_name(tmp_path: Path) -> None:
     text = "目前,全市已基本打造成农机装备、铝加工两大百亿级产业集群。\n"
     assert sorted(c.name for c in facts_of(tmp_path, text).clusters) == ["农机装备产业集群", "铝加工产业集群"]
+
+
+def test_the_country_s_regions_name_no_cluster_but_a_province_s_parts_may(tmp_path: Path) -> None:
+    text = "京津冀、长三角、珠三角、成渝四个区域的集群共有数十个。\n甲省计划构建中部、南部两大铝工业产业集群。\n"
+    assert sorted(c.name for c in facts_of(tmp_path, text).clusters) == ["中部铝工业产业集群", "南部铝工业产业集群"]
+    assert facts_of(tmp_path, "甲省积极对接中部产业集群。\n").clusters == []

@@ -59,7 +59,12 @@ _TOWARDS = re.compile(r"(?<![面导方走定指])向(?!日葵|阳)")
 _PROVINCE_PART = re.compile(
     r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔滇陕秦甘陇青桂蒙宁新藏][东西南北中]{1,3}(?:地区)?"
     r"|京津冀|长三角|珠三角|成渝|粤港澳大湾区|大湾区|长江经济带|黄河流域|东北|西北|西南|华北|华东|华南|华中"
+    r"|[东西中]部(?:地区)?|东北老工业(?:基地)?|京津|重点区域"
 )
+
+
+# the country's regions, each holding many clusters (中部、西部 of a province may name one each)
+_NATIONAL_REGION = re.compile(r"京津冀|长三角|珠三角|成渝|粤港澳大湾区|大湾区|东北老工业(?:基地)?|京津|重点区域")
 
 
 def _place_only(head: str) -> bool:
@@ -935,6 +940,7 @@ def cluster_mentions(piece: Piece, chains: bool = False, by_place: bool = False)
                 )
                 or _ZONE_ONLY.search(head)  # 拉萨经开区产业集群: a zone's clusters in general, none named
                 or (len(items) == 1 and _place_only(head))  # 临沂市(特色)产业集群: a place's clusters in general
+                or _NATIONAL_REGION.fullmatch(head)  # 京津冀、长三角等区域集群: regions, each of many clusters
                 or _TOWARDS.search(head)  # 由初加工向精深加工、松散型经营向产业集群发展: a change, none named
                 or _NOT_CLUSTER_HEAD.search(head)
                 or head.startswith(_LIST_SEP)

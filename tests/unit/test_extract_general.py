@@ -3318,3 +3318,11 @@ def test_the_country_s_regions_name_no_cluster_but_a_province_s_parts_may(tmp_pa
     text = "京津冀、长三角、珠三角、成渝四个区域的集群共有数十个。\n甲省计划构建中部、南部两大铝工业产业集群。\n"
     assert sorted(c.name for c in facts_of(tmp_path, text).clusters) == ["中部铝工业产业集群", "南部铝工业产业集群"]
     assert facts_of(tmp_path, "甲省积极对接中部产业集群。\n").clusters == []
+
+
+def test_one_trade_s_whole_chain_clustered_names_its_cluster(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "甲市加快培育硅光伏全产业链集群。\n")
+    assert [c.name for c in f.clusters] == ["硅光伏全产业链集群"]
+    # the stages of one chain clustered name none
+    f = facts_of(tmp_path, "设计、制造、封装测试等全产业链集群协同发展。甲市打造智能家电产业集群。\n")
+    assert [c.name for c in f.clusters] == ["智能家电产业集群"]

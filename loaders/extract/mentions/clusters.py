@@ -466,6 +466,8 @@ def canonical_cluster(head: str, suffix: str) -> str:
     if suffix == "集群" and head.endswith("创新型") and len(head) >= 5:
         # 汽车产业创新型集群: the programme's title after the trade
         return head.removesuffix("创新型").removesuffix("产业") + "创新型产业集群"
+    if suffix == "集群" and head.endswith("全产业链"):
+        return head + suffix  # 硅光伏全产业链集群: the chain clustered is its name
     if suffix == "集群" and head.endswith("产业化") and len(head) >= 5:
         return head[: -len("产业化")] + "产业集群"  # 新野肉牛产业化集群 is its 产业集群
     if suffix == "集群" and not head.endswith(("产业", "业", "集群")):
@@ -598,8 +600,18 @@ def cluster_mentions(piece: Piece, chains: bool = False, by_place: bool = False)
             if len(trade) < 2 or is_generic(trade, LEXICON.cluster_generic) or not has_trade_word(trade + "产业"):
                 continue
             left = trade
-        if suffix == "集群" and re.search(
-            r"(?:产业|行业|企业)的$|(?<=[\u4e00-\u9fff])是$|产业链$|链条$|中央企业$", left
+        whole_chain = re.search(r"全产业链$", left)
+        if (
+            suffix == "集群"
+            and re.search(r"(?:产业|行业|企业)的$|(?<=[\u4e00-\u9fff])是$|产业链$|链条$|中央企业$", left)
+            # (培育硅光伏全产业链集群: one trade's whole chain clustered names that trade's cluster)
+            and not (
+                whole_chain
+                and _LIST_SEP not in (trade_of := _cut_head(left[: whole_chain.start()]))
+                and "等" not in trade_of
+                and len(trade_of) >= 2
+                and has_trade_word(trade_of)
+            )
         ):
             # (设计、制造、封装测试等全产业链集群协同发展: the links of one chain, no cluster named)
             continue  # A、B等新兴产业的集群效应 / 特色化是集群的生命线: industries' clustering, none named

@@ -325,7 +325,7 @@ class FactsWriter(EntityStore):
                 for c in here:
                     c.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
             elif (
-                m.kind == "project"
+                m.kind in ("project", "firm")
                 # (a sentence naming clusters that left the project to none said so: 随着A园等项目落地,…培育四大产业集群)
                 and not any(e.start == ev.start for c in self.clusters.values() for e in c.evidence)
                 and (of_name := self.cluster_of_name(m.name)) is not None

@@ -3326,3 +3326,16 @@ def test_one_trade_s_whole_chain_clustered_names_its_cluster(tmp_path: Path) -> 
     # the stages of one chain clustered name none
     f = facts_of(tmp_path, "设计、制造、封装测试等全产业链集群协同发展。甲市打造智能家电产业集群。\n")
     assert [c.name for c in f.clusters] == ["智能家电产业集群"]
+
+
+def test_a_firm_named_apart_from_the_clusters_joins_the_one_whose_trade_its_name_holds(tmp_path: Path) -> None:
+    text = (
+        "甲市培育光伏新能源产业集群和机械与模具产业集群。\n"
+        "去年,甲市新签约项目40个,总投资超百亿元。\n"
+        "乙丙光伏科技有限公司、丁戊精密模具有限公司相继落户。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert {c.name: c.firms for c in f.clusters} == {
+        "光伏新能源产业集群": ["乙丙光伏科技有限公司"],
+        "机械与模具产业集群": ["丁戊精密模具有限公司"],
+    }

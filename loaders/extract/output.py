@@ -27,6 +27,8 @@ _UNNAMED_CLUSTER = re.compile(r"(?:^|[,;。:!])\s*(?:该|这一|这个|本)?(?:�
 _LOOSE_TRADE_WORDS = frozenset(
     {"智能", "高端", "材料", "新材料", "制造", "产品", "服务", "系统", "配套", "生物", "医药"}
 )
+# kinds of fact whose names say their trade (某纺织产业园): one of another trade is no cluster's by place alone
+_NAMED_BY_TRADE = frozenset({"zone"})
 _INDUSTRY_LABEL = re.compile(r"^\s*在?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?:\s*[:：]|方面|(?:发展)?上,)")
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
 _TITLE = re.compile(r"《([^《》]{4,80})》")
@@ -159,6 +161,18 @@ class FactsWriter(EntityStore):
         if len(lead) > 1 and lead[1].level == "county" and lead[1].parent_code == lead[0].code:
             ent.aliases.add(rest)
 
+    def other_trade(self, cluster: Entity, name: str) -> bool:
+        """Whether a park's name holds trade words, none of them the cluster's (纺织产业园 for an
+        装备制造产业集群): a park of another trade."""
+        words = [w for w in trade_words() if len(w) >= 2 and w in name and w not in _LOOSE_TRADE_WORDS]
+        if not words:
+            return False
+        industry = self.resolver.strip_place(cluster.industry or cluster.name)
+        if industry and industry in name:
+            return False  # (蒙牛乳业产业园 for the 乳产业集群: its trade, written with its ending)
+        own = [w for w in trade_words() if len(w) >= 2 and w in industry and w not in _LOOSE_TRADE_WORDS]
+        return not any(w in industry or any(w in o or o in w for o in own) for w in words)
+
     def cluster_of_name(self, name: str) -> Entity | None:
         """The one cluster whose industry holds a trade word the name holds (电池 of 储能电池项目 and
         新能源电池产业集群), or None when none or several do."""
@@ -289,6 +303,7 @@ class FactsWriter(EntityStore):
                 not many
                 and len(lone) == 1
                 and lone[0].evidence
+                and not (m.kind in _NAMED_BY_TRADE and self.other_trade(lone[0], m.name))
                 # (a project of a text about one cluster is its, wherever it is told; firms and zones
                 # named before the cluster may be the place's others)
                 and (

@@ -3339,3 +3339,11 @@ def test_a_firm_named_apart_from_the_clusters_joins_the_one_whose_trade_its_name
         "光伏新能源产业集群": ["乙丙光伏科技有限公司"],
         "机械与模具产业集群": ["丁戊精密模具有限公司"],
     }
+
+
+def test_parks_of_other_trades_are_not_the_one_cluster_s(tmp_path: Path) -> None:
+    text = (
+        "甲县打造装备制造产业集群。\n近年来,甲县先后建设了装备产业园、纺织产业园、家具产业园、机电装备产业园等园区。\n"
+    )
+    (one,) = facts_of(tmp_path, text).clusters
+    assert sorted(one.zones) == ["机电装备产业园", "装备产业园"]

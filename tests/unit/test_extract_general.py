@@ -3347,3 +3347,11 @@ def test_parks_of_other_trades_are_not_the_one_cluster_s(tmp_path: Path) -> None
     )
     (one,) = facts_of(tmp_path, text).clusters
     assert sorted(one.zones) == ["机电装备产业园", "装备产业园"]
+
+
+def test_words_before_a_bare_zone_ending_and_a_city_name_no_zone(tmp_path: Path) -> None:
+    text = (
+        "甲市打造家具产业集群。甲市力争在未来5年时间里把开发区建成最大的家具基地。"
+        "甲市是典型的能源原材料工业城市。该区迅速掀起开发区“二次创业”新高潮。\n"
+    )
+    assert facts_of(tmp_path, text).zones == []

@@ -126,6 +126,9 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             head = head[1:]  # 环哈尔滨新区: around the zone
         if (
             not head
+            # (时间里把开发区, 掀起开发区: the words before a bare ending are no name; 工业城市 is a city)
+            or head[-1] in "把由将对被"
+            or text.startswith("市", m.end())
             or (
                 is_generic(head, LEXICON.zone_generic, False)
                 and not (

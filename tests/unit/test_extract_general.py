@@ -3355,3 +3355,8 @@ def test_words_before_a_bare_zone_ending_and_a_city_name_no_zone(tmp_path: Path)
         "甲市是典型的能源原材料工业城市。该区迅速掀起开发区“二次创业”新高潮。\n"
     )
     assert facts_of(tmp_path, text).zones == []
+
+
+def test_a_known_firm_s_project_after_what_it_costs_is_named(tmp_path: Path) -> None:
+    text = "甲市打造锂电新能源产业集群。去年,投资100亿元宁德时代甲乙材料项目实现当年签约当年开工。\n"
+    assert [p.name for p in facts_of(tmp_path, text).projects] == ["宁德时代甲乙材料项目"]

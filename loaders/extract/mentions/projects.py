@@ -208,6 +208,10 @@ _PROJECT_TALLY = re.compile(rf"(?:共|达|超)?[\d{_CN_NUM}]+(?:余|多)?(?:个|
 # what only one project has: an output, a phase, an extension (not a bare digit: 5G手机 is a kind)
 # a task on a building site (主体建设, 管线铺设, 设备安装): what is being done, no project's name
 _WORK_DONE = re.compile(r"(?:主体建设|铺设|浇筑|吊装|安装|装修|平整|拆迁|施工)$")
+# what a project costs, written before its name (320亿元, 5.5亿元的)
+_SPENT_BEFORE = re.compile(
+    r"^\d+(?:\.\d+)?(?:亿|万)(?:美)?元(?:的)?(?=[\u4e00-\u9fff])(?!建设|新建|打造|实施|用于|建)"
+)  # (投资3亿元建设某项目: what is built is read below)
 # a person by the office they hold (市委书记某某, 某集团董事长某某)
 _OFFICE = re.compile(
     r"(?:书记|省长|市长|县长|区长|镇长|主任|局长|厅长|部长|主席|董事长|总裁|总经理)[\u4e00-\u9fff]{2,3}$"
@@ -415,6 +419,8 @@ def project_mentions(piece: Piece) -> list[Mention]:
         if (k := head.rfind("建设")) >= 2 and re.match(r"\d|年产", head[k + 2 :]) and not head.endswith("期", 0, k):
             head = head[k + 2 :]  # 某养殖场建设20万只大鹅养殖项目: what is built is the project
         head = _DATELINE.sub("", head)  # 28日电(记者 某某)某县…项目: a news dateline is no part of the name
+        if (spent := _SPENT_BEFORE.match(head)) and len(head) - spent.end() >= 4:
+            head = head[spent.end() :]  # (投资)320亿元某某一体化项目: what it costs, then its name
         head = _THIS_IS.sub("", head)  # 该装置是某项目核心: what the subject is, not its name
         if (close := head.find(")")) >= 0 and "(" not in head[:close]:
             head = head[close + 1 :]  # …某某)青山县…项目: the end of a bracket the name does not open
@@ -455,7 +461,10 @@ def project_mentions(piece: Piece) -> list[Mention]:
             and has_trade_word(head)
         )
         building = building or subject
-        named_for = re.search(r"公司|集团", head) is not None  # 东风公司新能源整车…项目: a firm's project
+        # 东风公司新能源整车…项目, 宁德时代某某一体化项目: a firm's project
+        named_for = re.search(r"公司|集团", head) is not None or (
+            len(head) >= 6 and any(head.startswith(f) for f in LEXICON.known_firms if len(f) >= 2)
+        )
         # 签约A项目、B项目: the item after a project of the same list is one too
         listed = text[b - 1 : b] == _LIST_SEP and any(c == b - 1 for _, c in covered)
         # A项目、B年产…项目 / A项目二期: the item before a project of the same list, or one built in phases

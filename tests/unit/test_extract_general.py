@@ -3360,3 +3360,11 @@ def test_words_before_a_bare_zone_ending_and_a_city_name_no_zone(tmp_path: Path)
 def test_a_known_firm_s_project_after_what_it_costs_is_named(tmp_path: Path) -> None:
     text = "甲市打造锂电新能源产业集群。去年,投资100亿元宁德时代甲乙材料项目实现当年签约当年开工。\n"
     assert [p.name for p in facts_of(tmp_path, text).projects] == ["宁德时代甲乙材料项目"]
+
+
+def test_clusters_of_small_firms_listed_are_no_firms_and_words_before_a_firm_are_not_its_name(tmp_path: Path) -> None:
+    text = "甲省拥有乙县工业陶瓷、丙县眼镜等10个国家中小企业特色产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert f.firms == []
+    text = "甲市打造航空产业集群。协议的签订有利于甲乙铝业公司拓展市场,航空发动机生产商丙丁动力等企业集聚。\n"
+    assert sorted(x.name for x in facts_of(tmp_path, text).firms) == ["丙丁动力", "甲乙铝业公司"]

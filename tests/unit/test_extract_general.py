@@ -3366,5 +3366,7 @@ def test_clusters_of_small_firms_listed_are_no_firms_and_words_before_a_firm_are
     text = "甲省拥有乙县工业陶瓷、丙县眼镜等10个国家中小企业特色产业集群。\n"
     f = facts_of(tmp_path, text)
     assert f.firms == []
+    # the programme between the count and the ending names no cluster of its own: each item is one
+    assert sorted(c.name for c in f.clusters) == ["丙县眼镜特色产业集群", "乙县工业陶瓷特色产业集群"]
     text = "甲市打造航空产业集群。协议的签订有利于甲乙铝业公司拓展市场,航空发动机生产商丙丁动力等企业集聚。\n"
     assert sorted(x.name for x in facts_of(tmp_path, text).firms) == ["丙丁动力", "甲乙铝业公司"]

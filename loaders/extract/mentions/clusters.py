@@ -628,6 +628,8 @@ def cluster_mentions(piece: Piece, chains: bool = False, by_place: bool = False)
         left = re.sub(
             r"(?<=[\u4e00-\u9fff]{2}产业)(?:国家级|省级|市级)(?:重点|特色|优势|中小企业特色|先进制造业)*$", "", left
         )
+        # A、B等10个国家中小企业特色产业集群: the programme the counted clusters are of, after the count
+        left = re.sub(rf"(?<=[\d{_CN_NUM}][个大类])(?:国家级?|省级?|市级?)?中小企业$", "", left)
         lm = re.search(r"(" + _LEVEL_RX.pattern + r")(产业|的)?$", left)  # (5000亿元级别的产业集群)
         if lm:
             level = level_of(lm.group(1))

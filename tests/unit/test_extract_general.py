@@ -3370,3 +3370,11 @@ def test_clusters_of_small_firms_listed_are_no_firms_and_words_before_a_firm_are
     assert sorted(c.name for c in f.clusters) == ["丙县眼镜特色产业集群", "乙县工业陶瓷特色产业集群"]
     text = "甲市打造航空产业集群。协议的签订有利于甲乙铝业公司拓展市场,航空发动机生产商丙丁动力等企业集聚。\n"
     assert sorted(x.name for x in facts_of(tmp_path, text).firms) == ["丙丁动力", "甲乙铝业公司"]
+
+
+def test_kinds_of_zone_and_a_park_named_only_by_its_kind_are_no_zones(tmp_path: Path) -> None:
+    text = (
+        "甲市打造美丽健康产业集群。监管区域现有保税港区、跨境工业园区、出口加工区、保税物流园区等几种模式。"
+        "乙县推动工业设计进园区,一批成果在高新区落地,打造循环经济园区。\n"
+    )
+    assert facts_of(tmp_path, text).zones == []

@@ -127,7 +127,9 @@ def zone_mentions(piece: Piece) -> list[Mention]:
         if (
             not head
             # (时间里把开发区, 掀起开发区: the words before a bare ending are no name; 工业城市 is a city)
-            or head[-1] in "把由将对被"
+            or head[-1] in "把由将对被进"  # (工业设计进园区: into a park, none named)
+            # (重大科技成果在高新区: what is in a park whose name is only its kind)
+            or ((k := head.rfind("在")) >= 1 and is_generic(head[k + 1 :] or "的", LEXICON.zone_generic, False))
             or text.startswith("市", m.end())
             or (
                 is_generic(head, LEXICON.zone_generic, False)

@@ -27,8 +27,6 @@ _UNNAMED_CLUSTER = re.compile(r"(?:^|[,;。:!])\s*(?:该|这一|这个|本)?(?:�
 _LOOSE_TRADE_WORDS = frozenset(
     {"智能", "高端", "材料", "新材料", "制造", "产品", "服务", "系统", "配套", "生物", "医药"}
 )
-# kinds of fact whose names say their trade (某纺织产业园): one of another trade is no cluster's by place alone
-_NAMED_BY_TRADE = frozenset({"zone"})
 _INDUSTRY_LABEL = re.compile(r"^\s*在?([\u4e00-\u9fff]{2,10}?)(?:产业|行业)(?:\s*[:：]|方面|(?:发展)?上,)")
 _FIRM_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|有限公司|股份公司|集团公司|总公司|公司)$")
 _TITLE = re.compile(r"《([^《》]{4,80})》")
@@ -175,7 +173,8 @@ class FactsWriter(EntityStore):
 
     def cluster_of_name(self, name: str) -> Entity | None:
         """The one cluster whose industry holds a trade word the name holds (电池 of 储能电池项目 and
-        新能源电池产业集群), or None when none or several do."""
+        新能源电池产业集群, 光伏 of 某光伏科技有限公司 and 光伏新能源产业集群), or None when none or
+        several do."""
         words = [w for w in trade_words() if len(w) >= 2 and w in name and w not in _LOOSE_TRADE_WORDS]
         found = {
             c.name
@@ -303,7 +302,8 @@ class FactsWriter(EntityStore):
                 not many
                 and len(lone) == 1
                 and lone[0].evidence
-                and not (m.kind in _NAMED_BY_TRADE and self.other_trade(lone[0], m.name))
+                # (a park named for another trade, 某纺织产业园 in a text of an 装备制造产业集群, is not its)
+                and not (m.kind == "zone" and self.other_trade(lone[0], m.name))
                 # (a project of a text about one cluster is its, wherever it is told; firms and zones
                 # named before the cluster may be the place's others)
                 and (
@@ -345,8 +345,8 @@ class FactsWriter(EntityStore):
                 and not any(e.start == ev.start for c in self.clusters.values() for e in c.evidence)
                 and (of_name := self.cluster_of_name(m.name)) is not None
             ):
-                # 某某20吉瓦时磷酸铁锂储能电池项目 in a text of a 新能源电池产业集群: the one cluster whose
-                # industry holds a word of the trade the project's name holds
+                # 某某20吉瓦时磷酸铁锂储能电池项目 in a text of a 新能源电池产业集群 (or 某光伏科技有限公司 and a
+                # 光伏新能源产业集群): the one cluster whose industry holds a word of the trade the name holds
                 of_name.links[m.kind].setdefault(table[self._find(table, m.name) or m.name].name, ev)
             else:
                 self.warnings.append(

@@ -173,7 +173,7 @@ def _split_at_level(k: int, item: str) -> list[tuple[int, str]]:
     return [(k, item)]
 
 
-# two-character words a cut may split, leaving their last character at the head of a name
+# words a cut may split, leaving their last character at the head of a name (形成|农产品加工)
 _WORD_ACROSS = frozenset(
     {
         "形成",
@@ -556,7 +556,9 @@ def cluster_mentions(piece: Piece, chains: bool = False, by_place: bool = False)
     """Clusters named in a piece: single names, lists sharing one ending, enumerations after a count.
 
     With ``chains``, the units are industry chains (白酒、能源等10条产业链): the reading of a
-    链长制 plan, which names its chains where other plans name clusters.
+    链长制 plan, which names its chains where other plans name clusters. With ``by_place``, a
+    place's 特色产业集群 (某市特色产业集群) is that place's one cluster: the reading of a text that
+    names no cluster by its industry.
     """
     piece = _without_quotes(piece)
     text = piece.text

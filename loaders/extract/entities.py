@@ -53,7 +53,9 @@ def _zone_key(name: str) -> str:
 
 # a report's credit lines: 来源:某研究院 / (某研究所供图) / 某研究院整理. Whoever is credited wrote or
 # supplied the page; it is no firm of a cluster, wherever else the page names it
-_CREDIT_BEFORE = r"(?:来源|出处|供稿|图源|图片来源|数据来源)\s*[:：]\s*"
+_CREDIT_BEFORE = (
+    r"(?:(?:来源|出处|供稿|图源|图片来源|数据来源)\s*[:：]\s*|版权归属?)"  # (版权归某公司: the page's owner)
+)
 _CREDIT_AFTER = r"\s*(?:供图|供稿|摄|整理|发布的|提供图片)"
 _YEAR = re.compile(r"(?:到|至|在)?(20\d\d)年")
 

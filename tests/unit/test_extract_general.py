@@ -3378,3 +3378,11 @@ def test_kinds_of_zone_and_a_park_named_only_by_its_kind_are_no_zones(tmp_path: 
         "乙县推动工业设计进园区,一批成果在高新区落地,打造循环经济园区。\n"
     )
     assert facts_of(tmp_path, text).zones == []
+
+
+def test_verbs_before_a_firm_and_a_page_s_copyright_owner_are_not_firms(tmp_path: Path) -> None:
+    text = (
+        "甲区打造钛材料产业集群。参会企业中不乏乙丙钛业等知名企业;甲区跟踪丁戊集团10万吨项目;"
+        "中国企业500强己庚集团已入驻。\n版权归辛壬(北京)文化传播有限公司所有。\n"
+    )
+    assert sorted(x.name for x in facts_of(tmp_path, text).firms) == ["丁戊集团", "乙丙钛业", "己庚集团"]

@@ -3386,3 +3386,8 @@ def test_verbs_before_a_firm_and_a_page_s_copyright_owner_are_not_firms(tmp_path
         "中国企业500强己庚集团已入驻。\n版权归辛壬(北京)文化传播有限公司所有。\n"
     )
     assert sorted(x.name for x in facts_of(tmp_path, text).firms) == ["丁戊集团", "乙丙钛业", "己庚集团"]
+
+
+def test_a_list_of_firms_by_what_they_make_names_no_firm(tmp_path: Path) -> None:
+    text = "甲县精细化工产业集群以有机原料、合成树脂和工程塑料、化工助剂、精细化学等企业为主体。\n"
+    assert facts_of(tmp_path, text).firms == []

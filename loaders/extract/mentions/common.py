@@ -586,6 +586,15 @@ def _industry_vocabulary() -> tuple[str, ...]:
         "建材",
         "皮革",
         "造纸",
+        # materials a chemical or materials plan lists by kind (工程塑料, 化工助剂, 有机原料, 精细化学品)
+        "塑料",
+        "助剂",
+        "原料",
+        "化学品",
+        "化学",
+        "树脂",
+        "涂料",
+        "橡胶",
     }
     return tuple(sorted(words | extra, key=len, reverse=True))
 

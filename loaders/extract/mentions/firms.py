@@ -163,6 +163,8 @@ def _kinds_of_product(parts: list[tuple[int, str]]) -> bool:
     heads = [_cut_head(i) for _, i in parts]
     if len(heads) >= 3 and any(len(h) == 1 for h in heads):
         return True  # 再生铜、铝、不锈钢等加工企业: a material of one character is no firm's name
+    if len(heads) >= 3 and 2 * sum(1 for h in heads if h and _only_industry(h, products=True)) > len(heads):
+        return True  # 以高端合成树脂、工程塑料、新能源材料…等企业为主体: most items are kinds, so all are
     return len(heads) >= 3 and all(len(h) <= 3 for h in heads) and len({h[-1:] for h in heads}) == 1
 
 
@@ -247,7 +249,7 @@ def _only_industry(head: str, products: bool = False) -> bool:
 # words that qualify a trade and name no firm (现代物流, 全套配件, 生物制药, 百亿级电池)
 _TRADE_QUALIFIERS = re.compile(
     r"现代|绿色|高端|普通|全套|生态|休闲|生物|精细|新型|先进|特色|传统|优质|特种|高性能|精密|综合|展贸|建设|"
-    r"[百千万]亿级|钢件|制药|旅游|康养|文化|科技服务"
+    r"[百千万]亿级|钢件|制药|旅游|康养|文化|科技服务|有机|无机|合成|工程(?=塑料)"
 )
 
 

@@ -3391,3 +3391,17 @@ def test_verbs_before_a_firm_and_a_page_s_copyright_owner_are_not_firms(tmp_path
 def test_a_list_of_firms_by_what_they_make_names_no_firm(tmp_path: Path) -> None:
     text = "甲县精细化工产业集群以有机原料、合成树脂和工程塑料、化工助剂、精细化学等企业为主体。\n"
     assert facts_of(tmp_path, text).firms == []
+
+
+def test_the_industry_a_sentence_says_is_or_is_made_a_cluster(tmp_path: Path) -> None:
+    text = "代表建议,将智能电动车产业作为自治区千亿元产业集群重点培育。\n"
+    assert [(c.name, c.level) for c in facts_of(tmp_path, text).clusters] == [("智能电动车产业集群", "千亿级")]
+    text = "无纺布产业既是甲市传统支柱产业,更是国家重点支持的76个产业集群之一。\n"
+    assert [c.name for c in facts_of(tmp_path, text).clusters] == ["无纺布产业集群"]
+    # what an industry is to clusters in general names none
+    assert facts_of(tmp_path, "这一产业是产业集群发展的重要支撑。\n").clusters == []
+
+
+def test_departments_listed_before_what_they_oversee_are_no_firms(tmp_path: Path) -> None:
+    text = "甲市打造电动车产业集群。要求交通、市场监管等部门强化对电动车生产企业的监督。\n"
+    assert facts_of(tmp_path, text).firms == []

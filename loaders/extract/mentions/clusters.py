@@ -277,6 +277,13 @@ _SUBJECT_FORMED = re.compile(
     # (…成为继B产业之后,该市的第二个千亿产业集群: the cluster it follows, then the one it is)
     r"(?P<qual>(?:继[^,;。:]{1,20}?之后,)?[^,;。:]{0,16}?)(?:产业集群|集群)(?![\u4e00-\u9fff]*(?:名单|称号))"
 )
+# 非织造布产业既是…,更是国家重点支持的76个产业集群之一 / 将电动车产业作为自治区千亿元产业集群重点培育:
+# the industry a sentence is about is (one of) the clusters it names no further
+_SUBJECT_IS = re.compile(
+    r"(?:^|(?<=[,;。])|将|把)(?P<subj>[\u4e00-\u9fff]{2,14}?)产业(?!集群|园|基地|链)(?:[^。;:]{0,60}?[,])?[^,。;:]{0,4}?"
+    r"(?:(?:既|也|更|就|已)?是|作为)"
+    r"(?P<qual>[^,;。:]{0,20}?)(?:产业集群|集群)(?=之一|[,;。]|重点|加快|培育|打造|发展)"
+)
 # what says which cluster in a row a subject's is (继B产业之后, 该市诞生的第二个, 又一个): no name
 _IN_A_ROW = re.compile(
     rf"继[^,;。:]{{1,20}}?之后,?|(?:该|全|本)[省市县区](?:[\u4e00-\u9fff]{{0,3}}的)?|[第又另][\d{_CN_NUM}]*个"
@@ -315,12 +322,12 @@ def subject_cluster(piece: Piece) -> list[Mention]:
     industries it counts."""
     if made := _made_clusters(piece):
         return made
-    if not (m := _SUBJECT_FORMED.search(piece.text)):
+    if not (m := _SUBJECT_FORMED.search(piece.text) or _SUBJECT_IS.search(piece.text)):
         return []
     qual = m.group("qual")
     lv = _LEVEL_RX.search(qual)
     rest = re.sub(
-        r"全产业链|首个|一个|1个|的|规模|过|超|[\u4e00-\u9fff]{2,3}(?=首个)",
+        rf"全产业链|首个|一个|[\d{_CN_NUM}]+个|的|规模|过|超|[\u4e00-\u9fff]{{2,3}}(?=首个)|重点支持|重点培育|自治区|全省|全市|全县",
         "",
         _LEVEL_RX.sub("", _IN_A_ROW.sub("", qual)),
     )

@@ -595,6 +595,7 @@ def _industry_vocabulary() -> tuple[str, ...]:
         "树脂",
         "涂料",
         "橡胶",
+        "非织造",  # (非织造布: the 无纺布 of the textiles chain, by its other name)
     }
     return tuple(sorted(words | extra, key=len, reverse=True))
 

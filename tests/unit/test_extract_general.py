@@ -3405,3 +3405,11 @@ def test_the_industry_a_sentence_says_is_or_is_made_a_cluster(tmp_path: Path) ->
 def test_departments_listed_before_what_they_oversee_are_no_firms(tmp_path: Path) -> None:
     text = "甲市打造电动车产业集群。要求交通、市场监管等部门强化对电动车生产企业的监督。\n"
     assert facts_of(tmp_path, text).firms == []
+
+
+def test_what_a_place_is_and_verbs_before_a_zone_name_no_zone(tmp_path: Path) -> None:
+    text = (
+        "甲市永磁产业集群已通过复核,作为国内永磁产业重要集聚区,甲市将深入探讨几个热点工业区的发展。"
+        "乙乡地处丙区绿色建材企业集中区。园区严格执行国家级生态工业园标准。\n"
+    )
+    assert sorted(z.name for z in facts_of(tmp_path, text).zones) == ["丙区绿色建材企业集中区"]

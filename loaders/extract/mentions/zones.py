@@ -131,6 +131,8 @@ def zone_mentions(piece: Piece) -> list[Mention]:
             # (重大科技成果在高新区: what is in a park whose name is only its kind)
             or ((k := head.rfind("在")) >= 1 and is_generic(head[k + 1 :] or "的", LEXICON.zone_generic, False))
             or text.startswith("市", m.end())
+            # (国内磁性材料产业重要集聚区, 中国重要小家电产业基地, 几个热点工业区: what a place is, or how many)
+            or re.search(r"重要|几个|主要", head) is not None
             or (
                 is_generic(head, LEXICON.zone_generic, False)
                 and not (

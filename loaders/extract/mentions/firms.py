@@ -249,7 +249,7 @@ def _only_industry(head: str, products: bool = False) -> bool:
 # words that qualify a trade and name no firm (现代物流, 全套配件, 生物制药, 百亿级电池)
 _TRADE_QUALIFIERS = re.compile(
     r"现代|绿色|高端|普通|全套|生态|休闲|生物|精细|新型|先进|特色|传统|优质|特种|高性能|精密|综合|展贸|建设|"
-    r"[百千万]亿级|钢件|制药|旅游|康养|文化|科技服务|有机|无机|合成|工程(?=塑料)"
+    r"[百千万]亿级|钢件|制药|旅游|康养|文化|科技服务|有机|无机|合成"
 )
 
 

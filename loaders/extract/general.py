@@ -931,6 +931,20 @@ class _Reader(TableRows, FactsWriter):
                     project.firms.append(firm.name)
 
 
+def _reread(
+    doc: PlanDocument, gaz: NationalGazetteer, seg: Segmented, *, chains: bool = False, placed: bool = False
+) -> Facts:
+    """The facts of a second reading of a document in which the first found no cluster."""
+    reader = _Reader(doc, gaz, seg.traditional, chains=chains, placed=placed)
+    reader.read(seg)
+    return reader.facts(seg)
+
+
+def _warned(found: Facts, warning: str) -> Facts | None:
+    """A second reading's facts with the warning that says how they were read, or None if it found no cluster."""
+    return found.model_copy(update={"warnings": [*found.warnings, warning]}) if found.clusters else None
+
+
 def extract_general(doc: PlanDocument, gazetteer: NationalGazetteer | None = None) -> Facts:
     """Facts stated by ``doc``, read by rules about the genre."""
     gaz = gazetteer or NationalGazetteer.load()
@@ -941,37 +955,27 @@ def extract_general(doc: PlanDocument, gazetteer: NationalGazetteer | None = Non
     if not facts.clusters:
         # no cluster named anywhere: a plan of industry chains (十大标志性产业链, 链长制) names its
         # units as chains; read those, and say so
-        chained = _Reader(doc, gaz, seg.traditional, chains=True)
-        chained.read(seg)
-        found = chained.facts(seg)
-        if found.clusters:
-            for c in found.clusters:
-                # (德感工业园粮油食品产业链: read as a cluster, it is the …产业集群 of that chain too)
-                if (
-                    as_cluster := re.sub(r"(?:产业)?链$", "产业集群", c.name)
-                ) != c.name and as_cluster not in c.aliases:
-                    c.aliases.append(as_cluster)
-            facts = found.model_copy(
-                update={
-                    "warnings": [
-                        *found.warnings,
-                        f"no …产业集群 named; the {len(found.clusters)} industry chains the document names are read as its clusters",
-                    ]
-                }
+        found = _reread(doc, gaz, seg, chains=True)
+        for c in found.clusters:
+            # (德感工业园粮油食品产业链: read as a cluster, it is the …产业集群 of that chain too)
+            if (as_cluster := re.sub(r"(?:产业)?链$", "产业集群", c.name)) != c.name and as_cluster not in c.aliases:
+                c.aliases.append(as_cluster)
+        facts = (
+            _warned(
+                found,
+                f"no …产业集群 named; the {len(found.clusters)} industry chains the document names are read as its clusters",
             )
+            or facts
+        )
     if not facts.clusters:
         # still none: a text about a place's specialty cluster, which it names only by the place
         # (某市特色产业集群规模不断扩大,已有…规上企业): that place's one cluster, and say so
-        placed = _Reader(doc, gaz, seg.traditional, placed=True)
-        placed.read(seg)
-        found = placed.facts(seg)
-        if found.clusters:
-            facts = found.model_copy(
-                update={
-                    "warnings": [
-                        *found.warnings,
-                        "no cluster named by its industry; the place's 特色产业集群 the document names is read as its cluster",
-                    ]
-                }
+        found = _reread(doc, gaz, seg, placed=True)
+        facts = (
+            _warned(
+                found,
+                "no cluster named by its industry; the place's 特色产业集群 the document names is read as its cluster",
             )
+            or facts
+        )
     return in_document_script(facts, doc.text) if seg.traditional else facts

@@ -55,16 +55,13 @@ _AMOUNT_LEAD = re.compile(r"^(\d+(?:\.\d+)?(?:亿|万亿))元?级?")
 _TOWARDS = re.compile(r"(?<![面导方走定指])向(?!日葵|阳)")
 
 
-# 赣南, 苏北, 粤东西北: a part of a province, by its one-character name and a direction
-_PROVINCE_PART = re.compile(
-    r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔滇陕秦甘陇青桂蒙宁新藏][东西南北中]{1,3}(?:地区)?"
-    r"|京津冀|长三角|珠三角|成渝|粤港澳大湾区|大湾区|长江经济带|黄河流域|东北|西北|西南|华北|华东|华南|华中"
-    r"|[东西中]部(?:地区)?|东北老工业(?:基地)?|京津|重点区域"
-)
-
-
 # the country's regions, each holding many clusters (中部、西部 of a province may name one each)
 _NATIONAL_REGION = re.compile(r"京津冀|长三角|珠三角|成渝|粤港澳大湾区|大湾区|东北老工业(?:基地)?|京津|重点区域")
+# 赣南, 苏北, 粤东西北: a part of a province, by its one-character name and a direction; or a region
+_PROVINCE_PART = re.compile(
+    r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔滇陕秦甘陇青桂蒙宁新藏][东西南北中]{1,3}(?:地区)?"
+    rf"|{_NATIONAL_REGION.pattern}|长江经济带|黄河流域|东北|西北|西南|华北|华东|华南|华中|[东西中]部(?:地区)?"
+)
 
 
 def _place_only(head: str) -> bool:

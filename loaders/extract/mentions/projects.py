@@ -30,7 +30,7 @@ from .common import (
     names_place,
     product_word,
 )
-from .firms import _only_industry, brought_in_firm
+from .firms import _KNOWN_FIRM, _only_industry, brought_in_firm
 
 # 和 before the next item's qualifier (和投资20亿元的B): the list goes on, though without 、
 _AND_QUALIFIED = re.compile(r"(?<=[\u4e00-\u9fff]{2})和(?=(?:总|计划)?投资[^,。;、]{1,12}的|年产)")
@@ -463,7 +463,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
         building = building or subject
         # 东风公司新能源整车…项目, 宁德时代某某一体化项目: a firm's project
         named_for = re.search(r"公司|集团", head) is not None or (
-            len(head) >= 6 and any(head.startswith(f) for f in LEXICON.known_firms if len(f) >= 2)
+            len(head) >= 6 and _KNOWN_FIRM is not None and _KNOWN_FIRM.match(head) is not None
         )
         # 签约A项目、B项目: the item after a project of the same list is one too
         listed = text[b - 1 : b] == _LIST_SEP and any(c == b - 1 for _, c in covered)

@@ -3413,3 +3413,18 @@ def test_what_a_place_is_and_verbs_before_a_zone_name_no_zone(tmp_path: Path) ->
         "乙乡地处丙区绿色建材企业集中区。园区严格执行国家级生态工业园标准。\n"
     )
     assert sorted(z.name for z in facts_of(tmp_path, text).zones) == ["丙区绿色建材企业集中区"]
+
+
+def test_a_list_of_firms_may_be_called_giants_makers_or_famous_firms(tmp_path: Path) -> None:
+    text = (
+        "甲县粮油产业集群引进的乙粮集团、丙益国际、丁花油脂等3家粮油巨头已投产;"
+        "戊记、己庚乳业等各类食品加工名企荟萃;辛壬、癸子等知名汽车厂商在此配套。\n"
+    )
+    assert sorted(x.name for x in facts_of(tmp_path, text).firms) == sorted(
+        ["乙粮集团", "丙益国际", "丁花油脂", "戊记", "己庚乳业", "辛壬", "癸子"]
+    )
+
+
+def test_how_strongly_firms_lead_is_no_firm(tmp_path: Path) -> None:
+    text = "甲县玩具产业集群中,乙高玩具、丙安玩具等龙头企业发挥强劲引领作用,丁戊集团发挥重要带动作用。\n"
+    assert sorted(x.name for x in facts_of(tmp_path, text).firms) == ["丁戊集团", "丙安玩具", "乙高玩具"]

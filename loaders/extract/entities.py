@@ -107,12 +107,15 @@ class EntityStore:
         traditional: bool = False,
         chains: bool = False,
         placed: bool = False,
+        formed: bool = False,
     ) -> None:
         self.doc = doc
         self.traditional = traditional
         self.chains = chains  # read industry chains as the plan's units (a 链长制 plan names no cluster)
         # read a place's 特色产业集群 as that place's one cluster (a text naming no other cluster)
         self.placed = placed
+        # read the cluster a zone or place is said to form (某产业区已形成高新技术产业集群) as its cluster
+        self.formed = formed
         self.gaz = gaz
         province, home = document_home(doc.text, [p.text for p in doc.paragraphs], gaz)
         self.province = province

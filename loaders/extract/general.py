@@ -50,7 +50,7 @@ from .mentions import (
     subject_cluster,
     zone_mentions,
 )
-from .mentions.common import _LEVEL_RX
+from .mentions.common import _CN_NUM, _LEVEL_RX
 from .output import FactsWriter, in_document_script
 from .rows import TableRows
 from .segments import Block, Piece, Segmented, cn_int, segment, sentences
@@ -167,6 +167,16 @@ _PLACE_SUBJECT = re.compile(
     r"^\s*(?P<place>[\u4e00-\u9fff]{2,12}?)(?:要|将|还|也|正)?(?:重点|着力|加快|大力|积极)?"
     r"(?:培育|打造|发展|做强|做大|壮大|布局|聚焦)"
 )
+# 已形成…产业集群 / 打造千亿级新产业集群: what a zone or place is said to form, by the ending alone
+_FORMS_CLUSTER = re.compile(
+    r"(?:形成|打造|建成|培育|构建|崛起|发展成为?|成为)(?:了|成)?"
+    r"(?P<qual>(?:以[^,;:。]{1,40}?为(?:重点|主导|核心|主体|龙头|特色|主)的?)?[^,;:。、]{0,24}?)(?P<end>产业集群|集群)"
+    r"(?![\u4e00-\u9fff]{0,2}(?:化|式|发展|效应|优势|之|名单|称号))"
+)
+# 以平板显示、LED等为重点的: what the cluster is mainly of, no part of its generic name
+_FOCUS_OF = re.compile(r"以[^,;。]{1,40}?为(?:重点|主导|核心|主体|龙头|特色|主)的?")
+# between the places that open a sentence and its verb: a colon, time or manner words
+_SUBJECT_GAP = re.compile(r"[:\s]*(?:已|正|将|要|还|也|全力|加快|着力|努力|逐步|大力|积极|重点|力争|正在)*")
 # a clause that opens with its verb: its subject is the one before (…;打造百亿级B产业集群)
 _SUBJECTLESS = re.compile(
     r"^\s*(?:在[^,;。]{1,20}?(?:的同时|的基础上|过程中),)?(?:同时|此外|并|还|也)?(?:加快|大力|着力|积极)?"
@@ -473,6 +483,7 @@ class _Reader(TableRows, FactsWriter):
                 or subject_cluster(piece)
                 or appositive_cluster(piece)
                 or among_counted(piece)
+                or (self.formed_cluster(piece, zones) if self.formed else [])
             )
         cms = [
             m
@@ -851,6 +862,58 @@ class _Reader(TableRows, FactsWriter):
         clause = re.split(r"[,;:]", before)[-1]
         return bool(_SUBJECT_LEAD.fullmatch(clause))
 
+    def formed_cluster(self, piece: Piece, zones: list[Mention]) -> list[Mention]:
+        """The cluster a zone or place is said to form, named by it and the ending as written (火炬产业区
+        已形成高新技术产业集群 → 火炬产业区高新技术产业集群; 某省某市某区:打造千亿级新产业集群 →
+        某区千亿级新产业集群): the zone named last before the verb, or the places the sentence opens with."""
+        text = piece.text
+        if not (m := _FORMS_CLUSTER.search(text)):
+            return []
+        qual = _FOCUS_OF.sub("", m.group("qual"))
+        lv = _LEVEL_RX.search(qual)
+        rest = re.sub(r"的|规模|世界级|国家级|省级", "", _LEVEL_RX.sub("", qual))
+        if rest and not is_generic(rest, LEXICON.cluster_generic):
+            return []  # (…形成了汽车零部件产业集群: a name of its own, which the first reading reads)
+        if re.search(rf"[\d{_CN_NUM}几多]+(?:大|个|类)|中小企业|先进制造业", qual):
+            return []  # 培育五大产业集群, 打造中小企业特色产业集群: several clusters, or a programme's title
+        before = [
+            z
+            for z in zones
+            if piece.index(z.end) <= m.start() and not re.search(r"[,;:]", text[piece.index(z.end) : m.start()])
+        ]
+        if before:
+            subject = before[-1].name
+        else:
+            lead = self.resolver.find(text[: m.start()])
+            run: list[tuple[int, int, Division]] = []
+            for s, e, d in lead:
+                if s != (run[-1][1] if run else 0):
+                    break
+                run.append((s, e, d))
+            if (
+                not run
+                or run[-1][2].level == "province"  # (贵州省着力打造…: a province's programme, no one cluster)
+                or ((tail := text[run[-1][1] : m.start()]) and not _SUBJECT_GAP.fullmatch(tail))
+            ):
+                return []
+            subject = text[run[-1][0] : run[-1][1]]
+        written = normalise_name(re.sub(r"的$", "", qual) + m.group("end"))
+        name = normalise_name(subject + written)
+        level = level_of(lv.group(0)) if lv else None
+        return [
+            Mention(
+                "cluster",
+                name,
+                piece.at(m.start("qual")),
+                piece.end_at(m.end()),
+                piece.paragraph,
+                written=name,
+                level=level[0] if level else None,
+                target_yi=level[1] if level else None,
+                aliases=[written] if len(written) > len(m.group("end")) + 1 else [],
+            )
+        ]
+
     def subject_place(self, piece: Piece) -> tuple[str, Division] | None:
         """The county-level place a sentence opens with as the subject of what it builds (芜湖市鸠江区
         重点培育…, 无为市重点培育…): the places as written and the last of them, or None."""
@@ -932,10 +995,16 @@ class _Reader(TableRows, FactsWriter):
 
 
 def _reread(
-    doc: PlanDocument, gaz: NationalGazetteer, seg: Segmented, *, chains: bool = False, placed: bool = False
+    doc: PlanDocument,
+    gaz: NationalGazetteer,
+    seg: Segmented,
+    *,
+    chains: bool = False,
+    placed: bool = False,
+    formed: bool = False,
 ) -> Facts:
     """The facts of a second reading of a document in which the first found no cluster."""
-    reader = _Reader(doc, gaz, seg.traditional, chains=chains, placed=placed)
+    reader = _Reader(doc, gaz, seg.traditional, chains=chains, placed=placed, formed=formed)
     reader.read(seg)
     return reader.facts(seg)
 
@@ -975,6 +1044,17 @@ def extract_general(doc: PlanDocument, gazetteer: NationalGazetteer | None = Non
             _warned(
                 found,
                 "no cluster named by its industry; the place's 特色产业集群 the document names is read as its cluster",
+            )
+            or facts
+        )
+    if not facts.clusters:
+        # still none: a text about what a zone or place has formed (某产业区已形成高新技术产业集群, 某区:
+        # 打造千亿级新产业集群), a cluster it names by the zone or place alone
+        found = _reread(doc, gaz, seg, formed=True)
+        facts = (
+            _warned(
+                found,
+                "no cluster named by its industry; the cluster a zone or place is said to form is read as its cluster",
             )
             or facts
         )

@@ -3428,3 +3428,17 @@ def test_a_list_of_firms_may_be_called_giants_makers_or_famous_firms(tmp_path: P
 def test_how_strongly_firms_lead_is_no_firm(tmp_path: Path) -> None:
     text = "甲县玩具产业集群中,乙高玩具、丙安玩具等龙头企业发挥强劲引领作用,丁戊集团发挥重要带动作用。\n"
     assert sorted(x.name for x in facts_of(tmp_path, text).firms) == ["丁戊集团", "丙安玩具", "乙高玩具"]
+
+
+def test_a_cluster_a_zone_or_place_is_said_to_form_is_read_when_nothing_else_names_one(tmp_path: Path) -> None:
+    text = "甲市高新区已形成以平板显示、集成电路等为重点的高新技术产业集群,是丙丁微电子、戊己光电等知名企业的所在地。\n"
+    f = facts_of(tmp_path, text)
+    assert [(c.name, c.zones, sorted(c.firms)) for c in f.clusters] == [
+        ("甲市高新区高新技术产业集群", ["甲市高新区"], ["丙丁微电子", "戊己光电"])
+    ]
+    assert any("said to form" in w for w in f.warnings)
+    f = facts_of(tmp_path, "山东临沂兰山区:打造千亿级新产业集群\n甲乙机械有限公司项目开工。\n")
+    assert [(c.name, c.level) for c in f.clusters] == [("兰山区千亿级新产业集群", "千亿级")]
+    # a count of clusters, a province's programme: no one cluster to name
+    assert facts_of(tmp_path, "临沂兰山区:培育五大产业集群\n").clusters == []
+    assert facts_of(tmp_path, "山东省着力打造中小企业特色产业集群\n").clusters == []

@@ -3442,3 +3442,10 @@ def test_a_cluster_a_zone_or_place_is_said_to_form_is_read_when_nothing_else_nam
     # a count of clusters, a province's programme: no one cluster to name
     assert facts_of(tmp_path, "临沂兰山区:培育五大产业集群\n").clusters == []
     assert facts_of(tmp_path, "山东省着力打造中小企业特色产业集群\n").clusters == []
+
+
+def test_a_zone_ending_inside_a_cluster_name_is_no_verb_to_cut_at(tmp_path: Path) -> None:
+    text = "观摩团观摩了甲县产业集聚区家电产业集群、乙丙经济技术产业集聚区食品产业集群。丁县产业集聚区以戊己钢铁有限公司为龙头。\n"
+    f = facts_of(tmp_path, text)
+    assert sorted(c.name for c in f.clusters) == ["乙丙经济技术产业集聚区食品产业集群", "甲县产业集聚区家电产业集群"]
+    assert [x.name for x in f.firms] == ["戊己钢铁有限公司"]

@@ -188,6 +188,11 @@ _LEGAL_FORM_RX = re.compile("有限公司|有限责任|股份有限")
 _CUT_SET = frozenset(_CUT)
 _INNER_CUT = re.compile("|".join(re.escape(w) for w in _CUT if w not in _EDGE_ONLY))
 _TERMS = re.compile("|".join(re.escape(w) for w in LEXICON.cut_terms)) if LEXICON.cut_terms else None
+# a zone's ending inside a name (某县产业集聚区家电产业集群): a cut word wholly inside it (集聚) cuts nothing
+_ZONE_ENDING = re.compile("|".join(re.escape(w) for w in sorted(LEXICON.zone_suffixes, key=len, reverse=True)))
+_ZONE_THEN_EDGE = re.compile(
+    "(?:" + _ZONE_ENDING.pattern + ")(?:以|与|和|及|把|将|由|对)(?!于|来|外|内|上|下|此|续|承|平)"
+)
 # 新京报记者 李木易 摄: a photograph's credit, the caption's words run on after it
 _PHOTO_CREDIT = re.compile(r"(?:记者|通讯员|摄影)\s*(?:[\u4e00-\u9fff]{2,4}\s*){1,3}?摄(?!像|影|制)\s*")
 _CAPTION = re.compile(r"^(?:附表|附图|附件|表|图)\s*[\d一二三四五六七八九十]+(?:[-.]\d+)*\s*:?")
@@ -221,10 +226,12 @@ def _cut_head(head: str) -> str:
     terms = [(t.start(), t.end()) for t in _TERMS.finditer(head)] if _TERMS else []
     # 洁具有限公司: a cut word (具有) running into a legal form is part of the firm's name
     terms += [(f.start() - 1, f.end()) for f in _LEGAL_FORM_RX.finditer(head)]
+    zone_endings = [(z.start(), z.end()) for z in _ZONE_ENDING.finditer(head)] if "区" in head else []
     while (m := _INNER_CUT.search(head, pos)) is not None:
-        if not head.startswith(_LEGAL_FORM, m.end()) and not any(  # 某某科技发展有限公司: a word of the firm's name
-            a <= m.start() < c
-            for a, c in terms  # 等离子显示器: a word of a trade
+        if (
+            not head.startswith(_LEGAL_FORM, m.end())  # 某某科技发展有限公司: a word of the firm's name
+            and not any(a <= m.start() < c for a, c in terms)  # 等离子显示器: a word of a trade
+            and not any(a <= m.start() and m.end() <= c for a, c in zone_endings)
         ):
             best = max(best, m.end())
         pos = m.start() + 1
@@ -234,6 +241,8 @@ def _cut_head(head: str) -> str:
         head = head[close + 1 :]  # 讯(记者 某某 通讯员 某某)某某股份: a bracket the name does not open ends before it
     if after_place := _PLACE_THEN_EDGE.search(head):
         head = head[after_place.end() :]  # 温县在产业集聚区, 县以某公司为龙头: the place is the subject, not the name's
+    if zone_endings and (after_zone := _last(_ZONE_THEN_EDGE.finditer(head))):
+        head = head[after_zone.end() :]  # 某县产业集聚区以某公司为龙头: the zone is the subject, not the name's
     n = 0
     while (k := _place_prefix_len(head[n:])) and n < len(head):
         n += k  # 广东汕头: a province, then its city

@@ -39,6 +39,7 @@ from .mentions import (
     cluster_mentions,
     coded_clusters,
     counted_clusters,
+    counted_list_clusters,
     firm_mentions,
     industry_clusters,
     is_generic,
@@ -467,6 +468,17 @@ class _Reader(TableRows, FactsWriter):
         # a base named in a list of projects or zones is one of them, not a cluster
         listed = [(o.start, o.end) for o in others if o.kind in ("project", "zone")]
         found = cluster_mentions(piece, self.chains, self.placed)
+        counted_items = [] if self.chains else counted_list_clusters(piece)
+        for group in sorted({m.group for m in counted_items}):
+            items = [m for m in counted_items if m.group == group]
+            end = (items[0].ending or (0, 0))[1]
+            if len(in_span := [m for m in found if group <= m.start < end]) < len(items):
+                # A、B、C等8个超千亿元、具有较强竞争力的产业集群: the list's items, where the first reading
+                # found fewer (or none); what it found of an item stays, what names no item goes
+                kept = [m for m in in_span if any((x.industry or "") in m.name for x in items)]
+                found = [m for m in found if m not in in_span or m in kept] + [
+                    x for x in items if not any((x.industry or "") in m.name for m in kept)
+                ]
         if represented := represented_clusters(piece):
             # 以A与B为代表的X业,以C、D为代表的Y业…四大产业集群: each trade one cluster, with its clause's firms
             a, b = represented[0].ending or (0, 0)

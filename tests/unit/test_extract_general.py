@@ -3449,3 +3449,26 @@ def test_a_zone_ending_inside_a_cluster_name_is_no_verb_to_cut_at(tmp_path: Path
     f = facts_of(tmp_path, text)
     assert sorted(c.name for c in f.clusters) == ["乙丙经济技术产业集聚区食品产业集群", "甲县产业集聚区家电产业集群"]
     assert [x.name for x in f.firms] == ["戊己钢铁有限公司"]
+
+
+def test_a_list_counted_before_a_long_qualifier_or_after_its_count_is_one_cluster_each(tmp_path: Path) -> None:
+    text = "到2030年,形成甲化工、乙轻工、丙有色等3个超千亿元、具有较强竞争力的产业集群。\n"
+    assert sorted(c.name for c in facts_of(tmp_path, text).clusters) == [
+        "丙有色产业集群",
+        "乙轻工产业集群",
+        "甲化工产业集群",
+    ]
+    text = "某省打造食用菌、乳业、大豆等一批百亿级绿色食品产业集群。\n"
+    assert sorted((c.name, c.level) for c in facts_of(tmp_path, text).clusters) == [
+        ("乳业绿色食品产业集群", "百亿级"),
+        ("大豆绿色食品产业集群", "百亿级"),
+        ("食用菌绿色食品产业集群", "百亿级"),
+    ]
+    text = "某市形成三大特色产业集群,包括永城煤基新材料、虞城精密量具、夏邑纺织。\n"
+    assert sorted(c.name for c in facts_of(tmp_path, text).clusters) == [
+        "夏邑纺织特色产业集群",
+        "永城煤基新材料特色产业集群",
+        "虞城精密量具特色产业集群",
+    ]
+    # a count the list does not meet names none of its items
+    assert facts_of(tmp_path, "形成甲化工、乙轻工、丙有色等5个超千亿元、具有竞争力的产业集群。\n").clusters == []

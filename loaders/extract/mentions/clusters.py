@@ -439,6 +439,72 @@ def represented_clusters(piece: Piece) -> list[Mention]:
     return [replace(m, ending=region) for m in industry_clusters(piece, heads, None, via="name")]
 
 
+# A、B、C等8个超千亿元、具有较强竞争力的产业集群 / A、B在内的5个百亿工业产业集群 / A、B等一批百亿级绿色食品
+# 产业集群: a list, its count (or 一批), then what the clusters are, its own 、 allowed before a 的
+_LIST_THEN_COUNT = re.compile(
+    r"(?P<body>[^\W\d_等、]{1,12}(?:、[^\W\d_等、]{1,12}){2,})[”\"]?"
+    rf"(?:(?:在内的|等)(?:(?P<n>[\d{_CN_NUM}]+)(?:个|大)|一批)|(?P<n2>[\d{_CN_NUM}]+)(?:个|大))(?P<qual>[^,;:。“”\"]{{0,24}}?)(?P<end>产业集群|集群)(?!化|式|发展|效应)"
+)
+# 形成七大特色产业集群,包括A、B、C: the count and ending first, then the list
+_COUNT_THEN_LIST = re.compile(
+    rf"(?P<n>[\d{_CN_NUM}]+)(?:个|大)(?P<qual>[^,;:。、]{{0,12}}?)(?P<end>产业集群|集群)[,:]?(?:包括|分别是|分别为|即)"
+    r"(?P<body>[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){2,}(?:(?:和|及)[\u4e00-\u9fff]{2,12})?)(?=\s*(?:[,;。\[]|等|$))"
+)
+
+
+def counted_list_clusters(piece: Piece) -> list[Mention]:
+    """The clusters of a list whose count (or 一批) and ending say each item is one, whatever is
+    written between them (超千亿元、具有较强竞争力的), or whose count comes first and the list after
+    包括: each item with the kind the ending names (绿色食品, 特色)."""
+    text = piece.text
+    out: list[Mention] = []
+    for rx in (_LIST_THEN_COUNT, _COUNT_THEN_LIST):
+        for m in rx.finditer(text):
+            items = _split_items(m.group("body"), conj=False)  # (A及B、C等三大…: the count decides, not 及)
+            heads = [(m.start("body") + k + len(item) - len(h), h) for k, item in items if (h := _cut_head(item))]
+            counted = m.group("n") or (m.group("n2") if "n2" in rx.groupindex else None)
+            n = cn_int(counted) if counted else None
+            if len(heads) != len(items) or (n is not None and n != len(heads)) or (n is None and len(heads) < 3):
+                continue
+            if any(len(h) == 1 for _, h in heads) and (n is None or not all(len(h) == 1 for _, h in heads)):
+                continue  # 钾、钠、镁五大产业集群: trades of one character only when the count says so
+            if not all(
+                len(h) == 1 or (not is_generic(h, LEXICON.cluster_generic) and not _place_only(h)) for _, h in heads
+            ):
+                continue
+            qual = m.group("qual")
+            lv = _LEVEL_RX.search(qual)
+            kind = (
+                ""
+                if "的" in qual
+                else re.sub(r"工业$|产业$|重点|主导|优势|支柱|战略性新兴", "", _LEVEL_RX.sub("", qual))
+            )
+            if kind and (len(kind) > 6 or re.search(r"[\d、]|方向|企业|园|区|为|是|认定", kind)):
+                continue  # (…等5个园区认定为产业集群…示范: what the parks were named, no kind of cluster)
+            level = level_of(lv.group(0)) if lv else None
+            if not level and (yuan := re.search(r"(五百亿|千亿|百亿)元?", qual)):
+                level = level_of(yuan.group(1) + "级")
+            suffix = (kind + "产业集群") if kind else "产业集群"
+            for k, h in heads:
+                out.append(
+                    Mention(
+                        "cluster",
+                        normalise_name(canonical_cluster(h + kind, "产业集群") if kind != "特色" else h + suffix),
+                        piece.at(k),
+                        piece.end_at(k + len(h)),
+                        piece.paragraph,
+                        level=level[0] if level else None,
+                        target_yi=level[1] if level else None,
+                        industry=normalise_name(h),
+                        via="list",
+                        group=piece.at(m.start()),
+                        each=True,
+                        ending=(piece.at(m.start("end")), piece.end_at(m.end("end"))),
+                    )
+                )
+    return out
+
+
 def industry_clusters(
     piece: Piece, industries: list[tuple[int, str]], level: tuple[str, float] | None, via: str = "list"
 ) -> list[Mention]:

@@ -3472,3 +3472,8 @@ def test_a_list_counted_before_a_long_qualifier_or_after_its_count_is_one_cluste
     ]
     # a count the list does not meet names none of its items
     assert facts_of(tmp_path, "形成甲化工、乙轻工、丙有色等5个超千亿元、具有竞争力的产业集群。\n").clusters == []
+
+
+def test_a_list_of_firms_counted_as_central_state_firms(tmp_path: Path) -> None:
+    text = "甲市航空产业集群。乙丙集团丁戊、己庚东安、辛壬轻合金三家央企坐落在此。\n"
+    assert sorted(x.name for x in facts_of(tmp_path, text).firms) == ["乙丙集团丁戊", "己庚东安", "辛壬轻合金"]

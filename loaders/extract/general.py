@@ -178,6 +178,10 @@ _FORMS_CLUSTER = re.compile(
 _FOCUS_OF = re.compile(r"以[^,;。]{1,40}?为(?:重点|主导|核心|主体|龙头|特色|主)的?")
 # between the places that open a sentence and its verb: a colon, time or manner words
 _SUBJECT_GAP = re.compile(r"[:\s]*(?:已|正|将|要|还|也|全力|加快|着力|努力|逐步|大力|积极|重点|力争|正在)*")
+# between a place and the verb of what it forms, the trade that is the subject: 工艺美术产业围绕“
+_TRADE_SUBJECT = re.compile(
+    r"(?P<trade>[\u4e00-\u9fff]{2,8}?)(?:产业|行业)(?:围绕[“\"]?|(?:已|正|将|要|力争|全力|加快|着力|努力|逐步|大力|积极|重点|正在)+)"
+)
 # a clause that opens with its verb: its subject is the one before (…;打造百亿级B产业集群)
 _SUBJECTLESS = re.compile(
     r"^\s*(?:在[^,;。]{1,20}?(?:的同时|的基础上|过程中),)?(?:同时|此外|并|还|也)?(?:加快|大力|着力|积极)?"
@@ -896,19 +900,25 @@ class _Reader(TableRows, FactsWriter):
         if before:
             subject = before[-1].name
         else:
-            lead = self.resolver.find(text[: m.start()])
+            # the clause's subject: places that open it (当前,某市…: after its lead-in)
+            c0 = max(text.rfind(p, 0, m.start()) for p in ",;") + 1
+            c0 += len(text[c0:]) - len(text[c0:].lstrip())
+            lead = self.resolver.find(text[c0 : m.start()])
             run: list[tuple[int, int, Division]] = []
             for s, e, d in lead:
                 if s != (run[-1][1] if run else 0):
                     break
-                run.append((s, e, d))
-            if (
-                not run
-                or run[-1][2].level == "province"  # (贵州省着力打造…: a province's programme, no one cluster)
-                or ((tail := text[run[-1][1] : m.start()]) and not _SUBJECT_GAP.fullmatch(tail))
-            ):
+                run.append((s + c0, e + c0, d))
+            if not run or run[-1][2].level == "province":  # (贵州省着力打造…: a province's programme)
                 return []
             subject = text[run[-1][0] : run[-1][1]]
+            if (tail := text[run[-1][1] : m.start()]) and not _SUBJECT_GAP.fullmatch(tail):
+                # 某市工艺美术产业围绕“打造千亿产业集群…”: the place's trade is the subject
+                if not (trade := _TRADE_SUBJECT.fullmatch(tail)) or is_generic(
+                    trade.group("trade"), LEXICON.cluster_generic
+                ):
+                    return []
+                subject += trade.group("trade")
         written = normalise_name(re.sub(r"的$", "", qual) + m.group("end"))
         name = normalise_name(subject + written)
         level = level_of(lv.group(0)) if lv else None

@@ -3439,6 +3439,10 @@ def test_a_cluster_a_zone_or_place_is_said_to_form_is_read_when_nothing_else_nam
     assert any("said to form" in w for w in f.warnings)
     f = facts_of(tmp_path, "山东临沂兰山区:打造千亿级新产业集群\n甲乙机械有限公司项目开工。\n")
     assert [(c.name, c.level) for c in f.clusters] == [("兰山区千亿级新产业集群", "千亿级")]
+    text = "眼下,甲田木雕产业围绕“打造千亿产业集群”的目标出发。\n"
+    assert [c.name for c in facts_of(tmp_path, text).clusters] == []  # (甲田 is no place)
+    text = "眼下,莆田木雕产业围绕“打造千亿产业集群”的目标出发。\n"
+    assert [c.name for c in facts_of(tmp_path, text).clusters] == ["莆田木雕千亿产业集群"]
     # a count of clusters, a province's programme: no one cluster to name
     assert facts_of(tmp_path, "临沂兰山区:培育五大产业集群\n").clusters == []
     assert facts_of(tmp_path, "山东省着力打造中小企业特色产业集群\n").clusters == []

@@ -3481,3 +3481,14 @@ def test_a_list_counted_before_a_long_qualifier_or_after_its_count_is_one_cluste
 def test_a_list_of_firms_counted_as_central_state_firms(tmp_path: Path) -> None:
     text = "甲市航空产业集群。乙丙集团丁戊、己庚东安、辛壬轻合金三家央企坐落在此。\n"
     assert sorted(x.name for x in facts_of(tmp_path, text).firms) == ["乙丙集团丁戊", "己庚东安", "辛壬轻合金"]
+
+
+def test_trades_listed_before_a_generic_last_item_are_clusters(tmp_path: Path) -> None:
+    text = "某高新区已有石油化工、汽车零部件、新材料、现代新兴产业集群。\n"
+    assert sorted(c.name for c in facts_of(tmp_path, text).clusters) == [
+        "新材料产业集群",
+        "汽车零部件产业集群",
+        "现代新兴产业集群",
+        "石油化工产业集群",
+    ]
+    assert facts_of(tmp_path, "坚持石油化工、汽车、新材料的集群发展模式。\n").clusters == []

@@ -905,7 +905,22 @@ def cluster_mentions(piece: Piece, chains: bool = False, by_place: bool = False)
                 # (A、B和为C配套的D等四大产业集群: as many items as the count, so the clause is D's own)
             else:
                 last_head = _strip_level(last_cut)[0]
-                if not last_head or (is_generic(last_head, LEXICON.cluster_generic) and not as_counted):
+                if (
+                    not last_head
+                    or (
+                        is_generic(last_head, LEXICON.cluster_generic)
+                        and not as_counted
+                        # (形成了石油化工、汽车、新材料、现代新兴产业集群: trades before a generic last item are
+                        # clusters still; the item itself is one only if the list is long enough to say so)
+                        and not (
+                            len(items) >= 3
+                            and all(
+                                has_trade_word(h + "产业") and not is_generic(h, LEXICON.cluster_generic)
+                                for h in (_cut_head(i) for _, i in items[:-1])
+                            )
+                        )
+                    )
+                ):
                     items = []  # 坚持A、B、C的集群发展模式: the ending names no cluster
                 elif cut_at := max(
                     (

@@ -3492,3 +3492,11 @@ def test_trades_listed_before_a_generic_last_item_are_clusters(tmp_path: Path) -
         "石油化工产业集群",
     ]
     assert facts_of(tmp_path, "坚持石油化工、汽车、新材料的集群发展模式。\n").clusters == []
+
+
+def test_counts_in_宗_and_verbs_before_项目_name_no_project(tmp_path: Path) -> None:
+    text = (
+        "甲市新材料产业集群快速发展,已吸引近30宗项目落户。要破解乙县项目落地难题。再掀丙区项目建设热潮。"
+        "一期项目投产后,如今二期项目顺利推进。园区各大项目现场抓紧施工。\n"
+    )
+    assert facts_of(tmp_path, text).projects == []

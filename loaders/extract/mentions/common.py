@@ -634,7 +634,7 @@ def _ends_with_place(text: str) -> bool:
     return any(text[-n:] in _place_set() for n in range(2, min(8, len(text)) + 1))
 
 
-_COUNT = re.compile(rf"[\d{_CN_NUM}]+(?:余|多)?(?:家|个|户|项(?!目))")
+_COUNT = re.compile(rf"[\d{_CN_NUM}]+(?:余|多)?(?:家|个|户|宗|项(?!目))")
 
 _INVESTED_BY = re.compile(
     r"([\u4e00-\u9fff·A-Za-z]{2,12}?)(?:投资|投建|出资)(?:建设|兴建)?的"

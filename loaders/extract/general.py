@@ -909,10 +909,15 @@ class _Reader(TableRows, FactsWriter):
                 if s != (run[-1][1] if run else 0):
                     break
                 run.append((s + c0, e + c0, d))
-            if not run or run[-1][2].level == "province":  # (贵州省着力打造…: a province's programme)
+            if not run and not lead and (opening := self.opening_zone_of_text()) is not None:
+                subject = (
+                    opening.name
+                )  # 记者来到某开发区的某产业飞地…。目标是打造…产业集群: the zone the text opened with
+            elif not run or run[-1][2].level == "province":  # (贵州省着力打造…: a province's programme)
                 return []
-            subject = text[run[-1][0] : run[-1][1]]
-            if (tail := text[run[-1][1] : m.start()]) and not _SUBJECT_GAP.fullmatch(tail):
+            else:
+                subject = text[run[-1][0] : run[-1][1]]
+            if run and (tail := text[run[-1][1] : m.start()]) and not _SUBJECT_GAP.fullmatch(tail):
                 # 某市工艺美术产业围绕“打造千亿产业集群…”: the place's trade is the subject
                 if not (trade := _TRADE_SUBJECT.fullmatch(tail)) or is_generic(
                     trade.group("trade"), LEXICON.cluster_generic
@@ -935,6 +940,11 @@ class _Reader(TableRows, FactsWriter):
                 aliases=[written] if len(written) > len(m.group("end")) + 1 else [],
             )
         ]
+
+    def opening_zone_of_text(self) -> Entity | None:
+        """The zone a text names first, in its opening paragraphs (0-2), or None."""
+        named = [z for z in self.zones.values() if z.evidence and min(e.paragraph for e in z.evidence) <= 2]
+        return min(named, key=lambda z: min(e.start for e in z.evidence)) if named else None
 
     def subject_place(self, piece: Piece) -> tuple[str, Division] | None:
         """The county-level place a sentence opens with as the subject of what it builds (芜湖市鸠江区

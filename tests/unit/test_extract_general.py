@@ -3443,6 +3443,9 @@ def test_a_cluster_a_zone_or_place_is_said_to_form_is_read_when_nothing_else_nam
     assert [c.name for c in facts_of(tmp_path, text).clusters] == []  # (甲田 is no place)
     text = "眼下,莆田木雕产业围绕“打造千亿产业集群”的目标出发。\n"
     assert [c.name for c in facts_of(tmp_path, text).clusters] == ["莆田木雕千亿产业集群"]
+    # a clause with no subject of its own: the zone the text opened with
+    text = "记者近日来到甲市乙丙经济开发区。\n这里的企业正满负荷生产。\n目标是在5年内打造以高端装备为主导的产业集群。\n"
+    assert [c.name for c in facts_of(tmp_path, text).clusters] == ["甲市乙丙经济开发区产业集群"]
     # a count of clusters, a province's programme: no one cluster to name
     assert facts_of(tmp_path, "临沂兰山区:培育五大产业集群\n").clusters == []
     assert facts_of(tmp_path, "山东省着力打造中小企业特色产业集群\n").clusters == []

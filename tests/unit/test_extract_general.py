@@ -3477,6 +3477,11 @@ def test_a_list_counted_before_a_long_qualifier_or_after_its_count_is_one_cluste
         "永城煤基新材料特色产业集群",
         "虞城精密量具特色产业集群",
     ]
+    text = "甲市乙高新区安全应急装备产业、丙高新区核心零部件产业获批国家创新型产业集群试点。\n"
+    assert sorted(c.name for c in facts_of(tmp_path, text).clusters) == [
+        "丙高新区核心零部件产业集群",
+        "甲市乙高新区安全应急装备产业集群",
+    ]
     # a count the list does not meet names none of its items
     assert facts_of(tmp_path, "形成甲化工、乙轻工、丙有色等5个超千亿元、具有竞争力的产业集群。\n").clusters == []
 

@@ -451,20 +451,31 @@ _COUNT_THEN_LIST = re.compile(
     r"(?P<body>[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){2,}(?:(?:和|及)[\u4e00-\u9fff]{2,12})?)(?=\s*(?:[,;。\[]|等|$))"
 )
 
+# 甲高新区A产业、乙高新区B产业获批国家创新型产业集群试点: industries, each named a cluster by the title given
+_LIST_NAMED = re.compile(
+    r"(?P<body>[^\W\d_、]{2,24}?产业(?:、[^\W\d_、]{2,24}?产业)+)(?:等)?(?:获批|入选|被认定为|认定为|列为|列入)了?"
+    r"(?P<qual>[^,;:。、“”\"]{0,16}?)(?P<end>产业集群|集群)(?!化|式|发展|效应)"
+)
+
 
 def counted_list_clusters(piece: Piece) -> list[Mention]:
     """The clusters of a list whose count (or 一批) and ending say each item is one, whatever is
     written between them (超千亿元、具有较强竞争力的), or whose count comes first and the list after
-    包括: each item with the kind the ending names (绿色食品, 特色)."""
+    包括, or a list of industries each given a cluster's title (A产业、B产业获批…产业集群试点): each item
+    with the kind the ending names (绿色食品, 特色)."""
     text = piece.text
     out: list[Mention] = []
-    for rx in (_LIST_THEN_COUNT, _COUNT_THEN_LIST):
+    for rx in (_LIST_THEN_COUNT, _COUNT_THEN_LIST, _LIST_NAMED):
         for m in rx.finditer(text):
             items = _split_items(m.group("body"), conj=False)  # (A及B、C等三大…: the count decides, not 及)
             heads = [(m.start("body") + k + len(item) - len(h), h) for k, item in items if (h := _cut_head(item))]
-            counted = m.group("n") or (m.group("n2") if "n2" in rx.groupindex else None)
+            counted = next((m.group(g) for g in ("n", "n2") if g in rx.groupindex and m.group(g)), None)
             n = cn_int(counted) if counted else None
-            if len(heads) != len(items) or (n is not None and n != len(heads)) or (n is None and len(heads) < 3):
+            if (
+                len(heads) != len(items)
+                or (n is not None and n != len(heads))
+                or (n is None and len(heads) < (2 if rx is _LIST_NAMED else 3))
+            ):
                 continue
             if any(len(h) == 1 for _, h in heads) and (n is None or not all(len(h) == 1 for _, h in heads)):
                 continue  # 钾、钠、镁五大产业集群: trades of one character only when the count says so
@@ -474,6 +485,8 @@ def counted_list_clusters(piece: Piece) -> list[Mention]:
                 continue
             qual = m.group("qual")
             lv = _LEVEL_RX.search(qual)
+            if rx is _LIST_NAMED:
+                qual = ""  # (获批国家创新型产业集群试点: the title given, no kind of each one)
             kind = (
                 ""
                 if "的" in qual

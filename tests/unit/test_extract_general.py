@@ -3511,7 +3511,7 @@ def test_counts_in_宗_and_verbs_before_项目_name_no_project(tmp_path: Path) -
 
 
 def test_counts_verbs_and_offices_before_a_cluster_ending_are_no_part_of_its_name(tmp_path: Path) -> None:
-    text = "甲市构建6638N产业体系,培育N个产业集群。破解制约产业集群发展的难题。\n"
+    text = "甲市构建6638N产业体系,培育N个产业集群。破解制约产业集群发展的难题。服务设施为产业集群升级提供保障。\n"
     assert facts_of(tmp_path, text).clusters == []
     text = "乙省经信厅以丙丁航空装备产业集群为重点。研究如何将戊己电气产业集群做大做强。\n"
     assert sorted(c.name for c in facts_of(tmp_path, text).clusters) == ["丙丁航空装备产业集群", "戊己电气产业集群"]

@@ -983,6 +983,8 @@ def cluster_mentions(piece: Piece, chains: bool = False, by_place: bool = False)
                 ranked, head = head, rank.group(1) + head[rank.end() :]
             if re.fullmatch(rf"[A-Za-z\d{_CN_NUM}几多]+(?:个|大|类)", head):
                 continue  # 培育N个产业集群: a count, no cluster named
+            if head.endswith("为") and not _place_begins(head[-2:], 0):
+                continue  # 某设施为产业集群升级提供保障: what serves clusters in general, none named
             if head.endswith(("和", "及", "与")) and not _ends_with_place(head):
                 continue  # 中国轻工业特色区域和产业集群: a title of two kinds, no cluster named
             if head.startswith("全国") and len(head) >= 6 and not _place_begins(head[2:], 0):

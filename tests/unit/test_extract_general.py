@@ -3515,3 +3515,8 @@ def test_counts_verbs_and_offices_before_a_cluster_ending_are_no_part_of_its_nam
     assert facts_of(tmp_path, text).clusters == []
     text = "乙省经信厅以丙丁航空装备产业集群为重点。研究如何将戊己电气产业集群做大做强。\n"
     assert sorted(c.name for c in facts_of(tmp_path, text).clusters) == ["丙丁航空装备产业集群", "戊己电气产业集群"]
+
+
+def test_a_stock_quote_after_a_firms_name_is_no_part_of_it(tmp_path: Path) -> None:
+    text = "甲市钛产业集群。参会企业中不乏乙丙钛业、丁戊超导(12.340, -0.5, -2.1%)、己庚振华等行业领军企业。\n"
+    assert sorted(x.name for x in facts_of(tmp_path, text).firms) == ["丁戊超导", "乙丙钛业", "己庚振华"]

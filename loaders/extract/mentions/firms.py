@@ -266,6 +266,9 @@ def firm_mentions(piece: Piece) -> list[Mention]:
 
     def add(start: int, end: int, via: str) -> None:
         name = re.sub(r"\(\d{2,4}[所厂]\)$", "", normalise_name(text[start:end]))  # 某研究所(608所): its number
+        if re.search(r"\(\s*-?\d[\d.,\s+\-%]*\)$", name) and (k := text.rfind("(", start, end)) > start:
+            end = k  # 某超导(12.340, -0.5, -2.1%): a stock quote a page put after the firm's name
+            name = normalise_name(text[start:end])
         if name.endswith("事业部") and len(name) >= 5:
             name = name[: -len("事业部")]  # 立达信事业部: a division speaks for its firm
         if re.match(r"[区县旗](?=[\u4e00-\u9fff]{4})", name) and (

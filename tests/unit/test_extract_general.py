@@ -3520,3 +3520,13 @@ def test_counts_verbs_and_offices_before_a_cluster_ending_are_no_part_of_its_nam
 def test_a_stock_quote_after_a_firms_name_is_no_part_of_it(tmp_path: Path) -> None:
     text = "甲市钛产业集群。参会企业中不乏乙丙钛业、丁戊超导(12.340, -0.5, -2.1%)、己庚振华等行业领军企业。\n"
     assert sorted(x.name for x in facts_of(tmp_path, text).firms) == ["丁戊超导", "乙丙钛业", "己庚振华"]
+
+
+def test_who_founded_or_signed_with_a_firm_is_no_part_of_its_name(tmp_path: Path) -> None:
+    text = (
+        "甲市装备产业集群。当地知名企业浙江乙丙不锈钢有限公司董事长来访。丁县同甘肃戊己科技股份有限公司签订协议。"
+        "2019年,他创立庚辛集团,旗下有多个品牌。\n"
+    )
+    assert sorted(x.name for x in facts_of(tmp_path, text).firms) == sorted(
+        ["浙江乙丙不锈钢有限公司", "甘肃戊己科技股份有限公司", "庚辛集团"]
+    )

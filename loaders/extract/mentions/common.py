@@ -181,7 +181,7 @@ def _left_head(text: str, end: int, floor: int = 0, *, lists: bool = True) -> in
 
 # a place (or a firm spoken of as a kind) then a preposition: what follows is another name
 _PLACE_THEN_EDGE = re.compile(
-    r"^.{0,6}?(?:[省市县区]|企业|[厅局])(?:以|在|与|把|将|向|由|对|继)(?!于|来|外|内|上|下|此|续|承)"
+    r"^.{0,6}?(?:[省市县区]|企业|[厅局])(?:(?:以|在|与|把|将|向|由|对|继)(?!于|来|外|内|上|下|此|续|承)|同(?!时|期|样|步|类|行|比|等|心))"
 )
 _LEGAL_FORM = ("有限公司", "有限责任", "股份有限", "股份公司", "集团有限", "集团股份")
 _LEGAL_FORM_RX = re.compile("有限公司|有限责任|股份有限")

@@ -278,7 +278,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
             name, start = name[1:], start + 1
         if (k := name.find("联合")) >= 0 and _place_begins(name[k + 2 :], 0):
             name, start = name[k + 2 :], start + k + 2  # 研究院联合深圳某某有限公司: the firm joined (联合利华 is one)
-        if (kind := re.match(r"(?:大型|知名|龙头|骨干)?(?:药企|车企|房企|央企|国企|民企|外企)", name)) and len(
+        if (kind := re.match(r"(?:大型|知名|龙头|骨干)?(?:企业|药企|车企|房企|央企|国企|民企|外企)", name)) and len(
             name
         ) - kind.end() >= 4:
             name, start = name[kind.end() :], start + kind.end()  # 大型药企某某控股集团: the firm after its kind

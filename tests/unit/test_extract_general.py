@@ -3530,3 +3530,8 @@ def test_who_founded_or_signed_with_a_firm_is_no_part_of_its_name(tmp_path: Path
     assert sorted(x.name for x in facts_of(tmp_path, text).firms) == sorted(
         ["浙江乙丙不锈钢有限公司", "甘肃戊己科技股份有限公司", "庚辛集团"]
     )
+
+
+def test_kinds_of_operating_company_are_no_firms(tmp_path: Path) -> None:
+    text = "甲区新材料产业集群。构建“政府+国有平台公司+龙头企业”的模式,由专业运营公司管理,成立政府产业平台公司。\n"
+    assert facts_of(tmp_path, text).firms == []

@@ -3535,3 +3535,8 @@ def test_who_founded_or_signed_with_a_firm_is_no_part_of_its_name(tmp_path: Path
 def test_kinds_of_operating_company_are_no_firms(tmp_path: Path) -> None:
     text = "甲区新材料产业集群。构建“政府+国有平台公司+龙头企业”的模式,由专业运营公司管理,成立政府产业平台公司。\n"
     assert facts_of(tmp_path, text).firms == []
+
+
+def test_verbs_of_using_or_coming_from_before_a_zone_are_no_part_of_it(tmp_path: Path) -> None:
+    text = "甲市汽车产业集群。发挥好乙丙经济开发区作用。产自丁戊新区的汽车上市。\n"
+    assert sorted(z.name for z in facts_of(tmp_path, text).zones) == ["丁戊新区", "乙丙经济开发区"]

@@ -3540,3 +3540,8 @@ def test_kinds_of_operating_company_are_no_firms(tmp_path: Path) -> None:
 def test_verbs_of_using_or_coming_from_before_a_zone_are_no_part_of_it(tmp_path: Path) -> None:
     text = "甲市汽车产业集群。发挥好乙丙经济开发区作用。产自丁戊新区的汽车上市。\n"
     assert sorted(z.name for z in facts_of(tmp_path, text).zones) == ["丁戊新区", "乙丙经济开发区"]
+
+
+def test_time_and_copula_words_before_a_zone_are_no_part_of_it(tmp_path: Path) -> None:
+    text = "甲县阀门产业集群。年初以来乙丙经济开发区新签约5家企业。本次活动是由丁戊科技园区主办。\n"
+    assert sorted(z.name for z in facts_of(tmp_path, text).zones) == ["丁戊科技园区", "乙丙经济开发区"]

@@ -3545,3 +3545,8 @@ def test_verbs_of_using_or_coming_from_before_a_zone_are_no_part_of_it(tmp_path:
 def test_time_and_copula_words_before_a_zone_are_no_part_of_it(tmp_path: Path) -> None:
     text = "甲县阀门产业集群。年初以来乙丙经济开发区新签约5家企业。本次活动是由丁戊科技园区主办。\n"
     assert sorted(z.name for z in facts_of(tmp_path, text).zones) == ["丁戊科技园区", "乙丙经济开发区"]
+
+
+def test_the_project_an_agreements_title_names(tmp_path: Path) -> None:
+    text = "甲市钠电产业集群。高新区与乙丙科技有限公司签订《20GWh/年钠离子电池研发生产基地项目投资合作协议》。\n"
+    assert [p.name for p in facts_of(tmp_path, text).projects] == ["20GWh/年钠离子电池研发生产基地项目"]

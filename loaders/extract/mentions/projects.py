@@ -227,6 +227,11 @@ _NEXT_PROJECT = re.compile(r"(?:、|和|与|及)([^,。;:、和与及]{2,40}?)�
 _PHASE_NEXT = re.compile(r"\(?[一二三四五六七八九十首]期")
 
 
+_AGREEMENT_TITLE = re.compile(
+    r"《([^《》,;。]{4,40}?项目)(?:投资|合作|框架|战略|入园|招商|建设)*(?:协议书?|合同|意向书)》"
+)
+
+
 def _project(piece: Piece, start: int, text: str, via: str = "name") -> Mention:
     """A project named by ``text``, which stands at ``start`` of the piece's text."""
     while text.endswith(")") and text.count(")") > text.count("("):
@@ -269,6 +274,12 @@ def project_mentions(piece: Piece) -> list[Mention]:
                 out.append(_project(piece, st, head, via="list"))
                 covered.append((st, st + len(head)))
         covered.append((m.start(), m.end()))
+    # 签订《某基地项目投资合作协议》: the project an agreement's title names
+    for m in _AGREEMENT_TITLE.finditer(text):
+        head = m.group(1)
+        if not is_generic(_cut_head(head.removesuffix("项目")) or "项目", LEXICON.project_generic):
+            out.append(_project(piece, m.start(1), head))
+            covered.append((m.start(1), m.end(1)))
     listed_spans: list[tuple[int, int]] = []  # the lists read here, which 等…项目 below must not read again
     for m in _INCLUDING.finditer(text):
         listed_spans.append((m.start(), m.end() + 2))

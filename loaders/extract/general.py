@@ -682,6 +682,8 @@ class _Reader(TableRows, FactsWriter):
                     first.aliases.add(normalise_name(also.group(1)))
                 continue
             ent = self.entity(m.kind, self.own_name(m), ev)
+            if ent.name != m.name and m.kind in ("firm", "project"):
+                m = replace(m, name=ent.name)  # (kept unattached, it is found later by the name it was given)
             if m.kind == "zone":
                 prior = (m, ent)
                 if (
@@ -969,16 +971,24 @@ class _Reader(TableRows, FactsWriter):
         return piece.text[a:b] == "(" and piece.text[piece.index(m.end) : piece.index(m.end) + 1] == ")"
 
     def own_name(self, m: Mention) -> str:
-        """A firm or project name without the county that a report puts before it
+        """A firm or project name without the county (and its city) that a report puts before it
         (昔阳县山西尚太锂电科技有限公司: the firm is 山西尚太锂电科技有限公司, in 昔阳县)."""
         if m.kind not in ("firm", "project"):
             return m.name
         found = self.resolver.find(m.name)
-        if len(found) >= 2 and found[0][0] == 0 and found[1][0] == found[0][1]:
-            first, second = found[0][2], found[1][2]
-            written = m.name[: found[0][1]]
-            if first.level == "county" and written == first.name and second.level in ("province", "city"):
-                return m.name[found[0][1] :]
+        run = 0  # the places the name opens with, one after another (山东临沂市沂南县山东某某食品…)
+        while run < len(found) and found[run][0] == (found[run - 1][1] if run else 0):
+            run += 1
+        for j in range(min(run, len(found) - 1)):
+            (s, e, here), (s2, _, after) = found[j], found[j + 1]
+            if (
+                here.level == "county"
+                and m.name[s:e] == here.name
+                and s2 == e
+                and after.level in ("province", "city")
+                and (j == 0 or found[j - 1][2].level in ("province", "city"))
+            ):
+                return m.name[e:]  # the county (and its city) where the firm of that province is
         return m.name
 
     def nearest(self, named: list[Entity], cms: list[Mention], m: Mention) -> Entity | None:

@@ -3550,3 +3550,10 @@ def test_time_and_copula_words_before_a_zone_are_no_part_of_it(tmp_path: Path) -
 def test_the_project_an_agreements_title_names(tmp_path: Path) -> None:
     text = "甲市钠电产业集群。高新区与乙丙科技有限公司签订《20GWh/年钠离子电池研发生产基地项目投资合作协议》。\n"
     assert [p.name for p in facts_of(tmp_path, text).projects] == ["20GWh/年钠离子电池研发生产基地项目"]
+
+
+def test_the_places_a_report_puts_before_a_firms_project_are_no_part_of_its_name(tmp_path: Path) -> None:
+    text = "甲县食品产业集群快速发展。\n连日来,山东临沂市沂南县山东乙丙食品二期项目施工现场,塔吊挥舞巨臂。\n"
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["山东乙丙食品二期项目"]
+    assert f.clusters[0].projects == ["山东乙丙食品二期项目"]

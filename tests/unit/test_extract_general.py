@@ -3557,3 +3557,8 @@ def test_the_places_a_report_puts_before_a_firms_project_are_no_part_of_its_name
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["山东乙丙食品二期项目"]
     assert f.clusters[0].projects == ["山东乙丙食品二期项目"]
+
+
+def test_a_firms_two_character_name_then_its_project_begun_is_a_project(tmp_path: Path) -> None:
+    text = "甲市集成电路产业集群。2015年10月,乙丙项目动工,2017年正式量产。重点项目开工。\n"
+    assert [p.name for p in facts_of(tmp_path, text).projects] == ["乙丙项目"]

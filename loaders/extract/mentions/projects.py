@@ -227,6 +227,7 @@ _NEXT_PROJECT = re.compile(r"(?:、|和|与|及)([^,。;:、和与及]{2,40}?)�
 _PHASE_NEXT = re.compile(r"\(?[一二三四五六七八九十首]期")
 
 
+_SHORT_BEGUN = re.compile(r"(?:建设|施工)现场|(?:正式|顺利|开工|集中)?(?:动工|开工|竣工|投产)")
 _AGREEMENT_TITLE = re.compile(
     r"《([^《》,;。]{4,40}?项目)(?:投资|合作|框架|战略|入园|招商|建设)*(?:协议书?|合同|意向书)》"
 )
@@ -447,9 +448,12 @@ def project_mentions(piece: Piece) -> list[Mention]:
             for v in LEXICON.project_verbs  # (积极)推进A、B项目
         )
         verb = verb or list_verb
+        # 某铝项目建设现场, 某合项目动工: a firm's short name, then the project's works begun
+        short_begun = len(head) == 2 and bool(_SHORT_BEGUN.match(text, m.end())) and brought_in_firm(head)
         # 争取大乙烯项目: a short head stands with a verb before it
         if (
             len(head) < (3 if verb else 4)
+            and not short_begun
             or len(head) > 40
             # (人造石墨负极材料一体化项目: a project that joins stages is named by them, not a manner)
             or (is_generic(head, LEXICON.project_generic) and not (head.endswith("一体化") and len(head) >= 6))

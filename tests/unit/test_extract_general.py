@@ -3562,3 +3562,12 @@ def test_the_places_a_report_puts_before_a_firms_project_are_no_part_of_its_name
 def test_a_firms_two_character_name_then_its_project_begun_is_a_project(tmp_path: Path) -> None:
     text = "甲市集成电路产业集群。2015年10月,乙丙项目动工,2017年正式量产。重点项目开工。\n"
     assert [p.name for p in facts_of(tmp_path, text).projects] == ["乙丙项目"]
+
+
+def test_a_park_after_many_clusters_is_no_ones_unless_the_paragraph_is_about_it(tmp_path: Path) -> None:
+    text = "甲市将打造有色、化工、能源、建材、食品五个百亿级产业集群,“六园区”则是推动乙丙高新区错位发展。\n"
+    f = facts_of(tmp_path, text)
+    assert len(f.clusters) == 5 and all(c.zones == [] for c in f.clusters)
+    text = "着力打造千亿元工业园乙丙工业园区。培育有色、化工、能源、建材、食品五个百亿级产业集群,把乙丙工业园区建成示范区。\n"
+    f = facts_of(tmp_path, text)
+    assert len(f.clusters) == 5 and all(c.zones == ["乙丙工业园区"] for c in f.clusters)

@@ -812,13 +812,15 @@ class _Reader(TableRows, FactsWriter):
                         # is that cluster's; a park of a place none of them has is none of theirs
                         owners = [c for c in named if set(c.places) & set(zone_places)]
                     elif (
-                        m.kind == "zone"
+                        m.kind in ("zone", "project")
+                        and one not in named
                         and len(named) >= 4
                         and all(c.end <= m.start for c in cms)
                         and not any(e.paragraph == m.paragraph and e.start < piece.at(0) for e in ent.evidence)
                     ):
-                        # 3个千亿级A、B产业集群,5个百亿级C、D…产业集群,“六园区”则是推动某高新区…: a park
-                        # after many clusters, not the paragraph's topic before, is the place's, no one cluster's
+                        # 3个千亿级A、B产业集群,5个百亿级C、D…产业集群,“六园区”则是推动某高新区…: a park (or a
+                        # project of none of their trades) after many clusters, not the paragraph's topic before,
+                        # is the place's, no one cluster's
                         owners = []
                     for c in owners:
                         c.links[m.kind].setdefault(ent.name, ev)

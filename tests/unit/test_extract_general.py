@@ -3565,9 +3565,12 @@ def test_a_firms_two_character_name_then_its_project_begun_is_a_project(tmp_path
 
 
 def test_a_park_after_many_clusters_is_no_ones_unless_the_paragraph_is_about_it(tmp_path: Path) -> None:
-    text = "甲市将打造有色、化工、能源、建材、食品五个百亿级产业集群,“六园区”则是推动乙丙高新区错位发展。\n"
+    text = (
+        "甲市将打造有色、化工、能源、建材、食品五个百亿级产业集群,“六园区”则是推动乙丙高新区错位发展,"
+        "加快丁戊智慧物流园项目建设。\n"
+    )
     f = facts_of(tmp_path, text)
-    assert len(f.clusters) == 5 and all(c.zones == [] for c in f.clusters)
+    assert len(f.clusters) == 5 and all(c.zones == [] and c.projects == [] for c in f.clusters)
     text = "着力打造千亿元工业园乙丙工业园区。培育有色、化工、能源、建材、食品五个百亿级产业集群,把乙丙工业园区建成示范区。\n"
     f = facts_of(tmp_path, text)
     assert len(f.clusters) == 5 and all(c.zones == ["乙丙工业园区"] for c in f.clusters)

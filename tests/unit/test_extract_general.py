@@ -3482,6 +3482,11 @@ def test_a_list_counted_before_a_long_qualifier_or_after_its_count_is_one_cluste
         "丙高新区核心零部件产业集群",
         "甲市乙高新区安全应急装备产业集群",
     ]
+    text = "甲市主导产业发展良好,其中电子信息、钢铁跻身千亿级产业集群。\n"
+    assert sorted((c.name, c.level) for c in facts_of(tmp_path, text).clusters) == [
+        ("电子信息产业集群", "千亿级"),
+        ("钢铁产业集群", "千亿级"),
+    ]
     # a count the list does not meet names none of its items
     assert facts_of(tmp_path, "形成甲化工、乙轻工、丙有色等5个超千亿元、具有竞争力的产业集群。\n").clusters == []
 

@@ -457,6 +457,12 @@ _LIST_NAMED = re.compile(
     r"(?P<qual>[^,;:。、“”\"]{0,16}?)(?P<end>产业集群|集群)(?!化|式|发展|效应)"
 )
 
+# 其中电子信息、钢铁跻身千亿级产业集群: trades that joined a level of clusters, each one of them
+_LIST_JOINED = re.compile(
+    r"(?P<body>[^\W\d_、]{2,12}(?:、[^\W\d_、]{2,12})+)(?:等)?(?:两大|三大|[两二三四五六]个)?(?:产业)?"
+    r"(?:跻身|迈入|迈进|晋级|进入|跨入)了?(?P<qual>[^,;:。、“”\"]{2,8}?)(?P<end>产业集群|集群)(?!化|式|发展|效应)"
+)
+
 
 def counted_list_clusters(piece: Piece) -> list[Mention]:
     """The clusters of a list whose count (or 一批) and ending say each item is one, whatever is
@@ -465,7 +471,7 @@ def counted_list_clusters(piece: Piece) -> list[Mention]:
     with the kind the ending names (绿色食品, 特色)."""
     text = piece.text
     out: list[Mention] = []
-    for rx in (_LIST_THEN_COUNT, _COUNT_THEN_LIST, _LIST_NAMED):
+    for rx in (_LIST_THEN_COUNT, _COUNT_THEN_LIST, _LIST_NAMED, _LIST_JOINED):
         for m in rx.finditer(text):
             items = _split_items(m.group("body"), conj=False)  # (A及B、C等三大…: the count decides, not 及)
             heads = [(m.start("body") + k + len(item) - len(h), h) for k, item in items if (h := _cut_head(item))]
@@ -474,7 +480,12 @@ def counted_list_clusters(piece: Piece) -> list[Mention]:
             if (
                 len(heads) != len(items)
                 or (n is not None and n != len(heads))
-                or (n is None and len(heads) < (2 if rx is _LIST_NAMED else 3))
+                or (n is None and len(heads) < (2 if rx in (_LIST_NAMED, _LIST_JOINED) else 3))
+                # (…跻身千亿级产业集群: only trades join a level, and the level is written)
+                or (
+                    rx is _LIST_JOINED
+                    and (not _LEVEL_RX.search(m.group("qual")) or not all(has_trade_word(h + "产业") for _, h in heads))
+                )
             ):
                 continue
             if any(len(h) == 1 for _, h in heads) and (n is None or not all(len(h) == 1 for _, h in heads)):

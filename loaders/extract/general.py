@@ -1089,26 +1089,21 @@ def extract_general(doc: PlanDocument, gazetteer: NationalGazetteer | None = Non
             )
             or facts
         )
-    if not facts.clusters:
+    readings: tuple[tuple[dict[str, bool], str], ...] = (
         # still none: a text about a place's specialty cluster, which it names only by the place
         # (某市特色产业集群规模不断扩大,已有…规上企业): that place's one cluster, and say so
-        found = _reread(doc, gaz, seg, placed=True)
-        facts = (
-            _warned(
-                found,
-                "no cluster named by its industry; the place's 特色产业集群 the document names is read as its cluster",
-            )
-            or facts
-        )
-    if not facts.clusters:
+        (
+            {"placed": True},
+            "no cluster named by its industry; the place's 特色产业集群 the document names is read as its cluster",
+        ),
         # still none: a text about what a zone or place has formed (某产业区已形成高新技术产业集群, 某区:
         # 打造千亿级新产业集群), a cluster it names by the zone or place alone
-        found = _reread(doc, gaz, seg, formed=True)
-        facts = (
-            _warned(
-                found,
-                "no cluster named by its industry; the cluster a zone or place is said to form is read as its cluster",
-            )
-            or facts
-        )
+        (
+            {"formed": True},
+            "no cluster named by its industry; the cluster a zone or place is said to form is read as its cluster",
+        ),
+    )
+    for reading, warning in readings:
+        if not facts.clusters:
+            facts = _warned(_reread(doc, gaz, seg, **reading), warning) or facts
     return in_document_script(facts, doc.text) if seg.traditional else facts

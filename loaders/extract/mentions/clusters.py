@@ -508,12 +508,13 @@ def counted_list_clusters(piece: Piece) -> list[Mention]:
             level = level_of(lv.group(0)) if lv else None
             if not level and (yuan := re.search(r"(五百亿|千亿|百亿)元?", qual)):
                 level = level_of(yuan.group(1) + "级")
-            suffix = (kind + "产业集群") if kind else "产业集群"
             for k, h in heads:
                 out.append(
                     Mention(
                         "cluster",
-                        normalise_name(canonical_cluster(h + kind, "产业集群") if kind != "特色" else h + suffix),
+                        normalise_name(
+                            h + "特色产业集群" if kind == "特色" else canonical_cluster(h + kind, "产业集群")
+                        ),
                         piece.at(k),
                         piece.end_at(k + len(h)),
                         piece.paragraph,

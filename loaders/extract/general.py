@@ -168,14 +168,14 @@ _PLACE_SUBJECT = re.compile(
     r"^\s*(?P<place>[\u4e00-\u9fff]{2,12}?)(?:要|将|还|也|正)?(?:重点|着力|加快|大力|积极)?"
     r"(?:培育|打造|发展|做强|做大|壮大|布局|聚焦)"
 )
+# 以平板显示、LED等为重点的: what the cluster is mainly of, no part of its generic name
+_FOCUS_OF = re.compile(r"以[^,;:。]{1,40}?为(?:重点|主导|核心|主体|龙头|特色|主)的?")
 # 已形成…产业集群 / 打造千亿级新产业集群: what a zone or place is said to form, by the ending alone
 _FORMS_CLUSTER = re.compile(
     r"(?:形成|打造|建成|培育|构建|崛起|发展成为?|成为)(?:了|成)?"
-    r"(?P<qual>(?:以[^,;:。]{1,40}?为(?:重点|主导|核心|主体|龙头|特色|主)的?)?[^,;:。、]{0,24}?)(?P<end>产业集群|集群)"
+    rf"(?P<qual>(?:{_FOCUS_OF.pattern})?[^,;:。、]{{0,24}}?)(?P<end>产业集群|集群)"
     r"(?![\u4e00-\u9fff]{0,2}(?:化|式|发展|效应|优势|之|名单|称号))"
 )
-# 以平板显示、LED等为重点的: what the cluster is mainly of, no part of its generic name
-_FOCUS_OF = re.compile(r"以[^,;。]{1,40}?为(?:重点|主导|核心|主体|龙头|特色|主)的?")
 # between the places that open a sentence and its verb: a colon, time or manner words
 _SUBJECT_GAP = re.compile(r"[:\s]*(?:已|正|将|要|还|也|全力|加快|着力|努力|逐步|大力|积极|重点|力争|正在)*")
 # between a place and the verb of what it forms, the trade that is the subject: 工艺美术产业围绕“
@@ -894,7 +894,8 @@ class _Reader(TableRows, FactsWriter):
     def formed_cluster(self, piece: Piece, zones: list[Mention]) -> list[Mention]:
         """The cluster a zone or place is said to form, named by it and the ending as written (火炬产业区
         已形成高新技术产业集群 → 火炬产业区高新技术产业集群; 某省某市某区:打造千亿级新产业集群 →
-        某区千亿级新产业集群): the zone named last before the verb, or the places the sentence opens with."""
+        某区千亿级新产业集群): the zone named last before the verb, or the places (and trade) the clause
+        opens with, or, in a clause that names none, the zone the text opened with."""
         text = piece.text
         if not (m := _FORMS_CLUSTER.search(text)):
             return []
@@ -923,9 +924,9 @@ class _Reader(TableRows, FactsWriter):
                     break
                 run.append((s + c0, e + c0, d))
             if not run and not lead and (opening := self.opening_zone_of_text()) is not None:
-                subject = (
-                    opening.name
-                )  # 记者来到某开发区的某产业飞地…。目标是打造…产业集群: the zone the text opened with
+                # 记者来到某开发区的某产业飞地…。目标是打造…产业集群: a clause with no subject, the zone the
+                # text opened with
+                subject = opening.name
             elif not run or run[-1][2].level == "province":  # (贵州省着力打造…: a province's programme)
                 return []
             else:

@@ -467,8 +467,9 @@ _LIST_JOINED = re.compile(
 def counted_list_clusters(piece: Piece) -> list[Mention]:
     """The clusters of a list whose count (or 一批) and ending say each item is one, whatever is
     written between them (超千亿元、具有较强竞争力的), or whose count comes first and the list after
-    包括, or a list of industries each given a cluster's title (A产业、B产业获批…产业集群试点): each item
-    with the kind the ending names (绿色食品, 特色)."""
+    包括, or a list of industries each given a cluster's title (A产业、B产业获批…产业集群试点), or trades
+    that joined a level of clusters (A、B跻身千亿级产业集群): each item with the kind the ending names
+    (绿色食品, 特色)."""
     text = piece.text
     out: list[Mention] = []
     for rx in (_LIST_THEN_COUNT, _COUNT_THEN_LIST, _LIST_NAMED, _LIST_JOINED):

@@ -266,7 +266,10 @@ def firm_mentions(piece: Piece) -> list[Mention]:
 
     def add(start: int, end: int, via: str) -> None:
         name = re.sub(r"\(\d{2,4}[所厂]\)$", "", normalise_name(text[start:end]))  # 某研究所(608所): its number
-        if re.search(r"\(\s*-?\d[\d.,\s+\-%]*\)$", name) and (k := text.rfind("(", start, end)) > start:
+        if (
+            re.search(r"\(\s*-?\d[\d.,\s+\-%]*\)$", name)
+            and (k := max(text.rfind("(", start, end), text.rfind("（", start, end))) > start
+        ):
             end = k  # 某超导(12.340, -0.5, -2.1%): a stock quote a page put after the firm's name
             name = normalise_name(text[start:end])
         if name.endswith("事业部") and len(name) >= 5:

@@ -472,6 +472,8 @@ def counted_list_clusters(piece: Piece) -> list[Mention]:
     (绿色食品, 特色)."""
     text = piece.text
     out: list[Mention] = []
+    if "集群" not in text or _LIST_SEP not in text:
+        return out  # every form read here is a 、-list sharing a cluster ending
     for rx in (_LIST_THEN_COUNT, _COUNT_THEN_LIST, _LIST_NAMED, _LIST_JOINED):
         for m in rx.finditer(text):
             items = _split_items(m.group("body"), conj=False)  # (A及B、C等三大…: the count decides, not 及)

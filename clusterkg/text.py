@@ -13,6 +13,9 @@ import unicodedata
 
 _SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
+# 產(chǎn)業(yè)集群: a web page's reading aid, the pinyin after each character, is no part of the text
+PINYIN_GLOSS = r"(?<=[\u4e00-\u9fff])\((?:[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-z]*|[a-z]{1,4}(?=\)[\u4e00-\u9fff]))\)"
+_GLOSS = re.compile(PINYIN_GLOSS)
 
 
 def normalise_name(text: str) -> str:
@@ -22,6 +25,15 @@ def normalise_name(text: str) -> str:
     '郑州航空港区智能终端(手机)产业集群'
     """
     return _SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
+
+
+def drop_glosses(text: str) -> str:
+    """Take out the pinyin a page writes after its characters (:data:`PINYIN_GLOSS`).
+
+    >>> drop_glosses("沈陽(yáng)大東汽車(chē)產(chǎn)業(yè)集群")
+    '沈陽大東汽車產業集群'
+    """
+    return _GLOSS.sub("", text)
 
 
 def clean_text(text: str) -> str:

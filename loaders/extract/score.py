@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from clusterkg.text import normalise_name
+from clusterkg.text import drop_glosses, normalise_name
 
 from .facts import (
     ClusterFacts,
@@ -52,12 +52,15 @@ _PLACE_SUFFIX = re.compile(
 
 
 def match_key(name: str) -> str:
-    """The form in which names are compared: NFKC, no white space, one bracket shape, 集聚区.
+    """The form in which names are compared: NFKC, no white space, one bracket shape, 集聚区, and
+    no pinyin glosses (the extractor reads a page without them; gold copies them as written).
 
     >>> match_key("商丘经济开发区 【环保】 产业聚集区")
     '商丘经济开发区(环保)产业集聚区'
+    >>> match_key("通許高新區(qū)")
+    '通許高新區'
     """
-    return normalise_name(name).translate(_BRACKETS).replace("聚集区", "集聚区")
+    return drop_glosses(normalise_name(name)).translate(_BRACKETS).replace("聚集区", "集聚区")
 
 
 def place_stem(name: str) -> str:

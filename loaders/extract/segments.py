@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from clusterkg.loaders.plan.document import Paragraph, PlanDocument
+from clusterkg.text import PINYIN_GLOSS
 
 from .lexicon import LEXICON
 
@@ -201,8 +202,9 @@ class Piece:
 
 _WRAP = re.compile(
     r"(?<=[\u4e00-\u9fff()])[ \u3000]+(?=[\u4e00-\u9fff()\d])|(?<=\d)[ \u3000]+(?=[\u4e00-\u9fff])|[ \u3000]*[\r\n]+[ \u3000]*"
-    # 產(chǎn)業(yè)集群: a web page's reading aid, the pinyin after each character, is no part of the text
-    r"|(?<=[\u4e00-\u9fff])\((?:[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-z]*|[a-z]{1,4}(?=\)[\u4e00-\u9fff]))\)"
+    # 產(chǎn)業(yè)集群: a web page's reading aid is no part of the text
+    + "|"
+    + PINYIN_GLOSS
 )  # (茶叶8 个百亿级, 年产值超50亿 元: a wrap between a number and its word)
 
 

@@ -206,3 +206,17 @@ def test_gold_of_the_repository_scores_perfectly_against_itself(path: Path) -> N
 
 def test_the_repository_has_gold_for_its_own_plans_and_henan() -> None:
     assert len(GOLD_FILES) == 7
+
+
+def test_a_pages_pinyin_glosses_in_the_gold_do_not_keep_names_apart() -> None:
+    gold = Gold.model_validate(
+        {
+            "clusters": [{"name": "沈陽(yáng)大東汽車(chē)產(chǎn)業(yè)集群"}],
+            "zones": [{"name": "通許高新區(qū)"}],
+        }
+    )
+    got = facts(clusters=[ClusterFacts(name="沈陽大東汽車產業集群")], zones=[ZoneFacts(name="通許高新區")])
+    s = score_document(got, gold)
+    assert counts(s["clusters"]) == (1, 0, 0) and counts(s["zones"]) == (1, 0, 0)
+    assert match_key("鐵嶺(lǐng)改裝車(chē)") == "鐵嶺改裝車"
+    assert match_key("智能终端(手机)") == "智能终端(手机)"  # a bracket of Chinese stays

@@ -3579,3 +3579,11 @@ def test_a_park_after_many_clusters_is_no_ones_unless_the_paragraph_is_about_it(
     text = "着力打造千亿元工业园乙丙工业园区。培育有色、化工、能源、建材、食品五个百亿级产业集群,把乙丙工业园区建成示范区。\n"
     f = facts_of(tmp_path, text)
     assert len(f.clusters) == 5 and all(c.zones == ["乙丙工业园区"] for c in f.clusters)
+
+
+def test_a_clusters_title_with_its_variant_in_brackets_is_kept_as_written(tmp_path: Path) -> None:
+    text = "甲县水泵特色产业集群（基地）、丙县竹木特色产业集群(基地)入选省级名单。\n"
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["甲县水泵特色产业集群", "丙县竹木特色产业集群"]
+    assert "甲县水泵特色产业集群(基地)" in f.clusters[0].aliases
+    assert "丙县竹木特色产业集群(基地)" in f.clusters[1].aliases

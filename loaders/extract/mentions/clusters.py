@@ -1294,6 +1294,8 @@ def cluster_mentions(piece: Piece, chains: bool = False, by_place: bool = False)
             and _place_begins(where.group(1), 0)
         ):
             found.written = found.name + where.group(0)  # 陶瓷产业集群(醴陵市): where it is, as written
+        elif found.written in ("", found.name) and (variant := _VARIANT.match(text, piece.index(found.end))):
+            found.written = found.name + variant.group(0)  # …特色产业集群(基地): the full title, as written
     return out
 
 

@@ -3587,3 +3587,9 @@ def test_a_clusters_title_with_its_variant_in_brackets_is_kept_as_written(tmp_pa
     assert [c.name for c in f.clusters] == ["甲县水泵特色产业集群", "丙县竹木特色产业集群"]
     assert "甲县水泵特色产业集群(基地)" in f.clusters[0].aliases
     assert "丙县竹木特色产业集群(基地)" in f.clusters[1].aliases
+
+
+def test_a_trade_then_以_ends_the_subject_before_a_firms_legal_name(tmp_path: Path) -> None:
+    text = "近年来,甲市锂电新能源产业以乙丙新能源科技股份有限公司和丁戊科技有限公司为龙头,打造锂电新能源产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert [x.name for x in f.firms] == ["乙丙新能源科技股份有限公司", "丁戊科技有限公司"]

@@ -464,6 +464,31 @@ class EntityStore:
                 ev = c.links[kind].pop(other.name)
                 c.links[kind].setdefault(into.name, ev)
 
+    def cut_zone_before_firms(self, zone_names: list[str]) -> None:
+        """A firm's legal name after the zone it is in (在某经济技术开发区某工业园区某能源股份有限公司年产…项目
+        现场): the zone, named by the text or the tail of one it names, is where the firm is, no part of
+        its name."""
+        for name in list(self.firms):
+            ent = self.firms.get(name)
+            if ent is None or not _LEGAL_END.search(name):
+                continue
+            cut = next(
+                (
+                    k
+                    for k in range(len(name) - 6, 3, -1)
+                    if name[:k].endswith(LEXICON.zone_suffixes)
+                    and any(z.endswith(name[:k]) for z in zone_names)
+                    and not name[:k].endswith(name[k:])  # (the tail of a zone is no firm of its own)
+                ),
+                None,
+            )
+            if cut is None:
+                continue
+            into = self.firms.get(own := name[cut:]) or self.entity("firm", own, ent.evidence[0])
+            self._rename("firm", ent, into)
+            for project in self.projects.values():
+                project.firms = list(dict.fromkeys(own if f == name else f for f in project.firms))
+
     def merge_one_cluster(self) -> None:
         """A text about one cluster calls it in full once (鸿闽纺织产业集群) and by its trade elsewhere
         (…于一体的纺织产业集群, 该纺织集群): when every other cluster's trade ends the full one's, they
@@ -519,6 +544,7 @@ class EntityStore:
             # 某某新能源有限公司年产500MW…项目 and 某某新能源项目: the firm's project, called by the firm
             if (legal := _FIRM_PROJECT.match(name)) and (other := self.projects.get(legal.group(1) + "项目")):
                 self._rename("project", other, ent)
+        self.cut_zone_before_firms(zone_names)
         # 黑龙江某某有限公司 and 某某有限公司: one firm, known by its full legal name
         for name in sorted(self.firms, key=len, reverse=True):
             shorter = next(

@@ -3593,3 +3593,10 @@ def test_a_trade_then_以_ends_the_subject_before_a_firms_legal_name(tmp_path: P
     text = "近年来,甲市锂电新能源产业以乙丙新能源科技股份有限公司和丁戊科技有限公司为龙头,打造锂电新能源产业集群。\n"
     f = facts_of(tmp_path, text)
     assert [x.name for x in f.firms] == ["乙丙新能源科技股份有限公司", "丁戊科技有限公司"]
+
+
+def test_the_zone_before_a_firms_legal_name_is_where_it_is(tmp_path: Path) -> None:
+    text = "甲市打造千亿光伏产业基地。在乙丙经济技术开发区丁戊工业园区己庚能源股份有限公司年产20GW光伏组件项目现场,机器轰鸣。\n"
+    f = facts_of(tmp_path, text)
+    assert [z.name for z in f.zones] == ["乙丙经济技术开发区丁戊工业园区"]
+    assert [x.name for x in f.firms] == ["己庚能源股份有限公司"]

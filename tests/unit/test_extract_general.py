@@ -3600,3 +3600,12 @@ def test_the_zone_before_a_firms_legal_name_is_where_it_is(tmp_path: Path) -> No
     f = facts_of(tmp_path, text)
     assert [z.name for z in f.zones] == ["乙丙经济技术开发区丁戊工业园区"]
     assert [x.name for x in f.firms] == ["己庚能源股份有限公司"]
+
+
+def test_time_words_and_campaign_verbs_before_a_name_are_no_part_of_it(tmp_path: Path) -> None:
+    text = "甲县农产品深加工产业集群,现有龙头企业12家、规模以上企业45家,预计年内可实现产值30亿元。\n"
+    assert facts_of(tmp_path, text).firms == []
+    text = "甲区新能源电池产业集群。2022年,甲区大抓园区建设,提升园区承载力,跑出园区经济增长加速度。\n"
+    assert facts_of(tmp_path, text).zones == []
+    text = "甲县食品产业集群。投资10亿元、日产食用菌110吨的乙丙菌业项目,年内一期工程将竣工投产。\n"
+    assert [p.name for p in facts_of(tmp_path, text).projects] == ["乙丙菌业项目"]

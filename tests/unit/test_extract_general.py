@@ -3609,3 +3609,9 @@ def test_time_words_and_campaign_verbs_before_a_name_are_no_part_of_it(tmp_path:
     assert facts_of(tmp_path, text).zones == []
     text = "甲县食品产业集群。投资10亿元、日产食用菌110吨的乙丙菌业项目,年内一期工程将竣工投产。\n"
     assert [p.name for p in facts_of(tmp_path, text).projects] == ["乙丙菌业项目"]
+
+
+def test_a_slogans_top_project_and_a_firms_problems_to_solve_name_nothing(tmp_path: Path) -> None:
+    assert facts_of(tmp_path, "甲市先进制造业集群。聚力推动工业经济头号工程,加快发展乙丙产业集群。\n").projects == []
+    text = "甲区电池产业集群。筹备新建企业场外临时市场,解决企业员工就餐问题。\n"
+    assert facts_of(tmp_path, text).firms == []

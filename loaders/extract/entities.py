@@ -411,6 +411,7 @@ class EntityStore:
                 ent.aliases.add(ent.name[: -len("产业创新集群")] + "产业集群")  # the kind of cluster, said plainly
             if ent.level:
                 ent.aliases.add(ent.level + ent.name)
+                ent.aliases.add(ent.level.removesuffix("级") + ent.name)  # 打造500亿食品饮料产业集群
                 if ent.name.endswith("产业集群"):
                     # 北滘镇家电千亿产业集群: the level written between the industry and the ending
                     for word in {ent.level, ent.level.removesuffix("级")}:

@@ -3615,3 +3615,9 @@ def test_a_slogans_top_project_and_a_firms_problems_to_solve_name_nothing(tmp_pa
     assert facts_of(tmp_path, "甲市先进制造业集群。聚力推动工业经济头号工程,加快发展乙丙产业集群。\n").projects == []
     text = "甲区电池产业集群。筹备新建企业场外临时市场,解决企业员工就餐问题。\n"
     assert facts_of(tmp_path, text).firms == []
+
+
+def test_a_clusters_level_written_without_级_before_it_is_an_alias(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "目前,甲市正致力打造500亿食品饮料产业集群。\n")
+    assert f.clusters[0].level == "500亿级"
+    assert "500亿食品饮料产业集群" in f.clusters[0].aliases

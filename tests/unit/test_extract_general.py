@@ -3621,3 +3621,12 @@ def test_a_clusters_level_written_without_级_before_it_is_an_alias(tmp_path: Pa
     f = facts_of(tmp_path, "目前,甲市正致力打造500亿食品饮料产业集群。\n")
     assert f.clusters[0].level == "500亿级"
     assert "500亿食品饮料产业集群" in f.clusters[0].aliases
+
+
+def test_a_batch_of_projects_then_its_members_by_example(tmp_path: Path) -> None:
+    text = (
+        "甲园区打造千亿锂电产业基地,吸引一批国内外知名锂电和光伏制造项目入驻,如乙丙太阳能年产50GW单晶硅棒、"
+        "丁戊年产20万吨高纯晶硅等,助力该园区发展。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [p.name for p in f.projects] == ["乙丙太阳能年产50GW单晶硅棒", "丁戊年产20万吨高纯晶硅"]

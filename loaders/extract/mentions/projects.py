@@ -46,6 +46,8 @@ _INCLUDING = re.compile(
     r"[\d一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,8}项目,?(?:主要)?(?:包括|有|涵盖|如)([\u4e00-\u9fff、]{4,80}?)等"
     # 集成电路重点项目,包括A、B、C等; / 总部项目,包括A、B等。: projects of a kind, then their names
     r"|(?:重点|重大|签约|开工|总部|外资|内资)项目,(?:主要)?(?:包括|涵盖)([^。;:]{4,240}?)等(?:项目)?(?=[,;。]|$)"
+    # 吸引一批…制造项目入驻,如A、B、C等: a batch of projects, then its members by example
+    r"|一批[^,。;:]{0,24}?项目[\u4e00-\u9fff]{0,4},(?:如|例如|比如|包括)([^。;:]{4,240}?)等(?:项目)?(?=[,;。]|$)"
 )
 _LABEL_TRADE = re.compile(r"([\u4e00-\u9fff]{2,10})$")
 _BEING_BUILT = re.compile(
@@ -284,7 +286,7 @@ def project_mentions(piece: Piece) -> list[Mention]:
     listed_spans: list[tuple[int, int]] = []  # the lists read here, which 等…项目 below must not read again
     for m in _INCLUDING.finditer(text):
         listed_spans.append((m.start(), m.end() + 2))
-        g = 1 if m.group(1) else 2
+        g = next(k for k in (1, 2, 3) if m.group(k))
         # 集成电路重点项目,包括A、B等: the trade the label names, which the projects are of
         trade = _cut_head(lead.group(1)) if g == 2 and (lead := _LABEL_TRADE.search(text, 0, m.start())) else ""
         for k, item in _split_items(m.group(g), conj=False):

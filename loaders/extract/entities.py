@@ -218,6 +218,11 @@ class EntityStore:
                 as_written += normalise_name(self.doc.text[m.ending[0] : m.ending[1]])
             if as_written != name:
                 aliases.add(as_written)
+        # 打造世界级绿色石化产业集群 / 新材料世界级产业集群: the rank a plan gives it is how plans name it too
+        if normalise_name(self.doc.text[max(0, m.start - 3) : m.start]) == "世界级" and name.endswith("集群"):
+            aliases.add("世界级" + name)
+        elif "世界级" in (written := normalise_name(self.doc.text[m.start : m.end])) and name.endswith("产业集群"):
+            aliases.add(written)
         # 胶州市(胶州经济技术开发区)空调设备: a zone in brackets says where; it is not in the name
         inner = _BRACKET_ZONE.search(name)
         if inner and m.via != "bracket":

@@ -3630,3 +3630,10 @@ def test_a_batch_of_projects_then_its_members_by_example(tmp_path: Path) -> None
     )
     f = facts_of(tmp_path, text)
     assert [p.name for p in f.projects] == ["乙丙太阳能年产50GW单晶硅棒", "丁戊年产20万吨高纯晶硅"]
+
+
+def test_a_world_class_cluster_is_known_with_its_rank_as_written(tmp_path: Path) -> None:
+    f = facts_of(tmp_path, "甲省将打造世界级绿色石化产业集群,乙市打造新材料世界级产业集群。\n")
+    named = {c.name: c.aliases for c in f.clusters}
+    assert "世界级绿色石化产业集群" in named["绿色石化产业集群"]
+    assert "新材料世界级产业集群" in named["新材料产业集群"]

@@ -34,6 +34,8 @@ _ZONE_SHORT = (
 _LEGAL_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
 # 该纺织集群 / 这一产业集群: a cluster pointed at
 _POINTER = re.compile(r"^(?:该|此|这一|这个|本)")
+# 某区汽车产业集群升级示范区 / 氢能产业集群基地: the title a cluster is recognised under, right after its name
+_TITLE_AFTER = re.compile(r"升级示范区|示范区|基地")
 # 永兴县工业园…项目: a park's name opens the project's (a place, a few words, a zone's ending)
 _PARK_FIRST = re.compile(rf"^[\u4e00-\u9fff]{{2,10}}?(?:{ZONE_ENDINGS})(?=[\u4e00-\u9fff]{{6,}})")
 # 某基地二期项目: a phase of 某基地项目
@@ -218,6 +220,11 @@ class EntityStore:
                 as_written += normalise_name(self.doc.text[m.ending[0] : m.ending[1]])
             if as_written != name:
                 aliases.add(as_written)
+        end = m.ending[1] if m.ending and m.ending[0] >= m.end else m.end
+        if name.endswith("集群") and (
+            title := _TITLE_AFTER.match(fold(self.doc.text[end : end + 6], self.traditional))
+        ):
+            aliases.add(name + title.group(0))
         # 打造世界级绿色石化产业集群 / 新材料世界级产业集群: the rank a plan gives it is how plans name it too
         if normalise_name(self.doc.text[max(0, m.start - 3) : m.start]) == "世界级" and name.endswith("集群"):
             aliases.add("世界级" + name)

@@ -3637,3 +3637,12 @@ def test_a_world_class_cluster_is_known_with_its_rank_as_written(tmp_path: Path)
     named = {c.name: c.aliases for c in f.clusters}
     assert "世界级绿色石化产业集群" in named["绿色石化产业集群"]
     assert "新材料世界级产业集群" in named["新材料产业集群"]
+
+
+def test_the_title_a_cluster_is_recognised_under_right_after_it_is_an_alias(tmp_path: Path) -> None:
+    text = "首批省产业集群升级示范区授牌:甲市乙区汽车产业集群升级示范区、丙市丁区家电产业集群升级示范区。\n"
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["甲市乙区汽车产业集群", "丙市丁区家电产业集群"]
+    assert "甲市乙区汽车产业集群升级示范区" in f.clusters[0].aliases
+    f = facts_of(tmp_path, "甲经开区获批国家级氢能及燃料电池汽车产业集群基地。\n")
+    assert "氢能及燃料电池汽车产业集群基地" in f.clusters[0].aliases

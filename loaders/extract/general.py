@@ -681,7 +681,7 @@ class _Reader(TableRows, FactsWriter):
                 if also := _ALSO_CALLED.match(piece.text, piece.index(m.end) + 1):
                     first.aliases.add(normalise_name(also.group(1)))
                 continue
-            ent = self.entity(m.kind, self.own_name(m), ev)
+            ent = self.entity(m.kind, self.own_name(m), ev, m.name if m.kind == "zone" else None)
             if ent.name != m.name and m.kind in ("firm", "project"):
                 m = replace(m, name=ent.name)  # (kept unattached, it is found later by the name it was given)
             if m.kind == "zone":
@@ -985,6 +985,12 @@ class _Reader(TableRows, FactsWriter):
     def own_name(self, m: Mention) -> str:
         """A firm or project name without the county (and its city) that a report puts before it
         (昔阳县山西尚太锂电科技有限公司: the firm is 山西尚太锂电科技有限公司, in 昔阳县)."""
+        if m.kind == "zone":
+            # 乌鲁木齐经济技术开发区(头屯河区): the district in brackets says where the zone is, not its name
+            where = re.search(r"\(([^()]{2,12})\)$", m.name)
+            if where and len(m.name) - len(where.group(0)) >= 4 and not self.resolver.strip_place(where.group(1)):
+                return m.name[: where.start()]
+            return m.name
         if m.kind not in ("firm", "project"):
             return m.name
         found = self.resolver.find(m.name)

@@ -3646,3 +3646,10 @@ def test_the_title_a_cluster_is_recognised_under_right_after_it_is_an_alias(tmp_
     assert "甲市乙区汽车产业集群升级示范区" in f.clusters[0].aliases
     f = facts_of(tmp_path, "甲经开区获批国家级氢能及燃料电池汽车产业集群基地。\n")
     assert "氢能及燃料电池汽车产业集群基地" in f.clusters[0].aliases
+
+
+def test_a_district_in_brackets_after_a_zone_says_where_it_is(tmp_path: Path) -> None:
+    text = "甲市新能源产业集群。乌鲁木齐经济技术开发区(头屯河区)重点发展新能源产业。\n"
+    zones = {z.name: z for z in facts_of(tmp_path, text).zones}
+    assert "乌鲁木齐经济技术开发区(头屯河区)" in zones["乌鲁木齐经济技术开发区"].aliases
+    assert "头屯河区" in [p.name for p in zones["乌鲁木齐经济技术开发区"].places]

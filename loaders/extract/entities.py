@@ -462,11 +462,16 @@ class EntityStore:
                     if shortened == ks:
                         self._rename("zone", short, full)
                         break
-                if kf == ks or (
-                    kf.endswith(ks) and not self.resolver.strip_place(kf[: len(kf) - len(ks)]) and len(ks) >= 5
-                ):
+                if kf == ks or (kf.endswith(ks) and len(ks) >= 5 and self.named_before(full.name, short.name, kf, ks)):
                     self._rename("zone", short, full)
                     break
+
+    def named_before(self, full: str, short: str, kf: str, ks: str) -> bool:
+        """Whether zone ``full`` is ``short`` with its place before it (乌鲁木齐甘泉堡经开区) or with the zone
+        it lies in (西宁经济技术开发区南川工业园区 and 南川工业园区)."""
+        if not self.resolver.strip_place(kf[: len(kf) - len(ks)]):
+            return True
+        return full.endswith(short) and full[: len(full) - len(short)].endswith(LEXICON.zone_suffixes)
 
     def _rename(self, kind: str, other: Entity, into: Entity) -> None:
         table = self._table(kind)

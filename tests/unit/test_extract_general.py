@@ -3653,3 +3653,10 @@ def test_a_district_in_brackets_after_a_zone_says_where_it_is(tmp_path: Path) ->
     zones = {z.name: z for z in facts_of(tmp_path, text).zones}
     assert "乌鲁木齐经济技术开发区(头屯河区)" in zones["乌鲁木齐经济技术开发区"].aliases
     assert "头屯河区" in [p.name for p in zones["乌鲁木齐经济技术开发区"].places]
+
+
+def test_a_park_named_with_the_zone_it_is_in_and_alone_is_one_zone(tmp_path: Path) -> None:
+    text = "甲市打造千亿锂电产业基地。乙丙经济技术开发区丁戊工业园区吸引项目入驻。丁戊工业园区已形成锂电产业。\n"
+    f = facts_of(tmp_path, text)
+    assert [z.name for z in f.zones] == ["乙丙经济技术开发区丁戊工业园区"]
+    assert "丁戊工业园区" in f.zones[0].aliases

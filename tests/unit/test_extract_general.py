@@ -3660,3 +3660,9 @@ def test_a_park_named_with_the_zone_it_is_in_and_alone_is_one_zone(tmp_path: Pat
     f = facts_of(tmp_path, text)
     assert [z.name for z in f.zones] == ["乙丙经济技术开发区丁戊工业园区"]
     assert "丁戊工业园区" in f.zones[0].aliases
+
+
+def test_a_firms_abbreviation_in_brackets_is_no_firm_of_its_own(tmp_path: Path) -> None:
+    text = "甲市以乙丙新能源科技股份有限公司(CATL)和丁戊新能源科技有限公司(ATL)为龙头,形成锂电新能源产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert [x.name for x in f.firms] == ["乙丙新能源科技股份有限公司", "丁戊新能源科技有限公司"]

@@ -266,6 +266,8 @@ def firm_mentions(piece: Piece) -> list[Mention]:
 
     def add(start: int, end: int, via: str) -> None:
         name = re.sub(r"\(\d{2,4}[所厂]\)$", "", normalise_name(text[start:end]))  # 某研究所(608所): its number
+        if re.fullmatch(r"\([A-Za-z][\w&.\- ]{1,11}\)", name):
+            return  # 以某某有限公司(CATL)和…为龙头: the firm's abbreviation in brackets is no firm of its own
         if (
             re.search(r"\(\s*-?\d[\d.,\s+\-%]*\)$", name)
             and (k := max(text.rfind("(", start, end), text.rfind("（", start, end))) > start

@@ -3666,3 +3666,8 @@ def test_a_firms_abbreviation_in_brackets_is_no_firm_of_its_own(tmp_path: Path) 
     text = "甲市以乙丙新能源科技股份有限公司(CATL)和丁戊新能源科技有限公司(ATL)为龙头,形成锂电新能源产业集群。\n"
     f = facts_of(tmp_path, text)
     assert [x.name for x in f.firms] == ["乙丙新能源科技股份有限公司", "丁戊新能源科技有限公司"]
+
+
+def test_what_a_count_leaves_out_and_a_quality_name_no_cluster(tmp_path: Path) -> None:
+    text = "近年来,甲省不断加强优质特色产业集群发展,甲省中小企业特色产业集群(不含乙市)增至33个,丙县纺织产业集群入选。\n"
+    assert [c.name for c in facts_of(tmp_path, text).clusters] == ["丙县纺织产业集群"]

@@ -599,8 +599,11 @@ def _bracket_industry(text: str, at: int) -> tuple[str, int] | None:
                         _VARIANT.fullmatch(text[at : j + 1])
                         or re.fullmatch(rf"[\d{_CN_NUM}]+[个家类]", inner)
                         or re.search(r"\d{4}", inner)
+                        or re.match(r"不含|含|包括|除", inner)
                     ):
-                        return None  # (基地), (9个), (2012-2020年): a variant, a count or years, not the industry
+                        # (基地), (9个), (2012-2020年), (不含宁波): a variant, a count, years or what the count
+                        # leaves out, not the industry
+                        return None
                     if 2 <= len(inner) <= 40 and "、" not in inner:
                         return inner, j + 1
                     return None

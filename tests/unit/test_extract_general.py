@@ -3671,3 +3671,8 @@ def test_a_firms_abbreviation_in_brackets_is_no_firm_of_its_own(tmp_path: Path) 
 def test_what_a_count_leaves_out_and_a_quality_name_no_cluster(tmp_path: Path) -> None:
     text = "近年来,甲省不断加强优质特色产业集群发展,甲省中小企业特色产业集群(不含乙市)增至33个,丙县纺织产业集群入选。\n"
     assert [c.name for c in facts_of(tmp_path, text).clusters] == ["丙县纺织产业集群"]
+
+
+def test_links_of_a_chain_listed_before_their_projects_name_none(tmp_path: Path) -> None:
+    text = "甲市集成电路产业集群。计划引进一批集成电路设计、封装测试、配套支撑等重点环节重大项目和龙头骨干企业。\n"
+    assert facts_of(tmp_path, text).projects == []

@@ -317,6 +317,9 @@ def project_mentions(piece: Piece) -> list[Mention]:
         ):
             covered.append((b, m.end()))
             continue  # 某市长、某董事长等出席当天项目开工仪式: the people who came, not projects
+        if re.search(r"环节|领域|方向", m.group(3)):
+            covered.append((b, m.end()))
+            continue  # 引进一批A设计、B测试等重点环节重大项目: the items are links of a chain, none named
         if re.search(rf"等[\d{_CN_NUM}]*大?类", text[max(0, m.start() - 8) : m.end()]):
             covered.append((b, m.end()))
             continue  # A、B、C等四大类共16个项目: the items are classes of projects, none named

@@ -3676,3 +3676,10 @@ def test_what_a_count_leaves_out_and_a_quality_name_no_cluster(tmp_path: Path) -
 def test_links_of_a_chain_listed_before_their_projects_name_none(tmp_path: Path) -> None:
     text = "甲市集成电路产业集群。计划引进一批集成电路设计、封装测试、配套支撑等重点环节重大项目和龙头骨干企业。\n"
     assert facts_of(tmp_path, text).projects == []
+
+
+def test_amounts_and_kinds_of_production_name_no_project(tmp_path: Path) -> None:
+    text = "甲园区除引进大量生产制造项目外,还推动超大规模项目和重大产线项目落地,形成生物医药产业集群。\n"
+    assert facts_of(tmp_path, text).projects == []
+    text = "甲市锂电产业集群。乙丙集团扩大产能,放大宁德时代带动效应。\n"
+    assert [x.name for x in facts_of(tmp_path, text).firms] == ["乙丙集团", "宁德时代"]

@@ -247,6 +247,8 @@ class EntityStore:
                 name = normalise_name(owner + (m.industry or "") + "特色产业集群")
         lead = [d for part in name.split("、") for d in self.resolver.leading_places(part)] if m.via == "places" else []
         lead = lead or self.resolver.leading_places(name) or self.resolver.leading_places(m.industry or "")
+        if not lead and "·" in name:
+            lead = self.resolver.leading_places(name.split("·", 1)[1])  # 电子信息·深圳坪山区: the carrier's place
         if not lead and m.written and m.written.endswith(")"):
             lead = self.resolver.leading_places(m.written)  # 陶瓷产业集群(醴陵市): the place in brackets
         if places:
@@ -407,7 +409,7 @@ class EntityStore:
                 elif self.home is not None:
                     ent.places = [self.home]
             # the name as a reader elsewhere would write it: with its place, and with 集群 alone
-            if ent.places and not self.resolver.leading_places(ent.name):
+            if ent.places and not self.resolver.leading_places(ent.name) and "·" not in ent.name:
                 ent.aliases.add(ent.places[0].short + ent.name)
             if ent.name.endswith("产业集群"):
                 ent.aliases.add(ent.name[: -len("产业集群")] + "集群")

@@ -40,6 +40,7 @@ from .mentions import (
     coded_clusters,
     counted_clusters,
     counted_list_clusters,
+    demonstration_bases,
     firm_mentions,
     industry_clusters,
     is_generic,
@@ -461,6 +462,15 @@ class _Reader(TableRows, FactsWriter):
             for z in zone_mentions(piece)
             if not any(a <= z.start and z.end <= b for a, b in built) and not self.one_of(piece, z)
         ]
+        # 石油化工·某经济技术开发区: a demonstration base's carrier, when a zone, is a zone of the text
+        bases = demonstration_bases(piece)
+        for base in bases:
+            carrier = base.name.split("·", 1)[1]
+            if carrier.endswith(LEXICON.zone_suffixes):
+                e = piece.index(base.end)
+                zones = [z for z in zones if not base.start <= z.start < base.end]
+                zones.append(Mention("zone", carrier, piece.at(e - len(carrier)), base.end, piece.paragraph))
+        zones.sort(key=lambda z: z.start)
         # a known firm's name inside a zone's or project's name is that park or project (比亚迪…产业园)
         named_spans = [(o.start, o.end) for o in zones + projects]
         firms = [
@@ -487,6 +497,9 @@ class _Reader(TableRows, FactsWriter):
             # 以A与B为代表的X业,以C、D为代表的Y业…四大产业集群: each trade one cluster, with its clause's firms
             a, b = represented[0].ending or (0, 0)
             found = represented + [m for m in found if not a <= m.start < b]
+        if bases:
+            # 新材料(电池材料)·某新区 | 五星: a list's bases, whatever else the line seems to name
+            found = bases + [m for m in found if not any(b.start <= m.start < b.end for b in bases)]
         if not found and self.earlier is not None:
             # 围绕A、B、C三大主导产业…。目前,三大主导产业集群已初具规模: the clusters the sentence before counted
             found = counted_clusters(piece, self.earlier)
@@ -985,6 +998,8 @@ class _Reader(TableRows, FactsWriter):
     def own_name(self, m: Mention) -> str:
         """A firm or project name without the county (and its city) that a report puts before it
         (昔阳县山西尚太锂电科技有限公司: the firm is 山西尚太锂电科技有限公司, in 昔阳县)."""
+        if m.kind == "zone" and (dot := m.name.find("·")) >= 2 and place_begins(m.name[dot + 1 :]):
+            return m.name[dot + 1 :]  # 石油化工·某经济技术开发区: a demonstration base's trade, then its zone
         if m.kind == "zone":
             # 乌鲁木齐经济技术开发区(头屯河区): the district in brackets says where the zone is, not its name
             where = re.search(r"\(([^()]{2,12})\)$", m.name)

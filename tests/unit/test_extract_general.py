@@ -3683,3 +3683,16 @@ def test_amounts_and_kinds_of_production_name_no_project(tmp_path: Path) -> None
     assert facts_of(tmp_path, text).projects == []
     text = "甲市锂电产业集群。乙丙集团扩大产能,放大宁德时代带动效应。\n"
     assert [x.name for x in facts_of(tmp_path, text).firms] == ["乙丙集团", "宁德时代"]
+
+
+def test_a_demonstration_base_is_named_by_its_trade_and_carrier(tmp_path: Path) -> None:
+    text = (
+        "工信部公布国家新型工业化产业示范基地名单,入选的是食品加工·河南漯河经济技术开发区"
+        "和装备制造(工程机械)·徐州市铜山区。\n"
+    )
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["食品加工·河南漯河经济技术开发区", "装备制造(工程机械)·徐州市铜山区"]
+    assert f.clusters[0].zones == ["河南漯河经济技术开发区"]
+    assert [p.name for p in f.clusters[1].places] == ["徐州市", "铜山区"]
+    # a dot between words that are no trade and no place names no base
+    assert facts_of(tmp_path, "甲县纺织产业集群。国盛产投·宝山药谷开园。\n").clusters[0].name == "甲县纺织产业集群"

@@ -1347,3 +1347,43 @@ def _level_only_mentions(piece: Piece) -> list[Mention]:
             )
         )
     return out
+
+
+# 装备制造(智能装备)·广州黄埔区 / 石油化工·广东惠州大亚湾经济技术开发区: the name the national lists give a
+# demonstration base (示范基地), its trade (and branch), a middle dot, then the zone or place that carries it
+_DOT_BASE = re.compile(
+    r"(?P<trade>[\u4e00-\u9fff]{2,12}(?:\([\u4e00-\u9fff、]{2,14}\))?)·(?=(?P<carrier>[\u4e00-\u9fff]{2,24}))"
+)
+
+
+def demonstration_bases(piece: Piece) -> list[Mention]:
+    """Bases a list names by trade and carrier (新材料(电池材料)·湖南金洲新区): one cluster each, named as
+    written, when the trade is a trade and the carrier a zone or a place."""
+    out: list[Mention] = []
+    for m in _DOT_BASE.finditer(piece.text):
+        trade = _cut_head(m.group("trade"))
+        carrier = re.split(r"和|及|与|以及", m.group("carrier"))[0]
+        if len(trade) < 2 or not has_trade_word(re.sub(r"\(.*\)$", "", trade) + "产业"):
+            continue
+        n = 0
+        while n < len(carrier) and (k := _place_prefix_len(carrier[n:])):
+            n += k  # 广州黄埔区 / 湖南祁阳: places, one after another
+        if n < len(carrier):
+            zone = next((z for z in LEXICON.zone_suffixes if z in carrier), None)
+            if zone is None or not _place_begins(carrier, 0):
+                continue  # (no zone and no place: a dot that joins other words)
+            carrier = carrier[: carrier.rindex(zone) + len(zone)]
+        start = m.start("trade") + len(m.group("trade")) - len(trade)
+        end = m.start("carrier") + len(carrier)
+        out.append(
+            Mention(
+                "cluster",
+                normalise_name(piece.text[start:end]),
+                piece.at(start),
+                piece.end_at(end),
+                piece.paragraph,
+                industry=normalise_name(re.sub(r"\(.*\)$", "", trade)),
+                via="name",
+            )
+        )
+    return out

@@ -32,8 +32,8 @@ _ZONE_SHORT = (
 
 
 _LEGAL_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
-# 该纺织集群 / 这一产业集群: a cluster pointed at
-_POINTER = re.compile(r"^(?:该|此|这一|这个|本)")
+# 该纺织集群 / 这一产业集群: a cluster pointed at (本溪, the one division that begins with 本, is no pointer)
+_POINTER = re.compile(r"^(?:该|此|这一|这个|本(?!溪))")
 # 某区汽车产业集群升级示范区 / 氢能产业集群基地: the title a cluster is recognised under, right after its name
 _TITLE_AFTER = re.compile(r"升级示范区|示范区|基地")
 # 永兴县工业园…项目: a park's name opens the project's (a place, a few words, a zone's ending)
@@ -262,6 +262,7 @@ class EntityStore:
             and len(short := self.province.short) >= 2
             and name.startswith(short)
             and len(name) - len(short) >= 6
+            and not name.startswith(("市", "省"), len(short))  # 天津市纺织: a municipality is its own city
             and not self.resolver.leading_places(name[len(short) :])
         ):
             # 江苏工程机械产业集群 in a Jiangsu document: its own province goes without saying

@@ -3696,3 +3696,29 @@ def test_a_demonstration_base_is_named_by_its_trade_and_carrier(tmp_path: Path) 
     assert [p.name for p in f.clusters[1].places] == ["徐州市", "铜山区"]
     # a dot between words that are no trade and no place names no base
     assert facts_of(tmp_path, "甲县纺织产业集群。国盛产投·宝山药谷开园。\n").clusters[0].name == "甲县纺织产业集群"
+
+
+def test_an_innovative_cluster_of_any_trade_is_named(tmp_path: Path) -> None:
+    text = "科技部认定潍坊市半导体发光创新型产业集群、甲市光电创新型产业集群为试点,各地要打造一批创新型产业集群。\n"
+    names = [c.name for c in facts_of(tmp_path, text).clusters]
+    assert names == ["潍坊市半导体发光创新型产业集群", "甲市光电创新型产业集群"]
+    text = "现同意将天津市细胞产业创新型产业集群纳入培育。\n"
+    assert [c.name for c in facts_of(tmp_path, text).clusters] == ["天津市细胞产业创新型产业集群"]
+
+
+def test_benxi_is_a_place_not_a_pointer(tmp_path: Path) -> None:
+    assert [c.name for c in facts_of(tmp_path, "本溪制药产业集群发展加快。\n").clusters] == ["本溪制药产业集群"]
+    assert [c.name for c in facts_of(tmp_path, "本纺织产业集群发展加快。\n").clusters] == ["纺织产业集群"]
+
+
+def test_two_items_of_a_list_joined_by_he_before_a_division(tmp_path: Path) -> None:
+    text = "佛山市顺德区家用电器和江门市蓬江区摩托车、福田区智能终端等3个产业集群入选。\n"
+    names = [c.name for c in facts_of(tmp_path, text).clusters]
+    assert names == ["佛山市顺德区家用电器产业集群", "江门市蓬江区摩托车产业集群", "福田区智能终端产业集群"]
+    text = "甲县化学和生物制药、乙县纺织等2个产业集群入选。\n"
+    assert next(c.name for c in facts_of(tmp_path, text).clusters) == "甲县化学和生物制药产业集群"
+
+
+def test_a_municipality_keeps_its_name_before_its_cluster(tmp_path: Path) -> None:
+    names = [c.name for c in facts_of(tmp_path, "天津市纺织产业集群发展,天津市支持。\n").clusters]
+    assert names == ["天津市纺织产业集群"]

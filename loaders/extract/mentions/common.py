@@ -459,11 +459,24 @@ _NOT_A_NAME_END = re.compile(
 )
 
 
+def _place_free(h: str) -> str:
+    """``h`` without the division name that begins it (潍坊市半导体 → 半导体), when one does."""
+    m = _PLACE_LIKE.match(h)
+    return h[m.end() :] if m and m.end() < len(h) else h
+
+
 def _generic_rest(h: str, generic: frozenset[str]) -> bool:
-    if (end := _NOT_A_NAME_END.search(h)) and not (
-        # 有机硅上下游一体化, 石化一体化: a trade's stages joined in one place name it; 城乡一体化 is a manner
-        # (某高新区纸基材料创新型产业集群: a trade's cluster of the 创新型产业集群 programme; 创新型 alone is a manner)
-        end.group(1) in ("一体化", "创新型") and any(w in h[: end.start()] for w in _industry_vocabulary())
+    if (
+        (end := _NOT_A_NAME_END.search(h))
+        and not (
+            # 有机硅上下游一体化, 石化一体化: a trade's stages joined in one place name it; 城乡一体化 is a manner
+            # (某高新区纸基材料创新型产业集群: a trade's cluster of the 创新型产业集群 programme; 创新型 alone is a manner)
+            end.group(1) in ("一体化", "创新型") and any(w in h[: end.start()] for w in _industry_vocabulary())
+        )
+        and not (
+            # 潍坊半导体发光创新型: what stands before 创新型 names a trade of its own, known or not
+            end.group(1) == "创新型" and not _generic_rest(_place_free(h[: end.start()]), generic)
+        )
     ):
         return True
     h = _LEVEL_RX.sub("", h)
@@ -508,9 +521,30 @@ def _split_items(text: str, *, conj: bool, joiners: str = "和|及|与|以及") 
                 items.append((k, s))
                 p = k + len(s)
         else:
-            items.append((pos, part))
+            p = pos
+            for s in _place_joined(part):
+                k = text.find(s, p)
+                items.append((k, s))
+                p = k + len(s)
         pos += len(part) + 1
     return [(k, s) for k, s in items if s]
+
+
+_JOINED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff)]{4})(?:和|及|与|以及)(?=[\u4e00-\u9fff]{2,7}?(?:省|市|县|区|旗))")
+
+
+def _place_joined(part: str) -> list[str]:
+    """``某市甲街道数控装备和某市乙区感知器件``: two items of a list joined by 和, the second opening
+    with a division's name (化学和生物制药 stays one item: no division follows its 和)."""
+    out: list[str] = []
+    last = 0
+    for m in _JOINED_PLACE.finditer(part):
+        rest = part[m.end() :]
+        if (pl := _PLACE_LIKE.match(rest)) and _place_begins(rest, 0) and len(rest) > pl.end() + 1:
+            out.append(part[last : m.start()])
+            last = m.end()
+    out.append(part[last:])
+    return out
 
 
 def _with_he(k: int, item: str, head: str) -> str:

@@ -3722,3 +3722,10 @@ def test_two_items_of_a_list_joined_by_he_before_a_division(tmp_path: Path) -> N
 def test_a_municipality_keeps_its_name_before_its_cluster(tmp_path: Path) -> None:
     names = [c.name for c in facts_of(tmp_path, "天津市纺织产业集群发展,天津市支持。\n").clusters]
     assert names == ["天津市纺织产业集群"]
+
+
+def test_verbs_before_a_firm_or_a_zone_are_cut(tmp_path: Path) -> None:
+    text = "甲市新能源汽车产业集群迎来乙丙新能源科技有限公司,其后注册为乙丙时代公司,印染企业迁至甲县印染集聚区。\n"
+    f = facts_of(tmp_path, text)
+    assert next(x.name for x in f.firms) == "乙丙新能源科技有限公司"
+    assert [z.name for z in f.zones] == ["甲县印染集聚区"]

@@ -34,6 +34,11 @@ _ZONE_SHORT = (
 _LEGAL_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
 # 该纺织集群 / 这一产业集群: a cluster pointed at (本溪, the one division that begins with 本, is no pointer)
 _POINTER = re.compile(r"^(?:该|此|这一|这个|本(?!溪))")
+# 打造A、B五个百亿自主产业集群: a counted list's qualifier, between its count (and level) and its ending
+_COUNTED_QUALIFIER = re.compile(
+    r"[\d一二三四五六七八九十两]+(?:个|大)(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)?(?:亿元?|万亿元?)?级?"
+    r"([\u4e00-\u9fff]{2,3})$"
+)
 # 某区汽车产业集群升级示范区 / 氢能产业集群基地: the title a cluster is recognised under, right after its name
 _TITLE_AFTER = re.compile(r"升级示范区|示范区|基地")
 # 永兴县工业园…项目: a park's name opens the project's (a place, a few words, a zone's ending)
@@ -220,6 +225,20 @@ class EntityStore:
                 as_written += normalise_name(self.doc.text[m.ending[0] : m.ending[1]])
             if as_written != name:
                 aliases.add(as_written)
+        if (
+            m.ending
+            and m.ending[0] > m.start
+            and (
+                q := _COUNTED_QUALIFIER.search(
+                    fold(self.doc.text[max(0, m.ending[0] - 12) : m.ending[0]], self.traditional)
+                )
+            )
+            and not is_generic(q.group(1), LEXICON.cluster_generic, False)
+            and q.group(1) not in name  # (三个百亿新材料产业集群: the name's own words, no qualifier)
+            and name.endswith(ending := fold(self.doc.text[m.ending[0] : m.ending[1]], self.traditional))
+        ):
+            # (五个百亿自主产业集群: each item is also named with the list's qualifier, 能源系统自主产业集群)
+            aliases.add(name[: -len(ending)] + q.group(1) + ending)
         end = m.ending[1] if m.ending and m.ending[0] >= m.end else m.end
         if name.endswith("集群") and (
             title := _TITLE_AFTER.match(fold(self.doc.text[end : end + 6], self.traditional))

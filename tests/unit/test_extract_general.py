@@ -3729,3 +3729,11 @@ def test_verbs_before_a_firm_or_a_zone_are_cut(tmp_path: Path) -> None:
     f = facts_of(tmp_path, text)
     assert next(x.name for x in f.firms) == "乙丙新能源科技有限公司"
     assert [z.name for z in f.zones] == ["甲县印染集聚区"]
+
+
+def test_a_counted_lists_qualifier_names_each_item_too(tmp_path: Path) -> None:
+    text = "甲市打造能源系统、电子电控、智慧电驱三个百亿自主产业集群,培育五个特色产业集群。\n"
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["能源系统产业集群", "电子电控产业集群", "智慧电驱产业集群"]
+    assert all(c.name.replace("产业集群", "自主产业集群") in c.aliases for c in f.clusters)
+    assert not any("特色" in a for c in f.clusters for a in c.aliases)

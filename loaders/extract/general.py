@@ -109,6 +109,9 @@ _NOT_BUILDER = re.compile(
 )
 
 
+_CLUSTER_END = re.compile(r"(?:特色)?(?:产业)?集群$")
+
+
 def _abbreviates(short: str, full: str) -> bool:
     """Whether ``short`` is ``full`` with characters left out (石化 of 石油化工), in order.
 
@@ -426,13 +429,11 @@ class _Reader(TableRows, FactsWriter):
             lambda head: len(head) >= 3 and text.endswith(head) and len(head) < len(text),
             lambda head: head.startswith(text) and len(head) > len(text),
         )
+        heads = [
+            (ent.name, _CLUSTER_END.sub("", n)) for ent in self.clusters.values() for n in (ent.name, *ent.aliases)
+        ]
         for reads in readings:
-            found = {
-                ent.name
-                for ent in self.clusters.values()
-                for n in (ent.name, *ent.aliases)
-                if reads(re.sub(r"(?:特色)?(?:产业)?集群$", "", n))
-            }
+            found = {name for name, head in heads if reads(head)}
             if len(found) == 1:
                 return self.clusters[found.pop()]
         return None

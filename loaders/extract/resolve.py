@@ -31,6 +31,9 @@ class Resolver:
     # divisions the document names in full: their short names count at a name's start even when the
     # short name is a common word elsewhere (清河县 named, then 清河羊绒产业集群)
     named: dict[str, tuple[Division, ...]] = field(default_factory=dict)  # by first character
+    # what :meth:`find` found in a text; the same names are looked up many times over (about 25,000
+    # look-ups on a 100-page plan), and the answer changes only with :attr:`named`
+    found: dict[str, tuple[tuple[int, int, Division], ...]] = field(default_factory=dict)
 
     def name_in_full(self, divisions: list[Division]) -> None:
         """Record the divisions the document names in full (see :attr:`named`)."""
@@ -39,10 +42,16 @@ class Resolver:
             if len(d.short) >= 2 and d.short != d.name:
                 by_first.setdefault(d.short[0], []).append(d)
         self.named = {k: tuple(v) for k, v in by_first.items()}
+        self.found.clear()
 
     def find(self, text: str) -> list[tuple[int, int, Division]]:
         """Place mentions in ``text``; outside the document's province only full names count
         (松山湖 in a Guangdong plan is no 松山区 of Inner Mongolia)."""
+        if (known := self.found.get(text)) is None:
+            known = self.found[text] = tuple(self._find(text))
+        return list(known)
+
+    def _find(self, text: str) -> list[tuple[int, int, Division]]:
         if (candidates := self.named.get(text[:1])) and not any(text.startswith(d.name) for d in candidates):
             own = next((d for d in candidates if text.startswith(d.short)), None)
             if own is not None and not self.gaz.find_in(text[: len(own.short)], province=self.province):

@@ -34,7 +34,6 @@ from .mentions import (
     _cut_head,
     among_counted,
     appositive_cluster,
-    brought_in_firm,
     canonical_cluster,
     cluster_mentions,
     coded_clusters,
@@ -737,8 +736,21 @@ class _Reader(TableRows, FactsWriter):
                     ent.firms.append(self.firms[firm].name)
                 if ent.name.endswith("项目") and len(ent.name) > 6:
                     ent.aliases.add(ent.name[: -len("项目")])  # 某某中心项目 is the 某某中心 being built
-                elif m.via == "list" and not ent.name.endswith(("项目", "工程")) and brought_in_firm(ent.name):
-                    ent.aliases.add(ent.name + "项目")  # 引进北星、璞泰来等项目: 北星 is the 北星项目 too
+                elif m.via == "list" and not ent.name.endswith(("项目", "工程")):
+                    # 引进北星、璞泰来等项目: 北星 is the 北星项目 too; so is 某县甲一期硅材料 of 某县甲一期硅材料、
+                    # 乙储能装备制造等项目
+                    ent.aliases.add(ent.name + "项目")
+                if (
+                    m.via == "list"
+                    and (lead := self.resolver.leading_places(ent.name))
+                    and ent.name.startswith(lead[0].name)  # (the division's full name, 瓜州县, not 兴城)
+                    and len(unplaced := ent.name[len(lead[0].name) :]) >= 4
+                    and not is_generic(unplaced, LEXICON.project_generic)
+                ):
+                    # 瓜州县宝丰一期硅材料: a list's project named with its county is also named without it
+                    ent.aliases.add(unplaced)
+                    if not unplaced.endswith(("项目", "工程")):
+                        ent.aliases.add(unplaced + "项目")
             if m.via == "sponsor":
                 # 承担单位: the firm runs the project above it; it is not named as the cluster's anchor
                 if self.last_project is not None and ent.name not in self.last_project.firms:

@@ -3737,3 +3737,10 @@ def test_a_counted_lists_qualifier_names_each_item_too(tmp_path: Path) -> None:
     assert [c.name for c in f.clusters] == ["能源系统产业集群", "电子电控产业集群", "智慧电驱产业集群"]
     assert all(c.name.replace("产业集群", "自主产业集群") in c.aliases for c in f.clusters)
     assert not any("特色" in a for c in f.clusters for a in c.aliases)
+
+
+def test_a_listed_project_is_named_with_and_without_its_county_and_project(tmp_path: Path) -> None:
+    text = "甲市硅材料产业集群。瓜州县宝丰一期硅材料、乙丙储能装备制造等项目建成投产。\n"
+    projects = {p.name: p.aliases for p in facts_of(tmp_path, text).projects}
+    assert {"宝丰一期硅材料", "宝丰一期硅材料项目", "瓜州县宝丰一期硅材料项目"} <= set(projects["瓜州县宝丰一期硅材料"])
+    assert "乙丙储能装备制造项目" in projects["乙丙储能装备制造"]

@@ -12,7 +12,7 @@ from clusterkg.text import normalise_name
 
 from .facts import Evidence
 from .lexicon import LEXICON
-from .mentions import ZONE_ENDINGS, Mention, _cut_head, is_generic, place_begins, province_lead
+from .mentions import ZONE_ENDINGS, Mention, _cut_head, base_carrier, is_generic, place_begins, province_lead
 from .resolve import Resolver, document_home
 from .segments import Piece, fold
 
@@ -266,8 +266,8 @@ class EntityStore:
                 name = normalise_name(owner + (m.industry or "") + "特色产业集群")
         lead = [d for part in name.split("、") for d in self.resolver.leading_places(part)] if m.via == "places" else []
         lead = lead or self.resolver.leading_places(name) or self.resolver.leading_places(m.industry or "")
-        if not lead and "·" in name:
-            lead = self.resolver.leading_places(name.split("·", 1)[1])  # 电子信息·深圳坪山区: the carrier's place
+        if not lead and not name.endswith(("集群", "基地")) and (carrier := base_carrier(name)):
+            lead = self.resolver.leading_places(carrier)  # 电子信息·深圳坪山区: the carrier's place
         if not lead and m.written and m.written.endswith(")"):
             lead = self.resolver.leading_places(m.written)  # 陶瓷产业集群(醴陵市): the place in brackets
         if places:

@@ -34,6 +34,7 @@ from .mentions import (
     _cut_head,
     among_counted,
     appositive_cluster,
+    base_carrier,
     canonical_cluster,
     cluster_mentions,
     coded_clusters,
@@ -465,7 +466,7 @@ class _Reader(TableRows, FactsWriter):
         # 石油化工·某经济技术开发区: a demonstration base's carrier, when a zone, is a zone of the text
         bases = demonstration_bases(piece)
         for base in bases:
-            carrier = base.name.split("·", 1)[1]
+            carrier = base_carrier(base.name)
             if carrier.endswith(LEXICON.zone_suffixes):
                 e = piece.index(base.end)
                 zones = [z for z in zones if not base.start <= z.start < base.end]

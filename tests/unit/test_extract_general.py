@@ -3744,3 +3744,14 @@ def test_a_listed_project_is_named_with_and_without_its_county_and_project(tmp_p
     projects = {p.name: p.aliases for p in facts_of(tmp_path, text).projects}
     assert {"宝丰一期硅材料", "宝丰一期硅材料项目", "瓜州县宝丰一期硅材料项目"} <= set(projects["瓜州县宝丰一期硅材料"])
     assert "乙丙储能装备制造项目" in projects["乙丙储能装备制造"]
+
+
+def test_a_demonstration_base_without_its_dot_opens_its_carrier_with_the_province(tmp_path: Path) -> None:
+    text = "国家新型工业化产业示范基地名单公布,我省特钢新材料江苏江阴高新技术产业开发区、甲区纺织等2家基地入选。\n"
+    f = facts_of(tmp_path, text)
+    assert [c.name for c in f.clusters] == ["特钢新材料江苏江阴高新技术产业开发区"]
+    assert f.clusters[0].zones == ["江苏江阴高新技术产业开发区"]
+    # without a 示范基地 or 产业基地 the same words are a zone with a trade before it, no base
+    assert facts_of(tmp_path, "甲市纺织产业集群。引进特钢新材料江苏江阴高新技术产业开发区企业。\n").clusters[
+        0
+    ].name == ("甲市纺织产业集群")

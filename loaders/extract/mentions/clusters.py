@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import pairwise
 
 from clusterkg.text import normalise_name
@@ -1356,13 +1357,38 @@ _DOT_BASE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _province_base() -> re.Pattern[str]:
+    """特钢新材料及制品江苏江阴高新技术产业开发区: a base written without its dot, the carrier opening
+    with its province's name (as the national lists write carriers)."""
+    from .zones import province_lead
+
+    provinces = province_lead().pattern.removeprefix("^")
+    return re.compile(
+        rf"(?:^|(?<=[、,;:]))(?P<trade>[\u4e00-\u9fff]{{2,12}}(?:\([\u4e00-\u9fff、]{{2,14}}\))?)"
+        rf"(?=(?P<carrier>{provinces}[\u4e00-\u9fff]{{2,24}}))"
+    )
+
+
+def base_carrier(name: str) -> str:
+    """The carrier of a base's name: after its dot, or where its province's name begins."""
+    if "·" in name:
+        return name.split("·", 1)[1]
+    m = _province_base().search(name)
+    return name[m.start("carrier") :] if m else ""
+
+
 def demonstration_bases(piece: Piece) -> list[Mention]:
     """Bases a list names by trade and carrier (新材料(电池材料)·湖南金洲新区): one cluster each, named as
-    written, when the trade is a trade and the carrier a zone or a place."""
+    written, when the trade is a trade and the carrier a zone or a place. A page about 示范基地 may
+    write them without the dot when the carrier opens with its province (特钢新材料及制品江苏江阴高新区)."""
     out: list[Mention] = []
-    for m in _DOT_BASE.finditer(piece.text):
+    found = list(_DOT_BASE.finditer(piece.text))
+    if "示范基地" in piece.text or "产业基地" in piece.text:
+        found += [m for m in _province_base().finditer(piece.text) if m.group("carrier")]
+    for m in found:
         trade = _cut_head(m.group("trade"))
-        carrier = re.split(r"和|及|与|以及", m.group("carrier"))[0]
+        carrier = re.split(r"和|及|与|以及|等", m.group("carrier"))[0]
         if len(trade) < 2 or not has_trade_word(re.sub(r"\(.*\)$", "", trade) + "产业"):
             continue
         n = 0

@@ -3755,3 +3755,8 @@ def test_a_demonstration_base_without_its_dot_opens_its_carrier_with_the_provinc
     assert facts_of(tmp_path, "甲市纺织产业集群。引进特钢新材料江苏江阴高新技术产业开发区企业。\n").clusters[
         0
     ].name == ("甲市纺织产业集群")
+
+
+def test_a_batch_and_a_running_total_name_no_cluster(tmp_path: Path) -> None:
+    text = "甲县纺织产业集群入选。本批次集群认定有效期为3年,全省累计产业示范基地30家。\n"
+    assert [c.name for c in facts_of(tmp_path, text).clusters] == ["甲县纺织产业集群"]

@@ -3760,3 +3760,10 @@ def test_a_demonstration_base_without_its_dot_opens_its_carrier_with_the_provinc
 def test_a_batch_and_a_running_total_name_no_cluster(tmp_path: Path) -> None:
     text = "甲县纺织产业集群入选。本批次集群认定有效期为3年,全省累计产业示范基地30家。\n"
     assert [c.name for c in facts_of(tmp_path, text).clusters] == ["甲县纺织产业集群"]
+
+
+def test_a_word_that_keeps_its_preposition_does_not_cut_a_firm(tmp_path: Path) -> None:
+    text = "甲市纺织产业集群。经授权,甲乙在线网络(北京)有限公司负责运营,均在长春与丙丁集团合作。\n"
+    names = [x.name for x in facts_of(tmp_path, text).firms]
+    assert "甲乙在线网络(北京)有限公司" in names
+    assert "丙丁集团" in names

@@ -149,6 +149,17 @@ _ZONE_END = re.compile("(?:" + "|".join(map(re.escape, LEXICON.zone_suffixes)) +
 
 
 _FIRM_AT = re.compile(r"([\u4e00-\u9fff]{2,8})在(?=[^,;。、在]{2,24}?(?:\d|年产|扩建|新建|技改)[^,;。、在]{0,16}?项目)")
+
+
+def _last_preposition(head: str, words: str) -> int:
+    """Where the last of ``words`` (one character each) stands in ``head`` as a preposition, not as
+    part of a word that keeps it (国广国际在线网络: 在线), or -1."""
+    for k in range(len(head) - 1, -1, -1):
+        if head[k] in words and not head.startswith(LEXICON.cut_keep, k):
+            return k
+    return -1
+
+
 _KIND_OF_FIRM = re.compile(
     r"(?:报业集团|报业有限公司|报社|电视台|产业公司|供应商|服务商|经销商|代理商)$|^[+]?(?:政府|国有|专业|市场化|产业|[+])*(?:开发|平台|投资|运营)公司$|^(?:零部件|部件|配件|原料)厂$"
     r"|^(?:投资)?(?:规模|含量|效益|消耗|污染|技术)[大高好低少多强新]$"  # 引进一批投资规模大、科技含量高的项目
@@ -205,7 +216,7 @@ def _firm_item(item: str) -> str | None:
         head = head[k + 2 :]  # 整车制造企业一汽集团: the firm follows the kind it is
     if (k := head.find("和")) >= 2 and len(head) - k - 1 >= 2 and head[:k] in LEXICON.known_firms:
         head = head[:k]  # 链主企业比亚迪和速腾聚创、…: the known firm first; the one after 和 is read on its own
-    if (k := max(head.rfind("与"), head.rfind("在"))) >= 1 and len(head) - k - 1 >= 2:
+    if (k := _last_preposition(head, "与在")) >= 1 and len(head) - k - 1 >= 2:
         head = head[k + 1 :]  # 均在长春与一汽集团: the firm after the last preposition
     if len(head) < 2 or len(head) > 30 or _COUNT.search(head) or _NOT_FIRM.search(head):
         return None
@@ -667,7 +678,7 @@ def firm_mentions(piece: Piece) -> list[Mention]:
         ):
             # 甲服饰有限公司由乙服饰有限公司投资: the second firm starts after the first one's legal form
             head = _strip_words(head[k + 2 :], _LINK_WORDS)
-        if (k := max(head.rfind("与"), head.rfind("在"), head.rfind("是"))) >= 1 and len(head) - k - 1 >= 2:
+        if (k := _last_preposition(head, "与在是")) >= 1 and len(head) - k - 1 >= 2:
             head = head[k + 1 :]  # 均在长春与一汽集团, 某项目是中国科学院某研究所: the firm after the last of these
         if (
             (k := max(head.rfind("和"), head.rfind("及"))) >= 2

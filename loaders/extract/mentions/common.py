@@ -504,7 +504,8 @@ def _top_level_parts(text: str) -> list[str]:
 
 
 def _split_items(text: str, *, conj: bool, joiners: str = "和|及|与|以及") -> list[tuple[int, str]]:
-    """Items of a 、-list (offsets relative to ``text``); with ``conj``, also split at 和/及/与."""
+    """Items of a 、-list (offsets relative to ``text``); with ``conj``, also split at 和/及/与;
+    without it, only where 和/及/与 joins two items before a division (:func:`_place_joined`)."""
     items: list[tuple[int, str]] = []
     pos = 0
     # 化学和生物制药基地 is one name; A、B和C is a list, and so is 甲有限公司和乙集团 (a firm's legal
@@ -513,19 +514,12 @@ def _split_items(text: str, *, conj: bool, joiners: str = "和|及|与|以及") 
         _LIST_SEP in text or re.search(rf"(?<=.{{2}})(?:公司|集团)(?:{joiners})(?=.{{2}})", text) is not None
     )
     for part in _top_level_parts(text):
-        if conj:
-            sub = re.split(rf"(?<=.{{2}})(?:{joiners})(?=.{{2}})", part)
-            p = pos
-            for s in sub:
-                k = text.find(s, p)
-                items.append((k, s))
-                p = k + len(s)
-        else:
-            p = pos
-            for s in _place_joined(part):
-                k = text.find(s, p)
-                items.append((k, s))
-                p = k + len(s)
+        sub = re.split(rf"(?<=.{{2}})(?:{joiners})(?=.{{2}})", part) if conj else _place_joined(part)
+        p = pos
+        for s in sub:
+            k = text.find(s, p)
+            items.append((k, s))
+            p = k + len(s)
         pos += len(part) + 1
     return [(k, s) for k, s in items if s]
 
